@@ -1,0 +1,246 @@
+//! Runtime of [`stackless`](https://docs.rs/stackless): the [`Coroutine`] trait, [`CoroutineState`], and the
+//! wrapper that `#[stackless::coroutine]` expansions build on.
+//!
+//! The trait is shaped like nightly's `core::ops::Coroutine`, so code written against it moves to rustc's own
+//! coroutines by changing an import. Everything here is `no_std`, allocation-free (unless the `alloc` feature
+//! adds the `Box` impls) and free of `unsafe`.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+use core::fmt;
+use core::iter::FusedIterator;
+use core::ops::DerefMut;
+use core::pin::Pin;
+
+/// The result of resuming a coroutine: it either suspended with a value, or finished with its return value.
+///
+/// ```
+/// use stackless_runtime::CoroutineState;
+/// let s: CoroutineState<u8, &str> = CoroutineState::Yielded(1);
+/// assert_eq!(s, CoroutineState::Yielded(1));
+/// assert!(matches!(CoroutineState::<u8, &str>::Complete("done"), CoroutineState::Complete("done")));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CoroutineState<Y, R> {
+    /// The coroutine suspended at a `yield_!` with this value; it can be resumed again.
+    Yielded(Y),
+    /// The coroutine finished with this return value; resuming it again panics.
+    Complete(R),
+}
+
+/// A computation that can be suspended and resumed, exchanging values with its caller at each suspension.
+///
+/// `R` is the type of the resume argument passed in by [`resume`](Coroutine::resume); each call returns either
+/// [`CoroutineState::Yielded`] with a [`Yield`](Coroutine::Yield) value (the coroutine is suspended and can be
+/// resumed again) or [`CoroutineState::Complete`] with the [`Return`](Coroutine::Return) value.
+///
+/// Resuming a coroutine that has completed panics with `coroutine resumed after completion`; resuming one whose
+/// body panicked panics with `coroutine resumed after panicking`.
+///
+/// ```
+/// use core::pin::Pin;
+/// use stackless_runtime::{Coroutine, CoroutineState};
+///
+/// // A hand-written coroutine: doubles every resume argument until it receives 0.
+/// struct Doubler;
+/// impl Coroutine<u32> for Doubler {
+///     type Yield = u32;
+///     type Return = &'static str;
+///     fn resume(self: Pin<&mut Self>, arg: u32) -> CoroutineState<u32, &'static str> {
+///         if arg == 0 { CoroutineState::Complete("bye") } else { CoroutineState::Yielded(arg * 2) }
+///     }
+/// }
+/// let mut d = Doubler;
+/// assert_eq!(Pin::new(&mut d).resume(21), CoroutineState::Yielded(42));
+/// assert_eq!(Pin::new(&mut d).resume(0), CoroutineState::Complete("bye"));
+/// ```
+pub trait Coroutine<R = ()> {
+    /// The type of the values this coroutine yields.
+    type Yield;
+    /// The type of the value this coroutine returns when it completes.
+    type Return;
+    /// Runs the coroutine until its next suspension point or its end.
+    fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Self::Yield, Self::Return>;
+}
+
+impl<C: Coroutine<R> + Unpin + ?Sized, R> Coroutine<R> for &mut C {
+    type Yield = C::Yield;
+    type Return = C::Return;
+    fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<C::Yield, C::Return> {
+        C::resume(Pin::new(&mut **self), arg)
+    }
+}
+
+impl<P, R> Coroutine<R> for Pin<P>
+where
+    P: DerefMut<Target: Coroutine<R>> + Unpin,
+{
+    type Yield = <P::Target as Coroutine<R>>::Yield;
+    type Return = <P::Target as Coroutine<R>>::Return;
+    fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Self::Yield, Self::Return> {
+        <P::Target as Coroutine<R>>::resume(self.get_mut().as_mut(), arg)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<C: Coroutine<R> + Unpin + ?Sized, R> Coroutine<R> for alloc::boxed::Box<C> {
+    type Yield = C::Yield;
+    type Return = C::Return;
+    fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<C::Yield, C::Return> {
+        C::resume(Pin::new(&mut **self), arg)
+    }
+}
+
+/// Items used by the code `#[stackless::coroutine]` generates. Not a public API: names and signatures may
+/// change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use core;
+
+    use super::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
+
+    /// The generated state enum's two payload-free terminal states, reachable from runtime code.
+    pub trait States {
+        /// The state after the body returned.
+        const RETURNED: Self;
+        /// The state after the body panicked.
+        const POISONED: Self;
+    }
+
+    /// How a resume step left the body; read by [`Guard`]'s destructor.
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    pub enum Exit {
+        /// Still running, or unwinding out of a panic: the state is poisoned.
+        Unwinding,
+        /// Suspended at a `yield_!`, or reported a terminal state: the state is already right.
+        Suspended,
+        /// The body returned: the state becomes `RETURNED` after every local of the step is dropped.
+        Returned,
+    }
+
+    /// Owns the `&mut` to the state for one resume step and writes the terminal state when the step ends.
+    ///
+    /// It is declared before any local of the step, so it is dropped after all of them: locals held in the
+    /// state (outer scopes) are dropped after the step's own locals (inner scopes), as in the plain function,
+    /// both on return and while unwinding from a panic.
+    pub struct Guard<'a, S: States> {
+        /// The coroutine's state, borrowed for the step.
+        pub state: &'a mut S,
+        /// How the step ended; `Unwinding` until the generated code says otherwise.
+        pub exit: Exit,
+    }
+
+    impl<'a, S: States> Guard<'a, S> {
+        /// Starts a resume step.
+        #[inline(always)]
+        pub fn new(state: &'a mut S) -> Self {
+            Guard { state, exit: Exit::Unwinding }
+        }
+    }
+
+    impl<S: States> Drop for Guard<'_, S> {
+        #[inline(always)]
+        fn drop(&mut self) {
+            match self.exit {
+                Exit::Suspended => {}
+                Exit::Returned => *self.state = S::RETURNED,
+                Exit::Unwinding => *self.state = S::POISONED,
+            }
+        }
+    }
+
+    /// `coroutine resumed after completion`, rustc's wording.
+    #[cold]
+    #[track_caller]
+    pub fn resumed_after_completion() -> ! {
+        panic!("coroutine resumed after completion")
+    }
+
+    /// `coroutine resumed after panicking`, rustc's wording.
+    #[cold]
+    #[track_caller]
+    pub fn resumed_after_panicking() -> ! {
+        panic!("coroutine resumed after panicking")
+    }
+
+    /// What rustc's `gen` blocks say when `next()` is called after their body panicked.
+    #[cold]
+    #[track_caller]
+    pub fn next_after_panicking() -> ! {
+        panic!("`gen fn` should just keep returning `None` after panicking")
+    }
+
+    /// The value a `#[stackless::coroutine]` fn returns: its state `S` and the resume step `F`, a closure
+    /// without captures (so `F` is zero-sized, `Copy`, `Send` and `Sync`).
+    ///
+    /// It never relies on its own address, so it is `Unpin` whatever it holds: nothing is ever pinned
+    /// structurally (no `Pin<&mut field>` is handed out).
+    #[derive(Clone)]
+    pub struct Machine<S, F> {
+        state: S,
+        step: F,
+    }
+
+    impl<S, F> Unpin for Machine<S, F> {}
+
+    impl<S, F> Machine<S, F> {
+        /// A coroutine resumed with `R`, yielding `Y`, returning `T`.
+        #[inline(always)]
+        pub fn coroutine<R, Y, T>(state: S, step: F) -> Self
+        where
+            F: FnMut(&mut S, R) -> CoroutineState<Y, T>,
+        {
+            Machine { state, step }
+        }
+
+        /// A generator yielding `Y` (an `Iterator<Item = Y>`).
+        #[inline(always)]
+        pub fn generator<Y>(state: S, step: F) -> Self
+        where
+            F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
+        {
+            Machine { state, step }
+        }
+    }
+
+    impl<S, F, R, Y, T> Coroutine<R> for Machine<S, F>
+    where
+        F: FnMut(&mut S, R) -> CoroutineState<Y, T>,
+    {
+        type Yield = Y;
+        type Return = T;
+        #[inline(always)]
+        fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, T> {
+            let this = self.get_mut();
+            (this.step)(&mut this.state, arg)
+        }
+    }
+
+    impl<S, F, Y> Iterator for Machine<S, F>
+    where
+        F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
+    {
+        type Item = Y;
+        #[inline(always)]
+        fn next(&mut self) -> Option<Y> {
+            match (self.step)(&mut self.state, ()) {
+                CoroutineState::Yielded(value) => Some(value),
+                CoroutineState::Complete(()) => None,
+            }
+        }
+    }
+
+    /// After completion the generated step keeps answering `Complete(())` to a generator.
+    impl<S, F, Y> FusedIterator for Machine<S, F> where F: FnMut(&mut S, ()) -> CoroutineState<Y, ()> {}
+
+    /// Shows the state: which suspension point the coroutine is at and the values it holds there.
+    impl<S: fmt::Debug, F> fmt::Debug for Machine<S, F> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(&self.state, f)
+        }
+    }
+}

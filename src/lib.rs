@@ -1,0 +1,31 @@
+#![doc = include_str!("../README.md")]
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub use stackless_macros::coroutine;
+pub use stackless_runtime::{Coroutine, CoroutineState};
+
+/// Not a public API: what generated code reaches through `::stackless::__private`.
+#[doc(hidden)]
+pub use stackless_runtime::__private;
+
+/// Suspends the enclosing `#[stackless::coroutine]` fn, handing the value out; evaluates to the next resume
+/// argument.
+///
+/// `#[stackless::coroutine]` rewrites every `yield_!` in the fn it is attached to, so this definition is only
+/// reached when `yield_!` is used somewhere else, and then it explains the mistake:
+///
+/// ```compile_fail
+/// fn not_a_coroutine() {
+///     stackless::yield_!(1);
+/// }
+/// ```
+#[macro_export]
+macro_rules! yield_ {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "`yield_!` can only be used inside a fn marked `#[stackless::coroutine]`"
+        )
+    };
+}
