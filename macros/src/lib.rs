@@ -1,9 +1,24 @@
 //! Implementation detail of `stackless`: the `#[stackless::coroutine]` attribute.
+//!
+//! The macro is a small compiler, one phase per module:
+//! [`signature`] (arguments and return type) → [`lower`] (body → [`ir`], names resolved) →
+//! [`analysis`] (what each suspension point stores) → [`emit`] (state enum and resume step), driven by
+//! [`expand`], with [`errors`] accumulated along the way. [`leaf`] walks the user's own expressions for both
+//! lowering and emission.
+
+mod analysis;
+mod emit;
+mod errors;
+mod expand;
+mod ir;
+mod leaf;
+mod lower;
+mod signature;
+
 use proc_macro::TokenStream;
 
 /// Turns a fn with `yield_!` points into a state machine. See the `stackless` crate docs.
 #[proc_macro_attribute]
 pub fn coroutine(args: TokenStream, item: TokenStream) -> TokenStream {
-    let _ = args;
-    item
+    expand::expand(args.into(), item.into()).into()
 }

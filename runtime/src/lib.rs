@@ -102,6 +102,8 @@ pub mod __private {
     pub use core;
 
     use super::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
+    use core::convert::Infallible;
+    use core::ops::ControlFlow;
 
     /// The generated state enum's two payload-free terminal states, reachable from runtime code.
     pub trait States {
@@ -151,6 +153,154 @@ pub mod __private {
                 Exit::Unwinding => *self.state = S::POISONED,
             }
         }
+    }
+
+    /// Ends a step at a suspension point: the state was already written (or stays in place).
+    #[inline(always)]
+    pub fn suspend<Y, T>(exit: &mut Exit, value: Y) -> CoroutineState<Y, T> {
+        *exit = Exit::Suspended;
+        CoroutineState::Yielded(value)
+    }
+
+    /// Ends a step at the body's end or a `return`: the state becomes `RETURNED` once the step's locals drop.
+    #[inline(always)]
+    pub fn complete<Y, T>(exit: &mut Exit, value: T) -> CoroutineState<Y, T> {
+        *exit = Exit::Returned;
+        CoroutineState::Complete(value)
+    }
+
+    /// A generator resumed after it returned keeps answering `None` (it is a `FusedIterator`).
+    #[inline(always)]
+    pub fn exhausted<Y>(exit: &mut Exit) -> CoroutineState<Y, ()> {
+        *exit = Exit::Suspended;
+        CoroutineState::Complete(())
+    }
+
+    /// Resuming a finished coroutine panics, and it stays finished.
+    #[cold]
+    #[track_caller]
+    pub fn after_completion(exit: &mut Exit) -> ! {
+        *exit = Exit::Suspended;
+        resumed_after_completion()
+    }
+
+    /// Resuming a poisoned coroutine panics, and it stays poisoned.
+    #[cold]
+    #[track_caller]
+    pub fn after_panic(exit: &mut Exit, generator: bool) -> ! {
+        *exit = Exit::Suspended;
+        if generator { next_after_panicking() } else { resumed_after_panicking() }
+    }
+
+    /// The value of a local with a drop flag (`Option`), which the transform's analysis proved is set here.
+    #[inline(always)]
+    #[track_caller]
+    pub fn slot<T>(slot: &mut Option<T>) -> &mut T {
+        match slot {
+            Some(value) => value,
+            None => unreachable_slot(),
+        }
+    }
+
+    /// Moves the value out of a local with a drop flag, clearing the flag.
+    #[inline(always)]
+    #[track_caller]
+    pub fn take<T>(slot: &mut Option<T>) -> T {
+        match slot.take() {
+            Some(value) => value,
+            None => unreachable_slot(),
+        }
+    }
+
+    #[cold]
+    #[track_caller]
+    fn unreachable_slot() -> ! {
+        panic!("stackless internal error: a moved-out local was used; please report this with the coroutine's body")
+    }
+
+    /// `?` on stable: the operand's type says whether to continue with a value or leave with a residual.
+    pub trait Try {
+        /// The value `expr?` evaluates to.
+        type Output;
+        /// What `expr?` returns with.
+        type Residual;
+        /// Splits the operand.
+        fn branch(self) -> ControlFlow<Self::Residual, Self::Output>;
+    }
+
+    /// Builds the coroutine's return value from a `?` residual.
+    pub trait FromResidual<R> {
+        /// Converts the residual, as `?` does (`From::from` on the error).
+        fn from_residual(residual: R) -> Self;
+    }
+
+    impl<T, E> Try for Result<T, E> {
+        type Output = T;
+        type Residual = Result<Infallible, E>;
+        #[inline(always)]
+        fn branch(self) -> ControlFlow<Result<Infallible, E>, T> {
+            match self {
+                Ok(v) => ControlFlow::Continue(v),
+                Err(e) => ControlFlow::Break(Err(e)),
+            }
+        }
+    }
+
+    impl<T> Try for Option<T> {
+        type Output = T;
+        type Residual = Option<Infallible>;
+        #[inline(always)]
+        fn branch(self) -> ControlFlow<Option<Infallible>, T> {
+            match self {
+                Some(v) => ControlFlow::Continue(v),
+                None => ControlFlow::Break(None),
+            }
+        }
+    }
+
+    impl<B, C> Try for ControlFlow<B, C> {
+        type Output = C;
+        type Residual = ControlFlow<B, Infallible>;
+        #[inline(always)]
+        fn branch(self) -> ControlFlow<ControlFlow<B, Infallible>, C> {
+            match self {
+                ControlFlow::Continue(c) => ControlFlow::Continue(c),
+                ControlFlow::Break(b) => ControlFlow::Break(ControlFlow::Break(b)),
+            }
+        }
+    }
+
+    impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
+        #[inline(always)]
+        fn from_residual(residual: Result<Infallible, E>) -> Self {
+            match residual {
+                Err(e) => Err(From::from(e)),
+                Ok(never) => match never {},
+            }
+        }
+    }
+
+    impl<T> FromResidual<Option<Infallible>> for Option<T> {
+        #[inline(always)]
+        fn from_residual(_: Option<Infallible>) -> Self {
+            None
+        }
+    }
+
+    impl<B, C> FromResidual<ControlFlow<B, Infallible>> for ControlFlow<B, C> {
+        #[inline(always)]
+        fn from_residual(residual: ControlFlow<B, Infallible>) -> Self {
+            match residual {
+                ControlFlow::Break(b) => ControlFlow::Break(b),
+                ControlFlow::Continue(never) => match never {},
+            }
+        }
+    }
+
+    /// The body of a fn whose expansion failed: keeps its signature type-correct so that only the real
+    /// errors are reported. Never resumed (the crate does not compile).
+    pub fn failed<R, Y, T>() -> Machine<(), fn(&mut (), R) -> CoroutineState<Y, T>> {
+        Machine { state: (), step: |_, _| unreachable!("a coroutine whose expansion failed cannot run") }
     }
 
     /// `coroutine resumed after completion`, rustc's wording.

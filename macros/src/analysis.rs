@@ -1,0 +1,491 @@
+//! Phase 3: what the state holds at each suspension point.
+//!
+//! Two data-flow analyses over the IR tree (loops iterate to a fixpoint; jumps inside leaves feed their
+//! targets):
+//! - backward **liveness**: which locals may still be read after a point;
+//! - forward **initialisation**: which locals may / must hold a value (a move or `let x;` clears it).
+//!
+//! A local is **stored** at a suspension point when it is in scope, may be initialised, and is either live or
+//! may need dropping at its scope's end (anything not known to lack drop glue): an RAII guard is held across
+//! every yield of its scope even if unused, exactly as in the plain fn. A stored local that may be
+//! uninitialised at some suspension point is **flagged**: it lives in an `Option` (its drop flag) everywhere.
+
+use crate::ir::{Body, Block, Cond, Jump, Leaf, LocalId, LoopId, Node, Stmt, UseKind, YieldId};
+
+/// A set of locals.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Set(Vec<u64>);
+
+impl Set {
+    pub fn new(n: usize) -> Self {
+        Set(vec![0; n.div_ceil(64).max(1)])
+    }
+    pub fn full(n: usize) -> Self {
+        let mut s = Set::new(n);
+        for i in 0..n {
+            s.insert(i);
+        }
+        s
+    }
+    pub fn contains(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+    pub fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    pub fn remove(&mut self, i: usize) {
+        self.0[i / 64] &= !(1 << (i % 64));
+    }
+    pub fn union(&mut self, other: &Set) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+    pub fn intersect(&mut self, other: &Set) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+    }
+}
+
+/// Forward state: `None` is unreachable.
+#[derive(Clone, PartialEq, Eq, Debug)]
+struct Init {
+    maybe: Set,
+    must: Set,
+}
+
+fn join(a: Option<Init>, b: Option<Init>) -> Option<Init> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(mut a), Some(b)) => {
+            a.maybe.union(&b.maybe);
+            a.must.intersect(&b.must);
+            Some(a)
+        }
+    }
+}
+
+pub struct Analysis {
+    /// Per leaf: locals live right after it.
+    pub live_after_leaf: Vec<Set>,
+    /// Per suspension point: the stored locals, in declaration order.
+    pub stored: Vec<Vec<LocalId>>,
+    /// Per local: held in an `Option` drop flag.
+    pub flagged: Set,
+    /// Per suspension point: locals live after resuming.
+    pub live_after_yield: Vec<Set>,
+}
+
+pub fn analyze(body: &Body) -> Analysis {
+    let n = body.locals.len();
+    let mut live = Liveness {
+        n,
+        live_after_leaf: vec![Set::new(n); body.leaf_count],
+        live_after_yield: vec![Set::new(n); body.yields.len()],
+        loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
+        body,
+    };
+    live.block(&body.root, Set::new(n));
+
+    let mut init = Initialisation {
+        n,
+        at_yield: vec![None; body.yields.len()],
+        loops: vec![(None, None); body.loops.len()],
+        body,
+        live_after_leaf: &live.live_after_leaf,
+    };
+    let mut entry = Init { maybe: Set::new(n), must: Set::new(n) };
+    for param in &body.params {
+        for &l in &param.binding.locals {
+            entry.maybe.insert(l);
+            entry.must.insert(l);
+        }
+    }
+    if let Some(resume) = &body.resume {
+        for &l in &resume.locals {
+            entry.maybe.insert(l);
+            entry.must.insert(l);
+        }
+    }
+    init.block(&body.root, Some(entry));
+
+    let mut flagged = Set::new(n);
+    let mut stored = Vec::new();
+    for (k, point) in body.yields.iter().enumerate() {
+        let live_after = &live.live_after_yield[k];
+        let state = init.at_yield[k].clone();
+        let mut here = Vec::new();
+        if let Some(state) = state {
+            for &l in &point.in_scope {
+                let local = &body.locals[l];
+                if state.maybe.contains(l) && (live_after.contains(l) || !local.no_drop) {
+                    here.push(l);
+                    if !state.must.contains(l) {
+                        flagged.insert(l);
+                    }
+                }
+            }
+        }
+        stored.push(here);
+    }
+    Analysis { live_after_leaf: live.live_after_leaf, stored, flagged, live_after_yield: live.live_after_yield }
+}
+
+struct Liveness<'b> {
+    n: usize,
+    live_after_leaf: Vec<Set>,
+    live_after_yield: Vec<Set>,
+    /// Per loop: (live at its `break` target, live at its `continue` target).
+    loops: Vec<(Set, Set)>,
+    body: &'b Body,
+}
+
+impl Liveness<'_> {
+    /// Live before `leaf`, given live after it.
+    fn leaf(&mut self, leaf: &Leaf, after: Set) -> Set {
+        self.live_after_leaf[leaf.id] = after.clone();
+        let mut live = if leaf.diverges { Set::new(self.n) } else { after };
+        for jump in &leaf.jumps {
+            match jump {
+                Jump::Break(l) => live.union(&self.loops[*l].0.clone()),
+                Jump::Continue(l) => live.union(&self.loops[*l].1.clone()),
+                Jump::Return => {}
+            }
+        }
+        // Uses in reverse order: a whole write kills, any read makes live.
+        for u in leaf.uses.iter().rev() {
+            match u.kind {
+                UseKind::Write if !u.conditional => live.remove(u.local),
+                UseKind::Write => {}
+                UseKind::Place | UseKind::Move => live.insert(u.local),
+            }
+        }
+        live
+    }
+
+    fn block(&mut self, block: &Block, after: Set) -> Set {
+        let mut live = after;
+        for stmt in block.stmts.iter().rev() {
+            live = match stmt {
+                Stmt::Let(l) => {
+                    for &local in &l.binding.locals {
+                        live.remove(local);
+                    }
+                    if let Some(d) = &l.diverge {
+                        let d = self.leaf(d, Set::new(self.n));
+                        live.union(&d);
+                    }
+                    match &l.init {
+                        Some(init) => self.node(init, live),
+                        None => live,
+                    }
+                }
+                Stmt::Expr(node, _) => self.node(node, live),
+                Stmt::Verbatim(_) => live,
+            };
+        }
+        live
+    }
+
+    fn conds(&mut self, conds: &[Cond], after: Set) -> Set {
+        let mut live = after;
+        for c in conds.iter().rev() {
+            live = match c {
+                Cond::Expr(leaf) => self.leaf(leaf, live),
+                Cond::Let { binding, scrut } => {
+                    for &l in &binding.locals {
+                        live.remove(l);
+                    }
+                    self.leaf(scrut, live)
+                }
+            };
+        }
+        live
+    }
+
+    fn node(&mut self, node: &Node, after: Set) -> Set {
+        match node {
+            Node::Leaf(leaf) => self.leaf(leaf, after),
+            Node::Yield(k) => self.yield_(*k, after),
+            Node::Block { block, .. } => self.block(block, after),
+            Node::If { cond, then, els, .. } => {
+                let mut both = self.block(then, after.clone());
+                let e = match els {
+                    Some(e) => self.node(e, after.clone()),
+                    None => after.clone(),
+                };
+                both.union(&e);
+                // A failed condition part skips the rest: conservatively, what is live after the whole `if`.
+                both.union(&after);
+                self.conds(cond, both)
+            }
+            Node::Match { scrut, arms } => {
+                let mut any = Set::new(self.n);
+                for arm in arms {
+                    let mut live = self.node(&arm.body, after.clone());
+                    for &l in &arm.binding.locals {
+                        live.remove(l);
+                    }
+                    if let Some(g) = &arm.guard {
+                        let mut g_after = live.clone();
+                        g_after.union(&after);
+                        live = self.leaf(g, g_after);
+                    }
+                    any.union(&live);
+                }
+                self.leaf(scrut, any)
+            }
+            Node::Loop { id, body, .. } => self.loop_(*id, after, |s, head| s.block(body, head)),
+            Node::While { id, cond, body, .. } => self.loop_(*id, after.clone(), |s, head| {
+                let b = s.block(body, head);
+                let mut c_after = b;
+                c_after.union(&after);
+                s.conds(cond, c_after)
+            }),
+            Node::For { id, iter, it, binding, body, .. } => {
+                let it = *it;
+                let head = self.loop_(*id, after.clone(), |s, head| {
+                    let mut b = s.block(body, head);
+                    for &l in &binding.locals {
+                        b.remove(l);
+                    }
+                    b.union(&after);
+                    b.insert(it);
+                    b
+                });
+                let mut before = head;
+                before.remove(it);
+                self.leaf(iter, before)
+            }
+            Node::Assign { place, value } => {
+                let p = self.leaf(place, after);
+                self.node(value, p)
+            }
+        }
+    }
+
+    fn yield_(&mut self, k: YieldId, after: Set) -> Set {
+        self.live_after_yield[k] = after.clone();
+        match &self.body.yields[k].value {
+            Some(v) => self.leaf(v, after),
+            None => after,
+        }
+    }
+
+    /// Iterates a loop body to a fixpoint; `body(head)` returns what is live at the loop's head given what is
+    /// live at the head of the next iteration.
+    fn loop_(&mut self, id: LoopId, after: Set, mut body: impl FnMut(&mut Self, Set) -> Set) -> Set {
+        self.loops[id].0 = after;
+        let mut head = Set::new(self.n);
+        loop {
+            self.loops[id].1 = head.clone();
+            let new = body(self, head.clone());
+            let mut merged = new.clone();
+            merged.union(&head);
+            if merged == head {
+                return head;
+            }
+            head = merged;
+        }
+    }
+}
+
+struct Initialisation<'b> {
+    n: usize,
+    at_yield: Vec<Option<Init>>,
+    /// Per loop: (state at its `break` target, state at its `continue` target), joined over jumps.
+    loops: Vec<(Option<Init>, Option<Init>)>,
+    body: &'b Body,
+    live_after_leaf: &'b [Set],
+}
+
+impl Initialisation<'_> {
+    fn leaf(&mut self, leaf: &Leaf, before: Option<Init>) -> Option<Init> {
+        let mut state = before.clone()?;
+        // Jumps inside the leaf leave with something between the state before and after it.
+        for (i, u) in leaf.uses.iter().enumerate() {
+            // A by-value use of a local that is used again (later in the leaf, or after it) can only be a copy
+            // in a program that compiles; only the last use of a dead local moves.
+            let copy = u.kind == UseKind::Move
+                && (self.live_after_leaf[leaf.id].contains(u.local) || leaf.uses[i + 1..].iter().any(|v| v.local == u.local));
+            if copy {
+                continue;
+            }
+            match (u.kind, u.conditional) {
+                (UseKind::Move, false) => {
+                    state.must.remove(u.local);
+                    state.maybe.remove(u.local);
+                }
+                (UseKind::Move, true) => state.must.remove(u.local),
+                (UseKind::Write, false) => {
+                    state.must.insert(u.local);
+                    state.maybe.insert(u.local);
+                }
+                (UseKind::Write, true) => state.maybe.insert(u.local),
+                (UseKind::Place, _) => {}
+            }
+        }
+        let mut mid = join(before, Some(state.clone()));
+        if let Some(m) = &mut mid {
+            // A jump out of the leaf may happen before or after any of its moves.
+            m.must.intersect(&state.must);
+        }
+        for jump in &leaf.jumps {
+            match jump {
+                Jump::Break(l) => self.loops[*l].0 = join(self.loops[*l].0.take(), mid.clone()),
+                Jump::Continue(l) => self.loops[*l].1 = join(self.loops[*l].1.take(), mid.clone()),
+                Jump::Return => {}
+            }
+        }
+        if leaf.diverges { None } else { Some(state) }
+    }
+
+    fn bind(&self, locals: &[LocalId], state: Option<Init>) -> Option<Init> {
+        let mut s = state?;
+        for &l in locals {
+            s.maybe.insert(l);
+            s.must.insert(l);
+        }
+        Some(s)
+    }
+
+    fn block(&mut self, block: &Block, before: Option<Init>) -> Option<Init> {
+        let mut state = before;
+        for stmt in &block.stmts {
+            state = match stmt {
+                Stmt::Let(l) => match &l.init {
+                    Some(init) => {
+                        let s = self.node(init, state);
+                        if let Some(d) = &l.diverge {
+                            self.leaf(d, s.clone());
+                        }
+                        self.bind(&l.binding.locals, s)
+                    }
+                    None => state.map(|mut s| {
+                        for &local in &l.binding.locals {
+                            s.maybe.remove(local);
+                            s.must.remove(local);
+                        }
+                        s
+                    }),
+                },
+                Stmt::Expr(node, _) => self.node(node, state),
+                Stmt::Verbatim(_) => state,
+            };
+        }
+        state
+    }
+
+    /// The state where every condition part held, and the join of the states where one failed.
+    fn conds(&mut self, conds: &[Cond], before: Option<Init>) -> (Option<Init>, Option<Init>) {
+        let mut state = before;
+        let mut failed = None;
+        for c in conds {
+            state = match c {
+                Cond::Expr(leaf) => self.leaf(leaf, state),
+                Cond::Let { binding, scrut } => {
+                    let s = self.leaf(scrut, state);
+                    failed = join(failed, s.clone());
+                    self.bind(&binding.locals, s)
+                }
+            };
+            failed = join(failed, state.clone());
+        }
+        (state, failed)
+    }
+
+    fn node(&mut self, node: &Node, before: Option<Init>) -> Option<Init> {
+        match node {
+            Node::Leaf(leaf) => self.leaf(leaf, before),
+            Node::Yield(k) => {
+                let s = match &self.body.yields[*k].value {
+                    Some(v) => self.leaf(v, before),
+                    None => before,
+                };
+                self.at_yield[*k] = join(self.at_yield[*k].take(), s.clone());
+                s
+            }
+            Node::Block { block, .. } => self.block(block, before),
+            Node::If { cond, then, els, .. } => {
+                let (ok, failed) = self.conds(cond, before);
+                let t = self.block(then, ok);
+                let e = match els {
+                    Some(e) => self.node(e, failed),
+                    None => failed,
+                };
+                join(t, e)
+            }
+            Node::Match { scrut, arms } => {
+                let s = self.leaf(scrut, before);
+                let mut out = None;
+                for arm in arms {
+                    let mut a = self.bind(&arm.binding.locals, s.clone());
+                    if let Some(g) = &arm.guard {
+                        a = self.leaf(g, a);
+                    }
+                    out = join(out, self.node(&arm.body, a));
+                }
+                out
+            }
+            Node::Loop { id, body, .. } => self.loop_(*id, before, |s, head| (s.block(body, head), None)),
+            Node::While { id, cond, body, .. } => self.loop_(*id, before, |s, head| {
+                let (ok, failed) = s.conds(cond, head);
+                (s.block(body, ok), failed)
+            }),
+            Node::For { id, iter, it, binding, body, .. } => {
+                let s = self.leaf(iter, before);
+                let s = self.bind(&[*it], s);
+                let it = *it;
+                self.loop_(*id, s, |s, head| {
+                    let bound = s.bind(&binding.locals, head.clone());
+                    let _ = it;
+                    (s.block(body, bound), head)
+                })
+            }
+            Node::Assign { place, value } => {
+                let s = self.node(value, before);
+                self.leaf(place, s)
+            }
+        }
+    }
+
+    /// Iterates a loop to a fixpoint; `body(head)` returns (state at the end of an iteration, state when the
+    /// loop's own condition ends it). Returns the state after the loop.
+    fn loop_(&mut self, id: LoopId, before: Option<Init>, mut body: impl FnMut(&mut Self, Option<Init>) -> (Option<Init>, Option<Init>)) -> Option<Init> {
+        let mut head = before.clone();
+        let mut guard = 0;
+        loop {
+            self.loops[id] = (None, None);
+            let (end, exit) = body(self, head.clone());
+            let (breaks, continues) = self.loops[id].clone();
+            let next = join(join(before.clone(), end), continues);
+            if next == head || guard > 64 {
+                return join(breaks, exit);
+            }
+            head = join(head, next);
+            guard += 1;
+            let _ = self.n;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets() {
+        let mut a = Set::new(70);
+        a.insert(3);
+        a.insert(69);
+        let mut b = Set::new(70);
+        b.insert(69);
+        assert!(a.contains(69) && !b.contains(3));
+        b.union(&a);
+        assert!(b.contains(3));
+        a.intersect(&Set::new(70));
+        assert_eq!(a, Set::new(70));
+        assert!(Set::full(5).contains(4));
+    }
+}

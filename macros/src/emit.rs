@@ -1,0 +1,837 @@
+//! Phase 4: the state layout and the resume step, as tokens.
+//!
+//! The state is an enum declared inside the generated fn: `Unresumed` (the arguments), one `SuspendN` variant per
+//! `yield_!` holding what [`analysis`](crate::analysis) stored there, `Returned` and `Panicked`. Each field has its
+//! own generic parameter, so rustc infers every type; fields are declared newest-first so that dropping a
+//! suspended coroutine drops its locals in reverse declaration order, as unwinding the plain fn would.
+//!
+//! The step is one `match` on the state with an arm per variant. The arm of `SuspendN` is the *continuation* of
+//! the body after that `yield_!`: the rest of each enclosing block, innermost first; an enclosing loop becomes its
+//! partial iteration (`'__cN: { rest of body }`) followed by the whole loop. Every other `yield_!` reached in an
+//! arm stores the live locals into its variant and returns.
+//!
+//! - **In place** (the fast path): when every stored local stays alive through the arm and the only suspension
+//!   reached is the arm's own, the arm binds the fields by `&mut` and the user's `x` becomes `(*x)`; nothing is
+//!   moved on resume, whatever the size of the state.
+//! - **By value** otherwise: the arm moves the variant out (leaving `Panicked`), re-declares each local at the
+//!   start of its scope in the continuation (so Rust itself drops it at its scope's end), and moves what the next
+//!   suspension point needs into that point's variant.
+//! - A local with a drop flag lives in an `Option`; its uses go through `slot`/`take`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::{Expr, Lifetime};
+
+use crate::analysis::{Analysis, Set};
+use crate::ir::{Binding, Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
+use crate::leaf::{Rewrite, Walker};
+use crate::signature::{Kind, Shape, is_nameable};
+
+/// How a resume arm reaches the stored locals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    InPlace,
+    ByValue,
+}
+
+pub struct Emitter<'a> {
+    body: &'a Body,
+    an: &'a Analysis,
+    shape: &'a Shape,
+    /// Field name of each local in the state variants.
+    field: Vec<syn::Ident>,
+    // Per-arm state:
+    arm: Option<YieldId>,
+    mode: Mode,
+    /// Locals bound in place by the current arm.
+    bound: Set,
+    /// Locals the current in-place arm actually uses.
+    used: RefCell<Set>,
+    /// Locals the current arm's code refers to (whatever their representation).
+    referenced: RefCell<Set>,
+    /// Loops emitted as a partial iteration in the current arm: (break label, continue label).
+    partial: RefCell<HashMap<LoopId, (Lifetime, Lifetime)>>,
+    violation: Cell<bool>,
+    labels: Cell<usize>,
+}
+
+fn private() -> TokenStream {
+    quote!(::stackless::__private)
+}
+
+fn state_ty() -> syn::Ident {
+    syn::Ident::new("__State", Span::mixed_site())
+}
+
+fn guard() -> syn::Ident {
+    syn::Ident::new("__guard", Span::mixed_site())
+}
+
+fn resume_arg() -> syn::Ident {
+    syn::Ident::new("__arg", Span::mixed_site())
+}
+
+fn variant(k: YieldId) -> syn::Ident {
+    syn::Ident::new(&format!("Suspend{k}"), Span::mixed_site())
+}
+
+/// What `expand` needs to assemble the generated fn.
+pub struct Output {
+    /// Items and statements that come before the machine is built: the state enum and its impl.
+    pub items: TokenStream,
+    /// The expression that builds the machine.
+    pub machine: TokenStream,
+}
+
+impl<'a> Emitter<'a> {
+    pub fn new(body: &'a Body, an: &'a Analysis, shape: &'a Shape) -> Self {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let field = body
+            .locals
+            .iter()
+            .map(|l| {
+                let name = l.ident.to_string();
+                let count = seen.entry(name.clone()).or_insert(0);
+                *count += 1;
+                let name = name.trim_start_matches("r#").to_string();
+                if *count == 1 { syn::Ident::new(&name, Span::mixed_site()) } else { format_ident!("{}_{}", name, count, span = Span::mixed_site()) }
+            })
+            .collect();
+        let n = body.locals.len();
+        Emitter {
+            body,
+            an,
+            shape,
+            field,
+            arm: None,
+            mode: Mode::ByValue,
+            bound: Set::new(n),
+            used: RefCell::new(Set::new(n)),
+            referenced: RefCell::new(Set::new(n)),
+            partial: RefCell::new(HashMap::new()),
+            violation: Cell::new(false),
+            labels: Cell::new(0),
+        }
+    }
+
+    /// `params`: the argument expressions moved into `Unresumed`, by field.
+    pub fn emit(mut self, params: &[(syn::Ident, TokenStream)]) -> Output {
+        let state = state_ty();
+        let g = guard();
+        let p = private();
+
+        // The layout.
+        let mut generics = Vec::new();
+        let mut next_generic = || {
+            let t = format_ident!("__T{}", generics.len(), span = Span::mixed_site());
+            generics.push(t.clone());
+            t
+        };
+        let unresumed_fields: Vec<TokenStream> = params
+            .iter()
+            .rev()
+            .map(|(name, _)| {
+                let t = next_generic();
+                quote!(#name: #t)
+            })
+            .collect();
+        let mut variants = Vec::new();
+        for (k, stored) in self.an.stored.iter().enumerate() {
+            let v = variant(k);
+            let fields: Vec<TokenStream> = stored
+                .iter()
+                .rev()
+                .map(|l| {
+                    let f = &self.field[*l];
+                    let t = next_generic();
+                    quote!(#f: #t)
+                })
+                .collect();
+            let point = &self.body.yields[k];
+            let doc = match line_of(point.span) {
+                Some(line) => format!(" Suspended at `{}` (line {line}).", point.text),
+                None => format!(" Suspended at `{}`.", point.text),
+            };
+            variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
+        }
+        let mut derives = Vec::new();
+        if self.shape.derive_clone {
+            derives.push(quote!(::core::clone::Clone));
+        }
+        if self.shape.derive_debug {
+            derives.push(quote!(::core::fmt::Debug));
+        }
+        let derive = if derives.is_empty() { quote!() } else { quote!(#[derive(#(#derives),*)]) };
+        let items = quote! {
+            #derive
+            #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+            enum #state<#(#generics),*> {
+                /// Not started: holds the arguments.
+                Unresumed { #(#unresumed_fields),* },
+                #(#variants,)*
+                /// Finished.
+                Returned,
+                /// A resume panicked.
+                Panicked,
+            }
+            impl<#(#generics),*> #p::States for #state<#(#generics),*> {
+                const RETURNED: Self = Self::Returned;
+                const POISONED: Self = Self::Panicked;
+            }
+        };
+
+        // The arms.
+        let mut arms = vec![self.start_arm(params)];
+        for k in 0..self.body.yields.len() {
+            arms.push(self.resume_arm(k));
+        }
+        let generator = self.shape.is_generator();
+        let exhausted = if generator {
+            quote!(return #p::exhausted(&mut #g.exit))
+        } else {
+            quote!(#p::after_completion(&mut #g.exit))
+        };
+        arms.push(quote!(#state::Returned => #exhausted,));
+        arms.push(quote!(#state::Panicked => #p::after_panic(&mut #g.exit, #generator),));
+
+        let arg = resume_arg();
+        let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
+        let constructor = match &self.shape.kind {
+            Kind::Generator { item } => {
+                let y = nameable_or_infer(Some(item));
+                quote!(#p::Machine::generator::<#y>)
+            }
+            Kind::Coroutine { resume, yield_ty, return_ty } => {
+                let r = nameable_or_infer(Some(resume));
+                let y = nameable_or_infer(yield_ty.as_ref());
+                let t = nameable_or_infer(return_ty.as_ref());
+                quote!(#p::Machine::coroutine::<#r, #y, #t>)
+            }
+        };
+        let state_param = syn::Ident::new("__state", Span::mixed_site());
+        let machine = quote! {
+            #constructor(
+                #state::Unresumed { #(#init_fields),* },
+                |#state_param, #arg| {
+                    let mut #g = #p::Guard::new(#state_param);
+                    match &mut *#g.state {
+                        #(#arms)*
+                    }
+                },
+            )
+        };
+        Output { items, machine }
+    }
+
+    fn reset(&mut self, arm: Option<YieldId>, mode: Mode) {
+        self.arm = arm;
+        self.mode = mode;
+        let n = self.body.locals.len();
+        self.bound = Set::new(n);
+        if let (Some(k), Mode::InPlace) = (arm, mode) {
+            for &l in &self.an.stored[k] {
+                self.bound.insert(l);
+            }
+        }
+        *self.used.borrow_mut() = Set::new(n);
+        *self.referenced.borrow_mut() = Set::new(n);
+        self.partial.borrow_mut().clear();
+        self.violation.set(false);
+    }
+
+    fn start_arm(&mut self, params: &[(syn::Ident, TokenStream)]) -> TokenStream {
+        self.reset(None, Mode::ByValue);
+        let state = state_ty();
+        let g = guard();
+        let take = if params.is_empty() {
+            quote!()
+        } else {
+            let names: Vec<_> = params.iter().map(|(n, _)| n).collect();
+            let vars: Vec<_> = params.iter().map(|(n, _)| format_ident!("__p_{}", n, span = Span::mixed_site())).collect();
+            quote! {
+                let #state::Unresumed { #(#names: #vars),* } = ::core::mem::replace(#g.state, #state::Panicked) else {
+                    ::core::unreachable!()
+                };
+            }
+        };
+        let mut prefix = TokenStream::new();
+        for param in &self.body.params {
+            let var = format_ident!("__p_{}", param.field, span = Span::mixed_site());
+            prefix.extend(self.bind_stmt(&param.binding, quote!(#var)));
+        }
+        if let Some(resume) = &self.body.resume {
+            let arg = resume_arg();
+            prefix.extend(self.bind_stmt(resume, quote!(#arg)));
+        }
+        let root = self.full_block_with(&self.body.root, prefix);
+        let finish = self.finish(root);
+        quote! {
+            #state::Unresumed { .. } => {
+                #take
+                #finish
+            }
+        }
+    }
+
+    /// `let PAT = value;` plus drop-flag wrapping of the bindings that need one.
+    fn bind_stmt(&self, binding: &Binding, value: TokenStream) -> TokenStream {
+        let pat = &binding.pat;
+        let wraps = self.wraps(binding);
+        quote!(let #pat = #value; #wraps)
+    }
+
+    /// Re-declares the flagged locals of a binding as `Option`s.
+    fn wraps(&self, binding: &Binding) -> TokenStream {
+        let mut out = TokenStream::new();
+        for &l in &binding.locals {
+            if self.an.flagged.contains(l) {
+                let ident = &self.body.locals[l].ident;
+                out.extend(quote!(let mut #ident = ::core::option::Option::Some(#ident);));
+            }
+        }
+        out
+    }
+
+    /// The arm's last step: the root block's value is the return value.
+    fn finish(&self, root: TokenStream) -> TokenStream {
+        let g = guard();
+        let p = private();
+        let ret = syn::Ident::new("__ret", Span::mixed_site());
+        quote! {
+            let #ret = #root;
+            return #p::complete(&mut #g.exit, #ret);
+        }
+    }
+
+    fn resume_arm(&mut self, k: YieldId) -> TokenStream {
+        self.reset(Some(k), Mode::InPlace);
+        let mut cont = self.cont_block(&self.body.root, k, &self.body.root.scope);
+        if self.violation.get() {
+            self.reset(Some(k), Mode::ByValue);
+            cont = self.cont_block(&self.body.root, k, &self.body.root.scope);
+        }
+        let finish = self.finish(cont);
+        let state = state_ty();
+        let v = variant(k);
+        let g = guard();
+        match self.mode {
+            Mode::InPlace => {
+                let used = self.used.borrow();
+                let binds = self.an.stored[k].iter().filter(|l| used.contains(**l)).map(|&l| {
+                    let f = &self.field[l];
+                    let ident = &self.body.locals[l].ident;
+                    quote!(#f: #ident)
+                });
+                quote! {
+                    #state::#v { #(#binds,)* .. } => {
+                        #finish
+                    }
+                }
+            }
+            Mode::ByValue => {
+                let fields = self.an.stored[k].iter().map(|&l| {
+                    let f = &self.field[l];
+                    let var = self.saved_var(l);
+                    quote!(#f: #var)
+                });
+                quote! {
+                    #state::#v { .. } => {
+                        let #state::#v { #(#fields),* } = ::core::mem::replace(#g.state, #state::Panicked) else {
+                            ::core::unreachable!()
+                        };
+                        #finish
+                    }
+                }
+            }
+        }
+    }
+
+    fn saved_var(&self, l: LocalId) -> syn::Ident {
+        format_ident!("__saved{}", l, span = Span::mixed_site())
+    }
+
+    /// By value: `let x = __savedN;` for the stored locals of `scope`, in declaration order. Locals in scope
+    /// at the suspension point but not stored there (dead, and moved or without drop glue) are declared
+    /// uninitialised when the continuation assigns them again.
+    /// Call after emitting the scope's code, so that `referenced` is complete.
+    fn restores(&self, scope: ScopeId) -> TokenStream {
+        let Some(k) = self.arm else { return TokenStream::new() };
+        let mut out = TokenStream::new();
+        for &l in &self.body.yields[k].in_scope {
+            let local = &self.body.locals[l];
+            if local.scope != scope {
+                continue;
+            }
+            if !self.an.stored[k].contains(&l) {
+                if self.referenced.borrow().contains(l) {
+                    let ident = &local.ident;
+                    out.extend(quote!(let mut #ident;));
+                }
+                continue;
+            }
+            match self.mode {
+                Mode::ByValue => {
+                    let ident = &local.ident;
+                    let var = self.saved_var(l);
+                    let mutable = if local.mutable || self.an.flagged.contains(l) { quote!(mut) } else { quote!() };
+                    out.extend(quote!(let #mutable #ident = #var;));
+                }
+                Mode::InPlace => {
+                    // The scope of a local held in place ends inside this arm: only fine when nothing runs
+                    // between that end and the fn's end (the guard then drops it with the rest).
+                    if !self.body.scopes[scope].ends_at_exit && !self.an.flagged.contains(l) {
+                        self.violation.set(true);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    // ----- continuation of the body after suspension point `k` -----
+
+    fn cont_block(&self, block: &Block, k: YieldId, _scope: &ScopeId) -> TokenStream {
+        let Some(i) = block.stmts.iter().position(|s| stmt_contains(s, k)) else {
+            unreachable!("internal invariant: the continuation's block contains its suspension point")
+        };
+        let first = self.cont_stmt(&block.stmts[i], k);
+        let rest: Vec<_> = block.stmts[i + 1..].iter().map(|s| self.full_stmt(s)).collect();
+        let restores = self.restores(block.scope);
+        quote!({ #restores #first #(#rest)* })
+    }
+
+    fn cont_stmt(&self, stmt: &Stmt, k: YieldId) -> TokenStream {
+        match stmt {
+            Stmt::Let(l) => {
+                let init = self.cont_node(l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer"), k);
+                self.let_stmt(l, init)
+            }
+            Stmt::Expr(node, semi) => {
+                let e = self.cont_node(node, k);
+                quote!(#e #semi)
+            }
+            Stmt::Verbatim(_) => unreachable!("internal invariant: items contain no suspension point"),
+        }
+    }
+
+    fn let_stmt(&self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
+        let attrs = &l.attrs;
+        let pat = &l.binding.pat;
+        let diverge = l.diverge.as_ref().map(|d| {
+            let d = self.leaf(d);
+            quote!(else #d)
+        });
+        let wraps = self.wraps(&l.binding);
+        quote!(#(#attrs)* let #pat = #init #diverge; #wraps)
+    }
+
+    fn cont_node(&self, node: &Node, k: YieldId) -> TokenStream {
+        match node {
+            Node::Yield(j) if *j == k => resume_arg().into_token_stream(),
+            Node::Block { label, block } => {
+                let b = self.cont_block(block, k, &block.scope);
+                quote!(#label #b)
+            }
+            Node::If { then, els, cond_scope, .. } => {
+                if block_contains(then, k) {
+                    let b = self.cont_block(then, k, &then.scope);
+                    let restores = self.restores(*cond_scope);
+                    quote!({ #restores #b })
+                } else {
+                    self.cont_node(els.as_ref().expect("internal invariant: the suspension is in the `else` branch"), k)
+                }
+            }
+            Node::Match { arms, .. } => {
+                let arm = arms.iter().find(|a| node_contains(&a.body, k)).expect("internal invariant: the suspension is in an arm");
+                let body = self.cont_node(&arm.body, k);
+                let restores = self.restores(arm.scope);
+                quote!({ #restores #body })
+            }
+            Node::Loop { id, label, body } => {
+                let (b, c) = self.open_partial(*id);
+                let partial = self.cont_block(body, k, &body.scope);
+                self.partial.borrow_mut().remove(id);
+                let full = self.full_block(body);
+                quote!(#b: { #c: #partial; #label loop #full })
+            }
+            Node::While { id, label, cond, cond_scope, body } => {
+                let (b, c) = self.open_partial(*id);
+                let partial = self.cont_block(body, k, &body.scope);
+                self.partial.borrow_mut().remove(id);
+                let full = self.while_loop(label.as_ref(), cond, body);
+                let restores = self.restores(*cond_scope);
+                quote!(#b: { #c: { #restores #partial } #full })
+            }
+            Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
+                let (b, c) = self.open_partial(*id);
+                let partial = self.cont_block(body, k, &body.scope);
+                self.partial.borrow_mut().remove(id);
+                let restores = self.restores(*pat_scope);
+                let full = self.for_loop(label.as_ref(), *it, binding, body);
+                let it_restore = self.restores(*it_scope);
+                quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
+            }
+            Node::Assign { place, value } => {
+                let v = self.cont_node(value, k);
+                self.assign(place, v)
+            }
+            Node::Leaf(_) | Node::Yield(_) => unreachable!("internal invariant: the continuation's node contains its suspension point"),
+        }
+    }
+
+    fn open_partial(&self, id: LoopId) -> (Lifetime, Lifetime) {
+        let n = self.labels.get();
+        self.labels.set(n + 1);
+        let b = Lifetime::new(&format!("'__break{n}"), Span::mixed_site());
+        let c = Lifetime::new(&format!("'__continue{n}"), Span::mixed_site());
+        self.partial.borrow_mut().insert(id, (b.clone(), c.clone()));
+        (b, c)
+    }
+
+    // ----- full emission: a construct run from its start -----
+
+    fn full_block(&self, block: &Block) -> TokenStream {
+        self.full_block_with(block, TokenStream::new())
+    }
+
+    fn full_block_with(&self, block: &Block, prefix: TokenStream) -> TokenStream {
+        let stmts = block.stmts.iter().map(|s| self.full_stmt(s));
+        quote!({ #prefix #(#stmts)* })
+    }
+
+    fn full_stmt(&self, stmt: &Stmt) -> TokenStream {
+        match stmt {
+            Stmt::Let(l) => match &l.init {
+                Some(init) => {
+                    let init = self.full_node(init);
+                    self.let_stmt(l, init)
+                }
+                None => self.uninit_let(l),
+            },
+            Stmt::Expr(node, semi) => {
+                let e = self.full_node(node);
+                quote!(#e #semi)
+            }
+            Stmt::Verbatim(s) => s.to_token_stream(),
+        }
+    }
+
+    /// `let x;` — a flagged local starts as `None`.
+    fn uninit_let(&self, l: &crate::ir::Let) -> TokenStream {
+        let attrs = &l.attrs;
+        let flagged = l.binding.locals.iter().any(|x| self.an.flagged.contains(*x));
+        if !flagged {
+            let pat = &l.binding.pat;
+            return quote!(#(#attrs)* let #pat;);
+        }
+        let (ident, ty) = match &l.binding.pat {
+            syn::Pat::Type(t) => (pattern_ident(&t.pat), Some(&t.ty)),
+            other => (pattern_ident(other), None),
+        };
+        let ident = ident.unwrap_or_else(|| self.body.locals[l.binding.locals[0]].ident.clone());
+        match ty {
+            Some(ty) => quote!(#(#attrs)* let mut #ident: ::core::option::Option<#ty> = ::core::option::Option::None;),
+            None => quote!(#(#attrs)* let mut #ident = ::core::option::Option::None;),
+        }
+    }
+
+    fn full_node(&self, node: &Node) -> TokenStream {
+        match node {
+            Node::Leaf(leaf) => self.leaf(leaf),
+            Node::Yield(j) => self.suspend(*j),
+            Node::Block { label, block } => {
+                let b = self.full_block(block);
+                quote!(#label #b)
+            }
+            Node::If { cond, then, els, .. } => {
+                let cond = self.cond(cond);
+                let wraps = self.cond_wraps(cond.1);
+                let then = self.full_block(then);
+                let c = cond.0;
+                let els = els.as_ref().map(|e| {
+                    let e = self.full_node(e);
+                    quote!(else #e)
+                });
+                quote!(if #c { #wraps #then } #els)
+            }
+            Node::Match { scrut, arms } => {
+                let s = self.leaf(scrut);
+                let arms = arms.iter().map(|arm| {
+                    let attrs = &arm.attrs;
+                    let pat = &arm.binding.pat;
+                    let guard = arm.guard.as_ref().map(|g| {
+                        let g = self.leaf(g);
+                        quote!(if #g)
+                    });
+                    let wraps = self.wraps(&arm.binding);
+                    let body = self.full_node(&arm.body);
+                    quote!(#(#attrs)* #pat #guard => { #wraps #body })
+                });
+                quote!(match #s { #(#arms)* })
+            }
+            Node::Loop { label, body, .. } => {
+                let b = self.full_block(body);
+                quote!(#label loop #b)
+            }
+            Node::While { label, cond, body, .. } => self.while_loop(label.as_ref(), cond, body),
+            Node::For { label, iter, it, binding, body, .. } => {
+                let iter = self.leaf(iter);
+                let it_ident = &self.body.locals[*it].ident;
+                let l = self.for_loop(label.as_ref(), *it, binding, body);
+                quote!({
+                    let mut #it_ident = ::core::iter::IntoIterator::into_iter(#iter);
+                    #l
+                })
+            }
+            Node::Assign { place, value } => {
+                let v = self.full_node(value);
+                self.assign(place, v)
+            }
+        }
+    }
+
+    fn while_loop(&self, label: Option<&syn::Label>, cond: &[Cond], body: &Block) -> TokenStream {
+        let (c, binds) = self.cond(cond);
+        let wraps = self.cond_wraps(binds);
+        let b = self.full_block(body);
+        quote!(#label while #c { #wraps #b })
+    }
+
+    fn for_loop(&self, label: Option<&syn::Label>, it: LocalId, binding: &Binding, body: &Block) -> TokenStream {
+        let it_access = self.access(it, UseKind::Place, false, &self.body.locals[it].ident);
+        let pat = &binding.pat;
+        let wraps = self.wraps(binding);
+        let b = self.full_block(body);
+        let next = syn::Ident::new("__next", Span::mixed_site());
+        quote! {
+            #label loop {
+                let #pat = match ::core::iter::Iterator::next(&mut #it_access) {
+                    ::core::option::Option::Some(#next) => #next,
+                    ::core::option::Option::None => break,
+                };
+                #wraps
+                #b
+            }
+        }
+    }
+
+    /// The condition's tokens and the bindings it declares.
+    fn cond<'c>(&self, cond: &'c [Cond]) -> (TokenStream, Vec<&'c Binding>) {
+        let mut parts = Vec::new();
+        let mut binds = Vec::new();
+        for c in cond {
+            match c {
+                Cond::Expr(leaf) => parts.push(self.leaf(leaf)),
+                Cond::Let { binding, scrut } => {
+                    let pat = &binding.pat;
+                    let s = self.leaf(scrut);
+                    parts.push(quote!(let #pat = #s));
+                    binds.push(binding);
+                }
+            }
+        }
+        (quote!(#(#parts)&&*), binds)
+    }
+
+    fn cond_wraps(&self, binds: Vec<&Binding>) -> TokenStream {
+        binds.into_iter().map(|b| self.wraps(b)).collect()
+    }
+
+    fn assign(&self, place: &Leaf, value: TokenStream) -> TokenStream {
+        if let Expr::Path(p) = &place.expr
+            && let Some(ident) = p.path.get_ident()
+            && let Some((_, local)) = place.env.iter().rev().find(|(n, _)| ident == n)
+        {
+            let value: Expr = syn::parse2(quote!((#value))).unwrap_or_else(|_| Expr::Verbatim(value.clone()));
+            if let Some(e) = Rewrite::assign(self, *local, value.clone(), ident) {
+                return e.into_token_stream();
+            }
+            let access = self.access(*local, UseKind::Write, false, ident);
+            return quote!(#access = #value);
+        }
+        let p = self.leaf(place);
+        quote!(#p = #value)
+    }
+
+    /// `yield_!(value)` run from its start: evaluate the value, store what the point needs, return.
+    fn suspend(&self, j: YieldId) -> TokenStream {
+        let point = &self.body.yields[j];
+        let g = guard();
+        let p = private();
+        let y = syn::Ident::new("__yielded", Span::mixed_site());
+        let value = match &point.value {
+            Some(v) => self.leaf(v),
+            None => quote_spanned!(point.span=> ()),
+        };
+        let store = match (self.mode, self.arm) {
+            (Mode::InPlace, Some(k)) => {
+                if j != k || self.an.stored[j].iter().any(|l| !self.bound.contains(*l)) {
+                    self.violation.set(true);
+                }
+                for &l in &self.an.stored[j] {
+                    self.used.borrow_mut().insert(l);
+                }
+                TokenStream::new()
+            }
+            _ => {
+                let state = state_ty();
+                let v = variant(j);
+                let fields = self.an.stored[j].iter().map(|&l| {
+                    let f = &self.field[l];
+                    let ident = &self.body.locals[l].ident;
+                    quote!(#f: #ident)
+                });
+                quote!(*#g.state = #state::#v { #(#fields),* };)
+            }
+        };
+        quote_spanned! {point.span=>
+            {
+                let #y = #value;
+                #store
+                return #p::suspend(&mut #g.exit, #y);
+            }
+        }
+    }
+
+    /// A leaf with its uses rewritten.
+    fn leaf(&self, leaf: &Leaf) -> TokenStream {
+        let mut expr = leaf.expr.clone();
+        let labels: Vec<Option<String>> = self.body.loops.iter().map(|l| l.label.as_ref().map(|l| l.ident.to_string())).collect();
+        let label_of = move |id: LoopId| labels.get(id).cloned().flatten();
+        let live = &self.an.live_after_leaf[leaf.id];
+        let live_after = |l: LocalId| live.contains(l);
+        let mut walker = Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(self, &leaf.uses, &live_after);
+        walker.walk(&mut expr, UseKind::Move);
+        expr.into_token_stream()
+    }
+}
+
+impl Rewrite for Emitter<'_> {
+    fn access(&self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr {
+        let info = &self.body.locals[local];
+        // `self` is renamed: the user's token would not resolve to our binding.
+        let ident = if token == "self" { info.ident.clone() } else { token.clone() };
+        let in_place = self.bound.contains(local);
+        self.referenced.borrow_mut().insert(local);
+        if in_place {
+            self.used.borrow_mut().insert(local);
+        }
+        let base: Expr = if in_place { syn::parse_quote!((*#ident)) } else { syn::parse_quote!(#ident) };
+        let p = private();
+        if self.an.flagged.contains(local) {
+            return match kind {
+                UseKind::Move if last => syn::parse_quote!(#p::take(&mut #base)),
+                _ => syn::parse_quote!((*#p::slot(&mut #base))),
+            };
+        }
+        if in_place && kind == UseKind::Move && last && !info.no_drop {
+            // Moving out of the state would leave a hole: this arm runs by value instead.
+            self.violation.set(true);
+        }
+        base
+    }
+
+    fn assign(&self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr> {
+        if !self.an.flagged.contains(local) {
+            return None;
+        }
+        let base = self.access_base(local, token);
+        Some(syn::parse_quote!(#base = ::core::option::Option::Some(#value)))
+    }
+
+    fn return_(&self, value: Option<Expr>) -> Expr {
+        let g = guard();
+        let p = private();
+        let value = value.map_or_else(|| quote!(()), ToTokens::into_token_stream);
+        syn::parse_quote!(return #p::complete(&mut #g.exit, #value))
+    }
+
+    fn try_(&self, expr: Expr, question: &syn::Token![?]) -> Expr {
+        let g = guard();
+        let p = private();
+        let v = syn::Ident::new("__value", Span::mixed_site());
+        let r = syn::Ident::new("__residual", Span::mixed_site());
+        syn::parse_quote_spanned! {question.span=>
+            match #p::Try::branch(#expr) {
+                ::core::ops::ControlFlow::Continue(#v) => #v,
+                ::core::ops::ControlFlow::Break(#r) => return #p::complete(&mut #g.exit, #p::FromResidual::from_residual(#r)),
+            }
+        }
+    }
+
+    fn jump(&self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr {
+        let partial = self.partial.borrow();
+        match jump {
+            Jump::Break(l) => match partial.get(&l) {
+                Some((b, _)) => syn::parse_quote!(break #b #value),
+                None => original.clone(),
+            },
+            Jump::Continue(l) => match partial.get(&l) {
+                Some((_, c)) => syn::parse_quote!(break #c),
+                None => original.clone(),
+            },
+            Jump::Return => original.clone(),
+        }
+    }
+}
+
+impl Emitter<'_> {
+    fn access_base(&self, local: LocalId, token: &syn::Ident) -> Expr {
+        let info = &self.body.locals[local];
+        let ident = if token == "self" { info.ident.clone() } else { token.clone() };
+        self.referenced.borrow_mut().insert(local);
+        if self.bound.contains(local) {
+            self.used.borrow_mut().insert(local);
+            syn::parse_quote!((*#ident))
+        } else {
+            syn::parse_quote!(#ident)
+        }
+    }
+}
+
+fn pattern_ident(pat: &syn::Pat) -> Option<syn::Ident> {
+    match pat {
+        syn::Pat::Ident(i) => Some(i.ident.clone()),
+        _ => None,
+    }
+}
+
+fn nameable_or_infer(ty: Option<&syn::Type>) -> TokenStream {
+    match ty {
+        Some(ty) if is_nameable(ty) => ty.to_token_stream(),
+        _ => quote!(_),
+    }
+}
+
+fn line_of(span: Span) -> Option<usize> {
+    let line = span.start().line;
+    (line > 0).then_some(line)
+}
+
+pub fn block_contains(block: &Block, k: YieldId) -> bool {
+    block.stmts.iter().any(|s| stmt_contains(s, k))
+}
+
+fn stmt_contains(stmt: &Stmt, k: YieldId) -> bool {
+    match stmt {
+        Stmt::Let(l) => l.init.as_ref().is_some_and(|n| node_contains(n, k)),
+        Stmt::Expr(n, _) => node_contains(n, k),
+        Stmt::Verbatim(_) => false,
+    }
+}
+
+fn node_contains(node: &Node, k: YieldId) -> bool {
+    match node {
+        Node::Leaf(_) => false,
+        Node::Yield(j) => *j == k,
+        Node::Block { block, .. } | Node::Loop { body: block, .. } | Node::While { body: block, .. } | Node::For { body: block, .. } => {
+            block_contains(block, k)
+        }
+        Node::If { then, els, .. } => block_contains(then, k) || els.as_ref().is_some_and(|e| node_contains(e, k)),
+        Node::Match { arms, .. } => arms.iter().any(|a| node_contains(&a.body, k)),
+        Node::Assign { value, .. } => node_contains(value, k),
+    }
+}

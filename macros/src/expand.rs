@@ -1,0 +1,135 @@
+//! The pipeline: attribute arguments and signature → lowering → analysis → emission, and the one place where
+//! errors become tokens.
+//!
+//! On any error the fn is still emitted with its signature intact and a body that type-checks
+//! (`__private::failed()`), next to the `compile_error!`s, so callers and rust-analyzer see no follow-on errors.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::{FnArg, ItemFn, Pat};
+
+use crate::errors::Errors;
+use crate::lower::{Input, Lowerer, check_misplaced};
+use crate::signature::{self, Kind, Shape};
+use crate::{analysis, emit};
+
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let func: ItemFn = match syn::parse2(item.clone()) {
+        Ok(func) => func,
+        Err(_) => {
+            let error = syn::Error::new(
+                first_token_span(&item),
+                "`#[stackless::coroutine]` can only be used on a fn: it turns the fn's body into a state machine",
+            );
+            let mut out = error.to_compile_error();
+            out.extend(item);
+            return out;
+        }
+    };
+    let mut errors = Errors::default();
+    let shape = signature::parse(args, &func.sig, &mut errors);
+    check_misplaced(&func.block, &mut errors);
+    let result = match shape {
+        Some(shape) if errors.is_empty() => transform(&func, &shape, &mut errors),
+        _ => None,
+    };
+    match (errors.into_result(), result) {
+        (Ok(()), Some(tokens)) => {
+            if std::env::var_os("STACKLESS_DEBUG_EXPAND").is_some() {
+                eprintln!("{tokens}");
+            }
+            tokens
+        }
+        (Err(error), _) => fallback(&func, error),
+        (Ok(()), None) => fallback(&func, syn::Error::new(Span::call_site(), "internal error: the transform failed without a message")),
+    }
+}
+
+fn first_token_span(item: &TokenStream) -> Span {
+    item.clone().into_iter().next().map_or_else(Span::call_site, |t| t.span())
+}
+
+/// The fn with its body replaced by a placeholder of the right type, after the errors.
+fn fallback(func: &ItemFn, error: syn::Error) -> TokenStream {
+    let errors = error.to_compile_error();
+    let ItemFn { attrs, vis, sig, .. } = func;
+    let body = match &sig.output {
+        syn::ReturnType::Type(_, ty) if matches!(&**ty, syn::Type::ImplTrait(_)) => {
+            quote!(::stackless::__private::failed::<_, _, _>())
+        }
+        _ => quote!(::core::unreachable!()),
+    };
+    quote! {
+        #errors
+        #(#attrs)*
+        #[allow(unused_variables, unreachable_code)]
+        #vis #sig { #body }
+    }
+}
+
+fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenStream> {
+    let mut sig = func.sig.clone();
+    let mut params = Vec::new();
+    let mut values = Vec::new();
+    for (i, arg) in sig.inputs.iter_mut().enumerate() {
+        match arg {
+            FnArg::Receiver(recv) => {
+                let mutable = recv.mutability.take();
+                let ident = syn::Ident::new("__self", Span::mixed_site());
+                let pat: Pat = syn::parse_quote!(#mutable #ident);
+                let no_drop_ty: Option<syn::Type> = match &recv.kind {
+                    syn::ReceiverKind::Reference(..) => Some(syn::parse_quote!(&())),
+                    syn::ReceiverKind::Typed(_, ty) => Some((**ty).clone()),
+                    _ => None,
+                };
+                params.push((pat, no_drop_ty, ident.clone()));
+                let self_token = &recv.self_token;
+                values.push((ident, quote!(#self_token)));
+            }
+            FnArg::Typed(pt) => {
+                let simple = match &mut *pt.pat {
+                    Pat::Ident(pi) if pi.subpat.is_none() && pi.by_ref.is_none() => {
+                        let original = Pat::Ident(pi.clone());
+                        pi.mutability = None;
+                        let field = syn::Ident::new(&pi.ident.to_string(), Span::mixed_site());
+                        let value = pi.ident.to_token_stream();
+                        Some((original, field, value))
+                    }
+                    _ => None,
+                };
+                let (pat, field, value) = match simple {
+                    Some(s) => s,
+                    None => {
+                        let original = (*pt.pat).clone();
+                        let ident = syn::Ident::new(&format!("__arg{i}"), Span::mixed_site());
+                        *pt.pat = syn::parse_quote!(#ident);
+                        (original, ident.clone(), ident.to_token_stream())
+                    }
+                };
+                params.push((pat, Some((*pt.ty).clone()), field.clone()));
+                values.push((field, value));
+            }
+        }
+    }
+    let input = Input { params, resume: shape.resume_pat.clone(), block: (*func.block).clone() };
+    let body = Lowerer::lower(errors, input)?;
+    let an = analysis::analyze(&body);
+    let out = emit::Emitter::new(&body, &an, shape).emit(&values);
+    let items = out.items;
+    let machine = out.machine;
+    let attrs = &func.attrs;
+    let vis = &func.vis;
+    let m = syn::Ident::new("__machine", Span::mixed_site());
+    let _ = matches!(shape.kind, Kind::Generator { .. });
+    Some(quote! {
+        #(#attrs)*
+        #vis #sig {
+            #items
+            // The body's code is split into one arm per suspension point, so a user's `let mut` may be mutated
+            // in another arm only, and code after a `yield_!` is unreachable in the arm that suspends there.
+            #[allow(unused_mut, unreachable_code, unused_braces, clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+            let #m = #machine;
+            #m
+        }
+    })
+}

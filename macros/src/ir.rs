@@ -1,0 +1,166 @@
+//! The intermediate representation the lowering phase builds and later phases read.
+//!
+//! Only the constructs that contain a suspension point keep a structure of their own ([`Node`]); everything
+//! without a `yield_!` stays a [`Leaf`]: the user's own syntax tree, emitted nearly verbatim. Every binding the
+//! body declares (arguments, `let`s, pattern bindings, a `for` loop's iterator) is a [`Local`] with a stable id,
+//! resolved once by name and scope, so later phases never look at names again.
+
+use proc_macro2::Span;
+use syn::{Attribute, Label, Pat};
+
+pub type LocalId = usize;
+pub type YieldId = usize;
+pub type LoopId = usize;
+pub type LeafId = usize;
+pub type ScopeId = usize;
+
+pub struct Local {
+    /// The identifier the user wrote (for hidden locals: a mixed-site `__` name).
+    pub ident: syn::Ident,
+    pub scope: ScopeId,
+    /// Declared `mut` by the user (restored locals keep it).
+    pub mutable: bool,
+    /// Syntactically known to have no drop glue (a reference, a primitive, a literal): it may be left out of
+    /// the state once it is no longer used, since dropping it earlier is unobservable.
+    pub no_drop: bool,
+}
+
+pub struct Scope {
+    pub parent: Option<ScopeId>,
+    /// The scope is (inside) a loop body: its end leads back to the loop, not towards the fn's end.
+    pub in_loop: bool,
+    /// Nothing runs between the end of this scope and the end of the fn (no statement follows it in any
+    /// enclosing block, and it is not inside a loop): dropping its locals at the fn's end is just as timely.
+    pub ends_at_exit: bool,
+}
+
+pub struct YieldPoint {
+    /// The `yield_` token, for spans and the state's doc.
+    pub span: Span,
+    /// The yielded value (`None` for `yield_!()`).
+    pub value: Option<Leaf>,
+    /// Locals visible at the suspension, in declaration order.
+    pub in_scope: Vec<LocalId>,
+    /// Source text of the `yield_!` for the generated state's doc comment.
+    pub text: String,
+}
+
+pub struct LoopInfo {
+    pub label: Option<syn::Lifetime>,
+}
+
+pub struct Body {
+    pub locals: Vec<Local>,
+    pub scopes: Vec<Scope>,
+    pub yields: Vec<YieldPoint>,
+    pub loops: Vec<LoopInfo>,
+    pub leaf_count: usize,
+    pub root: Block,
+    /// The fn's arguments as the body's first `let`s: `(pattern binding site, argument field name)`.
+    pub params: Vec<Param>,
+    /// The binding of the first resume argument (`resume = PATTERN`), declared after the parameters.
+    pub resume: Option<Binding>,
+}
+
+/// An argument of the fn: moved into the state at construction, bound by its pattern at the first resume.
+pub struct Param {
+    /// The name of the field holding the argument before the first resume.
+    pub field: syn::Ident,
+    pub binding: Binding,
+}
+
+/// A pattern and the locals it declares.
+#[derive(Clone)]
+pub struct Binding {
+    pub pat: Pat,
+    pub locals: Vec<LocalId>,
+}
+
+pub struct Block {
+    pub scope: ScopeId,
+    pub stmts: Vec<Stmt>,
+    pub brace_span: Span,
+}
+
+pub enum Stmt {
+    Let(Let),
+    Expr(Node, Option<syn::token::Semi>),
+    /// An item or anything else emitted untouched.
+    Verbatim(syn::Stmt),
+}
+
+pub struct Let {
+    pub attrs: Vec<Attribute>,
+    pub binding: Binding,
+    pub init: Option<Node>,
+    pub diverge: Option<Leaf>,
+    /// The pattern is a plain `_` (the initializer is evaluated and dropped at once, or left in place).
+    pub span: Span,
+}
+
+pub enum Node {
+    Leaf(Leaf),
+    Yield(YieldId),
+    Block { label: Option<Label>, block: Block },
+    If { cond: Vec<Cond>, cond_scope: ScopeId, then: Block, els: Option<Box<Node>> },
+    Match { scrut: Leaf, arms: Vec<Arm> },
+    Loop { id: LoopId, label: Option<Label>, body: Block },
+    While { id: LoopId, label: Option<Label>, cond: Vec<Cond>, cond_scope: ScopeId, body: Block },
+    For { id: LoopId, label: Option<Label>, iter: Leaf, it: LocalId, it_scope: ScopeId, binding: Binding, pat_scope: ScopeId, body: Block },
+    /// `place = <value with a suspension point>`: the value is evaluated first, then the place.
+    Assign { place: Leaf, value: Box<Node> },
+}
+
+/// One part of an `if`/`while` condition: `a && let P = e && b` is three parts.
+pub enum Cond {
+    Expr(Leaf),
+    Let { binding: Binding, scrut: Leaf },
+}
+
+pub struct Arm {
+    pub attrs: Vec<Attribute>,
+    pub binding: Binding,
+    pub guard: Option<Leaf>,
+    pub scope: ScopeId,
+    pub body: Node,
+}
+
+/// A yield-free expression of the user's, with the names it uses already resolved.
+pub struct Leaf {
+    pub id: LeafId,
+    pub expr: syn::Expr,
+    /// The locals visible here, by name (innermost last): the walker resolves names against it again when
+    /// emitting, so collection and rewriting agree on every use.
+    pub env: Vec<(String, LocalId)>,
+    /// The enclosing structured loops, innermost last: the targets of `break`/`continue` in this leaf.
+    pub loops: Vec<LoopId>,
+    pub uses: Vec<Use>,
+    pub jumps: Vec<Jump>,
+    /// Control never continues past this leaf (`return`, `break`, `continue`, `panic!` at its top).
+    pub diverges: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UseKind {
+    /// Read or borrowed in place (`x.len()`, `&x`, `x == y`, `x.f = 1`).
+    Place,
+    /// Used by value (`f(x)`, `let y = x`, `x + 1`): a move, or a copy when the local is used again.
+    Move,
+    /// Assigned as a whole (`x = e`).
+    Write,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Use {
+    pub local: LocalId,
+    pub kind: UseKind,
+    /// Inside a branch, loop or closure of the leaf: may not happen.
+    pub conditional: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Jump {
+    Break(LoopId),
+    Continue(LoopId),
+    Return,
+}

@@ -1,0 +1,621 @@
+//! The walker over yield-free user expressions ("leaves"), shared by lowering and emission.
+//!
+//! It resolves every single-identifier path to a body [`Local`](crate::ir::Local) (respecting bindings the
+//! expression itself introduces: closure parameters, `match` arms, inner `let`s), classifies each use
+//! ([`UseKind`]) and finds the jumps that leave the expression. In rewrite mode it also replaces those uses by
+//! their access path and lowers the jumps, so both modes see exactly the same uses in the same order.
+//!
+//! - Use kinds are syntactic: a value operand is a `Move`, a receiver or operand of a comparison a `Place`.
+//!   Method receivers count as places except for methods that by convention consume (`into_*`, `unwrap`…).
+//! - Macro arguments: the format and assertion macros take their arguments by reference, `vec!` by value;
+//!   for other macros every identifier token that names a local counts as a place use.
+
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::punctuated::Punctuated;
+use syn::visit_mut::VisitMut;
+use syn::{Expr, Pat, Token};
+
+use crate::ir::{Jump, LocalId, LoopId, Use, UseKind};
+
+/// What the rewrite mode needs from emission.
+pub trait Rewrite {
+    /// The expression that accesses `local` for a use of `kind`; `last` says no later use in this expression
+    /// exists and the local is dead afterwards (a `Move` then really moves).
+    fn access(&self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr;
+    /// Rewrites `local = value` when the local needs it (a drop-flagged local stores `Some(value)`).
+    fn assign(&self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr>;
+    /// `return value` (value already rewritten).
+    fn return_(&self, value: Option<Expr>) -> Expr;
+    /// `expr?` (expr already rewritten).
+    fn try_(&self, expr: Expr, question: &Token![?]) -> Expr;
+    /// `break`/`continue` to a structured loop of the body.
+    fn jump(&self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr;
+}
+
+pub struct Walker<'a> {
+    env: &'a [(String, LocalId)],
+    loops: &'a [LoopId],
+    loop_labels: &'a dyn Fn(LoopId) -> Option<String>,
+    /// Names bound inside the expression (they hide body locals), with scope marks.
+    shadow: Vec<String>,
+    ctx: UseKind,
+    conditional: bool,
+    /// Inside a closure or async block: `return`/`?` belong to it, and its loops to it.
+    in_closure: usize,
+    /// Loops of the expression itself (their labels; `None` for unlabeled), innermost last.
+    inner_loops: Vec<Option<String>>,
+    pub uses: Vec<Use>,
+    pub jumps: Vec<Jump>,
+    rewrite: Option<Rewriting<'a>>,
+}
+
+struct Rewriting<'a> {
+    rewrite: &'a dyn Rewrite,
+    /// For each use index of the collection pass: is it the last use of its local in this expression?
+    last_use: Vec<bool>,
+    live_after: &'a dyn Fn(LocalId) -> bool,
+}
+
+/// Consuming methods, by convention (`into_iter`, `unwrap`…): a receiver local there is moved.
+fn consuming_method(name: &str) -> bool {
+    name.starts_with("into_")
+        || matches!(
+            name,
+            "unwrap" | "expect" | "unwrap_or" | "unwrap_or_else" | "unwrap_or_default" | "unwrap_err" | "expect_err"
+        )
+}
+
+const REF_MACROS: &[&str] = &[
+    "println", "print", "eprintln", "eprint", "format", "format_args", "write", "writeln", "panic", "assert",
+    "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "unreachable", "todo",
+    "unimplemented", "matches",
+];
+
+impl<'a> Walker<'a> {
+    pub fn new(env: &'a [(String, LocalId)], loops: &'a [LoopId], loop_labels: &'a dyn Fn(LoopId) -> Option<String>) -> Self {
+        Walker {
+            env,
+            loops,
+            loop_labels,
+            shadow: Vec::new(),
+            ctx: UseKind::Move,
+            conditional: false,
+            in_closure: 0,
+            inner_loops: Vec::new(),
+            uses: Vec::new(),
+            jumps: Vec::new(),
+            rewrite: None,
+        }
+    }
+
+    /// Switches to rewrite mode; `uses` must be the collection pass's result for the same expression.
+    pub fn rewriting(mut self, rewrite: &'a dyn Rewrite, uses: &[Use], live_after: &'a dyn Fn(LocalId) -> bool) -> Self {
+        let last_use = (0..uses.len()).map(|i| !uses[i + 1..].iter().any(|u| u.local == uses[i].local)).collect();
+        self.rewrite = Some(Rewriting { rewrite, last_use, live_after });
+        self
+    }
+
+    /// Walks `expr` as a value of context `ctx`.
+    pub fn walk(&mut self, expr: &mut Expr, ctx: UseKind) {
+        self.visit(expr, ctx);
+    }
+
+    fn resolve(&self, name: &str) -> Option<LocalId> {
+        // The receiver is bound as `__self`: `self` can't be re-declared.
+        let name = if name == "self" { "__self" } else { name };
+        if self.shadow.iter().any(|s| s == name) {
+            return None;
+        }
+        self.env.iter().rev().find(|(n, _)| n == name).map(|(_, id)| *id)
+    }
+
+    fn with<R>(&mut self, ctx: UseKind, conditional: bool, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = (self.ctx, self.conditional);
+        self.ctx = ctx;
+        self.conditional |= conditional;
+        let r = f(self);
+        (self.ctx, self.conditional) = saved;
+        r
+    }
+
+    fn visit(&mut self, expr: &mut Expr, ctx: UseKind) {
+        self.with(ctx, false, |w| w.visit_expr_mut(expr));
+    }
+
+    fn visit_cond(&mut self, expr: &mut Expr, ctx: UseKind) {
+        self.with(ctx, true, |w| w.visit_expr_mut(expr));
+    }
+
+    /// Records a use of `local` and returns its replacement in rewrite mode.
+    fn record(&mut self, local: LocalId, kind: UseKind, token: &syn::Ident) -> Option<Expr> {
+        let index = self.uses.len();
+        self.uses.push(Use { local, kind, conditional: self.conditional || self.in_closure > 0 });
+        let rw = self.rewrite.as_ref()?;
+        let last = rw.last_use.get(index).copied().unwrap_or(false) && !(rw.live_after)(local);
+        Some(rw.rewrite.access(local, kind, last, token))
+    }
+
+    fn bind_pat_names(&mut self, pat: &Pat) {
+        self.shadow.extend(pattern_names(pat));
+    }
+
+    fn scoped<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let mark = self.shadow.len();
+        let r = f(self);
+        self.shadow.truncate(mark);
+        r
+    }
+
+    fn target(&self, label: Option<&syn::Lifetime>) -> Option<LoopId> {
+        match label {
+            None if !self.inner_loops.is_empty() => None,
+            None => self.loops.last().copied(),
+            Some(l) => {
+                let name = l.ident.to_string();
+                if self.inner_loops.iter().any(|i| i.as_deref() == Some(name.as_str())) {
+                    return None;
+                }
+                self.loops.iter().rev().copied().find(|id| (self.loop_labels)(*id).as_deref() == Some(name.as_str()))
+            }
+        }
+    }
+
+    fn visit_block_stmts(&mut self, block: &mut syn::Block) {
+        self.scoped(|w| {
+            let n = block.stmts.len();
+            for (i, stmt) in block.stmts.iter_mut().enumerate() {
+                let is_tail = i + 1 == n;
+                match stmt {
+                    syn::Stmt::Local(local) => {
+                        if let Some(init) = &mut local.init {
+                            let ctx = if matches!(local.pat, Pat::Wild(_)) { UseKind::Place } else { UseKind::Move };
+                            w.visit(&mut init.expr, ctx);
+                            if let Some((_, diverge)) = &mut init.diverge {
+                                w.visit_cond(diverge, UseKind::Move);
+                            }
+                        }
+                        w.bind_pat_names(&local.pat);
+                    }
+                    syn::Stmt::Expr(e, _) => {
+                        let ctx = if is_tail { w.ctx } else { UseKind::Move };
+                        w.visit(e, ctx);
+                    }
+                    syn::Stmt::Macro(m) => w.visit_macro(&mut m.mac, UseKind::Move),
+                    syn::Stmt::Item(_) => {}
+                }
+            }
+        });
+    }
+
+    fn visit_macro(&mut self, mac: &mut syn::Macro, ctx: UseKind) {
+        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let parser = Punctuated::<Expr, Token![,]>::parse_terminated;
+        if REF_MACROS.contains(&name.as_str()) || name == "vec" || name == "dbg" {
+            if let Ok(mut args) = mac.parse_body_with(parser) {
+                let arg_ctx = if name == "vec" || name == "dbg" { UseKind::Move } else { UseKind::Place };
+                let mut inline_captures = Vec::new();
+                for arg in args.iter_mut() {
+                    match arg {
+                        // `name = value` format arguments: `name` is not a local.
+                        Expr::Assign(assign) if matches!(&*assign.left, Expr::Path(p) if p.path.get_ident().is_some()) => {
+                            self.visit(&mut assign.right, arg_ctx);
+                        }
+                        Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if arg_ctx == UseKind::Place => {
+                            inline_captures.extend(format_captures(&s.value()));
+                        }
+                        _ => self.visit(arg, arg_ctx),
+                    }
+                }
+                // `{x}` captures: a local whose access path differs from its name gets a named argument.
+                let mut extra = Vec::new();
+                for name in inline_captures {
+                    if let Some(local) = self.resolve(&name) {
+                        let token = syn::Ident::new(&name, mac.path.segments.last().map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()));
+                        if let Some(access) = self.record(local, UseKind::Place, &token) {
+                            let plain: Expr = syn::parse_quote!(#token);
+                            if access != plain {
+                                extra.push(quote!(#token = #access));
+                            }
+                        }
+                    }
+                }
+                if self.rewrite.is_some() {
+                    let mut tokens = args.to_token_stream();
+                    for e in extra {
+                        if !tokens.is_empty() {
+                            tokens.extend(quote!(,));
+                        }
+                        tokens.extend(e);
+                    }
+                    mac.tokens = tokens;
+                }
+                return;
+            }
+            if name == "vec"
+                && let Ok(mut rep) = mac.parse_body_with(|input: syn::parse::ParseStream| {
+                    let e: Expr = input.parse()?;
+                    input.parse::<Token![;]>()?;
+                    let n: Expr = input.parse()?;
+                    Ok((e, n))
+                })
+            {
+                self.visit(&mut rep.0, UseKind::Move);
+                self.visit(&mut rep.1, UseKind::Move);
+                if self.rewrite.is_some() {
+                    let (e, n) = rep;
+                    mac.tokens = quote!(#e; #n);
+                }
+                return;
+            }
+        }
+        let _ = ctx;
+        let tokens = std::mem::take(&mut mac.tokens);
+        mac.tokens = self.visit_tokens(tokens);
+    }
+
+    /// Unknown macros: identifier tokens naming a local (not a field, method or path segment) are place uses.
+    fn visit_tokens(&mut self, tokens: TokenStream) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(trees.len());
+        for (i, tt) in trees.iter().enumerate() {
+            match tt {
+                TokenTree::Group(g) => {
+                    let inner = self.visit_tokens(g.stream());
+                    let mut group = Group::new(g.delimiter(), inner);
+                    group.set_span(g.span());
+                    out.push(TokenTree::Group(group));
+                }
+                TokenTree::Ident(ident) => {
+                    let prev_is_path = i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '.' || p.as_char() == ':' || p.as_char() == '\'');
+                    let next_is_path = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!');
+                    let name = ident.to_string();
+                    let local = if prev_is_path || next_is_path { None } else { self.resolve(&name) };
+                    match local.and_then(|l| self.record(l, UseKind::Place, ident)) {
+                        Some(access) => {
+                            let mut group = Group::new(Delimiter::Parenthesis, access.to_token_stream());
+                            group.set_span(ident.span());
+                            out.push(TokenTree::Group(group));
+                        }
+                        None => out.push(tt.clone()),
+                    }
+                }
+                other => out.push(other.clone()),
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+/// The names a format string captures inline (`{x}`, `{x:?}`).
+fn format_captures(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'{' {
+            if bytes.get(i + 1) == Some(&b'{') {
+                i += 2;
+                continue;
+            }
+            let start = i + 1;
+            let mut end = start;
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
+                end += 1;
+            }
+            let name = &s[start..end];
+            if !name.is_empty() && !name.as_bytes()[0].is_ascii_digit() && matches!(bytes.get(end), Some(b'}' | b':')) {
+                out.push(name.to_string());
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Every identifier a pattern binds.
+pub fn pattern_names(pat: &Pat) -> Vec<String> {
+    pattern_idents(pat).into_iter().map(|(i, _)| i.to_string()).collect()
+}
+
+/// Every identifier a pattern binds, with its `mut`.
+pub fn pattern_idents(pat: &Pat) -> Vec<(syn::Ident, bool)> {
+    struct Names(Vec<(syn::Ident, bool)>);
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            // A lone capitalised identifier is most likely a unit variant or constant, not a binding.
+            let s = p.ident.to_string();
+            let looks_like_const = p.subpat.is_none() && p.by_ref.is_none() && p.mutability.is_none() && s.starts_with(|c: char| c.is_uppercase());
+            if !looks_like_const {
+                self.0.push((p.ident.clone(), p.mutability.is_some()));
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_pat(&mut names, pat);
+    names.0
+}
+
+/// Whether matching the pattern moves out of the scrutinee (it binds something by value).
+pub fn pattern_moves(pat: &Pat) -> bool {
+    struct ByValue(bool);
+    impl<'ast> syn::visit::Visit<'ast> for ByValue {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            if p.by_ref.is_none() && !p.ident.to_string().starts_with(|c: char| c.is_uppercase()) {
+                self.0 = true;
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut v = ByValue(false);
+    syn::visit::Visit::visit_pat(&mut v, pat);
+    v.0
+}
+
+impl VisitMut for Walker<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        let ctx = self.ctx;
+        match expr {
+            Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
+                let ident = p.path.get_ident().cloned().expect("checked: single identifier");
+                if let Some(local) = self.resolve(&ident.to_string())
+                    && let Some(new) = self.record(local, ctx, &ident)
+                {
+                    *expr = new;
+                }
+            }
+            Expr::Macro(m) => self.visit_macro(&mut m.mac, ctx),
+            Expr::Closure(c) => {
+                let is_move = c.capture.is_some();
+                self.in_closure += 1;
+                let saved_loops = std::mem::take(&mut self.inner_loops);
+                self.scoped(|w| {
+                    for input in &c.inputs {
+                        w.bind_pat_names(input);
+                    }
+                    w.visit_cond(&mut c.body, if is_move { UseKind::Move } else { UseKind::Move });
+                });
+                self.inner_loops = saved_loops;
+                self.in_closure -= 1;
+            }
+            Expr::Async(a) => {
+                self.in_closure += 1;
+                let saved_loops = std::mem::take(&mut self.inner_loops);
+                self.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut a.block));
+                self.inner_loops = saved_loops;
+                self.in_closure -= 1;
+            }
+            Expr::Return(r) if self.in_closure == 0 => {
+                if let Some(v) = &mut r.expr {
+                    self.visit(v, UseKind::Move);
+                }
+                self.jumps.push(Jump::Return);
+                if let Some(rw) = &self.rewrite {
+                    *expr = rw.rewrite.return_(r.expr.take().map(|b| *b));
+                }
+            }
+            Expr::Try(t) if self.in_closure == 0 => {
+                self.visit(&mut t.expr, UseKind::Move);
+                self.jumps.push(Jump::Return);
+                if let Some(rw) = &self.rewrite {
+                    let inner = std::mem::replace(&mut *t.expr, Expr::Verbatim(TokenStream::new()));
+                    *expr = rw.rewrite.try_(inner, &t.question_token);
+                }
+            }
+            Expr::Try(t) => self.visit(&mut t.expr, UseKind::Move),
+            Expr::Break(b) => {
+                if let Some(v) = &mut b.expr {
+                    self.visit(v, UseKind::Move);
+                }
+                if self.in_closure == 0
+                    && let Some(target) = self.target(b.label.as_ref())
+                {
+                    self.jumps.push(Jump::Break(target));
+                    if let Some(rw) = &self.rewrite {
+                        let original = expr.clone();
+                        let value = match expr {
+                            Expr::Break(b) => b.expr.take().map(|b| *b),
+                            _ => None,
+                        };
+                        *expr = rw.rewrite.jump(Jump::Break(target), value, &original);
+                    }
+                }
+            }
+            Expr::Continue(c) => {
+                if self.in_closure == 0
+                    && let Some(target) = self.target(c.label.as_ref())
+                {
+                    self.jumps.push(Jump::Continue(target));
+                    if let Some(rw) = &self.rewrite {
+                        let original = expr.clone();
+                        *expr = rw.rewrite.jump(Jump::Continue(target), None, &original);
+                    }
+                }
+            }
+            Expr::Loop(l) => {
+                self.inner_loops.push(l.label.as_ref().map(|l| l.name.ident.to_string()));
+                self.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut l.body));
+                self.inner_loops.pop();
+            }
+            Expr::While(wh) => {
+                self.inner_loops.push(wh.label.as_ref().map(|l| l.name.ident.to_string()));
+                self.scoped(|w| {
+                    w.visit(&mut wh.cond, UseKind::Place);
+                    w.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut wh.body));
+                });
+                self.inner_loops.pop();
+            }
+            Expr::ForLoop(f) => {
+                self.visit(&mut f.expr, UseKind::Move);
+                self.inner_loops.push(f.label.as_ref().map(|l| l.name.ident.to_string()));
+                self.scoped(|w| {
+                    w.bind_pat_names(&f.pat);
+                    w.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut f.body));
+                });
+                self.inner_loops.pop();
+            }
+            Expr::If(i) => {
+                self.scoped(|w| {
+                    w.visit(&mut i.cond, UseKind::Place);
+                    w.with(ctx, true, |w| w.visit_block_stmts(&mut i.then_branch));
+                });
+                if let Some((_, els)) = &mut i.else_branch {
+                    self.visit_cond(els, ctx);
+                }
+            }
+            Expr::Let(l) => {
+                let scrut_ctx = if pattern_moves(&l.pat) { UseKind::Move } else { UseKind::Place };
+                self.visit(&mut l.expr, scrut_ctx);
+                // The bindings are visible in the rest of the condition and the `then` block: the enclosing
+                // `if`/`while` scope mark removes them.
+                self.bind_pat_names(&l.pat);
+            }
+            Expr::Match(m) => {
+                let moves = m.arms.iter().any(|a| pattern_moves(&a.pat));
+                self.visit(&mut m.expr, if moves { UseKind::Move } else { UseKind::Place });
+                for arm in &mut m.arms {
+                    self.scoped(|w| {
+                        w.bind_pat_names(&arm.pat);
+                        if let Pat::Guard(g) = &mut arm.pat {
+                            w.visit_cond(&mut g.guard, UseKind::Place);
+                        }
+                        w.visit_cond(&mut arm.body, ctx);
+                    });
+                }
+            }
+            Expr::Block(b) => {
+                if let Some(label) = &b.label {
+                    self.inner_loops.push(Some(label.name.ident.to_string()));
+                    self.visit_block_stmts(&mut b.block);
+                    self.inner_loops.pop();
+                } else {
+                    self.visit_block_stmts(&mut b.block);
+                }
+            }
+            Expr::Unsafe(u) => self.visit_block_stmts(&mut u.block),
+            Expr::Const(c) => self.visit_block_stmts(&mut c.block),
+            Expr::TryBlock(t) => {
+                self.in_closure += 1;
+                self.visit_block_stmts(&mut t.block);
+                self.in_closure -= 1;
+            }
+            Expr::MethodCall(m) => {
+                let receiver_ctx = if consuming_method(&m.method.to_string()) { UseKind::Move } else { UseKind::Place };
+                self.visit(&mut m.receiver, receiver_ctx);
+                for arg in &mut m.args {
+                    self.visit(arg, UseKind::Move);
+                }
+            }
+            Expr::Call(c) => {
+                self.visit(&mut c.func, UseKind::Place);
+                for arg in &mut c.args {
+                    self.visit(arg, UseKind::Move);
+                }
+            }
+            Expr::Field(f) => self.visit(&mut f.base, UseKind::Place),
+            Expr::Index(i) => {
+                self.visit(&mut i.expr, UseKind::Place);
+                self.visit(&mut i.index, UseKind::Move);
+            }
+            Expr::Reference(r) => self.visit(&mut r.expr, UseKind::Place),
+            Expr::RawAddr(r) => self.visit(&mut r.expr, UseKind::Place),
+            Expr::Unary(u) => {
+                let inner = if matches!(u.op, syn::UnOp::Deref(_)) { UseKind::Place } else { UseKind::Move };
+                self.visit(&mut u.expr, inner);
+            }
+            Expr::Binary(b) => {
+                use syn::BinOp::{
+                    AddAssign, And, BitAndAssign, BitOrAssign, BitXorAssign, DivAssign, Eq, Ge, Gt, Le, Lt, MulAssign, Ne, Or,
+                    RemAssign, ShlAssign, ShrAssign, SubAssign,
+                };
+                match b.op {
+                    Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) => {
+                        self.visit(&mut b.left, UseKind::Place);
+                        self.visit(&mut b.right, UseKind::Place);
+                    }
+                    And(_) | Or(_) => {
+                        self.visit(&mut b.left, UseKind::Move);
+                        self.visit_cond(&mut b.right, UseKind::Move);
+                    }
+                    AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | BitXorAssign(_) | BitAndAssign(_)
+                    | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_) => {
+                        // The right side is evaluated first for primitive operands, then the place is read and
+                        // written; a place use covers both.
+                        self.visit(&mut b.right, UseKind::Move);
+                        self.visit(&mut b.left, UseKind::Place);
+                    }
+                    _ => {
+                        self.visit(&mut b.left, UseKind::Move);
+                        self.visit(&mut b.right, UseKind::Move);
+                    }
+                }
+            }
+            Expr::Assign(a) => {
+                self.visit(&mut a.right, UseKind::Move);
+                let target = match &*a.left {
+                    Expr::Path(p) if p.qself.is_none() => p.path.get_ident().cloned(),
+                    _ => None,
+                };
+                match target.as_ref().and_then(|i| self.resolve(&i.to_string()).map(|l| (l, i.clone()))) {
+                    Some((local, ident)) => {
+                        self.uses.push(Use { local, kind: UseKind::Write, conditional: self.conditional || self.in_closure > 0 });
+                        if let Some(rw) = &self.rewrite {
+                            let value = (*a.right).clone();
+                            if let Some(new) = rw.rewrite.assign(local, value, &ident) {
+                                *expr = new;
+                            } else if let Some(access) = Some(rw.rewrite.access(local, UseKind::Write, false, &ident)) {
+                                *a.left = access;
+                            }
+                        }
+                    }
+                    None => self.visit(&mut a.left, UseKind::Place),
+                }
+            }
+            Expr::Paren(p) => self.visit(&mut p.expr, ctx),
+            Expr::Group(g) => self.visit(&mut g.expr, ctx),
+            _ => self.with(UseKind::Move, false, |w| syn::visit_mut::visit_expr_mut(w, expr)),
+        }
+    }
+
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        self.visit_block_stmts(block);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_captures_skip_escapes_and_positions() {
+        assert_eq!(format_captures("{a} {{b}} {0} {c:?} {}"), vec!["a".to_string(), "c".to_string()]);
+    }
+
+    #[test]
+    fn classifies_receivers_and_operands() {
+        let env = vec![("v".to_string(), 0), ("n".to_string(), 1)];
+        let labels = |_| None;
+        let mut w = Walker::new(&env, &[], &labels);
+        let mut e: Expr = syn::parse_quote!(v.push(n + 1));
+        w.walk(&mut e, UseKind::Move);
+        let kinds: Vec<_> = w.uses.iter().map(|u| (u.local, u.kind)).collect();
+        assert_eq!(kinds, vec![(0, UseKind::Place), (1, UseKind::Move)]);
+    }
+
+    #[test]
+    fn closure_parameters_shadow_locals() {
+        let env = vec![("x".to_string(), 0)];
+        let labels = |_| None;
+        let mut w = Walker::new(&env, &[], &labels);
+        let mut e: Expr = syn::parse_quote!(|x| x + 1);
+        w.walk(&mut e, UseKind::Move);
+        assert!(w.uses.is_empty());
+    }
+}

@@ -1,0 +1,587 @@
+//! Phase 2: the fn body → [`ir::Body`](crate::ir::Body).
+//!
+//! Finds every `yield_!`, rejects the ones the transform can't split at (inside closures, nested items, async
+//! blocks, or — until expression-level yields land — inside a larger expression), and builds the IR: the
+//! constructs that contain a suspension point become [`Node`]s, everything else stays a [`Leaf`].
+//!
+//! - Names are resolved here, once: each binding becomes a [`Local`] in a scope; a leaf keeps the visible
+//!   names so emission resolves its uses identically.
+//! - The fn's parameters and the `resume = PATTERN` binding are the body's first locals, declared in order,
+//!   so they drop after every other local and in reverse order, as in a plain fn.
+//! - A `for` loop that contains a suspension point gets a hidden local for its iterator.
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::{Expr, Pat, Stmt as SynStmt};
+
+use crate::errors::Errors;
+use crate::ir::{Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LoopId, LoopInfo, Node, Param, Scope, ScopeId, Stmt, YieldPoint};
+use crate::leaf::{Walker, pattern_idents};
+use crate::ir::UseKind;
+
+/// A `yield_!(..)` invocation.
+pub fn yield_macro(mac: &syn::Macro) -> bool {
+    let segs: Vec<String> = mac.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match segs.as_slice() {
+        [one] => one == "yield_",
+        [krate, one] => krate == "stackless" && one == "yield_",
+        _ => false,
+    }
+}
+
+/// Finds the first `yield_!` in an expression, not looking into closures, async blocks or items (those are
+/// reported by [`check_misplaced`]).
+pub fn find_yield(expr: &Expr) -> Option<Span> {
+    struct Finder(Option<Span>);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if self.0.is_none() && yield_macro(mac) {
+                self.0 = Some(mac.path.span());
+            } else if self.0.is_none() {
+                self.0 = yield_in_tokens(mac.tokens.clone());
+            }
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+        fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
+    }
+    let mut finder = Finder(None);
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.0
+}
+
+/// `yield_` followed by `!` anywhere in a token stream (inside another macro's arguments).
+fn yield_in_tokens(tokens: TokenStream) -> Option<Span> {
+    let trees: Vec<_> = tokens.into_iter().collect();
+    for (i, tt) in trees.iter().enumerate() {
+        match tt {
+            proc_macro2::TokenTree::Ident(id) if id == "yield_" => {
+                if matches!(trees.get(i + 1), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '!') {
+                    return Some(id.span());
+                }
+            }
+            proc_macro2::TokenTree::Group(g) => {
+                if let Some(span) = yield_in_tokens(g.stream()) {
+                    return Some(span);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reports `yield_!` where no suspension is possible: in a closure, async block, const block or nested item.
+pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
+    struct Checker<'e> {
+        errors: &'e mut Errors,
+        /// What we are inside of, innermost last.
+        context: Vec<&'static str>,
+    }
+    impl Checker<'_> {
+        fn report(&mut self, span: Span) {
+            let message = match self.context.last().copied() {
+                Some("closure") => "`yield_!` cannot be used inside a closure\n\
+                    note: a stackless coroutine can only suspend in its own body, not inside a closure it creates or calls: \
+                    the closure runs as a separate function whose frame is gone when the coroutine suspends\n\
+                    help: use a `for` loop instead of `for_each`/`map` (`for x in items { yield_!(x); }`), \
+                    or make the closure a coroutine of its own and delegate to it"
+                    .to_string(),
+                Some("async block") => "`yield_!` cannot be used inside an `async` block: it would have to suspend the future, not the coroutine".to_string(),
+                Some("const") => "`yield_!` cannot be used in a constant expression: constants are evaluated at compile time".to_string(),
+                Some("macro") => "`yield_!` inside the arguments of another macro is not supported\n\
+                    help: bind the resumed value first: `let value = yield_!(..);` and pass `value` to the macro"
+                    .to_string(),
+                Some(other) => format!(
+                    "`yield_!` cannot be used inside a nested {other}: only the `#[stackless::coroutine]` fn's own body can suspend\n\
+                     help: mark the nested fn `#[stackless::coroutine]` too and iterate over or resume it"
+                ),
+                None => return,
+            };
+            self.errors.error(span, message);
+        }
+        fn inside(&mut self, what: &'static str, f: impl FnOnce(&mut Self)) {
+            self.context.push(what);
+            f(self);
+            self.context.pop();
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if yield_macro(mac) {
+                self.report(mac.path.span());
+                if let Ok(Some(inner)) = mac.parse_body_with(parse_yield_arg) {
+                    syn::visit::visit_expr(self, &inner);
+                }
+            } else if let Some(span) = yield_in_tokens(mac.tokens.clone()) {
+                let what = if self.context.is_empty() { "macro" } else { self.context.last().copied().unwrap_or("macro") };
+                self.inside(what, |c| c.report(span));
+            }
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            self.inside("closure", |s| syn::visit::visit_expr_closure(s, c));
+        }
+        fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+            self.inside("async block", |s| syn::visit::visit_expr_async(s, a));
+        }
+        fn visit_expr_const(&mut self, c: &'ast syn::ExprConst) {
+            self.inside("const", |s| syn::visit::visit_expr_const(s, c));
+        }
+        fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+            self.inside("fn", |s| syn::visit::visit_item_fn(s, f));
+        }
+        fn visit_item_const(&mut self, c: &'ast syn::ItemConst) {
+            self.inside("const", |s| syn::visit::visit_item_const(s, c));
+        }
+        fn visit_item_static(&mut self, c: &'ast syn::ItemStatic) {
+            self.inside("const", |s| syn::visit::visit_item_static(s, c));
+        }
+        fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+            self.inside("impl block", |s| syn::visit::visit_item_impl(s, i));
+        }
+        fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
+            self.inside("trait", |s| syn::visit::visit_item_trait(s, i));
+        }
+        fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
+            self.inside("module", |s| syn::visit::visit_item_mod(s, i));
+        }
+    }
+    let mut checker = Checker { errors, context: Vec::new() };
+    syn::visit::Visit::visit_block(&mut checker, block);
+}
+
+/// The argument of `yield_!`: nothing, or one expression.
+pub fn parse_yield_arg(input: syn::parse::ParseStream) -> syn::Result<Option<Expr>> {
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let expr: Expr = input.parse()?;
+    if input.peek(syn::Token![,]) {
+        let comma: syn::Token![,] = input.parse()?;
+        if !input.is_empty() {
+            return Err(syn::Error::new(
+                comma.span,
+                "`yield_!` takes one value\nhelp: to yield several values at once, yield a tuple: `yield_!((a, b))`",
+            ));
+        }
+    }
+    Ok(Some(expr))
+}
+
+/// The state of the lowering walk.
+pub struct Lowerer<'e> {
+    errors: &'e mut Errors,
+    locals: Vec<Local>,
+    scopes: Vec<Scope>,
+    yields: Vec<YieldPoint>,
+    loops: Vec<LoopInfo>,
+    leaf_count: usize,
+    /// Visible names, innermost last.
+    env: Vec<(String, usize)>,
+    /// Locals in scope (declared and not yet out of scope), in declaration order.
+    in_scope: Vec<usize>,
+    scope_stack: Vec<ScopeId>,
+    loop_stack: Vec<LoopId>,
+    /// Labeled blocks and loops that were left as leaves don't count; this is for structured loops only.
+    hidden_count: usize,
+}
+
+pub struct Input {
+    pub params: Vec<(Pat, Option<syn::Type>, syn::Ident)>,
+    pub resume: Option<Pat>,
+    pub block: syn::Block,
+}
+
+impl<'e> Lowerer<'e> {
+    pub fn lower(errors: &'e mut Errors, input: Input) -> Option<Body> {
+        let mut l = Lowerer {
+            errors,
+            locals: Vec::new(),
+            scopes: Vec::new(),
+            yields: Vec::new(),
+            loops: Vec::new(),
+            leaf_count: 0,
+            env: Vec::new(),
+            in_scope: Vec::new(),
+            scope_stack: Vec::new(),
+            loop_stack: Vec::new(),
+            hidden_count: 0,
+        };
+        let root_scope = l.push_scope(false);
+        let mut params = Vec::new();
+        for (pat, ty, field) in input.params {
+            let no_drop = ty.as_ref().is_some_and(no_drop_type);
+            let binding = l.declare(&pat, no_drop);
+            params.push(Param { field, binding });
+        }
+        let resume = input.resume.map(|pat| l.declare(&pat, false));
+        let root = l.block_in_scope(input.block, root_scope, true);
+        l.pop_scope_to(root_scope);
+        if !l.errors.is_empty() {
+            return None;
+        }
+        Some(Body {
+            locals: l.locals,
+            scopes: l.scopes,
+            yields: l.yields,
+            loops: l.loops,
+            leaf_count: l.leaf_count,
+            root,
+            params,
+            resume,
+        })
+    }
+
+    fn push_scope(&mut self, in_loop: bool) -> ScopeId {
+        let parent = self.scope_stack.last().copied();
+        let in_loop = in_loop || parent.is_some_and(|p| self.scopes[p].in_loop);
+        self.scopes.push(Scope { parent, in_loop, ends_at_exit: false });
+        let id = self.scopes.len() - 1;
+        self.scope_stack.push(id);
+        id
+    }
+
+    /// Leaves `scope`: its locals go out of scope and out of the name environment.
+    fn pop_scope_to(&mut self, scope: ScopeId) {
+        while let Some(top) = self.scope_stack.pop() {
+            let locals = &self.locals;
+            self.in_scope.retain(|l| locals[*l].scope != top);
+            self.env.retain(|(_, l)| locals[*l].scope != top);
+            if top == scope {
+                break;
+            }
+        }
+    }
+
+    fn current_scope(&self) -> ScopeId {
+        *self.scope_stack.last().expect("internal invariant: a scope is open while lowering")
+    }
+
+    /// Declares the bindings of `pat` in the current scope.
+    fn declare(&mut self, pat: &Pat, no_drop: bool) -> Binding {
+        let scope = self.current_scope();
+        let mut locals = Vec::new();
+        for (ident, mutable) in pattern_idents(pat) {
+            let name = ident.to_string();
+            self.locals.push(Local { ident, scope, mutable, no_drop });
+            let id = self.locals.len() - 1;
+            self.env.push((name, id));
+            self.in_scope.push(id);
+            locals.push(id);
+        }
+        Binding { pat: pat.clone(), locals }
+    }
+
+    fn declare_hidden(&mut self, name: &str) -> usize {
+        self.hidden_count += 1;
+        let ident = syn::Ident::new(&format!("__{name}{}", self.hidden_count), Span::mixed_site());
+        let scope = self.current_scope();
+        self.locals.push(Local { ident, scope, mutable: true, no_drop: false });
+        let id = self.locals.len() - 1;
+        self.in_scope.push(id);
+        id
+    }
+
+    fn leaf(&mut self, mut expr: Expr, ctx: UseKind) -> Leaf {
+        let loops = self.loop_stack.clone();
+        let labels: Vec<Option<String>> = self.loops.iter().map(|l| l.label.as_ref().map(|l| l.ident.to_string())).collect();
+        let label_of = move |id: LoopId| labels.get(id).cloned().flatten();
+        let mut walker = Walker::new(&self.env, &loops, &label_of);
+        walker.walk(&mut expr, ctx);
+        let (uses, jumps) = (walker.uses, walker.jumps);
+        self.leaf_count += 1;
+        Leaf { id: self.leaf_count - 1, diverges: diverges(&expr), expr, env: self.env.clone(), loops, uses, jumps }
+    }
+
+    /// A block whose scope is already open (the fn body, or a loop body whose pattern scope was pushed).
+    fn block_in_scope(&mut self, block: syn::Block, scope: ScopeId, at_exit: bool) -> Block {
+        let brace_span = block.brace_token.span.join();
+        let n = block.stmts.len();
+        let mut stmts = Vec::new();
+        for (i, stmt) in block.stmts.into_iter().enumerate() {
+            let last = i + 1 == n;
+            stmts.push(self.stmt(stmt, last, at_exit && last));
+        }
+        self.scopes[scope].ends_at_exit = at_exit && !self.scopes[scope].in_loop;
+        Block { scope, stmts, brace_span }
+    }
+
+    fn block(&mut self, block: syn::Block, in_loop: bool, at_exit: bool) -> Block {
+        let scope = self.push_scope(in_loop);
+        let b = self.block_in_scope(block, scope, at_exit);
+        self.pop_scope_to(scope);
+        b
+    }
+
+    fn stmt(&mut self, stmt: SynStmt, is_tail: bool, at_exit: bool) -> Stmt {
+        match stmt {
+            SynStmt::Local(local) => {
+                let span = local.span();
+                let (init, diverge) = match local.init {
+                    Some(init) => {
+                        let ctx = if matches!(local.pat, Pat::Wild(_)) { UseKind::Place } else { UseKind::Move };
+                        let node = self.expr(*init.expr, ctx, false);
+                        let diverge = init.diverge.map(|(_, e)| {
+                            if let Some(span) = find_yield(&e) {
+                                self.errors.error(span, "`yield_!` in the `else` block of `let ... else` is not supported yet");
+                            }
+                            self.leaf(*e, UseKind::Move)
+                        });
+                        (Some(node), diverge)
+                    }
+                    None => (None, None),
+                };
+                let no_drop = init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if no_drop_expr(&l.expr)))
+                    || matches!(&local.pat, Pat::Type(t) if no_drop_type(&t.ty));
+                let binding = self.declare(&local.pat, no_drop);
+                Stmt::Let(Let { attrs: local.attrs, binding, init, diverge, span })
+            }
+            SynStmt::Expr(expr, semi) => {
+                let ctx = UseKind::Move;
+                let node = self.expr(expr, ctx, is_tail && semi.is_none() && at_exit || at_exit);
+                Stmt::Expr(node, semi)
+            }
+            SynStmt::Macro(m) => {
+                let expr = Expr::Macro(syn::ExprMacro { attrs: m.attrs, mac: m.mac });
+                let node = self.expr(expr, UseKind::Move, at_exit);
+                Stmt::Expr(node, m.semi_token)
+            }
+            SynStmt::Item(item) => Stmt::Verbatim(SynStmt::Item(item)),
+        }
+    }
+
+    /// Lowers an expression: a leaf when it has no suspension point, a node otherwise.
+    fn expr(&mut self, expr: Expr, ctx: UseKind, at_exit: bool) -> Node {
+        if find_yield(&expr).is_none() {
+            return Node::Leaf(self.leaf(expr, ctx));
+        }
+        match expr {
+            Expr::Macro(m) if yield_macro(&m.mac) => {
+                let span = m.mac.path.span();
+                let text = m.mac.to_token_stream().to_string();
+                let arg = match m.mac.parse_body_with(parse_yield_arg) {
+                    Ok(arg) => arg,
+                    Err(e) => {
+                        self.errors.push(e);
+                        None
+                    }
+                };
+                if let Some(inner) = arg.as_ref().and_then(find_yield) {
+                    self.errors.error(inner, "`yield_!` inside the value of another `yield_!` is not supported yet\nhelp: bind the inner one first: `let value = yield_!(..); yield_!(value);`");
+                }
+                let value = arg.map(|e| self.leaf(e, UseKind::Move));
+                self.yields.push(YieldPoint { span, value, in_scope: self.in_scope.clone(), text });
+                Node::Yield(self.yields.len() - 1)
+            }
+            Expr::Paren(p) => self.expr(*p.expr, ctx, at_exit),
+            Expr::Group(g) => self.expr(*g.expr, ctx, at_exit),
+            Expr::Block(b) if b.attrs.is_empty() => {
+                let label = b.label;
+                Node::Block { label, block: self.block(b.block, false, at_exit) }
+            }
+            Expr::If(i) => self.if_(i, at_exit),
+            Expr::Match(m) => {
+                if let Some(span) = find_yield(&m.expr) {
+                    return self.unsupported(span, "a `match` scrutinee");
+                }
+                let moves = m.arms.iter().any(|a| crate::leaf::pattern_moves(&a.pat));
+                let scrut = self.leaf(*m.expr, if moves { UseKind::Move } else { UseKind::Place });
+                let mut arms = Vec::new();
+                for arm in m.arms {
+                    let scope = self.push_scope(false);
+                    let (pat, guard) = match arm.pat {
+                        Pat::Guard(g) => (*g.pat, Some(*g.guard)),
+                        other => (other, None),
+                    };
+                    let binding = self.declare(&pat, false);
+                    let guard = guard.map(|g| {
+                        if let Some(span) = find_yield(&g) {
+                            self.errors.error(span, "`yield_!` in a match guard is not supported yet\nhelp: move the condition into the arm: `x => if cond { .. }`");
+                        }
+                        self.leaf(g, UseKind::Place)
+                    });
+                    let body = self.expr(*arm.body, ctx, at_exit);
+                    self.scopes[scope].ends_at_exit = at_exit && !self.scopes[scope].in_loop;
+                    self.pop_scope_to(scope);
+                    arms.push(Arm { attrs: arm.attrs, binding, guard, scope, body });
+                }
+                Node::Match { scrut, arms }
+            }
+            Expr::Loop(l) => {
+                let id = self.new_loop(l.label.as_ref());
+                self.loop_stack.push(id);
+                let body = self.block(l.body, true, false);
+                self.loop_stack.pop();
+                Node::Loop { id, label: l.label, body }
+            }
+            Expr::While(w) => {
+                let id = self.new_loop(w.label.as_ref());
+                self.loop_stack.push(id);
+                let cond_scope = self.push_scope(true);
+                let cond = self.cond(*w.cond);
+                let body = self.block(w.body, true, false);
+                self.pop_scope_to(cond_scope);
+                self.loop_stack.pop();
+                Node::While { id, label: w.label, cond, cond_scope, body }
+            }
+            Expr::ForLoop(f) => {
+                if let Some(span) = find_yield(&f.expr) {
+                    return self.unsupported(span, "the iterator of a `for` loop");
+                }
+                let iter = self.leaf(*f.expr, UseKind::Move);
+                let id = self.new_loop(f.label.as_ref());
+                let it_scope = self.push_scope(false);
+                self.scopes[it_scope].ends_at_exit = at_exit && !self.scopes[it_scope].in_loop;
+                let it = self.declare_hidden("iter");
+                self.loop_stack.push(id);
+                let pat_scope = self.push_scope(true);
+                let no_drop = matches!(&iter.expr, Expr::Range(_));
+                let binding = self.declare(&f.pat, no_drop);
+                let body = self.block(f.body, true, false);
+                self.pop_scope_to(pat_scope);
+                self.loop_stack.pop();
+                self.pop_scope_to(it_scope);
+                Node::For { id, label: f.label, iter, it, it_scope, binding, pat_scope, body }
+            }
+            Expr::Assign(a) => {
+                if let Some(span) = find_yield(&a.left) {
+                    return self.unsupported(span, "the place of an assignment");
+                }
+                let value = self.expr(*a.right, UseKind::Move, false);
+                let place = self.leaf(*a.left, UseKind::Write);
+                Node::Assign { place, value: Box::new(value) }
+            }
+            other => {
+                let span = find_yield(&other).unwrap_or_else(|| other.span());
+                self.unsupported(span, "this position")
+            }
+        }
+    }
+
+    fn unsupported(&mut self, span: Span, position: &str) -> Node {
+        self.errors.error(
+            span,
+            format!(
+                "`yield_!` in {position} is not supported yet: a suspension point must be a statement, a `let` initializer, \
+                 the value of an assignment, or a block's tail\n\
+                 help: bind it first: `let value = yield_!(..);` and use `value`"
+            ),
+        );
+        Node::Leaf(self.leaf(Expr::Verbatim(TokenStream::new()), UseKind::Move))
+    }
+
+    fn new_loop(&mut self, label: Option<&syn::Label>) -> LoopId {
+        self.loops.push(LoopInfo { label: label.map(|l| l.name.clone()) });
+        self.loops.len() - 1
+    }
+
+    fn if_(&mut self, i: syn::ExprIf, at_exit: bool) -> Node {
+        if let Some(span) = find_yield(&i.cond) {
+            return self.unsupported(span, "an `if` condition");
+        }
+        let cond_scope = self.push_scope(false);
+        let cond = self.cond(*i.cond);
+        let then = self.block(i.then_branch, false, at_exit);
+        self.scopes[cond_scope].ends_at_exit = at_exit && !self.scopes[cond_scope].in_loop;
+        self.pop_scope_to(cond_scope);
+        let els = i.else_branch.map(|(_, e)| Box::new(self.expr(*e, UseKind::Move, at_exit)));
+        Node::If { cond, cond_scope, then, els }
+    }
+
+    /// A condition, split at `&&` into boolean leaves and `let` bindings (declared in the current scope).
+    fn cond(&mut self, cond: Expr) -> Vec<Cond> {
+        if let Some(span) = find_yield(&cond) {
+            self.unsupported(span, "a loop condition");
+            return Vec::new();
+        }
+        let mut parts = Vec::new();
+        flatten_and(cond, &mut parts);
+        parts
+            .into_iter()
+            .map(|part| match part {
+                Expr::Let(l) => {
+                    let moves = crate::leaf::pattern_moves(&l.pat);
+                    let scrut = self.leaf(*l.expr, if moves { UseKind::Move } else { UseKind::Place });
+                    let binding = self.declare(&l.pat, false);
+                    Cond::Let { binding, scrut }
+                }
+                other => Cond::Expr(self.leaf(other, UseKind::Place)),
+            })
+            .collect()
+    }
+}
+
+/// `a && let P = e && b` → `[a, let P = e, b]`. Parenthesised `&&` is a plain boolean and stays whole.
+fn flatten_and(expr: Expr, out: &mut Vec<Expr>) {
+    match expr {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && contains_let(&b.left) | contains_let(&b.right) => {
+            flatten_and(*b.left, out);
+            flatten_and(*b.right, out);
+        }
+        other => out.push(other),
+    }
+}
+
+fn contains_let(expr: &Expr) -> bool {
+    match expr {
+        Expr::Let(_) => true,
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => contains_let(&b.left) || contains_let(&b.right),
+        _ => false,
+    }
+}
+
+/// Control never continues past this expression.
+fn diverges(expr: &Expr) -> bool {
+    match expr {
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Macro(m) => {
+            let name = m.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+            matches!(name.as_str(), "panic" | "unreachable" | "todo" | "unimplemented")
+        }
+        Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(|s| match s {
+            SynStmt::Expr(e, _) => diverges(e),
+            SynStmt::Macro(m) => {
+                let name = m.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+                matches!(name.as_str(), "panic" | "unreachable" | "todo" | "unimplemented")
+            }
+            _ => false,
+        }),
+        Expr::Paren(p) => diverges(&p.expr),
+        _ => false,
+    }
+}
+
+/// A type with no drop glue, syntactically: references, raw pointers, primitives and tuples/arrays of them.
+pub fn no_drop_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => r.mutability.is_none() || true,
+        syn::Type::Ptr(_) | syn::Type::Never(_) => true,
+        syn::Type::Paren(p) => no_drop_type(&p.elem),
+        syn::Type::Group(g) => no_drop_type(&g.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(no_drop_type),
+        syn::Type::Array(a) => no_drop_type(&a.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
+            matches!(
+                i.to_string().as_str(),
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "f32" | "f64" | "bool" | "char"
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// An initializer whose value has no drop glue, syntactically: literals, references, and tuples of them.
+fn no_drop_expr(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(_) | Expr::Reference(_) => true,
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => no_drop_expr(&u.expr),
+        Expr::Cast(c) => no_drop_type(&c.ty),
+        Expr::Tuple(t) => t.elems.iter().all(no_drop_expr),
+        Expr::Array(a) => a.elems.iter().all(no_drop_expr),
+        Expr::Repeat(r) => no_drop_expr(&r.expr),
+        Expr::Paren(p) => no_drop_expr(&p.expr),
+        _ => false,
+    }
+}

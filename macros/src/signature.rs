@@ -1,0 +1,247 @@
+//! Phase 1: the attribute's arguments and the fn's signature.
+//!
+//! Computes [`Shape`]: whether the fn is a generator (`-> impl Iterator<Item = Y>`) or a coroutine
+//! (`-> impl Coroutine<R, Yield = Y, Return = T>`), the types the macro reads from that bound, the derives the
+//! signature asks for (`+ Clone`, `+ Debug`), and the pattern that binds the first resume argument.
+//!
+//! - The written return type is kept verbatim as the real return type: the signature stays honest and every
+//!   extra bound (`+ Send`, `+ 'a`, `+ use<..>`) is checked by rustc against what the state machine holds.
+//! - Every mistake is reported at the smallest token that shows it, and all of them at once.
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::spanned::Spanned;
+use syn::{GenericArgument, PathArguments, ReturnType, Token, Type, TypeParamBound};
+
+use crate::errors::Errors;
+
+/// What the fn returns.
+pub enum Kind {
+    /// `-> impl Iterator<Item = Y>`: resumed with `()`, returns `()`.
+    Generator { item: Type },
+    /// `-> impl Coroutine<R, Yield = Y, Return = T>`.
+    Coroutine { resume: Type, yield_ty: Option<Type>, return_ty: Option<Type> },
+}
+
+/// Everything later phases need from the attribute and the signature.
+pub struct Shape {
+    pub kind: Kind,
+    /// `resume = PATTERN`: binds the first resume argument at the start of the body.
+    pub resume_pat: Option<syn::Pat>,
+    pub derive_clone: bool,
+    pub derive_debug: bool,
+}
+
+impl Shape {
+    pub fn is_generator(&self) -> bool {
+        matches!(self.kind, Kind::Generator { .. })
+    }
+}
+
+/// The attribute's arguments: `#[stackless::coroutine(resume = PATTERN)]`.
+struct Args {
+    resume: Option<syn::Pat>,
+}
+
+impl Parse for Args {
+    // Input: `resume = mut x` | `` ; Output: Args { resume: Some(`mut x`) }
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut resume = None;
+        while !input.is_empty() {
+            let key: syn::Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
+                syn::Error::new(e.span(), "expected `resume = PATTERN`, the only argument of `#[stackless::coroutine]`")
+            })?;
+            if key != "resume" {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown argument `{key}`: the only argument is `resume = PATTERN`, which binds the first resume argument"),
+                ));
+            }
+            if !input.peek(Token![=]) {
+                return Err(syn::Error::new(
+                    key.span(),
+                    "expected `resume = PATTERN`, for example `resume = mut x` or `resume = _`",
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            let pat = syn::Pat::parse_single(input).map_err(|e| {
+                syn::Error::new(e.span(), "expected a pattern after `resume =`, for example `resume = mut x` or `resume = _`")
+            })?;
+            if resume.is_some() {
+                return Err(syn::Error::new(key.span(), "duplicate argument `resume`"));
+            }
+            resume = Some(pat);
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
+        }
+        Ok(Args { resume })
+    }
+}
+
+/// Reads the attribute arguments and the signature; reports every mistake found.
+pub fn parse(args: TokenStream, sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
+    let args = match Args::parse.parse2(args) {
+        Ok(args) => Some(args),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    check_fn_kind(sig, errors);
+    let shape = classify_return(sig, errors);
+    let (args, mut shape) = (args?, shape?);
+    shape.resume_pat = args.resume;
+    if let Kind::Coroutine { resume, .. } = &shape.kind
+        && !is_unit(resume)
+        && shape.resume_pat.is_none()
+    {
+        errors.error(
+            resume.span(),
+            format!(
+                "this coroutine is resumed with `{}` but nothing binds the first resume argument\n\
+                 help: bind it with `#[stackless::coroutine(resume = x)]`, or drop it explicitly with `#[stackless::coroutine(resume = _)]`",
+                resume.to_token_stream()
+            ),
+        );
+        return None;
+    }
+    Some(shape)
+}
+
+fn check_fn_kind(sig: &syn::Signature, errors: &mut Errors) {
+    if let Some(token) = &sig.asyncness {
+        errors.error(token.span, "`#[stackless::coroutine]` cannot be used on an `async fn`: a coroutine suspends at `yield_!`, not at `.await`");
+    }
+    if let Some(token) = &sig.constness {
+        errors.error(token.span, "`#[stackless::coroutine]` cannot be used on a `const fn`: a coroutine is built and resumed at run time");
+    }
+    if let Some(abi) = &sig.abi {
+        errors.error(abi.extern_token.span, "`#[stackless::coroutine]` cannot be used on an `extern` fn: the returned state machine is a Rust type");
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.error(variadic.dots.spans[0], "`#[stackless::coroutine]` cannot be used on a variadic fn");
+    }
+}
+
+const ACCEPTED: &str = "expected `-> impl Iterator<Item = Y>` (a generator) or `-> impl Coroutine<R, Yield = Y, Return = T>` (a coroutine resumed with `R`)";
+
+fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
+    let ty = match &sig.output {
+        ReturnType::Default => {
+            errors.error(sig.paren_token.span.close(), format!("a `#[stackless::coroutine]` fn needs a return type\nhelp: {ACCEPTED}"));
+            return None;
+        }
+        ReturnType::Type(_, ty) => ty,
+    };
+    let Type::ImplTrait(imp) = strip_parens(ty) else {
+        errors.error(ty.span(), format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"));
+        return None;
+    };
+    let mut kind = None;
+    let (mut derive_clone, mut derive_debug) = (false, false);
+    for bound in &imp.bounds {
+        let TypeParamBound::Trait(tb) = bound else { continue };
+        let Some(last) = tb.path.segments.last() else { continue };
+        let name = last.ident.to_string();
+        match name.as_str() {
+            "Iterator" | "Coroutine" if kind.is_some() => {
+                errors.error(last.ident.span(), "a `#[stackless::coroutine]` fn returns either an `Iterator` or a `Coroutine`, not both");
+                return None;
+            }
+            "Iterator" => kind = Some(iterator_kind(last, errors)?),
+            "Coroutine" => kind = Some(coroutine_kind(last, errors)?),
+            "Clone" => derive_clone = true,
+            "Debug" => derive_debug = true,
+            _ => {}
+        }
+    }
+    let Some(kind) = kind else {
+        errors.error(imp.impl_token.span, format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"));
+        return None;
+    };
+    Some(Shape { kind, resume_pat: None, derive_clone, derive_debug })
+}
+
+fn strip_parens(ty: &Type) -> &Type {
+    match ty {
+        Type::Paren(p) => strip_parens(&p.elem),
+        Type::Group(g) => strip_parens(&g.elem),
+        other => other,
+    }
+}
+
+fn iterator_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
+    let item = assoc_types(seg).into_iter().find(|(name, _)| name == "Item").map(|(_, ty)| ty);
+    match item {
+        Some(item) => Some(Kind::Generator { item }),
+        None => {
+            errors.error(seg.ident.span(), "a generator must name its item type: `-> impl Iterator<Item = Y>`");
+            None
+        }
+    }
+}
+
+fn coroutine_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
+    let mut resume = None;
+    if let PathArguments::AngleBracketed(args) = &seg.arguments {
+        for arg in &args.args {
+            if let GenericArgument::Type(ty) = arg {
+                if resume.is_some() {
+                    errors.error(ty.span(), "`Coroutine` takes one type parameter, the resume type `R`");
+                    return None;
+                }
+                resume = Some(ty.clone());
+            }
+        }
+    }
+    let mut yield_ty = None;
+    let mut return_ty = None;
+    for (name, ty) in assoc_types(seg) {
+        match name.as_str() {
+            "Yield" => yield_ty = Some(ty),
+            "Return" => return_ty = Some(ty),
+            _ => {}
+        }
+    }
+    let resume = resume.unwrap_or_else(|| syn::parse_quote_spanned!(seg.ident.span()=> ()));
+    Some(Kind::Coroutine { resume, yield_ty, return_ty })
+}
+
+fn assoc_types(seg: &syn::PathSegment) -> Vec<(String, Type)> {
+    let PathArguments::AngleBracketed(args) = &seg.arguments else { return Vec::new() };
+    args.args
+        .iter()
+        .filter_map(|arg| match arg {
+            GenericArgument::AssocType(assoc) => Some((assoc.ident.to_string(), assoc.ty.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn is_unit(ty: &Type) -> bool {
+    matches!(strip_parens(ty), Type::Tuple(t) if t.elems.is_empty())
+}
+
+/// Whether a type contains `impl Trait` or `_`, which can't be repeated inside the body.
+pub fn is_nameable(ty: &Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
+            self.0 = false;
+        }
+        fn visit_type_infer(&mut self, _: &'ast syn::TypeInfer) {
+            self.0 = false;
+        }
+    }
+    let mut finder = Finder(true);
+    syn::visit::Visit::visit_type(&mut finder, ty);
+    finder.0
+}
+
+/// A span for the whole attribute-less signature, used when an error concerns the fn as a whole.
+pub fn fn_span(sig: &syn::Signature) -> Span {
+    sig.fn_token.span
+}
