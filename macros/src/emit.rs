@@ -278,7 +278,7 @@ impl<'a> Emitter<'a> {
 
     /// `let PAT = value;` plus drop-flag wrapping of the bindings that need one.
     fn bind_stmt(&self, binding: &Binding, value: TokenStream) -> TokenStream {
-        let pat = &binding.pat;
+        let pat = binding_pat(self.body, binding);
         let wraps = self.wraps(binding);
         quote!(let #pat = #value; #wraps)
     }
@@ -419,7 +419,7 @@ impl<'a> Emitter<'a> {
 
     fn let_stmt(&self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
         let attrs = &l.attrs;
-        let pat = &l.binding.pat;
+        let pat = binding_pat(self.body, &l.binding);
         let diverge = l.diverge.as_ref().map(|d| {
             let d = self.leaf(d);
             quote!(else #d)
@@ -454,14 +454,14 @@ impl<'a> Emitter<'a> {
                 let (b, c) = self.open_partial(*id);
                 let partial = self.cont_block(body, k, &body.scope);
                 self.partial.borrow_mut().remove(id);
-                let full = self.full_block(body);
+                let full = self.fresh_iteration(&[body.scope], || self.full_block(body));
                 quote!(#b: { #c: #partial; #label loop #full })
             }
             Node::While { id, label, cond, cond_scope, body } => {
                 let (b, c) = self.open_partial(*id);
                 let partial = self.cont_block(body, k, &body.scope);
                 self.partial.borrow_mut().remove(id);
-                let full = self.while_loop(label.as_ref(), cond, body);
+                let full = self.fresh_iteration(&[*cond_scope], || self.while_loop(label.as_ref(), cond, body));
                 let restores = self.restores(*cond_scope);
                 quote!(#b: { #c: { #restores #partial } #full })
             }
@@ -470,7 +470,7 @@ impl<'a> Emitter<'a> {
                 let partial = self.cont_block(body, k, &body.scope);
                 self.partial.borrow_mut().remove(id);
                 let restores = self.restores(*pat_scope);
-                let full = self.for_loop(label.as_ref(), *it, binding, body);
+                let full = self.fresh_iteration(&[*pat_scope], || self.for_loop(label.as_ref(), *it, binding, body));
                 let it_restore = self.restores(*it_scope);
                 quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
             }
@@ -479,6 +479,32 @@ impl<'a> Emitter<'a> {
                 self.assign(place, v)
             }
             Node::Leaf(_) | Node::Yield(_) => unreachable!("internal invariant: the continuation's node contains its suspension point"),
+        }
+    }
+
+    /// Emits a loop's next iterations: the locals its body declares are new instances there, so their uses
+    /// don't refer to the instances in scope at the suspension point.
+    fn fresh_iteration(&self, scopes: &[ScopeId], emit: impl FnOnce() -> TokenStream) -> TokenStream {
+        let before = self.referenced.borrow().clone();
+        let tokens = emit();
+        let mut referenced = self.referenced.borrow_mut();
+        for (l, local) in self.body.locals.iter().enumerate() {
+            if referenced.contains(l) && !before.contains(l) && scopes.iter().any(|s| self.scope_within(local.scope, *s)) {
+                referenced.remove(l);
+            }
+        }
+        tokens
+    }
+
+    fn scope_within(&self, mut scope: ScopeId, ancestor: ScopeId) -> bool {
+        loop {
+            if scope == ancestor {
+                return true;
+            }
+            match self.body.scopes[scope].parent {
+                Some(p) => scope = p,
+                None => return false,
+            }
         }
     }
 
@@ -523,15 +549,15 @@ impl<'a> Emitter<'a> {
     fn uninit_let(&self, l: &crate::ir::Let) -> TokenStream {
         let attrs = &l.attrs;
         let flagged = l.binding.locals.iter().any(|x| self.an.flagged.contains(*x));
+        let pat = binding_pat(self.body, &l.binding);
         if !flagged {
-            let pat = &l.binding.pat;
             return quote!(#(#attrs)* let #pat;);
         }
-        let (ident, ty) = match &l.binding.pat {
-            syn::Pat::Type(t) => (pattern_ident(&t.pat), Some(&t.ty)),
-            other => (pattern_ident(other), None),
+        let ty = match &l.binding.pat {
+            syn::Pat::Type(t) => Some(&t.ty),
+            _ => None,
         };
-        let ident = ident.unwrap_or_else(|| self.body.locals[l.binding.locals[0]].ident.clone());
+        let ident = self.body.locals[l.binding.locals[0]].ident.clone();
         match ty {
             Some(ty) => quote!(#(#attrs)* let mut #ident: ::core::option::Option<#ty> = ::core::option::Option::None;),
             None => quote!(#(#attrs)* let mut #ident = ::core::option::Option::None;),
@@ -561,7 +587,7 @@ impl<'a> Emitter<'a> {
                 let s = self.leaf(scrut);
                 let arms = arms.iter().map(|arm| {
                     let attrs = &arm.attrs;
-                    let pat = &arm.binding.pat;
+                    let pat = binding_pat(self.body, &arm.binding);
                     let guard = arm.guard.as_ref().map(|g| {
                         let g = self.leaf(g);
                         quote!(if #g)
@@ -602,7 +628,7 @@ impl<'a> Emitter<'a> {
 
     fn for_loop(&self, label: Option<&syn::Label>, it: LocalId, binding: &Binding, body: &Block) -> TokenStream {
         let it_access = self.access(it, UseKind::Place, false, &self.body.locals[it].ident);
-        let pat = &binding.pat;
+        let pat = binding_pat(self.body, binding);
         let wraps = self.wraps(binding);
         let b = self.full_block(body);
         let next = syn::Ident::new("__next", Span::mixed_site());
@@ -626,7 +652,7 @@ impl<'a> Emitter<'a> {
             match c {
                 Cond::Expr(leaf) => parts.push(self.leaf(leaf)),
                 Cond::Let { binding, scrut } => {
-                    let pat = &binding.pat;
+                    let pat = binding_pat(self.body, binding);
                     let s = self.leaf(scrut);
                     parts.push(quote!(let #pat = #s));
                     binds.push(binding);
@@ -712,8 +738,9 @@ impl<'a> Emitter<'a> {
 impl Rewrite for Emitter<'_> {
     fn access(&self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr {
         let info = &self.body.locals[local];
-        // `self` is renamed: the user's token would not resolve to our binding.
-        let ident = if token == "self" { info.ident.clone() } else { token.clone() };
+        // The local's own identifier (`self` is bound as `__self`, shadowed names are renamed), spanned at the
+        // use so that errors point there.
+        let ident = use_ident(info, token);
         let in_place = self.bound.contains(local);
         self.referenced.borrow_mut().insert(local);
         if in_place {
@@ -781,7 +808,7 @@ impl Rewrite for Emitter<'_> {
 impl Emitter<'_> {
     fn access_base(&self, local: LocalId, token: &syn::Ident) -> Expr {
         let info = &self.body.locals[local];
-        let ident = if token == "self" { info.ident.clone() } else { token.clone() };
+        let ident = use_ident(info, token);
         self.referenced.borrow_mut().insert(local);
         if self.bound.contains(local) {
             self.used.borrow_mut().insert(local);
@@ -792,11 +819,42 @@ impl Emitter<'_> {
     }
 }
 
+/// The binding's pattern with each bound identifier replaced by its local's (possibly renamed) identifier.
+fn binding_pat(body: &Body, binding: &Binding) -> syn::Pat {
+    struct Renamer<'b> {
+        idents: std::slice::Iter<'b, LocalId>,
+        body: &'b Body,
+    }
+    impl syn::visit_mut::VisitMut for Renamer<'_> {
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            if crate::leaf::binds(p)
+                && let Some(&l) = self.idents.next()
+            {
+                p.ident = self.body.locals[l].ident.clone();
+            }
+            syn::visit_mut::visit_pat_ident_mut(self, p);
+        }
+        fn visit_expr_mut(&mut self, _: &mut Expr) {}
+    }
+    let mut pat = binding.pat.clone();
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut Renamer { idents: binding.locals.iter(), body }, &mut pat);
+    pat
+}
+
 fn pattern_ident(pat: &syn::Pat) -> Option<syn::Ident> {
     match pat {
         syn::Pat::Ident(i) => Some(i.ident.clone()),
         _ => None,
     }
+}
+
+fn use_ident(local: &crate::ir::Local, token: &syn::Ident) -> syn::Ident {
+    if token == "self" || local.ident.to_string().starts_with("__") {
+        return local.ident.clone();
+    }
+    let mut ident = local.ident.clone();
+    ident.set_span(token.span());
+    ident
 }
 
 fn nameable_or_infer(ty: Option<&syn::Type>) -> TokenStream {

@@ -325,10 +325,7 @@ pub fn pattern_idents(pat: &Pat) -> Vec<(syn::Ident, bool)> {
     struct Names(Vec<(syn::Ident, bool)>);
     impl<'ast> syn::visit::Visit<'ast> for Names {
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            // A lone capitalised identifier is most likely a unit variant or constant, not a binding.
-            let s = p.ident.to_string();
-            let looks_like_const = p.subpat.is_none() && p.by_ref.is_none() && p.mutability.is_none() && s.starts_with(|c: char| c.is_uppercase());
-            if !looks_like_const {
+            if binds(p) {
                 self.0.push((p.ident.clone(), p.mutability.is_some()));
             }
             syn::visit::visit_pat_ident(self, p);
@@ -338,6 +335,14 @@ pub fn pattern_idents(pat: &Pat) -> Vec<(syn::Ident, bool)> {
     let mut names = Names(Vec::new());
     syn::visit::Visit::visit_pat(&mut names, pat);
     names.0
+}
+
+/// Whether an identifier pattern binds a variable: a lone capitalised identifier is most likely a unit variant
+/// or a constant.
+pub fn binds(p: &syn::PatIdent) -> bool {
+    let looks_like_const =
+        p.subpat.is_none() && p.by_ref.is_none() && p.mutability.is_none() && p.ident.to_string().starts_with(|c: char| c.is_uppercase());
+    !looks_like_const
 }
 
 /// Whether matching the pattern moves out of the scrutinee (it binds something by value).

@@ -219,6 +219,7 @@ impl<'e> Lowerer<'e> {
         let resume = input.resume.map(|pat| l.declare(&pat, false));
         let root = l.block_in_scope(input.block, root_scope, true);
         l.pop_scope_to(root_scope);
+        l.rename_shadowed();
         if !l.errors.is_empty() {
             return None;
         }
@@ -232,6 +233,22 @@ impl<'e> Lowerer<'e> {
             params,
             resume,
         })
+    }
+
+    /// A name declared more than once (shadowing, or in sibling scopes) gets a distinct identifier for every
+    /// later declaration: a suspension point may have to store a shadowed local that the user can no longer
+    /// name, and an in-place arm binds all stored locals in one pattern.
+    fn rename_shadowed(&mut self) {
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for local in &mut self.locals {
+            let name = local.ident.to_string();
+            let count = seen.entry(name.clone()).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                let base = name.trim_start_matches("r#");
+                local.ident = syn::Ident::new(&format!("{base}__{count}"), local.ident.span());
+            }
+        }
     }
 
     fn push_scope(&mut self, in_loop: bool) -> ScopeId {
