@@ -776,3 +776,182 @@ fn parameters_underscore_patterns() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Unwinding: a panic inside a resume drops the live locals and arguments in the order the sync fn drops them
+// when it panics at the same point. `boom()` panics at its `n`-th call, in both versions alike.
+
+thread_local! {
+    /// How many more `boom()` calls pass before one panics.
+    static BOOM: Cell<usize> = const { Cell::new(usize::MAX) };
+}
+
+/// The payload of `boom()`'s panics, silenced in the panic hook.
+struct Boom;
+
+fn boom() {
+    BOOM.with(|b| {
+        let n = b.get();
+        if n == 0 {
+            b.set(usize::MAX);
+            std::panic::panic_any(Boom);
+        }
+        b.set(n - 1);
+    });
+}
+
+/// For `n` = 0, 1, 2, ...: the coroutine resumed until it completes or panics at the `n`-th `boom()`, against the
+/// sync fn run with the same `boom()` budget.
+fn check_unwinding<C>(name: &str, co: impl Fn(&Log) -> C, sync: impl Fn(&Log))
+where
+    C: Coroutine<(), Yield = (), Return = ()> + Unpin,
+{
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    for n in 0.. {
+        assert!(n < 100, "{name}: still panicking at boom {n}");
+        let actual = Log::default();
+        BOOM.with(|b| b.set(n));
+        let co_panicked = catch_unwind(AssertUnwindSafe(|| {
+            let mut c = co(&actual);
+            while let CoroutineState::Yielded(()) = Pin::new(&mut c).resume(()) {}
+        }))
+        .is_err();
+        let expected = Log::default();
+        BOOM.with(|b| b.set(n));
+        let sync_panicked = catch_unwind(AssertUnwindSafe(|| sync(&expected))).is_err();
+        BOOM.with(|b| b.set(usize::MAX));
+        assert_eq!(
+            co_panicked, sync_panicked,
+            "{name}: boom {n}: one panicked, the other didn't"
+        );
+        assert_eq!(
+            *actual.borrow(),
+            *expected.borrow(),
+            "{name}: panic at boom {n}"
+        );
+        if !co_panicked {
+            break;
+        }
+    }
+}
+
+shape! {
+    fn unwinding(l: Log, cond: bool) {
+        function(&l);
+        let a = d("a", &l);
+        boom();
+        {
+            let b = d("b", &l);
+            yield_!();
+            boom();
+            let c = d("c", &l);
+            if black_box(cond) {
+                drop(a);
+            }
+            boom();
+            yield_!();
+            boom();
+        }
+        let mut v = vec![d("v0", &l)];
+        for i in 0..2 {
+            let w = d("w", &l);
+            boom();
+            yield_!();
+            boom();
+            v.push(w);
+        }
+        boom();
+    }
+}
+
+shape! {
+    fn unwinding_args(l: Log, x: D, y: D, z: D) {
+        function(&l);
+        boom();
+        yield_!();
+        drop(y);
+        let local = d("local", &l);
+        boom();
+        yield_!();
+        boom();
+        match black_box(Some(z)) {
+            Some(z) => {
+                yield_!();
+                boom();
+                drop(z);
+            }
+            None => {}
+        }
+        boom();
+    }
+}
+
+shape! {
+    fn unwinding_loops(l: Log) {
+        function(&l);
+        let mut v = vec![d("a", &l), d("b", &l), d("c", &l)];
+        'outer: while let Some(x) = v.pop() {
+            let mut r = d("r1", &l);
+            loop {
+                boom();
+                yield_!();
+                r = d("r2", &l);
+                boom();
+                if v.len() == 1 {
+                    continue 'outer;
+                }
+                break;
+            }
+            boom();
+            yield_!();
+        }
+        boom();
+    }
+}
+
+#[test]
+fn unwinding_order_matches_sync() {
+    // Only `Boom` panics are silenced, so leaving this hook installed is harmless to the other tests.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if info.payload().downcast_ref::<Boom>().is_none() {
+            previous(info);
+        }
+    }));
+    for cond in [true, false] {
+        check_unwinding(
+            &format!("unwinding({cond})"),
+            |l| unwinding::co(l.clone(), cond),
+            |l| unwinding::sync(l.clone(), cond),
+        );
+    }
+    check_unwinding(
+        "unwinding_args",
+        |l| unwinding_args::co(l.clone(), d("x", l), d("y", l), d("z", l)),
+        |l| unwinding_args::sync(l.clone(), d("x", l), d("y", l), d("z", l)),
+    );
+    check_unwinding(
+        "unwinding_loops",
+        |l| unwinding_loops::co(l.clone()),
+        |l| unwinding_loops::sync(l.clone()),
+    );
+    // The same shapes also cancel like the sync fn.
+    check(
+        "unwinding(true)",
+        &[],
+        |l| unwinding::co(l.clone(), true),
+        |l| unwinding::sync(l.clone(), true),
+    );
+    check(
+        "unwinding_args",
+        &["x", "y", "z"],
+        |l| unwinding_args::co(l.clone(), d("x", l), d("y", l), d("z", l)),
+        |l| unwinding_args::sync(l.clone(), d("x", l), d("y", l), d("z", l)),
+    );
+    check(
+        "unwinding_loops",
+        &[],
+        |l| unwinding_loops::co(l.clone()),
+        |l| unwinding_loops::sync(l.clone()),
+    );
+}
