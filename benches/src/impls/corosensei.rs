@@ -1,0 +1,196 @@
+//! `corosensei` 0.3: stackful coroutines. The body is an ordinary closure running on its own `mmap`ed stack;
+//! `yielder.suspend(v)` switches back to the caller. Any Rust can suspend (no macro rules at all); the price is
+//! a stack switch per resume and a stack per coroutine.
+//!
+//! - `Coroutine::new` needs a `'static` body; the tree walk borrows the tree, so it uses `ScopedCoroutine`.
+//! - Default stacks are 1 MiB of address space (touched pages only become resident); `spawn` uses
+//!   `DefaultStack::new(SPAWN_STACK)`. Each stack is its own mapping plus a guard page, so the kernel's
+//!   `vm.max_map_count` (65,530 by default) caps how many can be alive: `spawn` reports n/a past that.
+//! - `size_of_val` is the handle only; the stack is extra (the spawn table's RSS column shows what it costs).
+
+use corosensei::stack::DefaultStack;
+use corosensei::{Coroutine, CoroutineResult, ScopedCoroutine, Yielder};
+
+use super::{SpawnOutcome, Unsupported, spawn_with};
+use crate::workloads::{Input, NESTED_COLS, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+
+/// Stack reserved per `spawn` worker (the smallest corosensei accepts is 4 KiB; 8 KiB leaves room for a
+/// signal frame on the worker's stack).
+pub const SPAWN_STACK: usize = 8 * 1024;
+
+pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
+    match w {
+        Workload::Count => drain(count(n), sink),
+        Workload::Fib => take(fib(), n, sink),
+        Workload::PingPong => {
+            let mut pp = pingpong();
+            for i in 0..n {
+                sink.push(yielded(pp.resume(i)));
+            }
+        }
+        Workload::Nested => drain(nested(nested_rows(n)), sink),
+        Workload::Tree => {
+            for _ in 0..tree_walks(n) {
+                ScopedCoroutine::new(|y: &Yielder<(), u64>, ()| tree_walk(y, &input.tree)).scope(|mut c| {
+                    while let CoroutineResult::Yield(value) = c.as_mut().resume(()) {
+                        sink.push(value);
+                    }
+                });
+            }
+        }
+        Workload::Large32 => drain(large_state::<32>(n), sink),
+        Workload::Large512 => drain(large_state::<512>(n), sink),
+        Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
+    }
+    Ok(())
+}
+
+pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> {
+    Ok(match w {
+        Workload::Count => suspended(count(10)),
+        Workload::Fib => suspended(fib()),
+        Workload::PingPong => {
+            let mut pp = pingpong();
+            let _ = pp.resume(0);
+            size_of_val(&pp)
+        }
+        Workload::Nested => suspended(nested(10)),
+        Workload::Tree => {
+            // The scoped wrapper only hands out a pinned reference; its size is the handle's.
+            let c = ScopedCoroutine::new(|y: &Yielder<(), u64>, ()| tree_walk(y, &input.tree));
+            size_of_val(&c)
+        }
+        Workload::Large32 => suspended(large_state::<32>(10)),
+        Workload::Large512 => suspended(large_state::<512>(10)),
+        Workload::Spawn => {
+            let stack = DefaultStack::new(SPAWN_STACK).map_err(|e| Unsupported(e.to_string()))?;
+            suspended(worker(stack, 1))
+        }
+    })
+}
+
+pub fn spawn(count: usize, all_suspended: &mut dyn FnMut()) -> Result<SpawnOutcome, Unsupported> {
+    spawn_with(
+        count,
+        |id| match DefaultStack::new(SPAWN_STACK) {
+            Ok(stack) => Ok(worker(stack, id)),
+            Err(e) => Err(Unsupported(format!(
+                "stack #{} failed ({e}): vm.max_map_count = {}",
+                id + 1,
+                std::fs::read_to_string("/proc/sys/vm/max_map_count").unwrap_or_default().trim()
+            ))),
+        },
+        |c| yielded(c.resume(())),
+        |c| yielded(c.resume(())),
+        all_suspended,
+    )
+}
+
+/// A generator: no resume argument, yields `u64`, returns nothing.
+type Gen = Coroutine<(), u64, ()>;
+
+/// The value of a `Yield` result.
+#[inline(always)]
+fn yielded<R>(result: CoroutineResult<u64, R>) -> u64 {
+    match result {
+        CoroutineResult::Yield(value) => value,
+        CoroutineResult::Return(_) => unreachable!("internal: coroutine ended early"),
+    }
+}
+
+/// Pushes every value until the coroutine returns.
+#[inline(always)]
+fn drain(mut c: Gen, sink: &mut impl Sink) {
+    while let CoroutineResult::Yield(value) = c.resume(()) {
+        sink.push(value);
+    }
+}
+
+/// Pushes the first `n` values of an endless coroutine.
+#[inline(always)]
+fn take(mut c: Gen, n: u64, sink: &mut impl Sink) {
+    for _ in 0..n {
+        sink.push(yielded(c.resume(())));
+    }
+}
+
+/// Resumes once, then measures the handle.
+fn suspended<S: corosensei::stack::Stack>(mut c: Coroutine<(), u64, (), S>) -> usize {
+    let _ = c.resume(());
+    size_of_val(&c)
+}
+
+fn count(n: u64) -> Gen {
+    Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+        for i in 0..n {
+            y.suspend(i);
+        }
+    })
+}
+
+fn fib() -> Gen {
+    Coroutine::new(|y: &Yielder<(), u64>, ()| {
+        let (mut a, mut b) = (0u64, 1u64);
+        loop {
+            y.suspend(a);
+            (a, b) = (b, a.wrapping_add(b));
+        }
+    })
+}
+
+fn pingpong() -> Coroutine<u64, u64, ()> {
+    Coroutine::new(|y: &Yielder<u64, u64>, mut x: u64| {
+        loop {
+            x = y.suspend(x.wrapping_mul(2).wrapping_add(1));
+        }
+    })
+}
+
+fn nested(rows: u64) -> Gen {
+    Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+        for i in 0..rows {
+            for j in 0..NESTED_COLS {
+                y.suspend(i * j);
+            }
+        }
+    })
+}
+
+fn tree_walk(y: &Yielder<(), u64>, root: &crate::workloads::Node) {
+    let mut stack = Vec::new();
+    let mut cur = Some(root);
+    loop {
+        while let Some(node) = cur {
+            stack.push(node);
+            cur = node.left.as_deref();
+        }
+        match stack.pop() {
+            Some(node) => {
+                y.suspend(node.value);
+                cur = node.right.as_deref();
+            }
+            None => break,
+        }
+    }
+}
+
+fn large_state<const K: usize>(n: u64) -> Gen {
+    Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+        let mut buf = [0u64; K];
+        for i in 0..n {
+            let slot = i as usize % K;
+            buf[slot] = buf[slot].wrapping_add(i);
+            y.suspend(buf[slot]);
+        }
+    })
+}
+
+fn worker(stack: DefaultStack, id: u64) -> Coroutine<(), u64, (), DefaultStack> {
+    Coroutine::with_stack(stack, move |y: &Yielder<(), u64>, ()| {
+        let mut acc = id;
+        loop {
+            y.suspend(acc);
+            acc = acc.wrapping_mul(SPAWN_MUL).wrapping_add(1);
+        }
+    })
+}

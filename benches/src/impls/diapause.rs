@@ -1,0 +1,175 @@
+//! `diapause` 0.2: `#[diapause::coroutine(yield = T, resume = R)]`, CFG lowering into an enum of live
+//! variables. Its rules show up as the annotations below: every variable held across a `yield_!` needs a
+//! syntactically known type (`let mut a: u64`, `0u64..n`), and the yield type goes in the attribute.
+//!
+//! Driven with `start()` then `resume(..)` (its `Coroutine` trait, no `Pin`); `diapause::Iter` would add a
+//! `status()` check per value.
+
+use diapause::{Coroutine, CoroutineState};
+
+use super::{SpawnOutcome, Unsupported, spawn_with};
+use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+
+pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
+    match w {
+        Workload::Count => drain(count(n), sink),
+        Workload::Fib => take(fib(), n, sink),
+        Workload::PingPong => {
+            if n > 0 {
+                let mut pp = pingpong();
+                sink.push(yielded(pp.start()));
+                for i in 1..n {
+                    sink.push(yielded(pp.resume(i)));
+                }
+            }
+        }
+        Workload::Nested => drain(nested(nested_rows(n)), sink),
+        Workload::Tree => {
+            for _ in 0..tree_walks(n) {
+                drain(tree(&input.tree), sink);
+            }
+        }
+        Workload::Large32 => drain(large_state_32(n), sink),
+        Workload::Large512 => drain(large_state_512(n), sink),
+        Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
+    }
+    Ok(())
+}
+
+pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> {
+    Ok(match w {
+        Workload::Count => started_size(count(10)),
+        Workload::Fib => started_size(fib()),
+        Workload::PingPong => started_size(pingpong()),
+        Workload::Nested => started_size(nested(10)),
+        Workload::Tree => started_size(tree(&input.tree)),
+        Workload::Large32 => started_size(large_state_32(10)),
+        Workload::Large512 => started_size(large_state_512(10)),
+        Workload::Spawn => started_size(worker(1)),
+    })
+}
+
+pub fn spawn(count: usize, all_suspended: &mut dyn FnMut()) -> Result<SpawnOutcome, Unsupported> {
+    spawn_with(count, |id| Ok(worker(id)), |c| yielded(c.start()), |c| yielded(c.resume(())), all_suspended)
+}
+
+/// The value of a `Yielded` state.
+#[inline(always)]
+fn yielded<R>(state: CoroutineState<u64, R>) -> u64 {
+    match state {
+        CoroutineState::Yielded(value) => value,
+        CoroutineState::Complete(_) => unreachable!("internal: coroutine ended early"),
+    }
+}
+
+/// Pushes every value until the coroutine completes.
+#[inline(always)]
+fn drain(mut c: impl Coroutine<(), Yield = u64>, sink: &mut impl Sink) {
+    let mut state = c.start();
+    while let CoroutineState::Yielded(value) = state {
+        sink.push(value);
+        state = c.resume(());
+    }
+}
+
+/// Pushes the first `n` values of an endless coroutine.
+#[inline(always)]
+fn take(mut c: impl Coroutine<(), Yield = u64>, n: u64, sink: &mut impl Sink) {
+    if n > 0 {
+        sink.push(yielded(c.start()));
+        for _ in 1..n {
+            sink.push(yielded(c.resume(())));
+        }
+    }
+}
+
+/// `size_of_val` after `start()`.
+fn started_size<R>(mut c: impl Coroutine<R, Yield = u64>) -> usize {
+    let _ = c.start();
+    size_of_val(&c)
+}
+
+#[diapause::coroutine(yield = u64)]
+fn count(n: u64) {
+    for i in 0u64..n {
+        yield_!(i);
+    }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn fib() {
+    let mut a: u64 = 0;
+    let mut b: u64 = 1;
+    loop {
+        yield_!(a);
+        (a, b) = (b, a.wrapping_add(b));
+    }
+}
+
+#[diapause::coroutine(yield = u64, resume = u64)]
+fn pingpong() {
+    let mut x: u64 = 0;
+    loop {
+        x = yield_!(x.wrapping_mul(2).wrapping_add(1));
+    }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn nested(rows: u64) {
+    for i in 0u64..rows {
+        for j in 0u64..NESTED_COLS {
+            yield_!(i * j);
+        }
+    }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn tree<'a>(root: &'a Node) {
+    let mut stack: Vec<&'a Node> = Vec::new();
+    let mut cur: Option<&'a Node> = Some(root);
+    loop {
+        while let Some(node) = cur {
+            stack.push(node);
+            cur = node.left.as_deref();
+        }
+        match stack.pop() {
+            Some(node) => {
+                // diapause can't hold `node` (a reference-typed binding) across the yield, even rebound as
+                // `let node: &'a Node = node;`, so its last use moves before the yield. (A `Vec<&'a Node>` or
+                // an `Option<&'a Node>` held across it is fine: the check is syntactic.)
+                cur = node.right.as_deref();
+                yield_!(node.value);
+            }
+            None => break,
+        }
+    }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn large_state_32(n: u64) {
+    let mut buf: [u64; 32] = [0; 32];
+    for i in 0u64..n {
+        let slot: usize = i as usize % 32;
+        buf[slot] = buf[slot].wrapping_add(i);
+        yield_!(buf[slot]);
+    }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn large_state_512(n: u64) {
+    let mut buf: [u64; 512] = [0; 512];
+    for i in 0u64..n {
+        let slot: usize = i as usize % 512;
+        buf[slot] = buf[slot].wrapping_add(i);
+        yield_!(buf[slot]);
+    }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn worker(id: u64) {
+    let mut acc: u64 = id;
+    loop {
+        yield_!(acc);
+        acc = acc.wrapping_mul(SPAWN_MUL).wrapping_add(1);
+    }
+}

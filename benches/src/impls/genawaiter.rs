@@ -1,0 +1,220 @@
+//! `genawaiter` 0.99, stack flavour: an `async` block driven by a no-op waker, values passed through an
+//! "airlock" cell; `let_gen_using!` pins the future in a `Shelf` on the caller's stack, so nothing is
+//! allocated. The first resume argument is lost (it starts the future), which ping-pong tolerates because its
+//! first argument is 0, the initial `x`.
+//!
+//! The suspended size is the `Shelf` (airlock + future) plus the `Gen` handle pointing at it.
+//! `spawn` needs 100,000 shelves alive at once, which the macro (one `let` per generator) can't express, so
+//! it calls `Gen::new` itself, the crate's documented `unsafe` constructor. (`let_gen_using!` wraps the same
+//! call in an `unsafe` block of its own; lints don't look inside another crate's macros.)
+
+use genawaiter::GeneratorState;
+use genawaiter::stack::{Co, Gen, Shelf, let_gen_using};
+use std::future::Future;
+
+use super::{SpawnOutcome, Unsupported, spawn_with};
+use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+
+pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
+    match w {
+        Workload::Count => {
+            let_gen_using!(g, |co| count(co, n));
+            drain(g, sink);
+        }
+        Workload::Fib => {
+            let_gen_using!(g, fib);
+            take(g, n, sink);
+        }
+        Workload::PingPong => {
+            let_gen_using!(g, pingpong);
+            for i in 0..n {
+                sink.push(yielded(g.resume_with(i)));
+            }
+        }
+        Workload::Nested => {
+            let_gen_using!(g, |co| nested(co, nested_rows(n)));
+            drain(g, sink);
+        }
+        Workload::Tree => {
+            for _ in 0..tree_walks(n) {
+                let_gen_using!(g, |co| tree(co, &input.tree));
+                drain(g, sink);
+            }
+        }
+        Workload::Large32 => {
+            let_gen_using!(g, |co| large_state::<32>(co, n));
+            drain(g, sink);
+        }
+        Workload::Large512 => {
+            let_gen_using!(g, |co| large_state::<512>(co, n));
+            drain(g, sink);
+        }
+        Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
+    }
+    Ok(())
+}
+
+pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> {
+    Ok(match w {
+        Workload::Count => {
+            let_gen_using!(g, |co| count(co, 10));
+            suspended(g)
+        }
+        Workload::Fib => {
+            let_gen_using!(g, fib);
+            suspended(g)
+        }
+        Workload::PingPong => {
+            let_gen_using!(g, pingpong);
+            let _ = g.resume_with(0);
+            footprint(g)
+        }
+        Workload::Nested => {
+            let_gen_using!(g, |co| nested(co, 10));
+            suspended(g)
+        }
+        Workload::Tree => {
+            let_gen_using!(g, |co| tree(co, &input.tree));
+            suspended(g)
+        }
+        Workload::Large32 => {
+            let_gen_using!(g, |co| large_state::<32>(co, 10));
+            suspended(g)
+        }
+        Workload::Large512 => {
+            let_gen_using!(g, |co| large_state::<512>(co, 10));
+            suspended(g)
+        }
+        Workload::Spawn => {
+            let_gen_using!(g, |co| worker(co, 1));
+            suspended(g)
+        }
+    })
+}
+
+#[allow(unsafe_code)] // `Gen::new` is genawaiter's own unsafe constructor; see the SAFETY note.
+pub fn spawn(count: usize, all_suspended: &mut dyn FnMut()) -> Result<SpawnOutcome, Unsupported> {
+    let mut storage: Vec<Shelf<u64, (), _>> = Vec::with_capacity(count);
+    storage.resize_with(count, Shelf::new);
+    let shelf_bytes = element_size(&storage);
+    let mut shelves = storage.iter_mut();
+    let outcome = spawn_with(
+        count,
+        |id| {
+            let shelf = shelves.next().expect("internal: one shelf per worker");
+            // SAFETY: `Gen::new` requires that the `Co` handed to the producer does not outlive the `Gen`;
+            // `worker` only uses it inside its own future, which lives in the shelf and is dropped by the
+            // `Gen`. The shelf is never moved: `storage` stays mutably borrowed while the `Gen`s exist.
+            Ok(unsafe { Gen::new(shelf, |co| worker(co, id)) })
+        },
+        |g| yielded(g.resume()),
+        |g| yielded(g.resume()),
+        all_suspended,
+    )?;
+    Ok(SpawnOutcome { size_each: outcome.size_each + shelf_bytes, ..outcome })
+}
+
+/// Size of one element (the shelf's future type can't be named).
+fn element_size<T>(_: &[T]) -> usize {
+    size_of::<T>()
+}
+
+/// The value of a `Yielded` state.
+#[inline(always)]
+fn yielded<R>(state: GeneratorState<u64, R>) -> u64 {
+    match state {
+        GeneratorState::Yielded(value) => value,
+        GeneratorState::Complete(_) => unreachable!("internal: generator ended early"),
+    }
+}
+
+/// Pushes every value until the generator completes.
+#[inline(always)]
+fn drain<F: Future<Output = ()>>(g: &mut Gen<'_, u64, (), F>, sink: &mut impl Sink) {
+    while let GeneratorState::Yielded(value) = g.resume() {
+        sink.push(value);
+    }
+}
+
+/// Pushes the first `n` values of an endless generator.
+#[inline(always)]
+fn take<F: Future<Output = ()>>(g: &mut Gen<'_, u64, (), F>, n: u64, sink: &mut impl Sink) {
+    for _ in 0..n {
+        sink.push(yielded(g.resume()));
+    }
+}
+
+/// Resumes once, then measures.
+fn suspended<F: Future<Output = ()>>(g: &mut Gen<'_, u64, (), F>) -> usize {
+    let _ = g.resume();
+    footprint(g)
+}
+
+/// What one suspended generator occupies: its `Shelf` (airlock and future) and the `Gen` handle.
+fn footprint<R, F: Future>(g: &Gen<'_, u64, R, F>) -> usize {
+    size_of::<Shelf<u64, R, F>>() + size_of_val(g)
+}
+
+async fn count(co: Co<'_, u64>, n: u64) {
+    for i in 0..n {
+        co.yield_(i).await;
+    }
+}
+
+async fn fib(co: Co<'_, u64>) {
+    let (mut a, mut b) = (0u64, 1u64);
+    loop {
+        co.yield_(a).await;
+        (a, b) = (b, a.wrapping_add(b));
+    }
+}
+
+async fn pingpong(co: Co<'_, u64, u64>) {
+    let mut x = 0u64;
+    loop {
+        x = co.yield_(x.wrapping_mul(2).wrapping_add(1)).await;
+    }
+}
+
+async fn nested(co: Co<'_, u64>, rows: u64) {
+    for i in 0..rows {
+        for j in 0..NESTED_COLS {
+            co.yield_(i * j).await;
+        }
+    }
+}
+
+async fn tree(co: Co<'_, u64>, root: &Node) {
+    let mut stack: Vec<&Node> = Vec::new();
+    let mut cur = Some(root);
+    loop {
+        while let Some(node) = cur {
+            stack.push(node);
+            cur = node.left.as_deref();
+        }
+        match stack.pop() {
+            Some(node) => {
+                co.yield_(node.value).await;
+                cur = node.right.as_deref();
+            }
+            None => break,
+        }
+    }
+}
+
+async fn large_state<const K: usize>(co: Co<'_, u64>, n: u64) {
+    let mut buf = [0u64; K];
+    for i in 0..n {
+        let slot = i as usize % K;
+        buf[slot] = buf[slot].wrapping_add(i);
+        co.yield_(buf[slot]).await;
+    }
+}
+
+async fn worker(co: Co<'_, u64>, id: u64) {
+    let mut acc = id;
+    loop {
+        co.yield_(acc).await;
+        acc = acc.wrapping_mul(SPAWN_MUL).wrapping_add(1);
+    }
+}

@@ -1,0 +1,297 @@
+//! `nightly` and `nightly-gen`: rustc's own lowering, the semantic reference stackless follows.
+//!
+//! - `nightly`: `#[coroutine]` closures (`feature(coroutines, coroutine_trait, stmt_expr_attributes)`),
+//!   resumed through `Pin` like stackless's `Coroutine`; movable, hence `Unpin`.
+//! - `nightly-gen`: `gen` blocks (`feature(gen_blocks)`), plain iterators; they take no resume argument, so
+//!   ping-pong is n/a.
+//!
+//! Compiled only when the build script sees a nightly rustc (`cfg(nightly_coroutines)`).
+
+use std::ops::{Coroutine, CoroutineState};
+use std::pin::Pin;
+
+use super::{SpawnOutcome, Unsupported, drain as drain_iter, iter_suspended_size, spawn_with, take as take_iter};
+use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+
+// ---- #[coroutine] closures ----
+
+pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
+    match w {
+        Workload::Count => drain(count(n), sink),
+        Workload::Fib => take(fib(), n, sink),
+        Workload::PingPong => {
+            let mut pp = pingpong();
+            for i in 0..n {
+                sink.push(yielded(Pin::new(&mut pp).resume(i)));
+            }
+        }
+        Workload::Nested => drain(nested(nested_rows(n)), sink),
+        Workload::Tree => {
+            for _ in 0..tree_walks(n) {
+                drain(tree(&input.tree), sink);
+            }
+        }
+        Workload::Large32 => drain(large_state::<32>(n), sink),
+        Workload::Large512 => drain(large_state::<512>(n), sink),
+        Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
+    }
+    Ok(())
+}
+
+pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> {
+    Ok(match w {
+        Workload::Count => suspended(count(10)),
+        Workload::Fib => suspended(fib()),
+        Workload::PingPong => {
+            let mut pp = pingpong();
+            let _ = Pin::new(&mut pp).resume(0);
+            size_of_val(&pp)
+        }
+        Workload::Nested => suspended(nested(10)),
+        Workload::Tree => suspended(tree(&input.tree)),
+        Workload::Large32 => suspended(large_state::<32>(10)),
+        Workload::Large512 => suspended(large_state::<512>(10)),
+        Workload::Spawn => suspended(worker(1)),
+    })
+}
+
+pub fn spawn(count: usize, all_suspended: &mut dyn FnMut()) -> Result<SpawnOutcome, Unsupported> {
+    spawn_with(count, |id| Ok(worker(id)), resume_unpin, resume_unpin, all_suspended)
+}
+
+/// The value of a `Yielded` state.
+#[inline(always)]
+fn yielded<R>(state: CoroutineState<u64, R>) -> u64 {
+    match state {
+        CoroutineState::Yielded(value) => value,
+        CoroutineState::Complete(_) => unreachable!("internal: coroutine ended early"),
+    }
+}
+
+/// Resumes once and returns the value yielded.
+#[inline(always)]
+fn resume_unpin(c: &mut (impl Coroutine<Yield = u64> + Unpin)) -> u64 {
+    yielded(Pin::new(c).resume(()))
+}
+
+/// Pushes every value until the coroutine completes.
+#[inline(always)]
+fn drain(mut c: impl Coroutine<Yield = u64, Return = ()> + Unpin, sink: &mut impl Sink) {
+    while let CoroutineState::Yielded(value) = Pin::new(&mut c).resume(()) {
+        sink.push(value);
+    }
+}
+
+/// Pushes the first `n` values of an endless coroutine.
+#[inline(always)]
+fn take(mut c: impl Coroutine<Yield = u64> + Unpin, n: u64, sink: &mut impl Sink) {
+    for _ in 0..n {
+        sink.push(yielded(Pin::new(&mut c).resume(())));
+    }
+}
+
+/// Resumes once, then measures.
+fn suspended(mut c: impl Coroutine<Yield = u64> + Unpin) -> usize {
+    let _ = Pin::new(&mut c).resume(());
+    size_of_val(&c)
+}
+
+fn count(n: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        for i in 0..n {
+            yield i;
+        }
+    }
+}
+
+fn fib() -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    || {
+        let (mut a, mut b) = (0u64, 1u64);
+        loop {
+            yield a;
+            (a, b) = (b, a.wrapping_add(b));
+        }
+    }
+}
+
+fn pingpong() -> impl Coroutine<u64, Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    |mut x: u64| {
+        loop {
+            x = yield x.wrapping_mul(2).wrapping_add(1);
+        }
+    }
+}
+
+fn nested(rows: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        for i in 0..rows {
+            for j in 0..NESTED_COLS {
+                yield i * j;
+            }
+        }
+    }
+}
+
+fn tree(root: &Node) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        let mut stack = Vec::new();
+        let mut cur = Some(root);
+        loop {
+            while let Some(node) = cur {
+                stack.push(node);
+                cur = node.left.as_deref();
+            }
+            match stack.pop() {
+                Some(node) => {
+                    yield node.value;
+                    cur = node.right.as_deref();
+                }
+                None => break,
+            }
+        }
+    }
+}
+
+fn large_state<const K: usize>(n: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        let mut buf = [0u64; K];
+        for i in 0..n {
+            let slot = i as usize % K;
+            buf[slot] = buf[slot].wrapping_add(i);
+            yield buf[slot];
+        }
+    }
+}
+
+fn worker(id: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        let mut acc = id;
+        loop {
+            yield acc;
+            acc = acc.wrapping_mul(SPAWN_MUL).wrapping_add(1);
+        }
+    }
+}
+
+// ---- gen blocks ----
+
+pub fn run_gen(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
+    match w {
+        Workload::Count => drain_iter(gen_count(n), sink),
+        Workload::Fib => take_iter(gen_fib(), n, sink),
+        Workload::PingPong => return Err(no_resume_argument()),
+        Workload::Nested => drain_iter(gen_nested(nested_rows(n)), sink),
+        Workload::Tree => {
+            for _ in 0..tree_walks(n) {
+                drain_iter(gen_tree(&input.tree), sink);
+            }
+        }
+        Workload::Large32 => drain_iter(gen_large_state::<32>(n), sink),
+        Workload::Large512 => drain_iter(gen_large_state::<512>(n), sink),
+        Workload::Spawn => unreachable!("internal: spawn goes through `spawn_gen`"),
+    }
+    Ok(())
+}
+
+pub fn suspended_size_gen(w: Workload, input: &Input) -> Result<usize, Unsupported> {
+    Ok(match w {
+        Workload::Count => iter_suspended_size(gen_count(10)),
+        Workload::Fib => iter_suspended_size(gen_fib()),
+        Workload::PingPong => return Err(no_resume_argument()),
+        Workload::Nested => iter_suspended_size(gen_nested(10)),
+        Workload::Tree => iter_suspended_size(gen_tree(&input.tree)),
+        Workload::Large32 => iter_suspended_size(gen_large_state::<32>(10)),
+        Workload::Large512 => iter_suspended_size(gen_large_state::<512>(10)),
+        Workload::Spawn => iter_suspended_size(gen_worker(1)),
+    })
+}
+
+pub fn spawn_gen(count: usize, all_suspended: &mut dyn FnMut()) -> Result<SpawnOutcome, Unsupported> {
+    spawn_with(
+        count,
+        |id| Ok(gen_worker(id)),
+        |g| g.next().expect("internal: worker is endless"),
+        |g| g.next().expect("internal: worker is endless"),
+        all_suspended,
+    )
+}
+
+fn no_resume_argument() -> Unsupported {
+    Unsupported("`gen` blocks take no resume argument".into())
+}
+
+fn gen_count(n: u64) -> impl Iterator<Item = u64> {
+    gen move {
+        for i in 0..n {
+            yield i;
+        }
+    }
+}
+
+fn gen_fib() -> impl Iterator<Item = u64> {
+    gen {
+        let (mut a, mut b) = (0u64, 1u64);
+        loop {
+            yield a;
+            (a, b) = (b, a.wrapping_add(b));
+        }
+    }
+}
+
+fn gen_nested(rows: u64) -> impl Iterator<Item = u64> {
+    gen move {
+        for i in 0..rows {
+            for j in 0..NESTED_COLS {
+                yield i * j;
+            }
+        }
+    }
+}
+
+fn gen_tree(root: &Node) -> impl Iterator<Item = u64> {
+    gen move {
+        let mut stack = Vec::new();
+        let mut cur = Some(root);
+        loop {
+            while let Some(node) = cur {
+                stack.push(node);
+                cur = node.left.as_deref();
+            }
+            match stack.pop() {
+                Some(node) => {
+                    yield node.value;
+                    cur = node.right.as_deref();
+                }
+                None => break,
+            }
+        }
+    }
+}
+
+fn gen_large_state<const K: usize>(n: u64) -> impl Iterator<Item = u64> {
+    gen move {
+        let mut buf = [0u64; K];
+        for i in 0..n {
+            let slot = i as usize % K;
+            buf[slot] = buf[slot].wrapping_add(i);
+            yield buf[slot];
+        }
+    }
+}
+
+fn gen_worker(id: u64) -> impl Iterator<Item = u64> {
+    gen move {
+        let mut acc = id;
+        loop {
+            yield acc;
+            acc = acc.wrapping_mul(SPAWN_MUL).wrapping_add(1);
+        }
+    }
+}

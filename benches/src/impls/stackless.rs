@@ -1,0 +1,146 @@
+//! `stackless`: this repository's `#[stackless::coroutine]`. Each workload is written as the plain function
+//! a user would write, with no type annotations beyond the signature; generators return
+//! `impl Iterator`, ping-pong returns `impl stackless::Coroutine<u64, ..>` and is resumed through `Pin`.
+//!
+//! Compiled only with the `stackless` cargo feature (on by default), so the rest of the suite can be built
+//! with `--no-default-features` while the macro is being worked on.
+
+use core::pin::Pin;
+
+use stackless::{Coroutine, CoroutineState};
+
+use super::{SpawnOutcome, Unsupported, drain, iter_suspended_size, spawn_with, take};
+use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+
+pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
+    match w {
+        Workload::Count => drain(count(n), sink),
+        Workload::Fib => take(fib(), n, sink),
+        Workload::PingPong => {
+            let mut pp = pingpong();
+            for i in 0..n {
+                match Pin::new(&mut pp).resume(i) {
+                    CoroutineState::Yielded(value) => sink.push(value),
+                    CoroutineState::Complete(()) => unreachable!("internal: ping-pong is endless"),
+                }
+            }
+        }
+        Workload::Nested => drain(nested(nested_rows(n)), sink),
+        Workload::Tree => {
+            for _ in 0..tree_walks(n) {
+                drain(tree(&input.tree), sink);
+            }
+        }
+        Workload::Large32 => drain(large_state_32(n), sink),
+        Workload::Large512 => drain(large_state_512(n), sink),
+        Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
+    }
+    Ok(())
+}
+
+pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> {
+    Ok(match w {
+        Workload::Count => iter_suspended_size(count(10)),
+        Workload::Fib => iter_suspended_size(fib()),
+        Workload::PingPong => {
+            let mut pp = pingpong();
+            let _ = Pin::new(&mut pp).resume(1);
+            size_of_val(&pp)
+        }
+        Workload::Nested => iter_suspended_size(nested(10)),
+        Workload::Tree => iter_suspended_size(tree(&input.tree)),
+        Workload::Large32 => iter_suspended_size(large_state_32(10)),
+        Workload::Large512 => iter_suspended_size(large_state_512(10)),
+        Workload::Spawn => iter_suspended_size(worker(1)),
+    })
+}
+
+pub fn spawn(count: usize, all_suspended: &mut dyn FnMut()) -> Result<SpawnOutcome, Unsupported> {
+    spawn_with(
+        count,
+        |id| Ok(worker(id)),
+        |w| w.next().expect("internal: worker is endless"),
+        |w| w.next().expect("internal: worker is endless"),
+        all_suspended,
+    )
+}
+
+#[stackless::coroutine]
+fn count(n: u64) -> impl Iterator<Item = u64> {
+    for i in 0..n {
+        yield_!(i);
+    }
+}
+
+#[stackless::coroutine]
+fn fib() -> impl Iterator<Item = u64> {
+    let (mut a, mut b) = (0u64, 1u64);
+    loop {
+        yield_!(a);
+        (a, b) = (b, a.wrapping_add(b));
+    }
+}
+
+#[stackless::coroutine(resume = mut x)]
+fn pingpong() -> impl Coroutine<u64, Yield = u64, Return = ()> {
+    loop {
+        x = yield_!(x.wrapping_mul(2).wrapping_add(1));
+    }
+}
+
+#[stackless::coroutine]
+fn nested(rows: u64) -> impl Iterator<Item = u64> {
+    for i in 0..rows {
+        for j in 0..NESTED_COLS {
+            yield_!(i * j);
+        }
+    }
+}
+
+#[stackless::coroutine]
+fn tree<'a>(root: &'a Node) -> impl Iterator<Item = u64> {
+    let mut stack: Vec<&'a Node> = Vec::new();
+    let mut cur = Some(root);
+    loop {
+        while let Some(node) = cur {
+            stack.push(node);
+            cur = node.left.as_deref();
+        }
+        match stack.pop() {
+            Some(node) => {
+                yield_!(node.value);
+                cur = node.right.as_deref();
+            }
+            None => break,
+        }
+    }
+}
+
+#[stackless::coroutine]
+fn large_state_32(n: u64) -> impl Iterator<Item = u64> {
+    let mut buf = [0u64; 32];
+    for i in 0..n {
+        let slot = i as usize % 32;
+        buf[slot] = buf[slot].wrapping_add(i);
+        yield_!(buf[slot]);
+    }
+}
+
+#[stackless::coroutine]
+fn large_state_512(n: u64) -> impl Iterator<Item = u64> {
+    let mut buf = [0u64; 512];
+    for i in 0..n {
+        let slot = i as usize % 512;
+        buf[slot] = buf[slot].wrapping_add(i);
+        yield_!(buf[slot]);
+    }
+}
+
+#[stackless::coroutine]
+fn worker(id: u64) -> impl Iterator<Item = u64> {
+    let mut acc = id;
+    loop {
+        yield_!(acc);
+        acc = acc.wrapping_mul(SPAWN_MUL).wrapping_add(1);
+    }
+}
