@@ -541,7 +541,6 @@ fn more_shapes() {
 }
 
 #[test]
-#[ignore = "macro bug: the unmoved part of a `match` scrutinee temporary is dropped at the first yield inside the arm instead of at the end of the `match`"]
 fn match_scrutinee_temporary() {
     check(
         "match_on_temporary",
@@ -697,7 +696,6 @@ fn parameters_named_unused() {
 }
 
 #[test]
-#[ignore = "macro bug: a `_` parameter (or a `_` inside a parameter's pattern) is dropped at the first suspension instead of when the body ends"]
 fn parameters_underscore_patterns() {
     check(
         "bar",

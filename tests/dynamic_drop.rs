@@ -124,9 +124,6 @@ fn tuple_generator<'a>(a: &'a Allocator) -> impl Iterator<Item = Ptr<'a>> + 'a {
 }
 
 /// A conditionally moved local (drop flag) held across later yields. `c`: 3 yields, `!c`: 2 yields.
-///
-/// Compiled out: macro bug (see `blocked_by_macro_bugs`).
-#[cfg(any())]
 #[stackless::coroutine]
 fn cond_shape<'a>(
     a: &'a Allocator,
@@ -303,9 +300,8 @@ fn plain_shape(a: &Allocator) {
     let _tuple = (t0, t2, x);
 }
 
-/// The shape that doesn't compile yet (remove the three `#[cfg(any())]`s in this file once fixed).
-#[cfg(any())]
-fn run_blocked_shapes(r: &mut Report) {
+/// The drop-flag shape: a local moved on one branch between yields, then held across a later yield.
+fn run_drop_flag_shapes(r: &mut Report) {
     for n in 0..=4 {
         run_test(r, &format!("cond_shape(true) resumed {n}"), &|a| {
             drive(cond_shape(a, true), n)
@@ -322,11 +318,6 @@ fn run_blocked_shapes(r: &mut Report) {
         });
     }
 }
-
-#[test]
-#[ignore = "macro bug: cond_shape (a local moved on one branch with yields, then a later yield: E0425 cannot \
-            find value `x`) doesn't compile; it is compiled out with cfg(any())"]
-fn blocked_by_macro_bugs() {}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Harness.
@@ -485,8 +476,7 @@ fn no_missing_or_double_free_under_injected_panics() {
                 drive(match_shape(a), n)
             });
         }
-        #[cfg(any())]
-        run_blocked_shapes(r);
+        run_drop_flag_shapes(r);
     });
     assert!(report.runs > 300, "only {} runs", report.runs);
     assert!(

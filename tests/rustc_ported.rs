@@ -253,10 +253,8 @@ mod smoke {
         s + &t
     }
 
-    /// Macro bug: in the resume arm that suspends, the code after `let t = yield_!(..)` is dead but still
-    /// type-checked, and `t` gets its type from its later use: `s + &t` makes it `str` ("the size for values of
-    /// type `str` cannot be known"), not the resume type `String`. Compiled out until fixed (remove `cfg(any())`).
-    #[cfg(any())]
+    /// Regression: `t` takes the resume type, not a type inferred from its later use (`s + &t` would make it
+    /// `str` if the arm that suspends still bound `t`).
     mod resume_value_inference {
         use stackless::{Coroutine, CoroutineState};
 
@@ -278,10 +276,6 @@ mod smoke {
             );
         }
     }
-
-    #[test]
-    #[ignore = "macro bug: `let t = yield_!(..); s + &t` infers `t: str` from the dead code after the suspension; the test is compiled out (cfg(any())) in smoke::resume_value_inference"]
-    fn resume_value_type_comes_from_the_signature() {}
 
     #[stackless::coroutine]
     fn ss_generator(shared: Arc<Mutex<u32>>) -> impl Iterator<Item = u32> {

@@ -20,13 +20,6 @@ impl Set {
     pub fn new(n: usize) -> Self {
         Set(vec![0; n.div_ceil(64).max(1)])
     }
-    pub fn full(n: usize) -> Self {
-        let mut s = Set::new(n);
-        for i in 0..n {
-            s.insert(i);
-        }
-        s
-    }
     pub fn contains(&self, i: usize) -> bool {
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
@@ -73,8 +66,6 @@ pub struct Analysis {
     pub stored: Vec<Vec<LocalId>>,
     /// Per local: held in an `Option` drop flag.
     pub flagged: Set,
-    /// Per suspension point: locals live after resuming.
-    pub live_after_yield: Vec<Set>,
 }
 
 pub fn analyze(body: &Body) -> Analysis {
@@ -95,19 +86,7 @@ pub fn analyze(body: &Body) -> Analysis {
         body,
         live_after_leaf: &live.live_after_leaf,
     };
-    let mut entry = Init { maybe: Set::new(n), must: Set::new(n) };
-    for param in &body.params {
-        for &l in &param.binding.locals {
-            entry.maybe.insert(l);
-            entry.must.insert(l);
-        }
-    }
-    if let Some(resume) = &body.resume {
-        for &l in &resume.locals {
-            entry.maybe.insert(l);
-            entry.must.insert(l);
-        }
-    }
+    let entry = Init { maybe: Set::new(n), must: Set::new(n) };
     init.block(&body.root, Some(entry));
 
     let mut flagged = Set::new(n);
@@ -129,7 +108,7 @@ pub fn analyze(body: &Body) -> Analysis {
         }
         stored.push(here);
     }
-    Analysis { live_after_leaf: live.live_after_leaf, stored, flagged, live_after_yield: live.live_after_yield }
+    Analysis { live_after_leaf: live.live_after_leaf, stored, flagged }
 }
 
 struct Liveness<'b> {
@@ -486,6 +465,5 @@ mod tests {
         assert!(b.contains(3));
         a.intersect(&Set::new(70));
         assert_eq!(a, Set::new(70));
-        assert!(Set::full(5).contains(4));
     }
 }

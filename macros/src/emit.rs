@@ -199,23 +199,26 @@ impl<'a> Emitter<'a> {
 
         let arg = resume_arg();
         let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
-        let constructor = match &self.shape.kind {
+        // The resume type is also written on the closure's parameter: rustc types `let v = yield_!(..)` from
+        // it before it would otherwise see the closure's expected signature.
+        let (constructor, arg_ty) = match &self.shape.kind {
             Kind::Generator { item } => {
                 let y = nameable_or_infer(Some(item));
-                quote!(#p::Machine::generator::<#y>)
+                (quote!(#p::Machine::generator::<#y>), quote!(: ()))
             }
             Kind::Coroutine { resume, yield_ty, return_ty } => {
                 let r = nameable_or_infer(Some(resume));
                 let y = nameable_or_infer(yield_ty.as_ref());
                 let t = nameable_or_infer(return_ty.as_ref());
-                quote!(#p::Machine::coroutine::<#r, #y, #t>)
+                let arg_ty = if is_nameable(resume) && !has_elided_lifetime(resume) { quote!(: #r) } else { quote!() };
+                (quote!(#p::Machine::coroutine::<#r, #y, #t>), arg_ty)
             }
         };
         let state_param = syn::Ident::new("__state", Span::mixed_site());
         let machine = quote! {
             #constructor(
                 #state::Unresumed { #(#init_fields),* },
-                |#state_param, #arg| {
+                |#state_param, #arg #arg_ty| {
                     let mut #g = #p::Guard::new(#state_param);
                     match &mut *#g.state {
                         #(#arms)*
@@ -250,22 +253,14 @@ impl<'a> Emitter<'a> {
             quote!()
         } else {
             let names: Vec<_> = params.iter().map(|(n, _)| n).collect();
-            let vars: Vec<_> = params.iter().map(|(n, _)| format_ident!("__p_{}", n, span = Span::mixed_site())).collect();
+            let vars: Vec<_> = params.iter().map(|(n, _)| crate::lower::param_var(n)).collect();
             quote! {
                 let #state::Unresumed { #(#names: #vars),* } = ::core::mem::replace(#g.state, #state::Panicked) else {
                     ::core::unreachable!()
                 };
             }
         };
-        let mut prefix = TokenStream::new();
-        for param in &self.body.params {
-            let var = format_ident!("__p_{}", param.field, span = Span::mixed_site());
-            prefix.extend(self.bind_stmt(&param.binding, quote!(#var)));
-        }
-        if let Some(resume) = &self.body.resume {
-            let arg = resume_arg();
-            prefix.extend(self.bind_stmt(resume, quote!(#arg)));
-        }
+        let prefix = TokenStream::new();
         let root = self.full_block_with(&self.body.root, prefix);
         let finish = self.finish(root);
         quote! {
@@ -276,20 +271,13 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// `let PAT = value;` plus drop-flag wrapping of the bindings that need one.
-    fn bind_stmt(&self, binding: &Binding, value: TokenStream) -> TokenStream {
-        let pat = binding_pat(self.body, binding);
-        let wraps = self.wraps(binding);
-        quote!(let #pat = #value; #wraps)
-    }
-
     /// Re-declares the flagged locals of a binding as `Option`s.
     fn wraps(&self, binding: &Binding) -> TokenStream {
         let mut out = TokenStream::new();
         for &l in &binding.locals {
             if self.an.flagged.contains(l) {
                 let ident = &self.body.locals[l].ident;
-                out.extend(quote!(let mut #ident = ::core::option::Option::Some(#ident);));
+                out.extend(quote!(#[allow(unused_variables)] let mut #ident = ::core::option::Option::Some(#ident);));
             }
         }
         out
@@ -368,7 +356,12 @@ impl<'a> Emitter<'a> {
             if !self.an.stored[k].contains(&l) {
                 if self.referenced.borrow().contains(l) {
                     let ident = &local.ident;
-                    out.extend(quote!(let mut #ident;));
+                    if self.an.flagged.contains(l) {
+                        // Moved before this suspension point: its drop flag starts cleared.
+                        out.extend(quote!(let mut #ident = ::core::option::Option::None;));
+                    } else {
+                        out.extend(quote!(let mut #ident;));
+                    }
                 }
                 continue;
             }
@@ -377,7 +370,8 @@ impl<'a> Emitter<'a> {
                     let ident = &local.ident;
                     let var = self.saved_var(l);
                     let mutable = if local.mutable || self.an.flagged.contains(l) { quote!(mut) } else { quote!() };
-                    out.extend(quote!(let #mutable #ident = #var;));
+                    // A re-declaration: the user's own declaration is checked for unused variables elsewhere.
+                    out.extend(quote!(#[allow(unused_variables)] let #mutable #ident = #var;));
                 }
                 Mode::InPlace => {
                     // The scope of a local held in place ends inside this arm: only fine when nothing runs
@@ -398,7 +392,13 @@ impl<'a> Emitter<'a> {
             unreachable!("internal invariant: the continuation's block contains its suspension point")
         };
         let first = self.cont_stmt(&block.stmts[i], k);
-        let rest: Vec<_> = block.stmts[i + 1..].iter().map(|s| self.full_stmt(s)).collect();
+        let mut rest = Vec::new();
+        for stmt in &block.stmts[i + 1..] {
+            rest.push(self.full_stmt(stmt));
+            if stmt_always_suspends(stmt) {
+                break;
+            }
+        }
         let restores = self.restores(block.scope);
         quote!({ #restores #first #(#rest)* })
     }
@@ -524,13 +524,27 @@ impl<'a> Emitter<'a> {
     }
 
     fn full_block_with(&self, block: &Block, prefix: TokenStream) -> TokenStream {
-        let stmts = block.stmts.iter().map(|s| self.full_stmt(s));
-        quote!({ #prefix #(#stmts)* })
+        let mut stmts = TokenStream::new();
+        for stmt in &block.stmts {
+            stmts.extend(self.full_stmt(stmt));
+            // The rest is only reached by resuming, in another arm; emitting it here would still type-check it
+            // with the suspension's `!` in place of the resume value.
+            if stmt_always_suspends(stmt) {
+                break;
+            }
+        }
+        quote!({ #prefix #stmts })
     }
 
     fn full_stmt(&self, stmt: &Stmt) -> TokenStream {
         match stmt {
             Stmt::Let(l) => match &l.init {
+                // Nothing is bound here: the binding happens in the arm that resumes (and a pattern over the
+                // suspension's `!` could not be typed).
+                Some(init) if node_always_suspends(init) => {
+                    let init = self.full_node(init);
+                    quote!(#init;)
+                }
                 Some(init) => {
                     let init = self.full_node(init);
                     self.let_stmt(l, init)
@@ -612,6 +626,7 @@ impl<'a> Emitter<'a> {
                     #l
                 })
             }
+            Node::Assign { value, .. } if node_always_suspends(value) => self.full_node(value),
             Node::Assign { place, value } => {
                 let v = self.full_node(value);
                 self.assign(place, v)
@@ -697,19 +712,20 @@ impl<'a> Emitter<'a> {
                 if j != k || self.an.stored[j].iter().any(|l| !self.bound.contains(*l)) {
                     self.violation.set(true);
                 }
-                for &l in &self.an.stored[j] {
-                    self.used.borrow_mut().insert(l);
-                }
                 TokenStream::new()
             }
             _ => {
                 let state = state_ty();
                 let v = variant(j);
-                let fields = self.an.stored[j].iter().map(|&l| {
-                    let f = &self.field[l];
-                    let ident = &self.body.locals[l].ident;
-                    quote!(#f: #ident)
-                });
+                let fields: Vec<_> = self.an.stored[j]
+                    .iter()
+                    .map(|&l| {
+                        self.referenced.borrow_mut().insert(l);
+                        let f = &self.field[l];
+                        let ident = &self.body.locals[l].ident;
+                        quote!(#f: #ident)
+                    })
+                    .collect();
                 quote!(*#g.state = #state::#v { #(#fields),* };)
             }
         };
@@ -841,13 +857,6 @@ fn binding_pat(body: &Body, binding: &Binding) -> syn::Pat {
     pat
 }
 
-fn pattern_ident(pat: &syn::Pat) -> Option<syn::Ident> {
-    match pat {
-        syn::Pat::Ident(i) => Some(i.ident.clone()),
-        _ => None,
-    }
-}
-
 fn use_ident(local: &crate::ir::Local, token: &syn::Ident) -> syn::Ident {
     if token == "self" || local.ident.to_string().starts_with("__") {
         return local.ident.clone();
@@ -855,6 +864,27 @@ fn use_ident(local: &crate::ir::Local, token: &syn::Ident) -> syn::Ident {
     let mut ident = local.ident.clone();
     ident.set_span(token.span());
     ident
+}
+
+/// `&T` or `'_` in the resume type: on a closure parameter it would become a higher-ranked lifetime.
+fn has_elided_lifetime(ty: &syn::Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_reference(&mut self, r: &'ast syn::TypeReference) {
+            if r.lifetime.is_none() {
+                self.0 = true;
+            }
+            syn::visit::visit_type_reference(self, r);
+        }
+        fn visit_lifetime(&mut self, l: &'ast syn::Lifetime) {
+            if l.ident == "_" {
+                self.0 = true;
+            }
+        }
+    }
+    let mut f = Finder(false);
+    syn::visit::Visit::visit_type(&mut f, ty);
+    f.0
 }
 
 fn nameable_or_infer(ty: Option<&syn::Type>) -> TokenStream {
@@ -867,6 +897,64 @@ fn nameable_or_infer(ty: Option<&syn::Type>) -> TokenStream {
 fn line_of(span: Span) -> Option<usize> {
     let line = span.start().line;
     (line > 0).then_some(line)
+}
+
+/// Running the statement from its start always reaches a suspension point (or leaves otherwise).
+fn stmt_always_suspends(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Let(l) => l.init.as_ref().is_some_and(node_always_suspends),
+        Stmt::Expr(n, _) => node_always_suspends(n),
+        Stmt::Verbatim(_) => false,
+    }
+}
+
+fn node_always_suspends(node: &Node) -> bool {
+    match node {
+        Node::Yield(_) => true,
+        Node::Block { label: None, block } => block.stmts.iter().any(stmt_always_suspends),
+        Node::Assign { value, .. } => node_always_suspends(value),
+        Node::If { then, els: Some(els), .. } => then.stmts.iter().any(stmt_always_suspends) && node_always_suspends(els),
+        Node::Match { arms, .. } => !arms.is_empty() && arms.iter().all(|a| a.guard.is_none() && node_always_suspends(&a.body)),
+        // A loop suspends for sure when its body does before anything in it can break out.
+        Node::Loop { id, body, .. } => match body.stmts.iter().position(stmt_always_suspends) {
+            Some(i) => !body.stmts[..=i].iter().any(|s| stmt_may_break(s, *id)),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+fn stmt_may_break(stmt: &Stmt, id: LoopId) -> bool {
+    match stmt {
+        Stmt::Let(l) => l.init.as_ref().is_some_and(|n| node_may_break(n, id)) || l.diverge.as_ref().is_some_and(|d| leaf_breaks(d, id)),
+        Stmt::Expr(n, _) => node_may_break(n, id),
+        Stmt::Verbatim(_) => false,
+    }
+}
+
+fn leaf_breaks(leaf: &Leaf, id: LoopId) -> bool {
+    leaf.jumps.contains(&Jump::Break(id))
+}
+
+fn node_may_break(node: &Node, id: LoopId) -> bool {
+    let block = |b: &Block| b.stmts.iter().any(|s| stmt_may_break(s, id));
+    let cond = |c: &[Cond]| {
+        c.iter().any(|c| match c {
+            Cond::Expr(l) | Cond::Let { scrut: l, .. } => leaf_breaks(l, id),
+        })
+    };
+    match node {
+        Node::Leaf(l) => leaf_breaks(l, id),
+        Node::Yield(_) => false,
+        Node::Block { block: b, .. } | Node::Loop { body: b, .. } => block(b),
+        Node::If { cond: c, then, els, .. } => cond(c) || block(then) || els.as_ref().is_some_and(|e| node_may_break(e, id)),
+        Node::Match { scrut, arms } => {
+            leaf_breaks(scrut, id) || arms.iter().any(|a| a.guard.as_ref().is_some_and(|g| leaf_breaks(g, id)) || node_may_break(&a.body, id))
+        }
+        Node::While { cond: c, body, .. } => cond(c) || block(body),
+        Node::For { iter, body, .. } => leaf_breaks(iter, id) || block(body),
+        Node::Assign { place, value } => leaf_breaks(place, id) || node_may_break(value, id),
+    }
 }
 
 pub fn block_contains(block: &Block, k: YieldId) -> bool {

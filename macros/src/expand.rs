@@ -126,8 +126,9 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         #vis #sig {
             #items
             // The body's code is split into one arm per suspension point, so a user's `let mut` may be mutated
-            // in another arm only, and code after a `yield_!` is unreachable in the arm that suspends there.
-            #[allow(unused_mut, unreachable_code, unused_braces, clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+            // in another arm only, a loop label may be used only in another arm, and code after a `yield_!`
+            // is unreachable in the arm that suspends there.
+            #[allow(unused_mut, unused_labels, unreachable_code, unused_braces, clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
             let #m = #machine;
             #m
         }

@@ -56,17 +56,6 @@ pub struct Body {
     pub loops: Vec<LoopInfo>,
     pub leaf_count: usize,
     pub root: Block,
-    /// The fn's arguments as the body's first `let`s: `(pattern binding site, argument field name)`.
-    pub params: Vec<Param>,
-    /// The binding of the first resume argument (`resume = PATTERN`), declared after the parameters.
-    pub resume: Option<Binding>,
-}
-
-/// An argument of the fn: moved into the state at construction, bound by its pattern at the first resume.
-pub struct Param {
-    /// The name of the field holding the argument before the first resume.
-    pub field: syn::Ident,
-    pub binding: Binding,
 }
 
 /// A pattern and the locals it declares.
@@ -79,7 +68,6 @@ pub struct Binding {
 pub struct Block {
     pub scope: ScopeId,
     pub stmts: Vec<Stmt>,
-    pub brace_span: Span,
 }
 
 pub enum Stmt {
@@ -94,8 +82,6 @@ pub struct Let {
     pub binding: Binding,
     pub init: Option<Node>,
     pub diverge: Option<Leaf>,
-    /// The pattern is a plain `_` (the initializer is evaluated and dropped at once, or left in place).
-    pub span: Span,
 }
 
 pub enum Node {

@@ -62,7 +62,41 @@ fn consuming_method(name: &str) -> bool {
     name.starts_with("into_")
         || matches!(
             name,
-            "unwrap" | "expect" | "unwrap_or" | "unwrap_or_else" | "unwrap_or_default" | "unwrap_err" | "expect_err"
+            "into"
+                | "unwrap"
+                | "expect"
+                | "unwrap_or"
+                | "unwrap_or_else"
+                | "unwrap_or_default"
+                | "unwrap_err"
+                | "expect_err"
+                | "ok"
+                | "err"
+                | "ok_or"
+                | "ok_or_else"
+                | "map"
+                | "map_err"
+                | "and_then"
+                | "or_else"
+                | "collect"
+                | "sum"
+                | "product"
+                | "count"
+                | "last"
+                | "fold"
+                | "for_each"
+                | "rev"
+                | "zip"
+                | "chain"
+                | "enumerate"
+                | "filter"
+                | "filter_map"
+                | "flat_map"
+                | "flatten"
+                | "skip"
+                | "step_by"
+                | "peekable"
+                | "cycle"
         )
 }
 
@@ -530,7 +564,9 @@ impl VisitMut for Walker<'_> {
             Expr::Reference(r) => self.visit(&mut r.expr, UseKind::Place),
             Expr::RawAddr(r) => self.visit(&mut r.expr, UseKind::Place),
             Expr::Unary(u) => {
-                let inner = if matches!(u.op, syn::UnOp::Deref(_)) { UseKind::Place } else { UseKind::Move };
+                // `*b` by value moves out of a `Box` (and copies out of a reference): the operand takes the
+                // context of the dereference.
+                let inner = if matches!(u.op, syn::UnOp::Deref(_)) { ctx } else { UseKind::Move };
                 self.visit(&mut u.expr, inner);
             }
             Expr::Binary(b) => {

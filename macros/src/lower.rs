@@ -16,7 +16,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt};
 
 use crate::errors::Errors;
-use crate::ir::{Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LoopId, LoopInfo, Node, Param, Scope, ScopeId, Stmt, YieldPoint};
+use crate::ir::{Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LoopId, LoopInfo, Node, Scope, ScopeId, Stmt, YieldPoint};
 use crate::leaf::{Walker, pattern_idents};
 use crate::ir::UseKind;
 
@@ -210,15 +210,53 @@ impl<'e> Lowerer<'e> {
             hidden_count: 0,
         };
         let root_scope = l.push_scope(false);
-        let mut params = Vec::new();
+        // The arguments and the first resume argument are bound by the body's first statements, one argument
+        // after the other, as a plain fn binds its parameters: each argument's own local first, then what its
+        // pattern destructures, so they drop in the plain fn's order.
+        let mut prefix: Vec<SynStmt> = Vec::new();
+        let mut no_drop_stmts = Vec::new();
         for (pat, ty, field) in input.params {
-            let no_drop = ty.as_ref().is_some_and(no_drop_type);
-            let binding = l.declare(&pat, no_drop);
-            params.push(Param { field, binding });
+            let var = param_var(&field);
+            if ty.as_ref().is_some_and(no_drop_type) {
+                no_drop_stmts.push(prefix.len());
+            }
+            let simple = matches!(&pat, Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none());
+            if simple {
+                prefix.push(syn::parse_quote!(let #pat = #var;));
+            } else {
+                // The whole argument is a local of its own: a `_` pattern keeps it alive to the end of the
+                // body, a destructuring pattern moves out of it.
+                prefix.push(syn::parse_quote!(let #field = #var;));
+                match pin_wilds(&pat, &mut l.hidden_count) {
+                    Some((pinned, rebinds)) => {
+                        prefix.push(syn::parse_quote!(let #pinned = #field;));
+                        prefix.extend(rebinds);
+                    }
+                    None => prefix.push(syn::parse_quote!(let #pat = #field;)),
+                }
+            }
         }
-        let resume = input.resume.map(|pat| l.declare(&pat, false));
-        let root = l.block_in_scope(input.block, root_scope, true);
+        if let Some(pat) = input.resume {
+            let arg = syn::Ident::new("__arg", Span::mixed_site());
+            if matches!(pat, Pat::Wild(_)) {
+                // `resume = _` drops the first resume argument at once.
+                prefix.push(syn::parse_quote!(::core::mem::drop(#arg);));
+            } else {
+                prefix.push(syn::parse_quote!(let #pat = #arg;));
+            }
+        }
+        let mut block = input.block;
+        prefix.append(&mut block.stmts);
+        block.stmts = prefix;
+        let root = l.block_in_scope(block, root_scope, true);
         l.pop_scope_to(root_scope);
+        for i in no_drop_stmts {
+            if let Stmt::Let(let_) = &root.stmts[i] {
+                for &local in &let_.binding.locals {
+                    l.locals[local].no_drop = true;
+                }
+            }
+        }
         l.rename_shadowed();
         if !l.errors.is_empty() {
             return None;
@@ -230,8 +268,6 @@ impl<'e> Lowerer<'e> {
             loops: l.loops,
             leaf_count: l.leaf_count,
             root,
-            params,
-            resume,
         })
     }
 
@@ -239,15 +275,17 @@ impl<'e> Lowerer<'e> {
     /// later declaration: a suspension point may have to store a shadowed local that the user can no longer
     /// name, and an in-place arm binds all stored locals in one pattern.
     fn rename_shadowed(&mut self) {
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut taken: std::collections::HashSet<String> = self.locals.iter().map(|l| l.ident.to_string()).collect();
+        let mut seen = std::collections::HashSet::new();
         for local in &mut self.locals {
             let name = local.ident.to_string();
-            let count = seen.entry(name.clone()).or_insert(0);
-            *count += 1;
-            if *count > 1 {
-                let base = name.trim_start_matches("r#");
-                local.ident = syn::Ident::new(&format!("{base}__{count}"), local.ident.span());
+            if seen.insert(name.clone()) {
+                continue;
             }
+            let base = name.trim_start_matches("r#");
+            let fresh = (2..).map(|n| format!("{base}_{n}")).find(|c| !taken.contains(c)).expect("internal invariant: some suffix is free");
+            taken.insert(fresh.clone());
+            local.ident = syn::Ident::new(&fresh, local.ident.span());
         }
     }
 
@@ -314,7 +352,6 @@ impl<'e> Lowerer<'e> {
 
     /// A block whose scope is already open (the fn body, or a loop body whose pattern scope was pushed).
     fn block_in_scope(&mut self, block: syn::Block, scope: ScopeId, at_exit: bool) -> Block {
-        let brace_span = block.brace_token.span.join();
         let n = block.stmts.len();
         let mut stmts = Vec::new();
         for (i, stmt) in block.stmts.into_iter().enumerate() {
@@ -322,7 +359,7 @@ impl<'e> Lowerer<'e> {
             stmts.push(self.stmt(stmt, last, at_exit && last));
         }
         self.scopes[scope].ends_at_exit = at_exit && !self.scopes[scope].in_loop;
-        Block { scope, stmts, brace_span }
+        Block { scope, stmts }
     }
 
     fn block(&mut self, block: syn::Block, in_loop: bool, at_exit: bool) -> Block {
@@ -335,7 +372,6 @@ impl<'e> Lowerer<'e> {
     fn stmt(&mut self, stmt: SynStmt, is_tail: bool, at_exit: bool) -> Stmt {
         match stmt {
             SynStmt::Local(local) => {
-                let span = local.span();
                 let (init, diverge) = match local.init {
                     Some(init) => {
                         let ctx = if matches!(local.pat, Pat::Wild(_)) { UseKind::Place } else { UseKind::Move };
@@ -353,7 +389,7 @@ impl<'e> Lowerer<'e> {
                 let no_drop = init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if no_drop_expr(&l.expr)))
                     || matches!(&local.pat, Pat::Type(t) if no_drop_type(&t.ty));
                 let binding = self.declare(&local.pat, no_drop);
-                Stmt::Let(Let { attrs: local.attrs, binding, init, diverge, span })
+                Stmt::Let(Let { attrs: local.attrs, binding, init, diverge })
             }
             SynStmt::Expr(expr, semi) => {
                 let ctx = UseKind::Move;
@@ -406,8 +442,20 @@ impl<'e> Lowerer<'e> {
                 let moves = m.arms.iter().any(|a| crate::leaf::pattern_moves(&a.pat));
                 let scrut = self.leaf(*m.expr, if moves { UseKind::Move } else { UseKind::Place });
                 let mut arms = Vec::new();
-                for arm in m.arms {
+                let temporary = !is_place(&scrut.expr);
+                for mut arm in m.arms {
                     let scope = self.push_scope(false);
+                    // The parts of a temporary scrutinee that the pattern leaves (`_`) live until the end of the
+                    // `match` statement, after the arm's own locals: bind them first, the user's names after.
+                    if temporary
+                        && !matches!(arm.pat, Pat::Guard(_))
+                        && find_yield(&arm.body).is_some()
+                        && let Some((pinned, rebinds)) = pin_wilds(&arm.pat, &mut self.hidden_count)
+                    {
+                        arm.pat = pinned;
+                        let body = arm.body;
+                        arm.body = Box::new(syn::parse_quote!({ #(#rebinds)* #body }));
+                    }
                     let (pat, guard) = match arm.pat {
                         Pat::Guard(g) => (*g.pat, Some(*g.guard)),
                         other => (other, None),
@@ -528,6 +576,68 @@ impl<'e> Lowerer<'e> {
             })
             .collect()
     }
+}
+
+/// The variable the start arm moves an argument's `Unresumed` field into.
+pub fn param_var(field: &syn::Ident) -> syn::Ident {
+    syn::Ident::new(&format!("__p_{field}"), Span::mixed_site())
+}
+
+/// A place expression: matching on it moves nothing that the pattern doesn't bind.
+fn is_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Field(f) => is_place(&f.base),
+        Expr::Paren(p) => is_place(&p.expr),
+        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
+        Expr::Index(_) => true,
+        _ => false,
+    }
+}
+
+/// Gives the `_` parts of a destructuring pattern names of their own, declared before the user's bindings.
+///
+/// Input: `(x, _)` — Output: `(__bound1, __wild2)` and `let x = __bound1;`, so that `x` (declared later) is
+/// dropped before the part `_` left in place, as when a plain fn's argument or a `match` temporary keeps it.
+/// `None` when there is no `_` or no binding, or the pattern binds by reference.
+fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<SynStmt>)> {
+    struct Pinner<'c> {
+        counter: &'c mut usize,
+        rebinds: Vec<SynStmt>,
+        wilds: usize,
+        by_ref: bool,
+    }
+    impl syn::visit_mut::VisitMut for Pinner<'_> {
+        fn visit_pat_mut(&mut self, pat: &mut Pat) {
+            if matches!(pat, Pat::Wild(_)) {
+                *self.counter += 1;
+                let name = syn::Ident::new(&format!("__wild{}", self.counter), Span::mixed_site());
+                *pat = syn::parse_quote!(#name);
+                self.wilds += 1;
+                return;
+            }
+            syn::visit_mut::visit_pat_mut(self, pat);
+        }
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            if !crate::leaf::binds(p) {
+                return;
+            }
+            if p.by_ref.is_some() || p.subpat.is_some() {
+                self.by_ref = true;
+                return;
+            }
+            *self.counter += 1;
+            let hidden = syn::Ident::new(&format!("__bound{}", self.counter), Span::mixed_site());
+            let user = std::mem::replace(&mut p.ident, hidden.clone());
+            let mutability = p.mutability.take();
+            self.rebinds.push(syn::parse_quote!(let #mutability #user = #hidden;));
+        }
+        fn visit_expr_mut(&mut self, _: &mut Expr) {}
+    }
+    let mut pinned = pat.clone();
+    let mut pinner = Pinner { counter, rebinds: Vec::new(), wilds: 0, by_ref: false };
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut pinner, &mut pinned);
+    (pinner.wilds > 0 && !pinner.rebinds.is_empty() && !pinner.by_ref).then_some((pinned, pinner.rebinds))
 }
 
 /// `a && let P = e && b` → `[a, let P = e, b]`. Parenthesised `&&` is a plain boolean and stays whole.

@@ -8,7 +8,7 @@
 //!   extra bound (`+ Send`, `+ 'a`, `+ use<..>`) is checked by rustc against what the state machine holds.
 //! - Every mistake is reported at the smallest token that shows it, and all of them at once.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
@@ -147,11 +147,13 @@ fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
         let Some(last) = tb.path.segments.last() else { continue };
         let name = last.ident.to_string();
         match name.as_str() {
-            "Iterator" | "Coroutine" if kind.is_some() => {
+            // `+ FusedIterator` next to `Iterator<Item = Y>` only states what generators always are.
+            "FusedIterator" if assoc_types(last).is_empty() => {}
+            "Iterator" | "FusedIterator" | "Coroutine" if kind.is_some() => {
                 errors.error(last.ident.span(), "a `#[stackless::coroutine]` fn returns either an `Iterator` or a `Coroutine`, not both");
                 return None;
             }
-            "Iterator" => kind = Some(iterator_kind(last, errors)?),
+            "Iterator" | "FusedIterator" => kind = Some(iterator_kind(last, errors)?),
             "Coroutine" => kind = Some(coroutine_kind(last, errors)?),
             "Clone" => derive_clone = true,
             "Debug" => derive_debug = true,
@@ -239,9 +241,4 @@ pub fn is_nameable(ty: &Type) -> bool {
     let mut finder = Finder(true);
     syn::visit::Visit::visit_type(&mut finder, ty);
     finder.0
-}
-
-/// A span for the whole attribute-less signature, used when an error concerns the fn as a whole.
-pub fn fn_span(sig: &syn::Signature) -> Span {
-    sig.fn_token.span
 }

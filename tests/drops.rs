@@ -1,0 +1,271 @@
+//! Drop order and timing: the plain fn's, at every suspension point, on completion, cancellation and panic.
+mod common;
+use common::{Noisy, events, log, run, step, strs};
+use stackless::{Coroutine, CoroutineState};
+
+#[stackless::coroutine]
+fn guard_held_across_yields() -> impl Iterator<Item = u8> {
+    let _guard = Noisy("guard");
+    yield_!(1);
+    log("between");
+    yield_!(2);
+}
+
+#[test]
+fn an_unused_guard_lives_to_the_end_of_its_scope() {
+    let log = events(|| {
+        let mut g = guard_held_across_yields();
+        assert_eq!(g.next(), Some(1));
+        log("resumed once");
+        assert_eq!(g.next(), Some(2));
+        assert_eq!(g.next(), None);
+        log("done");
+    });
+    assert_eq!(log, strs(&["resumed once", "between", "drop guard", "done"]));
+}
+
+#[stackless::coroutine]
+fn underscore_drops_at_once() -> impl Iterator<Item = u8> {
+    let _ = Noisy("wild");
+    log("after wild");
+    yield_!(1);
+}
+
+#[test]
+fn let_underscore_drops_immediately() {
+    let log = events(|| {
+        let mut g = underscore_drops_at_once();
+        g.next();
+        log("suspended");
+    });
+    assert_eq!(log, strs(&["drop wild", "after wild", "suspended"]));
+}
+
+#[stackless::coroutine]
+fn reverse_declaration_order() -> impl Iterator<Item = u8> {
+    let _a = Noisy("a");
+    let _b = Noisy("b");
+    {
+        let _c = Noisy("c");
+        yield_!(1);
+        let _d = Noisy("d");
+        yield_!(2);
+    }
+    let _e = Noisy("e");
+    yield_!(3);
+}
+
+#[test]
+fn locals_drop_in_reverse_declaration_order_at_scope_ends() {
+    let log = events(|| assert_eq!(reverse_declaration_order().count(), 3));
+    assert_eq!(log, strs(&["drop d", "drop c", "drop e", "drop b", "drop a"]));
+}
+
+#[test]
+fn cancelling_at_every_suspension_point_drops_what_is_in_scope() {
+    let expected: [&[&str]; 4] = [
+        &[],
+        &["drop c", "drop b", "drop a"],
+        &["drop d", "drop c", "drop b", "drop a"],
+        &["drop e", "drop b", "drop a"],
+    ];
+    for (k, want) in expected.iter().enumerate() {
+        let log = events(|| {
+            let mut g = reverse_declaration_order();
+            for _ in 0..k {
+                g.next();
+            }
+            log("cancel");
+            drop(g);
+        });
+        let cancel = log.iter().position(|e| e == "cancel").unwrap();
+        assert_eq!(&log[cancel + 1..], &strs(want)[..], "cancelled after {k} yields");
+    }
+}
+
+#[stackless::coroutine]
+fn moved_values(a: Noisy, b: Noisy) -> impl Iterator<Item = u8> {
+    let c = Noisy("c");
+    let moved = c;
+    yield_!(1);
+    drop(moved);
+    log("dropped moved");
+    yield_!(2);
+    let _keep = b;
+    yield_!(3);
+    let _ = &a;
+}
+
+#[test]
+fn moved_values_are_dropped_once() {
+    let log = events(|| {
+        let g = moved_values(Noisy("a"), Noisy("b"));
+        assert_eq!(g.count(), 3);
+    });
+    assert_eq!(log, strs(&["drop c", "dropped moved", "drop b", "drop a"]));
+}
+
+#[test]
+fn arguments_of_an_unresumed_coroutine_are_dropped_with_it() {
+    let log = events(|| drop(moved_values(Noisy("a"), Noisy("b"))));
+    assert_eq!(log, strs(&["drop b", "drop a"]));
+}
+
+#[stackless::coroutine]
+fn conditional_drop(cond: bool) -> impl Iterator<Item = u8> {
+    let b = Noisy("b");
+    if cond {
+        drop(b);
+    }
+    yield_!(1);
+    log("after yield");
+}
+
+#[test]
+fn conditionally_moved_values_get_drop_flags() {
+    let log = events(|| assert_eq!(conditional_drop(true).count(), 1));
+    assert_eq!(log, strs(&["drop b", "after yield"]));
+    let log = events(|| assert_eq!(conditional_drop(false).count(), 1));
+    assert_eq!(log, strs(&["after yield", "drop b"]));
+    let log = events(|| {
+        let mut g = conditional_drop(false);
+        g.next();
+        drop(g);
+    });
+    assert_eq!(log, strs(&["drop b"]));
+}
+
+#[stackless::coroutine]
+fn loop_with_guards(n: u8) -> impl Iterator<Item = u8> {
+    let _outer = Noisy("outer");
+    for i in 0..n {
+        let _inner = Noisy(if i == 0 { "inner0" } else { "inner1" });
+        yield_!(i);
+        log("body end");
+    }
+    log("loop done");
+}
+
+#[test]
+fn loop_body_locals_drop_every_iteration() {
+    let log = events(|| assert_eq!(loop_with_guards(2).count(), 2));
+    assert_eq!(log, strs(&["body end", "drop inner0", "body end", "drop inner1", "loop done", "drop outer"]));
+    let log = events(|| {
+        let mut g = loop_with_guards(2);
+        g.next();
+        g.next();
+        drop(g);
+    });
+    assert_eq!(log, strs(&["body end", "drop inner0", "drop inner1", "drop outer"]));
+}
+
+#[stackless::coroutine(resume = _)]
+fn reassign_after_resume() -> impl Coroutine<Noisy, Yield = (), Return = Noisy> {
+    let mut x = Noisy("first");
+    x = yield_!();
+    log("reassigned");
+    x
+}
+
+#[test]
+fn the_old_value_is_dropped_when_reassigned_after_resumption() {
+    let log = events(|| {
+        let mut c = reassign_after_resume();
+        assert_eq!(step(&mut c, Noisy("ignored")), CoroutineState::Yielded(()));
+        log("suspended");
+        let CoroutineState::Complete(x) = step(&mut c, Noisy("second")) else { panic!() };
+        assert_eq!(x.0, "second");
+        log("returned");
+    });
+    assert_eq!(log, strs(&["drop ignored", "suspended", "drop first", "reassigned", "returned", "drop second"]));
+}
+
+#[stackless::coroutine]
+fn panics_inside(flag: bool) -> impl Iterator<Item = u8> {
+    let _a = Noisy("a");
+    yield_!(1);
+    let _b = Noisy("b");
+    if flag {
+        panic!("boom");
+    }
+    yield_!(2);
+}
+
+#[test]
+fn a_panic_drops_everything_live_once_and_poisons() {
+    let log = events(|| {
+        let mut g = panics_inside(true);
+        assert_eq!(g.next(), Some(1));
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.next()));
+        assert!(r.is_err());
+        log("caught");
+        let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.next()));
+        let message = again.unwrap_err();
+        assert_eq!(message.downcast_ref::<&str>(), Some(&"`gen fn` should just keep returning `None` after panicking"));
+        drop(g);
+        log("dropped");
+    });
+    assert_eq!(log, strs(&["drop b", "drop a", "caught", "dropped"]));
+}
+
+#[test]
+fn a_finished_generator_keeps_returning_none() {
+    let mut g = panics_inside(false);
+    assert_eq!((g.next(), g.next(), g.next(), g.next()), (Some(1), Some(2), None, None));
+}
+
+#[stackless::coroutine]
+fn temporaries_end_with_their_statement() -> impl Iterator<Item = usize> {
+    let n = Noisy("temp").0.len();
+    log("after statement");
+    yield_!(n);
+}
+
+#[test]
+fn statement_temporaries_are_not_held_across_later_yields() {
+    let log = events(|| assert_eq!(run_gen(temporaries_end_with_their_statement()), [4]));
+    assert_eq!(log, strs(&["drop temp", "after statement"]));
+}
+
+fn run_gen<I: Iterator>(i: I) -> Vec<I::Item> {
+    i.collect()
+}
+
+#[stackless::coroutine]
+fn match_arm_bindings(v: Option<Noisy>) -> impl Iterator<Item = u8> {
+    match v {
+        Some(n) => {
+            yield_!(1);
+            log(format!("still have {}", n.0));
+        }
+        None => yield_!(0),
+    }
+    log("after match");
+}
+
+#[test]
+fn match_bindings_live_to_the_end_of_their_arm() {
+    let log = events(|| assert_eq!(match_arm_bindings(Some(Noisy("n"))).count(), 1));
+    assert_eq!(log, strs(&["still have n", "drop n", "after match"]));
+}
+
+#[stackless::coroutine]
+fn complete_value_drops(v: Vec<Noisy>) -> impl Coroutine<Yield = usize, Return = Vec<Noisy>> {
+    let mut kept = Vec::new();
+    for n in v {
+        yield_!(n.0.len());
+        kept.push(n);
+    }
+    kept
+}
+
+#[test]
+fn values_moved_into_the_return_value_are_not_dropped() {
+    let log = events(|| {
+        let (ys, kept) = run(complete_value_drops(vec![Noisy("x"), Noisy("yy")]));
+        assert_eq!(ys, [1, 2]);
+        log("returned");
+        drop(kept);
+    });
+    assert_eq!(log, strs(&["returned", "drop x", "drop yy"]));
+}

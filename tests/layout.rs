@@ -1,0 +1,93 @@
+//! State sizes, compared with rustc's own coroutine layout tests (ours must be no larger).
+#![allow(clippy::let_unit_value)]
+use std::mem::size_of_val;
+
+#[stackless::coroutine]
+fn overlap_locals() -> impl Iterator<Item = ()> {
+    {
+        let w: i32 = 4;
+        yield_!();
+        std::hint::black_box(w);
+    }
+    {
+        let x: i32 = 5;
+        yield_!();
+        std::hint::black_box(x);
+    }
+    {
+        let y: i32 = 6;
+        yield_!();
+        std::hint::black_box(y);
+    }
+    {
+        let z: i32 = 7;
+        yield_!();
+        std::hint::black_box(z);
+    }
+}
+
+#[test]
+fn locals_of_disjoint_scopes_overlap() {
+    // rustc: 8 bytes.
+    let g = overlap_locals();
+    assert!(size_of_val(&g) <= 8, "{}", size_of_val(&g));
+    assert_eq!(g.count(), 4);
+}
+
+#[stackless::coroutine(resume = mut x)]
+fn resume_arg_not_live() -> impl stackless::Coroutine<u8, Yield = (), Return = ()> {
+    loop {
+        drop(x);
+        x = yield_!();
+    }
+}
+
+#[test]
+fn an_overwritten_resume_argument_is_not_stored() {
+    // rustc: 1 byte.
+    assert!(size_of_val(&resume_arg_not_live()) <= 1);
+}
+
+struct Big([u8; 1024]);
+
+impl Drop for Big {
+    fn drop(&mut self) {}
+}
+
+#[stackless::coroutine]
+fn moved_before_yield() -> impl Iterator<Item = ()> {
+    let first = Big([0; 1024]);
+    let second = first;
+    yield_!();
+    drop(second);
+}
+
+#[stackless::coroutine]
+fn moved_to_another_local_across_yields() -> impl Iterator<Item = ()> {
+    let first = Big([0; 1024]);
+    yield_!();
+    let second = first;
+    yield_!();
+    drop(second);
+}
+
+#[test]
+fn a_moved_value_takes_one_slot() {
+    // rustc: 1025 and 2051 (the second keeps two overlapping copies).
+    assert!(size_of_val(&moved_before_yield()) <= 1025, "{}", size_of_val(&moved_before_yield()));
+    let two = moved_to_another_local_across_yields();
+    assert!(size_of_val(&two) <= 2051, "{}", size_of_val(&two));
+}
+
+#[stackless::coroutine]
+fn niche_holder(v: Vec<u8>) -> impl Iterator<Item = u8> {
+    for x in v {
+        yield_!(x);
+    }
+}
+
+#[test]
+fn option_of_a_coroutine_uses_the_niche() {
+    let g = niche_holder(vec![1]);
+    assert_eq!(size_of_val(&g), size_of_val(&Some(niche_holder(vec![1]))));
+}
