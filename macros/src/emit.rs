@@ -188,14 +188,28 @@ impl<'a> Emitter<'a> {
         for k in 0..self.body.yields.len() {
             arms.push(self.resume_arm(k));
         }
-        let generator = self.shape.is_generator();
-        let exhausted = if generator {
-            quote!(return #p::exhausted(&mut #g.exit))
+        // The terminal states are cold: marking them lets LLVM test the suspension points first instead of
+        // jumping through a table. They leave the state as it is (`exit = Suspended`) without lending the
+        // guard to an out-of-line call, which would keep the guard in memory on every resume.
+        let (after_completion, after_panic) = if self.shape.is_generator() {
+            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::next_after_panicking()))
         } else {
-            quote!(#p::after_completion(&mut #g.exit))
+            (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
         };
-        arms.push(quote!(#state::Returned => #exhausted,));
-        arms.push(quote!(#state::Panicked => #p::after_panic(&mut #g.exit, #generator),));
+        arms.push(quote! {
+            #state::Returned => {
+                ::core::hint::cold_path();
+                #g.exit = #p::Exit::Suspended;
+                #after_completion
+            }
+        });
+        arms.push(quote! {
+            #state::Panicked => {
+                ::core::hint::cold_path();
+                #g.exit = #p::Exit::Suspended;
+                #after_panic
+            }
+        });
 
         let arg = resume_arg();
         let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
@@ -265,6 +279,8 @@ impl<'a> Emitter<'a> {
         let finish = self.finish(root);
         quote! {
             #state::Unresumed { .. } => {
+                // Runs once: the resume arms are the hot ones.
+                ::core::hint::cold_path();
                 #take
                 #finish
             }

@@ -176,22 +176,6 @@ pub mod __private {
         CoroutineState::Complete(())
     }
 
-    /// Resuming a finished coroutine panics, and it stays finished.
-    #[cold]
-    #[track_caller]
-    pub fn after_completion(exit: &mut Exit) -> ! {
-        *exit = Exit::Suspended;
-        resumed_after_completion()
-    }
-
-    /// Resuming a poisoned coroutine panics, and it stays poisoned.
-    #[cold]
-    #[track_caller]
-    pub fn after_panic(exit: &mut Exit, generator: bool) -> ! {
-        *exit = Exit::Suspended;
-        if generator { next_after_panicking() } else { resumed_after_panicking() }
-    }
-
     /// The value of a local with a drop flag (`Option`), which the transform's analysis proved is set here.
     #[inline(always)]
     #[track_caller]
