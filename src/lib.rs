@@ -24,8 +24,6 @@ pub use stackless_runtime::__private;
 #[macro_export]
 macro_rules! yield_ {
     ($($tokens:tt)*) => {
-        ::core::compile_error!(
-            "`yield_!` can only be used inside a fn marked `#[stackless::coroutine]`"
-        )
+        ::core::compile_error!("`yield_!` can only be used inside a fn marked `#[stackless::coroutine]`")
     };
 }

@@ -221,7 +221,7 @@ fn construction_runs_nothing() {
 
 #[stackless::coroutine]
 fn unnameable_locals(words: Vec<&'static str>) -> impl Iterator<Item = usize> {
-    let lens = words.into_iter().map(|w| w.len()).filter(|n| *n > 1);
+    let lens = words.into_iter().map(str::len).filter(|n| *n > 1);
     let double = |n: usize| n * 2;
     for n in lens {
         yield_!(double(n));

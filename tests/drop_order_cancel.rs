@@ -10,14 +10,7 @@
 //! once the coroutine completes, the sync fn runs to its end too. An unresumed coroutine drops its arguments
 //! only, each once (rustc's tests don't pin their relative order, so that one is compared as a multiset).
 #![allow(clippy::all, clippy::pedantic)]
-#![allow(
-    unused_variables,
-    unused_assignments,
-    unreachable_code,
-    path_statements,
-    unused_braces,
-    dead_code
-)]
+#![allow(unused_variables, unused_assignments, unreachable_code, path_statements, unused_braces, dead_code)]
 
 use std::cell::{Cell, RefCell};
 use std::hint::black_box;
@@ -123,11 +116,7 @@ where
         sync(&expected);
         BUDGET.with(|b| b.set(usize::MAX));
         let what = if completed { "completed" } else { "cancelled" };
-        assert_eq!(
-            *actual.borrow(),
-            *expected.borrow(),
-            "{name}: {what} after {k} resume(s)"
-        );
+        assert_eq!(*actual.borrow(), *expected.borrow(), "{name}: {what} after {k} resume(s)");
         if completed {
             break;
         }
@@ -470,12 +459,7 @@ shape! {
 
 #[test]
 fn more_shapes() {
-    check(
-        "nested_scopes",
-        &[],
-        |l| nested_scopes::co(l.clone()),
-        |l| nested_scopes::sync(l.clone()),
-    );
+    check("nested_scopes", &[], |l| nested_scopes::co(l.clone()), |l| nested_scopes::sync(l.clone()));
     for cond in [true, false] {
         check(
             &format!("conditional_move({cond})"),
@@ -490,42 +474,12 @@ fn more_shapes() {
             |l| let_if_value::sync(l.clone(), cond),
         );
     }
-    check(
-        "loop_locals",
-        &[],
-        |l| loop_locals::co(l.clone()),
-        |l| loop_locals::sync(l.clone()),
-    );
-    check(
-        "labeled_jumps",
-        &[],
-        |l| labeled_jumps::co(l.clone()),
-        |l| labeled_jumps::sync(l.clone()),
-    );
-    check(
-        "shadowing",
-        &[],
-        |l| shadowing::co(l.clone()),
-        |l| shadowing::sync(l.clone()),
-    );
-    check(
-        "reassignment",
-        &[],
-        |l| reassignment::co(l.clone()),
-        |l| reassignment::sync(l.clone()),
-    );
-    check(
-        "match_binding",
-        &[],
-        |l| match_binding::co(l.clone()),
-        |l| match_binding::sync(l.clone()),
-    );
-    check(
-        "while_let_pop",
-        &[],
-        |l| while_let_pop::co(l.clone()),
-        |l| while_let_pop::sync(l.clone()),
-    );
+    check("loop_locals", &[], |l| loop_locals::co(l.clone()), |l| loop_locals::sync(l.clone()));
+    check("labeled_jumps", &[], |l| labeled_jumps::co(l.clone()), |l| labeled_jumps::sync(l.clone()));
+    check("shadowing", &[], |l| shadowing::co(l.clone()), |l| shadowing::sync(l.clone()));
+    check("reassignment", &[], |l| reassignment::co(l.clone()), |l| reassignment::sync(l.clone()));
+    check("match_binding", &[], |l| match_binding::co(l.clone()), |l| match_binding::sync(l.clone()));
+    check("while_let_pop", &[], |l| while_let_pop::co(l.clone()), |l| while_let_pop::sync(l.clone()));
     check(
         "statement_temporaries",
         &[],
@@ -542,12 +496,7 @@ fn more_shapes() {
 
 #[test]
 fn match_scrutinee_temporary() {
-    check(
-        "match_on_temporary",
-        &[],
-        |l| match_on_temporary::co(l.clone()),
-        |l| match_on_temporary::sync(l.clone()),
-    );
+    check("match_on_temporary", &[], |l| match_on_temporary::co(l.clone()), |l| match_on_temporary::sync(l.clone()));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -665,68 +614,30 @@ fn three(l: &Log) -> (D, D, D) {
 #[test]
 fn parameters_named_unused() {
     let b = Bar;
-    check(
-        "foo",
-        &["x", "_y"],
-        |l| foo::co(d("x", l), d("_y", l)),
-        |l| foo::sync(d("x", l), d("_y", l)),
-    );
-    check(
-        "Foo::foo",
-        &["x", "_y"],
-        |l| Foo::foo(d("x", l), d("_y", l)),
-        |l| Foo::foo_sync(d("x", l), d("_y", l)),
-    );
-    check(
-        "Bar::foo",
-        &["x", "_y"],
-        |l| b.foo(d("x", l), d("_y", l)),
-        |l| b.foo_sync(d("x", l), d("_y", l)),
-    );
+    check("foo", &["x", "_y"], |l| foo::co(d("x", l), d("_y", l)), |l| foo::sync(d("x", l), d("_y", l)));
+    check("Foo::foo", &["x", "_y"], |l| Foo::foo(d("x", l), d("_y", l)), |l| Foo::foo_sync(d("x", l), d("_y", l)));
+    check("Bar::foo", &["x", "_y"], |l| b.foo(d("x", l), d("_y", l)), |l| b.foo_sync(d("x", l), d("_y", l)));
 
     // rustc's sync order, spelled out: the body's marks, then the parameters in reverse.
     let log = Log::default();
     let mut c = foo::co(d("x", &log), d("_y", &log));
     while let CoroutineState::Yielded(()) = Pin::new(&mut c).resume(()) {}
     drop(c);
-    assert_eq!(
-        *log.borrow(),
-        [Ev::Function, Ev::Function, Ev::Val("_y"), Ev::Val("x")]
-    );
+    assert_eq!(*log.borrow(), [Ev::Function, Ev::Function, Ev::Val("_y"), Ev::Val("x")]);
 }
 
 #[test]
 fn parameters_underscore_patterns() {
-    check(
-        "bar",
-        &["x", "_"],
-        |l| bar::co(d("x", l), d("_", l)),
-        |l| bar::sync(d("x", l), d("_", l)),
-    );
-    check(
-        "baz",
-        &["x", "_"],
-        |l| baz::co((d("x", l), d("_", l))),
-        |l| baz::sync((d("x", l), d("_", l))),
-    );
+    check("bar", &["x", "_"], |l| bar::co(d("x", l), d("_", l)), |l| bar::sync(d("x", l), d("_", l)));
+    check("baz", &["x", "_"], |l| baz::co((d("x", l), d("_", l))), |l| baz::sync((d("x", l), d("_", l))));
     check(
         "foobar",
         &["x", "a", "_", "_c", "_", "_y"],
         |l| foobar::co(d("x", l), three(l), d("_", l), d("_y", l)),
         |l| foobar::sync(d("x", l), three(l), d("_", l), d("_y", l)),
     );
-    check(
-        "Foo::bar",
-        &["x", "_"],
-        |l| Foo::bar(d("x", l), d("_", l)),
-        |l| Foo::bar_sync(d("x", l), d("_", l)),
-    );
-    check(
-        "Foo::baz",
-        &["x", "_"],
-        |l| Foo::baz((d("x", l), d("_", l))),
-        |l| Foo::baz_sync((d("x", l), d("_", l))),
-    );
+    check("Foo::bar", &["x", "_"], |l| Foo::bar(d("x", l), d("_", l)), |l| Foo::bar_sync(d("x", l), d("_", l)));
+    check("Foo::baz", &["x", "_"], |l| Foo::baz((d("x", l), d("_", l))), |l| Foo::baz_sync((d("x", l), d("_", l))));
     check(
         "Foo::foobar",
         &["x", "a", "_", "_c", "_", "_y"],
@@ -734,18 +645,8 @@ fn parameters_underscore_patterns() {
         |l| Foo::foobar_sync(d("x", l), three(l), d("_", l), d("_y", l)),
     );
     let b = Bar;
-    check(
-        "Bar::bar",
-        &["x", "_"],
-        |l| b.bar(d("x", l), d("_", l)),
-        |l| b.bar_sync(d("x", l), d("_", l)),
-    );
-    check(
-        "Bar::baz",
-        &["x", "_"],
-        |l| b.baz((d("x", l), d("_", l))),
-        |l| b.baz_sync((d("x", l), d("_", l))),
-    );
+    check("Bar::bar", &["x", "_"], |l| b.bar(d("x", l), d("_", l)), |l| b.bar_sync(d("x", l), d("_", l)));
+    check("Bar::baz", &["x", "_"], |l| b.baz((d("x", l), d("_", l))), |l| b.baz_sync((d("x", l), d("_", l))));
     check(
         "Bar::foobar",
         &["x", "a", "_", "_c", "_", "_y"],
@@ -760,19 +661,7 @@ fn parameters_underscore_patterns() {
     while let CoroutineState::Yielded(()) = Pin::new(&mut c).resume(()) {}
     drop(c);
     use Ev::{Function, Val};
-    assert_eq!(
-        *log.borrow(),
-        [
-            Function,
-            Function,
-            Val("_y"),
-            Val("_"),
-            Val("_c"),
-            Val("a"),
-            Val("_"),
-            Val("x")
-        ]
-    );
+    assert_eq!(*log.borrow(), [Function, Function, Val("_y"), Val("_"), Val("_c"), Val("a"), Val("_"), Val("x")]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -818,15 +707,8 @@ where
         BOOM.with(|b| b.set(n));
         let sync_panicked = catch_unwind(AssertUnwindSafe(|| sync(&expected))).is_err();
         BOOM.with(|b| b.set(usize::MAX));
-        assert_eq!(
-            co_panicked, sync_panicked,
-            "{name}: boom {n}: one panicked, the other didn't"
-        );
-        assert_eq!(
-            *actual.borrow(),
-            *expected.borrow(),
-            "{name}: panic at boom {n}"
-        );
+        assert_eq!(co_panicked, sync_panicked, "{name}: boom {n}: one panicked, the other didn't");
+        assert_eq!(*actual.borrow(), *expected.borrow(), "{name}: panic at boom {n}");
         if !co_panicked {
             break;
         }
@@ -928,28 +810,14 @@ fn unwinding_order_matches_sync() {
         |l| unwinding_args::co(l.clone(), d("x", l), d("y", l), d("z", l)),
         |l| unwinding_args::sync(l.clone(), d("x", l), d("y", l), d("z", l)),
     );
-    check_unwinding(
-        "unwinding_loops",
-        |l| unwinding_loops::co(l.clone()),
-        |l| unwinding_loops::sync(l.clone()),
-    );
+    check_unwinding("unwinding_loops", |l| unwinding_loops::co(l.clone()), |l| unwinding_loops::sync(l.clone()));
     // The same shapes also cancel like the sync fn.
-    check(
-        "unwinding(true)",
-        &[],
-        |l| unwinding::co(l.clone(), true),
-        |l| unwinding::sync(l.clone(), true),
-    );
+    check("unwinding(true)", &[], |l| unwinding::co(l.clone(), true), |l| unwinding::sync(l.clone(), true));
     check(
         "unwinding_args",
         &["x", "y", "z"],
         |l| unwinding_args::co(l.clone(), d("x", l), d("y", l), d("z", l)),
         |l| unwinding_args::sync(l.clone(), d("x", l), d("y", l), d("z", l)),
     );
-    check(
-        "unwinding_loops",
-        &[],
-        |l| unwinding_loops::co(l.clone()),
-        |l| unwinding_loops::sync(l.clone()),
-    );
+    check("unwinding_loops", &[], |l| unwinding_loops::co(l.clone()), |l| unwinding_loops::sync(l.clone()));
 }

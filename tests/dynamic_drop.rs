@@ -61,13 +61,7 @@ impl Allocator {
     }
 
     fn missing_frees(&self) -> Vec<usize> {
-        self.data
-            .borrow()
-            .iter()
-            .enumerate()
-            .filter(|(_, live)| **live)
-            .map(|(i, _)| i)
-            .collect()
+        self.data.borrow().iter().enumerate().filter(|(_, live)| **live).map(|(i, _)| i).collect()
     }
 }
 
@@ -125,10 +119,7 @@ fn tuple_generator<'a>(a: &'a Allocator) -> impl Iterator<Item = Ptr<'a>> + 'a {
 
 /// A conditionally moved local (drop flag) held across later yields. `c`: 3 yields, `!c`: 2 yields.
 #[stackless::coroutine]
-fn cond_shape<'a>(
-    a: &'a Allocator,
-    c: bool,
-) -> impl Coroutine<(), Yield = Ptr<'a>, Return = ()> + 'a {
+fn cond_shape<'a>(a: &'a Allocator, c: bool) -> impl Coroutine<(), Yield = Ptr<'a>, Return = ()> + 'a {
     let x = a.alloc();
     if black_box(c) {
         let y = a.alloc();
@@ -183,11 +174,7 @@ fn reassign_shape<'a>(a: &'a Allocator) -> impl Coroutine<(), Yield = Ptr<'a>, R
 /// Bindings from `match` arms and `while let` held across yields. 2 + 2 yields.
 #[stackless::coroutine]
 fn match_shape<'a>(a: &'a Allocator) -> impl Coroutine<(), Yield = Ptr<'a>, Return = ()> + 'a {
-    let opt = if black_box(true) {
-        Some(a.alloc())
-    } else {
-        None
-    };
+    let opt = if black_box(true) { Some(a.alloc()) } else { None };
     match opt {
         Some(p) => {
             let q = a.alloc();
@@ -229,10 +216,7 @@ fn labeled_shape<'a>(a: &'a Allocator) -> impl Coroutine<(), Yield = Ptr<'a>, Re
 
 /// A value produced by an `if` whose branch yields. `c`: 2 yields, `!c`: 1 yield.
 #[stackless::coroutine]
-fn if_value_shape<'a>(
-    a: &'a Allocator,
-    c: bool,
-) -> impl Coroutine<(), Yield = Ptr<'a>, Return = ()> + 'a {
+fn if_value_shape<'a>(a: &'a Allocator, c: bool) -> impl Coroutine<(), Yield = Ptr<'a>, Return = ()> + 'a {
     let x = a.alloc();
     let v = if black_box(c) {
         yield_!(a.alloc());
@@ -247,11 +231,7 @@ fn if_value_shape<'a>(
 
 /// Arguments: one moved out before the first yield, one held until after the second. 3 yields.
 #[stackless::coroutine]
-fn args_shape<'a>(
-    a: &'a Allocator,
-    p: Ptr<'a>,
-    q: Ptr<'a>,
-) -> impl Coroutine<(), Yield = Ptr<'a>, Return = ()> + 'a {
+fn args_shape<'a>(a: &'a Allocator, p: Ptr<'a>, q: Ptr<'a>) -> impl Coroutine<(), Yield = Ptr<'a>, Return = ()> + 'a {
     let r = a.alloc();
     yield_!(p);
     let s = a.alloc();
@@ -263,9 +243,7 @@ fn args_shape<'a>(
 /// Resume arguments (allocated by the caller): each must be dropped exactly once, including the one that
 /// replaces a live local in `fourth = yield_!(..)`. 4 yields.
 #[stackless::coroutine(resume = first)]
-fn resume_arg_shape<'a>(
-    a: &'a Allocator,
-) -> impl Coroutine<Ptr<'a>, Yield = Ptr<'a>, Return = Ptr<'a>> + 'a {
+fn resume_arg_shape<'a>(a: &'a Allocator) -> impl Coroutine<Ptr<'a>, Yield = Ptr<'a>, Return = Ptr<'a>> + 'a {
     let k = a.alloc();
     let second = yield_!(first);
     let m = a.alloc();
@@ -303,19 +281,13 @@ fn plain_shape(a: &Allocator) {
 /// The drop-flag shape: a local moved on one branch between yields, then held across a later yield.
 fn run_drop_flag_shapes(r: &mut Report) {
     for n in 0..=4 {
-        run_test(r, &format!("cond_shape(true) resumed {n}"), &|a| {
-            drive(cond_shape(a, true), n)
-        });
+        run_test(r, &format!("cond_shape(true) resumed {n}"), &|a| drive(cond_shape(a, true), n));
     }
     for n in 0..=3 {
-        run_test(r, &format!("cond_shape(false) resumed {n}"), &|a| {
-            drive(cond_shape(a, false), n)
-        });
+        run_test(r, &format!("cond_shape(false) resumed {n}"), &|a| drive(cond_shape(a, false), n));
     }
     for n in 0..=5 {
-        run_test(r, &format!("match_shape resumed {n}"), &|a| {
-            drive(match_shape(a), n)
-        });
+        run_test(r, &format!("match_shape resumed {n}"), &|a| drive(match_shape(a), n));
     }
 }
 
@@ -333,15 +305,11 @@ impl Report {
         self.runs += 1;
         let missing = a.missing_frees();
         if !missing.is_empty() {
-            self.problems.push(format!(
-                "{name}, panic at op {failing_op}: missing free of {missing:?}"
-            ));
+            self.problems.push(format!("{name}, panic at op {failing_op}: missing free of {missing:?}"));
         }
         let double = a.double_frees.borrow();
         if !double.is_empty() {
-            self.problems.push(format!(
-                "{name}, panic at op {failing_op}: double free at {double:?}"
-            ));
+            self.problems.push(format!("{name}, panic at op {failing_op}: double free at {double:?}"));
         }
     }
 }
@@ -360,9 +328,7 @@ fn payload_text(e: &(dyn std::any::Any + Send)) -> String {
 fn run_test(report: &mut Report, name: &str, f: &dyn Fn(&Allocator)) {
     let first = Allocator::new(usize::MAX);
     if let Err(e) = panic::catch_unwind(AssertUnwindSafe(|| f(&first))) {
-        report
-            .problems
-            .push(format!("{name}: clean run panicked: {}", payload_text(&*e)));
+        report.problems.push(format!("{name}: clean run panicked: {}", payload_text(&*e)));
         return;
     }
     report.check(name, 0, &first);
@@ -376,10 +342,9 @@ fn run_test(report: &mut Report, name: &str, f: &dyn Fn(&Allocator)) {
             )),
             Err(e) => {
                 if e.downcast_ref::<InjectedFailure>().is_none() {
-                    report.problems.push(format!(
-                        "{name}, panic at op {failing_op}: unexpected panic: {}",
-                        payload_text(&*e)
-                    ));
+                    report
+                        .problems
+                        .push(format!("{name}, panic at op {failing_op}: unexpected panic: {}", payload_text(&*e)));
                 }
             }
         }
@@ -389,8 +354,7 @@ fn run_test(report: &mut Report, name: &str, f: &dyn Fn(&Allocator)) {
 
 /// Silences the panic hook for `InjectedFailure` panics only (other tests and other panics keep their output).
 fn quiet_injected_failures<T>(f: impl FnOnce() -> T) -> T {
-    let previous: Arc<Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send>> =
-        Arc::new(panic::take_hook());
+    let previous: Arc<Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send>> = Arc::new(panic::take_hook());
     let forward = previous.clone();
     panic::set_hook(Box::new(move |info| {
         if info.payload().downcast_ref::<InjectedFailure>().is_none() {
@@ -421,14 +385,9 @@ fn no_missing_or_double_free_under_injected_panics() {
             std::mem::forget(a.alloc());
             drop(p);
         });
-        assert!(
-            leak.problems.iter().any(|p| p.contains("missing free")),
-            "a leak went unnoticed"
-        );
+        assert!(leak.problems.iter().any(|p| p.contains("missing free")), "a leak went unnoticed");
         for n in 0..=3 {
-            run_test(r, &format!("tuple_shape resumed {n}"), &|a| {
-                drive(tuple_shape(a), n)
-            });
+            run_test(r, &format!("tuple_shape resumed {n}"), &|a| drive(tuple_shape(a), n));
             run_test(r, &format!("tuple_generator next {n}"), &|a| {
                 let mut g = tuple_generator(a);
                 for _ in 0..n {
@@ -437,44 +396,28 @@ fn no_missing_or_double_free_under_injected_panics() {
             });
         }
         for n in 0..=6 {
-            run_test(r, &format!("loop_shape resumed {n}"), &|a| {
-                drive(loop_shape(a), n)
-            });
+            run_test(r, &format!("loop_shape resumed {n}"), &|a| drive(loop_shape(a), n));
         }
         for n in 0..=4 {
-            run_test(r, &format!("reassign_shape resumed {n}"), &|a| {
-                drive(reassign_shape(a), n)
-            });
+            run_test(r, &format!("reassign_shape resumed {n}"), &|a| drive(reassign_shape(a), n));
         }
         for n in 0..=5 {
-            run_test(r, &format!("labeled_shape resumed {n}"), &|a| {
-                drive(labeled_shape(a), n)
-            });
+            run_test(r, &format!("labeled_shape resumed {n}"), &|a| drive(labeled_shape(a), n));
         }
         for n in 0..=3 {
-            run_test(r, &format!("if_value_shape(true) resumed {n}"), &|a| {
-                drive(if_value_shape(a, true), n)
-            });
+            run_test(r, &format!("if_value_shape(true) resumed {n}"), &|a| drive(if_value_shape(a, true), n));
         }
         for n in 0..=2 {
-            run_test(r, &format!("if_value_shape(false) resumed {n}"), &|a| {
-                drive(if_value_shape(a, false), n)
-            });
+            run_test(r, &format!("if_value_shape(false) resumed {n}"), &|a| drive(if_value_shape(a, false), n));
         }
         for n in 0..=4 {
-            run_test(r, &format!("args_shape resumed {n}"), &|a| {
-                drive(args_shape(a, a.alloc(), a.alloc()), n)
-            });
+            run_test(r, &format!("args_shape resumed {n}"), &|a| drive(args_shape(a, a.alloc(), a.alloc()), n));
         }
         for n in 0..=5 {
-            run_test(r, &format!("resume_arg_shape resumed {n}"), &|a| {
-                drive_resume_args(a, n)
-            });
+            run_test(r, &format!("resume_arg_shape resumed {n}"), &|a| drive_resume_args(a, n));
         }
         for n in 0..=5 {
-            run_test(r, &format!("match_shape resumed {n}"), &|a| {
-                drive(match_shape(a), n)
-            });
+            run_test(r, &format!("match_shape resumed {n}"), &|a| drive(match_shape(a), n));
         }
         run_drop_flag_shapes(r);
     });

@@ -34,6 +34,7 @@ fn locals_of_disjoint_scopes_overlap() {
     assert_eq!(g.count(), 4);
 }
 
+#[allow(dropping_copy_types)] // as in rustc's test: `drop` of a `Copy` value still ends its liveness
 #[stackless::coroutine(resume = mut x)]
 fn resume_arg_not_live() -> impl stackless::Coroutine<u8, Yield = (), Return = ()> {
     loop {
@@ -48,7 +49,7 @@ fn an_overwritten_resume_argument_is_not_stored() {
     assert!(size_of_val(&resume_arg_not_live()) <= 1);
 }
 
-struct Big([u8; 1024]);
+struct Big(#[allow(dead_code)] [u8; 1024]);
 
 impl Drop for Big {
     fn drop(&mut self) {}

@@ -16,7 +16,12 @@ fn echo_plus_one() -> impl Coroutine<i32, Yield = i32, Return = i32> {
 #[test]
 fn first_argument_binds_and_later_ones_are_yield_values() {
     let mut c = echo_plus_one();
-    for (arg, expected) in [(1, CoroutineState::Yielded(2)), (-45, CoroutineState::Yielded(-44)), (500, CoroutineState::Yielded(501)), (0, CoroutineState::Complete(-1))] {
+    for (arg, expected) in [
+        (1, CoroutineState::Yielded(2)),
+        (-45, CoroutineState::Yielded(-44)),
+        (500, CoroutineState::Yielded(501)),
+        (0, CoroutineState::Complete(-1)),
+    ] {
         assert_eq!(step(&mut c, arg), expected);
     }
 }
@@ -41,7 +46,19 @@ fn every_resume_argument_is_dropped_exactly_once() {
         assert_eq!(step(&mut c, Noisy("4")), CoroutineState::Complete(()));
         log("complete");
     });
-    assert_eq!(log, strs(&["resumed with 1", "drop 1", "resumed with 2", "drop 2", "resumed with 3", "drop 3", "drop 4", "complete"]));
+    assert_eq!(
+        log,
+        strs(&[
+            "resumed with 1",
+            "drop 1",
+            "resumed with 2",
+            "drop 2",
+            "resumed with 3",
+            "drop 3",
+            "drop 4",
+            "complete"
+        ])
+    );
 }
 
 #[stackless::coroutine(resume = _)]

@@ -17,10 +17,7 @@ mod support {
     use stackless::{Coroutine, CoroutineState};
 
     /// Resumes an `Unpin` coroutine once.
-    pub fn resume<C: Coroutine<R> + Unpin, R>(
-        c: &mut C,
-        arg: R,
-    ) -> CoroutineState<C::Yield, C::Return> {
+    pub fn resume<C: Coroutine<R> + Unpin, R>(c: &mut C, arg: R) -> CoroutineState<C::Yield, C::Return> {
         Pin::new(c).resume(arg)
     }
 
@@ -76,8 +73,7 @@ mod support {
     /// parallel keep their messages), then restores the previous hook.
     pub fn quietly<T>(f: impl FnOnce() -> T) -> T {
         let me = std::thread::current().id();
-        let previous: Arc<Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send>> =
-            Arc::new(panic::take_hook());
+        let previous: Arc<Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send>> = Arc::new(panic::take_hook());
         let forward = previous.clone();
         panic::set_hook(Box::new(move |info| {
             if std::thread::current().id() != me {
@@ -270,10 +266,7 @@ mod smoke {
         fn resume_value_type_comes_from_the_signature() {
             let mut c = concat();
             assert_eq!(resume(&mut c, "ab".to_string()), CoroutineState::Yielded(2));
-            assert_eq!(
-                resume(&mut c, "cd".to_string()),
-                CoroutineState::Complete("abcd".to_string())
-            );
+            assert_eq!(resume(&mut c, "cd".to_string()), CoroutineState::Complete("abcd".to_string()));
         }
     }
 
@@ -314,10 +307,7 @@ mod smoke {
         assert_eq!(resume(&mut c, ()), CoroutineState::Complete(vec![1, 2]));
         let mut c = ss_resume_string();
         assert_eq!(resume(&mut c, "ab".to_string()), CoroutineState::Yielded(2));
-        assert_eq!(
-            resume(&mut c, "cd".to_string()),
-            CoroutineState::Complete("abcd".to_string())
-        );
+        assert_eq!(resume(&mut c, "cd".to_string()), CoroutineState::Complete("abcd".to_string()));
         assert_eq!(ss_generator(shared.clone()).collect::<Vec<_>>(), [0, 1, 2]);
         assert_eq!(*shared.lock().unwrap(), 3);
     }
@@ -356,9 +346,7 @@ mod smoke {
         // Started on this thread, suspended holding a `String`, finished on another one.
         let mut c = ss_resume_string();
         assert_eq!(resume(&mut c, "ab".to_string()), CoroutineState::Yielded(2));
-        let end = thread::spawn(move || resume(&mut c, "cd".to_string()))
-            .join()
-            .unwrap();
+        let end = thread::spawn(move || resume(&mut c, "cd".to_string())).join().unwrap();
         assert_eq!(end, CoroutineState::Complete("abcd".to_string()));
     }
 }
@@ -517,9 +505,7 @@ mod control_flow {
     fn finish<C: Coroutine<(), Yield = ()> + Unpin>(mut amt: usize, mut c: C) -> C::Return {
         loop {
             match resume(&mut c, ()) {
-                CoroutineState::Yielded(()) => {
-                    amt = amt.checked_sub(1).expect("more yields than expected")
-                }
+                CoroutineState::Yielded(()) => amt = amt.checked_sub(1).expect("more yields than expected"),
                 CoroutineState::Complete(ret) => {
                     assert_eq!(amt, 0, "fewer yields than expected");
                     return ret;
@@ -756,10 +742,7 @@ mod conditional_drop {
     use super::support::{Counter, resume};
 
     #[stackless::coroutine]
-    fn maybe_drop_before_yield(
-        n: Counter,
-        cond: bool,
-    ) -> impl Coroutine<(), Yield = (), Return = ()> {
+    fn maybe_drop_before_yield(n: Counter, cond: bool) -> impl Coroutine<(), Yield = (), Return = ()> {
         let b = n.make();
         if black_box(cond) {
             drop(b);
@@ -988,10 +971,7 @@ mod issue_69039 {
     #[test]
     fn dialogue() {
         let mut my_session = Box::pin(my_scenario());
-        assert_eq!(
-            my_session.as_mut().resume("_arg".to_string()),
-            CoroutineState::Yielded("What is your name?")
-        );
+        assert_eq!(my_session.as_mut().resume("_arg".to_string()), CoroutineState::Yielded("What is your name?"));
         assert_eq!(
             my_session.as_mut().resume("Your Name".to_string()),
             CoroutineState::Yielded("How are you feeling?")
@@ -1105,16 +1085,8 @@ mod sizes {
     fn size_moved_locals() {
         for (name, size, rustc) in [
             ("move_before_yield", size_of_val(&move_before_yield()), 1025),
-            (
-                "move_before_yield_with_noop",
-                size_of_val(&move_before_yield_with_noop()),
-                1026,
-            ),
-            (
-                "overlap_move_points",
-                size_of_val(&overlap_move_points()),
-                2051,
-            ),
+            ("move_before_yield_with_noop", size_of_val(&move_before_yield_with_noop()), 1026),
+            ("overlap_move_points", size_of_val(&overlap_move_points()), 2051),
             ("overlap_x_and_y", size_of_val(&overlap_x_and_y()), 1026),
         ] {
             assert!(size <= rustc, "{name}: size {size} > rustc's {rustc}");
@@ -1146,16 +1118,8 @@ mod sizes {
     fn resume_arg_size() {
         let mut a = gen_copy();
         let mut b = gen_move();
-        assert!(
-            size_of_val(&a) <= 1,
-            "gen_copy: size {} > rustc's 1",
-            size_of_val(&a)
-        );
-        assert!(
-            size_of_val(&b) <= 1,
-            "gen_move: size {} > rustc's 1",
-            size_of_val(&b)
-        );
+        assert!(size_of_val(&a) <= 1, "gen_copy: size {} > rustc's 1", size_of_val(&a));
+        assert!(size_of_val(&b) <= 1, "gen_move: size {} > rustc's 1", size_of_val(&b));
         for i in 0..3 {
             assert_eq!(resume(&mut a, i), CoroutineState::Yielded(()));
             assert_eq!(resume(&mut b, Box::new(i)), CoroutineState::Yielded(()));
@@ -1278,11 +1242,7 @@ mod panics {
             assert_eq!(resume(&mut c, ()), CoroutineState::Yielded(()));
             assert_eq!(n.get(), 0);
             assert_eq!(catch(|| resume(&mut c, ())).unwrap_err(), "boom");
-            assert_eq!(
-                n.get(),
-                3,
-                "x, y and the argument are dropped while unwinding"
-            );
+            assert_eq!(n.get(), 3, "x, y and the argument are dropped while unwinding");
             assert_eq!(catch(|| resume(&mut c, ())).unwrap_err(), AFTER_PANIC);
             drop(c);
             assert_eq!(n.get(), 3);
@@ -1292,11 +1252,7 @@ mod panics {
             let mut c = panic_holding_resume_arg();
             assert_eq!(n.get(), 0);
             assert!(catch(|| resume(&mut c, n.make())).is_err());
-            assert_eq!(
-                n.get(),
-                1,
-                "the first resume argument is dropped while unwinding"
-            );
+            assert_eq!(n.get(), 1, "the first resume argument is dropped while unwinding");
             drop(c);
             assert_eq!(n.get(), 1);
             let mut c = panic_after_discarding_resume_arg();

@@ -48,7 +48,7 @@ impl Counter {
     fn boxed(self: Box<Self>) -> impl Iterator<Item = u32> {
         yield_!(self.start);
         let moved = *self;
-        yield_!(moved.names.len() as u32);
+        yield_!(u32::try_from(moved.names.len()).unwrap_or(u32::MAX));
     }
 
     #[stackless::coroutine]

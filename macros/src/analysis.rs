@@ -10,7 +10,7 @@
 //! every yield of its scope even if unused, exactly as in the plain fn. A stored local that may be
 //! uninitialised at some suspension point is **flagged**: it lives in an `Option` (its drop flag) everywhere.
 
-use crate::ir::{Body, Block, Cond, Jump, Leaf, LocalId, LoopId, Node, Stmt, UseKind, YieldId};
+use crate::ir::{Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, Stmt, UseKind, YieldId};
 
 /// A set of locals.
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -287,7 +287,8 @@ impl Initialisation<'_> {
             // A by-value use of a local that is used again (later in the leaf, or after it) can only be a copy
             // in a program that compiles; only the last use of a dead local moves.
             let copy = u.kind == UseKind::Move
-                && (self.live_after_leaf[leaf.id].contains(u.local) || leaf.uses[i + 1..].iter().any(|v| v.local == u.local));
+                && (self.live_after_leaf[leaf.id].contains(u.local)
+                    || leaf.uses[i + 1..].iter().any(|v| v.local == u.local));
             if copy {
                 continue;
             }
@@ -320,7 +321,7 @@ impl Initialisation<'_> {
         if leaf.diverges { None } else { Some(state) }
     }
 
-    fn bind(&self, locals: &[LocalId], state: Option<Init>) -> Option<Init> {
+    fn bind(locals: &[LocalId], state: Option<Init>) -> Option<Init> {
         let mut s = state?;
         for &l in locals {
             s.maybe.insert(l);
@@ -339,7 +340,7 @@ impl Initialisation<'_> {
                         if let Some(d) = &l.diverge {
                             self.leaf(d, s.clone());
                         }
-                        self.bind(&l.binding.locals, s)
+                        Self::bind(&l.binding.locals, s)
                     }
                     None => state.map(|mut s| {
                         for &local in &l.binding.locals {
@@ -366,7 +367,7 @@ impl Initialisation<'_> {
                 Cond::Let { binding, scrut } => {
                     let s = self.leaf(scrut, state);
                     failed = join(failed, s.clone());
-                    self.bind(&binding.locals, s)
+                    Self::bind(&binding.locals, s)
                 }
             };
             failed = join(failed, state.clone());
@@ -399,7 +400,7 @@ impl Initialisation<'_> {
                 let s = self.leaf(scrut, before);
                 let mut out = None;
                 for arm in arms {
-                    let mut a = self.bind(&arm.binding.locals, s.clone());
+                    let mut a = Self::bind(&arm.binding.locals, s.clone());
                     if let Some(g) = &arm.guard {
                         a = self.leaf(g, a);
                     }
@@ -414,10 +415,10 @@ impl Initialisation<'_> {
             }),
             Node::For { id, iter, it, binding, body, .. } => {
                 let s = self.leaf(iter, before);
-                let s = self.bind(&[*it], s);
+                let s = Self::bind(&[*it], s);
                 let it = *it;
                 self.loop_(*id, s, |s, head| {
-                    let bound = s.bind(&binding.locals, head.clone());
+                    let bound = Self::bind(&binding.locals, head.clone());
                     let _ = it;
                     (s.block(body, bound), head)
                 })
@@ -431,7 +432,12 @@ impl Initialisation<'_> {
 
     /// Iterates a loop to a fixpoint; `body(head)` returns (state at the end of an iteration, state when the
     /// loop's own condition ends it). Returns the state after the loop.
-    fn loop_(&mut self, id: LoopId, before: Option<Init>, mut body: impl FnMut(&mut Self, Option<Init>) -> (Option<Init>, Option<Init>)) -> Option<Init> {
+    fn loop_(
+        &mut self,
+        id: LoopId,
+        before: Option<Init>,
+        mut body: impl FnMut(&mut Self, Option<Init>) -> (Option<Init>, Option<Init>),
+    ) -> Option<Init> {
         let mut head = before.clone();
         let mut guard = 0;
         loop {

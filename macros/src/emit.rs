@@ -97,7 +97,11 @@ impl<'a> Emitter<'a> {
                 let count = seen.entry(name.clone()).or_insert(0);
                 *count += 1;
                 let name = name.trim_start_matches("r#").to_string();
-                if *count == 1 { syn::Ident::new(&name, Span::mixed_site()) } else { format_ident!("{}_{}", name, count, span = Span::mixed_site()) }
+                if *count == 1 {
+                    syn::Ident::new(&name, Span::mixed_site())
+                } else {
+                    format_ident!("{}_{}", name, count, span = Span::mixed_site())
+                }
             })
             .collect();
         let n = body.locals.len();
@@ -276,7 +280,7 @@ impl<'a> Emitter<'a> {
         };
         let prefix = TokenStream::new();
         let root = self.full_block_with(&self.body.root, prefix);
-        let finish = self.finish(root);
+        let finish = Self::finish(root);
         quote! {
             #state::Unresumed { .. } => {
                 // Runs once: the resume arms are the hot ones.
@@ -300,7 +304,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// The arm's last step: the root block's value is the return value.
-    fn finish(&self, root: TokenStream) -> TokenStream {
+    fn finish(root: TokenStream) -> TokenStream {
         let g = guard();
         let p = private();
         let ret = syn::Ident::new("__ret", Span::mixed_site());
@@ -312,12 +316,12 @@ impl<'a> Emitter<'a> {
 
     fn resume_arm(&mut self, k: YieldId) -> TokenStream {
         self.reset(Some(k), Mode::InPlace);
-        let mut cont = self.cont_block(&self.body.root, k, &self.body.root.scope);
+        let mut cont = self.cont_block(&self.body.root, k);
         if self.violation.get() {
             self.reset(Some(k), Mode::ByValue);
-            cont = self.cont_block(&self.body.root, k, &self.body.root.scope);
+            cont = self.cont_block(&self.body.root, k);
         }
-        let finish = self.finish(cont);
+        let finish = Self::finish(cont);
         let state = state_ty();
         let v = variant(k);
         let g = guard();
@@ -338,7 +342,7 @@ impl<'a> Emitter<'a> {
             Mode::ByValue => {
                 let fields = self.an.stored[k].iter().map(|&l| {
                     let f = &self.field[l];
-                    let var = self.saved_var(l);
+                    let var = Self::saved_var(l);
                     quote!(#f: #var)
                 });
                 quote! {
@@ -353,7 +357,7 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn saved_var(&self, l: LocalId) -> syn::Ident {
+    fn saved_var(l: LocalId) -> syn::Ident {
         format_ident!("__saved{}", l, span = Span::mixed_site())
     }
 
@@ -362,7 +366,9 @@ impl<'a> Emitter<'a> {
     /// uninitialised when the continuation assigns them again.
     /// Call after emitting the scope's code, so that `referenced` is complete.
     fn restores(&self, scope: ScopeId) -> TokenStream {
-        let Some(k) = self.arm else { return TokenStream::new() };
+        let Some(k) = self.arm else {
+            return TokenStream::new();
+        };
         let mut out = TokenStream::new();
         for &l in &self.body.yields[k].in_scope {
             let local = &self.body.locals[l];
@@ -384,7 +390,7 @@ impl<'a> Emitter<'a> {
             match self.mode {
                 Mode::ByValue => {
                     let ident = &local.ident;
-                    let var = self.saved_var(l);
+                    let var = Self::saved_var(l);
                     let mutable = if local.mutable || self.an.flagged.contains(l) { quote!(mut) } else { quote!() };
                     // A re-declaration: the user's own declaration is checked for unused variables elsewhere.
                     out.extend(quote!(#[allow(unused_variables)] let #mutable #ident = #var;));
@@ -403,7 +409,7 @@ impl<'a> Emitter<'a> {
 
     // ----- continuation of the body after suspension point `k` -----
 
-    fn cont_block(&self, block: &Block, k: YieldId, _scope: &ScopeId) -> TokenStream {
+    fn cont_block(&self, block: &Block, k: YieldId) -> TokenStream {
         let Some(i) = block.stmts.iter().position(|s| stmt_contains(s, k)) else {
             unreachable!("internal invariant: the continuation's block contains its suspension point")
         };
@@ -422,14 +428,19 @@ impl<'a> Emitter<'a> {
     fn cont_stmt(&self, stmt: &Stmt, k: YieldId) -> TokenStream {
         match stmt {
             Stmt::Let(l) => {
-                let init = self.cont_node(l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer"), k);
+                let init = self.cont_node(
+                    l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer"),
+                    k,
+                );
                 self.let_stmt(l, init)
             }
             Stmt::Expr(node, semi) => {
                 let e = self.cont_node(node, k);
                 quote!(#e #semi)
             }
-            Stmt::Verbatim(_) => unreachable!("internal invariant: items contain no suspension point"),
+            Stmt::Verbatim(_) => {
+                unreachable!("internal invariant: items contain no suspension point")
+            }
         }
     }
 
@@ -448,12 +459,12 @@ impl<'a> Emitter<'a> {
         match node {
             Node::Yield(j) if *j == k => resume_arg().into_token_stream(),
             Node::Block { label, block } => {
-                let b = self.cont_block(block, k, &block.scope);
+                let b = self.cont_block(block, k);
                 quote!(#label #b)
             }
             Node::If { then, els, cond_scope, .. } => {
                 if block_contains(then, k) {
-                    let b = self.cont_block(then, k, &then.scope);
+                    let b = self.cont_block(then, k);
                     let restores = self.restores(*cond_scope);
                     quote!({ #restores #b })
                 } else {
@@ -461,21 +472,24 @@ impl<'a> Emitter<'a> {
                 }
             }
             Node::Match { arms, .. } => {
-                let arm = arms.iter().find(|a| node_contains(&a.body, k)).expect("internal invariant: the suspension is in an arm");
+                let arm = arms
+                    .iter()
+                    .find(|a| node_contains(&a.body, k))
+                    .expect("internal invariant: the suspension is in an arm");
                 let body = self.cont_node(&arm.body, k);
                 let restores = self.restores(arm.scope);
                 quote!({ #restores #body })
             }
             Node::Loop { id, label, body } => {
                 let (b, c) = self.open_partial(*id);
-                let partial = self.cont_block(body, k, &body.scope);
+                let partial = self.cont_block(body, k);
                 self.partial.borrow_mut().remove(id);
                 let full = self.fresh_iteration(&[body.scope], || self.full_block(body));
                 quote!(#b: { #c: #partial; #label loop #full })
             }
             Node::While { id, label, cond, cond_scope, body } => {
                 let (b, c) = self.open_partial(*id);
-                let partial = self.cont_block(body, k, &body.scope);
+                let partial = self.cont_block(body, k);
                 self.partial.borrow_mut().remove(id);
                 let full = self.fresh_iteration(&[*cond_scope], || self.while_loop(label.as_ref(), cond, body));
                 let restores = self.restores(*cond_scope);
@@ -483,7 +497,7 @@ impl<'a> Emitter<'a> {
             }
             Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
                 let (b, c) = self.open_partial(*id);
-                let partial = self.cont_block(body, k, &body.scope);
+                let partial = self.cont_block(body, k);
                 self.partial.borrow_mut().remove(id);
                 let restores = self.restores(*pat_scope);
                 let full = self.fresh_iteration(&[*pat_scope], || self.for_loop(label.as_ref(), *it, binding, body));
@@ -494,7 +508,9 @@ impl<'a> Emitter<'a> {
                 let v = self.cont_node(value, k);
                 self.assign(place, v)
             }
-            Node::Leaf(_) | Node::Yield(_) => unreachable!("internal invariant: the continuation's node contains its suspension point"),
+            Node::Leaf(_) | Node::Yield(_) => {
+                unreachable!("internal invariant: the continuation's node contains its suspension point")
+            }
         }
     }
 
@@ -505,7 +521,10 @@ impl<'a> Emitter<'a> {
         let tokens = emit();
         let mut referenced = self.referenced.borrow_mut();
         for (l, local) in self.body.locals.iter().enumerate() {
-            if referenced.contains(l) && !before.contains(l) && scopes.iter().any(|s| self.scope_within(local.scope, *s)) {
+            if referenced.contains(l)
+                && !before.contains(l)
+                && scopes.iter().any(|s| self.scope_within(local.scope, *s))
+            {
                 referenced.remove(l);
             }
         }
@@ -589,7 +608,9 @@ impl<'a> Emitter<'a> {
         };
         let ident = self.body.locals[l.binding.locals[0]].ident.clone();
         match ty {
-            Some(ty) => quote!(#(#attrs)* let mut #ident: ::core::option::Option<#ty> = ::core::option::Option::None;),
+            Some(ty) => {
+                quote!(#(#attrs)* let mut #ident: ::core::option::Option<#ty> = ::core::option::Option::None;)
+            }
             None => quote!(#(#attrs)* let mut #ident = ::core::option::Option::None;),
         }
     }
@@ -757,7 +778,8 @@ impl<'a> Emitter<'a> {
     /// A leaf with its uses rewritten.
     fn leaf(&self, leaf: &Leaf) -> TokenStream {
         let mut expr = leaf.expr.clone();
-        let labels: Vec<Option<String>> = self.body.loops.iter().map(|l| l.label.as_ref().map(|l| l.ident.to_string())).collect();
+        let labels: Vec<Option<String>> =
+            self.body.loops.iter().map(|l| l.label.as_ref().map(|l| l.ident.to_string())).collect();
         let label_of = move |id: LoopId| labels.get(id).cloned().flatten();
         let live = &self.an.live_after_leaf[leaf.id];
         let live_after = |l: LocalId| live.contains(l);
@@ -929,8 +951,12 @@ fn node_always_suspends(node: &Node) -> bool {
         Node::Yield(_) => true,
         Node::Block { label: None, block } => block.stmts.iter().any(stmt_always_suspends),
         Node::Assign { value, .. } => node_always_suspends(value),
-        Node::If { then, els: Some(els), .. } => then.stmts.iter().any(stmt_always_suspends) && node_always_suspends(els),
-        Node::Match { arms, .. } => !arms.is_empty() && arms.iter().all(|a| a.guard.is_none() && node_always_suspends(&a.body)),
+        Node::If { then, els: Some(els), .. } => {
+            then.stmts.iter().any(stmt_always_suspends) && node_always_suspends(els)
+        }
+        Node::Match { arms, .. } => {
+            !arms.is_empty() && arms.iter().all(|a| a.guard.is_none() && node_always_suspends(&a.body))
+        }
         // A loop suspends for sure when its body does before anything in it can break out.
         Node::Loop { id, body, .. } => match body.stmts.iter().position(stmt_always_suspends) {
             Some(i) => !body.stmts[..=i].iter().any(|s| stmt_may_break(s, *id)),
@@ -942,7 +968,10 @@ fn node_always_suspends(node: &Node) -> bool {
 
 fn stmt_may_break(stmt: &Stmt, id: LoopId) -> bool {
     match stmt {
-        Stmt::Let(l) => l.init.as_ref().is_some_and(|n| node_may_break(n, id)) || l.diverge.as_ref().is_some_and(|d| leaf_breaks(d, id)),
+        Stmt::Let(l) => {
+            l.init.as_ref().is_some_and(|n| node_may_break(n, id))
+                || l.diverge.as_ref().is_some_and(|d| leaf_breaks(d, id))
+        }
         Stmt::Expr(n, _) => node_may_break(n, id),
         Stmt::Verbatim(_) => false,
     }
@@ -963,9 +992,14 @@ fn node_may_break(node: &Node, id: LoopId) -> bool {
         Node::Leaf(l) => leaf_breaks(l, id),
         Node::Yield(_) => false,
         Node::Block { block: b, .. } | Node::Loop { body: b, .. } => block(b),
-        Node::If { cond: c, then, els, .. } => cond(c) || block(then) || els.as_ref().is_some_and(|e| node_may_break(e, id)),
+        Node::If { cond: c, then, els, .. } => {
+            cond(c) || block(then) || els.as_ref().is_some_and(|e| node_may_break(e, id))
+        }
         Node::Match { scrut, arms } => {
-            leaf_breaks(scrut, id) || arms.iter().any(|a| a.guard.as_ref().is_some_and(|g| leaf_breaks(g, id)) || node_may_break(&a.body, id))
+            leaf_breaks(scrut, id)
+                || arms
+                    .iter()
+                    .any(|a| a.guard.as_ref().is_some_and(|g| leaf_breaks(g, id)) || node_may_break(&a.body, id))
         }
         Node::While { cond: c, body, .. } => cond(c) || block(body),
         Node::For { iter, body, .. } => leaf_breaks(iter, id) || block(body),
@@ -989,9 +1023,10 @@ fn node_contains(node: &Node, k: YieldId) -> bool {
     match node {
         Node::Leaf(_) => false,
         Node::Yield(j) => *j == k,
-        Node::Block { block, .. } | Node::Loop { body: block, .. } | Node::While { body: block, .. } | Node::For { body: block, .. } => {
-            block_contains(block, k)
-        }
+        Node::Block { block, .. }
+        | Node::Loop { body: block, .. }
+        | Node::While { body: block, .. }
+        | Node::For { body: block, .. } => block_contains(block, k),
         Node::If { then, els, .. } => block_contains(then, k) || els.as_ref().is_some_and(|e| node_contains(e, k)),
         Node::Match { arms, .. } => arms.iter().any(|a| node_contains(&a.body, k)),
         Node::Assign { value, .. } => node_contains(value, k),

@@ -11,7 +11,7 @@ use syn::{FnArg, ItemFn, Pat};
 use crate::errors::Errors;
 use crate::lower::{Input, Lowerer, check_misplaced};
 use crate::signature::{self, Kind, Shape};
-use crate::{analysis, emit};
+use crate::{analysis, borrows, emit};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let func: ItemFn = match syn::parse2(item.clone()) {
@@ -41,7 +41,10 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             tokens
         }
         (Err(error), _) => fallback(&func, error),
-        (Ok(()), None) => fallback(&func, syn::Error::new(Span::call_site(), "internal error: the transform failed without a message")),
+        (Ok(()), None) => fallback(
+            &func,
+            syn::Error::new(Span::call_site(), "internal error: the transform failed without a message"),
+        ),
     }
 }
 
@@ -114,6 +117,10 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     let input = Input { params, resume: shape.resume_pat.clone(), block: (*func.block).clone() };
     let body = Lowerer::lower(errors, input)?;
     let an = analysis::analyze(&body);
+    borrows::check(&body, &an, errors);
+    if !errors.is_empty() {
+        return None;
+    }
     let out = emit::Emitter::new(&body, &an, shape).emit(&values);
     let items = out.items;
     let machine = out.machine;
@@ -125,10 +132,22 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         #(#attrs)*
         #vis #sig {
             #items
-            // The body's code is split into one arm per suspension point, so a user's `let mut` may be mutated
-            // in another arm only, a loop label may be used only in another arm, and code after a `yield_!`
-            // is unreachable in the arm that suspends there.
-            #[allow(unused_mut, unused_labels, unreachable_code, unused_braces, clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+            // The one allow list of generated code. The body is split into one arm per suspension point:
+            // a user's `let mut` may be mutated, or a loop label used, in another arm only, and the code after a
+            // `yield_!` is unreachable in the arm that suspends there. The arms return from the step closure,
+            // and the body's tail becomes the operand of that return. A `_guard` held across a suspension is
+            // moved into the state, which clippy counts as a use of an underscore binding.
+            #[allow(
+                unused_mut,
+                unused_labels,
+                unreachable_code,
+                unused_braces,
+                clippy::needless_return,
+                clippy::let_and_return,
+                clippy::unused_unit,
+                clippy::diverging_sub_expression,
+                clippy::used_underscore_binding
+            )]
             let #m = #machine;
             #m
         }

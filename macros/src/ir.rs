@@ -4,6 +4,9 @@
 //! without a `yield_!` stays a [`Leaf`]: the user's own syntax tree, emitted nearly verbatim. Every binding the
 //! body declares (arguments, `let`s, pattern bindings, a `for` loop's iterator) is a [`Local`] with a stable id,
 //! resolved once by name and scope, so later phases never look at names again.
+//!
+//! Nodes hold syntax trees by value: they are built once per expansion, so their size doesn't matter.
+#![allow(clippy::large_enum_variant)]
 
 use proc_macro2::Span;
 use syn::{Attribute, Label, Pat};
@@ -87,14 +90,47 @@ pub struct Let {
 pub enum Node {
     Leaf(Leaf),
     Yield(YieldId),
-    Block { label: Option<Label>, block: Block },
-    If { cond: Vec<Cond>, cond_scope: ScopeId, then: Block, els: Option<Box<Node>> },
-    Match { scrut: Leaf, arms: Vec<Arm> },
-    Loop { id: LoopId, label: Option<Label>, body: Block },
-    While { id: LoopId, label: Option<Label>, cond: Vec<Cond>, cond_scope: ScopeId, body: Block },
-    For { id: LoopId, label: Option<Label>, iter: Leaf, it: LocalId, it_scope: ScopeId, binding: Binding, pat_scope: ScopeId, body: Block },
+    Block {
+        label: Option<Label>,
+        block: Block,
+    },
+    If {
+        cond: Vec<Cond>,
+        cond_scope: ScopeId,
+        then: Block,
+        els: Option<Box<Node>>,
+    },
+    Match {
+        scrut: Leaf,
+        arms: Vec<Arm>,
+    },
+    Loop {
+        id: LoopId,
+        label: Option<Label>,
+        body: Block,
+    },
+    While {
+        id: LoopId,
+        label: Option<Label>,
+        cond: Vec<Cond>,
+        cond_scope: ScopeId,
+        body: Block,
+    },
+    For {
+        id: LoopId,
+        label: Option<Label>,
+        iter: Leaf,
+        it: LocalId,
+        it_scope: ScopeId,
+        binding: Binding,
+        pat_scope: ScopeId,
+        body: Block,
+    },
     /// `place = <value with a suspension point>`: the value is evaluated first, then the place.
-    Assign { place: Leaf, value: Box<Node> },
+    Assign {
+        place: Leaf,
+        value: Box<Node>,
+    },
 }
 
 /// One part of an `if`/`while` condition: `a && let P = e && b` is three parts.

@@ -101,13 +101,33 @@ fn consuming_method(name: &str) -> bool {
 }
 
 const REF_MACROS: &[&str] = &[
-    "println", "print", "eprintln", "eprint", "format", "format_args", "write", "writeln", "panic", "assert",
-    "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "unreachable", "todo",
-    "unimplemented", "matches",
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "matches",
 ];
 
 impl<'a> Walker<'a> {
-    pub fn new(env: &'a [(String, LocalId)], loops: &'a [LoopId], loop_labels: &'a dyn Fn(LoopId) -> Option<String>) -> Self {
+    pub fn new(
+        env: &'a [(String, LocalId)],
+        loops: &'a [LoopId],
+        loop_labels: &'a dyn Fn(LoopId) -> Option<String>,
+    ) -> Self {
         Walker {
             env,
             loops,
@@ -124,7 +144,12 @@ impl<'a> Walker<'a> {
     }
 
     /// Switches to rewrite mode; `uses` must be the collection pass's result for the same expression.
-    pub fn rewriting(mut self, rewrite: &'a dyn Rewrite, uses: &[Use], live_after: &'a dyn Fn(LocalId) -> bool) -> Self {
+    pub fn rewriting(
+        mut self,
+        rewrite: &'a dyn Rewrite,
+        uses: &[Use],
+        live_after: &'a dyn Fn(LocalId) -> bool,
+    ) -> Self {
         let last_use = (0..uses.len()).map(|i| !uses[i + 1..].iter().any(|u| u.local == uses[i].local)).collect();
         self.rewrite = Some(Rewriting { rewrite, last_use, live_after });
         self
@@ -229,10 +254,11 @@ impl<'a> Walker<'a> {
             if let Ok(mut args) = mac.parse_body_with(parser) {
                 let arg_ctx = if name == "vec" || name == "dbg" { UseKind::Move } else { UseKind::Place };
                 let mut inline_captures = Vec::new();
-                for arg in args.iter_mut() {
+                for arg in &mut args {
                     match arg {
                         // `name = value` format arguments: `name` is not a local.
-                        Expr::Assign(assign) if matches!(&*assign.left, Expr::Path(p) if p.path.get_ident().is_some()) => {
+                        Expr::Assign(assign) if matches!(&*assign.left, Expr::Path(p) if p.path.get_ident().is_some()) =>
+                        {
                             self.visit(&mut assign.right, arg_ctx);
                         }
                         Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if arg_ctx == UseKind::Place => {
@@ -245,7 +271,10 @@ impl<'a> Walker<'a> {
                 let mut extra = Vec::new();
                 for name in inline_captures {
                     if let Some(local) = self.resolve(&name) {
-                        let token = syn::Ident::new(&name, mac.path.segments.last().map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()));
+                        let token = syn::Ident::new(
+                            &name,
+                            mac.path.segments.last().map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()),
+                        );
                         if let Some(access) = self.record(local, UseKind::Place, &token) {
                             let plain: Expr = syn::parse_quote!(#token);
                             if access != plain {
@@ -301,7 +330,8 @@ impl<'a> Walker<'a> {
                     out.push(TokenTree::Group(group));
                 }
                 TokenTree::Ident(ident) => {
-                    let prev_is_path = i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '.' || p.as_char() == ':' || p.as_char() == '\'');
+                    let prev_is_path = i > 0
+                        && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '.' || p.as_char() == ':' || p.as_char() == '\'');
                     let next_is_path = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!');
                     let name = ident.to_string();
                     let local = if prev_is_path || next_is_path { None } else { self.resolve(&name) };
@@ -374,8 +404,10 @@ pub fn pattern_idents(pat: &Pat) -> Vec<(syn::Ident, bool)> {
 /// Whether an identifier pattern binds a variable: a lone capitalised identifier is most likely a unit variant
 /// or a constant.
 pub fn binds(p: &syn::PatIdent) -> bool {
-    let looks_like_const =
-        p.subpat.is_none() && p.by_ref.is_none() && p.mutability.is_none() && p.ident.to_string().starts_with(|c: char| c.is_uppercase());
+    let looks_like_const = p.subpat.is_none()
+        && p.by_ref.is_none()
+        && p.mutability.is_none()
+        && p.ident.to_string().starts_with(|c: char| c.is_uppercase());
     !looks_like_const
 }
 
@@ -411,16 +443,24 @@ impl VisitMut for Walker<'_> {
             Expr::Macro(m) => self.visit_macro(&mut m.mac, ctx),
             Expr::Closure(c) => {
                 let is_move = c.capture.is_some();
+                let first = self.uses.len();
                 self.in_closure += 1;
                 let saved_loops = std::mem::take(&mut self.inner_loops);
                 self.scoped(|w| {
                     for input in &c.inputs {
                         w.bind_pat_names(input);
                     }
-                    w.visit_cond(&mut c.body, if is_move { UseKind::Move } else { UseKind::Move });
+                    w.visit_cond(&mut c.body, UseKind::Move);
                 });
                 self.inner_loops = saved_loops;
                 self.in_closure -= 1;
+                if is_move {
+                    // A `move` closure takes every local it mentions when it is created.
+                    for u in &mut self.uses[first..] {
+                        u.kind = UseKind::Move;
+                        u.conditional = self.conditional;
+                    }
+                }
             }
             Expr::Async(a) => {
                 self.in_closure += 1;
@@ -571,8 +611,8 @@ impl VisitMut for Walker<'_> {
             }
             Expr::Binary(b) => {
                 use syn::BinOp::{
-                    AddAssign, And, BitAndAssign, BitOrAssign, BitXorAssign, DivAssign, Eq, Ge, Gt, Le, Lt, MulAssign, Ne, Or,
-                    RemAssign, ShlAssign, ShrAssign, SubAssign,
+                    AddAssign, And, BitAndAssign, BitOrAssign, BitXorAssign, DivAssign, Eq, Ge, Gt, Le, Lt, MulAssign,
+                    Ne, Or, RemAssign, ShlAssign, ShrAssign, SubAssign,
                 };
                 match b.op {
                     Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) => {
@@ -583,8 +623,8 @@ impl VisitMut for Walker<'_> {
                         self.visit(&mut b.left, UseKind::Move);
                         self.visit_cond(&mut b.right, UseKind::Move);
                     }
-                    AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | BitXorAssign(_) | BitAndAssign(_)
-                    | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_) => {
+                    AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | BitXorAssign(_)
+                    | BitAndAssign(_) | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_) => {
                         // The right side is evaluated first for primitive operands, then the place is read and
                         // written; a place use covers both.
                         self.visit(&mut b.right, UseKind::Move);
@@ -604,7 +644,11 @@ impl VisitMut for Walker<'_> {
                 };
                 match target.as_ref().and_then(|i| self.resolve(&i.to_string()).map(|l| (l, i.clone()))) {
                     Some((local, ident)) => {
-                        self.uses.push(Use { local, kind: UseKind::Write, conditional: self.conditional || self.in_closure > 0 });
+                        self.uses.push(Use {
+                            local,
+                            kind: UseKind::Write,
+                            conditional: self.conditional || self.in_closure > 0,
+                        });
                         if let Some(rw) = &self.rewrite {
                             let value = (*a.right).clone();
                             if let Some(new) = rw.rewrite.assign(local, value, &ident) {

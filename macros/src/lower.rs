@@ -16,9 +16,11 @@ use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt};
 
 use crate::errors::Errors;
-use crate::ir::{Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LoopId, LoopInfo, Node, Scope, ScopeId, Stmt, YieldPoint};
-use crate::leaf::{Walker, pattern_idents};
 use crate::ir::UseKind;
+use crate::ir::{
+    Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LoopId, LoopInfo, Node, Scope, ScopeId, Stmt, YieldPoint,
+};
+use crate::leaf::{Walker, pattern_idents};
 
 /// A `yield_!(..)` invocation.
 pub fn yield_macro(mac: &syn::Macro) -> bool {
@@ -116,7 +118,8 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
                     syn::visit::visit_expr(self, &inner);
                 }
             } else if let Some(span) = yield_in_tokens(mac.tokens.clone()) {
-                let what = if self.context.is_empty() { "macro" } else { self.context.last().copied().unwrap_or("macro") };
+                let what =
+                    if self.context.is_empty() { "macro" } else { self.context.last().copied().unwrap_or("macro") };
                 self.inside(what, |c| c.report(span));
             }
         }
@@ -283,7 +286,11 @@ impl<'e> Lowerer<'e> {
                 continue;
             }
             let base = name.trim_start_matches("r#");
-            let fresh = (2..).map(|n| format!("{base}_{n}")).find(|c| !taken.contains(c)).expect("internal invariant: some suffix is free");
+            let mut n = 2;
+            while taken.contains(&format!("{base}_{n}")) {
+                n += 1;
+            }
+            let fresh = format!("{base}_{n}");
             taken.insert(fresh.clone());
             local.ident = syn::Ident::new(&fresh, local.ident.span());
         }
@@ -341,7 +348,8 @@ impl<'e> Lowerer<'e> {
 
     fn leaf(&mut self, mut expr: Expr, ctx: UseKind) -> Leaf {
         let loops = self.loop_stack.clone();
-        let labels: Vec<Option<String>> = self.loops.iter().map(|l| l.label.as_ref().map(|l| l.ident.to_string())).collect();
+        let labels: Vec<Option<String>> =
+            self.loops.iter().map(|l| l.label.as_ref().map(|l| l.ident.to_string())).collect();
         let label_of = move |id: LoopId| labels.get(id).cloned().flatten();
         let mut walker = Walker::new(&self.env, &loops, &label_of);
         walker.walk(&mut expr, ctx);
@@ -356,7 +364,7 @@ impl<'e> Lowerer<'e> {
         let mut stmts = Vec::new();
         for (i, stmt) in block.stmts.into_iter().enumerate() {
             let last = i + 1 == n;
-            stmts.push(self.stmt(stmt, last, at_exit && last));
+            stmts.push(self.stmt(stmt, at_exit && last));
         }
         self.scopes[scope].ends_at_exit = at_exit && !self.scopes[scope].in_loop;
         Block { scope, stmts }
@@ -369,7 +377,7 @@ impl<'e> Lowerer<'e> {
         b
     }
 
-    fn stmt(&mut self, stmt: SynStmt, is_tail: bool, at_exit: bool) -> Stmt {
+    fn stmt(&mut self, stmt: SynStmt, at_exit: bool) -> Stmt {
         match stmt {
             SynStmt::Local(local) => {
                 let (init, diverge) = match local.init {
@@ -378,7 +386,10 @@ impl<'e> Lowerer<'e> {
                         let node = self.expr(*init.expr, ctx, false);
                         let diverge = init.diverge.map(|(_, e)| {
                             if let Some(span) = find_yield(&e) {
-                                self.errors.error(span, "`yield_!` in the `else` block of `let ... else` is not supported yet");
+                                self.errors.error(
+                                    span,
+                                    "`yield_!` in the `else` block of `let ... else` is not supported yet",
+                                );
                             }
                             self.leaf(*e, UseKind::Move)
                         });
@@ -393,7 +404,7 @@ impl<'e> Lowerer<'e> {
             }
             SynStmt::Expr(expr, semi) => {
                 let ctx = UseKind::Move;
-                let node = self.expr(expr, ctx, is_tail && semi.is_none() && at_exit || at_exit);
+                let node = self.expr(expr, ctx, at_exit);
                 Stmt::Expr(node, semi)
             }
             SynStmt::Macro(m) => {
@@ -586,11 +597,10 @@ pub fn param_var(field: &syn::Ident) -> syn::Ident {
 /// A place expression: matching on it moves nothing that the pattern doesn't bind.
 fn is_place(expr: &Expr) -> bool {
     match expr {
-        Expr::Path(_) => true,
+        Expr::Path(_) | Expr::Index(_) => true,
         Expr::Field(f) => is_place(&f.base),
         Expr::Paren(p) => is_place(&p.expr),
         Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
-        Expr::Index(_) => true,
         _ => false,
     }
 }
@@ -635,9 +645,9 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<SynStmt>)> {
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
     let mut pinned = pat.clone();
-    let mut pinner = Pinner { counter, rebinds: Vec::new(), wilds: 0, by_ref: false };
-    syn::visit_mut::VisitMut::visit_pat_mut(&mut pinner, &mut pinned);
-    (pinner.wilds > 0 && !pinner.rebinds.is_empty() && !pinner.by_ref).then_some((pinned, pinner.rebinds))
+    let mut visitor = Pinner { counter, rebinds: Vec::new(), wilds: 0, by_ref: false };
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut visitor, &mut pinned);
+    (visitor.wilds > 0 && !visitor.rebinds.is_empty() && !visitor.by_ref).then_some((pinned, visitor.rebinds))
 }
 
 /// `a && let P = e && b` → `[a, let P = e, b]`. Parenthesised `&&` is a plain boolean and stays whole.
@@ -683,8 +693,7 @@ fn diverges(expr: &Expr) -> bool {
 /// A type with no drop glue, syntactically: references, raw pointers, primitives and tuples/arrays of them.
 pub fn no_drop_type(ty: &syn::Type) -> bool {
     match ty {
-        syn::Type::Reference(r) => r.mutability.is_none() || true,
-        syn::Type::Ptr(_) | syn::Type::Never(_) => true,
+        syn::Type::Reference(_) | syn::Type::Ptr(_) | syn::Type::Never(_) => true,
         syn::Type::Paren(p) => no_drop_type(&p.elem),
         syn::Type::Group(g) => no_drop_type(&g.elem),
         syn::Type::Tuple(t) => t.elems.iter().all(no_drop_type),
@@ -692,7 +701,21 @@ pub fn no_drop_type(ty: &syn::Type) -> bool {
         syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
             matches!(
                 i.to_string().as_str(),
-                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "f32" | "f64" | "bool" | "char"
+                "u8" | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "usize"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "isize"
+                    | "f32"
+                    | "f64"
+                    | "bool"
+                    | "char"
             )
         }),
         _ => false,

@@ -17,6 +17,7 @@ use syn::{GenericArgument, PathArguments, ReturnType, Token, Type, TypeParamBoun
 use crate::errors::Errors;
 
 /// What the fn returns.
+#[allow(clippy::large_enum_variant)]
 pub enum Kind {
     /// `-> impl Iterator<Item = Y>`: resumed with `()`, returns `()`.
     Generator { item: Type },
@@ -55,7 +56,9 @@ impl Parse for Args {
             if key != "resume" {
                 return Err(syn::Error::new(
                     key.span(),
-                    format!("unknown argument `{key}`: the only argument is `resume = PATTERN`, which binds the first resume argument"),
+                    format!(
+                        "unknown argument `{key}`: the only argument is `resume = PATTERN`, which binds the first resume argument"
+                    ),
                 ));
             }
             if !input.peek(Token![=]) {
@@ -66,7 +69,10 @@ impl Parse for Args {
             }
             input.parse::<Token![=]>()?;
             let pat = syn::Pat::parse_single(input).map_err(|e| {
-                syn::Error::new(e.span(), "expected a pattern after `resume =`, for example `resume = mut x` or `resume = _`")
+                syn::Error::new(
+                    e.span(),
+                    "expected a pattern after `resume =`, for example `resume = mut x` or `resume = _`",
+                )
             })?;
             if resume.is_some() {
                 return Err(syn::Error::new(key.span(), "duplicate argument `resume`"));
@@ -116,10 +122,16 @@ fn check_fn_kind(sig: &syn::Signature, errors: &mut Errors) {
         errors.error(token.span, "`#[stackless::coroutine]` cannot be used on an `async fn`: a coroutine suspends at `yield_!`, not at `.await`");
     }
     if let Some(token) = &sig.constness {
-        errors.error(token.span, "`#[stackless::coroutine]` cannot be used on a `const fn`: a coroutine is built and resumed at run time");
+        errors.error(
+            token.span,
+            "`#[stackless::coroutine]` cannot be used on a `const fn`: a coroutine is built and resumed at run time",
+        );
     }
     if let Some(abi) = &sig.abi {
-        errors.error(abi.extern_token.span, "`#[stackless::coroutine]` cannot be used on an `extern` fn: the returned state machine is a Rust type");
+        errors.error(
+            abi.extern_token.span,
+            "`#[stackless::coroutine]` cannot be used on an `extern` fn: the returned state machine is a Rust type",
+        );
     }
     if let Some(variadic) = &sig.variadic {
         errors.error(variadic.dots.spans[0], "`#[stackless::coroutine]` cannot be used on a variadic fn");
@@ -131,26 +143,37 @@ const ACCEPTED: &str = "expected `-> impl Iterator<Item = Y>` (a generator) or `
 fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
     let ty = match &sig.output {
         ReturnType::Default => {
-            errors.error(sig.paren_token.span.close(), format!("a `#[stackless::coroutine]` fn needs a return type\nhelp: {ACCEPTED}"));
+            errors.error(
+                sig.paren_token.span.close(),
+                format!("a `#[stackless::coroutine]` fn needs a return type\nhelp: {ACCEPTED}"),
+            );
             return None;
         }
         ReturnType::Type(_, ty) => ty,
     };
     let Type::ImplTrait(imp) = strip_parens(ty) else {
-        errors.error(ty.span(), format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"));
+        errors
+            .error(ty.span(), format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"));
         return None;
     };
     let mut kind = None;
     let (mut derive_clone, mut derive_debug) = (false, false);
     for bound in &imp.bounds {
-        let TypeParamBound::Trait(tb) = bound else { continue };
-        let Some(last) = tb.path.segments.last() else { continue };
+        let TypeParamBound::Trait(tb) = bound else {
+            continue;
+        };
+        let Some(last) = tb.path.segments.last() else {
+            continue;
+        };
         let name = last.ident.to_string();
         match name.as_str() {
             // `+ FusedIterator` next to `Iterator<Item = Y>` only states what generators always are.
             "FusedIterator" if assoc_types(last).is_empty() => {}
             "Iterator" | "FusedIterator" | "Coroutine" if kind.is_some() => {
-                errors.error(last.ident.span(), "a `#[stackless::coroutine]` fn returns either an `Iterator` or a `Coroutine`, not both");
+                errors.error(
+                    last.ident.span(),
+                    "a `#[stackless::coroutine]` fn returns either an `Iterator` or a `Coroutine`, not both",
+                );
                 return None;
             }
             "Iterator" | "FusedIterator" => kind = Some(iterator_kind(last, errors)?),
@@ -161,7 +184,10 @@ fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
         }
     }
     let Some(kind) = kind else {
-        errors.error(imp.impl_token.span, format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"));
+        errors.error(
+            imp.impl_token.span,
+            format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"),
+        );
         return None;
     };
     Some(Shape { kind, resume_pat: None, derive_clone, derive_debug })
@@ -213,7 +239,9 @@ fn coroutine_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
 }
 
 fn assoc_types(seg: &syn::PathSegment) -> Vec<(String, Type)> {
-    let PathArguments::AngleBracketed(args) = &seg.arguments else { return Vec::new() };
+    let PathArguments::AngleBracketed(args) = &seg.arguments else {
+        return Vec::new();
+    };
     args.args
         .iter()
         .filter_map(|arg| match arg {

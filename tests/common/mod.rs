@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use core::pin::Pin;
-use std::cell::RefCell;
 use stackless::{Coroutine, CoroutineState};
+use std::cell::RefCell;
 
 thread_local! {
     static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
@@ -54,5 +54,5 @@ pub fn events(f: impl FnOnce()) -> Vec<String> {
 
 /// `["a", "b"]` as owned strings, for comparisons with the log.
 pub fn strs(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| s.to_string()).collect()
+    v.iter().map(ToString::to_string).collect()
 }

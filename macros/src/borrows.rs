@@ -1,0 +1,120 @@
+//! Phase 3b: borrows of the coroutine's own locals that would have to survive a suspension.
+//!
+//! The state is moved around freely (it is `Unpin` and never relies on its address), so a reference into it
+//! can't be held across a `yield_!` — rustc rejects the same code in movable coroutines (E0626). rustc would
+//! report it here too, but in terms of the generated code; this pass catches the two shapes that can be seen
+//! syntactically and explains them in the user's terms:
+//! - a `for` loop with a suspension point that iterates over a borrow of a local (`for x in &v`, `v.iter()`);
+//! - a `let` that binds a borrow of a local (`let r = &v;`) which is still held at a suspension point.
+
+use proc_macro2::Span;
+use syn::Expr;
+use syn::spanned::Spanned;
+
+use crate::analysis::Analysis;
+use crate::errors::Errors;
+use crate::ir::{Block, Body, Leaf, LocalId, Node, Stmt};
+
+/// Methods that return an iterator borrowing their receiver.
+const BORROWING_ITERATORS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "chars",
+    "bytes",
+    "lines",
+    "windows",
+    "chunks",
+    "keys",
+    "values",
+    "values_mut",
+    "drain",
+    "split_whitespace",
+];
+
+pub fn check(body: &Body, an: &Analysis, errors: &mut Errors) {
+    let mut checker = Checker { body, an, errors };
+    checker.block(&body.root);
+}
+
+struct Checker<'a> {
+    body: &'a Body,
+    an: &'a Analysis,
+    errors: &'a mut Errors,
+}
+
+impl Checker<'_> {
+    fn block(&mut self, block: &Block) {
+        for stmt in &block.stmts {
+            match stmt {
+                Stmt::Let(l) => {
+                    if let Some(Node::Leaf(init)) = &l.init
+                        && let Some((owner, span)) = self.borrowed_local(init, &init.expr, false)
+                        && l.binding.locals.iter().any(|b| self.an.stored.iter().any(|s| s.contains(b)))
+                    {
+                        let name = self.body.locals[owner].ident.to_string();
+                        self.errors.error(
+                            span,
+                            format!(
+                                "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
+                                 note: a coroutine's locals live in its state, which moves when the coroutine moves, so a reference into it can't survive a suspension\n\
+                                 help: hold something owned instead: an index into `{name}`, a clone, or move `{name}` into the reference's place"
+                            ),
+                        );
+                    }
+                    if let Some(init) = &l.init {
+                        self.node(init);
+                    }
+                }
+                Stmt::Expr(node, _) => self.node(node),
+                Stmt::Verbatim(_) => {}
+            }
+        }
+    }
+
+    fn node(&mut self, node: &Node) {
+        match node {
+            Node::Leaf(_) | Node::Yield(_) => {}
+            Node::Block { block, .. } | Node::Loop { body: block, .. } => self.block(block),
+            Node::If { then, els, .. } => {
+                self.block(then);
+                if let Some(e) = els {
+                    self.node(e);
+                }
+            }
+            Node::Match { arms, .. } => arms.iter().for_each(|a| self.node(&a.body)),
+            Node::While { body, .. } => self.block(body),
+            Node::For { iter, body, .. } => {
+                if let Some((owner, span)) = self.borrowed_local(iter, &iter.expr, true) {
+                    let name = self.body.locals[owner].ident.to_string();
+                    self.errors.error(
+                        span,
+                        format!(
+                            "this loop borrows `{name}` while it suspends at a `yield_!`\n\
+                             note: a coroutine's locals live in its state, which moves when the coroutine moves, so an iterator borrowing one can't survive a suspension\n\
+                             help: iterate by value (`for x in {name}`), over a clone (`for x in {name}.clone()`), or by index (`for i in 0..{name}.len()`)"
+                        ),
+                    );
+                }
+                self.block(body);
+            }
+            Node::Assign { value, .. } => self.node(value),
+        }
+    }
+
+    /// `&x`, `&mut x`, `x.iter()`… where `x` is a local that owns its value (not a reference argument).
+    fn borrowed_local(&self, leaf: &Leaf, expr: &Expr, iterators: bool) -> Option<(LocalId, Span)> {
+        let target = match expr {
+            Expr::Reference(r) => &*r.expr,
+            Expr::MethodCall(m) if iterators && BORROWING_ITERATORS.contains(&m.method.to_string().as_str()) => {
+                &*m.receiver
+            }
+            Expr::Paren(p) => return self.borrowed_local(leaf, &p.expr, iterators),
+            _ => return None,
+        };
+        let Expr::Path(p) = target else { return None };
+        let ident = p.path.get_ident()?;
+        let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
+        let (_, local) = leaf.env.iter().rev().find(|(n, _)| *n == name)?;
+        (!self.body.locals[*local].no_drop).then(|| (*local, expr.span()))
+    }
+}

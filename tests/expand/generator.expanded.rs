@@ -1,0 +1,101 @@
+fn countdown(from: u32) -> impl Iterator<Item = u32> {
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    enum __State<__T0, __T1> {
+        /// Not started: holds the arguments.
+        Unresumed { from: __T0 },
+        /// Suspended at `yield_! (n)` (line 5).
+        Suspend0 { n: __T1 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
+    }
+    impl<__T0, __T1> ::stackless::__private::States for __State<__T0, __T1> {
+        const RETURNED: Self = Self::Returned;
+        const POISONED: Self = Self::Panicked;
+    }
+    #[allow(
+        unused_mut,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        clippy::needless_return,
+        clippy::let_and_return,
+        clippy::unused_unit,
+        clippy::diverging_sub_expression,
+        clippy::used_underscore_binding
+    )]
+    let __machine = ::stackless::__private::Machine::generator::<
+        u32,
+    >(
+        __State::Unresumed { from: from },
+        |__state, __arg: ()| {
+            let mut __guard = ::stackless::__private::Guard::new(__state);
+            match &mut *__guard.state {
+                __State::Unresumed { .. } => {
+                    ::core::hint::cold_path();
+                    let __State::Unresumed { from: __p_from } = ::core::mem::replace(
+                        __guard.state,
+                        __State::Panicked,
+                    ) else {
+                        ::core::panicking::panic(
+                            "internal error: entered unreachable code",
+                        )
+                    };
+                    let __ret = {
+                        let from = __p_from;
+                        let mut n = from;
+                        while n > 0 {
+                            {
+                                {
+                                    let __yielded = n;
+                                    *__guard.state = __State::Suspend0 { n: n };
+                                    return ::stackless::__private::suspend(
+                                        &mut __guard.exit,
+                                        __yielded,
+                                    );
+                                };
+                            }
+                        }
+                    };
+                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                }
+                __State::Suspend0 { n: n, .. } => {
+                    let __ret = {
+                        '__break0: {
+                            '__continue0: {
+                                {
+                                    __arg;
+                                    (*n) -= 1;
+                                }
+                            }
+                            while (*n) > 0 {
+                                {
+                                    {
+                                        let __yielded = (*n);
+                                        return ::stackless::__private::suspend(
+                                            &mut __guard.exit,
+                                            __yielded,
+                                        );
+                                    };
+                                }
+                            }
+                        }
+                    };
+                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                }
+                __State::Returned => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut __guard.exit);
+                }
+                __State::Panicked => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    ::stackless::__private::next_after_panicking()
+                }
+            }
+        },
+    );
+    __machine
+}

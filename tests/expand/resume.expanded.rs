@@ -1,0 +1,99 @@
+fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    enum __State<__T0> {
+        /// Not started: holds the arguments.
+        Unresumed {},
+        /// Suspended at `yield_! (sum)` (line 6).
+        Suspend0 { sum: __T0 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
+    }
+    impl<__T0> ::stackless::__private::States for __State<__T0> {
+        const RETURNED: Self = Self::Returned;
+        const POISONED: Self = Self::Panicked;
+    }
+    #[allow(
+        unused_mut,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        clippy::needless_return,
+        clippy::let_and_return,
+        clippy::unused_unit,
+        clippy::diverging_sub_expression,
+        clippy::used_underscore_binding
+    )]
+    let __machine = ::stackless::__private::Machine::coroutine::<
+        u64,
+        u64,
+        u64,
+    >(
+        __State::Unresumed {},
+        |__state, __arg: u64| {
+            let mut __guard = ::stackless::__private::Guard::new(__state);
+            match &mut *__guard.state {
+                __State::Unresumed { .. } => {
+                    ::core::hint::cold_path();
+                    let __ret = {
+                        let mut x = __arg;
+                        let mut sum = 0;
+                        while x != 0 {
+                            {
+                                sum += x;
+                                {
+                                    let __yielded = sum;
+                                    *__guard.state = __State::Suspend0 { sum: sum };
+                                    return ::stackless::__private::suspend(
+                                        &mut __guard.exit,
+                                        __yielded,
+                                    );
+                                };
+                            }
+                        }
+                        sum
+                    };
+                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                }
+                __State::Suspend0 { sum: sum, .. } => {
+                    let __ret = {
+                        let mut x;
+                        '__break0: {
+                            '__continue0: {
+                                {
+                                    x = (__arg);
+                                }
+                            }
+                            while x != 0 {
+                                {
+                                    (*sum) += x;
+                                    {
+                                        let __yielded = (*sum);
+                                        return ::stackless::__private::suspend(
+                                            &mut __guard.exit,
+                                            __yielded,
+                                        );
+                                    };
+                                }
+                            }
+                        }
+                        (*sum)
+                    };
+                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                }
+                __State::Returned => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    ::stackless::__private::resumed_after_completion()
+                }
+                __State::Panicked => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    ::stackless::__private::resumed_after_panicking()
+                }
+            }
+        },
+    );
+    __machine
+}

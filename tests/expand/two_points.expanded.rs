@@ -1,0 +1,201 @@
+fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    enum __State<__T0, __T1, __T2, __T3> {
+        /// Not started: holds the arguments.
+        Unresumed { words: __T0 },
+        /// Suspended at `yield_! (word)` (line 5).
+        Suspend0 { upper: __T1, __iter1: __T2 },
+        /// Suspended at `yield_! (upper)` (line 9).
+        Suspend1 { __iter1: __T3 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
+    }
+    impl<__T0, __T1, __T2, __T3> ::stackless::__private::States
+    for __State<__T0, __T1, __T2, __T3> {
+        const RETURNED: Self = Self::Returned;
+        const POISONED: Self = Self::Panicked;
+    }
+    #[allow(
+        unused_mut,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        clippy::needless_return,
+        clippy::let_and_return,
+        clippy::unused_unit,
+        clippy::diverging_sub_expression,
+        clippy::used_underscore_binding
+    )]
+    let __machine = ::stackless::__private::Machine::generator::<
+        String,
+    >(
+        __State::Unresumed { words: words },
+        |__state, __arg: ()| {
+            let mut __guard = ::stackless::__private::Guard::new(__state);
+            match &mut *__guard.state {
+                __State::Unresumed { .. } => {
+                    ::core::hint::cold_path();
+                    let __State::Unresumed { words: __p_words } = ::core::mem::replace(
+                        __guard.state,
+                        __State::Panicked,
+                    ) else {
+                        ::core::panicking::panic(
+                            "internal error: entered unreachable code",
+                        )
+                    };
+                    let __ret = {
+                        let words = __p_words;
+                        {
+                            let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                words,
+                            );
+                            loop {
+                                let word = match ::core::iter::Iterator::next(
+                                    &mut __iter1,
+                                ) {
+                                    ::core::option::Option::Some(__next) => __next,
+                                    ::core::option::Option::None => break,
+                                };
+                                {
+                                    let upper = word.to_uppercase();
+                                    {
+                                        let __yielded = word;
+                                        *__guard.state = __State::Suspend0 {
+                                            __iter1: __iter1,
+                                            upper: upper,
+                                        };
+                                        return ::stackless::__private::suspend(
+                                            &mut __guard.exit,
+                                            __yielded,
+                                        );
+                                    };
+                                }
+                            }
+                        }
+                    };
+                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                }
+                __State::Suspend0 { .. } => {
+                    let __State::Suspend0 { __iter1: __saved1, upper: __saved3 } = ::core::mem::replace(
+                        __guard.state,
+                        __State::Panicked,
+                    ) else {
+                        ::core::panicking::panic(
+                            "internal error: entered unreachable code",
+                        )
+                    };
+                    let __ret = {
+                        {
+                            #[allow(unused_variables)]
+                            let mut __iter1 = __saved1;
+                            '__break1: {
+                                '__continue1: {
+                                    {
+                                        #[allow(unused_variables)]
+                                        let upper = __saved3;
+                                        __arg;
+                                        if upper.is_empty() {
+                                            break '__break1;
+                                        }
+                                        {
+                                            let __yielded = upper;
+                                            *__guard.state = __State::Suspend1 {
+                                                __iter1: __iter1,
+                                            };
+                                            return ::stackless::__private::suspend(
+                                                &mut __guard.exit,
+                                                __yielded,
+                                            );
+                                        };
+                                    }
+                                }
+                                loop {
+                                    let word = match ::core::iter::Iterator::next(
+                                        &mut __iter1,
+                                    ) {
+                                        ::core::option::Option::Some(__next) => __next,
+                                        ::core::option::Option::None => break,
+                                    };
+                                    {
+                                        let upper = word.to_uppercase();
+                                        {
+                                            let __yielded = word;
+                                            *__guard.state = __State::Suspend0 {
+                                                __iter1: __iter1,
+                                                upper: upper,
+                                            };
+                                            return ::stackless::__private::suspend(
+                                                &mut __guard.exit,
+                                                __yielded,
+                                            );
+                                        };
+                                    }
+                                }
+                            }
+                        }
+                    };
+                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                }
+                __State::Suspend1 { .. } => {
+                    let __State::Suspend1 { __iter1: __saved1 } = ::core::mem::replace(
+                        __guard.state,
+                        __State::Panicked,
+                    ) else {
+                        ::core::panicking::panic(
+                            "internal error: entered unreachable code",
+                        )
+                    };
+                    let __ret = {
+                        {
+                            #[allow(unused_variables)]
+                            let mut __iter1 = __saved1;
+                            '__break3: {
+                                '__continue3: {
+                                    {
+                                        __arg;
+                                    }
+                                }
+                                loop {
+                                    let word = match ::core::iter::Iterator::next(
+                                        &mut __iter1,
+                                    ) {
+                                        ::core::option::Option::Some(__next) => __next,
+                                        ::core::option::Option::None => break,
+                                    };
+                                    {
+                                        let upper = word.to_uppercase();
+                                        {
+                                            let __yielded = word;
+                                            *__guard.state = __State::Suspend0 {
+                                                __iter1: __iter1,
+                                                upper: upper,
+                                            };
+                                            return ::stackless::__private::suspend(
+                                                &mut __guard.exit,
+                                                __yielded,
+                                            );
+                                        };
+                                    }
+                                }
+                            }
+                        }
+                    };
+                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                }
+                __State::Returned => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut __guard.exit);
+                }
+                __State::Panicked => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    ::stackless::__private::next_after_panicking()
+                }
+            }
+        },
+    );
+    __machine
+}

@@ -1,0 +1,4 @@
+#[stackless::coroutine]
+struct Numbers;
+
+fn main() {}
