@@ -1,5 +1,9 @@
-//! An in-order walk over a borrowed binary tree, suspended at every value, with an explicit stack of
-//! references: the generator borrows the tree (`+ 'a`), not itself, so it can be moved and stored freely.
+//! An in-order walk over a borrowed binary tree, suspended at every value, written two ways:
+//!
+//! - with an explicit stack of references: one state machine, no allocation besides the stack's `Vec`; the
+//!   generator borrows the tree (`+ 'a`), not itself, so it can be moved and stored freely;
+//! - recursively, delegating to itself with `yield_from!`: the natural code, at the cost of one boxed state
+//!   machine per level of the tree (a recursive type can't be sized, hence the `Box<dyn Iterator>` signature).
 //!
 //! Run: `cargo run --example tree`
 
@@ -36,6 +40,16 @@ fn in_order<'a>(root: Option<&'a Node>) -> impl Iterator<Item = i32> + 'a {
     }
 }
 
+/// The same walk, recursively: each subtree is another generator, driven by `yield_from!`.
+#[stackless::coroutine]
+fn in_order_recursive<'a>(node: Option<&'a Node>) -> Box<dyn Iterator<Item = i32> + 'a> {
+    if let Some(n) = node {
+        yield_from!(in_order_recursive(n.left.as_deref()));
+        yield_!(n.value);
+        yield_from!(in_order_recursive(n.right.as_deref()));
+    }
+}
+
 fn main() {
     let mut root = None;
     for v in [50, 30, 70, 20, 40, 60, 80, 35, 65] {
@@ -46,6 +60,8 @@ fn main() {
     let mut paused = in_order(root.as_deref());
     let first_three: Vec<i32> = paused.by_ref().take(3).collect();
     println!("paused after {first_three:?}; the rest later: {:?}", paused.collect::<Vec<_>>());
+    let recursive: Vec<i32> = in_order_recursive(root.as_deref()).collect();
+    println!("recursively: {recursive:?}");
 }
 
 #[cfg(test)]
@@ -60,5 +76,6 @@ mod tests {
         }
         assert_eq!(in_order(root.as_deref()).collect::<Vec<_>>(), [1, 3, 4, 5, 7, 8, 9]);
         assert_eq!(in_order(None).count(), 0);
+        assert_eq!(in_order_recursive(root.as_deref()).collect::<Vec<_>>(), [1, 3, 4, 5, 7, 8, 9]);
     }
 }

@@ -27,3 +27,22 @@ macro_rules! yield_ {
         ::core::compile_error!("`yield_!` can only be used inside a fn marked `#[stackless::coroutine]`")
     };
 }
+
+/// Runs another coroutine (or, in a generator, anything iterable) to completion inside the enclosing
+/// `#[stackless::coroutine]` fn: every value it yields is passed out, every resume argument passed in, and the
+/// expression evaluates to its return value. `yield_from!(inner, first)` gives the inner coroutine its first
+/// resume argument when the resume type isn't `()`.
+///
+/// Like [`yield_!`], it is rewritten by the attribute; used anywhere else it explains the mistake:
+///
+/// ```compile_fail
+/// fn not_a_coroutine() {
+///     stackless::yield_from!(0..3);
+/// }
+/// ```
+#[macro_export]
+macro_rules! yield_from {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!("`yield_from!` can only be used inside a fn marked `#[stackless::coroutine]`")
+    };
+}

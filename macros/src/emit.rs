@@ -28,7 +28,7 @@ use syn::{Expr, Lifetime};
 use crate::analysis::{Analysis, Set};
 use crate::ir::{Binding, Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
 use crate::leaf::{Rewrite, Walker};
-use crate::signature::{Kind, Shape, is_nameable};
+use crate::signature::{Boxing, Kind, Shape, is_nameable};
 
 /// How a resume arm reaches the stored locals.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -243,6 +243,11 @@ impl<'a> Emitter<'a> {
                     }
                 },
             )
+        };
+        let machine = match self.shape.boxing {
+            Boxing::None => machine,
+            Boxing::Box => quote!(#p::boxed(#machine)),
+            Boxing::PinBox => quote!(#p::pinned_box(#machine)),
         };
         Output { items, machine }
     }

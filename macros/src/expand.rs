@@ -114,7 +114,17 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
             }
         }
     }
-    let input = Input { params, resume: shape.resume_pat.clone(), block: (*func.block).clone() };
+    let resume_unit = match &shape.kind {
+        Kind::Generator { .. } => true,
+        Kind::Coroutine { resume, .. } => signature::is_unit(resume),
+    };
+    let input = Input {
+        params,
+        resume: shape.resume_pat.clone(),
+        block: (*func.block).clone(),
+        generator: shape.is_generator(),
+        resume_unit,
+    };
     let body = Lowerer::lower(errors, input)?;
     let an = analysis::analyze(&body);
     borrows::check(&body, &an, errors);

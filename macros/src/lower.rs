@@ -12,8 +12,9 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
+use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Expr, Pat, Stmt as SynStmt};
+use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -22,13 +23,23 @@ use crate::ir::{
 };
 use crate::leaf::{Walker, pattern_idents};
 
-/// A `yield_!(..)` invocation.
+/// A `yield_!(..)` or `yield_from!(..)` invocation: a suspension point.
 pub fn yield_macro(mac: &syn::Macro) -> bool {
+    suspension_name(mac).is_some()
+}
+
+/// `yield_` or `yield_from` when the macro is one of ours (`yield_!`, `stackless::yield_!`, ...).
+pub fn suspension_name(mac: &syn::Macro) -> Option<&'static str> {
     let segs: Vec<String> = mac.path.segments.iter().map(|s| s.ident.to_string()).collect();
-    match segs.as_slice() {
-        [one] => one == "yield_",
-        [krate, one] => krate == "stackless" && one == "yield_",
-        _ => false,
+    let last = match segs.as_slice() {
+        [one] => one.as_str(),
+        [krate, one] if krate == "stackless" => one.as_str(),
+        _ => return None,
+    };
+    match last {
+        "yield_" => Some("yield_"),
+        "yield_from" => Some("yield_from"),
+        _ => None,
     }
 }
 
@@ -59,7 +70,7 @@ fn yield_in_tokens(tokens: TokenStream) -> Option<Span> {
     let trees: Vec<_> = tokens.into_iter().collect();
     for (i, tt) in trees.iter().enumerate() {
         match tt {
-            proc_macro2::TokenTree::Ident(id) if id == "yield_" => {
+            proc_macro2::TokenTree::Ident(id) if id == "yield_" || id == "yield_from" => {
                 if matches!(trees.get(i + 1), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '!') {
                     return Some(id.span());
                 }
@@ -83,7 +94,7 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
         context: Vec<&'static str>,
     }
     impl Checker<'_> {
-        fn report(&mut self, span: Span) {
+        fn report(&mut self, span: Span, name: &str) {
             let message = match self.context.last().copied() {
                 Some("closure") => "`yield_!` cannot be used inside a closure\n\
                     note: a stackless coroutine can only suspend in its own body, not inside a closure it creates or calls: \
@@ -102,6 +113,7 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
                 ),
                 None => return,
             };
+            let message = message.replacen("`yield_!`", &format!("`{name}!`"), 1);
             self.errors.error(span, message);
         }
         fn inside(&mut self, what: &'static str, f: impl FnOnce(&mut Self)) {
@@ -112,15 +124,15 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
     }
     impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if yield_macro(mac) {
-                self.report(mac.path.span());
+            if let Some(name) = suspension_name(mac) {
+                self.report(mac.path.span(), name);
                 if let Ok(Some(inner)) = mac.parse_body_with(parse_yield_arg) {
                     syn::visit::visit_expr(self, &inner);
                 }
             } else if let Some(span) = yield_in_tokens(mac.tokens.clone()) {
                 let what =
                     if self.context.is_empty() { "macro" } else { self.context.last().copied().unwrap_or("macro") };
-                self.inside(what, |c| c.report(span));
+                self.inside(what, |c| c.report(span, "yield_"));
             }
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
@@ -187,14 +199,20 @@ pub struct Lowerer<'e> {
     in_scope: Vec<usize>,
     scope_stack: Vec<ScopeId>,
     loop_stack: Vec<LoopId>,
-    /// Labeled blocks and loops that were left as leaves don't count; this is for structured loops only.
+    /// Counter for the names of hidden locals.
     hidden_count: usize,
+    generator: bool,
+    resume_unit: bool,
 }
 
 pub struct Input {
     pub params: Vec<(Pat, Option<syn::Type>, syn::Ident)>,
     pub resume: Option<Pat>,
     pub block: syn::Block,
+    /// A generator (`yield_from!` also accepts iterables there).
+    pub generator: bool,
+    /// The resume type is `()` (`yield_from!` needs no first resume argument).
+    pub resume_unit: bool,
 }
 
 impl<'e> Lowerer<'e> {
@@ -211,6 +229,8 @@ impl<'e> Lowerer<'e> {
             scope_stack: Vec::new(),
             loop_stack: Vec::new(),
             hidden_count: 0,
+            generator: input.generator,
+            resume_unit: input.resume_unit,
         };
         let root_scope = l.push_scope(false);
         // The arguments and the first resume argument are bound by the body's first statements, one argument
@@ -422,6 +442,10 @@ impl<'e> Lowerer<'e> {
             return Node::Leaf(self.leaf(expr, ctx));
         }
         match expr {
+            Expr::Macro(m) if suspension_name(&m.mac) == Some("yield_from") => {
+                let desugared = self.delegation(&m.mac);
+                self.expr(desugared, ctx, at_exit)
+            }
             Expr::Macro(m) if yield_macro(&m.mac) => {
                 let span = m.mac.path.span();
                 let text = m.mac.to_token_stream().to_string();
@@ -534,6 +558,80 @@ impl<'e> Lowerer<'e> {
                 self.unsupported(span, "this position")
             }
         }
+    }
+
+    /// `yield_from!(inner)` / `yield_from!(inner, first)` as the loop that drives the inner coroutine, whose
+    /// `yield_!` is the delegation's suspension point. The inner coroutine is a local of its own, so it is held
+    /// across that point and dropped first when the outer coroutine is dropped there.
+    ///
+    /// Output: `{ let mut __delegateN = D(inner); let mut __resumeN = first;
+    ///           loop { match step(&mut __delegateN, __resumeN) { Yielded(y) => __resumeN = yield_!(y),
+    ///                                                         Complete(r) => break r } } }`
+    fn delegation(&mut self, mac: &syn::Macro) -> Expr {
+        let span = mac.path.span();
+        let args = match mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+            Ok(args) => args,
+            Err(e) => {
+                self.errors.push(e);
+                return Expr::Verbatim(TokenStream::new());
+            }
+        };
+        let mut args = args.into_iter();
+        let (Some(inner), first, None) = (args.next(), args.next(), args.next()) else {
+            self.errors.error(
+                span,
+                "expected `yield_from!(inner)`, or `yield_from!(inner, first)` where `first` is the inner coroutine's \
+                 first resume argument",
+            );
+            return Expr::Verbatim(TokenStream::new());
+        };
+        let first = match first {
+            Some(first) if self.generator => {
+                self.errors.error(
+                    first.span(),
+                    "a generator resumes what it delegates to with `()`: write `yield_from!(inner)`",
+                );
+                return Expr::Verbatim(TokenStream::new());
+            }
+            Some(first) => quote::quote!(#first),
+            None if self.resume_unit => quote::quote_spanned!(span=> ()),
+            None => {
+                self.errors.error(
+                    span,
+                    "`yield_from!` needs the inner coroutine's first resume argument here\n\
+                     note: this coroutine is resumed with a value, and starting the inner one takes one too\n\
+                     help: pass it, typically the value this coroutine just received: `yield_from!(inner, value)`",
+                );
+                return Expr::Verbatim(TokenStream::new());
+            }
+        };
+        self.hidden_count += 1;
+        let n = self.hidden_count;
+        let delegate = syn::Ident::new(&format!("__delegate{n}"), Span::mixed_site());
+        let resume = syn::Ident::new(&format!("__resume{n}"), Span::mixed_site());
+        let y = syn::Ident::new("__inner_yielded", Span::mixed_site());
+        let r = syn::Ident::new("__inner_returned", Span::mixed_site());
+        let p = quote::quote!(::stackless::__private);
+        let wrap = if self.generator {
+            quote::quote_spanned!(inner.span()=> {
+                #[allow(unused_imports)]
+                use #p::{ViaCoroutine as _, ViaIterator as _};
+                (&&#p::Delegate::new(#inner)).delegation()
+            })
+        } else {
+            quote::quote_spanned!(inner.span()=> #p::ToCoroutine(#inner))
+        };
+        let yield_ = syn::Ident::new("yield_", span);
+        syn::parse_quote_spanned! {span=> {
+            let mut #delegate = #wrap;
+            let mut #resume = #first;
+            loop {
+                match #p::Delegation::step(&mut #delegate, #resume) {
+                    ::stackless::CoroutineState::Yielded(#y) => #resume = #yield_!(#y),
+                    ::stackless::CoroutineState::Complete(#r) => break #r,
+                }
+            }
+        }}
     }
 
     fn unsupported(&mut self, span: Span, position: &str) -> Node {

@@ -32,6 +32,7 @@ pub struct Shape {
     pub resume_pat: Option<syn::Pat>,
     pub derive_clone: bool,
     pub derive_debug: bool,
+    pub boxing: Boxing,
 }
 
 impl Shape {
@@ -138,7 +139,51 @@ fn check_fn_kind(sig: &syn::Signature, errors: &mut Errors) {
     }
 }
 
-const ACCEPTED: &str = "expected `-> impl Iterator<Item = Y>` (a generator) or `-> impl Coroutine<R, Yield = Y, Return = T>` (a coroutine resumed with `R`)";
+const ACCEPTED: &str = "expected `-> impl Iterator<Item = Y>` (a generator) or `-> impl Coroutine<R, Yield = Y, Return = T>` (a coroutine resumed with `R`), or for recursion `-> Box<dyn Iterator<Item = Y> + 'a>` or `-> Pin<Box<dyn Coroutine<R, Yield = Y, Return = T> + 'a>>`";
+
+/// How the state machine is returned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Boxing {
+    /// `-> impl Trait`: by value.
+    None,
+    /// `-> Box<dyn Iterator ..>`.
+    Box,
+    /// `-> Pin<Box<dyn Coroutine ..>>`.
+    PinBox,
+}
+
+type Bounds = syn::punctuated::Punctuated<TypeParamBound, syn::Token![+]>;
+
+/// The trait bounds of the return type and how the value is wrapped: `impl B`, `Box<dyn B>`, `Pin<Box<dyn B>>`.
+fn bounds_of(ty: &Type) -> Option<(&Bounds, Boxing, proc_macro2::Span)> {
+    match strip_parens(ty) {
+        Type::ImplTrait(imp) => Some((&imp.bounds, Boxing::None, imp.impl_token.span)),
+        other => {
+            let (outer, inner) = single_type_arg(other)?;
+            if outer == "Box" {
+                let Type::TraitObject(to) = strip_parens(inner) else { return None };
+                return Some((&to.bounds, Boxing::Box, outer.span()));
+            }
+            if outer != "Pin" {
+                return None;
+            }
+            let (boxed, object) = single_type_arg(inner)?;
+            let Type::TraitObject(to) = strip_parens(object) else { return None };
+            (boxed == "Box").then(|| (&to.bounds, Boxing::PinBox, outer.span()))
+        }
+    }
+}
+
+/// `Name<T>` → (`Name`, `T`).
+fn single_type_arg(ty: &Type) -> Option<(&syn::Ident, &Type)> {
+    let Type::Path(p) = strip_parens(ty) else { return None };
+    let last = p.path.segments.last()?;
+    let PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first()? {
+        GenericArgument::Type(inner) if args.args.len() == 1 => Some((&last.ident, inner)),
+        _ => None,
+    }
+}
 
 fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
     let ty = match &sig.output {
@@ -151,14 +196,14 @@ fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
         }
         ReturnType::Type(_, ty) => ty,
     };
-    let Type::ImplTrait(imp) = strip_parens(ty) else {
+    let Some((bounds, boxing, bounds_span)) = bounds_of(ty) else {
         errors
             .error(ty.span(), format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"));
         return None;
     };
     let mut kind = None;
     let (mut derive_clone, mut derive_debug) = (false, false);
-    for bound in &imp.bounds {
+    for bound in bounds {
         let TypeParamBound::Trait(tb) = bound else {
             continue;
         };
@@ -185,12 +230,12 @@ fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
     }
     let Some(kind) = kind else {
         errors.error(
-            imp.impl_token.span,
+            bounds_span,
             format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"),
         );
         return None;
     };
-    Some(Shape { kind, resume_pat: None, derive_clone, derive_debug })
+    Some(Shape { kind, resume_pat: None, derive_clone, derive_debug, boxing })
 }
 
 fn strip_parens(ty: &Type) -> &Type {

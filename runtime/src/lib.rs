@@ -105,6 +105,7 @@ pub mod __private {
     pub use core;
 
     use super::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
+    use core::cell::Cell;
     use core::convert::Infallible;
     use core::ops::ControlFlow;
 
@@ -292,6 +293,110 @@ pub mod __private {
     #[must_use]
     pub fn failed<R, Y, T>() -> Machine<(), FailedStep<R, Y, T>> {
         Machine { state: (), step: |(), _| unreachable!("a coroutine whose expansion failed cannot run") }
+    }
+
+    /// One resume of the coroutine or iterator a `yield_from!` delegates to.
+    pub trait Delegation<R> {
+        /// What the inner one yields (passed out unchanged).
+        type Yield;
+        /// What `yield_from!` evaluates to.
+        type Return;
+        /// Resumes the inner one with `arg`.
+        fn step(&mut self, arg: R) -> CoroutineState<Self::Yield, Self::Return>;
+    }
+
+    /// Delegation to a [`Coroutine`], held by value in the outer coroutine's state.
+    pub struct ToCoroutine<C>(pub C);
+
+    impl<C: Coroutine<R> + Unpin, R> Delegation<R> for ToCoroutine<C> {
+        type Yield = C::Yield;
+        type Return = C::Return;
+        #[inline(always)]
+        fn step(&mut self, arg: R) -> CoroutineState<C::Yield, C::Return> {
+            Pin::new(&mut self.0).resume(arg)
+        }
+    }
+
+    /// Delegation to an [`Iterator`] (in a generator): every item is yielded, and it returns `()`.
+    pub struct ToIterator<I>(pub I);
+
+    impl<I: Iterator> Delegation<()> for ToIterator<I> {
+        type Yield = I::Item;
+        type Return = ();
+        #[inline(always)]
+        fn step(&mut self, (): ()) -> CoroutineState<I::Item, ()> {
+            match self.0.next() {
+                Some(item) => CoroutineState::Yielded(item),
+                None => CoroutineState::Complete(()),
+            }
+        }
+    }
+
+    /// What a generator's `yield_from!` receives, before it knows whether it is a coroutine or an iterable:
+    /// `(&&Delegate::new(x)).delegation()` picks [`ViaCoroutine`] when `x` is a `Coroutine<()>`, and
+    /// [`ViaIterator`] otherwise (method resolution tries the receiver with more references first).
+    pub struct Delegate<T>(Cell<Option<T>>);
+
+    impl<T> Delegate<T> {
+        /// Wraps the operand of `yield_from!`.
+        #[inline(always)]
+        pub fn new(inner: T) -> Self {
+            Delegate(Cell::new(Some(inner)))
+        }
+
+        #[inline(always)]
+        fn take(&self) -> T {
+            match self.0.take() {
+                Some(inner) => inner,
+                None => unreachable!("a delegation is taken once"),
+            }
+        }
+    }
+
+    /// The preferred reading of a generator's `yield_from!` operand: a coroutine.
+    pub trait ViaCoroutine {
+        /// The delegation.
+        type Delegation;
+        /// Builds it.
+        fn delegation(self) -> Self::Delegation;
+    }
+
+    impl<C: Coroutine<()> + Unpin> ViaCoroutine for &&Delegate<C> {
+        type Delegation = ToCoroutine<C>;
+        #[inline(always)]
+        fn delegation(self) -> ToCoroutine<C> {
+            ToCoroutine(self.take())
+        }
+    }
+
+    /// The other reading of a generator's `yield_from!` operand: anything iterable.
+    pub trait ViaIterator {
+        /// The delegation.
+        type Delegation;
+        /// Builds it.
+        fn delegation(self) -> Self::Delegation;
+    }
+
+    impl<I: IntoIterator> ViaIterator for &Delegate<I> {
+        type Delegation = ToIterator<I::IntoIter>;
+        #[inline(always)]
+        fn delegation(self) -> ToIterator<I::IntoIter> {
+            ToIterator(self.take().into_iter())
+        }
+    }
+
+    /// Boxes a generator or coroutine for a `-> Box<dyn Iterator ..>` signature (recursion needs it).
+    #[cfg(feature = "alloc")]
+    #[inline(always)]
+    pub fn boxed<M>(machine: M) -> alloc::boxed::Box<M> {
+        alloc::boxed::Box::new(machine)
+    }
+
+    /// Pins a boxed coroutine for a `-> Pin<Box<dyn Coroutine ..>>` signature.
+    #[cfg(feature = "alloc")]
+    #[inline(always)]
+    pub fn pinned_box<M>(machine: M) -> Pin<alloc::boxed::Box<M>> {
+        alloc::boxed::Box::pin(machine)
     }
 
     /// `coroutine resumed after completion`, rustc's wording.
