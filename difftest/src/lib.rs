@@ -1,0 +1,538 @@
+//! Differential testing of `#[stackless::coroutine]` against the plain function.
+//!
+//! Every test program is one body compiled twice: once through `#[stackless::coroutine]`, once as a plain fn in
+//! which `yield_!` is a local `macro_rules!` that calls [`rt::plain_yield`]. Both runs write one trace (yields,
+//! resume arguments, side effects, drops, the return value, panics) into a thread-local log; the traces must be
+//! identical. See `README.md` for the shapes the generator writes and how to run a seed sweep.
+//!
+//! - [`generator`] (`gen.rs`): the seeded program generator (also compiled into `build.rs`, which writes the programs).
+//! - [`rt`]: what generated bodies call (drop-logging values, logged side effects) and the two drivers.
+//! - [`compare`]: runs one program under every resume script and cancellation point and diffs the traces.
+#![allow(clippy::missing_panics_doc, clippy::must_use_candidate, clippy::cast_possible_truncation)]
+
+#[path = "gen.rs"]
+pub mod generator;
+
+/// The values and functions generated bodies use, the trace, and the drivers for both twins.
+pub mod rt {
+    use std::any::Any;
+    use std::cell::RefCell;
+    use std::fmt::Debug;
+    use std::panic::{self, AssertUnwindSafe};
+    use std::pin::Pin;
+
+    use stackless::{Coroutine, CoroutineState};
+
+    /// More yields than this in one run are reported as a trace entry (`too many yields`) and the run stops,
+    /// in both twins alike, so a runaway program cannot hang the test.
+    pub const MAX_YIELDS: usize = 400;
+
+    thread_local! {
+        static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+        static PLAIN: RefCell<PlainCtl> = const { RefCell::new(PlainCtl { script: Vec::new(), next: 0, yields: 0, cancel_at: None }) };
+    }
+
+    /// The plain twin's view of the run: the resume script and where to cancel.
+    struct PlainCtl {
+        script: Vec<i64>,
+        next: usize,
+        yields: usize,
+        cancel_at: Option<usize>,
+    }
+
+    /// The payload the plain twin unwinds with when it is "cancelled" at a yield.
+    pub struct Cancel;
+
+    /// Appends one entry to the trace.
+    pub fn ev(entry: String) {
+        LOG.with(|l| l.borrow_mut().push(entry));
+    }
+
+    fn take_log() -> Vec<String> {
+        LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
+    }
+
+    /// A drop-logging value: its creation and its drop are trace entries.
+    #[derive(Debug)]
+    pub struct D {
+        name: &'static str,
+        v: i64,
+    }
+
+    impl D {
+        pub fn new(name: &'static str, v: i64) -> D {
+            ev(format!("new {name}={v}"));
+            D { name, v }
+        }
+        pub fn get(&self) -> i64 {
+            self.v
+        }
+    }
+
+    impl Drop for D {
+        fn drop(&mut self) {
+            ev(format!("drop {}={}", self.name, self.v));
+        }
+    }
+
+    fn small(x: i64) -> i64 {
+        x.wrapping_mul(7).wrapping_add(3).rem_euclid(23) - 5
+    }
+
+    /// A logged side effect returning a small number.
+    pub fn fx(tag: &'static str, x: i64) -> i64 {
+        ev(format!("fx {tag}({x})"));
+        small(x)
+    }
+
+    /// A logged condition.
+    pub fn cnd(tag: &'static str, x: i64) -> bool {
+        let b = small(x) % 2 == 0;
+        ev(format!("cnd {tag}({x})={b}"));
+        b
+    }
+
+    /// `x` modulo `n`, never negative (a match scrutinee).
+    pub fn md(x: i64, n: i64) -> i64 {
+        x.rem_euclid(n)
+    }
+
+    /// A logged `Option` source: `None` for some inputs.
+    pub fn opt(tag: &'static str, x: i64) -> Option<i64> {
+        let r = if x.rem_euclid(4) == 1 { None } else { Some(small(x)) };
+        ev(format!("opt {tag}({x})={r:?}"));
+        r
+    }
+
+    /// A logged `Result` source: `Err` for some inputs.
+    pub fn res(tag: &'static str, x: i64) -> Result<i64, String> {
+        let r = if x.rem_euclid(4) == 1 { Err(format!("e{tag}")) } else { Ok(small(x)) };
+        ev(format!("res {tag}({x})={r:?}"));
+        r
+    }
+
+    /// A logged `String` source.
+    pub fn sv(tag: &'static str, x: i64) -> String {
+        ev(format!("sv {tag}({x})"));
+        format!("{tag}:{x}")
+    }
+
+    /// Takes ownership of anything, logs, then drops it.
+    pub fn consume<T>(tag: &'static str, x: T) {
+        ev(format!("consume {tag}"));
+        drop(x);
+    }
+
+    pub fn lens(s: &str) -> i64 {
+        s.len() as i64
+    }
+    pub fn sumv(v: &[i64]) -> i64 {
+        v.iter().fold(0i64, |a, b| a.wrapping_add(*b))
+    }
+    pub fn lenv<T>(v: &[T]) -> i64 {
+        v.len() as i64
+    }
+
+    /// Pops the next resume argument of the plain twin's script and logs it.
+    fn next_resume() -> i64 {
+        let a = PLAIN.with(|p| {
+            let mut p = p.borrow_mut();
+            let a = p.script.get(p.next).copied().unwrap_or(0);
+            p.next += 1;
+            a
+        });
+        ev(format!("resume {a}"));
+        a
+    }
+
+    /// The plain twin's first resume argument (the coroutine's `resume = mut r` binding).
+    pub fn first_resume() -> i64 {
+        next_resume()
+    }
+
+    fn plain_yield_common(v: i64) {
+        ev(format!("yield {v}"));
+        let (n, cancel) = PLAIN.with(|p| {
+            let mut p = p.borrow_mut();
+            p.yields += 1;
+            (p.yields, p.cancel_at)
+        });
+        if cancel == Some(n) {
+            ev("cancel".to_string());
+            panic::resume_unwind(Box::new(Cancel));
+        }
+        if n >= MAX_YIELDS {
+            ev("too many yields".to_string());
+            panic::resume_unwind(Box::new(Cancel));
+        }
+    }
+
+    /// The plain twin's `yield_!(v)` in a coroutine: logs the yield, then unwinds (cancellation) or returns
+    /// the next resume argument.
+    pub fn plain_yield(v: i64) -> i64 {
+        plain_yield_common(v);
+        next_resume()
+    }
+
+    /// The plain twin's `yield_!(v)` in a generator.
+    pub fn plain_yield_unit(v: i64) {
+        plain_yield_common(v);
+    }
+
+    /// One step of a type-erased coroutine or generator.
+    pub enum Step {
+        Yielded(i64),
+        Complete(String),
+    }
+
+    /// A coroutine or generator behind one non-generic interface, so the driver is compiled once.
+    pub trait DynCo {
+        fn step(&mut self, arg: i64) -> Step;
+        fn is_generator(&self) -> bool;
+    }
+
+    struct Co<C>(C);
+    impl<C: Coroutine<i64, Yield = i64> + Unpin> DynCo for Co<C>
+    where
+        C::Return: Debug,
+    {
+        fn step(&mut self, arg: i64) -> Step {
+            match Pin::new(&mut self.0).resume(arg) {
+                CoroutineState::Yielded(y) => Step::Yielded(y),
+                CoroutineState::Complete(r) => Step::Complete(format!("{r:?}")),
+            }
+        }
+        fn is_generator(&self) -> bool {
+            false
+        }
+    }
+
+    struct Gen<I>(I);
+    impl<I: Iterator<Item = i64>> DynCo for Gen<I> {
+        fn step(&mut self, _: i64) -> Step {
+            match self.0.next() {
+                Some(y) => Step::Yielded(y),
+                None => Step::Complete("()".to_string()),
+            }
+        }
+        fn is_generator(&self) -> bool {
+            true
+        }
+    }
+
+    /// Boxes a coroutine for [`run_coroutine`].
+    pub fn co<C>(c: C) -> Box<dyn DynCo>
+    where
+        C: Coroutine<i64, Yield = i64> + Unpin + 'static,
+        C::Return: Debug,
+    {
+        Box::new(Co(c))
+    }
+
+    /// Boxes a generator for [`run_coroutine`].
+    pub fn generator<I: Iterator<Item = i64> + 'static>(i: I) -> Box<dyn DynCo> {
+        Box::new(Gen(i))
+    }
+
+    /// The text of a panic payload.
+    pub fn payload_text(p: &(dyn Any + Send)) -> String {
+        if let Some(s) = p.downcast_ref::<&str>() {
+            (*s).to_string()
+        } else if let Some(s) = p.downcast_ref::<String>() {
+            s.clone()
+        } else if p.is::<Cancel>() {
+            "<cancel marker>".to_string()
+        } else {
+            "<non-string payload>".to_string()
+        }
+    }
+
+    /// Runs the coroutine twin: `make` builds it (logging its arguments), then it is resumed with `script`
+    /// until it completes, panics, or (with `cancel_at = Some(k)`) has yielded `k` times, when it is dropped.
+    /// Returns the trace and the problems seen that have no plain counterpart (what resuming after the end does).
+    pub fn run_coroutine(
+        make: fn() -> Box<dyn DynCo>,
+        script: &[i64],
+        cancel_at: Option<usize>,
+    ) -> (Vec<String>, Vec<String>) {
+        take_log();
+        let mut problems = Vec::new();
+        let mut c = make();
+        let generator = c.is_generator();
+        let mut yields = 0;
+        let mut i = 0;
+        loop {
+            let a = script.get(i).copied().unwrap_or(0);
+            i += 1;
+            if !generator {
+                ev(format!("resume {a}"));
+            }
+            match panic::catch_unwind(AssertUnwindSafe(|| c.step(a))) {
+                Ok(Step::Yielded(y)) => {
+                    ev(format!("yield {y}"));
+                    yields += 1;
+                    if cancel_at == Some(yields) {
+                        ev("cancel".to_string());
+                        drop(c);
+                        break;
+                    }
+                    if yields >= MAX_YIELDS {
+                        ev("too many yields".to_string());
+                        drop(c);
+                        break;
+                    }
+                }
+                Ok(Step::Complete(r)) => {
+                    ev(format!("return {r}"));
+                    let trace_len = LOG.with(|l| l.borrow().len());
+                    // Resuming a finished coroutine panics; a finished generator keeps answering `None`.
+                    match panic::catch_unwind(AssertUnwindSafe(|| c.step(0))) {
+                        Ok(Step::Complete(_)) if generator => {}
+                        Ok(_) => problems.push("resumed after completion: no panic".to_string()),
+                        Err(p) => {
+                            let text = payload_text(&*p);
+                            if generator || text != "coroutine resumed after completion" {
+                                problems.push(format!("resumed after completion: panicked with {text:?}"));
+                            }
+                        }
+                    }
+                    drop(c);
+                    if LOG.with(|l| l.borrow().len()) != trace_len {
+                        problems.push("resuming or dropping the finished coroutine logged something".to_string());
+                    }
+                    break;
+                }
+                Err(p) => {
+                    ev(format!("panic {}", payload_text(&*p)));
+                    let trace_len = LOG.with(|l| l.borrow().len());
+                    match panic::catch_unwind(AssertUnwindSafe(|| c.step(0))) {
+                        Ok(_) => problems.push("resumed after panicking: no panic".to_string()),
+                        Err(p) => {
+                            let text = payload_text(&*p);
+                            if !text.contains("after panicking") {
+                                problems.push(format!("resumed after panicking: panicked with {text:?}"));
+                            }
+                        }
+                    }
+                    drop(c);
+                    if LOG.with(|l| l.borrow().len()) != trace_len {
+                        problems.push("resuming or dropping the poisoned coroutine logged something".to_string());
+                    }
+                    break;
+                }
+            }
+        }
+        (take_log(), problems)
+    }
+
+    /// Runs the plain twin: `run` builds the arguments, takes the first resume argument (coroutines) and calls
+    /// the plain fn, returning its value printed with `{:?}`.
+    pub fn run_plain(run: fn() -> String, script: &[i64], cancel_at: Option<usize>) -> Vec<String> {
+        take_log();
+        PLAIN.with(|p| *p.borrow_mut() = PlainCtl { script: script.to_vec(), next: 0, yields: 0, cancel_at });
+        match panic::catch_unwind(run) {
+            Ok(r) => ev(format!("return {r}")),
+            Err(p) if p.is::<Cancel>() => {}
+            Err(p) => ev(format!("panic {}", payload_text(&*p))),
+        }
+        take_log()
+    }
+
+    /// Builds the coroutine twin and drops it unresumed: the drops logged must be exactly its arguments'.
+    pub fn run_unresumed(make: fn() -> Box<dyn DynCo>) -> Vec<String> {
+        take_log();
+        drop(make());
+        take_log()
+    }
+}
+
+/// Running one program in every configuration and diffing the traces.
+pub mod compare {
+    use crate::rt::{DynCo, run_coroutine, run_plain, run_unresumed};
+
+    /// One generated (or hand-written) program, both twins behind fn pointers.
+    pub struct Case {
+        pub name: &'static str,
+        /// The program's own seed (regenerate it with `DIFFTEST_ONLY`).
+        pub seed: u64,
+        pub index: u64,
+        pub source: &'static str,
+        pub co: fn() -> Box<dyn DynCo>,
+        pub plain: fn() -> String,
+    }
+
+    /// The resume scripts every program is run under.
+    pub fn scripts() -> Vec<Vec<i64>> {
+        let mut out = vec![vec![0; 8], (0..400).collect(), vec![]];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut s = Vec::new();
+        for _ in 0..400 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push((x % 11) as i64 - 3);
+        }
+        out[2] = s;
+        out
+    }
+
+    /// The first difference between two runs, if any.
+    pub struct Mismatch {
+        pub what: String,
+        pub detail: String,
+    }
+
+    fn diff(expected: &[String], actual: &[String]) -> Option<String> {
+        let n = expected.iter().zip(actual).take_while(|(a, b)| a == b).count();
+        if n == expected.len() && n == actual.len() {
+            return None;
+        }
+        let from = n.saturating_sub(6);
+        let mut out = format!("first difference at trace entry {n}:\n");
+        for (i, e) in expected.iter().enumerate().take(n).skip(from) {
+            out += &format!("      {i:4}  {e}\n");
+        }
+        out += &format!("  plain     {n:4}  {}\n", expected.get(n).map_or("<end of trace>", String::as_str));
+        out += &format!("  coroutine {n:4}  {}\n", actual.get(n).map_or("<end of trace>", String::as_str));
+        Some(out)
+    }
+
+    /// Runs `case` under every script, to the end and cancelled after every yield; returns the first mismatch.
+    pub fn check(case: &Case) -> Option<Mismatch> {
+        // Dropped unresumed: exactly the arguments' drops (their relative order is not pinned, as in rustc).
+        let unresumed = run_unresumed(case.co);
+        let mut got: Vec<&String> = unresumed.iter().filter(|e| e.starts_with("drop ")).collect();
+        let mut want: Vec<String> =
+            unresumed.iter().filter_map(|e| e.strip_prefix("new ").map(|v| format!("drop {v}"))).collect();
+        got.sort();
+        want.sort();
+        if got.len() != want.len()
+            || got.iter().zip(&want).any(|(a, b)| **a != *b)
+            || unresumed.iter().any(|e| !e.starts_with("new ") && !e.starts_with("drop "))
+        {
+            return Some(Mismatch {
+                what: "dropped unresumed".into(),
+                detail: format!("  trace: {unresumed:?}\n  expected the drops of exactly the arguments: {want:?}\n"),
+            });
+        }
+        for (si, script) in scripts().iter().enumerate() {
+            let expected = run_plain(case.plain, script, None);
+            let (actual, problems) = run_coroutine(case.co, script, None);
+            if let Some(d) = diff(&expected, &actual) {
+                return Some(Mismatch { what: format!("script {si}, run to the end"), detail: d });
+            }
+            if let Some(p) = problems.first() {
+                return Some(Mismatch { what: format!("script {si}, after the end"), detail: format!("  {p}\n") });
+            }
+            let yields = expected.iter().filter(|e| e.starts_with("yield ")).count();
+            for k in 1..=yields {
+                let expected = run_plain(case.plain, script, Some(k));
+                let (actual, _) = run_coroutine(case.co, script, Some(k));
+                if let Some(d) = diff(&expected, &actual) {
+                    return Some(Mismatch { what: format!("script {si}, cancelled after yield {k}"), detail: d });
+                }
+            }
+        }
+        None
+    }
+
+    /// Prints a mismatch with everything needed to reproduce it.
+    pub fn report(case: &Case, m: &Mismatch) -> String {
+        format!(
+            "=== mismatch in {} (index {}, program seed {:#x}): {}\n{}--- source:\n{}\n",
+            case.name, case.index, case.seed, m.what, m.detail, case.source
+        )
+    }
+}
+
+/// The plain twin's `yield_!` for coroutines (`use stackless_difftest::plain_yield_ as yield_;`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! plain_yield_ {
+    ($e:expr) => {
+        $crate::rt::plain_yield($e)
+    };
+}
+
+/// The plain twin's `yield_!` for generators.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! plain_yield_unit_ {
+    ($e:expr) => {
+        $crate::rt::plain_yield_unit($e)
+    };
+}
+
+/// Defines a hand-written program as a module with both twins and `case()`, for regression tests:
+///
+/// ```ignore
+/// stackless_difftest::twins!(opt my_case(r; p0: D = D::new("p0", 1)) {
+///     yield_!(p0.get());
+///     Some(r)
+/// });
+/// // my_case::case() is a compare::Case
+/// ```
+/// `opt`: `Coroutine<i64, Yield = i64, Return = Option<i64>>` resumed into `r`; `res`: `Return = Result<i64,
+/// String>`; `gen`: `Iterator<Item = i64>` (no resume binding: write `gen name(; params)`).
+#[macro_export]
+macro_rules! twins {
+    (opt $name:ident ($r:ident; $($pn:ident : $pt:ty = $pv:expr),*) $body:block) => {
+        $crate::twins!(@co $name, Option<i64>, $r; $($pn: $pt = $pv),*; $body);
+    };
+    (res $name:ident ($r:ident; $($pn:ident : $pt:ty = $pv:expr),*) $body:block) => {
+        $crate::twins!(@co $name, Result<i64, String>, $r; $($pn: $pt = $pv),*; $body);
+    };
+    (@co $name:ident, $ret:ty, $r:ident; $($pn:ident : $pt:ty = $pv:expr),*; $body:block) => {
+        #[allow(warnings, clippy::all, clippy::pedantic)]
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use $crate::rt::*;
+            #[stackless::coroutine(resume = mut $r)]
+            pub fn co($(mut $pn: $pt),*) -> impl ::stackless::Coroutine<i64, Yield = i64, Return = $ret> $body
+            pub fn plain(mut $r: i64, $(mut $pn: $pt),*) -> $ret {
+                #[allow(unused_imports)]
+                use $crate::plain_yield_ as yield_;
+                $body
+            }
+            pub fn make() -> Box<dyn $crate::rt::DynCo> {
+                $crate::rt::co(co($($pv),*))
+            }
+            pub fn run() -> String {
+                $(let $pn = $pv;)*
+                let $r = $crate::rt::first_resume();
+                format!("{:?}", plain($r, $($pn),*))
+            }
+            pub fn case() -> $crate::compare::Case {
+                $crate::compare::Case { name: stringify!($name), seed: 0, index: 0, source: stringify!($body), co: make, plain: run }
+            }
+        }
+    };
+    (gen $name:ident (; $($pn:ident : $pt:ty = $pv:expr),*) $body:block) => {
+        #[allow(warnings, clippy::all, clippy::pedantic)]
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use $crate::rt::*;
+            #[stackless::coroutine]
+            pub fn co($(mut $pn: $pt),*) -> impl Iterator<Item = i64> $body
+            pub fn plain($(mut $pn: $pt),*) {
+                #[allow(unused_imports)]
+                use $crate::plain_yield_unit_ as yield_;
+                $body
+            }
+            pub fn make() -> Box<dyn $crate::rt::DynCo> {
+                $crate::rt::generator(co($($pv),*))
+            }
+            pub fn run() -> String {
+                $(let $pn = $pv;)*
+                format!("{:?}", plain($($pn),*))
+            }
+            pub fn case() -> $crate::compare::Case {
+                $crate::compare::Case { name: stringify!($name), seed: 0, index: 0, source: stringify!($body), co: make, plain: run }
+            }
+        }
+    };
+}

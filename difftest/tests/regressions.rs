@@ -1,0 +1,177 @@
+//! Macro bugs found by the differential tester, each as the smallest program reproducing it, compared exactly as
+//! the generated programs are (`compare::check`: every resume script, every cancellation point).
+//!
+//! Runtime mismatches are `#[ignore = "macro bug: .."]` tests: run them with
+//! `cargo test -p stackless-difftest --test regressions -- --include-ignored` and unignore each once fixed.
+//! Programs that the macro fails to compile (while the plain fn compiles) cannot be ignored tests, so they sit behind
+//! the `compile-bugs` feature: `cargo test -p stackless-difftest --features compile-bugs --test regressions`
+//! shows their errors; once one compiles and passes, move it out of `compile_bugs`.
+#![allow(clippy::all, clippy::pedantic)]
+
+use stackless_difftest::compare::{Case, check, report};
+#[allow(unused_imports)]
+use stackless_difftest::rt::*;
+use stackless_difftest::twins;
+
+fn assert_same(case: Case) {
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = check(&case);
+    let _ = std::panic::take_hook();
+    if let Some(m) = result {
+        panic!("{}", report(&case, &m));
+    }
+}
+
+// ---- Runtime mismatches ------------------------------------------------------------------------------------
+
+// The resume binding read in a loop without yields, before the first yield, and not read after the loop: the
+// first iteration moves it out of its drop-flag slot, the second panics with "stackless internal error: a
+// moved-out local was used". (difftest feature `resume-in-loop`.)
+twins!(opt resume_binding_read_in_loop_before_first_yield(r;) {
+    for _i in 0..2 {
+        fx("a", r);
+    }
+    yield_!(1);
+    Some(2)
+});
+
+#[test]
+#[ignore = "macro bug: the resume binding is moved out of its slot by a read inside a yield-free loop"]
+fn resume_binding_read_in_loop_before_first_yield() {
+    assert_same(resume_binding_read_in_loop_before_first_yield::case());
+}
+
+// ---- Compile failures (the plain twin compiles) -------------------------------------------------------------
+
+#[cfg(feature = "compile-bugs")]
+mod compile_bugs {
+    use super::*;
+
+    // E0382 "use of moved value": a local moved in one branch and used in a later branch is stored at the next
+    // yield without a drop flag. (Moved in the `else` and used in the `then` branch compiles.) Feature `branch-reuse`.
+    twins!(gen moved_in_one_branch_used_in_a_later_one(; c: bool = true) {
+        let s = String::new();
+        if c { drop(s); } else { s.len(); }
+        yield_!(1);
+    });
+
+    #[test]
+    fn moved_in_one_branch_used_in_a_later_one() {
+        assert_same(moved_in_one_branch_used_in_a_later_one::case());
+    }
+
+    // E0308 "no two closures, even if identical, have the same type": the code after a loop that contains a yield
+    // is emitted once per resume arm, so a closure defined there and held across a later yield gets two types.
+    // Features `closure`, `iter-closure`.
+    twins!(gen closure_after_a_loop_with_a_yield(;) {
+        for _i in 0..2 { yield_!(0); }
+        let f = |z: i64| z + 1;
+        while f(1) > 5 {
+            yield_!(1);
+        }
+    });
+
+    #[test]
+    fn closure_after_a_loop_with_a_yield() {
+        assert_same(closure_after_a_loop_with_a_yield::case());
+    }
+
+    // E0277 "cannot add `i32` to `!`" (E0282 with a `String` tail): a `let` initializer block with two yields
+    // before its tail gives the local the wrong type. One yield works. Feature `value-multi-yield`.
+    twins!(opt initializer_with_two_yields(r;) {
+        let v = {
+            yield_!(1);
+            yield_!(2);
+            5
+        };
+        let w = v + 1;
+        Some(w)
+    });
+
+    #[test]
+    fn initializer_with_two_yields() {
+        assert_same(initializer_with_two_yields::case());
+    }
+
+    // E0277 "cannot add `i32` to `!`": a labeled block with a yield as a `let` initializer. (With a
+    // `break 'b value` after the yield: E0381.) Feature `labeled-block-yield`.
+    twins!(gen labeled_block_initializer_with_a_yield(;) {
+        let v = 'b: {
+            yield_!(1);
+            5
+        };
+        yield_!(v + 1);
+    });
+
+    #[test]
+    fn labeled_block_initializer_with_a_yield() {
+        assert_same(labeled_block_initializer_with_a_yield::case());
+    }
+
+    // E0284 "type annotations needed": in the resume arm of the first yield, the code after the second yield
+    // (here: after the `if`) is emitted after the second suspension as unreachable code in which `x` is
+    // declared without a value, so `x + 1` cannot be type-checked. The same inside loops (`loop { yield_!(x + 1);
+    // x = yield_!(2); }`, the loop re-entry is the unreachable code), and after an unconditional `break` that
+    // leaves a loop right after a yield. Features `resume-assign-nested`, `assign-outer`, `loop-exit`.
+    twins!(opt resume_assign_after_a_yield_in_a_branch(r; x: i64 = 3) {
+        if r > 0 {
+            yield_!(1);
+            x = yield_!(2);
+        }
+        fx("a", x + 1);
+        Some(x)
+    });
+
+    #[test]
+    fn resume_assign_after_a_yield_in_a_branch() {
+        assert_same(resume_assign_after_a_yield_in_a_branch::case());
+    }
+
+    twins!(opt resume_assign_in_a_loop(r;) {
+        let mut x = 1;
+        let mut k = 0;
+        while k < 2 {
+            k += 1;
+            yield_!(x + 1);
+            x = yield_!(2);
+        }
+        Some(x)
+    });
+
+    #[test]
+    fn resume_assign_in_a_loop() {
+        assert_same(resume_assign_in_a_loop::case());
+    }
+
+    // E0382 "use of moved value: `c`" (`c` has type `&mut i64`): a `move` closure in a resume arm captures the
+    // `&mut` through which a held local is kept in place instead of copying the value. Feature `closure-capture`.
+    twins!(gen move_closure_captures_a_held_local(;) {
+        let mut c = 0i64;
+        while c < 4 {
+            c += 1;
+            if c > 2 { yield_!(1); } else {
+                let v: Vec<i64> = (0..3i64).map(move |z| z * c).collect();
+                fx("v", sumv(&v));
+            }
+        }
+    });
+
+    #[test]
+    fn move_closure_captures_a_held_local() {
+        assert_same(move_closure_captures_a_held_local::case());
+    }
+
+    // E0499 "cannot borrow as mutable more than once": a local with a drop flag is reached through a `&mut`
+    // helper, so one expression reading it twice (`format!("{}{}", s, lens(&s))`, or `v.push(lenv(&v))`, which
+    // plain Rust accepts through two-phase borrows) borrows it mutably twice. Feature `multi-use`.
+    twins!(gen two_reads_of_a_conditionally_moved_local(; c: bool = false, v: Vec<i64> = vec![1]) {
+        v.push(lenv(&v));
+        if c { drop(v); }
+        yield_!(1);
+    });
+
+    #[test]
+    fn two_reads_of_a_conditionally_moved_local() {
+        assert_same(two_reads_of_a_conditionally_moved_local::case());
+    }
+}
