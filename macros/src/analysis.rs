@@ -161,7 +161,6 @@ impl Liveness<'_> {
                     }
                 }
                 Stmt::Expr(node, _) => self.node(node, live),
-                Stmt::Verbatim(_) => live,
             };
         }
         live
@@ -351,7 +350,6 @@ impl Initialisation<'_> {
                     }),
                 },
                 Stmt::Expr(node, _) => self.node(node, state),
-                Stmt::Verbatim(_) => state,
             };
         }
         state

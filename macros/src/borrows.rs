@@ -66,7 +66,6 @@ impl Checker<'_> {
                     }
                 }
                 Stmt::Expr(node, _) => self.node(node),
-                Stmt::Verbatim(_) => {}
             }
         }
     }

@@ -56,6 +56,8 @@ pub struct Emitter<'a> {
     partial: RefCell<HashMap<LoopId, (Lifetime, Lifetime)>>,
     violation: Cell<bool>,
     labels: Cell<usize>,
+    /// Loops a `break` was emitted for (in the current arm).
+    broken: RefCell<std::collections::HashSet<LoopId>>,
 }
 
 fn private() -> TokenStream {
@@ -118,6 +120,7 @@ impl<'a> Emitter<'a> {
             partial: RefCell::new(HashMap::new()),
             violation: Cell::new(false),
             labels: Cell::new(0),
+            broken: RefCell::new(std::collections::HashSet::new()),
         }
     }
 
@@ -169,7 +172,9 @@ impl<'a> Emitter<'a> {
             derives.push(quote!(::core::fmt::Debug));
         }
         let derive = if derives.is_empty() { quote!() } else { quote!(#[derive(#(#derives),*)]) };
+        let body_items = &self.body.items;
         let items = quote! {
+            #(#body_items)*
             #derive
             #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
             enum #state<#(#generics),*> {
@@ -265,6 +270,7 @@ impl<'a> Emitter<'a> {
         *self.used.borrow_mut() = Set::new(n);
         *self.referenced.borrow_mut() = Set::new(n);
         self.partial.borrow_mut().clear();
+        self.broken.borrow_mut().clear();
         self.violation.set(false);
     }
 
@@ -419,32 +425,27 @@ impl<'a> Emitter<'a> {
             unreachable!("internal invariant: the continuation's block contains its suspension point")
         };
         let first = self.cont_stmt(&block.stmts[i], k);
-        let mut rest = Vec::new();
-        for stmt in &block.stmts[i + 1..] {
-            rest.push(self.full_stmt(stmt));
-            if stmt_always_suspends(stmt) {
-                break;
-            }
-        }
+        let after = if cont_stmt_never_completes(&block.stmts[i], k) { &[][..] } else { &block.stmts[i + 1..] };
+        let rest = self.full_stmts(after);
         let restores = self.restores(block.scope);
-        quote!({ #restores #first #(#rest)* })
+        quote!({ #restores #first #rest })
     }
 
     fn cont_stmt(&self, stmt: &Stmt, k: YieldId) -> TokenStream {
         match stmt {
             Stmt::Let(l) => {
-                let init = self.cont_node(
-                    l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer"),
-                    k,
-                );
+                let init_node =
+                    l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer");
+                let init = self.cont_node(init_node, k);
+                if cont_node_never_completes(init_node, k) {
+                    // As in the full emission: nothing is bound where the value never arrives.
+                    return quote!(#init;);
+                }
                 self.let_stmt(l, init)
             }
             Stmt::Expr(node, semi) => {
                 let e = self.cont_node(node, k);
                 quote!(#e #semi)
-            }
-            Stmt::Verbatim(_) => {
-                unreachable!("internal invariant: items contain no suspension point")
             }
         }
     }
@@ -564,16 +565,35 @@ impl<'a> Emitter<'a> {
     }
 
     fn full_block_with(&self, block: &Block, prefix: TokenStream) -> TokenStream {
-        let mut stmts = TokenStream::new();
-        for stmt in &block.stmts {
-            stmts.extend(self.full_stmt(stmt));
-            // The rest is only reached by resuming, in another arm; emitting it here would still type-check it
-            // with the suspension's `!` in place of the resume value.
+        let stmts = self.full_stmts(&block.stmts);
+        quote!({ #prefix #stmts })
+    }
+
+    /// Statements run from their start, up to the first that never completes in this arm: the rest is only
+    /// reached by resuming, in another arm, and emitting it here would still type-check it with the
+    /// suspension's `!` in place of the resume value.
+    fn full_stmts(&self, stmts: &[Stmt]) -> TokenStream {
+        let mut out = TokenStream::new();
+        for stmt in stmts {
+            if let Stmt::Let(l) = stmt
+                && let Some(init @ Node::Loop { id, .. }) = &l.init
+            {
+                // A loop whose every `break` comes after a suspension point never completes here: bind nothing.
+                self.broken.borrow_mut().remove(id);
+                let tokens = self.full_node(init);
+                if !self.broken.borrow().contains(id) {
+                    out.extend(quote!(#tokens;));
+                    break;
+                }
+                out.extend(self.let_stmt(l, tokens));
+                continue;
+            }
+            out.extend(self.full_stmt(stmt));
             if stmt_always_suspends(stmt) {
                 break;
             }
         }
-        quote!({ #prefix #stmts })
+        out
     }
 
     fn full_stmt(&self, stmt: &Stmt) -> TokenStream {
@@ -595,7 +615,6 @@ impl<'a> Emitter<'a> {
                 let e = self.full_node(node);
                 quote!(#e #semi)
             }
-            Stmt::Verbatim(s) => s.to_token_stream(),
         }
     }
 
@@ -849,6 +868,9 @@ impl Rewrite for Emitter<'_> {
     }
 
     fn jump(&self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr {
+        if let Jump::Break(l) = jump {
+            self.broken.borrow_mut().insert(l);
+        }
         let partial = self.partial.borrow();
         match jump {
             Jump::Break(l) => match partial.get(&l) {
@@ -942,12 +964,50 @@ fn line_of(span: Span) -> Option<usize> {
     (line > 0).then_some(line)
 }
 
-/// Running the statement from its start always reaches a suspension point (or leaves otherwise).
+/// Resuming at `k` inside the statement, it never completes normally: it reaches another suspension point (or
+/// jumps away) first.
+fn cont_stmt_never_completes(stmt: &Stmt, k: YieldId) -> bool {
+    match stmt {
+        Stmt::Let(l) => l.init.as_ref().is_some_and(|n| cont_node_never_completes(n, k)),
+        Stmt::Expr(n, _) => cont_node_never_completes(n, k),
+    }
+}
+
+fn cont_block_never_completes(block: &Block, k: YieldId) -> bool {
+    match block.stmts.iter().position(|s| stmt_contains(s, k)) {
+        Some(i) => {
+            cont_stmt_never_completes(&block.stmts[i], k) || block.stmts[i + 1..].iter().any(stmt_always_suspends)
+        }
+        None => false,
+    }
+}
+
+fn cont_node_never_completes(node: &Node, k: YieldId) -> bool {
+    match node {
+        Node::Block { label: None, block } => cont_block_never_completes(block, k),
+        Node::Assign { value, .. } => cont_node_never_completes(value, k),
+        Node::If { then, els, .. } => {
+            if block_contains(then, k) {
+                cont_block_never_completes(then, k)
+            } else {
+                els.as_ref().is_some_and(|e| cont_node_never_completes(e, k))
+            }
+        }
+        Node::Match { arms, .. } => {
+            arms.iter().find(|a| node_contains(&a.body, k)).is_some_and(|a| cont_node_never_completes(&a.body, k))
+        }
+        // Resumed inside, a loop can only leave through a `break`.
+        Node::Loop { id, body, .. } => !body.stmts.iter().any(|s| stmt_may_break(s, *id)),
+        _ => false,
+    }
+}
+
+/// Running the statement from its start never completes normally: it always reaches a suspension point (or
+/// jumps away) first, so the statements after it in its block are only reached by resuming, in another arm.
 fn stmt_always_suspends(stmt: &Stmt) -> bool {
     match stmt {
         Stmt::Let(l) => l.init.as_ref().is_some_and(node_always_suspends),
         Stmt::Expr(n, _) => node_always_suspends(n),
-        Stmt::Verbatim(_) => false,
     }
 }
 
@@ -978,7 +1038,6 @@ fn stmt_may_break(stmt: &Stmt, id: LoopId) -> bool {
                 || l.diverge.as_ref().is_some_and(|d| leaf_breaks(d, id))
         }
         Stmt::Expr(n, _) => node_may_break(n, id),
-        Stmt::Verbatim(_) => false,
     }
 }
 
@@ -1020,7 +1079,6 @@ fn stmt_contains(stmt: &Stmt, k: YieldId) -> bool {
     match stmt {
         Stmt::Let(l) => l.init.as_ref().is_some_and(|n| node_contains(n, k)),
         Stmt::Expr(n, _) => node_contains(n, k),
-        Stmt::Verbatim(_) => false,
     }
 }
 

@@ -24,6 +24,11 @@ impl Errors {
         self.push(syn::Error::new(span, message));
     }
 
+    /// How many errors were reported so far (to tell whether a step added one).
+    pub fn count(&self) -> usize {
+        self.combined.as_ref().map_or(0, |e| e.into_iter().count())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.combined.is_none()
     }

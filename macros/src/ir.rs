@@ -59,6 +59,8 @@ pub struct Body {
     pub loops: Vec<LoopInfo>,
     pub leaf_count: usize,
     pub root: Block,
+    /// Items declared in the body (outside yield-free expressions), emitted at the generated fn's top.
+    pub items: Vec<syn::Item>,
 }
 
 /// A pattern and the locals it declares.
@@ -76,8 +78,6 @@ pub struct Block {
 pub enum Stmt {
     Let(Let),
     Expr(Node, Option<syn::token::Semi>),
-    /// An item or anything else emitted untouched.
-    Verbatim(syn::Stmt),
 }
 
 pub struct Let {

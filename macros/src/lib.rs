@@ -14,6 +14,7 @@ mod expand;
 mod ir;
 mod leaf;
 mod lower;
+mod normalize;
 mod signature;
 
 use proc_macro::TokenStream;

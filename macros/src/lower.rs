@@ -22,6 +22,7 @@ use crate::ir::{
     Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LoopId, LoopInfo, Node, Scope, ScopeId, Stmt, YieldPoint,
 };
 use crate::leaf::{Walker, pattern_idents};
+use crate::normalize::{Normalizer, expression_macro};
 
 /// A `yield_!(..)` or `yield_from!(..)` invocation: a suspension point.
 pub fn yield_macro(mac: &syn::Macro) -> bool {
@@ -104,7 +105,8 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
                     .to_string(),
                 Some("async block") => "`yield_!` cannot be used inside an `async` block: it would have to suspend the future, not the coroutine".to_string(),
                 Some("const") => "`yield_!` cannot be used in a constant expression: constants are evaluated at compile time".to_string(),
-                Some("macro") => "`yield_!` inside the arguments of another macro is not supported\n\
+                Some("macro") => "`yield_!` inside the arguments of this macro is not supported: its arguments \
+                    aren't known to be expressions evaluated in order\n\
                     help: bind the resumed value first: `let value = yield_!(..);` and pass `value` to the macro"
                     .to_string(),
                 Some(other) => format!(
@@ -128,6 +130,13 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
                 self.report(mac.path.span(), name);
                 if let Ok(Some(inner)) = mac.parse_body_with(parse_yield_arg) {
                     syn::visit::visit_expr(self, &inner);
+                }
+            } else if expression_macro(mac) {
+                // Its arguments are expressions: a suspension there is spilled like a call argument.
+                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+                    for arg in &args {
+                        syn::visit::visit_expr(self, arg);
+                    }
                 }
             } else if let Some(span) = yield_in_tokens(mac.tokens.clone()) {
                 let what =
@@ -203,6 +212,7 @@ pub struct Lowerer<'e> {
     hidden_count: usize,
     generator: bool,
     resume_unit: bool,
+    items: Vec<syn::Item>,
 }
 
 pub struct Input {
@@ -231,6 +241,7 @@ impl<'e> Lowerer<'e> {
             hidden_count: 0,
             generator: input.generator,
             resume_unit: input.resume_unit,
+            items: Vec::new(),
         };
         let root_scope = l.push_scope(false);
         // The arguments and the first resume argument are bound by the body's first statements, one argument
@@ -291,6 +302,7 @@ impl<'e> Lowerer<'e> {
             loops: l.loops,
             leaf_count: l.leaf_count,
             root,
+            items: l.items,
         })
     }
 
@@ -432,7 +444,11 @@ impl<'e> Lowerer<'e> {
                 let node = self.expr(expr, UseKind::Move, at_exit);
                 Stmt::Expr(node, m.semi_token)
             }
-            SynStmt::Item(item) => Stmt::Verbatim(SynStmt::Item(item)),
+            SynStmt::Item(item) => {
+                // Items can't see the body's locals, and every resume arm needs them: they go to the fn's top.
+                self.items.push(item);
+                Stmt::Expr(Node::Leaf(self.leaf(Expr::Verbatim(TokenStream::new()), UseKind::Move)), None)
+            }
         }
     }
 
@@ -440,6 +456,14 @@ impl<'e> Lowerer<'e> {
     fn expr(&mut self, expr: Expr, ctx: UseKind, at_exit: bool) -> Node {
         if find_yield(&expr).is_none() {
             return Node::Leaf(self.leaf(expr, ctx));
+        }
+        if needs_normalizing(&expr) {
+            let before = self.errors.count();
+            let normalized = Normalizer::new(self.errors, &mut self.hidden_count).normalize(expr);
+            if self.errors.count() > before {
+                return Node::Leaf(self.leaf(Expr::Verbatim(TokenStream::new()), UseKind::Move));
+            }
+            return self.expr(normalized, ctx, at_exit);
         }
         match expr {
             Expr::Macro(m) if suspension_name(&m.mac) == Some("yield_from") => {
@@ -456,9 +480,6 @@ impl<'e> Lowerer<'e> {
                         None
                     }
                 };
-                if let Some(inner) = arg.as_ref().and_then(find_yield) {
-                    self.errors.error(inner, "`yield_!` inside the value of another `yield_!` is not supported yet\nhelp: bind the inner one first: `let value = yield_!(..); yield_!(value);`");
-                }
                 let value = arg.map(|e| self.leaf(e, UseKind::Move));
                 self.yields.push(YieldPoint { span, value, in_scope: self.in_scope.clone(), text });
                 Node::Yield(self.yields.len() - 1)
@@ -684,6 +705,27 @@ impl<'e> Lowerer<'e> {
                 other => Cond::Expr(self.leaf(other, UseKind::Place)),
             })
             .collect()
+    }
+}
+
+/// Whether lowering can't split `expr` at its suspension points as it is: they sit inside a larger expression
+/// (an operand, a condition, a scrutinee) rather than where a statement could be.
+fn needs_normalizing(expr: &Expr) -> bool {
+    match expr {
+        Expr::Macro(m) if suspension_name(&m.mac) == Some("yield_") => {
+            m.mac.parse_body_with(parse_yield_arg).ok().flatten().is_some_and(|arg| find_yield(&arg).is_some())
+        }
+        Expr::Macro(m) if suspension_name(&m.mac).is_some() => false,
+        Expr::Paren(p) => needs_normalizing(&p.expr),
+        Expr::Group(g) => needs_normalizing(&g.expr),
+        Expr::Block(b) => !b.attrs.is_empty(),
+        Expr::If(i) => find_yield(&i.cond).is_some(),
+        Expr::While(w) => find_yield(&w.cond).is_some(),
+        Expr::Match(m) => find_yield(&m.expr).is_some(),
+        Expr::ForLoop(f) => find_yield(&f.expr).is_some(),
+        Expr::Loop(_) => false,
+        Expr::Assign(a) => find_yield(&a.left).is_some(),
+        _ => true,
     }
 }
 

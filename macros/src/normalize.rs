@@ -1,0 +1,589 @@
+//! Phase 2a: bring every suspension point to statement level, keeping Rust's evaluation order.
+//!
+//! Lowering handles `yield_!` as a statement, a `let` initializer, an assignment's value or a block's tail. A
+//! `yield_!` anywhere else inside an expression is brought there by *spilling*: the operands evaluated before it
+//! go into hidden locals (`let __spillN = operand;`), the suspension becomes `let __spillM = yield_!(..);`, and
+//! what remains of the expression (which no longer suspends) reads those locals.
+//!
+//! - Operands left of the last suspension point are evaluated and kept in the state; operands right of it are
+//!   evaluated after resuming, exactly as in the plain fn. Literals and paths are left in place (nothing in the
+//!   coroutine can change a local between two of its own operands).
+//! - Place operands (a method receiver, a field or index base) stay places when they already are: `v.push(..)`
+//!   borrows `v` after resuming, as the plain fn's two-phase borrow would. An rvalue receiver is evaluated into a
+//!   hidden local first, so its temporary lives until the end of the statement, across the suspension.
+//! - `a && b` / `a || b` with a suspension in `b` become `if`s, so nothing suspends when `b` isn't evaluated;
+//!   `while` with a suspension in its condition becomes `loop` + `break`, so the condition is evaluated (and
+//!   suspends) on every iteration.
+//! - The arguments of the format and assertion macros and `vec!` are spilled like call arguments. Other macros,
+//!   match guards and the later parts of a let chain are rejected with a message naming the workaround.
+//!
+//! Input:  `f(a(), yield_!(1), b())`
+//! Output: `{ let __spill1 = a(); let __spill2 = yield_!(1); f(__spill1, __spill2, b()) }`
+
+use proc_macro2::Span;
+use quote::{ToTokens, quote};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Expr, Stmt, Token};
+
+use crate::errors::Errors;
+use crate::lower::{find_yield, parse_yield_arg, suspension_name};
+
+/// Macros whose arguments are comma-separated expressions evaluated in order.
+const EXPRESSION_MACROS: &[&str] = &[
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "write",
+    "writeln",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "vec",
+    "dbg",
+];
+
+/// Whether the macro's arguments are expressions this pass (and the misplacement check) can see into.
+pub fn expression_macro(mac: &syn::Macro) -> bool {
+    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    EXPRESSION_MACROS.contains(&name.as_str())
+        && mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).is_ok()
+}
+
+pub struct Normalizer<'a> {
+    errors: &'a mut Errors,
+    counter: &'a mut usize,
+}
+
+/// What [`Normalizer::heads`] made of an expression.
+enum Head {
+    /// A control-flow expression, its head spilled.
+    Control(Expr),
+    /// Anything else, untouched.
+    Other(Expr),
+}
+
+/// How an operand is used by its expression.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// By value: evaluated into a hidden local when it must be evaluated before a later suspension.
+    Value,
+    /// As a place (receiver, field or index base, `&` operand): kept in place when it is one.
+    Place,
+}
+
+fn has_yield(e: &Expr) -> bool {
+    find_yield(e).is_some()
+}
+
+fn is_trivial(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) | Expr::Path(_) => true,
+        Expr::Paren(p) => is_trivial(&p.expr),
+        _ => false,
+    }
+}
+
+fn is_place(e: &Expr) -> bool {
+    match e {
+        Expr::Path(_) => true,
+        Expr::Field(f) => is_place(&f.base),
+        Expr::Index(i) => is_place(&i.expr),
+        Expr::Paren(p) => is_place(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_place(&u.expr),
+        _ => false,
+    }
+}
+
+impl<'a> Normalizer<'a> {
+    pub fn new(errors: &'a mut Errors, counter: &'a mut usize) -> Self {
+        Normalizer { errors, counter }
+    }
+
+    /// `e` (which contains a suspension point somewhere lowering can't split at) as a block whose
+    /// suspension points are statements.
+    pub fn normalize(&mut self, e: Expr) -> Expr {
+        let mut out = Vec::new();
+        let residual = self.top(e, &mut out);
+        syn::parse_quote!({ #(#out)* #residual })
+    }
+
+    /// Like [`Self::spill`], but a control-flow expression with suspension points in its body stays in place:
+    /// it is the statement itself.
+    fn top(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Expr {
+        match self.heads(e, out) {
+            Head::Control(e) => e,
+            Head::Other(e) => self.spill(e, out),
+        }
+    }
+
+    /// Spills the head (condition, scrutinee, iterator) of a control-flow expression.
+    fn heads(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Head {
+        match e {
+            Expr::If(mut i) => {
+                i.cond = Box::new(self.condition(*i.cond, out));
+                Head::Control(Expr::If(i))
+            }
+            Expr::Match(mut m) => {
+                if let Some(span) = m.arms.iter().find_map(|a| match &a.pat {
+                    syn::Pat::Guard(g) => find_yield(&g.guard),
+                    _ => None,
+                }) {
+                    self.errors.error(
+                        span,
+                        "`yield_!` in a match guard is not supported\nhelp: move the condition into the arm: \
+                         `x => if cond { .. } else { .. }`",
+                    );
+                }
+                if has_yield(&m.expr) {
+                    let scrutinee = self.spill(*m.expr, out);
+                    m.expr = Box::new(scrutinee);
+                }
+                Head::Control(Expr::Match(m))
+            }
+            Expr::ForLoop(mut f) => {
+                if has_yield(&f.expr) {
+                    let iter = self.spill(*f.expr, out);
+                    f.expr = Box::new(self.temp(iter, out));
+                }
+                Head::Control(Expr::ForLoop(f))
+            }
+            Expr::While(w) if has_yield(&w.cond) => Head::Control(self.while_loop(w)),
+            e @ (Expr::While(_) | Expr::Loop(_) | Expr::Block(_)) => Head::Control(e),
+            other => Head::Other(other),
+        }
+    }
+
+    /// An `if` condition: a boolean, or a let chain whose first scrutinee may suspend.
+    fn condition(&mut self, cond: Expr, out: &mut Vec<Stmt>) -> Expr {
+        if !has_yield(&cond) {
+            return cond;
+        }
+        match cond {
+            Expr::Let(mut l) => {
+                let scrutinee = self.spill(*l.expr, out);
+                l.expr = Box::new(scrutinee);
+                Expr::Let(l)
+            }
+            Expr::Binary(mut b) if matches!(b.op, syn::BinOp::And(_)) && contains_let(&b) => {
+                if let Some(span) = find_yield(&b.right) {
+                    self.errors.error(
+                        span,
+                        "`yield_!` after the first part of a let chain is not supported: it only runs when the parts \
+                         before it match\nhelp: nest it: `if let P = e { if yield_!(..) > 0 { .. } }`",
+                    );
+                    return Expr::Binary(b);
+                }
+                b.left = Box::new(self.condition(*b.left, out));
+                Expr::Binary(b)
+            }
+            other => {
+                let value = self.spill(other, out);
+                self.temp(value, out)
+            }
+        }
+    }
+
+    /// `while cond { body }` with a suspension point in `cond`, as a loop that evaluates `cond` every iteration.
+    ///
+    /// Input: `'l: while let P = yield_!(..) { body }` — Output: `'l: loop { let P = yield_!(..) else { break }; body }`
+    fn while_loop(&mut self, w: syn::ExprWhile) -> Expr {
+        let syn::ExprWhile { attrs, label, cond, body, .. } = w;
+        let brk = match &label {
+            Some(l) => {
+                let name = &l.name;
+                quote!(break #name)
+            }
+            None => quote!(break),
+        };
+        let stmts = &body.stmts;
+        let head: Vec<Stmt> = match *cond {
+            Expr::Let(l) => {
+                let pat = &l.pat;
+                let mut out = Vec::new();
+                let scrutinee = self.spill(*l.expr, &mut out);
+                out.push(syn::parse_quote!(let #pat = #scrutinee else { #brk; };));
+                out
+            }
+            other => {
+                let mut out = Vec::new();
+                let value = self.spill(other, &mut out);
+                out.push(syn::parse_quote!(if !(#value) { #brk; }));
+                out
+            }
+        };
+        syn::parse_quote!(#(#attrs)* #label loop { #(#head)* #(#stmts)* })
+    }
+
+    fn temp(&mut self, value: Expr, out: &mut Vec<Stmt>) -> Expr {
+        *self.counter += 1;
+        let name = syn::Ident::new(&format!("__spill{}", self.counter), Span::mixed_site());
+        out.push(syn::parse_quote!(let #name = #value;));
+        syn::parse_quote!(#name)
+    }
+
+    /// Evaluates `e` up to and including its last suspension point into `out`; returns the rest of `e`.
+    fn spill(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Expr {
+        if !has_yield(&e) {
+            return e;
+        }
+        match e {
+            Expr::Macro(m) if suspension_name(&m.mac) == Some("yield_") => {
+                let mut mac = m.mac;
+                if let Ok(Some(arg)) = mac.parse_body_with(parse_yield_arg)
+                    && has_yield(&arg)
+                {
+                    let arg = self.spill(arg, out);
+                    mac.tokens = arg.into_token_stream();
+                }
+                self.temp(Expr::Macro(syn::ExprMacro { attrs: m.attrs, mac }), out)
+            }
+            Expr::Macro(m) if suspension_name(&m.mac).is_some() => self.temp(Expr::Macro(m), out),
+            Expr::Macro(mut m) if expression_macro(&m.mac) => {
+                let args = m
+                    .mac
+                    .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                    .expect("internal invariant: checked by expression_macro");
+                let args = self.operands(args.into_iter().map(|a| (a, Slot::Place)).collect(), out);
+                m.mac.tokens = quote!(#(#args),*);
+                Expr::Macro(m)
+            }
+            Expr::Paren(p) => self.spill(*p.expr, out),
+            Expr::Group(g) => self.spill(*g.expr, out),
+            Expr::Call(mut c) => {
+                let func_slot = if matches!(&*c.func, Expr::Path(_)) { Slot::Place } else { Slot::Value };
+                let mut ops = vec![(*c.func, func_slot)];
+                ops.extend(std::mem::take(&mut c.args).into_iter().map(|a| (a, Slot::Value)));
+                let mut ops = self.operands(ops, out).into_iter();
+                c.func = Box::new(ops.next().expect("internal invariant: the callee is an operand"));
+                c.args = ops.collect();
+                Expr::Call(c)
+            }
+            Expr::MethodCall(mut m) => {
+                let mut ops = vec![(*m.receiver, Slot::Place)];
+                ops.extend(std::mem::take(&mut m.args).into_iter().map(|a| (a, Slot::Value)));
+                let mut ops = self.operands(ops, out).into_iter();
+                m.receiver = Box::new(ops.next().expect("internal invariant: the receiver is an operand"));
+                m.args = ops.collect();
+                Expr::MethodCall(m)
+            }
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) && has_yield(&b.right) => {
+                let left = b.left;
+                let right = b.right;
+                let short: Expr = if matches!(b.op, syn::BinOp::And(_)) {
+                    syn::parse_quote!(if #left { #right } else { false })
+                } else {
+                    syn::parse_quote!(if #left { true } else { #right })
+                };
+                self.control(short, out)
+            }
+            Expr::Binary(mut b) if is_compound_assignment(&b.op) => {
+                if let Some(span) = find_yield(&b.left) {
+                    self.unsupported(span, "the place of a compound assignment");
+                    return Expr::Binary(b);
+                }
+                b.right = Box::new(self.spill(*b.right, out));
+                Expr::Binary(b)
+            }
+            Expr::Binary(mut b) => {
+                let slot = if matches!(
+                    b.op,
+                    syn::BinOp::Eq(_)
+                        | syn::BinOp::Ne(_)
+                        | syn::BinOp::Lt(_)
+                        | syn::BinOp::Le(_)
+                        | syn::BinOp::Gt(_)
+                        | syn::BinOp::Ge(_)
+                ) {
+                    Slot::Place
+                } else {
+                    Slot::Value
+                };
+                let mut ops = self.operands(vec![(*b.left, slot), (*b.right, slot)], out).into_iter();
+                b.left = Box::new(ops.next().expect("internal invariant: two operands"));
+                b.right = Box::new(ops.next().expect("internal invariant: two operands"));
+                Expr::Binary(b)
+            }
+            Expr::Assign(mut a) => {
+                // The value is evaluated before the place.
+                let right = self.spill(*a.right, out);
+                if has_yield(&a.left) {
+                    let right = if is_trivial(&right) { right } else { self.temp(right, out) };
+                    a.left = Box::new(self.place(*a.left, out));
+                    a.right = Box::new(right);
+                } else {
+                    a.right = Box::new(right);
+                }
+                Expr::Assign(a)
+            }
+            Expr::Unary(mut u) => {
+                let slot = if matches!(u.op, syn::UnOp::Deref(_)) { Slot::Place } else { Slot::Value };
+                u.expr = Box::new(self.single(*u.expr, slot, out));
+                Expr::Unary(u)
+            }
+            Expr::Cast(mut c) => {
+                c.expr = Box::new(self.spill(*c.expr, out));
+                Expr::Cast(c)
+            }
+            Expr::Field(mut f) => {
+                f.base = Box::new(self.single(*f.base, Slot::Place, out));
+                Expr::Field(f)
+            }
+            Expr::Reference(mut r) => {
+                r.expr = Box::new(self.single(*r.expr, Slot::Place, out));
+                Expr::Reference(r)
+            }
+            Expr::Try(mut t) => {
+                t.expr = Box::new(self.spill(*t.expr, out));
+                Expr::Try(t)
+            }
+            Expr::Index(mut i) => {
+                let mut ops = self.operands(vec![(*i.expr, Slot::Place), (*i.index, Slot::Value)], out).into_iter();
+                i.expr = Box::new(ops.next().expect("internal invariant: two operands"));
+                i.index = Box::new(ops.next().expect("internal invariant: two operands"));
+                Expr::Index(i)
+            }
+            Expr::Tuple(mut t) => {
+                t.elems = self
+                    .operands(std::mem::take(&mut t.elems).into_iter().map(|e| (e, Slot::Value)).collect(), out)
+                    .into_iter()
+                    .collect();
+                Expr::Tuple(t)
+            }
+            Expr::Array(mut a) => {
+                a.elems = self
+                    .operands(std::mem::take(&mut a.elems).into_iter().map(|e| (e, Slot::Value)).collect(), out)
+                    .into_iter()
+                    .collect();
+                Expr::Array(a)
+            }
+            Expr::Repeat(mut r) => {
+                r.expr = Box::new(self.spill(*r.expr, out));
+                Expr::Repeat(r)
+            }
+            Expr::Struct(mut s) => {
+                let mut ops: Vec<(Expr, Slot)> = s.fields.iter().map(|f| (f.expr.clone(), Slot::Value)).collect();
+                let has_rest = s.rest.is_some();
+                if let Some(rest) = s.rest.take() {
+                    ops.push((*rest, Slot::Value));
+                }
+                let mut ops = self.operands(ops, out).into_iter();
+                for field in &mut s.fields {
+                    let value = ops.next().expect("internal invariant: one operand per field");
+                    // `S { x }` shorthand stays shorthand unless its value moved into a hidden local.
+                    if field.colon_token.is_none() && value != field.expr {
+                        field.colon_token = Some(Token![:](Span::call_site()));
+                    }
+                    field.expr = value;
+                }
+                if has_rest {
+                    s.rest = ops.next().map(Box::new);
+                }
+                Expr::Struct(s)
+            }
+            Expr::Range(mut r) => {
+                let start = r.start.take().map(|s| (*s, Slot::Value));
+                let end = r.end.take().map(|e| (*e, Slot::Value));
+                let has_start = start.is_some();
+                let mut ops = self.operands(start.into_iter().chain(end).collect(), out).into_iter();
+                if has_start {
+                    r.start = ops.next().map(Box::new);
+                }
+                r.end = ops.next().map(Box::new);
+                Expr::Range(r)
+            }
+            Expr::Return(mut r) => {
+                r.expr = r.expr.map(|e| Box::new(self.spill(*e, out)));
+                Expr::Return(r)
+            }
+            Expr::Break(mut b) => {
+                b.expr = b.expr.map(|e| Box::new(self.spill(*e, out)));
+                Expr::Break(b)
+            }
+            e @ (Expr::If(_) | Expr::Match(_) | Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Block(_)) => {
+                self.control(e, out)
+            }
+            other => {
+                let span = find_yield(&other).unwrap_or_else(|| other.span());
+                self.unsupported(span, "this kind of expression");
+                other
+            }
+        }
+    }
+
+    /// A control-flow expression used as an operand: its heads are spilled, and the whole of it becomes the
+    /// initializer of a hidden local (lowering splits `let` initializers).
+    fn control(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Expr {
+        let (Head::Control(e) | Head::Other(e)) = self.heads(e, out);
+        self.temp(e, out)
+    }
+
+    /// A place expression with a suspension point in an index or deref operand: its operands are spilled, it
+    /// stays a place.
+    fn place(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Expr {
+        match e {
+            Expr::Index(mut i) => {
+                let base = if has_yield(&i.expr) { self.place(*i.expr, out) } else { *i.expr };
+                i.index = Box::new(self.spill(*i.index, out));
+                i.expr = Box::new(base);
+                Expr::Index(i)
+            }
+            Expr::Field(mut f) => {
+                f.base = Box::new(self.place(*f.base, out));
+                Expr::Field(f)
+            }
+            Expr::Paren(mut p) => {
+                p.expr = Box::new(self.place(*p.expr, out));
+                Expr::Paren(p)
+            }
+            Expr::Unary(mut u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                u.expr = Box::new(self.spill(*u.expr, out));
+                Expr::Unary(u)
+            }
+            other => {
+                let span = find_yield(&other).unwrap_or_else(|| other.span());
+                self.unsupported(span, "this place expression");
+                other
+            }
+        }
+    }
+
+    /// The temporaries an operand creates (an rvalue used as a receiver or a field base) live until the end of
+    /// the statement in the plain fn, across a later suspension point: they become hidden locals too.
+    ///
+    /// Input: `Noisy::new().0.len()` — Output: `let __spill1 = Noisy::new();` and `__spill1.0.len()`
+    fn hoist_temporaries(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Expr {
+        fn creates_temporary(e: &Expr) -> bool {
+            matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) | Expr::Struct(_))
+        }
+        match e {
+            Expr::MethodCall(mut m) => {
+                let receiver = self.hoist_temporaries(*m.receiver, out);
+                m.receiver = Box::new(if creates_temporary(&receiver) { self.temp(receiver, out) } else { receiver });
+                Expr::MethodCall(m)
+            }
+            Expr::Field(mut f) => {
+                let base = self.hoist_temporaries(*f.base, out);
+                f.base = Box::new(if creates_temporary(&base) { self.temp(base, out) } else { base });
+                Expr::Field(f)
+            }
+            // Only the receiver chain: hoisting from both sides of an operator would reorder their calls.
+            other => other,
+        }
+    }
+
+    fn single(&mut self, e: Expr, slot: Slot, out: &mut Vec<Stmt>) -> Expr {
+        self.operands(vec![(e, slot)], out).pop().expect("internal invariant: one operand")
+    }
+
+    /// Operands in evaluation order: those before the last one that suspends are evaluated into hidden locals
+    /// (places stay places), that one is spilled, and the ones after it stay in place.
+    fn operands(&mut self, ops: Vec<(Expr, Slot)>, out: &mut Vec<Stmt>) -> Vec<Expr> {
+        let Some(last) = ops.iter().rposition(|(e, _)| has_yield(e)) else {
+            return ops.into_iter().map(|(e, _)| e).collect();
+        };
+        let mut result = Vec::with_capacity(ops.len());
+        for (i, (e, slot)) in ops.into_iter().enumerate() {
+            let e = match i.cmp(&last) {
+                std::cmp::Ordering::Less => {
+                    if has_yield(&e) {
+                        let rest = self.spill(e, out);
+                        self.temp(rest, out)
+                    } else if is_trivial(&e) || (slot == Slot::Place && is_place(&e)) {
+                        e
+                    } else {
+                        let e = self.hoist_temporaries(e, out);
+                        self.temp(e, out)
+                    }
+                }
+                std::cmp::Ordering::Equal if slot == Slot::Place && !is_place(&e) => {
+                    let rest = self.spill(e, out);
+                    if is_place(&rest) { rest } else { self.temp(rest, out) }
+                }
+                std::cmp::Ordering::Equal => self.spill(e, out),
+                std::cmp::Ordering::Greater => e,
+            };
+            result.push(e);
+        }
+        result
+    }
+
+    fn unsupported(&mut self, span: Span, position: &str) {
+        self.errors.error(
+            span,
+            format!("`yield_!` in {position} is not supported\nhelp: bind it first: `let value = yield_!(..);` and use `value`"),
+        );
+    }
+}
+
+fn contains_let(b: &syn::ExprBinary) -> bool {
+    fn any(e: &Expr) -> bool {
+        match e {
+            Expr::Let(_) => true,
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => any(&b.left) || any(&b.right),
+            _ => false,
+        }
+    }
+    any(&b.left) || any(&b.right)
+}
+
+fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::{
+        AddAssign, BitAndAssign, BitOrAssign, BitXorAssign, DivAssign, MulAssign, RemAssign, ShlAssign, ShrAssign,
+        SubAssign,
+    };
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(e: Expr) -> String {
+        let mut errors = Errors::default();
+        let mut counter = 0;
+        let out = Normalizer::new(&mut errors, &mut counter).normalize(e);
+        assert!(errors.is_empty());
+        out.into_token_stream().to_string()
+    }
+
+    #[test]
+    fn call_arguments_before_the_suspension_are_spilled_in_order() {
+        let out = norm(syn::parse_quote!(f(a(), yield_!(1), b())));
+        assert_eq!(out, "{ let __spill1 = a () ; let __spill2 = yield_ ! (1) ; f (__spill1 , __spill2 , b ()) }");
+    }
+
+    #[test]
+    fn short_circuit_becomes_an_if() {
+        let out = norm(syn::parse_quote!(c && yield_!(1) > 0));
+        assert!(out.starts_with("{ let __spill"), "{out}");
+        assert!(out.contains("if c"), "{out}");
+    }
+
+    #[test]
+    fn place_receivers_stay_places() {
+        let out = norm(syn::parse_quote!(v.push(yield_!(x))));
+        assert_eq!(out, "{ let __spill1 = yield_ ! (x) ; v . push (__spill1) }");
+    }
+}

@@ -1,0 +1,246 @@
+//! Yields anywhere in an expression: each shape is compiled twice from the same body — as a coroutine, and as
+//! a plain fn whose local `yield_!` logs the value and returns the next scripted resume argument — and the two
+//! logs (side effects, yields, drops, return value) must be identical.
+mod common;
+use common::{Noisy, log, take_log};
+use core::pin::Pin;
+use stackless::{Coroutine, CoroutineState};
+
+/// Logs `name` and returns `value`: a call with a visible side effect.
+fn at(name: &str, value: i64) -> i64 {
+    log(format!("eval {name}"));
+    value
+}
+
+fn f3(a: i64, b: i64, c: i64) -> i64 {
+    log(format!("f({a}, {b}, {c})"));
+    a * 100 + b * 10 + c
+}
+
+/// Resume arguments fed to both versions, in order.
+const SCRIPT: [i64; 8] = [7, 3, 0, 5, 2, 9, 1, 4];
+
+thread_local! {
+    static PLAIN_SCRIPT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The plain fn's `yield_!`: logs the value, returns the next scripted resume argument.
+fn plain_yield(y: i64) -> i64 {
+    log(format!("yield {y}"));
+    let r = PLAIN_SCRIPT.with(|s| {
+        let i = s.get();
+        s.set(i + 1);
+        SCRIPT[i]
+    });
+    log(format!("resume {r}"));
+    r
+}
+
+/// Defines `$name::co` (the coroutine) and `$name::plain` (the oracle) from one body.
+macro_rules! shape {
+    ($name:ident -> $ret:ty { $($body:tt)* }) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[stackless::coroutine(resume = _)]
+            pub fn co() -> impl Coroutine<i64, Yield = i64, Return = $ret> {
+                $($body)*
+            }
+
+            #[allow(unused_mut, unused_variables, clippy::all, clippy::pedantic)]
+            pub fn plain() -> $ret {
+                macro_rules! yield_ {
+                    ($value:expr) => {
+                        super::plain_yield($value)
+                    };
+                }
+                $($body)*
+            }
+        }
+    };
+}
+
+/// Runs both versions and compares their logs and results.
+macro_rules! check {
+    ($name:ident) => {{
+        take_log();
+        PLAIN_SCRIPT.with(|s| s.set(0));
+        let plain_ret = $name::plain();
+        log(format!("return {plain_ret:?}"));
+        let plain = take_log();
+
+        let mut c = $name::co();
+        let mut script = SCRIPT.iter().copied();
+        let mut arg = 0;
+        let co_ret = loop {
+            match Pin::new(&mut c).resume(arg) {
+                CoroutineState::Yielded(y) => {
+                    log(format!("yield {y}"));
+                    arg = script.next().expect("script long enough");
+                    log(format!("resume {arg}"));
+                }
+                CoroutineState::Complete(r) => break r,
+            }
+        };
+        log(format!("return {co_ret:?}"));
+        let co = take_log();
+        assert_eq!(co, plain, "{}", stringify!($name));
+        assert!(co.iter().any(|e| e.starts_with("yield")), "{} never yields", stringify!($name));
+    }};
+}
+
+shape!(call_arguments -> i64 { f3(at("a", 1), yield_!(10), at("b", 2)) });
+shape!(method_on_local -> Vec<i64> {
+    let mut v = vec![at("init", 0)];
+    v.push(yield_!(1));
+    v.push(yield_!(2) + at("after", 1));
+    v
+});
+shape!(rvalue_receiver -> usize {
+    let n = Noisy("receiver").0.len() + usize::try_from(yield_!(1)).unwrap_or(0);
+    log("statement done");
+    n
+});
+shape!(operators -> i64 {
+    let x = at("x", 5);
+    let a = x + yield_!(1);
+    let b = yield_!(2) * yield_!(3);
+    let c = -yield_!(4);
+    let d = i64::from(yield_!(5) > 3);
+    a + b + c + d
+});
+shape!(compound_assignment -> [i64; 3] {
+    let mut s = 1;
+    s += yield_!(1);
+    let mut v = [10, 20, 30];
+    let i = 1;
+    v[i] += yield_!(2);
+    v[usize::try_from(yield_!(3) % 3).unwrap_or(0)] = s;
+    v
+});
+shape!(short_circuit -> (bool, bool, bool) {
+    let t = at("t", 1) > 0;
+    let a = t && yield_!(1) > 0;
+    let b = !t && yield_!(99) > 0;
+    let c = t || yield_!(98) > 0;
+    (a, b, c)
+});
+shape!(conditions -> i64 {
+    let mut total = 0;
+    if yield_!(1) > 5 {
+        total += 1;
+    }
+    while yield_!(2) != 0 {
+        total += 10;
+    }
+    match yield_!(3) {
+        5 => total += 100,
+        _ => total += 1000,
+    }
+    if let 2 = yield_!(4) {
+        total += 5;
+    }
+    total
+});
+shape!(while_let -> i64 {
+    let mut sum = 0;
+    while let Some(x) = Some(yield_!(sum)).filter(|x| *x != 0) {
+        sum += x;
+    }
+    sum
+});
+shape!(literals -> (i64, [i64; 2], Option<i64>, (i64, i64)) {
+    let t = (at("first", 1), yield_!(2));
+    let a = [yield_!(3), at("second", 2)];
+    let o = Some(yield_!(4));
+    (t.0 + t.1, a, o, (yield_!(5), 6))
+});
+shape!(jumps -> i64 {
+    let mut n = 0;
+    let x = loop {
+        n += 1;
+        if n == 3 {
+            break yield_!(n) * 2;
+        }
+    };
+    if x > 100 {
+        return yield_!(-1);
+    }
+    let nested = yield_!(yield_!(x));
+    nested + x
+});
+shape!(question_mark -> Option<i64> {
+    let a = Some(yield_!(1)).filter(|v| *v > 0)?;
+    let b = Some(yield_!(2)).filter(|v| *v > 100)?;
+    Some(a + b)
+});
+shape!(macros -> String {
+    let v = vec![at("v0", 0), yield_!(1), at("v2", 2)];
+    let s = format!("{} {:?} {}", at("fmt", 3), v, yield_!(2));
+    assert_eq!(!s.is_empty(), yield_!(3) >= 0);
+    s
+});
+shape!(closure_call -> i64 {
+    let add = |a: i64, b: i64| a + b;
+    (add)(yield_!(1), at("b", 2)) + add(at("c", 3), yield_!(4))
+});
+shape!(temporaries_live_to_the_end_of_the_statement -> usize {
+    let kept = Noisy("temp").0.len() + usize::try_from(yield_!(1)).unwrap_or(0);
+    log("next statement");
+    kept
+});
+shape!(struct_literal -> (i64, i64) {
+    struct P { x: i64, y: i64 }
+    let x = at("x", 1);
+    let p = P { y: yield_!(2), x };
+    (p.x, p.y)
+});
+shape!(range_and_index -> i64 {
+    let v: Vec<i64> = (at("start", 0)..yield_!(5)).collect();
+    v[usize::try_from(yield_!(0)).unwrap_or(0) % v.len()]
+});
+
+#[test]
+fn call_and_method_arguments() {
+    check!(call_arguments);
+    check!(method_on_local);
+    check!(rvalue_receiver);
+    check!(closure_call);
+}
+
+#[test]
+fn operators_and_assignments() {
+    check!(operators);
+    check!(compound_assignment);
+    check!(range_and_index);
+}
+
+#[test]
+fn short_circuit_skips_the_yield() {
+    check!(short_circuit);
+}
+
+#[test]
+fn conditions_and_scrutinees() {
+    check!(conditions);
+    check!(while_let);
+}
+
+#[test]
+fn literals_and_jumps() {
+    check!(literals);
+    check!(jumps);
+    check!(question_mark);
+    check!(struct_literal);
+}
+
+#[test]
+fn std_macros() {
+    check!(macros);
+}
+
+#[test]
+fn temporaries() {
+    check!(temporaries_live_to_the_end_of_the_statement);
+}
