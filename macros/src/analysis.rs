@@ -89,6 +89,7 @@ pub fn analyze(body: &Body) -> Analysis {
     let entry = Init { maybe: Set::new(n), must: Set::new(n) };
     init.block(&body.root, Some(entry));
 
+    let only_point = sole_suspension_of_its_loop(body);
     let mut flagged = Set::new(n);
     let mut stored = Vec::new();
     for (k, point) in body.yields.iter().enumerate() {
@@ -100,7 +101,11 @@ pub fn analyze(body: &Body) -> Analysis {
                 let local = &body.locals[l];
                 if state.maybe.contains(l) && (live_after.contains(l) || !local.no_drop) {
                     here.push(l);
-                    if !state.must.contains(l) {
+                    // A drop flag when it may be moved out here, and also when a loop body declares it and it
+                    // may need dropping: resuming inside the loop can then keep it in place and clear its flag
+                    // at the end of each iteration, instead of moving the whole state out and back.
+                    let loop_local = body.scopes[local.scope].in_loop && !body.scopes[local.scope].ends_at_exit;
+                    if !state.must.contains(l) || (loop_local && !local.no_drop && only_point[k]) {
                         flagged.insert(l);
                     }
                 }
@@ -109,6 +114,51 @@ pub fn analyze(body: &Body) -> Analysis {
         stored.push(here);
     }
     Analysis { live_after_leaf: live.live_after_leaf, stored, flagged }
+}
+
+/// Per suspension point: it is the only one in its outermost enclosing loop and none follows that loop, so
+/// resuming there can only come back to it (the in-place fast path is possible).
+fn sole_suspension_of_its_loop(body: &Body) -> Vec<bool> {
+    fn block(b: &Block, outer: Option<LoopId>, out: &mut Vec<(YieldId, Option<LoopId>)>) {
+        for stmt in &b.stmts {
+            match stmt {
+                Stmt::Let(l) => {
+                    if let Some(init) = &l.init {
+                        node(init, outer, out);
+                    }
+                }
+                Stmt::Expr(n, _) => node(n, outer, out),
+            }
+        }
+    }
+    fn node(n: &Node, outer: Option<LoopId>, out: &mut Vec<(YieldId, Option<LoopId>)>) {
+        match n {
+            Node::Leaf(_) => {}
+            Node::Yield(k) => out.push((*k, outer)),
+            Node::Block { block: b, .. } => block(b, outer, out),
+            Node::If { then, els, .. } => {
+                block(then, outer, out);
+                if let Some(e) = els {
+                    node(e, outer, out);
+                }
+            }
+            Node::Match { arms, .. } => arms.iter().for_each(|a| node(&a.body, outer, out)),
+            Node::Loop { id, body: b, .. } | Node::While { id, body: b, .. } | Node::For { id, body: b, .. } => {
+                block(b, outer.or(Some(*id)), out);
+            }
+            Node::Assign { value, .. } => node(value, outer, out),
+        }
+    }
+    let mut points = Vec::new();
+    block(&body.root, None, &mut points);
+    let last = points.iter().map(|(k, _)| *k).max();
+    let mut sole = vec![false; body.yields.len()];
+    for &(k, outer) in &points {
+        let Some(outer) = outer else { continue };
+        let alone = points.iter().filter(|(_, o)| *o == Some(outer)).count() == 1;
+        sole[k] = alone && Some(k) == last;
+    }
+    sole
 }
 
 struct Liveness<'b> {
@@ -282,12 +332,11 @@ impl Initialisation<'_> {
     fn leaf(&mut self, leaf: &Leaf, before: Option<Init>) -> Option<Init> {
         let mut state = before.clone()?;
         // Jumps inside the leaf leave with something between the state before and after it.
+        let last = crate::ir::last_uses(&leaf.uses);
         for (i, u) in leaf.uses.iter().enumerate() {
             // A by-value use of a local that is used again (later in the leaf, or after it) can only be a copy
             // in a program that compiles; only the last use of a dead local moves.
-            let copy = u.kind == UseKind::Move
-                && (self.live_after_leaf[leaf.id].contains(u.local)
-                    || leaf.uses[i + 1..].iter().any(|v| v.local == u.local));
+            let copy = u.kind == UseKind::Move && (self.live_after_leaf[leaf.id].contains(u.local) || !last[i]);
             if copy {
                 continue;
             }

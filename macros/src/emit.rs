@@ -58,6 +58,13 @@ pub struct Emitter<'a> {
     labels: Cell<usize>,
     /// Loops a `break` was emitted for (in the current arm).
     broken: RefCell<std::collections::HashSet<LoopId>>,
+    /// In place: bound locals that are new instances where the code is being emitted (a loop's next
+    /// iterations declare them again).
+    native_now: RefCell<Set>,
+    /// Locals used where their pattern just bound them, before drop-flag wrapping (guards, let chains).
+    raw_now: RefCell<Set>,
+    /// In place: the scope guards alive where the code is being emitted, by local.
+    scope_guards: RefCell<Vec<(LocalId, syn::Ident)>>,
 }
 
 fn private() -> TokenStream {
@@ -121,6 +128,9 @@ impl<'a> Emitter<'a> {
             violation: Cell::new(false),
             labels: Cell::new(0),
             broken: RefCell::new(std::collections::HashSet::new()),
+            native_now: RefCell::new(Set::new(n)),
+            raw_now: RefCell::new(Set::new(n)),
+            scope_guards: RefCell::new(Vec::new()),
         }
     }
 
@@ -177,6 +187,7 @@ impl<'a> Emitter<'a> {
             #(#body_items)*
             #derive
             #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+            #[repr(u8)]
             enum #state<#(#generics),*> {
                 /// Not started: holds the arguments.
                 Unresumed { #(#unresumed_fields),* },
@@ -271,6 +282,8 @@ impl<'a> Emitter<'a> {
         *self.referenced.borrow_mut() = Set::new(n);
         self.partial.borrow_mut().clear();
         self.broken.borrow_mut().clear();
+        *self.native_now.borrow_mut() = Set::new(n);
+        self.scope_guards.borrow_mut().clear();
         self.violation.set(false);
     }
 
@@ -341,7 +354,7 @@ impl<'a> Emitter<'a> {
                 let used = self.used.borrow();
                 let binds = self.an.stored[k].iter().filter(|l| used.contains(**l)).map(|&l| {
                     let f = &self.field[l];
-                    let ident = &self.body.locals[l].ident;
+                    let ident = self.bound_name(l);
                     quote!(#f: #ident)
                 });
                 quote! {
@@ -407,9 +420,15 @@ impl<'a> Emitter<'a> {
                     out.extend(quote!(#[allow(unused_variables)] let #mutable #ident = #var;));
                 }
                 Mode::InPlace => {
-                    // The scope of a local held in place ends inside this arm: only fine when nothing runs
-                    // between that end and the fn's end (the guard then drops it with the rest).
-                    if !self.body.scopes[scope].ends_at_exit && !self.an.flagged.contains(l) {
+                    // The scope of a local held in place ends inside this arm. Fine when nothing runs between
+                    // that end and the fn's end (the guard then drops it with the rest), when it has no drop
+                    // glue, or when it has a drop flag: a scope guard then clears it at the scope's end.
+                    let guard = self.scope_guards.borrow().iter().find(|(g, _)| *g == l).map(|(_, i)| i.clone());
+                    if let Some(guard) = guard {
+                        let field = self.bound_name(l);
+                        self.used.borrow_mut().insert(l);
+                        out.extend(quote!(let mut #guard = ::stackless::__private::ScopeEnd::new(&mut *#field);));
+                    } else if !self.body.scopes[scope].ends_at_exit && !local.no_drop {
                         self.violation.set(true);
                     }
                 }
@@ -424,10 +443,12 @@ impl<'a> Emitter<'a> {
         let Some(i) = block.stmts.iter().position(|s| stmt_contains(s, k)) else {
             unreachable!("internal invariant: the continuation's block contains its suspension point")
         };
+        self.enter_scope(block.scope);
         let first = self.cont_stmt(&block.stmts[i], k);
         let after = if cont_stmt_never_completes(&block.stmts[i], k) { &[][..] } else { &block.stmts[i + 1..] };
         let rest = self.full_stmts(after);
         let restores = self.restores(block.scope);
+        self.leave_scope(block.scope);
         quote!({ #restores #first #rest })
     }
 
@@ -470,8 +491,10 @@ impl<'a> Emitter<'a> {
             }
             Node::If { then, els, cond_scope, .. } => {
                 if block_contains(then, k) {
+                    self.enter_scope(*cond_scope);
                     let b = self.cont_block(then, k);
                     let restores = self.restores(*cond_scope);
+                    self.leave_scope(*cond_scope);
                     quote!({ #restores #b })
                 } else {
                     self.cont_node(els.as_ref().expect("internal invariant: the suspension is in the `else` branch"), k)
@@ -482,8 +505,10 @@ impl<'a> Emitter<'a> {
                     .iter()
                     .find(|a| node_contains(&a.body, k))
                     .expect("internal invariant: the suspension is in an arm");
+                self.enter_scope(arm.scope);
                 let body = self.cont_node(&arm.body, k);
                 let restores = self.restores(arm.scope);
+                self.leave_scope(arm.scope);
                 quote!({ #restores #body })
             }
             Node::Loop { id, label, body } => {
@@ -495,19 +520,25 @@ impl<'a> Emitter<'a> {
             }
             Node::While { id, label, cond, cond_scope, body } => {
                 let (b, c) = self.open_partial(*id);
+                self.enter_scope(*cond_scope);
                 let partial = self.cont_block(body, k);
+                let restores = self.restores(*cond_scope);
+                self.leave_scope(*cond_scope);
                 self.partial.borrow_mut().remove(id);
                 let full = self.fresh_iteration(&[*cond_scope], || self.while_loop(label.as_ref(), cond, body));
-                let restores = self.restores(*cond_scope);
                 quote!(#b: { #c: { #restores #partial } #full })
             }
             Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
+                self.enter_scope(*it_scope);
                 let (b, c) = self.open_partial(*id);
+                self.enter_scope(*pat_scope);
                 let partial = self.cont_block(body, k);
-                self.partial.borrow_mut().remove(id);
                 let restores = self.restores(*pat_scope);
+                self.leave_scope(*pat_scope);
+                self.partial.borrow_mut().remove(id);
                 let full = self.fresh_iteration(&[*pat_scope], || self.for_loop(label.as_ref(), *it, binding, body));
                 let it_restore = self.restores(*it_scope);
+                self.leave_scope(*it_scope);
                 quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
             }
             Node::Assign { place, value } => {
@@ -524,7 +555,14 @@ impl<'a> Emitter<'a> {
     /// don't refer to the instances in scope at the suspension point.
     fn fresh_iteration(&self, scopes: &[ScopeId], emit: impl FnOnce() -> TokenStream) -> TokenStream {
         let before = self.referenced.borrow().clone();
+        let native_before = self.native_now.borrow().clone();
+        for (l, local) in self.body.locals.iter().enumerate() {
+            if scopes.iter().any(|s| self.scope_within(local.scope, *s)) {
+                self.native_now.borrow_mut().insert(l);
+            }
+        }
         let tokens = emit();
+        *self.native_now.borrow_mut() = native_before;
         let mut referenced = self.referenced.borrow_mut();
         for (l, local) in self.body.locals.iter().enumerate() {
             if referenced.contains(l)
@@ -664,7 +702,7 @@ impl<'a> Emitter<'a> {
                     let attrs = &arm.attrs;
                     let pat = binding_pat(self.body, &arm.binding);
                     let guard = arm.guard.as_ref().map(|g| {
-                        let g = self.leaf(g);
+                        let g = self.raw(&arm.binding.locals, || self.leaf(g));
                         quote!(if #g)
                     });
                     let wraps = self.wraps(&arm.binding);
@@ -682,8 +720,11 @@ impl<'a> Emitter<'a> {
                 let iter = self.leaf(iter);
                 let it_ident = &self.body.locals[*it].ident;
                 let l = self.for_loop(label.as_ref(), *it, binding, body);
+                let value = quote!(::core::iter::IntoIterator::into_iter(#iter));
+                let value =
+                    if self.an.flagged.contains(*it) { quote!(::core::option::Option::Some(#value)) } else { value };
                 quote!({
-                    let mut #it_ident = ::core::iter::IntoIterator::into_iter(#iter);
+                    let mut #it_ident = #value;
                     #l
                 })
             }
@@ -723,13 +764,15 @@ impl<'a> Emitter<'a> {
     /// The condition's tokens and the bindings it declares.
     fn cond<'c>(&self, cond: &'c [Cond]) -> (TokenStream, Vec<&'c Binding>) {
         let mut parts = Vec::new();
-        let mut binds = Vec::new();
+        let mut binds: Vec<&Binding> = Vec::new();
         for c in cond {
+            // Later parts see the earlier parts' bindings as matched, before any drop-flag wrapping.
+            let raw: Vec<LocalId> = binds.iter().flat_map(|b| b.locals.iter().copied()).collect();
             match c {
-                Cond::Expr(leaf) => parts.push(self.leaf(leaf)),
+                Cond::Expr(leaf) => parts.push(self.raw(&raw, || self.leaf(leaf))),
                 Cond::Let { binding, scrut } => {
                     let pat = binding_pat(self.body, binding);
-                    let s = self.leaf(scrut);
+                    let s = self.raw(&raw, || self.leaf(scrut));
                     parts.push(quote!(let #pat = #s));
                     binds.push(binding);
                 }
@@ -773,7 +816,22 @@ impl<'a> Emitter<'a> {
                 if j != k || self.an.stored[j].iter().any(|l| !self.bound.contains(*l)) {
                     self.violation.set(true);
                 }
-                TokenStream::new()
+                // Locals a loop declared again since the arm started go into their fields; scope guards of
+                // the locals still in scope are disarmed, since those stay in the state.
+                let mut out = TokenStream::new();
+                let native_now = self.native_now.borrow();
+                for &l in &self.an.stored[j] {
+                    if native_now.contains(l) {
+                        self.used.borrow_mut().insert(l);
+                        let field = self.bound_name(l);
+                        let ident = &self.body.locals[l].ident;
+                        out.extend(quote!(*#field = #ident;));
+                    }
+                }
+                for (_, guard) in self.scope_guards.borrow().iter() {
+                    out.extend(quote!(#guard.armed = false;));
+                }
+                out
             }
             _ => {
                 let state = state_ty();
@@ -819,14 +877,11 @@ impl Rewrite for Emitter<'_> {
         // The local's own identifier (`self` is bound as `__self`, shadowed names are renamed), spanned at the
         // use so that errors point there.
         let ident = use_ident(info, token);
-        let in_place = self.bound.contains(local);
-        self.referenced.borrow_mut().insert(local);
-        if in_place {
-            self.used.borrow_mut().insert(local);
-        }
-        let base: Expr = if in_place { syn::parse_quote!((*#ident)) } else { syn::parse_quote!(#ident) };
+        let in_place = self.in_place(local);
+        let base = self.access_base(local, token);
+        let _ = ident;
         let p = private();
-        if self.an.flagged.contains(local) {
+        if self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local) {
             return match kind {
                 UseKind::Move if last => syn::parse_quote!(#p::take(&mut #base)),
                 _ => syn::parse_quote!((*#p::slot(&mut #base))),
@@ -887,16 +942,75 @@ impl Rewrite for Emitter<'_> {
 }
 
 impl Emitter<'_> {
+    /// The place of a local: itself, its field in the state (`(*x)`), or its field through the scope guard
+    /// that clears it at the end of its scope.
     fn access_base(&self, local: LocalId, token: &syn::Ident) -> Expr {
         let info = &self.body.locals[local];
         let ident = use_ident(info, token);
         self.referenced.borrow_mut().insert(local);
-        if self.bound.contains(local) {
-            self.used.borrow_mut().insert(local);
-            syn::parse_quote!((*#ident))
-        } else {
-            syn::parse_quote!(#ident)
+        if !self.in_place(local) {
+            return syn::parse_quote!(#ident);
         }
+        self.used.borrow_mut().insert(local);
+        if let Some((_, guard)) = self.scope_guards.borrow().iter().rev().find(|(l, _)| *l == local) {
+            return syn::parse_quote!((*#guard.slot));
+        }
+        if self.redeclared_in_loop(local) {
+            let field = self.bound_name(local);
+            return syn::parse_quote!((*#field));
+        }
+        syn::parse_quote!((*#ident))
+    }
+
+    /// Emits with `locals` as their pattern bound them: in a guard or a later part of a let chain, before the
+    /// drop-flag wrapping at the start of the body.
+    fn raw(&self, locals: &[LocalId], emit: impl FnOnce() -> TokenStream) -> TokenStream {
+        let before = self.raw_now.borrow().clone();
+        for &l in locals {
+            self.raw_now.borrow_mut().insert(l);
+        }
+        let tokens = emit();
+        *self.raw_now.borrow_mut() = before;
+        tokens
+    }
+
+    /// The local is held in place here (bound from the state, not a new instance).
+    fn in_place(&self, local: LocalId) -> bool {
+        self.bound.contains(local) && !self.native_now.borrow().contains(local)
+    }
+
+    /// A loop body declares the local: a later iteration in the same arm has a new instance of it.
+    fn redeclared_in_loop(&self, local: LocalId) -> bool {
+        self.body.scopes[self.body.locals[local].scope].in_loop
+    }
+
+    /// The name the in-place arm binds a stored local's field to: the user's own name, unless a loop declares
+    /// the local again (that instance takes the name).
+    fn bound_name(&self, local: LocalId) -> syn::Ident {
+        if self.redeclared_in_loop(local) {
+            format_ident!("__field{}", local, span = Span::mixed_site())
+        } else {
+            self.body.locals[local].ident.clone()
+        }
+    }
+
+    /// Before emitting the code of `scope` in an in-place arm: flagged locals of the scope get a guard that
+    /// clears their field when the scope ends (on every way out of it, after the scope's own later locals).
+    fn enter_scope(&self, scope: ScopeId) {
+        let (Some(k), Mode::InPlace) = (self.arm, self.mode) else { return };
+        for &l in &self.an.stored[k] {
+            if self.body.locals[l].scope == scope
+                && self.an.flagged.contains(l)
+                && !self.body.scopes[scope].ends_at_exit
+            {
+                let guard = format_ident!("__scope{}", l, span = Span::mixed_site());
+                self.scope_guards.borrow_mut().push((l, guard));
+            }
+        }
+    }
+
+    fn leave_scope(&self, scope: ScopeId) {
+        self.scope_guards.borrow_mut().retain(|(l, _)| self.body.locals[*l].scope != scope);
     }
 }
 

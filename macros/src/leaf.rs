@@ -48,6 +48,11 @@ pub struct Walker<'a> {
     pub uses: Vec<Use>,
     pub jumps: Vec<Jump>,
     rewrite: Option<Rewriting<'a>>,
+    /// The exclusive branches (`if`/`else`, `match` arms) being walked: (construct, branch).
+    branches: Vec<(u32, u32)>,
+    /// The loops and closures being walked (their code may run again).
+    repeats: Vec<u32>,
+    constructs: u32,
 }
 
 struct Rewriting<'a> {
@@ -140,6 +145,9 @@ impl<'a> Walker<'a> {
             uses: Vec::new(),
             jumps: Vec::new(),
             rewrite: None,
+            branches: Vec::new(),
+            repeats: Vec::new(),
+            constructs: 0,
         }
     }
 
@@ -150,7 +158,7 @@ impl<'a> Walker<'a> {
         uses: &[Use],
         live_after: &'a dyn Fn(LocalId) -> bool,
     ) -> Self {
-        let last_use = (0..uses.len()).map(|i| !uses[i + 1..].iter().any(|u| u.local == uses[i].local)).collect();
+        let last_use = crate::ir::last_uses(uses);
         self.rewrite = Some(Rewriting { rewrite, last_use, live_after });
         self
     }
@@ -178,6 +186,26 @@ impl<'a> Walker<'a> {
         r
     }
 
+    fn new_construct(&mut self) -> u32 {
+        self.constructs += 1;
+        self.constructs
+    }
+
+    fn repeating<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let id = self.new_construct();
+        self.repeats.push(id);
+        let r = f(self);
+        self.repeats.pop();
+        r
+    }
+
+    fn branch<R>(&mut self, construct: u32, index: u32, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.branches.push((construct, index));
+        let r = f(self);
+        self.branches.pop();
+        r
+    }
+
     fn visit(&mut self, expr: &mut Expr, ctx: UseKind) {
         self.with(ctx, false, |w| w.visit_expr_mut(expr));
     }
@@ -189,7 +217,13 @@ impl<'a> Walker<'a> {
     /// Records a use of `local` and returns its replacement in rewrite mode.
     fn record(&mut self, local: LocalId, kind: UseKind, token: &syn::Ident) -> Option<Expr> {
         let index = self.uses.len();
-        self.uses.push(Use { local, kind, conditional: self.conditional || self.in_closure > 0 });
+        self.uses.push(Use {
+            local,
+            kind,
+            conditional: self.conditional || self.in_closure > 0,
+            branches: self.branches.clone(),
+            repeats: self.repeats.clone(),
+        });
         let rw = self.rewrite.as_ref()?;
         let last = rw.last_use.get(index).copied().unwrap_or(false) && !(rw.live_after)(local);
         Some(rw.rewrite.access(local, kind, last, token))
@@ -446,11 +480,13 @@ impl VisitMut for Walker<'_> {
                 let first = self.uses.len();
                 self.in_closure += 1;
                 let saved_loops = std::mem::take(&mut self.inner_loops);
-                self.scoped(|w| {
-                    for input in &c.inputs {
-                        w.bind_pat_names(input);
-                    }
-                    w.visit_cond(&mut c.body, UseKind::Move);
+                self.repeating(|w| {
+                    w.scoped(|w| {
+                        for input in &c.inputs {
+                            w.bind_pat_names(input);
+                        }
+                        w.visit_cond(&mut c.body, UseKind::Move);
+                    });
                 });
                 self.inner_loops = saved_loops;
                 self.in_closure -= 1;
@@ -518,33 +554,38 @@ impl VisitMut for Walker<'_> {
             }
             Expr::Loop(l) => {
                 self.inner_loops.push(l.label.as_ref().map(|l| l.name.ident.to_string()));
-                self.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut l.body));
+                self.repeating(|w| w.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut l.body)));
                 self.inner_loops.pop();
             }
             Expr::While(wh) => {
                 self.inner_loops.push(wh.label.as_ref().map(|l| l.name.ident.to_string()));
-                self.scoped(|w| {
-                    w.visit(&mut wh.cond, UseKind::Place);
-                    w.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut wh.body));
+                self.repeating(|w| {
+                    w.scoped(|w| {
+                        w.visit(&mut wh.cond, UseKind::Place);
+                        w.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut wh.body));
+                    });
                 });
                 self.inner_loops.pop();
             }
             Expr::ForLoop(f) => {
                 self.visit(&mut f.expr, UseKind::Move);
                 self.inner_loops.push(f.label.as_ref().map(|l| l.name.ident.to_string()));
-                self.scoped(|w| {
-                    w.bind_pat_names(&f.pat);
-                    w.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut f.body));
+                self.repeating(|w| {
+                    w.scoped(|w| {
+                        w.bind_pat_names(&f.pat);
+                        w.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut f.body));
+                    });
                 });
                 self.inner_loops.pop();
             }
             Expr::If(i) => {
+                let construct = self.new_construct();
                 self.scoped(|w| {
                     w.visit(&mut i.cond, UseKind::Place);
-                    w.with(ctx, true, |w| w.visit_block_stmts(&mut i.then_branch));
+                    w.branch(construct, 0, |w| w.with(ctx, true, |w| w.visit_block_stmts(&mut i.then_branch)));
                 });
                 if let Some((_, els)) = &mut i.else_branch {
-                    self.visit_cond(els, ctx);
+                    self.branch(construct, 1, |w| w.visit_cond(els, ctx));
                 }
             }
             Expr::Let(l) => {
@@ -557,13 +598,16 @@ impl VisitMut for Walker<'_> {
             Expr::Match(m) => {
                 let moves = m.arms.iter().any(|a| pattern_moves(&a.pat));
                 self.visit(&mut m.expr, if moves { UseKind::Move } else { UseKind::Place });
-                for arm in &mut m.arms {
-                    self.scoped(|w| {
-                        w.bind_pat_names(&arm.pat);
-                        if let Pat::Guard(g) = &mut arm.pat {
-                            w.visit_cond(&mut g.guard, UseKind::Place);
-                        }
-                        w.visit_cond(&mut arm.body, ctx);
+                let construct = self.new_construct();
+                for (index, arm) in m.arms.iter_mut().enumerate() {
+                    self.branch(construct, u32::try_from(index).unwrap_or(u32::MAX), |w| {
+                        w.scoped(|w| {
+                            w.bind_pat_names(&arm.pat);
+                            if let Pat::Guard(g) = &mut arm.pat {
+                                w.visit_cond(&mut g.guard, UseKind::Place);
+                            }
+                            w.visit_cond(&mut arm.body, ctx);
+                        });
                     });
                 }
             }
@@ -648,6 +692,8 @@ impl VisitMut for Walker<'_> {
                             local,
                             kind: UseKind::Write,
                             conditional: self.conditional || self.in_closure > 0,
+                            branches: self.branches.clone(),
+                            repeats: self.repeats.clone(),
                         });
                         if let Some(rw) = &self.rewrite {
                             let value = (*a.right).clone();

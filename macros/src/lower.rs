@@ -556,6 +556,8 @@ impl<'e> Lowerer<'e> {
                 let it_scope = self.push_scope(false);
                 self.scopes[it_scope].ends_at_exit = at_exit && !self.scopes[it_scope].in_loop;
                 let it = self.declare_hidden("iter");
+                // A range over integers holds no drop glue.
+                self.locals[it].no_drop = matches!(&iter.expr, Expr::Range(_));
                 self.loop_stack.push(id);
                 let pat_scope = self.push_scope(true);
                 let no_drop = matches!(&iter.expr, Expr::Range(_));

@@ -399,6 +399,33 @@ pub mod __private {
         alloc::boxed::Box::pin(machine)
     }
 
+    /// Clears a drop-flagged local held in the state when its scope ends inside a resume step, on every way
+    /// out of the scope (end, `break`, `continue`, `return`, unwinding), after the scope's later locals: it is
+    /// declared at the start of the scope's code. Disarmed when the step suspends with the local still in scope.
+    pub struct ScopeEnd<'a, T> {
+        /// The local's field in the state.
+        pub slot: &'a mut Option<T>,
+        /// Whether leaving the scope clears the field.
+        pub armed: bool,
+    }
+
+    impl<'a, T> ScopeEnd<'a, T> {
+        /// Guards `slot` until the end of the current scope.
+        #[inline(always)]
+        pub fn new(slot: &'a mut Option<T>) -> Self {
+            ScopeEnd { slot, armed: true }
+        }
+    }
+
+    impl<T> Drop for ScopeEnd<'_, T> {
+        #[inline(always)]
+        fn drop(&mut self) {
+            if self.armed {
+                *self.slot = None;
+            }
+        }
+    }
+
     /// `coroutine resumed after completion`, rustc's wording.
     #[cold]
     #[track_caller]

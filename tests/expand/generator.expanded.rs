@@ -1,5 +1,6 @@
 fn countdown(from: u32) -> impl Iterator<Item = u32> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    #[repr(u8)]
     enum __State<__T0, __T1> {
         /// Not started: holds the arguments.
         Unresumed { from: __T0 },

@@ -1,5 +1,6 @@
 fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    #[repr(u8)]
     enum __State<__T0> {
         /// Not started: holds the arguments.
         Unresumed {},

@@ -1,5 +1,6 @@
 fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    #[repr(u8)]
     enum __State<__T0, __T1, __T2, __T3> {
         /// Not started: holds the arguments.
         Unresumed { words: __T0 },

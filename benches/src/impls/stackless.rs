@@ -106,13 +106,10 @@ fn tree<'a>(root: &'a Node) -> impl Iterator<Item = u64> {
             stack.push(node);
             cur = node.left.as_deref();
         }
-        match stack.pop() {
-            Some(node) => {
-                yield_!(node.value);
-                cur = node.right.as_deref();
-            }
-            None => break,
-        }
+        // The same steps as the hand-written walk: the right subtree is taken before suspending.
+        let Some(node) = stack.pop() else { break };
+        cur = node.right.as_deref();
+        yield_!(node.value);
     }
 }
 
