@@ -44,7 +44,8 @@ fn main() {
     let first = number("DIFFTEST_FIRST", 0);
     let only = var("DIFFTEST_ONLY").map(|_| number("DIFFTEST_ONLY", 0));
     let mut cfg = generator::Config::default();
-    cfg.budget = number("DIFFTEST_BUDGET", cfg.budget as u64) as i32;
+    cfg.budget = i32::try_from(number("DIFFTEST_BUDGET", u64::try_from(cfg.budget).unwrap_or(0)))
+        .expect("DIFFTEST_BUDGET is small");
     if let Err(e) = cfg.apply(&var("DIFFTEST_ENABLE").unwrap_or_default(), &var("DIFFTEST_DISABLE").unwrap_or_default())
     {
         panic!("{e}");

@@ -11,6 +11,9 @@
 //! - Constructs are named features ([`FEATURES`]); a feature that is off is never generated. Those off by default
 //!   are not supported by the macro yet or are excluded because of a known macro bug (see the README).
 
+// Small numbers (lengths, ranges, seeds) are converted freely; generated names are alike on purpose.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_possible_wrap, clippy::similar_names)]
+
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -31,19 +34,15 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ),
     (
         "value-multi-yield",
-        false,
-        "a value-producing `let` initializer (block/if/match/loop) with two or more `yield_!`s (off: macro bug, see README)",
+        true,
+        "a value-producing `let` initializer (block/if/match/loop) with two or more `yield_!`s",
     ),
     (
         "labeled-block-yield",
         false,
         "`yield_!` inside a labeled block used as a `let` initializer (off: macro bug, see README)",
     ),
-    (
-        "assign-outer",
-        false,
-        "inside a loop, `x = e` overwriting a local declared outside the loop (off: macro bug, see README)",
-    ),
+    ("assign-outer", true, "inside a loop, `x = e` overwriting a local declared outside the loop"),
     ("loop-exit", false, "an unconditional `break`/`return` inside a loop body (off: macro bug, see README)"),
     (
         "closure-capture",
@@ -52,18 +51,19 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ),
     (
         "int-fallback",
-        false,
-        "unsuffixed integer literals (locals typed by integer-literal inference); off: every literal is `i64`-suffixed (macro bug, see README)",
+        true,
+        "unsuffixed integer literals (locals typed by integer-literal inference); off: every literal is `i64`-suffixed",
     ),
     (
         "multi-use",
         false,
         "one expression reading the same non-`Copy` local twice (`format!(\"{}{}\", s, lens(&s))`, `v.push(sumv(&v))`) (off: macro bug, see README)",
     ),
+    ("resume-in-loop", true, "reading the resume binding `r` inside a loop before any top-level `yield_!`"),
     (
-        "resume-in-loop",
+        "loop-last-use",
         false,
-        "reading the resume binding `r` inside a loop before any top-level `yield_!` (off: macro bug, see README)",
+        "a local whose last read is inside a loop without yields; off: such locals are read again after the loop (macro bug, see README)",
     ),
     ("let-yield", true, "`let p = yield_!(e);`"),
     ("value-if", true, "`let v = if c { ..; 1 } else { ..; 2 };`"),
@@ -482,6 +482,8 @@ struct G<'c> {
     nesting: u32,
     /// A `yield_!` statement at the top level of the body has been written (so it ran before what follows).
     top_yield: bool,
+    /// Integer-valued reads of locals (by value), with the text read: `loop-last-use` repeats them after loops.
+    reads: Vec<((usize, usize), String)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -515,6 +517,7 @@ pub fn generate(cfg: &Config, base: u64, index: u64) -> Program {
         expr_used: Vec::new(),
         nesting: 0,
         top_yield: false,
+        reads: Vec::new(),
     };
     let mut params = Vec::new();
     if kind != Kind::Gen {
@@ -724,7 +727,9 @@ impl G<'_> {
         if self.rng.chance(50)
             && let Some(at) = self.pick_live(&[Ty::Int])
         {
-            return self.var(at).name.clone();
+            let n = self.var(at).name.clone();
+            self.reads.push((at, n.clone()));
+            return n;
         }
         self.lit()
     }
@@ -754,7 +759,7 @@ impl G<'_> {
         if !matches!(v.ty, Ty::Int | Ty::Small | Ty::OptI) && !self.use_once(n) {
             return self.lit();
         }
-        match v.ty {
+        let text = match v.ty {
             Ty::Int => n.clone(),
             Ty::Small => format!("({n} as i64)"),
             Ty::Str => format!("lens(&{n})"),
@@ -781,7 +786,11 @@ impl G<'_> {
                 let d = self.lit();
                 format!("{n}.next().unwrap_or({d})")
             }
+        };
+        if matches!(v.ty, Ty::Int | Ty::Small | Ty::OptI | Ty::Tup) {
+            self.reads.push((at, text.clone()));
         }
+        text
     }
 
     fn int(&mut self, depth: u32) -> String {
@@ -1449,6 +1458,7 @@ impl G<'_> {
     }
 
     fn s_let_value(&mut self, depth: u32, out: &mut Vec<Stmt>) -> bool {
+        let mark = self.loop_mark();
         let cap = self.yield_cap;
         if !self.on("value-multi-yield") {
             self.yield_cap = Some(cap.unwrap_or(1).min(1));
@@ -1456,6 +1466,9 @@ impl G<'_> {
         let before = self.yields;
         let done = self.s_let_value_inner(depth, out);
         self.yield_cap = cap.map(|c| c.saturating_sub(self.yields - before));
+        if done {
+            self.keep_alive(mark, out);
+        }
         done
     }
 
@@ -1601,7 +1614,41 @@ impl G<'_> {
         d
     }
 
+    /// Unless `loop-last-use` is on: after a loop without yields, reads again every outer integer local that
+    /// the loop read, so that no local's last read is inside such a loop.
+    fn keep_alive(&mut self, mark: (usize, usize, u32), out: &mut Vec<Stmt>) {
+        let (reads, scopes, yields) = mark;
+        if self.on("loop-last-use") || self.yields != yields {
+            return;
+        }
+        let visible = self.visible();
+        let mut done = Vec::new();
+        let all = std::mem::take(&mut self.reads);
+        for (at, text) in &all[reads..] {
+            let at = *at;
+            if at.0 < scopes && visible.contains(&at) && self.var(at).st == St::Live && !done.contains(&at) {
+                done.push(at);
+                let t = self.fresh("k");
+                out.push(self.line(format!("fx(\"{t}\", {text});")));
+            }
+        }
+        self.reads = all;
+    }
+
+    fn loop_mark(&self) -> (usize, usize, u32) {
+        (self.reads.len(), self.scopes.len(), self.yields)
+    }
+
     fn s_loop(&mut self, depth: u32, out: &mut Vec<Stmt>) -> bool {
+        let mark = self.loop_mark();
+        let done = self.s_loop_inner(depth, out);
+        if done {
+            self.keep_alive(mark, out);
+        }
+        done
+    }
+
+    fn s_loop_inner(&mut self, depth: u32, out: &mut Vec<Stmt>) -> bool {
         match self.rng.below(6) {
             0 if self.on("loop") => {
                 let (c, k) = self.counter(out);
@@ -1824,6 +1871,7 @@ impl G<'_> {
         let n = v.name.clone();
         let (ty, init) = match (v.ty, self.rng.below(2)) {
             (Ty::Int, _) => {
+                self.reads.push((at, n.clone()));
                 let e = self.int(1);
                 (Ty::Int, format!("{n} + {e}"))
             }

@@ -8,7 +8,18 @@
 //! - [`generator`] (`gen.rs`): the seeded program generator (also compiled into `build.rs`, which writes the programs).
 //! - [`rt`]: what generated bodies call (drop-logging values, logged side effects) and the two drivers.
 //! - [`compare`]: runs one program under every resume script and cancellation point and diffs the traces.
-#![allow(clippy::missing_panics_doc, clippy::must_use_candidate, clippy::cast_possible_truncation)]
+// A test-support crate: its functions are called by generated code, not by users; panics are test failures.
+#![allow(
+    clippy::missing_panics_doc,
+    clippy::must_use_candidate,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss,
+    clippy::missing_errors_doc,
+    clippy::module_name_repetitions,
+    clippy::new_without_default,
+    clippy::format_push_string
+)]
 
 #[path = "gen.rs"]
 pub mod generator;

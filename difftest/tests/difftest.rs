@@ -3,6 +3,8 @@
 //! identical. Prints `difftest: N programs, M mismatches` and fails unless M == 0.
 #![allow(clippy::all, clippy::pedantic)]
 
+use std::io::Write as _;
+
 use stackless_difftest::compare::{Case, check, report};
 
 // Generated code: every lint is off (unused locals, unreachable code after `return`, ... are expected).
@@ -29,14 +31,20 @@ fn difftest() {
         }
     }
     let _ = std::panic::take_hook();
+    // Written to the process's stdout directly, not through `println!`, so the summary shows even when the test
+    // passes and libtest captures its output.
+    let mut out = String::new();
     if mismatches > 0 {
-        println!("{reports}");
-        println!(
-            "sweep seed {:#x}; reproduce one program with DIFFTEST_SEED={:#x} DIFFTEST_ONLY=<index>",
+        out += &reports;
+        out += &format!(
+            "sweep seed {:#x}; reproduce one program with DIFFTEST_SEED={:#x} DIFFTEST_ONLY=<index>, shrink it with \
+             `cargo run -p stackless-difftest --bin shrink -- {:#x} <index>`\n",
+            programs::SWEEP_SEED,
             programs::SWEEP_SEED,
             programs::SWEEP_SEED
         );
     }
-    println!("difftest: {} programs, {mismatches} mismatches", cases.len());
+    out += &format!("difftest: {} programs, {mismatches} mismatches\n", cases.len());
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     assert_eq!(mismatches, 0, "difftest found mismatches (see above)");
 }

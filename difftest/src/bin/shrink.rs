@@ -8,7 +8,7 @@
 //! `DIFFTEST_DELETE` and `DIFFTEST_UNWRAP` set (a few seconds each); a candidate that does not compile is
 //! rejected. `DIFFTEST_ENABLE`/`DIFFTEST_DISABLE`/`DIFFTEST_BUDGET` and `CARGO_TARGET_DIR` are passed through.
 //! Prints the smallest program found and the environment that reproduces it.
-#![allow(clippy::print_stdout)]
+#![allow(clippy::print_stdout, clippy::format_push_string)]
 
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
@@ -55,7 +55,7 @@ impl Shrinker {
             if child.try_wait().expect("wait for cargo").is_some() {
                 break;
             }
-            if start.elapsed() > Duration::from_secs(180) {
+            if start.elapsed() > Duration::from_mins(3) {
                 let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", child.id())]).status();
                 let _ = child.wait();
                 return false;
