@@ -173,7 +173,6 @@ struct Liveness<'b> {
 impl Liveness<'_> {
     /// Live before `leaf`, given live after it.
     fn leaf(&mut self, leaf: &Leaf, after: Set) -> Set {
-        self.live_after_leaf[leaf.id] = after.clone();
         let mut live = if leaf.diverges { Set::new(self.n) } else { after };
         for jump in &leaf.jumps {
             match jump {
@@ -182,6 +181,8 @@ impl Liveness<'_> {
                 Jump::Return => {}
             }
         }
+        // What is live at any way out of the leaf: a use inside it only moves a local dead at all of them.
+        self.live_after_leaf[leaf.id] = live.clone();
         // Uses in reverse order: a whole write kills, any read makes live.
         for u in leaf.uses.iter().rev() {
             match u.kind {

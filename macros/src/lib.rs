@@ -6,6 +6,8 @@
 //! `expand`, with `errors` accumulated along the way. `leaf` walks the user's own expressions for both
 //! lowering and emission.
 
+#![forbid(unsafe_code)]
+
 mod analysis;
 mod borrows;
 mod emit;

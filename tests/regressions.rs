@@ -1,0 +1,74 @@
+//! Bugs found by the differential tester, the examples and the ported tests, each pinned by the smallest
+//! program that showed it.
+mod common;
+use common::step;
+use stackless::{Coroutine, CoroutineState};
+
+/// A local matched by value inside a loop, one arm breaking out, and the local read after the loop: the match
+/// must not move it (it is live on the `break` edge).
+#[stackless::coroutine(resume = mut input)]
+fn last_was_none() -> impl Coroutine<Option<u8>, Yield = (), Return = bool> {
+    loop {
+        input = yield_!();
+        match input {
+            Some(_c) => {}
+            None => break,
+        }
+    }
+    input.is_none()
+}
+
+#[test]
+fn a_value_used_after_a_break_is_not_moved_by_the_match_before_it() {
+    let mut c = last_was_none();
+    assert_eq!(step(&mut c, Some(0)), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, Some(1)), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, Some(2)), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, None), CoroutineState::Complete(true));
+}
+
+/// A flagged local read twice in a loop inside one expression (`x - x` in one iteration, `p += x` in the
+/// same loop): the last textual use is not the last use, the loop reads it again.
+#[stackless::coroutine(resume = mut r)]
+fn reread_in_a_loop(mut p: i64) -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    let v = Some(r + 3).filter(|v| *v > 0).unwrap_or(1);
+    if p > 100 {
+        drop(v);
+        return 0;
+    }
+    let mut c = 0;
+    let w = loop {
+        if c >= 2 {
+            break v - v;
+        }
+        c += 1;
+        p += v;
+    };
+    r = yield_!(p);
+    p + w + r
+}
+
+#[test]
+fn a_use_inside_a_loop_of_an_expression_is_never_its_last() {
+    let mut c = reread_in_a_loop(1);
+    assert_eq!(step(&mut c, 1), CoroutineState::Yielded(9));
+    assert_eq!(step(&mut c, 5), CoroutineState::Complete(14));
+}
+
+/// Two exclusive moves of one local in the branches of an `if` (the tokenizer's `Kind::Ident(text)` /
+/// `Kind::Number(text)`): each is the last use on its path.
+#[stackless::coroutine]
+fn either_branch_moves(words: Vec<String>) -> impl Iterator<Item = Result<String, String>> {
+    for w in words {
+        let text = w.clone();
+        yield_!(Ok(w));
+        let kind = if text.len() > 2 { Ok(text) } else { Err(text) };
+        yield_!(kind);
+    }
+}
+
+#[test]
+fn moves_in_exclusive_branches_are_each_the_last_use() {
+    let out: Vec<_> = either_branch_moves(vec!["abc".into(), "x".into()]).collect();
+    assert_eq!(out, [Ok("abc".into()), Ok("abc".into()), Ok("x".into()), Err("x".into())]);
+}
