@@ -29,6 +29,7 @@ fn a_value_used_after_a_break_is_not_moved_by_the_match_before_it() {
 
 /// A flagged local read twice in a loop inside one expression (`x - x` in one iteration, `p += x` in the
 /// same loop): the last textual use is not the last use, the loop reads it again.
+#[allow(clippy::eq_op, dropping_copy_types)] // the shape the differential tester generated
 #[stackless::coroutine(resume = mut r)]
 fn reread_in_a_loop(mut p: i64) -> impl Coroutine<i64, Yield = i64, Return = i64> {
     let v = Some(r + 3).filter(|v| *v > 0).unwrap_or(1);
