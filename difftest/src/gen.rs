@@ -65,6 +65,7 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
         false,
         "a local whose last read is inside a loop without yields; off: such locals are read again after the loop (macro bug, see README)",
     ),
+    ("while-let-binding", false, "reading the binding of a `while let` (off: macro bug, see README)"),
     ("let-yield", true, "`let p = yield_!(e);`"),
     ("value-if", true, "`let v = if c { ..; 1 } else { ..; 2 };`"),
     ("value-match", true, "`let v = match md(e, 3) { 0 => { ..; 1 } .. };`"),
@@ -1702,7 +1703,9 @@ impl G<'_> {
                     self.var_mut(at).frozen = true;
                 }
                 let label = self.enter_loop(true, false);
-                let body = self.loop_body(depth, vec![], Some((x.clone(), ty)));
+                // The binding is only read when `while-let-binding` is on (macro bug, see README).
+                let binding = if self.on("while-let-binding") { Some((x.clone(), ty)) } else { None };
+                let body = self.loop_body(depth, vec![], binding);
                 self.leave_loop();
                 if let Some(at) = frozen {
                     self.var_mut(at).frozen = false;
@@ -1869,6 +1872,9 @@ impl G<'_> {
         };
         let v = self.var(at).clone();
         let n = v.name.clone();
+        if !matches!(v.ty, Ty::Int) {
+            self.use_once(&n);
+        }
         let (ty, init) = match (v.ty, self.rng.below(2)) {
             (Ty::Int, _) => {
                 self.reads.push((at, n.clone()));

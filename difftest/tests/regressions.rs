@@ -244,4 +244,21 @@ mod compile_bugs {
     fn let_else_initializer_with_a_yield() {
         assert_same(let_else_initializer_with_a_yield::case());
     }
+
+    // E0614 "type `Option<i64>` cannot be dereferenced": the binding of a `while let` read under a condition
+    // before a yield in the loop body (found with DIFFTEST_SEED=42). Feature `while-let-binding`.
+    twins!(gen while_let_binding_read_conditionally(;) {
+        let mut it = 0..2i64;
+        while let Some(x) = it.next() {
+            if fx("c", 0) > 0 {
+                fx("x", x);
+            }
+            yield_!(1);
+        }
+    });
+
+    #[test]
+    fn while_let_binding_read_conditionally() {
+        assert_same(while_let_binding_read_conditionally::case());
+    }
 }
