@@ -73,3 +73,65 @@ fn moves_in_exclusive_branches_are_each_the_last_use() {
     let out: Vec<_> = either_branch_moves(vec!["abc".into(), "x".into()]).collect();
     assert_eq!(out, [Ok("abc".into()), Ok("abc".into()), Ok("x".into()), Err("x".into())]);
 }
+
+/// A suspension inside the initializer of `let ... else` (the initializer becomes a block, which `let ... else`
+/// only accepts in parentheses).
+#[stackless::coroutine(resume = r)]
+fn let_else_with_a_yield_inside() -> impl Coroutine<i64, Yield = i64, Return = Option<i64>> {
+    let Some(v) = Some(yield_!(r)).filter(|v| *v > 0) else {
+        return None;
+    };
+    Some(v * 2)
+}
+
+#[test]
+fn a_suspension_in_a_let_else_initializer() {
+    let mut c = let_else_with_a_yield_inside();
+    assert_eq!(step(&mut c, 4), CoroutineState::Yielded(4));
+    assert_eq!(step(&mut c, 5), CoroutineState::Complete(Some(10)));
+    let mut c = let_else_with_a_yield_inside();
+    assert_eq!(step(&mut c, 4), CoroutineState::Yielded(4));
+    assert_eq!(step(&mut c, -1), CoroutineState::Complete(None));
+}
+
+/// A `move` closure using a local held in the state captures a copy of its value, not the reference the resume
+/// arm reaches it through (difftest `closure-capture`).
+#[stackless::coroutine]
+fn move_closure_over_a_held_local() -> impl Iterator<Item = i64> {
+    let mut c = 0i64;
+    while c < 4 {
+        c += 1;
+        if c > 2 {
+            yield_!(-1);
+        } else {
+            let v: Vec<i64> = (0..3i64).map(move |z| z * c).collect();
+            yield_!(v.iter().sum());
+        }
+    }
+}
+
+#[test]
+fn move_closures_capture_values_of_held_locals() {
+    assert_eq!(move_closure_over_a_held_local().collect::<Vec<_>>(), [3, 6, -1, -1]);
+}
+
+/// A labeled block with a suspension point as an initializer, left by `break 'label` or by its tail
+/// (difftest `labeled-block-yield`).
+#[stackless::coroutine]
+fn labeled_block_initializer(early: bool) -> impl Iterator<Item = i32> {
+    let v = 'b: {
+        yield_!(1);
+        if early {
+            break 'b 10;
+        }
+        yield_!(2);
+        5
+    };
+    yield_!(v + 1);
+}
+
+#[test]
+fn labeled_blocks_with_suspension_points() {
+    assert_eq!(labeled_block_initializer(true).collect::<Vec<_>>(), [1, 11]);
+    assert_eq!(labeled_block_initializer(false).collect::<Vec<_>>(), [1, 2, 6]);
+}

@@ -237,6 +237,11 @@ impl Liveness<'_> {
         match node {
             Node::Leaf(leaf) => self.leaf(leaf, after),
             Node::Yield(k) => self.yield_(*k, after),
+            Node::Block { id: Some(id), block, .. } => {
+                // `break 'label` continues after the block.
+                self.loops[*id].0 = after.clone();
+                self.block(block, after)
+            }
             Node::Block { block, .. } => self.block(block, after),
             Node::If { cond, then, els, .. } => {
                 let mut both = self.block(then, after.clone());
@@ -433,6 +438,11 @@ impl Initialisation<'_> {
                 };
                 self.at_yield[*k] = join(self.at_yield[*k].take(), s.clone());
                 s
+            }
+            Node::Block { id: Some(id), block, .. } => {
+                self.loops[*id] = (None, None);
+                let end = self.block(block, before);
+                join(end, self.loops[*id].0.take())
             }
             Node::Block { block, .. } => self.block(block, before),
             Node::If { cond, then, els, .. } => {

@@ -479,13 +479,15 @@ impl<'a> Emitter<'a> {
             quote!(else #d)
         });
         let wraps = self.wraps(&l.binding);
+        // `let ... else` can't take an initializer ending in `}` (a block the transform made): parenthesise it.
+        let init = if diverge.is_some() { quote!((#init)) } else { init };
         quote!(#(#attrs)* let #pat = #init #diverge; #wraps)
     }
 
     fn cont_node(&self, node: &Node, k: YieldId) -> TokenStream {
         match node {
             Node::Yield(j) if *j == k => resume_arg().into_token_stream(),
-            Node::Block { label, block } => {
+            Node::Block { label, block, .. } => {
                 let b = self.cont_block(block, k);
                 quote!(#label #b)
             }
@@ -681,7 +683,7 @@ impl<'a> Emitter<'a> {
         match node {
             Node::Leaf(leaf) => self.leaf(leaf),
             Node::Yield(j) => self.suspend(*j),
-            Node::Block { label, block } => {
+            Node::Block { label, block, .. } => {
                 let b = self.full_block(block);
                 quote!(#label #b)
             }
@@ -860,9 +862,9 @@ impl<'a> Emitter<'a> {
     /// A leaf with its uses rewritten.
     fn leaf(&self, leaf: &Leaf) -> TokenStream {
         let mut expr = leaf.expr.clone();
-        let labels: Vec<Option<String>> =
-            self.body.loops.iter().map(|l| l.label.as_ref().map(|l| l.ident.to_string())).collect();
-        let label_of = move |id: LoopId| labels.get(id).cloned().flatten();
+        let labels: Vec<(Option<String>, bool)> =
+            self.body.loops.iter().map(|l| (l.label.as_ref().map(|l| l.ident.to_string()), l.is_block)).collect();
+        let label_of = move |id: LoopId| labels.get(id).cloned().unwrap_or((None, false));
         let live = &self.an.live_after_leaf[leaf.id];
         let live_after = |l: LocalId| live.contains(l);
         let mut walker = Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(self, &leaf.uses, &live_after);
@@ -892,6 +894,14 @@ impl Rewrite for Emitter<'_> {
             self.violation.set(true);
         }
         base
+    }
+
+    fn captured_by_value(&self, local: LocalId) -> bool {
+        self.in_place(local) || (self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local))
+    }
+
+    fn plain_ident(&self, local: LocalId, token: &syn::Ident) -> syn::Ident {
+        use_ident(&self.body.locals[local], token)
     }
 
     fn assign(&self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr> {
@@ -1098,7 +1108,11 @@ fn cont_block_never_completes(block: &Block, k: YieldId) -> bool {
 
 fn cont_node_never_completes(node: &Node, k: YieldId) -> bool {
     match node {
-        Node::Block { label: None, block } => cont_block_never_completes(block, k),
+        Node::Block { id: None, block, .. } => cont_block_never_completes(block, k),
+        // Resumed inside, a labeled block also completes through a `break 'label`.
+        Node::Block { id: Some(id), block, .. } => {
+            cont_block_never_completes(block, k) && !block.stmts.iter().any(|s| stmt_may_break(s, *id))
+        }
         Node::Assign { value, .. } => cont_node_never_completes(value, k),
         Node::If { then, els, .. } => {
             if block_contains(then, k) {
@@ -1128,7 +1142,12 @@ fn stmt_always_suspends(stmt: &Stmt) -> bool {
 fn node_always_suspends(node: &Node) -> bool {
     match node {
         Node::Yield(_) => true,
-        Node::Block { label: None, block } => block.stmts.iter().any(stmt_always_suspends),
+        Node::Block { id: None, block, .. } => block.stmts.iter().any(stmt_always_suspends),
+        // Like a loop: it suspends for sure when it does before anything can `break 'label` out of it.
+        Node::Block { id: Some(id), block, .. } => match block.stmts.iter().position(stmt_always_suspends) {
+            Some(i) => !block.stmts[..=i].iter().any(|s| stmt_may_break(s, *id)),
+            None => false,
+        },
         Node::Assign { value, .. } => node_always_suspends(value),
         Node::If { then, els: Some(els), .. } => {
             then.stmts.iter().any(stmt_always_suspends) && node_always_suspends(els)

@@ -48,8 +48,11 @@ pub struct YieldPoint {
     pub text: String,
 }
 
+/// A target of `break` (and, unless it is a labeled block, `continue`).
 pub struct LoopInfo {
     pub label: Option<syn::Lifetime>,
+    /// A labeled block with a suspension point: only `break 'label` targets it.
+    pub is_block: bool,
 }
 
 pub struct Body {
@@ -90,8 +93,10 @@ pub struct Let {
 pub enum Node {
     Leaf(Leaf),
     Yield(YieldId),
+    /// `id` is set for a labeled block, which `break 'label` can leave.
     Block {
         label: Option<Label>,
+        id: Option<LoopId>,
         block: Block,
     },
     If {
@@ -181,18 +186,17 @@ pub struct Use {
     /// The exclusive branches the use is in: (branching construct, which branch). Two uses that took
     /// different branches of the same construct never both happen.
     pub branches: Vec<(u32, u32)>,
-    /// The loops (and closures) of the leaf around the use: it may happen again after any later use in them.
+    /// The loops of the leaf around the use: it may happen again, after any later use in them.
     pub repeats: Vec<u32>,
 }
 
-/// Per use: it is the last use of its local in the leaf on every path (no later use that can follow it, none
-/// in a loop or closure of the leaf around it). Only such a use of a local that is dead afterwards can move.
+/// Per use: it is the last use of its local in the leaf on every path (no later use that can follow it, and not
+/// inside a loop of the leaf, which runs it again). Only such a use of a local that is dead afterwards can move.
 pub fn last_uses(uses: &[Use]) -> Vec<bool> {
     (0..uses.len())
         .map(|i| {
             let u = &uses[i];
-            !uses[i + 1..].iter().any(|v| v.local == u.local && !v.exclusive_with(u))
-                && !uses.iter().enumerate().any(|(j, v)| j != i && v.local == u.local && v.repeats_with(u))
+            u.repeats.is_empty() && !uses[i + 1..].iter().any(|v| v.local == u.local && !v.exclusive_with(u))
         })
         .collect()
 }
@@ -201,11 +205,6 @@ impl Use {
     /// The two uses can't both happen (they are in different branches of one `if`/`match`).
     pub fn exclusive_with(&self, other: &Use) -> bool {
         self.branches.iter().any(|(c, b)| other.branches.iter().any(|(c2, b2)| c == c2 && b != b2))
-    }
-
-    /// The two uses are in one loop (or closure) of the leaf: each may follow the other.
-    pub fn repeats_with(&self, other: &Use) -> bool {
-        self.repeats.iter().any(|r| other.repeats.contains(r))
     }
 }
 

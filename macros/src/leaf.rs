@@ -25,6 +25,11 @@ pub trait Rewrite {
     fn access(&self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr;
     /// Rewrites `local = value` when the local needs it (a drop-flagged local stores `Some(value)`).
     fn assign(&self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr>;
+    /// Whether a `move` closure must not capture the local's access path (a `&mut` into the state, or a drop
+    /// flag) but a value taken from it just before the closure.
+    fn captured_by_value(&self, local: LocalId) -> bool;
+    /// The local's own identifier (spanned at `token`), as a `move` closure's body refers to the value taken for it.
+    fn plain_ident(&self, local: LocalId, token: &syn::Ident) -> syn::Ident;
     /// `return value` (value already rewritten).
     fn return_(&self, value: Option<Expr>) -> Expr;
     /// `expr?` (expr already rewritten).
@@ -36,7 +41,7 @@ pub trait Rewrite {
 pub struct Walker<'a> {
     env: &'a [(String, LocalId)],
     loops: &'a [LoopId],
-    loop_labels: &'a dyn Fn(LoopId) -> Option<String>,
+    loop_labels: &'a dyn Fn(LoopId) -> (Option<String>, bool),
     /// Names bound inside the expression (they hide body locals), with scope marks.
     shadow: Vec<String>,
     ctx: UseKind,
@@ -50,7 +55,11 @@ pub struct Walker<'a> {
     rewrite: Option<Rewriting<'a>>,
     /// The exclusive branches (`if`/`else`, `match` arms) being walked: (construct, branch).
     branches: Vec<(u32, u32)>,
-    /// The loops and closures being walked (their code may run again).
+    /// `move` closures being walked.
+    move_closures: usize,
+    /// Per use: the identifier token it was written with (rewrite mode).
+    tokens: Vec<Option<syn::Ident>>,
+    /// The loops being walked (their code runs again).
     repeats: Vec<u32>,
     constructs: u32,
 }
@@ -131,7 +140,7 @@ impl<'a> Walker<'a> {
     pub fn new(
         env: &'a [(String, LocalId)],
         loops: &'a [LoopId],
-        loop_labels: &'a dyn Fn(LoopId) -> Option<String>,
+        loop_labels: &'a dyn Fn(LoopId) -> (Option<String>, bool),
     ) -> Self {
         Walker {
             env,
@@ -147,6 +156,8 @@ impl<'a> Walker<'a> {
             rewrite: None,
             branches: Vec::new(),
             repeats: Vec::new(),
+            move_closures: 0,
+            tokens: Vec::new(),
             constructs: 0,
         }
     }
@@ -217,6 +228,7 @@ impl<'a> Walker<'a> {
     /// Records a use of `local` and returns its replacement in rewrite mode.
     fn record(&mut self, local: LocalId, kind: UseKind, token: &syn::Ident) -> Option<Expr> {
         let index = self.uses.len();
+        self.tokens.push(Some(token.clone()));
         self.uses.push(Use {
             local,
             kind,
@@ -225,6 +237,10 @@ impl<'a> Walker<'a> {
             repeats: self.repeats.clone(),
         });
         let rw = self.rewrite.as_ref()?;
+        if self.move_closures > 0 && rw.rewrite.captured_by_value(local) {
+            let ident = rw.rewrite.plain_ident(local, token);
+            return Some(syn::parse_quote!(#ident));
+        }
         let last = rw.last_use.get(index).copied().unwrap_or(false) && !(rw.live_after)(local);
         Some(rw.rewrite.access(local, kind, last, token))
     }
@@ -243,13 +259,13 @@ impl<'a> Walker<'a> {
     fn target(&self, label: Option<&syn::Lifetime>) -> Option<LoopId> {
         match label {
             None if !self.inner_loops.is_empty() => None,
-            None => self.loops.last().copied(),
+            None => self.loops.iter().rev().copied().find(|id| !(self.loop_labels)(*id).1),
             Some(l) => {
                 let name = l.ident.to_string();
                 if self.inner_loops.iter().any(|i| i.as_deref() == Some(name.as_str())) {
                     return None;
                 }
-                self.loops.iter().rev().copied().find(|id| (self.loop_labels)(*id).as_deref() == Some(name.as_str()))
+                self.loops.iter().rev().copied().find(|id| (self.loop_labels)(*id).0.as_deref() == Some(name.as_str()))
             }
         }
     }
@@ -349,6 +365,33 @@ impl<'a> Walker<'a> {
         let _ = ctx;
         let tokens = std::mem::take(&mut mac.tokens);
         mac.tokens = self.visit_tokens(tokens);
+    }
+
+    /// Rewrite mode, after a `move` closure's body: a local held in the state (or behind a drop flag) is taken
+    /// out just before the closure (copied, or moved at its last use), and the closure captures that value.
+    ///
+    /// Input: `move |z| z * c` with `c` held in place — Output: `{ let c = (*c); move |z| z * c }`
+    fn capture_by_value(&mut self, expr: &mut Expr, first: usize) {
+        let Some(rw) = &self.rewrite else { return };
+        let mut lets = Vec::new();
+        let mut seen = Vec::new();
+        for (i, u) in self.uses.iter().enumerate().skip(first) {
+            if seen.contains(&u.local) || !rw.rewrite.captured_by_value(u.local) {
+                continue;
+            }
+            seen.push(u.local);
+            let last_index = (first..self.uses.len()).rev().find(|j| self.uses[*j].local == u.local).unwrap_or(i);
+            let last = rw.last_use.get(last_index).copied().unwrap_or(false) && !(rw.live_after)(u.local);
+            let token = self.tokens.get(i).cloned().flatten();
+            let Some(token) = token else { continue };
+            let ident = rw.rewrite.plain_ident(u.local, &token);
+            let value = rw.rewrite.access(u.local, UseKind::Move, last, &token);
+            lets.push(quote!(let #ident = #value;));
+        }
+        if !lets.is_empty() {
+            let closure = std::mem::replace(expr, Expr::Verbatim(TokenStream::new()));
+            *expr = syn::parse_quote!({ #(#lets)* #closure });
+        }
     }
 
     /// Unknown macros: identifier tokens naming a local (not a field, method or path segment) are place uses.
@@ -479,22 +522,26 @@ impl VisitMut for Walker<'_> {
                 let is_move = c.capture.is_some();
                 let first = self.uses.len();
                 self.in_closure += 1;
+                self.move_closures += usize::from(is_move);
                 let saved_loops = std::mem::take(&mut self.inner_loops);
-                self.repeating(|w| {
-                    w.scoped(|w| {
-                        for input in &c.inputs {
-                            w.bind_pat_names(input);
-                        }
-                        w.visit_cond(&mut c.body, UseKind::Move);
-                    });
+                // A closure captures when it is created, once: it is not a loop.
+                self.scoped(|w| {
+                    for input in &c.inputs {
+                        w.bind_pat_names(input);
+                    }
+                    w.visit_cond(&mut c.body, UseKind::Move);
                 });
                 self.inner_loops = saved_loops;
+                self.move_closures -= usize::from(is_move);
                 self.in_closure -= 1;
                 if is_move {
                     // A `move` closure takes every local it mentions when it is created.
                     for u in &mut self.uses[first..] {
                         u.kind = UseKind::Move;
                         u.conditional = self.conditional;
+                    }
+                    if self.move_closures == 0 {
+                        self.capture_by_value(expr, first);
                     }
                 }
             }
@@ -688,6 +735,7 @@ impl VisitMut for Walker<'_> {
                 };
                 match target.as_ref().and_then(|i| self.resolve(&i.to_string()).map(|l| (l, i.clone()))) {
                     Some((local, ident)) => {
+                        self.tokens.push(Some(ident.clone()));
                         self.uses.push(Use {
                             local,
                             kind: UseKind::Write,
@@ -732,7 +780,7 @@ mod tests {
     #[test]
     fn classifies_receivers_and_operands() {
         let env = vec![("v".to_string(), 0), ("n".to_string(), 1)];
-        let labels = |_| None;
+        let labels = |_| (None, false);
         let mut w = Walker::new(&env, &[], &labels);
         let mut e: Expr = syn::parse_quote!(v.push(n + 1));
         w.walk(&mut e, UseKind::Move);
@@ -743,7 +791,7 @@ mod tests {
     #[test]
     fn closure_parameters_shadow_locals() {
         let env = vec![("x".to_string(), 0)];
-        let labels = |_| None;
+        let labels = |_| (None, false);
         let mut w = Walker::new(&env, &[], &labels);
         let mut e: Expr = syn::parse_quote!(|x| x + 1);
         w.walk(&mut e, UseKind::Move);

@@ -380,9 +380,9 @@ impl<'e> Lowerer<'e> {
 
     fn leaf(&mut self, mut expr: Expr, ctx: UseKind) -> Leaf {
         let loops = self.loop_stack.clone();
-        let labels: Vec<Option<String>> =
-            self.loops.iter().map(|l| l.label.as_ref().map(|l| l.ident.to_string())).collect();
-        let label_of = move |id: LoopId| labels.get(id).cloned().flatten();
+        let labels: Vec<(Option<String>, bool)> =
+            self.loops.iter().map(|l| (l.label.as_ref().map(|l| l.ident.to_string()), l.is_block)).collect();
+        let label_of = move |id: LoopId| labels.get(id).cloned().unwrap_or((None, false));
         let mut walker = Walker::new(&self.env, &loops, &label_of);
         walker.walk(&mut expr, ctx);
         let (uses, jumps) = (walker.uses, walker.jumps);
@@ -488,7 +488,18 @@ impl<'e> Lowerer<'e> {
             Expr::Group(g) => self.expr(*g.expr, ctx, at_exit),
             Expr::Block(b) if b.attrs.is_empty() => {
                 let label = b.label;
-                Node::Block { label, block: self.block(b.block, false, at_exit) }
+                match &label {
+                    Some(l) => {
+                        // `break 'label` leaves it: a jump target like a loop's.
+                        self.loops.push(LoopInfo { label: Some(l.name.clone()), is_block: true });
+                        let id = self.loops.len() - 1;
+                        self.loop_stack.push(id);
+                        let block = self.block(b.block, false, at_exit);
+                        self.loop_stack.pop();
+                        Node::Block { label, id: Some(id), block }
+                    }
+                    None => Node::Block { label, id: None, block: self.block(b.block, false, at_exit) },
+                }
             }
             Expr::If(i) => self.if_(i, at_exit),
             Expr::Match(m) => {
@@ -670,7 +681,7 @@ impl<'e> Lowerer<'e> {
     }
 
     fn new_loop(&mut self, label: Option<&syn::Label>) -> LoopId {
-        self.loops.push(LoopInfo { label: label.map(|l| l.name.clone()) });
+        self.loops.push(LoopInfo { label: label.map(|l| l.name.clone()), is_block: false });
         self.loops.len() - 1
     }
 
