@@ -37,17 +37,13 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
         true,
         "a value-producing `let` initializer (block/if/match/loop) with two or more `yield_!`s",
     ),
-    (
-        "labeled-block-yield",
-        false,
-        "`yield_!` inside a labeled block used as a `let` initializer (off: macro bug, see README)",
-    ),
+    ("labeled-block-yield", true, "`yield_!` inside a labeled block used as a `let` initializer"),
     ("assign-outer", true, "inside a loop, `x = e` overwriting a local declared outside the loop"),
     ("loop-exit", false, "an unconditional `break`/`return` inside a loop body (off: macro bug, see README)"),
     (
         "closure-capture",
-        false,
-        "a `move` closure capturing an integer local, inside a statement (`.map(move |z| z * k)`) (off: macro bug, see README)",
+        true,
+        "a `move` closure capturing an integer local, inside a statement (`.map(move |z| z * k)`)",
     ),
     (
         "int-fallback",
@@ -62,10 +58,10 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ("resume-in-loop", true, "reading the resume binding `r` inside a loop before any top-level `yield_!`"),
     (
         "loop-last-use",
-        false,
-        "a local whose last read is inside a loop without yields; off: such locals are read again after the loop (macro bug, see README)",
+        true,
+        "a local whose last read is inside a loop without yields; off: such locals are read again after the loop",
     ),
-    ("while-let-binding", false, "reading the binding of a `while let` (off: macro bug, see README)"),
+    ("while-let-binding", true, "reading the binding of a `while let`"),
     ("let-yield", true, "`let p = yield_!(e);`"),
     ("value-if", true, "`let v = if c { ..; 1 } else { ..; 2 };`"),
     ("value-match", true, "`let v = match md(e, 3) { 0 => { ..; 1 } .. };`"),
@@ -95,11 +91,7 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
         false,
         "iterator adapter locals holding a closure (`map(move |z| ..)`) (off: macro bug, see README)",
     ),
-    (
-        "branch-reuse",
-        false,
-        "a local moved in one branch of an `if`/`match` and used in a later branch (off: macro bug, see README)",
-    ),
+    ("branch-reuse", true, "a local moved in one branch of an `if`/`match` and used in a later branch"),
     ("panic", true, "explicit `panic!` under a condition"),
     ("block", true, "nested plain blocks `{ .. }`"),
 ];

@@ -1,8 +1,9 @@
 //! Macro bugs found by the differential tester, each as the smallest program reproducing it, compared exactly as
 //! the generated programs are (`compare::check`: every resume script, every cancellation point).
 //!
-//! Runtime mismatches are `#[ignore = "macro bug: .."]` tests: run them with
-//! `cargo test -p stackless-difftest --test regressions -- --include-ignored` and unignore each once fixed.
+//! A runtime mismatch that is still open is an `#[ignore = "macro bug: .."]` test (run them with
+//! `cargo test -p stackless-difftest --test regressions -- --include-ignored`; unignore each once fixed). All the
+//! ones found so far are fixed and run normally.
 //! Programs that the macro fails to compile (while the plain fn compiles) cannot be ignored tests, so they sit behind
 //! the `compile-bugs` feature: `cargo test -p stackless-difftest --features compile-bugs --test regressions`
 //! shows their errors; once one compiles and passes, move it out of `compile_bugs`.
@@ -22,7 +23,7 @@ fn assert_same(case: Case) {
     }
 }
 
-// ---- Runtime mismatches ------------------------------------------------------------------------------------
+// ---- Runtime mismatches (fixed by 2542af6) ---------------------------------------------------------------
 
 // A local held in the state (or with a drop flag) whose last by-value read is inside a loop without yields: the
 // read is treated as the last use and moves the value out of its slot, so the loop's second iteration panics with
@@ -39,7 +40,6 @@ twins!(opt last_read_inside_a_loop_without_yields(r;) {
 });
 
 #[test]
-#[ignore = "macro bug: a local's last read inside a yield-free loop moves it out of its slot"]
 fn last_read_inside_a_loop_without_yields() {
     assert_same(last_read_inside_a_loop_without_yields::case());
 }
@@ -54,7 +54,6 @@ twins!(opt resume_binding_read_in_loop_before_first_yield(r;) {
 });
 
 #[test]
-#[ignore = "macro bug: the resume binding is moved out of its slot by a read inside a yield-free loop"]
 fn resume_binding_read_in_loop_before_first_yield() {
     assert_same(resume_binding_read_in_loop_before_first_yield::case());
 }
@@ -76,7 +75,6 @@ twins!(opt resume_assigned_in_a_loop_read_on_exit_and_after(r;) {
 });
 
 #[test]
-#[ignore = "macro bug: a read on a loop's exit path moves out a local that is read again after the loop"]
 fn resume_assigned_in_a_loop_read_on_exit_and_after() {
     assert_same(resume_assigned_in_a_loop_read_on_exit_and_after::case());
 }
@@ -149,24 +147,90 @@ fn initializer_with_two_yields_and_a_string_tail() {
     assert_same(initializer_with_two_yields_and_a_string_tail::case());
 }
 
+// ---- Fixed by 2542af6 (were compile failures) ------------------------------------------------------------
+
+// E0382 "use of moved value": a local moved in one branch and used in a later branch is stored at the next
+// yield without a drop flag. (Moved in the `else` and used in the `then` branch compiles.) Feature `branch-reuse`.
+twins!(gen moved_in_one_branch_used_in_a_later_one(; c: bool = true) {
+    let s = String::new();
+    if c { drop(s); } else { s.len(); }
+    yield_!(1);
+});
+
+#[test]
+fn moved_in_one_branch_used_in_a_later_one() {
+    assert_same(moved_in_one_branch_used_in_a_later_one::case());
+}
+
+// E0277 "cannot add `i32` to `!`": a labeled block with a yield as a `let` initializer. (With a
+// `break 'b value` after the yield: E0381.) Feature `labeled-block-yield`.
+twins!(gen labeled_block_initializer_with_a_yield(;) {
+    let v = 'b: {
+        yield_!(1);
+        5
+    };
+    yield_!(v + 1);
+});
+
+#[test]
+fn labeled_block_initializer_with_a_yield() {
+    assert_same(labeled_block_initializer_with_a_yield::case());
+}
+
+// E0382 "use of moved value: `c`" (`c` has type `&mut i64`): a `move` closure in a resume arm captures the
+// `&mut` through which a held local is kept in place instead of copying the value. Feature `closure-capture`.
+twins!(gen move_closure_captures_a_held_local(;) {
+    let mut c = 0i64;
+    while c < 4 {
+        c += 1;
+        if c > 2 { yield_!(1); } else {
+            let v: Vec<i64> = (0..3i64).map(move |z| z * c).collect();
+            fx("v", sumv(&v));
+        }
+    }
+});
+
+#[test]
+fn move_closure_captures_a_held_local() {
+    assert_same(move_closure_captures_a_held_local::case());
+}
+
+// "right curly brace `}` before `else` in a `let...else` statement not allowed": a yield inside the initializer
+// of `let ... else` (the expression-yield pass turns the initializer into a block). With a larger program the
+// error is "`yield_!` in the `else` block of `let ... else` is not supported yet" although the else block has
+// none. Feature `subexpr-yield`.
+twins!(opt let_else_initializer_with_a_yield(r;) {
+    let Some(v) = opt("e", yield_!(1)) else { return None; };
+    Some(v)
+});
+
+#[test]
+fn let_else_initializer_with_a_yield() {
+    assert_same(let_else_initializer_with_a_yield::case());
+}
+
+// E0614 "type `Option<i64>` cannot be dereferenced": the binding of a `while let` read under a condition
+// before a yield in the loop body (found with DIFFTEST_SEED=42). Feature `while-let-binding`.
+twins!(gen while_let_binding_read_conditionally(;) {
+    let mut it = 0..2i64;
+    while let Some(x) = it.next() {
+        if fx("c", 0) > 0 {
+            fx("x", x);
+        }
+        yield_!(1);
+    }
+});
+
+#[test]
+fn while_let_binding_read_conditionally() {
+    assert_same(while_let_binding_read_conditionally::case());
+}
+
 // ---- Compile failures (the plain twin compiles) -------------------------------------------------------------
 
 #[cfg(feature = "compile-bugs")]
 mod compile_bugs {
     use super::*;
-
-    // E0382 "use of moved value": a local moved in one branch and used in a later branch is stored at the next
-    // yield without a drop flag. (Moved in the `else` and used in the `then` branch compiles.) Feature `branch-reuse`.
-    twins!(gen moved_in_one_branch_used_in_a_later_one(; c: bool = true) {
-        let s = String::new();
-        if c { drop(s); } else { s.len(); }
-        yield_!(1);
-    });
-
-    #[test]
-    fn moved_in_one_branch_used_in_a_later_one() {
-        assert_same(moved_in_one_branch_used_in_a_later_one::case());
-    }
 
     // E0308 "no two closures, even if identical, have the same type": the code after a loop that contains a yield
     // is emitted once per resume arm, so a closure defined there and held across a later yield gets two types.
@@ -184,39 +248,6 @@ mod compile_bugs {
         assert_same(closure_after_a_loop_with_a_yield::case());
     }
 
-    // E0277 "cannot add `i32` to `!`": a labeled block with a yield as a `let` initializer. (With a
-    // `break 'b value` after the yield: E0381.) Feature `labeled-block-yield`.
-    twins!(gen labeled_block_initializer_with_a_yield(;) {
-        let v = 'b: {
-            yield_!(1);
-            5
-        };
-        yield_!(v + 1);
-    });
-
-    #[test]
-    fn labeled_block_initializer_with_a_yield() {
-        assert_same(labeled_block_initializer_with_a_yield::case());
-    }
-
-    // E0382 "use of moved value: `c`" (`c` has type `&mut i64`): a `move` closure in a resume arm captures the
-    // `&mut` through which a held local is kept in place instead of copying the value. Feature `closure-capture`.
-    twins!(gen move_closure_captures_a_held_local(;) {
-        let mut c = 0i64;
-        while c < 4 {
-            c += 1;
-            if c > 2 { yield_!(1); } else {
-                let v: Vec<i64> = (0..3i64).map(move |z| z * c).collect();
-                fx("v", sumv(&v));
-            }
-        }
-    });
-
-    #[test]
-    fn move_closure_captures_a_held_local() {
-        assert_same(move_closure_captures_a_held_local::case());
-    }
-
     // E0499 "cannot borrow as mutable more than once": a local with a drop flag is reached through a `&mut`
     // helper, so one expression reading it twice (`format!("{}{}", s, lens(&s))`, or `v.push(lenv(&v))`, which
     // plain Rust accepts through two-phase borrows) borrows it mutably twice. Feature `multi-use`.
@@ -231,34 +262,25 @@ mod compile_bugs {
         assert_same(two_reads_of_a_conditionally_moved_local::case());
     }
 
-    // "right curly brace `}` before `else` in a `let...else` statement not allowed": a yield inside the initializer
-    // of `let ... else` (the expression-yield pass turns the initializer into a block). With a larger program the
-    // error is "`yield_!` in the `else` block of `let ... else` is not supported yet" although the else block has
-    // none. Feature `subexpr-yield`.
-    twins!(opt let_else_initializer_with_a_yield(r;) {
-        let Some(v) = opt("e", yield_!(1)) else { return None; };
-        Some(v)
-    });
-
-    #[test]
-    fn let_else_initializer_with_a_yield() {
-        assert_same(let_else_initializer_with_a_yield::case());
-    }
-
-    // E0614 "type `Option<i64>` cannot be dereferenced": the binding of a `while let` read under a condition
-    // before a yield in the loop body (found with DIFFTEST_SEED=42). Feature `while-let-binding`.
-    twins!(gen while_let_binding_read_conditionally(;) {
-        let mut it = 0..2i64;
-        while let Some(x) = it.next() {
-            if fx("c", 0) > 0 {
-                fx("x", x);
+    // E0284 "type annotations needed" (still at 2542af6): `x = yield_!(..)` in a labeled block inside a loop
+    // (program 23 of the default seed with `resume-assign-nested` on). Feature `resume-assign-nested`.
+    twins!(res resume_assign_in_a_labeled_block_in_a_loop(r; p1: i64 = 0) {
+        let v1 = D::new("d2", 8);
+        let mut it = (p1..1i64).rev();
+        while let Some(v3) = it.next() {
+            let v6 = yield_!((v3 + v1.get()) + md(r, 3));
+            {
+                let v7 = 'b8: {
+                    p1 = yield_!(v6 + fx("f9", 9));
+                };
             }
-            yield_!(1);
         }
+        let v19 = res("q18", p1 - v1.get())?;
+        Ok(md(r, 2))
     });
 
     #[test]
-    fn while_let_binding_read_conditionally() {
-        assert_same(while_let_binding_read_conditionally::case());
+    fn resume_assign_in_a_labeled_block_in_a_loop() {
+        assert_same(resume_assign_in_a_labeled_block_in_a_loop::case());
     }
 }
