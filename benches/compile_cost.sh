@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# compile_cost.sh: what the macro costs at compile time.
+#  1. expansion size: `cargo expand` of the benchmark's stackless module, against its source lines;
+#  2. build time: a release build of N generated coroutines against N hand-written equivalents
+#     (compile-cost/generate.py writes both crates; dependencies are built first and not timed).
+# Needs cargo-expand for (1). Usage: ./compile_cost.sh [N=500]
+set -euo pipefail
+cd "$(dirname "$0")"
+n=${1:-500}
+out=${CARGO_TARGET_DIR:-target}/compile-cost
+mkdir -p "$out"
+
+src=src/impls/stackless.rs
+src_lines=$(grep -cv '^\s*\(//.*\)\?$' "$src")
+if cargo expand --version >/dev/null 2>&1; then
+    expanded=$(cargo expand --release --bin bench impls::stackless 2>/dev/null | grep -cv '^\s*\(//.*\)\?$')
+    echo "expansion: $src has $src_lines non-blank, non-comment lines; expanded: $expanded ($(python3 -c "print(f'{$expanded/$src_lines:.2f}')")x)"
+else
+    echo "expansion: cargo-expand not installed (cargo install cargo-expand), skipped"
+fi
+
+python3 compile-cost/generate.py "$n" "$out" >/dev/null
+build() {  # prints seconds for a release build of the crate's own code
+    local crate=$1
+    (cd "$out/$crate" && CARGO_TARGET_DIR="$PWD/target" cargo build --release -q 2>/dev/null)  # dependencies
+    touch "$out/$crate/src/lib.rs"
+    local t0 t1
+    t0=$(date +%s.%N)
+    (cd "$out/$crate" && CARGO_TARGET_DIR="$PWD/target" cargo build --release -q)
+    t1=$(date +%s.%N)
+    python3 -c "print(f'{$t1 - $t0:.2f}')"
+}
+hand_s=$(build cc_hand)
+gen_s=$(build cc_stackless)
+hand2=$(build cc_hand)
+gen2=$(build cc_stackless)
+best_hand=$(python3 -c "print(min($hand_s, $hand2))")
+best_gen=$(python3 -c "print(min($gen_s, $gen2))")
+echo "release build of $n generators: hand-written ${best_hand}s, stackless ${best_gen}s ($(python3 -c "print(f'{$best_gen/$best_hand:.2f}')")x; best of 2)"
