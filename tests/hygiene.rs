@@ -1,0 +1,160 @@
+//! Generated code names nothing the user can shadow and declares nothing the user can see: it reaches the standard
+//! library through `::core` paths and the runtime through `::stackless::__private`, and its own locals, labels and
+//! types are `__`-prefixed with mixed-site hygiene.
+//!
+//! The module below shadows the prelude and the crate names generated code could have used by accident, and the
+//! coroutines in it name their locals and labels like the generated ones.
+#![allow(non_camel_case_types, non_snake_case, dead_code, clippy::pedantic)]
+
+mod shadowed {
+    // Crate names and prelude items, shadowed by useless local definitions.
+    mod core {}
+    mod std {}
+    mod stackless {}
+    struct Option;
+    struct Some;
+    struct None;
+    struct Result;
+    struct Ok;
+    struct Err;
+    struct Box;
+    struct Vec;
+    struct String;
+    trait Iterator {}
+    trait IntoIterator {}
+    trait FnMut {}
+    trait Drop {}
+    trait Clone {}
+    trait Debug {}
+    trait Send {}
+    trait Sized {}
+    fn drop() {}
+    #[allow(unused_macros)]
+    macro_rules! unreachable {
+        ($($t:tt)*) => {
+            compile_error!("generated code must not use an unqualified `unreachable!`")
+        };
+    }
+    #[allow(unused_macros)]
+    macro_rules! panic {
+        ($($t:tt)*) => {
+            compile_error!("generated code must not use an unqualified `panic!`")
+        };
+    }
+
+    /// The user's own type named like the generated state enum: its uses in the body still mean this one.
+    pub struct __State(pub u32);
+    struct Suspend0;
+
+    /// Locals named like the generated ones, live across suspension points and read after them.
+    #[::stackless::coroutine]
+    pub fn generator(__arg: u32) -> impl ::core::iter::Iterator<Item = u32> {
+        let __state = __State(__arg);
+        let __guard = 10;
+        let mut __yielded = 0;
+        let __machine = 100;
+        let __iter1 = [1, 2];
+        let __saved0 = 1000;
+        let __p_x = 10_000;
+        let __value = 3;
+        let __next = 4;
+        for __x in __iter1 {
+            yield_!(__state.0 + __x);
+            __yielded += 1;
+        }
+        '__break0: loop {
+            '__continue0: for __i in 0..2 {
+                if __i == 1 {
+                    continue '__continue0;
+                }
+                yield_!(__guard + __machine + __saved0 + __p_x);
+            }
+            __yielded += 1;
+            if __yielded == 3 {
+                break '__break0;
+            }
+        }
+        let __ret = __value + __next + __yielded;
+        yield_!(__ret);
+    }
+
+    /// A resume coroutine whose resume binding and argument use generated-looking names, with `?`.
+    #[::stackless::coroutine(resume = __residual)]
+    pub fn coroutine(
+        __self: u32,
+    ) -> impl ::stackless::Coroutine<u32, Yield = u32, Return = ::core::result::Result<u32, u8>> {
+        let mut __T0 = __self + __residual;
+        let __residual = yield_!(__T0);
+        __T0 += __residual;
+        let checked: ::core::result::Result<u32, u8> =
+            if __T0 > 1000 { ::core::result::Result::Err(7) } else { ::core::result::Result::Ok(__T0) };
+        let __arg0 = checked?;
+        let __residual = yield_!(__arg0);
+        ::core::result::Result::Ok(__arg0 + __residual)
+    }
+
+    /// `Option`'s `?` and a generic parameter named like the state's type parameters.
+    #[::stackless::coroutine]
+    pub fn generic<__T0: ::core::clone::Clone>(
+        __arg1: __T0,
+        n: ::core::option::Option<usize>,
+    ) -> impl ::stackless::Coroutine<Yield = __T0, Return = ::core::option::Option<usize>> {
+        let count = n?;
+        for __i in 0..count {
+            let _ = __i;
+            yield_!(__arg1.clone());
+        }
+        ::core::option::Option::Some(count)
+    }
+
+    pub struct Holder {
+        pub items: ::std::vec::Vec<u32>,
+    }
+
+    impl Holder {
+        /// A method: the receiver becomes a generated binding, the user's `__machine` stays the user's.
+        #[::stackless::coroutine]
+        pub fn method(&self, __machine: u32) -> impl ::core::iter::Iterator<Item = u32> + '_ {
+            for i in 0..self.items.len() {
+                yield_!(self.items[i] + __machine);
+            }
+        }
+    }
+}
+
+use core::pin::Pin;
+use stackless::{Coroutine, CoroutineState};
+
+#[test]
+fn generated_names_do_not_collide_with_user_names() {
+    assert_eq!(shadowed::generator(5).collect::<Vec<_>>(), [6, 7, 11_110, 10]);
+}
+
+#[test]
+fn resume_binding_and_question_mark_with_generated_names() {
+    let mut c = shadowed::coroutine(1);
+    assert_eq!(Pin::new(&mut c).resume(2), CoroutineState::Yielded(3));
+    assert_eq!(Pin::new(&mut c).resume(4), CoroutineState::Yielded(7));
+    assert_eq!(Pin::new(&mut c).resume(5), CoroutineState::Complete(Ok(12)));
+
+    let mut c = shadowed::coroutine(1);
+    assert_eq!(Pin::new(&mut c).resume(2), CoroutineState::Yielded(3));
+    assert_eq!(Pin::new(&mut c).resume(2000), CoroutineState::Complete(Err(7)));
+}
+
+#[test]
+fn generic_parameter_named_like_generated_ones() {
+    let mut c = shadowed::generic("x", Some(2));
+    assert_eq!(Pin::new(&mut c).resume(()), CoroutineState::Yielded("x"));
+    assert_eq!(Pin::new(&mut c).resume(()), CoroutineState::Yielded("x"));
+    assert_eq!(Pin::new(&mut c).resume(()), CoroutineState::Complete(Some(2)));
+
+    let mut c = shadowed::generic("x", None);
+    assert_eq!(Pin::new(&mut c).resume(()), CoroutineState::Complete(None));
+}
+
+#[test]
+fn method_with_a_parameter_named_like_the_receiver() {
+    let holder = shadowed::Holder { items: vec![1, 2] };
+    assert_eq!(holder.method(10).collect::<Vec<_>>(), [11, 12]);
+}

@@ -1,0 +1,285 @@
+//! Generated code is warning-free: user crates compiled with every warning denied, `unsafe` forbidden and clippy's
+//! pedantic group denied accept a variety of coroutines. `cargo clippy --workspace --all-targets -- -D warnings`
+//! checks the clippy half; `cargo test` the rustc half. Each coroutine is also run, so none is dead code.
+#![deny(warnings)]
+#![forbid(unsafe_code)]
+#![deny(clippy::pedantic)]
+
+use core::pin::Pin;
+use stackless::{Coroutine, CoroutineState};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt::Debug;
+
+/// A generator with arithmetic on locals held across the suspension.
+#[stackless::coroutine]
+fn fibonacci() -> impl Iterator<Item = u64> {
+    let (mut a, mut b) = (0, 1);
+    loop {
+        yield_!(a);
+        (a, b) = (b, a + b);
+    }
+}
+
+/// A resume coroutine with a `mut` resume binding reassigned by `yield_!`.
+#[stackless::coroutine(resume = mut x)]
+fn average() -> impl Coroutine<f64, Yield = f64, Return = u32> {
+    let (mut sum, mut n) = (0.0, 0);
+    while x >= 0.0 {
+        sum += x;
+        n += 1;
+        x = yield_!(sum / f64::from(n));
+    }
+    n
+}
+
+/// Nested loops with labeled `continue`, and a labeled block left with `break` and a value.
+#[stackless::coroutine]
+fn pairs(limit: u32) -> impl Iterator<Item = (u32, u32)> {
+    let found = 'search: {
+        'outer: for i in 0..limit {
+            for j in 0..limit {
+                if j > i {
+                    continue 'outer;
+                }
+                if i + j == 3 {
+                    break 'search (i, j);
+                }
+                yield_!((i, j));
+            }
+        }
+        (0, 0)
+    };
+    yield_!(found);
+}
+
+/// `match` with yields in arms, `if let`, shadowing and early `return`.
+#[stackless::coroutine]
+fn describe(values: Vec<Option<i32>>) -> impl Iterator<Item = String> {
+    for value in values {
+        match value {
+            Some(n) if n < 0 => {
+                yield_!(format!("negative {n}"));
+            }
+            Some(n) => {
+                let n = n * 2;
+                yield_!(format!("doubled {n}"));
+                let n = n.to_string();
+                yield_!(n);
+            }
+            None => return,
+        }
+    }
+    yield_!(String::from("end"));
+}
+
+/// `?` on `Result` and `Option`, `let ... else`.
+#[stackless::coroutine]
+fn parse(words: Vec<String>) -> impl Coroutine<Yield = i64, Return = Result<usize, std::num::ParseIntError>> {
+    let mut count = 0;
+    for word in words {
+        let Some(parsed) = word.strip_prefix('#').map(str::parse::<i64>) else {
+            continue;
+        };
+        let n = parsed?;
+        yield_!(n);
+        count += 1;
+    }
+    Ok(count)
+}
+
+#[stackless::coroutine]
+fn first_chars(words: Vec<String>) -> impl Coroutine<Yield = char, Return = Option<usize>> {
+    let mut total = 0;
+    for word in words {
+        let c = word.chars().next()?;
+        yield_!(c);
+        total += word.len();
+    }
+    Some(total)
+}
+
+thread_local! {
+    static EVENTS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn event(e: &str) {
+    EVENTS.with(|l| l.borrow_mut().push(e.to_owned()));
+}
+
+/// A value that records when it is dropped.
+struct Guard(&'static str);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        event(self.0);
+    }
+}
+
+/// Drop guards held across suspensions: an underscore-prefixed guard and a dropped-at-once `let _`.
+#[stackless::coroutine]
+fn guarded() -> impl Iterator<Item = u32> {
+    let _outer = Guard("outer");
+    let _ = Guard("temporary");
+    {
+        let _inner = Guard("inner");
+        yield_!(1);
+    }
+    yield_!(2);
+}
+
+/// A coroutine whose signature asks for `Clone`, `Debug` and `Send`.
+#[stackless::coroutine]
+fn countdown(from: u8) -> impl Iterator<Item = u8> + Clone + Debug + Send {
+    let mut n = from;
+    while n > 0 {
+        yield_!(n);
+        n -= 1;
+    }
+}
+
+/// Generic over the item, with a `where` clause and an `impl Trait` argument.
+#[stackless::coroutine]
+fn repeat_each<T>(items: impl IntoIterator<Item = T>, times: usize) -> impl Iterator<Item = T>
+where
+    T: Clone,
+{
+    for item in items {
+        for _ in 0..times {
+            yield_!(item.clone());
+        }
+    }
+}
+
+struct Inventory {
+    stock: HashMap<&'static str, u32>,
+    names: Vec<&'static str>,
+}
+
+impl Inventory {
+    /// A `&self` method borrowing from outside the state.
+    #[stackless::coroutine]
+    fn in_stock(&self) -> impl Iterator<Item = (&'static str, u32)> + '_ {
+        for name in self.names.iter().copied() {
+            if let Some(&n) = self.stock.get(name) {
+                yield_!((name, n));
+            }
+        }
+    }
+
+    /// A `&mut self` resume coroutine: takes orders until one can't be served.
+    #[stackless::coroutine(resume = order)]
+    fn serve(&mut self) -> impl Coroutine<(&'static str, u32), Yield = u32, Return = &'static str> + '_ {
+        let (mut name, mut amount) = order;
+        loop {
+            let Some(left) = self.stock.get_mut(name) else {
+                return name;
+            };
+            if *left < amount {
+                return name;
+            }
+            *left -= amount;
+            (name, amount) = yield_!(*left);
+        }
+    }
+}
+
+trait Numbers {
+    fn numbers(self) -> impl Iterator<Item = u32>;
+}
+
+impl Numbers for Vec<u32> {
+    /// A trait-impl method taking `self` by value.
+    #[stackless::coroutine]
+    fn numbers(self) -> impl Iterator<Item = u32> {
+        for n in self {
+            if n % 2 == 0 {
+                yield_!(n);
+            }
+        }
+    }
+}
+
+/// `while let`, a value-producing `if` with a yield as an initializer, and a trailing yield.
+#[stackless::coroutine]
+fn drain(mut stack: Vec<u32>) -> impl Iterator<Item = u32> {
+    while let Some(top) = stack.pop() {
+        let shown = if top > 10 {
+            yield_!(top);
+            top / 10
+        } else {
+            top
+        };
+        yield_!(shown);
+    }
+    yield_!(0)
+}
+
+fn resume_all<C: Coroutine<R> + Unpin, R>(
+    c: &mut C,
+    args: impl IntoIterator<Item = R>,
+) -> Vec<CoroutineState<C::Yield, C::Return>> {
+    args.into_iter().map(|arg| Pin::new(&mut *c).resume(arg)).collect()
+}
+
+#[test]
+fn generators_run() {
+    assert_eq!(fibonacci().take(6).collect::<Vec<_>>(), [0, 1, 1, 2, 3, 5]);
+    assert_eq!(pairs(4).collect::<Vec<_>>(), [(0, 0), (1, 0), (1, 1), (2, 0), (2, 1)]);
+    assert_eq!(describe(vec![Some(-1), Some(2), None, Some(3)]).collect::<Vec<_>>(), ["negative -1", "doubled 4", "4"]);
+    assert_eq!(describe(vec![Some(1)]).collect::<Vec<_>>(), ["doubled 2", "2", "end"]);
+    assert_eq!(repeat_each(["a", "b"], 2).collect::<Vec<_>>(), ["a", "a", "b", "b"]);
+    assert_eq!(vec![1, 2, 3, 4].numbers().collect::<Vec<_>>(), [2, 4]);
+    assert_eq!(drain(vec![5, 42]).collect::<Vec<_>>(), [42, 4, 5, 0]);
+}
+
+#[test]
+fn resume_coroutines_run() {
+    let mut avg = average();
+    assert_eq!(
+        resume_all(&mut avg, [2.0, 4.0, -1.0]),
+        [CoroutineState::Yielded(2.0), CoroutineState::Yielded(3.0), CoroutineState::Complete(2)]
+    );
+
+    let mut p = parse(vec!["#1".into(), "skip".into(), "#x".into()]);
+    assert_eq!(Pin::new(&mut p).resume(()), CoroutineState::Yielded(1));
+    assert!(matches!(Pin::new(&mut p).resume(()), CoroutineState::Complete(Err(_))));
+
+    let mut f = first_chars(vec!["ab".into(), String::new()]);
+    assert_eq!(resume_all(&mut f, [(), ()]), [CoroutineState::Yielded('a'), CoroutineState::Complete(None)]);
+}
+
+#[test]
+fn methods_run() {
+    let mut inventory =
+        Inventory { stock: HashMap::from([("apple", 3), ("pear", 1)]), names: vec!["pear", "fig", "apple"] };
+    assert_eq!(inventory.in_stock().collect::<Vec<_>>(), [("pear", 1), ("apple", 3)]);
+    let mut serve = inventory.serve();
+    assert_eq!(
+        resume_all(&mut serve, [("apple", 2), ("pear", 1), ("apple", 2)]),
+        [CoroutineState::Yielded(1), CoroutineState::Yielded(0), CoroutineState::Complete("apple")]
+    );
+}
+
+#[test]
+fn guards_drop_in_order() {
+    let mut g = guarded();
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(EVENTS.with(|l| l.borrow().clone()), ["temporary"]);
+    assert_eq!(g.next(), Some(2));
+    assert_eq!(EVENTS.with(|l| l.borrow().clone()), ["temporary", "inner"]);
+    assert_eq!(g.next(), None);
+    assert_eq!(EVENTS.with(|l| l.borrow().clone()), ["temporary", "inner", "outer"]);
+}
+
+#[test]
+fn derived_traits_work() {
+    fn assert_send<T: Send>(_: &T) {}
+    let mut c = countdown(3);
+    assert_send(&c);
+    assert_eq!(c.next(), Some(3));
+    let copy = c.clone();
+    assert!(!format!("{c:?}").is_empty());
+    assert_eq!(c.collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(copy.collect::<Vec<_>>(), [2, 1]);
+}

@@ -1,0 +1,9 @@
+#[stackless::coroutine]
+fn numbers() -> impl Iterator<Item = u32> {
+    loop {
+        yield_!(1);
+        break 'outer;
+    }
+}
+
+fn main() {}

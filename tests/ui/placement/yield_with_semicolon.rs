@@ -1,0 +1,6 @@
+#[stackless::coroutine]
+fn numbers() -> impl Iterator<Item = ()> {
+    yield_!(;);
+}
+
+fn main() {}

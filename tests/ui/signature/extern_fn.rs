@@ -1,0 +1,6 @@
+#[stackless::coroutine]
+extern "C" fn numbers() -> impl Iterator<Item = u32> {
+    yield_!(1);
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[stackless::coroutine]
+fn numbers() {
+    yield_!(1);
+}
+
+fn main() {}
