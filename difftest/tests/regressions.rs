@@ -228,6 +228,28 @@ fn while_let_binding_read_conditionally() {
 
 // ---- Compile failures (the plain twin compiles) -------------------------------------------------------------
 
+// Was E0284 "type annotations needed" (fixed after 2542af6): `x = yield_!(..)` in a labeled block inside a loop
+// (program 23 of the default seed with `resume-assign-nested` on). Feature `resume-assign-nested`.
+twins!(res resume_assign_in_a_labeled_block_in_a_loop(r; p1: i64 = 0) {
+    let v1 = D::new("d2", 8);
+    let mut it = (p1..1i64).rev();
+    while let Some(v3) = it.next() {
+        let v6 = yield_!((v3 + v1.get()) + md(r, 3));
+        {
+            let v7 = 'b8: {
+                p1 = yield_!(v6 + fx("f9", 9));
+            };
+        }
+    }
+    let v19 = res("q18", p1 - v1.get())?;
+    Ok(md(r, 2))
+});
+
+#[test]
+fn resume_assign_in_a_labeled_block_in_a_loop() {
+    assert_same(resume_assign_in_a_labeled_block_in_a_loop::case());
+}
+
 #[cfg(feature = "compile-bugs")]
 mod compile_bugs {
     use super::*;
@@ -260,27 +282,5 @@ mod compile_bugs {
     #[test]
     fn two_reads_of_a_conditionally_moved_local() {
         assert_same(two_reads_of_a_conditionally_moved_local::case());
-    }
-
-    // E0284 "type annotations needed" (still at 2542af6): `x = yield_!(..)` in a labeled block inside a loop
-    // (program 23 of the default seed with `resume-assign-nested` on). Feature `resume-assign-nested`.
-    twins!(res resume_assign_in_a_labeled_block_in_a_loop(r; p1: i64 = 0) {
-        let v1 = D::new("d2", 8);
-        let mut it = (p1..1i64).rev();
-        while let Some(v3) = it.next() {
-            let v6 = yield_!((v3 + v1.get()) + md(r, 3));
-            {
-                let v7 = 'b8: {
-                    p1 = yield_!(v6 + fx("f9", 9));
-                };
-            }
-        }
-        let v19 = res("q18", p1 - v1.get())?;
-        Ok(md(r, 2))
-    });
-
-    #[test]
-    fn resume_assign_in_a_labeled_block_in_a_loop() {
-        assert_same(resume_assign_in_a_labeled_block_in_a_loop::case());
     }
 }

@@ -517,6 +517,10 @@ impl<'a> Emitter<'a> {
                 let (b, c) = self.open_partial(*id);
                 let partial = self.cont_block(body, k);
                 self.partial.borrow_mut().remove(id);
+                if cont_loop_body_ends(body, *id, k) {
+                    // The next iterations are unreachable from here (and would be type-checked for nothing).
+                    return partial;
+                }
                 let full = self.fresh_iteration(&[body.scope], || self.full_block(body));
                 quote!(#b: { #c: #partial; #label loop #full })
             }
@@ -527,6 +531,9 @@ impl<'a> Emitter<'a> {
                 let restores = self.restores(*cond_scope);
                 self.leave_scope(*cond_scope);
                 self.partial.borrow_mut().remove(id);
+                if cont_loop_body_ends(body, *id, k) {
+                    return quote!({ #restores #partial });
+                }
                 let full = self.fresh_iteration(&[*cond_scope], || self.while_loop(label.as_ref(), cond, body));
                 quote!(#b: { #c: { #restores #partial } #full })
             }
@@ -538,9 +545,17 @@ impl<'a> Emitter<'a> {
                 let restores = self.restores(*pat_scope);
                 self.leave_scope(*pat_scope);
                 self.partial.borrow_mut().remove(id);
-                let full = self.fresh_iteration(&[*pat_scope], || self.for_loop(label.as_ref(), *it, binding, body));
+                let ends = cont_loop_body_ends(body, *id, k);
+                let full = if ends {
+                    quote!()
+                } else {
+                    self.fresh_iteration(&[*pat_scope], || self.for_loop(label.as_ref(), *it, binding, body))
+                };
                 let it_restore = self.restores(*it_scope);
                 self.leave_scope(*it_scope);
+                if ends {
+                    return quote!({ #it_restore { #restores #partial } });
+                }
                 quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
             }
             Node::Assign { place, value } => {
@@ -1125,7 +1140,10 @@ fn cont_node_never_completes(node: &Node, k: YieldId) -> bool {
             arms.iter().find(|a| node_contains(&a.body, k)).is_some_and(|a| cont_node_never_completes(&a.body, k))
         }
         // Resumed inside, a loop can only leave through a `break`.
-        Node::Loop { id, body, .. } => !body.stmts.iter().any(|s| stmt_may_break(s, *id)),
+        Node::Loop { id, body, .. } => {
+            !body.stmts.iter().any(|s| stmt_may_break(s, *id)) || cont_loop_body_ends(body, *id, k)
+        }
+        Node::While { id, body, .. } | Node::For { id, body, .. } => cont_loop_body_ends(body, *id, k),
         _ => false,
     }
 }
@@ -1176,6 +1194,47 @@ fn stmt_may_break(stmt: &Stmt, id: LoopId) -> bool {
 
 fn leaf_breaks(leaf: &Leaf, id: LoopId) -> bool {
     leaf.jumps.contains(&Jump::Break(id))
+}
+
+/// A `break` or `continue` to loop `id` somewhere in the statements.
+fn block_jumps_to(stmts: &[Stmt], id: LoopId) -> bool {
+    fn leaf(l: &Leaf, id: LoopId) -> bool {
+        l.jumps.contains(&Jump::Break(id)) || l.jumps.contains(&Jump::Continue(id))
+    }
+    fn node(n: &Node, id: LoopId) -> bool {
+        match n {
+            Node::Leaf(l) => leaf(l, id),
+            Node::Yield(_) => false,
+            Node::Block { block, .. } | Node::Loop { body: block, .. } => block_jumps_to(&block.stmts, id),
+            Node::If { cond, then, els, .. } => {
+                cond.iter().any(|c| match c {
+                    Cond::Expr(l) | Cond::Let { scrut: l, .. } => leaf(l, id),
+                }) || block_jumps_to(&then.stmts, id)
+                    || els.as_ref().is_some_and(|e| node(e, id))
+            }
+            Node::Match { scrut, arms } => {
+                leaf(scrut, id)
+                    || arms.iter().any(|a| a.guard.as_ref().is_some_and(|g| leaf(g, id)) || node(&a.body, id))
+            }
+            Node::While { cond, body, .. } => {
+                cond.iter().any(|c| match c {
+                    Cond::Expr(l) | Cond::Let { scrut: l, .. } => leaf(l, id),
+                }) || block_jumps_to(&body.stmts, id)
+            }
+            Node::For { iter, body, .. } => leaf(iter, id) || block_jumps_to(&body.stmts, id),
+            Node::Assign { place, value } => leaf(place, id) || node(value, id),
+        }
+    }
+    stmts.iter().any(|s| match s {
+        Stmt::Let(l) => l.init.as_ref().is_some_and(|n| node(n, id)) || l.diverge.as_ref().is_some_and(|d| leaf(d, id)),
+        Stmt::Expr(n, _) => node(n, id),
+    })
+}
+
+/// Resumed at `k` inside a loop's body: the rest of the body never completes and nothing in the body jumps to
+/// the loop, so the loop's next iterations are unreachable from there.
+fn cont_loop_body_ends(body: &Block, id: LoopId, k: YieldId) -> bool {
+    cont_block_never_completes(body, k) && !block_jumps_to(&body.stmts, id)
 }
 
 fn node_may_break(node: &Node, id: LoopId) -> bool {
