@@ -23,6 +23,7 @@ use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Expr, Lifetime};
 
 use crate::analysis::{Analysis, Set};
@@ -304,7 +305,7 @@ impl<'a> Emitter<'a> {
         };
         let prefix = TokenStream::new();
         let root = self.full_block_with(&self.body.root, prefix);
-        let finish = Self::finish(root);
+        let finish = self.finish(root);
         quote! {
             #state::Unresumed { .. } => {
                 // Runs once: the resume arms are the hot ones.
@@ -328,13 +329,36 @@ impl<'a> Emitter<'a> {
     }
 
     /// The arm's last step: the root block's value is the return value.
-    fn finish(root: TokenStream) -> TokenStream {
+    fn finish(&self, root: TokenStream) -> TokenStream {
         let g = guard();
         let p = private();
         let ret = syn::Ident::new("__ret", Span::mixed_site());
+        let ty = self.return_annotation();
         quote! {
-            let #ret = #root;
+            let #ret #ty = #root;
             return #p::complete(&mut #g.exit, #ret);
+        }
+    }
+
+    /// `: Y` when the signature names the yielded type in a way the body can repeat: `let __yielded: Y = value;`
+    /// makes rustc report a mismatch at the user's value, with the signature's `Y` as the reason.
+    fn yield_annotation(&self) -> TokenStream {
+        let ty = match &self.shape.kind {
+            Kind::Generator { item } => Some(item),
+            Kind::Coroutine { yield_ty, .. } => yield_ty.as_ref(),
+        };
+        match ty {
+            Some(ty) if is_nameable(ty) => quote!(: #ty),
+            _ => TokenStream::new(),
+        }
+    }
+
+    /// `: T` for the returned value, as [`Self::yield_annotation`] (a generator returns `()`).
+    fn return_annotation(&self) -> TokenStream {
+        match &self.shape.kind {
+            Kind::Generator { .. } => quote!(: ()),
+            Kind::Coroutine { return_ty: Some(ty), .. } if is_nameable(ty) => quote!(: #ty),
+            Kind::Coroutine { .. } => TokenStream::new(),
         }
     }
 
@@ -345,7 +369,7 @@ impl<'a> Emitter<'a> {
             self.reset(Some(k), Mode::ByValue);
             cont = self.cont_block(&self.body.root, k);
         }
-        let finish = Self::finish(cont);
+        let finish = self.finish(cont);
         let state = state_ty();
         let v = variant(k);
         let g = guard();
@@ -355,7 +379,8 @@ impl<'a> Emitter<'a> {
                 let binds = self.an.stored[k].iter().filter(|l| used.contains(**l)).map(|&l| {
                     let f = &self.field[l];
                     let ident = self.bound_name(l);
-                    quote!(#f: #ident)
+                    // Used, but maybe only after a `break` that leaves the loop this arm re-enters.
+                    quote!(#[allow(unused_variables)] #f: #ident)
                 });
                 quote! {
                     #state::#v { #(#binds,)* .. } => {
@@ -486,7 +511,12 @@ impl<'a> Emitter<'a> {
 
     fn cont_node(&self, node: &Node, k: YieldId) -> TokenStream {
         match node {
-            Node::Yield(j) if *j == k => resume_arg().into_token_stream(),
+            // Spanned at the `yield_!(..)`'s parentheses so that a mismatch with the resume type points there
+            // (and rustc's suggestions, such as `.to_string()`, apply after them).
+            Node::Yield(j) if *j == k => {
+                syn::Ident::new("__arg", Span::mixed_site().located_at(self.body.yields[k].args_span))
+                    .into_token_stream()
+            }
             Node::Block { label, block, .. } => {
                 let b = self.cont_block(block, k);
                 quote!(#label #b)
@@ -823,7 +853,9 @@ impl<'a> Emitter<'a> {
         let point = &self.body.yields[j];
         let g = guard();
         let p = private();
-        let y = syn::Ident::new("__yielded", Span::mixed_site());
+        let value_span = point.value.as_ref().map_or(point.span, |v| v.expr.span());
+        let y = syn::Ident::new("__yielded", Span::mixed_site().located_at(value_span));
+        let y_ty = self.yield_annotation();
         let value = match &point.value {
             Some(v) => self.leaf(v),
             None => quote_spanned!(point.span=> ()),
@@ -841,7 +873,7 @@ impl<'a> Emitter<'a> {
                     if native_now.contains(l) {
                         self.used.borrow_mut().insert(l);
                         let field = self.bound_name(l);
-                        let ident = &self.body.locals[l].ident;
+                        let ident = located(&self.body.locals[l].ident, point.span);
                         out.extend(quote!(*#field = #ident;));
                     }
                 }
@@ -858,7 +890,8 @@ impl<'a> Emitter<'a> {
                     .map(|&l| {
                         self.referenced.borrow_mut().insert(l);
                         let f = &self.field[l];
-                        let ident = &self.body.locals[l].ident;
+                        // At the `yield_!`: a local still borrowed there is reported as moved by it.
+                        let ident = located(&self.body.locals[l].ident, point.span);
                         quote!(#f: #ident)
                     })
                     .collect();
@@ -867,7 +900,7 @@ impl<'a> Emitter<'a> {
         };
         quote_spanned! {point.span=>
             {
-                let #y = #value;
+                let #y #y_ty = #value;
                 #store
                 return #p::suspend(&mut #g.exit, #y);
             }
@@ -931,7 +964,9 @@ impl Rewrite for Emitter<'_> {
         let g = guard();
         let p = private();
         let value = value.map_or_else(|| quote!(()), ToTokens::into_token_stream);
-        syn::parse_quote!(return #p::complete(&mut #g.exit, #value))
+        let ret = syn::Ident::new("__ret", Span::mixed_site());
+        let ty = self.return_annotation();
+        syn::parse_quote!(return { let #ret #ty = #value; #p::complete(&mut #g.exit, #ret) })
     }
 
     fn try_(&self, expr: Expr, question: &syn::Token![?]) -> Expr {
@@ -1089,6 +1124,13 @@ fn has_elided_lifetime(ty: &syn::Type) -> bool {
     let mut f = Finder(false);
     syn::visit::Visit::visit_type(&mut f, ty);
     f.0
+}
+
+/// `ident`, resolved as before, reported at `span`.
+fn located(ident: &syn::Ident, span: Span) -> syn::Ident {
+    let mut ident = ident.clone();
+    ident.set_span(ident.span().located_at(span));
+    ident
 }
 
 fn nameable_or_infer(ty: Option<&syn::Type>) -> TokenStream {

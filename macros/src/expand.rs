@@ -28,6 +28,8 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let mut errors = Errors::default();
     let shape = signature::parse(args, &func.sig, &mut errors);
+    // Whether the placeholder body `__private::failed()` has the type the signature promises.
+    let supported = signature::classify_return(&func.sig, &mut Errors::default()).is_some();
     check_misplaced(&func.block, &mut errors);
     let result = match shape {
         Some(shape) if errors.is_empty() => transform(&func, &shape, &mut errors),
@@ -40,9 +42,10 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             }
             tokens
         }
-        (Err(error), _) => fallback(&func, error),
+        (Err(error), _) => fallback(&func, supported, error),
         (Ok(()), None) => fallback(
             &func,
+            supported,
             syn::Error::new(Span::call_site(), "internal error: the transform failed without a message"),
         ),
     }
@@ -53,11 +56,17 @@ fn first_token_span(item: &TokenStream) -> Span {
 }
 
 /// The fn with its body replaced by a placeholder of the right type, after the errors.
-fn fallback(func: &ItemFn, error: syn::Error) -> TokenStream {
+fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
     let ItemFn { attrs, vis, sig, .. } = func;
+    // Already reported: rustc would also reject the placeholder body of a `const fn` or a C-variadic fn.
+    let mut sig = sig.clone();
+    sig.constness = None;
+    sig.variadic = None;
+    // Any other return type gets a body of type `!` (which in edition 2024 also satisfies an unsupported
+    // `impl Trait`, such as `impl Display`).
     let body = match &sig.output {
-        syn::ReturnType::Type(_, ty) if matches!(&**ty, syn::Type::ImplTrait(_)) => {
+        syn::ReturnType::Type(_, ty) if supported && matches!(&**ty, syn::Type::ImplTrait(_)) => {
             quote!(::stackless::__private::failed::<_, _, _>())
         }
         _ => quote!(::core::unreachable!()),

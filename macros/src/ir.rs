@@ -40,6 +40,8 @@ pub struct Scope {
 pub struct YieldPoint {
     /// The `yield_` token, for spans and the state's doc.
     pub span: Span,
+    /// The `(..)` after `yield_!`: where the resumed value is, as far as rustc's diagnostics are concerned.
+    pub args_span: Span,
     /// The yielded value (`None` for `yield_!()`).
     pub value: Option<Leaf>,
     /// Locals visible at the suspension, in declaration order.

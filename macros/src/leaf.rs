@@ -52,6 +52,8 @@ pub struct Walker<'a> {
     inner_loops: Vec<Option<String>>,
     pub uses: Vec<Use>,
     pub jumps: Vec<Jump>,
+    /// `break`/`continue` with no label and no loop around them in the body: rustc would blame the step closure.
+    pub stray_jumps: Vec<(&'static str, proc_macro2::Span)>,
     rewrite: Option<Rewriting<'a>>,
     /// The exclusive branches (`if`/`else`, `match` arms) being walked: (construct, branch).
     branches: Vec<(u32, u32)>,
@@ -153,6 +155,7 @@ impl<'a> Walker<'a> {
             inner_loops: Vec::new(),
             uses: Vec::new(),
             jumps: Vec::new(),
+            stray_jumps: Vec::new(),
             rewrite: None,
             branches: Vec::new(),
             repeats: Vec::new(),
@@ -574,6 +577,9 @@ impl VisitMut for Walker<'_> {
                 if let Some(v) = &mut b.expr {
                     self.visit(v, UseKind::Move);
                 }
+                if self.in_closure == 0 && b.label.is_none() && self.inner_loops.is_empty() && self.loops.is_empty() {
+                    self.stray_jumps.push(("break", b.break_token.span));
+                }
                 if self.in_closure == 0
                     && let Some(target) = self.target(b.label.as_ref())
                 {
@@ -589,6 +595,9 @@ impl VisitMut for Walker<'_> {
                 }
             }
             Expr::Continue(c) => {
+                if self.in_closure == 0 && c.label.is_none() && self.inner_loops.is_empty() && self.loops.is_empty() {
+                    self.stray_jumps.push(("continue", c.continue_token.span));
+                }
                 if self.in_closure == 0
                     && let Some(target) = self.target(c.label.as_ref())
                 {

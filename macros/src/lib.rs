@@ -13,6 +13,8 @@ mod borrows;
 mod emit;
 mod errors;
 mod expand;
+#[cfg(test)]
+mod fuzz;
 mod ir;
 mod leaf;
 mod lower;

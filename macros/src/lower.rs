@@ -181,7 +181,9 @@ pub fn parse_yield_arg(input: syn::parse::ParseStream) -> syn::Result<Option<Exp
     if input.is_empty() {
         return Ok(None);
     }
-    let expr: Expr = input.parse()?;
+    let expr: Expr = input.parse().map_err(|e| {
+        syn::Error::new(e.span(), "expected the value to yield: `yield_!(value)`, or `yield_!()` to yield `()`")
+    })?;
     if input.peek(syn::Token![,]) {
         let comma: syn::Token![,] = input.parse()?;
         if !input.is_empty() {
@@ -385,6 +387,14 @@ impl<'e> Lowerer<'e> {
         let label_of = move |id: LoopId| labels.get(id).cloned().unwrap_or((None, false));
         let mut walker = Walker::new(&self.env, &loops, &label_of);
         walker.walk(&mut expr, ctx);
+        for (keyword, span) in std::mem::take(&mut walker.stray_jumps) {
+            let message = if keyword == "break" {
+                "`break` outside of a loop or labeled block"
+            } else {
+                "`continue` outside of a loop"
+            };
+            self.errors.error(span, message);
+        }
         let (uses, jumps) = (walker.uses, walker.jumps);
         self.leaf_count += 1;
         Leaf { id: self.leaf_count - 1, diverges: diverges(&expr), expr, env: self.env.clone(), loops, uses, jumps }
@@ -457,6 +467,17 @@ impl<'e> Lowerer<'e> {
         if find_yield(&expr).is_none() {
             return Node::Leaf(self.leaf(expr, ctx));
         }
+        if let Expr::Block(b) = &expr
+            && let Some(attr) = b.attrs.first()
+        {
+            // Normalizing would hand the same attributed block back forever.
+            self.errors.error(
+                attr.pound_token.span,
+                "attributes on a block that contains `yield_!` are not supported\n\
+                 help: put the attribute on the fn, or on a statement inside the block",
+            );
+            return Node::Leaf(self.leaf(Expr::Verbatim(TokenStream::new()), UseKind::Move));
+        }
         if needs_normalizing(&expr) {
             let before = self.errors.count();
             let normalized = Normalizer::new(self.errors, &mut self.hidden_count).normalize(expr);
@@ -481,7 +502,8 @@ impl<'e> Lowerer<'e> {
                     }
                 };
                 let value = arg.map(|e| self.leaf(e, UseKind::Move));
-                self.yields.push(YieldPoint { span, value, in_scope: self.in_scope.clone(), text });
+                let args_span = m.mac.delimiter.span().join();
+                self.yields.push(YieldPoint { span, args_span, value, in_scope: self.in_scope.clone(), text });
                 Node::Yield(self.yields.len() - 1)
             }
             Expr::Paren(p) => self.expr(*p.expr, ctx, at_exit),

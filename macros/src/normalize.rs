@@ -114,7 +114,13 @@ impl<'a> Normalizer<'a> {
     pub fn normalize(&mut self, e: Expr) -> Expr {
         let mut out = Vec::new();
         let residual = self.top(e, &mut out);
-        syn::parse_quote!({ #(#out)* #residual })
+        // Built, not re-parsed: the residual may be something only rustc should reject (`x = let y = ..`).
+        out.push(Stmt::Expr(residual, None));
+        Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: syn::Block { brace_token: syn::token::Brace::default(), stmts: out },
+        })
     }
 
     /// Like [`Self::spill`], but a control-flow expression with suspension points in its body stays in place:
@@ -236,6 +242,14 @@ impl<'a> Normalizer<'a> {
         if !has_yield(&e) {
             return e;
         }
+        if let Some(span) = stray_let(&e) {
+            self.errors.error(
+                span,
+                "expected expression, found `let` statement\n\
+                 note: only supported directly in conditions of `if` and `while` expressions",
+            );
+            return e;
+        }
         match e {
             Expr::Macro(m) if suspension_name(&m.mac) == Some("yield_") => {
                 let mut mac = m.mac;
@@ -279,10 +293,10 @@ impl<'a> Normalizer<'a> {
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) && has_yield(&b.right) => {
                 let left = b.left;
                 let right = b.right;
-                let short: Expr = if matches!(b.op, syn::BinOp::And(_)) {
-                    syn::parse_quote!(if #left { #right } else { false })
+                let short = if matches!(b.op, syn::BinOp::And(_)) {
+                    if_else(*left, *right, syn::parse_quote!(false))
                 } else {
-                    syn::parse_quote!(if #left { true } else { #right })
+                    if_else(*left, syn::parse_quote!(true), *right)
                 };
                 self.control(short, out)
             }
@@ -522,6 +536,35 @@ impl<'a> Normalizer<'a> {
             span,
             format!("`yield_!` in {position} is not supported\nhelp: bind it first: `let value = yield_!(..);` and use `value`"),
         );
+    }
+}
+
+/// `if cond { then } else { els }`, built rather than re-parsed: `cond` may be a struct literal
+/// (`W { ok }.ok && ..`), which the printer parenthesizes but `parse_quote!(if #cond ..)` misreads.
+fn if_else(cond: Expr, then: Expr, els: Expr) -> Expr {
+    let block = |e| syn::Block { brace_token: syn::token::Brace::default(), stmts: vec![Stmt::Expr(e, None)] };
+    let els = Expr::Block(syn::ExprBlock { attrs: Vec::new(), label: None, block: block(els) });
+    Expr::If(syn::ExprIf {
+        attrs: Vec::new(),
+        if_token: syn::token::If::default(),
+        cond: Box::new(cond),
+        then_branch: block(then),
+        else_branch: Some((syn::token::Else::default(), Box::new(els))),
+    })
+}
+
+/// A `let` outside a condition, with a suspension point in it (`x = let y = yield_!()`, `a || let y = yield_!()`):
+/// `let` is an expression only in `if`/`while` conditions, which `condition` handles.
+fn stray_let(e: &Expr) -> Option<Span> {
+    match e {
+        Expr::Let(l) => Some(l.let_token.span),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+            [&*b.left, &*b.right].into_iter().find_map(|e| match e {
+                Expr::Let(l) if has_yield(e) => Some(l.let_token.span),
+                _ => None,
+            })
+        }
+        _ => None,
     }
 }
 

@@ -68,7 +68,13 @@ impl Parse for Args {
                     "expected `resume = PATTERN`, for example `resume = mut x` or `resume = _`",
                 ));
             }
-            input.parse::<Token![=]>()?;
+            let eq: Token![=] = input.parse()?;
+            if input.is_empty() {
+                return Err(syn::Error::new(
+                    eq.span,
+                    "expected a pattern after `resume =`, for example `resume = mut x` or `resume = _`",
+                ));
+            }
             let pat = syn::Pat::parse_single(input).map_err(|e| {
                 syn::Error::new(
                     e.span(),
@@ -185,7 +191,7 @@ fn single_type_arg(ty: &Type) -> Option<(&syn::Ident, &Type)> {
     }
 }
 
-fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
+pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shape> {
     let ty = match &sig.output {
         ReturnType::Default => {
             errors.error(

@@ -43,13 +43,13 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                             "internal error: entered unreachable code",
                         )
                     };
-                    let __ret = {
+                    let __ret: () = {
                         let from = __p_from;
                         let mut n = from;
                         while n > 0 {
                             {
                                 {
-                                    let __yielded = n;
+                                    let __yielded: u32 = n;
                                     *__guard.state = __State::Suspend0 { n: n };
                                     return ::stackless::__private::suspend(
                                         &mut __guard.exit,
@@ -62,7 +62,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                     return ::stackless::__private::complete(&mut __guard.exit, __ret);
                 }
                 __State::Suspend0 { n: n, .. } => {
-                    let __ret = {
+                    let __ret: () = {
                         '__break0: {
                             '__continue0: {
                                 {
@@ -73,7 +73,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                             while (*n) > 0 {
                                 {
                                     {
-                                        let __yielded = (*n);
+                                        let __yielded: u32 = (*n);
                                         return ::stackless::__private::suspend(
                                             &mut __guard.exit,
                                             __yielded,

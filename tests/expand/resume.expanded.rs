@@ -37,14 +37,14 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
             match &mut *__guard.state {
                 __State::Unresumed { .. } => {
                     ::core::hint::cold_path();
-                    let __ret = {
+                    let __ret: u64 = {
                         let mut x = __arg;
                         let mut sum = 0;
                         while x != 0 {
                             {
                                 sum += x;
                                 {
-                                    let __yielded = sum;
+                                    let __yielded: u64 = sum;
                                     *__guard.state = __State::Suspend0 { sum: sum };
                                     return ::stackless::__private::suspend(
                                         &mut __guard.exit,
@@ -58,7 +58,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                     return ::stackless::__private::complete(&mut __guard.exit, __ret);
                 }
                 __State::Suspend0 { sum: sum, .. } => {
-                    let __ret = {
+                    let __ret: u64 = {
                         let mut x;
                         '__break0: {
                             '__continue0: {
@@ -70,7 +70,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                                 {
                                     (*sum) += x;
                                     {
-                                        let __yielded = (*sum);
+                                        let __yielded: u64 = (*sum);
                                         return ::stackless::__private::suspend(
                                             &mut __guard.exit,
                                             __yielded,

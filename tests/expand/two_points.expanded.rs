@@ -46,7 +46,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                             "internal error: entered unreachable code",
                         )
                     };
-                    let __ret = {
+                    let __ret: () = {
                         let words = __p_words;
                         {
                             let mut __iter1 = ::core::iter::IntoIterator::into_iter(
@@ -62,7 +62,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                 {
                                     let upper = word.to_uppercase();
                                     {
-                                        let __yielded = word;
+                                        let __yielded: String = word;
                                         *__guard.state = __State::Suspend0 {
                                             __iter1: __iter1,
                                             upper: upper,
@@ -87,7 +87,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                             "internal error: entered unreachable code",
                         )
                     };
-                    let __ret = {
+                    let __ret: () = {
                         {
                             #[allow(unused_variables)]
                             let mut __iter1 = __saved1;
@@ -101,7 +101,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             break '__break1;
                                         }
                                         {
-                                            let __yielded = upper;
+                                            let __yielded: String = upper;
                                             *__guard.state = __State::Suspend1 {
                                                 __iter1: __iter1,
                                             };
@@ -122,7 +122,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                     {
                                         let upper = word.to_uppercase();
                                         {
-                                            let __yielded = word;
+                                            let __yielded: String = word;
                                             *__guard.state = __State::Suspend0 {
                                                 __iter1: __iter1,
                                                 upper: upper,
@@ -148,7 +148,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                             "internal error: entered unreachable code",
                         )
                     };
-                    let __ret = {
+                    let __ret: () = {
                         {
                             #[allow(unused_variables)]
                             let mut __iter1 = __saved1;
@@ -168,7 +168,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                     {
                                         let upper = word.to_uppercase();
                                         {
-                                            let __yielded = word;
+                                            let __yielded: String = word;
                                             *__guard.state = __State::Suspend0 {
                                                 __iter1: __iter1,
                                                 upper: upper,
