@@ -135,3 +135,47 @@ fn labeled_blocks_with_suspension_points() {
     assert_eq!(labeled_block_initializer(true).collect::<Vec<_>>(), [1, 11]);
     assert_eq!(labeled_block_initializer(false).collect::<Vec<_>>(), [1, 2, 6]);
 }
+
+/// Or-patterns bind each name once, in every alternative (the diagnostics suite's bug A).
+#[stackless::coroutine]
+fn or_patterns(v: Vec<Result<u8, u8>>) -> impl Iterator<Item = u8> {
+    for r in v {
+        match r {
+            Ok(x) | Err(x) => {
+                yield_!(x);
+                yield_!(x + 1);
+            }
+        }
+    }
+    for Ok(y) | Err(y) in vec![Ok::<u8, u8>(7)] {
+        yield_!(y);
+    }
+}
+
+#[test]
+fn or_patterns_bind_once() {
+    assert_eq!(or_patterns(vec![Ok(1), Err(5)]).collect::<Vec<_>>(), [1, 2, 5, 6, 7]);
+}
+
+/// A loop whose resumed rest always breaks: its next iterations are unreachable from that arm, and must not be
+/// emitted there, where the dead locals they read are declared without a value (the diagnostics suite's bug B).
+#[stackless::coroutine]
+fn always_breaks_after_resuming() -> impl Iterator<Item = i32> {
+    let a = 10;
+    let b = 100;
+    loop {
+        yield_!(a + b);
+        break;
+    }
+    for i in 0..2 {
+        if i == 0 {
+            yield_!(i);
+            break;
+        }
+    }
+}
+
+#[test]
+fn loops_left_right_after_resuming() {
+    assert_eq!(always_breaks_after_resuming().collect::<Vec<_>>(), [110, 0]);
+}

@@ -283,6 +283,7 @@ impl<'a> Emitter<'a> {
         *self.referenced.borrow_mut() = Set::new(n);
         self.partial.borrow_mut().clear();
         self.broken.borrow_mut().clear();
+        LOOP_COMPLETES.with(|m| m.borrow_mut().clear());
         *self.native_now.borrow_mut() = Set::new(n);
         self.scope_guards.borrow_mut().clear();
         self.violation.set(false);
@@ -545,11 +546,16 @@ impl<'a> Emitter<'a> {
             }
             Node::Loop { id, label, body } => {
                 let (b, c) = self.open_partial(*id);
+                self.broken.borrow_mut().remove(id);
                 let partial = self.cont_block(body, k);
                 self.partial.borrow_mut().remove(id);
-                if cont_loop_body_ends(body, *id, k) {
+                let ends = cont_loop_body_ends(body, *id, k);
+                let breaks_out = self.broken.borrow().contains(id);
+                let completes = if ends { breaks_out } else { body.stmts.iter().any(|s| stmt_may_break(s, *id)) };
+                LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
+                if ends {
                     // The next iterations are unreachable from here (and would be type-checked for nothing).
-                    return partial;
+                    return quote!(#b: { #c: #partial });
                 }
                 let full = self.fresh_iteration(&[body.scope], || self.full_block(body));
                 quote!(#b: { #c: #partial; #label loop #full })
@@ -557,12 +563,16 @@ impl<'a> Emitter<'a> {
             Node::While { id, label, cond, cond_scope, body } => {
                 let (b, c) = self.open_partial(*id);
                 self.enter_scope(*cond_scope);
+                self.broken.borrow_mut().remove(id);
                 let partial = self.cont_block(body, k);
                 let restores = self.restores(*cond_scope);
                 self.leave_scope(*cond_scope);
                 self.partial.borrow_mut().remove(id);
-                if cont_loop_body_ends(body, *id, k) {
-                    return quote!({ #restores #partial });
+                let ends = cont_loop_body_ends(body, *id, k);
+                let completes = !ends || self.broken.borrow().contains(id);
+                LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
+                if ends {
+                    return quote!(#b: { #c: { #restores #partial } });
                 }
                 let full = self.fresh_iteration(&[*cond_scope], || self.while_loop(label.as_ref(), cond, body));
                 quote!(#b: { #c: { #restores #partial } #full })
@@ -571,11 +581,14 @@ impl<'a> Emitter<'a> {
                 self.enter_scope(*it_scope);
                 let (b, c) = self.open_partial(*id);
                 self.enter_scope(*pat_scope);
+                self.broken.borrow_mut().remove(id);
                 let partial = self.cont_block(body, k);
                 let restores = self.restores(*pat_scope);
                 self.leave_scope(*pat_scope);
                 self.partial.borrow_mut().remove(id);
                 let ends = cont_loop_body_ends(body, *id, k);
+                let completes = !ends || self.broken.borrow().contains(id);
+                LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
                 let full = if ends {
                     quote!()
                 } else {
@@ -584,7 +597,7 @@ impl<'a> Emitter<'a> {
                 let it_restore = self.restores(*it_scope);
                 self.leave_scope(*it_scope);
                 if ends {
-                    return quote!({ #it_restore { #restores #partial } });
+                    return quote!({ #it_restore #b: { #c: { #restores #partial } } });
                 }
                 quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
             }
@@ -793,6 +806,8 @@ impl<'a> Emitter<'a> {
     fn for_loop(&self, label: Option<&syn::Label>, it: LocalId, binding: &Binding, body: &Block) -> TokenStream {
         let it_access = self.access(it, UseKind::Place, false, &self.body.locals[it].ident);
         let pat = binding_pat(self.body, binding);
+        // A `for` pattern may be an or-pattern, which a `let` only takes in parentheses.
+        let pat = if matches!(pat, syn::Pat::Or(_)) { quote!((#pat)) } else { pat.into_token_stream() };
         let wraps = self.wraps(binding);
         let b = self.full_block(body);
         let next = syn::Ident::new("__next", Span::mixed_site());
@@ -1077,22 +1092,28 @@ impl Emitter<'_> {
 /// The binding's pattern with each bound identifier replaced by its local's (possibly renamed) identifier.
 fn binding_pat(body: &Body, binding: &Binding) -> syn::Pat {
     struct Renamer<'b> {
-        idents: std::slice::Iter<'b, LocalId>,
+        /// (name written in the pattern, the local it declares), in the pattern's order of first occurrence.
+        names: Vec<(String, LocalId)>,
         body: &'b Body,
     }
     impl syn::visit_mut::VisitMut for Renamer<'_> {
         fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
             if crate::leaf::binds(p)
-                && let Some(&l) = self.idents.next()
+                && let Some((_, l)) = self.names.iter().find(|(n, _)| p.ident == n)
             {
-                p.ident = self.body.locals[l].ident.clone();
+                let mut ident = self.body.locals[*l].ident.clone();
+                ident.set_span(p.ident.span());
+                p.ident = ident;
             }
             syn::visit_mut::visit_pat_ident_mut(self, p);
         }
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
+    // The pattern's identifiers in order of first occurrence, as lowering declared them.
+    let written: Vec<String> = crate::leaf::pattern_names(&binding.pat);
+    let names = written.into_iter().zip(binding.locals.iter().copied()).collect();
     let mut pat = binding.pat.clone();
-    syn::visit_mut::VisitMut::visit_pat_mut(&mut Renamer { idents: binding.locals.iter(), body }, &mut pat);
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut Renamer { names, body }, &mut pat);
     pat
 }
 
@@ -1181,19 +1202,29 @@ fn cont_node_never_completes(node: &Node, k: YieldId) -> bool {
         Node::Match { arms, .. } => {
             arms.iter().find(|a| node_contains(&a.body, k)).is_some_and(|a| cont_node_never_completes(&a.body, k))
         }
-        // Resumed inside, a loop can only leave through a `break`.
-        Node::Loop { id, body, .. } => {
-            !body.stmts.iter().any(|s| stmt_may_break(s, *id)) || cont_loop_body_ends(body, *id, k)
+        // What emitting the loop's continuation found (`Emitter::record_loop`), else: resumed inside, a loop can
+        // only leave through a `break`.
+        Node::Loop { id, body, .. } => LOOP_COMPLETES
+            .with(|m| m.borrow().get(id).copied())
+            .map_or_else(|| !body.stmts.iter().any(|s| stmt_may_break(s, *id)), |completes| !completes),
+        Node::While { id, .. } | Node::For { id, .. } => {
+            LOOP_COMPLETES.with(|m| m.borrow().get(id).copied()).is_some_and(|completes| !completes)
         }
-        Node::While { id, body, .. } | Node::For { id, body, .. } => cont_loop_body_ends(body, *id, k),
         _ => false,
     }
+}
+
+thread_local! {
+    /// Per loop resumed inside in the arm being emitted: whether its continuation can complete (a `break` was
+    /// emitted in its partial iteration, or its next iterations were emitted).
+    static LOOP_COMPLETES: RefCell<HashMap<LoopId, bool>> = RefCell::new(HashMap::new());
 }
 
 /// Running the statement from its start never completes normally: it always reaches a suspension point (or
 /// jumps away) first, so the statements after it in its block are only reached by resuming, in another arm.
 fn stmt_always_suspends(stmt: &Stmt) -> bool {
     match stmt {
+        Stmt::Expr(Node::Leaf(leaf), _) if leaf.diverges => true,
         Stmt::Let(l) => l.init.as_ref().is_some_and(node_always_suspends),
         Stmt::Expr(n, _) => node_always_suspends(n),
     }
@@ -1238,20 +1269,20 @@ fn leaf_breaks(leaf: &Leaf, id: LoopId) -> bool {
     leaf.jumps.contains(&Jump::Break(id))
 }
 
-/// A `break` or `continue` to loop `id` somewhere in the statements.
-fn block_jumps_to(stmts: &[Stmt], id: LoopId) -> bool {
+/// A `continue` to loop `id` somewhere in the statements.
+fn block_continues(stmts: &[Stmt], id: LoopId) -> bool {
     fn leaf(l: &Leaf, id: LoopId) -> bool {
-        l.jumps.contains(&Jump::Break(id)) || l.jumps.contains(&Jump::Continue(id))
+        l.jumps.contains(&Jump::Continue(id))
     }
     fn node(n: &Node, id: LoopId) -> bool {
         match n {
             Node::Leaf(l) => leaf(l, id),
             Node::Yield(_) => false,
-            Node::Block { block, .. } | Node::Loop { body: block, .. } => block_jumps_to(&block.stmts, id),
+            Node::Block { block, .. } | Node::Loop { body: block, .. } => block_continues(&block.stmts, id),
             Node::If { cond, then, els, .. } => {
                 cond.iter().any(|c| match c {
                     Cond::Expr(l) | Cond::Let { scrut: l, .. } => leaf(l, id),
-                }) || block_jumps_to(&then.stmts, id)
+                }) || block_continues(&then.stmts, id)
                     || els.as_ref().is_some_and(|e| node(e, id))
             }
             Node::Match { scrut, arms } => {
@@ -1261,9 +1292,9 @@ fn block_jumps_to(stmts: &[Stmt], id: LoopId) -> bool {
             Node::While { cond, body, .. } => {
                 cond.iter().any(|c| match c {
                     Cond::Expr(l) | Cond::Let { scrut: l, .. } => leaf(l, id),
-                }) || block_jumps_to(&body.stmts, id)
+                }) || block_continues(&body.stmts, id)
             }
-            Node::For { iter, body, .. } => leaf(iter, id) || block_jumps_to(&body.stmts, id),
+            Node::For { iter, body, .. } => leaf(iter, id) || block_continues(&body.stmts, id),
             Node::Assign { place, value } => leaf(place, id) || node(value, id),
         }
     }
@@ -1273,10 +1304,10 @@ fn block_jumps_to(stmts: &[Stmt], id: LoopId) -> bool {
     })
 }
 
-/// Resumed at `k` inside a loop's body: the rest of the body never completes and nothing in the body jumps to
-/// the loop, so the loop's next iterations are unreachable from there.
+/// Resumed at `k` inside a loop's body: the rest of the body never completes normally and nothing in it
+/// continues the loop, so the loop's next iterations are unreachable from there (a `break` still leaves it).
 fn cont_loop_body_ends(body: &Block, id: LoopId, k: YieldId) -> bool {
-    cont_block_never_completes(body, k) && !block_jumps_to(&body.stmts, id)
+    cont_block_never_completes(body, k) && !block_continues(&body.stmts, id)
 }
 
 fn node_may_break(node: &Node, id: LoopId) -> bool {

@@ -469,7 +469,8 @@ pub fn pattern_idents(pat: &Pat) -> Vec<(syn::Ident, bool)> {
     struct Names(Vec<(syn::Ident, bool)>);
     impl<'ast> syn::visit::Visit<'ast> for Names {
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            if binds(p) {
+            // The alternatives of an or-pattern (`Ok(x) | Err(x)`) bind the same names: one local each.
+            if binds(p) && !self.0.iter().any(|(i, _)| *i == p.ident) {
                 self.0.push((p.ident.clone(), p.mutability.is_some()));
             }
             syn::visit::visit_pat_ident(self, p);

@@ -112,28 +112,6 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         };
                                     }
                                 }
-                                loop {
-                                    let word = match ::core::iter::Iterator::next(
-                                        &mut __iter1,
-                                    ) {
-                                        ::core::option::Option::Some(__next) => __next,
-                                        ::core::option::Option::None => break,
-                                    };
-                                    {
-                                        let upper = word.to_uppercase();
-                                        {
-                                            let __yielded: String = word;
-                                            *__guard.state = __State::Suspend0 {
-                                                __iter1: __iter1,
-                                                upper: upper,
-                                            };
-                                            return ::stackless::__private::suspend(
-                                                &mut __guard.exit,
-                                                __yielded,
-                                            );
-                                        };
-                                    }
-                                }
                             }
                         }
                     };
