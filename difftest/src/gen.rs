@@ -27,11 +27,7 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ("let-else-yield", false, "`yield_!` in the `else` block of `let ... else` (not supported yet)"),
     ("tail-yield", true, "a block's tail `yield_!(e)`: `let v = { ..; yield_!(e) };`, match arms `_ => yield_!(e)`"),
     ("resume-assign", true, "`x = yield_!(e);` into an existing local, at the top level of the fn body"),
-    (
-        "resume-assign-nested",
-        false,
-        "`x = yield_!(e);` inside a nested block (branch, loop body) (off: macro bug, see README)",
-    ),
+    ("resume-assign-nested", true, "`x = yield_!(e);` inside a nested block (branch, loop body)"),
     (
         "value-multi-yield",
         true,
@@ -39,7 +35,7 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ),
     ("labeled-block-yield", true, "`yield_!` inside a labeled block used as a `let` initializer"),
     ("assign-outer", true, "inside a loop, `x = e` overwriting a local declared outside the loop"),
-    ("loop-exit", false, "an unconditional `break`/`return` inside a loop body (off: macro bug, see README)"),
+    ("loop-exit", true, "an unconditional `break`/`return` inside a loop body"),
     (
         "closure-capture",
         true,
