@@ -179,3 +179,25 @@ fn always_breaks_after_resuming() -> impl Iterator<Item = i32> {
 fn loops_left_right_after_resuming() {
     assert_eq!(always_breaks_after_resuming().collect::<Vec<_>>(), [110, 0]);
 }
+
+/// A suspension point inside the `else` block of `let ... else` (the block diverges after it).
+#[stackless::coroutine(resume = r)]
+fn let_else_block_suspends() -> impl Coroutine<Option<i64>, Yield = i64, Return = i64> {
+    let Some(mut v) = r else {
+        let why = yield_!(-1);
+        return why.unwrap_or(-2);
+    };
+    v += 1;
+    yield_!(v);
+    v
+}
+
+#[test]
+fn a_suspension_in_a_let_else_block() {
+    let mut c = let_else_block_suspends();
+    assert_eq!(step(&mut c, Some(1)), CoroutineState::Yielded(2));
+    assert_eq!(step(&mut c, None), CoroutineState::Complete(2));
+    let mut c = let_else_block_suspends();
+    assert_eq!(step(&mut c, None), CoroutineState::Yielded(-1));
+    assert_eq!(step(&mut c, Some(7)), CoroutineState::Complete(7));
+}

@@ -24,7 +24,7 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
         false,
         "`yield_!` inside a larger expression: `fx(\"f\", yield_!(1))`, conditions, operands (not supported yet)",
     ),
-    ("let-else-yield", false, "`yield_!` in the `else` block of `let ... else` (not supported yet)"),
+    ("let-else-yield", true, "`yield_!` in the `else` block of `let ... else`"),
     ("tail-yield", true, "a block's tail `yield_!(e)`: `let v = { ..; yield_!(e) };`, match arms `_ => yield_!(e)`"),
     ("resume-assign", true, "`x = yield_!(e);` into an existing local, at the top level of the fn body"),
     ("resume-assign-nested", true, "`x = yield_!(e);` inside a nested block (branch, loop body)"),

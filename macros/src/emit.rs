@@ -59,6 +59,8 @@ pub struct Emitter<'a> {
     labels: Cell<usize>,
     /// Loops a `break` was emitted for (in the current arm).
     broken: RefCell<std::collections::HashSet<LoopId>>,
+    /// Loops a `continue` was emitted for (in the current arm).
+    continued: RefCell<std::collections::HashSet<LoopId>>,
     /// In place: bound locals that are new instances where the code is being emitted (a loop's next
     /// iterations declare them again).
     native_now: RefCell<Set>,
@@ -129,6 +131,7 @@ impl<'a> Emitter<'a> {
             violation: Cell::new(false),
             labels: Cell::new(0),
             broken: RefCell::new(std::collections::HashSet::new()),
+            continued: RefCell::new(std::collections::HashSet::new()),
             native_now: RefCell::new(Set::new(n)),
             raw_now: RefCell::new(Set::new(n)),
             scope_guards: RefCell::new(Vec::new()),
@@ -283,6 +286,7 @@ impl<'a> Emitter<'a> {
         *self.referenced.borrow_mut() = Set::new(n);
         self.partial.borrow_mut().clear();
         self.broken.borrow_mut().clear();
+        self.continued.borrow_mut().clear();
         LOOP_COMPLETES.with(|m| m.borrow_mut().clear());
         *self.native_now.borrow_mut() = Set::new(n);
         self.scope_guards.borrow_mut().clear();
@@ -547,9 +551,10 @@ impl<'a> Emitter<'a> {
             Node::Loop { id, label, body } => {
                 let (b, c) = self.open_partial(*id);
                 self.broken.borrow_mut().remove(id);
+                self.continued.borrow_mut().remove(id);
                 let partial = self.cont_block(body, k);
                 self.partial.borrow_mut().remove(id);
-                let ends = cont_loop_body_ends(body, *id, k);
+                let ends = self.partial_ends(body, *id, k);
                 let breaks_out = self.broken.borrow().contains(id);
                 let completes = if ends { breaks_out } else { body.stmts.iter().any(|s| stmt_may_break(s, *id)) };
                 LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
@@ -564,11 +569,12 @@ impl<'a> Emitter<'a> {
                 let (b, c) = self.open_partial(*id);
                 self.enter_scope(*cond_scope);
                 self.broken.borrow_mut().remove(id);
+                self.continued.borrow_mut().remove(id);
                 let partial = self.cont_block(body, k);
                 let restores = self.restores(*cond_scope);
                 self.leave_scope(*cond_scope);
                 self.partial.borrow_mut().remove(id);
-                let ends = cont_loop_body_ends(body, *id, k);
+                let ends = self.partial_ends(body, *id, k);
                 let completes = !ends || self.broken.borrow().contains(id);
                 LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
                 if ends {
@@ -582,11 +588,12 @@ impl<'a> Emitter<'a> {
                 let (b, c) = self.open_partial(*id);
                 self.enter_scope(*pat_scope);
                 self.broken.borrow_mut().remove(id);
+                self.continued.borrow_mut().remove(id);
                 let partial = self.cont_block(body, k);
                 let restores = self.restores(*pat_scope);
                 self.leave_scope(*pat_scope);
                 self.partial.borrow_mut().remove(id);
-                let ends = cont_loop_body_ends(body, *id, k);
+                let ends = self.partial_ends(body, *id, k);
                 let completes = !ends || self.broken.borrow().contains(id);
                 LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
                 let full = if ends {
@@ -645,6 +652,12 @@ impl<'a> Emitter<'a> {
                 None => return false,
             }
         }
+    }
+
+    /// After emitting a loop's partial iteration: it never completes normally and no `continue` was emitted in
+    /// it, so the loop's next iterations are unreachable in this arm (a `break` still leaves the loop).
+    fn partial_ends(&self, body: &Block, id: LoopId, k: YieldId) -> bool {
+        cont_block_never_completes(body, k) && !self.continued.borrow().contains(&id)
     }
 
     fn open_partial(&self, id: LoopId) -> (Lifetime, Lifetime) {
@@ -998,9 +1011,11 @@ impl Rewrite for Emitter<'_> {
     }
 
     fn jump(&self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr {
-        if let Jump::Break(l) = jump {
-            self.broken.borrow_mut().insert(l);
-        }
+        match jump {
+            Jump::Break(l) => self.broken.borrow_mut().insert(l),
+            Jump::Continue(l) => self.continued.borrow_mut().insert(l),
+            Jump::Return => false,
+        };
         let partial = self.partial.borrow();
         match jump {
             Jump::Break(l) => match partial.get(&l) {
@@ -1267,47 +1282,6 @@ fn stmt_may_break(stmt: &Stmt, id: LoopId) -> bool {
 
 fn leaf_breaks(leaf: &Leaf, id: LoopId) -> bool {
     leaf.jumps.contains(&Jump::Break(id))
-}
-
-/// A `continue` to loop `id` somewhere in the statements.
-fn block_continues(stmts: &[Stmt], id: LoopId) -> bool {
-    fn leaf(l: &Leaf, id: LoopId) -> bool {
-        l.jumps.contains(&Jump::Continue(id))
-    }
-    fn node(n: &Node, id: LoopId) -> bool {
-        match n {
-            Node::Leaf(l) => leaf(l, id),
-            Node::Yield(_) => false,
-            Node::Block { block, .. } | Node::Loop { body: block, .. } => block_continues(&block.stmts, id),
-            Node::If { cond, then, els, .. } => {
-                cond.iter().any(|c| match c {
-                    Cond::Expr(l) | Cond::Let { scrut: l, .. } => leaf(l, id),
-                }) || block_continues(&then.stmts, id)
-                    || els.as_ref().is_some_and(|e| node(e, id))
-            }
-            Node::Match { scrut, arms } => {
-                leaf(scrut, id)
-                    || arms.iter().any(|a| a.guard.as_ref().is_some_and(|g| leaf(g, id)) || node(&a.body, id))
-            }
-            Node::While { cond, body, .. } => {
-                cond.iter().any(|c| match c {
-                    Cond::Expr(l) | Cond::Let { scrut: l, .. } => leaf(l, id),
-                }) || block_continues(&body.stmts, id)
-            }
-            Node::For { iter, body, .. } => leaf(iter, id) || block_continues(&body.stmts, id),
-            Node::Assign { place, value } => leaf(place, id) || node(value, id),
-        }
-    }
-    stmts.iter().any(|s| match s {
-        Stmt::Let(l) => l.init.as_ref().is_some_and(|n| node(n, id)) || l.diverge.as_ref().is_some_and(|d| leaf(d, id)),
-        Stmt::Expr(n, _) => node(n, id),
-    })
-}
-
-/// Resumed at `k` inside a loop's body: the rest of the body never completes normally and nothing in it
-/// continues the loop, so the loop's next iterations are unreachable from there (a `break` still leaves it).
-fn cont_loop_body_ends(body: &Block, id: LoopId, k: YieldId) -> bool {
-    cont_block_never_completes(body, k) && !block_continues(&body.stmts, id)
 }
 
 fn node_may_break(node: &Node, id: LoopId) -> bool {

@@ -421,6 +421,16 @@ impl<'e> Lowerer<'e> {
 
     fn stmt(&mut self, stmt: SynStmt, at_exit: bool) -> Stmt {
         match stmt {
+            SynStmt::Local(local)
+                if local
+                    .init
+                    .as_ref()
+                    .and_then(|i| i.diverge.as_ref())
+                    .is_some_and(|(_, e)| find_yield(e).is_some()) =>
+            {
+                let rewritten = let_else_as_match(local);
+                self.stmt(rewritten, at_exit)
+            }
             SynStmt::Local(local) => {
                 let (init, diverge) = match local.init {
                     Some(init) => {
@@ -761,6 +771,40 @@ fn needs_normalizing(expr: &Expr) -> bool {
         Expr::Loop(_) => false,
         Expr::Assign(a) => find_yield(&a.left).is_some(),
         _ => true,
+    }
+}
+
+/// `let PAT = init else { diverge };` with a suspension point in `diverge`, as a `match` whose other arm is the
+/// `else` block (lowering splits `match` arms).
+///
+/// Input: `let Some(mut x) = e else { .. };` — Output: `let mut x = match e { Some(x) => x, _ => { .. } };`
+fn let_else_as_match(local: syn::Local) -> SynStmt {
+    let syn::Local { attrs, pat, init, .. } = local;
+    let init = init.expect("internal invariant: checked by the caller");
+    let (expr, diverge) = (init.expr, init.diverge.expect("internal invariant: checked by the caller").1);
+    let bound = pattern_idents(&pat);
+    // The arm's pattern binds without `mut`; the new `let` declares what was `mut`.
+    let mut arm_pat = pat;
+    struct NoMut;
+    impl syn::visit_mut::VisitMut for NoMut {
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            p.mutability = None;
+            syn::visit_mut::visit_pat_ident_mut(self, p);
+        }
+        fn visit_expr_mut(&mut self, _: &mut Expr) {}
+    }
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut NoMut, &mut arm_pat);
+    let names: Vec<_> = bound.iter().map(|(ident, _)| ident.clone()).collect();
+    let decl: Vec<TokenStream> = bound
+        .iter()
+        .map(|(ident, mutable)| if *mutable { quote::quote!(mut #ident) } else { quote::quote!(#ident) })
+        .collect();
+    syn::parse_quote! {
+        #(#attrs)*
+        let (#(#decl,)*) = match #expr {
+            #arm_pat => (#(#names,)*),
+            _ => #diverge,
+        };
     }
 }
 
