@@ -779,12 +779,6 @@ fn needs_normalizing(expr: &Expr) -> bool {
 ///
 /// Input: `let Some(mut x) = e else { .. };` — Output: `let mut x = match e { Some(x) => x, _ => { .. } };`
 fn let_else_as_match(local: syn::Local) -> SynStmt {
-    let syn::Local { attrs, pat, init, .. } = local;
-    let init = init.expect("internal invariant: checked by the caller");
-    let (expr, diverge) = (init.expr, init.diverge.expect("internal invariant: checked by the caller").1);
-    let bound = pattern_idents(&pat);
-    // The arm's pattern binds without `mut`; the new `let` declares what was `mut`.
-    let mut arm_pat = pat;
     struct NoMut;
     impl syn::visit_mut::VisitMut for NoMut {
         fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
@@ -793,6 +787,12 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
         }
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
+    let syn::Local { attrs, pat, init, .. } = local;
+    let init = init.expect("internal invariant: checked by the caller");
+    let (expr, diverge) = (init.expr, init.diverge.expect("internal invariant: checked by the caller").1);
+    let bound = pattern_idents(&pat);
+    // The arm's pattern binds without `mut`; the new `let` declares what was `mut`.
+    let mut arm_pat = pat;
     syn::visit_mut::VisitMut::visit_pat_mut(&mut NoMut, &mut arm_pat);
     let names: Vec<_> = bound.iter().map(|(ident, _)| ident.clone()).collect();
     let decl: Vec<TokenStream> = bound
