@@ -116,7 +116,9 @@ fn consuming_method(name: &str) -> bool {
         )
 }
 
-const REF_MACROS: &[&str] = &[
+/// Macros whose arguments are expressions taken by reference (formatting and assertions). `matches!` takes a
+/// pattern second, which the walker leaves alone.
+pub const REF_MACROS: &[&str] = &[
     "println",
     "print",
     "eprintln",
@@ -137,6 +139,9 @@ const REF_MACROS: &[&str] = &[
     "unimplemented",
     "matches",
 ];
+
+/// Macros whose arguments are expressions taken by value.
+pub const VALUE_MACROS: &[&str] = &["vec", "dbg"];
 
 impl<'a> Walker<'a> {
     pub fn new(
@@ -303,9 +308,9 @@ impl<'a> Walker<'a> {
     fn visit_macro(&mut self, mac: &mut syn::Macro, ctx: UseKind) {
         let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
         let parser = Punctuated::<Expr, Token![,]>::parse_terminated;
-        if REF_MACROS.contains(&name.as_str()) || name == "vec" || name == "dbg" {
+        if REF_MACROS.contains(&name.as_str()) || VALUE_MACROS.contains(&name.as_str()) {
             if let Ok(mut args) = mac.parse_body_with(parser) {
-                let arg_ctx = if name == "vec" || name == "dbg" { UseKind::Move } else { UseKind::Place };
+                let arg_ctx = if VALUE_MACROS.contains(&name.as_str()) { UseKind::Move } else { UseKind::Place };
                 let mut inline_captures = Vec::new();
                 for arg in &mut args {
                     match arg {

@@ -27,35 +27,16 @@ use syn::spanned::Spanned;
 use syn::{Expr, Stmt, Token};
 
 use crate::errors::Errors;
+use crate::leaf::{REF_MACROS, VALUE_MACROS};
 use crate::lower::{find_yield, parse_yield_arg, suspension_name};
-
-/// Macros whose arguments are comma-separated expressions evaluated in order.
-const EXPRESSION_MACROS: &[&str] = &[
-    "println",
-    "print",
-    "eprintln",
-    "eprint",
-    "format",
-    "write",
-    "writeln",
-    "panic",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "unreachable",
-    "todo",
-    "unimplemented",
-    "vec",
-    "dbg",
-];
 
 /// Whether the macro's arguments are expressions this pass (and the misplacement check) can see into.
 pub fn expression_macro(mac: &syn::Macro) -> bool {
     let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-    EXPRESSION_MACROS.contains(&name.as_str())
+    // The std macros whose arguments are comma-separated expressions evaluated in order (not `matches!`, whose
+    // second argument is a pattern).
+    let known = (REF_MACROS.contains(&name.as_str()) && name != "matches") || VALUE_MACROS.contains(&name.as_str());
+    known
         && mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).is_ok()
 }
 
