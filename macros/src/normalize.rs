@@ -36,8 +36,7 @@ pub fn expression_macro(mac: &syn::Macro) -> bool {
     // The std macros whose arguments are comma-separated expressions evaluated in order (not `matches!`, whose
     // second argument is a pattern).
     let known = (REF_MACROS.contains(&name.as_str()) && name != "matches") || VALUE_MACROS.contains(&name.as_str());
-    known
-        && mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).is_ok()
+    known && mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).is_ok()
 }
 
 pub struct Normalizer<'a> {
