@@ -201,3 +201,20 @@ fn a_suspension_in_a_let_else_block() {
     assert_eq!(step(&mut c, None), CoroutineState::Yielded(-1));
     assert_eq!(step(&mut c, Some(7)), CoroutineState::Complete(7));
 }
+
+/// A local with a drop flag used as a method receiver and in the arguments (`v.push(v.len())`): the arguments
+/// are evaluated first, as the plain fn's two-phase borrow allows (the difftest's `multi-use`).
+#[stackless::coroutine]
+fn receiver_in_its_own_arguments(c: bool, mut v: Vec<usize>) -> impl Iterator<Item = usize> {
+    v.push(v.len());
+    if c {
+        drop(v);
+    }
+    yield_!(1);
+}
+
+#[test]
+fn a_drop_flagged_receiver_read_in_its_arguments() {
+    assert_eq!(receiver_in_its_own_arguments(false, vec![7]).collect::<Vec<_>>(), [1]);
+    assert_eq!(receiver_in_its_own_arguments(true, vec![]).collect::<Vec<_>>(), [1]);
+}

@@ -972,6 +972,15 @@ impl Rewrite for Emitter<'_> {
         base
     }
 
+    fn access_shared(&self, local: LocalId, token: &syn::Ident) -> Expr {
+        if !self.an.flagged.contains(local) || self.raw_now.borrow().contains(local) {
+            return self.access(local, UseKind::Place, false, token);
+        }
+        let base = self.access_base(local, token);
+        let p = private();
+        syn::parse_quote!((*#p::slot_ref(&#base)))
+    }
+
     fn captured_by_value(&self, local: LocalId) -> bool {
         self.in_place(local) || (self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local))
     }

@@ -25,6 +25,11 @@ pub trait Rewrite {
     fn access(&self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr;
     /// Rewrites `local = value` when the local needs it (a drop-flagged local stores `Some(value)`).
     fn assign(&self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr>;
+    /// A read through a shared borrow only (a formatting macro's argument): a drop-flagged local is reached with
+    /// a shared borrow, so that several reads can be alive at once. Defaults to [`Rewrite::access`].
+    fn access_shared(&self, local: LocalId, token: &syn::Ident) -> Expr {
+        self.access(local, UseKind::Place, false, token)
+    }
     /// Whether a `move` closure must not capture the local's access path (a `&mut` into the state, or a drop
     /// flag) but a value taken from it just before the closure.
     fn captured_by_value(&self, local: LocalId) -> bool;
@@ -59,6 +64,8 @@ pub struct Walker<'a> {
     branches: Vec<(u32, u32)>,
     /// `move` closures being walked.
     move_closures: usize,
+    /// Formatting macros' arguments being walked (only read through shared borrows).
+    shared_reads: usize,
     /// Per use: the identifier token it was written with (rewrite mode).
     tokens: Vec<Option<syn::Ident>>,
     /// The loops being walked (their code runs again).
@@ -165,6 +172,7 @@ impl<'a> Walker<'a> {
             branches: Vec::new(),
             repeats: Vec::new(),
             move_closures: 0,
+            shared_reads: 0,
             tokens: Vec::new(),
             constructs: 0,
         }
@@ -250,6 +258,9 @@ impl<'a> Walker<'a> {
             return Some(syn::parse_quote!(#ident));
         }
         let last = rw.last_use.get(index).copied().unwrap_or(false) && !(rw.live_after)(local);
+        if self.shared_reads > 0 && kind == UseKind::Place {
+            return Some(rw.rewrite.access_shared(local, token));
+        }
         Some(rw.rewrite.access(local, kind, last, token))
     }
 
@@ -311,6 +322,8 @@ impl<'a> Walker<'a> {
         if REF_MACROS.contains(&name.as_str()) || VALUE_MACROS.contains(&name.as_str()) {
             if let Ok(mut args) = mac.parse_body_with(parser) {
                 let arg_ctx = if VALUE_MACROS.contains(&name.as_str()) { UseKind::Move } else { UseKind::Place };
+                let shared = usize::from(arg_ctx == UseKind::Place);
+                self.shared_reads += shared;
                 let mut inline_captures = Vec::new();
                 for arg in &mut args {
                     match arg {
@@ -341,6 +354,7 @@ impl<'a> Walker<'a> {
                         }
                     }
                 }
+                self.shared_reads -= shared;
                 if self.rewrite.is_some() {
                     let mut tokens = args.to_token_stream();
                     for e in extra {
@@ -690,10 +704,31 @@ impl VisitMut for Walker<'_> {
                 self.in_closure -= 1;
             }
             Expr::MethodCall(m) => {
+                let receiver_local = match &*m.receiver {
+                    Expr::Path(p) if p.qself.is_none() => p.path.get_ident().and_then(|i| self.resolve(&i.to_string())),
+                    _ => None,
+                };
                 let receiver_ctx = if consuming_method(&m.method.to_string()) { UseKind::Move } else { UseKind::Place };
                 self.visit(&mut m.receiver, receiver_ctx);
+                let args_start = self.uses.len();
                 for arg in &mut m.args {
                     self.visit(arg, UseKind::Move);
+                }
+                // `v.push(v.len())` on a local reached through a helper call (a drop flag) can't use a two-phase
+                // borrow: the arguments are evaluated first, into hidden locals (a place receiver has nothing to
+                // evaluate, so the order is the same).
+                if let (Some(local), Some(rw)) = (receiver_local, &self.rewrite)
+                    && rw.rewrite.captured_by_value(local)
+                    && self.uses[args_start..].iter().any(|u| u.local == local)
+                {
+                    let args = std::mem::take(&mut m.args);
+                    let names: Vec<syn::Ident> = (0..args.len())
+                        .map(|i| syn::Ident::new(&format!("__method_arg{i}"), proc_macro2::Span::mixed_site()))
+                        .collect();
+                    let values = args.into_iter();
+                    m.args = names.iter().map(|n| -> Expr { syn::parse_quote!(#n) }).collect();
+                    let call = std::mem::replace(expr, Expr::Verbatim(TokenStream::new()));
+                    *expr = syn::parse_quote!({ #(let #names = #values;)* #call });
                 }
             }
             Expr::Call(c) => {

@@ -190,6 +190,17 @@ pub mod __private {
         }
     }
 
+    /// Reads a local with a drop flag where it is only borrowed shared (formatting macros' arguments), so that
+    /// several such reads can be alive at once.
+    #[inline(always)]
+    #[track_caller]
+    pub fn slot_ref<T>(slot: &Option<T>) -> &T {
+        match slot {
+            Some(value) => value,
+            None => unreachable_slot(),
+        }
+    }
+
     /// Moves the value out of a local with a drop flag, clearing the flag.
     #[inline(always)]
     #[track_caller]
