@@ -1,0 +1,84 @@
+//! The documented deviations from the plain fn (README, "Limitations and deliberate deviations"), pinned so
+//! that a change to any of them is noticed and the README updated.
+mod common;
+use common::{Noisy, events, log, strs};
+
+#[stackless::coroutine]
+fn yielded_value_temporary() -> impl Iterator<Item = usize> {
+    yield_!(Noisy("temp").0.len());
+    log("resumed");
+}
+
+#[test]
+fn temporaries_of_a_yielded_value_drop_before_suspending() {
+    // The plain fn would drop `temp` after "resumed"'s statement starts (at the end of the yield statement).
+    let log = events(|| assert_eq!(yielded_value_temporary().count(), 1));
+    assert_eq!(log, strs(&["drop temp", "resumed"]));
+}
+
+#[stackless::coroutine]
+fn local_matched_leaving_a_part() -> impl Iterator<Item = u8> {
+    let pair = (Noisy("a"), Noisy("b"));
+    match pair {
+        (a, _) => {
+            yield_!(1);
+            log("resumed");
+            drop(a);
+        }
+    }
+    log("after match");
+}
+
+#[test]
+fn the_unbound_part_of_a_matched_local_drops_at_the_first_suspension() {
+    // The plain fn would drop `b` with `pair`, at the end of the fn (after "after match").
+    let log = events(|| assert_eq!(local_matched_leaving_a_part().count(), 1));
+    assert_eq!(log, strs(&["drop b", "resumed", "drop a", "after match"]));
+}
+
+struct Counter(Noisy);
+
+impl Counter {
+    /// Named like a consuming method, but borrows.
+    fn into_len(&self) -> usize {
+        self.0.0.len()
+    }
+}
+
+#[stackless::coroutine]
+fn borrowing_method_named_like_a_consuming_one() -> impl Iterator<Item = usize> {
+    let c = Counter(Noisy("counter"));
+    let n = c.into_len();
+    yield_!(n);
+    log("resumed");
+}
+
+#[test]
+fn a_borrowing_into_method_counts_as_a_move() {
+    // The plain fn would drop `counter` at the end of the fn (after "resumed").
+    let log = events(|| assert_eq!(borrowing_method_named_like_a_consuming_one().count(), 1));
+    assert_eq!(log, strs(&["drop counter", "resumed"]));
+}
+
+fn index(i: usize) -> usize {
+    log(format!("index {i}"));
+    i
+}
+
+#[stackless::coroutine(resume = _)]
+fn compound_assignment_index() -> impl stackless::Coroutine<i32, Yield = (), Return = [i32; 2]> {
+    let mut v = [0, 0];
+    v[index(1)] += yield_!(());
+    v
+}
+
+#[test]
+fn a_compound_assignments_index_is_evaluated_after_resuming() {
+    let log = events(|| {
+        let mut c = compound_assignment_index();
+        assert_eq!(common::step(&mut c, 0), stackless::CoroutineState::Yielded(()));
+        log("resumed");
+        assert_eq!(common::step(&mut c, 5), stackless::CoroutineState::Complete([0, 5]));
+    });
+    assert_eq!(log, strs(&["resumed", "index 1"]));
+}
