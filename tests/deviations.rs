@@ -39,7 +39,8 @@ fn the_unbound_part_of_a_matched_local_drops_at_the_first_suspension() {
 struct Counter(Noisy);
 
 impl Counter {
-    /// Named like a consuming method, but borrows.
+    /// Named like a consuming method, but borrows (the shape the deviation is about).
+    #[allow(clippy::wrong_self_convention)]
     fn into_len(&self) -> usize {
         self.0.0.len()
     }
