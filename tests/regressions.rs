@@ -218,3 +218,45 @@ fn a_drop_flagged_receiver_read_in_its_arguments() {
     assert_eq!(receiver_in_its_own_arguments(false, vec![7]).collect::<Vec<_>>(), [1]);
     assert_eq!(receiver_in_its_own_arguments(true, vec![]).collect::<Vec<_>>(), [1]);
 }
+
+/// A value-producing `if`/`match` whose other branches jump away without suspending (`else { continue }`,
+/// `_ => return ..`) and a labeled block left by a `break` outside the resumed path: the value is only bound
+/// where it arrives (the seed-42 sweep).
+#[stackless::coroutine]
+fn branches_that_jump_away(v: Vec<i64>) -> impl Coroutine<Yield = i64, Return = Option<i64>> {
+    let mut total = 0;
+    for x in v {
+        let doubled = if x > 0 {
+            yield_!(x);
+            x * 2
+        } else {
+            continue;
+        };
+        let kind = match doubled % 3 {
+            0 => {
+                yield_!(0);
+                30
+            }
+            1 => 10,
+            _ => return Some(total),
+        };
+        let bonus = 'b: {
+            if kind == 10 {
+                break 'b 1;
+            }
+            yield_!(kind);
+            2
+        };
+        total += doubled + kind + bonus;
+    }
+    None
+}
+
+#[test]
+fn branches_without_suspension_points_that_jump_away() {
+    let (ys, ret) = common::run(branches_that_jump_away(vec![3, -1, 2, 1]));
+    // 3: yields 3, doubled 6 (% 3 == 0): yields 0, kind 30, yields 30, bonus 2; -1: skipped; 2: yields 2,
+    // doubled 4 (% 3 == 1): kind 10, bonus 1; 1: yields 1, doubled 2 (% 3 == 2): returns the total.
+    assert_eq!(ys, [3, 0, 30, 2, 1]);
+    assert_eq!(ret, Some(6 + 30 + 2 + 4 + 10 + 1));
+}

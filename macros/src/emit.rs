@@ -522,8 +522,16 @@ impl<'a> Emitter<'a> {
                 syn::Ident::new("__arg", Span::mixed_site().located_at(self.body.yields[k].args_span))
                     .into_token_stream()
             }
-            Node::Block { label, block, .. } => {
+            Node::Block { label, block, id } => {
+                if let Some(id) = id {
+                    self.broken.borrow_mut().remove(id);
+                }
                 let b = self.cont_block(block, k);
+                if let Some(id) = id {
+                    // Completes if its rest does, or through a `break 'label` emitted in that rest.
+                    let completes = !cont_block_never_completes(block, k) || self.broken.borrow().contains(id);
+                    LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
+                }
                 quote!(#label #b)
             }
             Node::If { then, els, cond_scope, .. } => {
@@ -1212,9 +1220,10 @@ fn cont_node_never_completes(node: &Node, k: YieldId) -> bool {
     match node {
         Node::Block { id: None, block, .. } => cont_block_never_completes(block, k),
         // Resumed inside, a labeled block also completes through a `break 'label`.
-        Node::Block { id: Some(id), block, .. } => {
-            cont_block_never_completes(block, k) && !block.stmts.iter().any(|s| stmt_may_break(s, *id))
-        }
+        Node::Block { id: Some(id), block, .. } => LOOP_COMPLETES.with(|m| m.borrow().get(id).copied()).map_or_else(
+            || cont_block_never_completes(block, k) && !block.stmts.iter().any(|s| stmt_may_break(s, *id)),
+            |completes| !completes,
+        ),
         Node::Assign { value, .. } => cont_node_never_completes(value, k),
         Node::If { then, els, .. } => {
             if block_contains(then, k) {
@@ -1239,8 +1248,8 @@ fn cont_node_never_completes(node: &Node, k: YieldId) -> bool {
 }
 
 thread_local! {
-    /// Per loop resumed inside in the arm being emitted: whether its continuation can complete (a `break` was
-    /// emitted in its partial iteration, or its next iterations were emitted).
+    /// Per loop (or labeled block) resumed inside in the arm being emitted: whether its continuation can complete
+    /// (a `break` was emitted in its partial iteration or its rest, or a loop's next iterations were emitted).
     static LOOP_COMPLETES: RefCell<HashMap<LoopId, bool>> = RefCell::new(HashMap::new());
 }
 
@@ -1257,6 +1266,8 @@ fn stmt_always_suspends(stmt: &Stmt) -> bool {
 fn node_always_suspends(node: &Node) -> bool {
     match node {
         Node::Yield(_) => true,
+        // A branch without a suspension point that jumps away (`else { continue }`, `_ => return None`).
+        Node::Leaf(leaf) => leaf.diverges,
         Node::Block { id: None, block, .. } => block.stmts.iter().any(stmt_always_suspends),
         // Like a loop: it suspends for sure when it does before anything can `break 'label` out of it.
         Node::Block { id: Some(id), block, .. } => match block.stmts.iter().position(stmt_always_suspends) {
