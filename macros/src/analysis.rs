@@ -80,7 +80,6 @@ pub fn analyze(body: &Body) -> Analysis {
     live.block(&body.root, Set::new(n));
 
     let mut init = Initialisation {
-        n,
         at_yield: vec![None; body.yields.len()],
         loops: vec![(None, None); body.loops.len()],
         body,
@@ -326,7 +325,6 @@ impl Liveness<'_> {
 }
 
 struct Initialisation<'b> {
-    n: usize,
     at_yield: Vec<Option<Init>>,
     /// Per loop: (state at its `break` target, state at its `continue` target), joined over jumps.
     loops: Vec<(Option<Init>, Option<Init>)>,
@@ -474,10 +472,8 @@ impl Initialisation<'_> {
             Node::For { id, iter, it, binding, body, .. } => {
                 let s = self.leaf(iter, before);
                 let s = Self::bind(&[*it], s);
-                let it = *it;
                 self.loop_(*id, s, |s, head| {
                     let bound = Self::bind(&binding.locals, head.clone());
-                    let _ = it;
                     (s.block(body, bound), head)
                 })
             }
@@ -508,7 +504,6 @@ impl Initialisation<'_> {
             }
             head = join(head, next);
             guard += 1;
-            let _ = self.n;
         }
     }
 }

@@ -960,12 +960,9 @@ impl<'a> Emitter<'a> {
 impl Rewrite for Emitter<'_> {
     fn access(&self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr {
         let info = &self.body.locals[local];
-        // The local's own identifier (`self` is bound as `__self`, shadowed names are renamed), spanned at the
-        // use so that errors point there.
-        let ident = use_ident(info, token);
         let in_place = self.in_place(local);
+        // The local's own place (`self` is bound as `__self`, shadowed names are renamed), spanned at the use.
         let base = self.access_base(local, token);
-        let _ = ident;
         let p = private();
         if self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local) {
             return match kind {

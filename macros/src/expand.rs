@@ -146,7 +146,6 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     let attrs = &func.attrs;
     let vis = &func.vis;
     let m = syn::Ident::new("__machine", Span::mixed_site());
-    let _ = matches!(shape.kind, Kind::Generator { .. });
     Some(quote! {
         #(#attrs)*
         #vis #sig {

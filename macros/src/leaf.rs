@@ -309,14 +309,14 @@ impl<'a> Walker<'a> {
                         let ctx = if is_tail { w.ctx } else { UseKind::Move };
                         w.visit(e, ctx);
                     }
-                    syn::Stmt::Macro(m) => w.visit_macro(&mut m.mac, UseKind::Move),
+                    syn::Stmt::Macro(m) => w.visit_macro(&mut m.mac),
                     syn::Stmt::Item(_) => {}
                 }
             }
         });
     }
 
-    fn visit_macro(&mut self, mac: &mut syn::Macro, ctx: UseKind) {
+    fn visit_macro(&mut self, mac: &mut syn::Macro) {
         let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
         let parser = Punctuated::<Expr, Token![,]>::parse_terminated;
         if REF_MACROS.contains(&name.as_str()) || VALUE_MACROS.contains(&name.as_str()) {
@@ -384,7 +384,6 @@ impl<'a> Walker<'a> {
                 return;
             }
         }
-        let _ = ctx;
         let tokens = std::mem::take(&mut mac.tokens);
         mac.tokens = self.visit_tokens(tokens);
     }
@@ -540,7 +539,7 @@ impl VisitMut for Walker<'_> {
                     *expr = new;
                 }
             }
-            Expr::Macro(m) => self.visit_macro(&mut m.mac, ctx),
+            Expr::Macro(m) => self.visit_macro(&mut m.mac),
             Expr::Closure(c) => {
                 let is_move = c.capture.is_some();
                 let first = self.uses.len();
