@@ -1529,15 +1529,15 @@ impl G<'_> {
                 self.yield_cap = cap;
                 self.depth -= 1;
                 self.ctxs.pop();
-                let _ = diverged;
-                self.declare(name.clone(), Ty::Int);
+                // A block that ends by jumping away may still be left by a `break 'b value`, but when it
+                // isn't, its type is `!` and no code after it could use the value: bind nothing.
+                let binding = if diverged { String::new() } else { format!("let mut {name} = ") };
+                if !diverged {
+                    self.declare(name.clone(), Ty::Int);
+                }
                 Stmt {
                     id: self.id(),
-                    pieces: vec![
-                        Piece::Text(format!("let mut {name} = {label}: ")),
-                        Piece::Block(b),
-                        Piece::Text(";".into()),
-                    ],
+                    pieces: vec![Piece::Text(format!("{binding}{label}: ")), Piece::Block(b), Piece::Text(";".into())],
                 }
             }
             _ => return false,
