@@ -260,3 +260,94 @@ fn branches_without_suspension_points_that_jump_away() {
     assert_eq!(ys, [3, 0, 30, 2, 1]);
     assert_eq!(ret, Some(6 + 30 + 2 + 4 + 10 + 1));
 }
+
+/// A value-producing `loop` whose only `break` carries a yield: resumed inside it at the other suspension point,
+/// the loop never completes in that arm, so the code after it must not be type-checked there with the loop's
+/// `!` as the value (it was: "cannot add `!` to `i64`").
+#[stackless::coroutine(resume = mut r)]
+fn loop_broken_only_by_a_yield(mut n: i64) -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    let mut c = 0;
+    let v = loop {
+        if c >= 2 {
+            break yield_!(100);
+        }
+        c += 1;
+        n += yield_!(c);
+    };
+    v + n + r
+}
+
+#[test]
+fn a_loop_left_only_through_a_yielding_break_binds_its_value_where_it_arrives() {
+    let mut c = loop_broken_only_by_a_yield(0);
+    assert_eq!(step(&mut c, 0), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, 10), CoroutineState::Yielded(2));
+    assert_eq!(step(&mut c, 20), CoroutineState::Yielded(100));
+    assert_eq!(step(&mut c, 7), CoroutineState::Complete(7 + 30));
+}
+
+fn text(n: i64) -> String {
+    format!("<{n}>")
+}
+
+/// A local whose value arrives in two arms (the `else` branch binds `None` where the coroutine starts, the
+/// `then` branch `Some(..)` where it resumes): each arm alone can't infer `Option<_>`'s parameter (E0282), the
+/// plain fn infers it from the whole body.
+#[stackless::coroutine(resume = mut r)]
+fn typed_by_another_arm() -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    let mut n = 0;
+    while n < 3 {
+        n += 1;
+        let v = if n % 2 == 1 { Some(text(yield_!(n + r))) } else { None };
+        drop(v);
+    }
+    n
+}
+
+#[test]
+fn a_local_typed_only_by_the_branch_that_suspends_is_inferred_across_arms() {
+    let mut c = typed_by_another_arm();
+    assert_eq!(step(&mut c, 10), CoroutineState::Yielded(11));
+    assert_eq!(step(&mut c, 1), CoroutineState::Yielded(13));
+    assert_eq!(step(&mut c, 3), CoroutineState::Complete(3));
+}
+
+/// The last use of a held local as the receiver of a method the macro doesn't know that takes `self`
+/// (`Option::map_or`): the arm resuming before it must own the local (it read it in place: E0507).
+#[stackless::coroutine(resume = r)]
+fn consumed_by_an_unknown_method() -> impl Coroutine<i64, Yield = (), Return = usize> {
+    let v = Some(text(r));
+    yield_!();
+    v.map_or(0, |s| s.len())
+}
+
+#[test]
+fn a_held_local_consumed_by_a_method_of_any_name_at_its_last_use() {
+    let mut c = consumed_by_an_unknown_method();
+    assert_eq!(step(&mut c, 12), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, 0), CoroutineState::Complete(4));
+}
+
+fn count(v: &[String]) -> usize {
+    v.len()
+}
+
+/// A suspension point in dead code (after a labeled block that always returns): its state is never built, so
+/// its arm must not be emitted as a continuation typed from nothing (`v` was inferred as `[_]`: E0277).
+#[allow(unreachable_code)]
+#[stackless::coroutine]
+fn yield_after_a_block_that_returns() -> impl Iterator<Item = usize> {
+    let v = vec![String::new()];
+    'b: {
+        for _ in 0..2 {
+            yield_!(count(&v));
+        }
+        return;
+    };
+    yield_!(count(&v));
+}
+
+#[test]
+fn a_suspension_point_in_dead_code_compiles_and_never_runs() {
+    assert_eq!(yield_after_a_block_that_returns().collect::<Vec<_>>(), [1, 1]);
+}

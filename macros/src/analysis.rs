@@ -64,8 +64,14 @@ pub struct Analysis {
     pub live_after_leaf: Vec<Set>,
     /// Per suspension point: the stored locals, in declaration order.
     pub stored: Vec<Vec<LocalId>>,
+    /// Per suspension point: some path from the start reaches it (not dead code after a `return`).
+    pub reachable: Vec<bool>,
     /// Per local: held in an `Option` drop flag.
     pub flagged: Set,
+    /// Per local: bound by a `let` whose initializer suspends, so its value arrives in several arms, each
+    /// type-checking only its own part of the initializer (`if c { Some(yield_!(x)) } else { None }`): the
+    /// arms tie its type together through a shared type witness.
+    pub typed_across_arms: Set,
 }
 
 pub fn analyze(body: &Body) -> Analysis {
@@ -91,6 +97,7 @@ pub fn analyze(body: &Body) -> Analysis {
     let only_point = sole_suspension_of_its_loop(body);
     let mut flagged = Set::new(n);
     let mut stored = Vec::new();
+    let reachable = init.at_yield.iter().map(Option::is_some).collect();
     for (k, point) in body.yields.iter().enumerate() {
         let live_after = &live.live_after_yield[k];
         let state = init.at_yield[k].clone();
@@ -112,7 +119,66 @@ pub fn analyze(body: &Body) -> Analysis {
         }
         stored.push(here);
     }
-    Analysis { live_after_leaf: live.live_after_leaf, stored, flagged }
+    let typed_across_arms = bound_by_suspending_lets(body);
+    Analysis { live_after_leaf: live.live_after_leaf, stored, reachable, flagged, typed_across_arms }
+}
+
+/// The locals bound by a `let` whose initializer contains a suspension point.
+fn bound_by_suspending_lets(body: &Body) -> Set {
+    fn block(b: &Block, out: &mut Set) {
+        for stmt in &b.stmts {
+            match stmt {
+                Stmt::Let(l) => {
+                    if let Some(init) = &l.init {
+                        if suspends(init) {
+                            l.binding.locals.iter().for_each(|&local| out.insert(local));
+                        }
+                        node(init, out);
+                    }
+                }
+                Stmt::Expr(n, _) => node(n, out),
+            }
+        }
+    }
+    fn node(n: &Node, out: &mut Set) {
+        match n {
+            Node::Leaf(_) | Node::Yield(_) => {}
+            Node::Block { block: b, .. }
+            | Node::Loop { body: b, .. }
+            | Node::While { body: b, .. }
+            | Node::For { body: b, .. } => block(b, out),
+            Node::If { then, els, .. } => {
+                block(then, out);
+                if let Some(e) = els {
+                    node(e, out);
+                }
+            }
+            Node::Match { arms, .. } => arms.iter().for_each(|a| node(&a.body, out)),
+            Node::Assign { value, .. } => node(value, out),
+        }
+    }
+    fn suspends(n: &Node) -> bool {
+        let in_block = |b: &Block| {
+            b.stmts.iter().any(|s| match s {
+                Stmt::Let(l) => l.init.as_ref().is_some_and(suspends),
+                Stmt::Expr(n, _) => suspends(n),
+            })
+        };
+        match n {
+            Node::Leaf(_) => false,
+            Node::Yield(_) => true,
+            Node::Block { block: b, .. }
+            | Node::Loop { body: b, .. }
+            | Node::While { body: b, .. }
+            | Node::For { body: b, .. } => in_block(b),
+            Node::If { then, els, .. } => in_block(then) || els.as_deref().is_some_and(suspends),
+            Node::Match { arms, .. } => arms.iter().any(|a| suspends(&a.body)),
+            Node::Assign { value, .. } => suspends(value),
+        }
+    }
+    let mut out = Set::new(body.locals.len());
+    block(&body.root, &mut out);
+    out
 }
 
 /// Per suspension point: it is the only one in its outermost enclosing loop and none follows that loop, so
@@ -187,7 +253,7 @@ impl Liveness<'_> {
             match u.kind {
                 UseKind::Write if !u.conditional => live.remove(u.local),
                 UseKind::Write => {}
-                UseKind::Place | UseKind::Move => live.insert(u.local),
+                UseKind::Place | UseKind::Receiver | UseKind::Move => live.insert(u.local),
             }
         }
         live
@@ -355,7 +421,7 @@ impl Initialisation<'_> {
                     state.maybe.insert(u.local);
                 }
                 (UseKind::Write, true) => state.maybe.insert(u.local),
-                (UseKind::Place, _) => {}
+                (UseKind::Place | UseKind::Receiver, _) => {}
             }
         }
         let mut mid = join(before, Some(state.clone()));

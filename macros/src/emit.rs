@@ -86,6 +86,11 @@ fn resume_arg() -> syn::Ident {
     syn::Ident::new("__arg", Span::mixed_site())
 }
 
+/// The type witness of a local whose value arrives in several arms (`Analysis::typed_across_arms`).
+fn type_witness(l: LocalId) -> syn::Ident {
+    syn::Ident::new(&format!("__type{l}"), Span::mixed_site())
+}
+
 fn variant(k: YieldId) -> syn::Ident {
     syn::Ident::new(&format!("Suspend{k}"), Span::mixed_site())
 }
@@ -253,10 +258,15 @@ impl<'a> Emitter<'a> {
             }
         };
         let state_param = syn::Ident::new("__state", Span::mixed_site());
+        let witnesses = (0..self.body.locals.len()).filter(|&l| self.an.typed_across_arms.contains(l)).map(|l| {
+            let witness = type_witness(l);
+            quote!(let #witness = ::core::marker::PhantomData;)
+        });
         let machine = quote! {
             #constructor(
                 #state::Unresumed { #(#init_fields),* },
                 |#state_param, #arg #arg_ty| {
+                    #(#witnesses)*
                     let mut #g = #p::Guard::new(#state_param);
                     match &mut *#g.state {
                         #(#arms)*
@@ -368,6 +378,13 @@ impl<'a> Emitter<'a> {
     }
 
     fn resume_arm(&mut self, k: YieldId) -> TokenStream {
+        let state = state_ty();
+        let v = variant(k);
+        if !self.an.reachable[k] {
+            // Dead code (after a `return`): its state is never built, and its continuation would be typed from
+            // nothing.
+            return quote!(#state::#v { .. } => ::core::unreachable!(),);
+        }
         self.reset(Some(k), Mode::InPlace);
         let mut cont = self.cont_block(&self.body.root, k);
         if self.violation.get() {
@@ -375,8 +392,6 @@ impl<'a> Emitter<'a> {
             cont = self.cont_block(&self.body.root, k);
         }
         let finish = self.finish(cont);
-        let state = state_ty();
-        let v = variant(k);
         let g = guard();
         match self.mode {
             Mode::InPlace => {
@@ -508,10 +523,27 @@ impl<'a> Emitter<'a> {
             let d = self.leaf(d);
             quote!(else #d)
         });
+        let witnesses = self.type_witnesses(&l.binding);
         let wraps = self.wraps(&l.binding);
         // `let ... else` can't take an initializer ending in `}` (a block the transform made): parenthesise it.
         let init = if diverge.is_some() { quote!((#init)) } else { init };
-        quote!(#(#attrs)* let #pat = #init #diverge; #wraps)
+        quote!(#(#attrs)* let #pat = #init #diverge; #witnesses #wraps)
+    }
+
+    /// Ties the types of locals whose value arrives in several arms to their shared witnesses (declared at
+    /// the top of the resume closure), so that rustc infers them from all the arms together, as from the plain
+    /// fn's one body.
+    fn type_witnesses(&self, binding: &Binding) -> TokenStream {
+        let p = private();
+        let mut out = TokenStream::new();
+        for &l in &binding.locals {
+            if self.an.typed_across_arms.contains(l) {
+                let ident = &self.body.locals[l].ident;
+                let witness = type_witness(l);
+                out.extend(quote!(#p::same_type(&#witness, &#ident);));
+            }
+        }
+        out
     }
 
     fn cont_node(&self, node: &Node, k: YieldId) -> TokenStream {
@@ -563,14 +595,17 @@ impl<'a> Emitter<'a> {
                 let partial = self.cont_block(body, k);
                 self.partial.borrow_mut().remove(id);
                 let ends = self.partial_ends(body, *id, k);
-                let breaks_out = self.broken.borrow().contains(id);
-                let completes = if ends { breaks_out } else { body.stmts.iter().any(|s| stmt_may_break(s, *id)) };
-                LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
                 if ends {
                     // The next iterations are unreachable from here (and would be type-checked for nothing).
+                    let completes = self.broken.borrow().contains(id);
+                    LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
                     return quote!(#b: { #c: #partial });
                 }
                 let full = self.fresh_iteration(&[body.scope], || self.full_block(body));
+                // A `loop` completes only through a `break` emitted in its partial or next iterations; one that
+                // always comes after a suspension point (`break yield_!(x)`) is not emitted in this arm.
+                let completes = self.broken.borrow().contains(id);
+                LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
                 quote!(#b: { #c: #partial; #label loop #full })
             }
             Node::While { id, label, cond, cond_scope, body } => {
@@ -970,8 +1005,9 @@ impl Rewrite for Emitter<'_> {
                 _ => syn::parse_quote!((*#p::slot(&mut #base))),
             };
         }
-        if in_place && kind == UseKind::Move && last && !info.no_drop {
-            // Moving out of the state would leave a hole: this arm runs by value instead.
+        if in_place && matches!(kind, UseKind::Move | UseKind::Receiver) && last && !info.no_drop {
+            // Moving out of the state would leave a hole (and a method the macro doesn't know may take `self`):
+            // this arm runs by value instead.
             self.violation.set(true);
         }
         base

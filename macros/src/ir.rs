@@ -173,6 +173,10 @@ pub struct Leaf {
 pub enum UseKind {
     /// Read or borrowed in place (`x.len()`, `&x`, `x == y`, `x.f = 1`).
     Place,
+    /// The receiver of a method the macro doesn't know (`x.total()`): borrowed, or moved if the method takes
+    /// `self`. Analysed as a borrow; where it is the local's last use, the arm owns its locals so that both
+    /// compile.
+    Receiver,
     /// Used by value (`f(x)`, `let y = x`, `x + 1`): a move, or a copy when the local is used again.
     Move,
     /// Assigned as a whole (`x = e`).

@@ -123,6 +123,75 @@ fn consuming_method(name: &str) -> bool {
         )
 }
 
+/// Methods that borrow their receiver, by convention (`len`, `push`, `iter`…): a receiver local there stays in
+/// place. Any other method the macro doesn't know may take `self` (`UseKind::Receiver`).
+fn borrowing_method(name: &str) -> bool {
+    name.starts_with("as_")
+        || name.starts_with("is_")
+        || name.starts_with("to_")
+        || name.starts_with("get")
+        || name.starts_with("push")
+        || name.starts_with("pop")
+        || name.starts_with("iter")
+        || matches!(
+            name,
+            "len"
+                | "capacity"
+                | "clone"
+                | "contains"
+                | "contains_key"
+                | "insert"
+                | "remove"
+                | "clear"
+                | "truncate"
+                | "extend"
+                | "append"
+                | "reserve"
+                | "resize"
+                | "retain"
+                | "sort"
+                | "sort_unstable"
+                | "sort_by"
+                | "sort_by_key"
+                | "dedup"
+                | "reverse"
+                | "swap"
+                | "fill"
+                | "first"
+                | "first_mut"
+                | "last_mut"
+                | "next"
+                | "next_back"
+                | "peek"
+                | "starts_with"
+                | "ends_with"
+                | "find"
+                | "chars"
+                | "bytes"
+                | "lines"
+                | "split"
+                | "split_whitespace"
+                | "trim"
+                | "keys"
+                | "values"
+                | "values_mut"
+                | "entry"
+                | "borrow"
+                | "borrow_mut"
+                | "set"
+                | "replace"
+                | "fmt"
+                | "eq"
+                | "ne"
+                | "cmp"
+                | "partial_cmp"
+                | "hash"
+                | "lock"
+                | "write"
+                | "read"
+        )
+}
+
 /// Macros whose arguments are expressions taken by reference (formatting and assertions). `matches!` takes a
 /// pattern second, which the walker leaves alone.
 pub const REF_MACROS: &[&str] = &[
@@ -707,7 +776,14 @@ impl VisitMut for Walker<'_> {
                     Expr::Path(p) if p.qself.is_none() => p.path.get_ident().and_then(|i| self.resolve(&i.to_string())),
                     _ => None,
                 };
-                let receiver_ctx = if consuming_method(&m.method.to_string()) { UseKind::Move } else { UseKind::Place };
+                let method = m.method.to_string();
+                let receiver_ctx = if consuming_method(&method) {
+                    UseKind::Move
+                } else if borrowing_method(&method) {
+                    UseKind::Place
+                } else {
+                    UseKind::Receiver
+                };
                 self.visit(&mut m.receiver, receiver_ctx);
                 let args_start = self.uses.len();
                 for arg in &mut m.args {

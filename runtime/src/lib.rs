@@ -107,6 +107,7 @@ pub mod __private {
     use super::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
     use core::cell::Cell;
     use core::convert::Infallible;
+    use core::marker::PhantomData;
     use core::ops::ControlFlow;
 
     /// The generated state enum's two payload-free terminal states, reachable from runtime code.
@@ -200,6 +201,12 @@ pub mod __private {
             None => unreachable_slot(),
         }
     }
+
+    /// Ties a local's type to a witness shared by all the arms of the resume closure: a local whose value
+    /// arrives in several arms (`let v = if c { Some(yield_!(x)) } else { None };`) is then typed from all of
+    /// them together, as in the plain fn, instead of from each arm's part of its initializer alone.
+    #[inline(always)]
+    pub fn same_type<T>(_witness: &PhantomData<fn() -> T>, _value: &T) {}
 
     /// Moves the value out of a local with a drop flag, clearing the flag.
     #[inline(always)]
