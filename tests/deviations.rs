@@ -16,6 +16,42 @@ fn temporaries_of_a_yielded_value_drop_before_suspending() {
     assert_eq!(log, strs(&["drop temp", "resumed"]));
 }
 
+impl Noisy {
+    /// A borrowing method whose name the macro doesn't know as borrowing.
+    fn width(&self) -> usize {
+        self.0.len()
+    }
+}
+
+#[stackless::coroutine]
+fn temporary_borrowed_by_an_unknown_method() -> impl Iterator<Item = usize> {
+    let n = (Noisy("temp").width(), yield_!(1)).0;
+    log("resumed");
+    yield_!(n);
+}
+
+#[test]
+fn temporaries_borrowed_by_an_unknown_method_drop_before_suspending() {
+    // The plain fn would drop `temp` at the end of the `let` statement, after resuming.
+    let log = events(|| assert_eq!(temporary_borrowed_by_an_unknown_method().count(), 2));
+    assert_eq!(log, strs(&["drop temp", "resumed"]));
+}
+
+#[stackless::coroutine]
+fn temporary_in_an_if_let_scrutinee() -> impl Iterator<Item = usize> {
+    if let Some(n) = Some(Noisy("temp").0.len()) {
+        yield_!(n);
+        log("resumed");
+    }
+}
+
+#[test]
+fn temporaries_of_an_if_let_scrutinee_drop_before_a_suspension_in_its_body() {
+    // The plain fn would drop `temp` at the end of the `if let`, after "resumed".
+    let log = events(|| assert_eq!(temporary_in_an_if_let_scrutinee().count(), 1));
+    assert_eq!(log, strs(&["drop temp", "resumed"]));
+}
+
 #[stackless::coroutine]
 fn local_matched_leaving_a_part() -> impl Iterator<Item = u8> {
     let pair = (Noisy("a"), Noisy("b"));

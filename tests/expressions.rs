@@ -190,6 +190,46 @@ shape!(temporaries_live_to_the_end_of_the_statement -> usize {
     log("next statement");
     kept
 });
+shape!(temporary_in_an_operand_before_a_yield -> bool {
+    // The `Noisy` is borrowed inside the left operand, evaluated before the suspension on the right.
+    (Noisy("left").0.len() + usize::from(at("sum", 1) > 0)) < usize::try_from(yield_!(1)).unwrap_or(0)
+});
+shape!(temporary_in_a_match_scrutinee -> i64 {
+    // Lives until the end of the `match` statement, across the suspension in its arm.
+    let v = match Noisy("even").0.len() % 2 { 0 => yield_!(1), _ => at("odd", 2) };
+    log("after the match");
+    v
+});
+shape!(temporary_in_a_for_iterator -> i64 {
+    // Lives until the end of the loop, across the suspensions in its body.
+    let mut sum = 0;
+    for x in [at("a", 1), i64::try_from(Noisy("iterator").0.len()).unwrap_or(0)] {
+        sum += yield_!(x);
+    }
+    log("after the loop");
+    sum
+});
+shape!(temporary_in_a_condition -> i64 {
+    // A condition's temporaries live until its end: after the resumption, before the branch runs.
+    let mut n = 0;
+    if i64::try_from(Noisy("if").0.len()).unwrap_or(0) + yield_!(1) > 3 {
+        log("then");
+        n += 1;
+    }
+    while i64::try_from(Noisy("while").0.len()).unwrap_or(0) > yield_!(2) {
+        log("body");
+        n += 1;
+    }
+    n
+});
+shape!(temporary_in_a_let_else_initializer -> i64 {
+    // Dropped before the `else` block runs, as is the unmatched value.
+    let Some(x) = Some(i64::try_from(Noisy("init").0.len()).unwrap_or(0)).filter(|_| false) else {
+        log("else");
+        return yield_!(3);
+    };
+    x
+});
 shape!(struct_literal -> (i64, i64) {
     struct P { x: i64, y: i64 }
     let x = at("x", 1);
@@ -243,4 +283,9 @@ fn std_macros() {
 #[test]
 fn temporaries() {
     check!(temporaries_live_to_the_end_of_the_statement);
+    check!(temporary_in_an_operand_before_a_yield);
+    check!(temporary_in_a_match_scrutinee);
+    check!(temporary_in_a_for_iterator);
+    check!(temporary_in_a_condition);
+    check!(temporary_in_a_let_else_initializer);
 }

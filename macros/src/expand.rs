@@ -154,7 +154,8 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
             // a user's `let mut` may be mutated, or a loop label used, in another arm only, and the code after a
             // `yield_!` is unreachable in the arm that suspends there. The arms return from the step closure,
             // and the body's tail becomes the operand of that return. A `_guard` held across a suspension is
-            // moved into the state, which clippy counts as a use of an underscore binding.
+            // moved into the state, which clippy counts as a use of an underscore binding. A `let ... else` whose
+            // `else` block suspends drops the unmatched value explicitly, whatever its type.
             #[allow(
                 unused_mut,
                 unused_labels,
@@ -164,7 +165,9 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
                 clippy::let_and_return,
                 clippy::unused_unit,
                 clippy::diverging_sub_expression,
-                clippy::used_underscore_binding
+                clippy::used_underscore_binding,
+                dropping_copy_types,
+                dropping_references
             )]
             let #m = #machine;
             #m

@@ -57,7 +57,8 @@ pub struct Walker<'a> {
     inner_loops: Vec<Option<String>>,
     pub uses: Vec<Use>,
     pub jumps: Vec<Jump>,
-    /// `break`/`continue` with no label and no loop around them in the body: rustc would blame the step closure.
+    /// `break`/`continue` with no label and no loop around them in the body (rustc would blame the step closure),
+    /// and `continue` to a labeled block the transform made a jump target (rustc would blame the attribute).
     pub stray_jumps: Vec<(&'static str, proc_macro2::Span)>,
     rewrite: Option<Rewriting<'a>>,
     /// The exclusive branches (`if`/`else`, `match` arms) being walked: (construct, branch).
@@ -125,7 +126,7 @@ fn consuming_method(name: &str) -> bool {
 
 /// Methods that borrow their receiver, by convention (`len`, `push`, `iter`…): a receiver local there stays in
 /// place. Any other method the macro doesn't know may take `self` (`UseKind::Receiver`).
-fn borrowing_method(name: &str) -> bool {
+pub fn borrowing_method(name: &str) -> bool {
     name.starts_with("as_")
         || name.starts_with("is_")
         || name.starts_with("to_")
@@ -689,6 +690,9 @@ impl VisitMut for Walker<'_> {
                 if self.in_closure == 0
                     && let Some(target) = self.target(c.label.as_ref())
                 {
+                    if (self.loop_labels)(target).1 {
+                        self.stray_jumps.push(("continue-block", c.continue_token.span));
+                    }
                     self.jumps.push(Jump::Continue(target));
                     if let Some(rw) = &self.rewrite {
                         let original = expr.clone();

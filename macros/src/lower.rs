@@ -22,7 +22,7 @@ use crate::ir::{
     Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LoopId, LoopInfo, Node, Scope, ScopeId, Stmt, YieldPoint,
 };
 use crate::leaf::{Walker, pattern_idents};
-use crate::normalize::{Normalizer, expression_macro};
+use crate::normalize::{Normalizer, expression_macro, has_temporary};
 
 /// A `yield_!(..)` or `yield_from!(..)` invocation: a suspension point.
 pub fn yield_macro(mac: &syn::Macro) -> bool {
@@ -388,10 +388,10 @@ impl<'e> Lowerer<'e> {
         let mut walker = Walker::new(&self.env, &loops, &label_of);
         walker.walk(&mut expr, ctx);
         for (keyword, span) in std::mem::take(&mut walker.stray_jumps) {
-            let message = if keyword == "break" {
-                "`break` outside of a loop or labeled block"
-            } else {
-                "`continue` outside of a loop"
+            let message = match keyword {
+                "break" => "`break` outside of a loop or labeled block",
+                "continue-block" => "`continue` pointing to a labeled block: labeled blocks cannot be `continue`'d",
+                _ => "`continue` outside of a loop",
             };
             self.errors.error(span, message);
         }
@@ -766,8 +766,9 @@ fn needs_normalizing(expr: &Expr) -> bool {
         Expr::Block(b) => !b.attrs.is_empty(),
         Expr::If(i) => find_yield(&i.cond).is_some(),
         Expr::While(w) => find_yield(&w.cond).is_some(),
-        Expr::Match(m) => find_yield(&m.expr).is_some(),
-        Expr::ForLoop(f) => find_yield(&f.expr).is_some(),
+        // A head with temporaries (which live across the suspension points in the body) too.
+        Expr::Match(m) => find_yield(&m.expr).is_some() || has_temporary(&m.expr),
+        Expr::ForLoop(f) => find_yield(&f.expr).is_some() || has_temporary(&f.expr),
         Expr::Loop(_) => false,
         Expr::Assign(a) => find_yield(&a.left).is_some(),
         _ => true,
@@ -799,11 +800,26 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
         .iter()
         .map(|(ident, mutable)| if *mutable { quote::quote!(mut #ident) } else { quote::quote!(#ident) })
         .collect();
+    if is_place(&expr) {
+        return syn::parse_quote! {
+            #(#attrs)*
+            let (#(#decl,)*) = match #expr {
+                #arm_pat => (#(#names,)*),
+                _ => #diverge,
+            };
+        };
+    }
+    // A value: as in the plain `let ... else`, it and the temporaries of its evaluation are dropped before the
+    // `else` block runs (a `match` would keep both alive until its end, across the block's suspension points).
+    let value = syn::Ident::new("__let_else_value", Span::mixed_site());
     syn::parse_quote! {
         #(#attrs)*
-        let (#(#decl,)*) = match #expr {
+        let (#(#decl,)*) = match { let #value = #expr; #value } {
             #arm_pat => (#(#names,)*),
-            _ => #diverge,
+            #value => {
+                ::core::mem::drop(#value);
+                #diverge
+            }
         };
     }
 }

@@ -11,6 +11,9 @@
 //! - Place operands (a method receiver, a field or index base) stay places when they already are: `v.push(..)`
 //!   borrows `v` after resuming, as the plain fn's two-phase borrow would. An rvalue receiver is evaluated into a
 //!   hidden local first, so its temporary lives until the end of the statement, across the suspension.
+//! - The same holds for temporaries created before a suspension point (an rvalue borrowed as a receiver, a
+//!   field or index base, or by `&`), and in a `match` scrutinee or a `for` loop's iterator with suspension
+//!   points in the body: they live until the end of the statement, so they become hidden locals too.
 //! - `a && b` / `a || b` with a suspension in `b` become `if`s, so nothing suspends when `b` isn't evaluated;
 //!   `while` with a suspension in its condition becomes `loop` + `break`, so the condition is evaluated (and
 //!   suspends) on every iteration.
@@ -73,6 +76,59 @@ fn is_trivial(e: &Expr) -> bool {
     }
 }
 
+/// An rvalue that is a temporary where it is borrowed (a call, a method call, a macro, a struct literal).
+fn creates_temporary(e: &Expr) -> bool {
+    matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) | Expr::Struct(_))
+}
+
+/// A call, whose value is never promoted to a constant when borrowed.
+fn is_call(e: &Expr) -> bool {
+    matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_))
+}
+
+/// `e` creates a temporary that lives until the end of its statement ([`Normalizer::hoist_temporaries`]
+/// looks exactly where this does: not into closures, blocks or control flow, whose temporaries end earlier).
+pub fn has_temporary(e: &Expr) -> bool {
+    match e {
+        Expr::MethodCall(m) => {
+            (borrows_receiver(&m.method) && creates_temporary(&m.receiver))
+                || has_temporary(&m.receiver)
+                || m.args.iter().any(has_temporary)
+        }
+        Expr::Field(f) => creates_temporary(&f.base) || has_temporary(&f.base),
+        Expr::Index(i) => creates_temporary(&i.expr) || has_temporary(&i.expr) || has_temporary(&i.index),
+        Expr::Reference(r) => is_call(&r.expr) || has_temporary(&r.expr),
+        Expr::Call(c) => c.args.iter().any(has_temporary),
+        Expr::Binary(b) => {
+            !is_short_circuit(&b.op)
+                && !is_compound_assignment(&b.op)
+                && (has_temporary(&b.left) || has_temporary(&b.right))
+        }
+        Expr::Paren(p) => has_temporary(&p.expr),
+        Expr::Unary(u) => has_temporary(&u.expr),
+        Expr::Cast(c) => has_temporary(&c.expr),
+        Expr::Array(a) => a.elems.iter().any(has_temporary),
+        Expr::Tuple(t) => t.elems.iter().any(has_temporary),
+        Expr::Struct(s) => s.rest.is_none() && s.fields.iter().any(|f| has_temporary(&f.expr)),
+        Expr::Macro(m) if expression_macro(&m.mac) => m
+            .mac
+            .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+            .is_ok_and(|args| args.iter().any(has_temporary)),
+        _ => false,
+    }
+}
+
+/// The method borrows its receiver by convention (`get`, `len`…): an rvalue receiver is then a temporary. One
+/// the macro doesn't know is assumed to take `self` (iterator adapters: `v.iter().copied()`), whose receiver is
+/// moved into the call and is no temporary.
+fn borrows_receiver(method: &syn::Ident) -> bool {
+    crate::leaf::borrowing_method(&method.to_string())
+}
+
+fn is_short_circuit(op: &syn::BinOp) -> bool {
+    matches!(op, syn::BinOp::And(_) | syn::BinOp::Or(_))
+}
+
 fn is_place(e: &Expr) -> bool {
     match e {
         Expr::Path(_) => true,
@@ -133,6 +189,10 @@ impl<'a> Normalizer<'a> {
                 if has_yield(&m.expr) {
                     let scrutinee = self.spill(*m.expr, out);
                     m.expr = Box::new(scrutinee);
+                } else {
+                    // The scrutinee's temporaries live until the end of the `match` statement, across the
+                    // suspension points in its arms.
+                    m.expr = Box::new(self.hoist_temporaries(*m.expr, out));
                 }
                 Head::Control(Expr::Match(m))
             }
@@ -140,6 +200,9 @@ impl<'a> Normalizer<'a> {
                 if has_yield(&f.expr) {
                     let iter = self.spill(*f.expr, out);
                     f.expr = Box::new(self.temp(iter, out));
+                } else {
+                    // The iterator expression's temporaries live until the end of the loop.
+                    f.expr = Box::new(self.hoist_temporaries(*f.expr, out));
                 }
                 Head::Control(Expr::ForLoop(f))
             }
@@ -173,10 +236,26 @@ impl<'a> Normalizer<'a> {
                 Expr::Binary(b)
             }
             other => {
-                let value = self.spill(other, out);
+                let value = self.scoped_to_condition(other);
                 self.temp(value, out)
             }
         }
+    }
+
+    /// A boolean condition that suspends, as a block that evaluates it: the temporaries of a condition live
+    /// until its end, not the end of the `if` or the loop iteration.
+    ///
+    /// Input: `make().len() < yield_!(1)` — Output: `{ let __spill1 = make(); let __spill2 = __spill1.len();
+    /// let __spill3 = yield_!(1); __spill2 < __spill3 }`
+    fn scoped_to_condition(&mut self, cond: Expr) -> Expr {
+        let mut stmts = Vec::new();
+        let value = self.spill(cond, &mut stmts);
+        stmts.push(Stmt::Expr(value, None));
+        Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: syn::Block { brace_token: syn::token::Brace::default(), stmts },
+        })
     }
 
     /// `while cond { body }` with a suspension point in `cond`, as a loop that evaluates `cond` every iteration.
@@ -201,16 +280,21 @@ impl<'a> Normalizer<'a> {
                 out
             }
             other => {
+                let value = self.scoped_to_condition(other);
                 let mut out = Vec::new();
-                let value = self.spill(other, &mut out);
-                out.push(syn::parse_quote!(if !(#value) { #brk; }));
+                let cond = self.temp(value, &mut out);
+                out.push(syn::parse_quote!(if !#cond { #brk; }));
                 out
             }
         };
         syn::parse_quote!(#(#attrs)* #label loop { #(#head)* #(#stmts)* })
     }
 
-    fn temp(&mut self, value: Expr, out: &mut Vec<Stmt>) -> Expr {
+    fn temp(&mut self, mut value: Expr, out: &mut Vec<Stmt>) -> Expr {
+        // `(a + b) < yield_!(..)`: the parentheses the operand needed are redundant in the `let`.
+        while let Expr::Paren(p) = value {
+            value = *p.expr;
+        }
         *self.counter += 1;
         let name = syn::Ident::new(&format!("__spill{}", self.counter), Span::mixed_site());
         out.push(syn::parse_quote!(let #name = #value;));
@@ -451,18 +535,29 @@ impl<'a> Normalizer<'a> {
         }
     }
 
-    /// The temporaries an operand creates (an rvalue used as a receiver or a field base) live until the end of
-    /// the statement in the plain fn, across a later suspension point: they become hidden locals too.
+    /// The temporaries an operand creates (an rvalue borrowed as a receiver, a field or index base, or by `&`)
+    /// live until the end of the statement in the plain fn, across a later suspension point: they become hidden
+    /// locals too. To keep the evaluation order, everything evaluated before a hoisted temporary is evaluated
+    /// into a hidden local first (as for a suspension point, see [`Self::operands`]).
     ///
     /// Input: `Noisy::new().0.len()` — Output: `let __spill1 = Noisy::new();` and `__spill1.0.len()`
     fn hoist_temporaries(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Expr {
-        fn creates_temporary(e: &Expr) -> bool {
-            matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) | Expr::Struct(_))
+        if !has_temporary(&e) {
+            return e;
         }
         match e {
             Expr::MethodCall(mut m) => {
-                let receiver = self.hoist_temporaries(*m.receiver, out);
-                m.receiver = Box::new(if creates_temporary(&receiver) { self.temp(receiver, out) } else { receiver });
+                let mut ops = vec![(*m.receiver, Slot::Place)];
+                ops.extend(std::mem::take(&mut m.args).into_iter().map(|a| (a, Slot::Value)));
+                let mut ops = self.hoist_operands(ops, out).into_iter();
+                let receiver = ops.next().expect("internal invariant: the receiver is an operand");
+                let borrowed = borrows_receiver(&m.method);
+                m.receiver = Box::new(if borrowed && creates_temporary(&receiver) {
+                    self.temp(receiver, out)
+                } else {
+                    receiver
+                });
+                m.args = ops.collect();
                 Expr::MethodCall(m)
             }
             Expr::Field(mut f) => {
@@ -470,9 +565,107 @@ impl<'a> Normalizer<'a> {
                 f.base = Box::new(if creates_temporary(&base) { self.temp(base, out) } else { base });
                 Expr::Field(f)
             }
-            // Only the receiver chain: hoisting from both sides of an operator would reorder their calls.
+            Expr::Index(mut i) => {
+                let mut ops =
+                    self.hoist_operands(vec![(*i.expr, Slot::Place), (*i.index, Slot::Value)], out).into_iter();
+                let base = ops.next().expect("internal invariant: two operands");
+                i.expr = Box::new(if creates_temporary(&base) { self.temp(base, out) } else { base });
+                i.index = Box::new(ops.next().expect("internal invariant: two operands"));
+                Expr::Index(i)
+            }
+            Expr::Reference(mut r) => {
+                let inner = self.hoist_temporaries(*r.expr, out);
+                r.expr = Box::new(if is_call(&inner) { self.temp(inner, out) } else { inner });
+                Expr::Reference(r)
+            }
+            Expr::Call(mut c) => {
+                c.args = self
+                    .hoist_operands(std::mem::take(&mut c.args).into_iter().map(|a| (a, Slot::Value)).collect(), out)
+                    .into_iter()
+                    .collect();
+                Expr::Call(c)
+            }
+            Expr::Binary(mut b) => {
+                let mut ops =
+                    self.hoist_operands(vec![(*b.left, Slot::Value), (*b.right, Slot::Value)], out).into_iter();
+                b.left = Box::new(ops.next().expect("internal invariant: two operands"));
+                b.right = Box::new(ops.next().expect("internal invariant: two operands"));
+                Expr::Binary(b)
+            }
+            Expr::Paren(mut p) => {
+                p.expr = Box::new(self.hoist_temporaries(*p.expr, out));
+                Expr::Paren(p)
+            }
+            Expr::Unary(mut u) => {
+                u.expr = Box::new(self.hoist_temporaries(*u.expr, out));
+                Expr::Unary(u)
+            }
+            Expr::Cast(mut c) => {
+                c.expr = Box::new(self.hoist_temporaries(*c.expr, out));
+                Expr::Cast(c)
+            }
+            Expr::Array(mut a) => {
+                a.elems = self
+                    .hoist_operands(std::mem::take(&mut a.elems).into_iter().map(|e| (e, Slot::Value)).collect(), out)
+                    .into_iter()
+                    .collect();
+                Expr::Array(a)
+            }
+            Expr::Tuple(mut t) => {
+                t.elems = self
+                    .hoist_operands(std::mem::take(&mut t.elems).into_iter().map(|e| (e, Slot::Value)).collect(), out)
+                    .into_iter()
+                    .collect();
+                Expr::Tuple(t)
+            }
+            Expr::Struct(mut st) if st.rest.is_none() => {
+                let values =
+                    std::mem::take(&mut st.fields).into_iter().map(|f| (f.expr.clone(), f)).collect::<Vec<_>>();
+                let hoisted = self.hoist_operands(values.iter().map(|(e, _)| (e.clone(), Slot::Value)).collect(), out);
+                st.fields = values
+                    .into_iter()
+                    .zip(hoisted)
+                    .map(|((_, mut f), e)| {
+                        f.expr = e;
+                        f.colon_token.get_or_insert_with(Default::default);
+                        f
+                    })
+                    .collect();
+                Expr::Struct(st)
+            }
+            Expr::Macro(mut m) if expression_macro(&m.mac) => {
+                let args = m
+                    .mac
+                    .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                    .expect("internal invariant: checked by expression_macro");
+                let args = self.hoist_operands(args.into_iter().map(|a| (a, Slot::Place)).collect(), out);
+                m.mac.tokens = quote!(#(#args),*);
+                Expr::Macro(m)
+            }
             other => other,
         }
+    }
+
+    /// Operands in evaluation order, up to the last that creates a temporary: the ones before it are evaluated
+    /// into hidden locals (places stay places), its temporaries are hoisted, the ones after it stay in place.
+    fn hoist_operands(&mut self, ops: Vec<(Expr, Slot)>, out: &mut Vec<Stmt>) -> Vec<Expr> {
+        let Some(last) = ops.iter().rposition(|(e, _)| has_temporary(e)) else {
+            return ops.into_iter().map(|(e, _)| e).collect();
+        };
+        let mut result = Vec::with_capacity(ops.len());
+        for (i, (e, slot)) in ops.into_iter().enumerate() {
+            let e = match i.cmp(&last) {
+                std::cmp::Ordering::Less if is_trivial(&e) || (slot == Slot::Place && is_place(&e)) => e,
+                std::cmp::Ordering::Less => {
+                    let e = self.hoist_temporaries(e, out);
+                    self.temp(e, out)
+                }
+                std::cmp::Ordering::Equal => self.hoist_temporaries(e, out),
+                std::cmp::Ordering::Greater => e,
+            };
+            result.push(e);
+        }
+        result
     }
 
     fn single(&mut self, e: Expr, slot: Slot, out: &mut Vec<Stmt>) -> Expr {

@@ -24,7 +24,9 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
         clippy::let_and_return,
         clippy::unused_unit,
         clippy::diverging_sub_expression,
-        clippy::used_underscore_binding
+        clippy::used_underscore_binding,
+        dropping_copy_types,
+        dropping_references
     )]
     let __machine = ::stackless::__private::Machine::coroutine::<
         u64,

@@ -27,7 +27,9 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         clippy::let_and_return,
         clippy::unused_unit,
         clippy::diverging_sub_expression,
-        clippy::used_underscore_binding
+        clippy::used_underscore_binding,
+        dropping_copy_types,
+        dropping_references
     )]
     let __machine = ::stackless::__private::Machine::generator::<
         String,
