@@ -21,8 +21,15 @@ use std::fmt::Write as _;
 pub const FEATURES: &[(&str, bool, &str)] = &[
     (
         "subexpr-yield",
-        false,
-        "`yield_!` inside a larger expression: `fx(\"f\", yield_!(1))`, conditions, operands (not supported yet)",
+        true,
+        "`yield_!` inside a larger expression: `fx(\"f\", yield_!(1))`, conditions, operands, `break`/`yield_!` values",
+    ),
+    (
+        "expr-forms",
+        true,
+        "integer operands built from array/tuple/struct/`Some` literals, indexing, casts, unary minus, `if`/`match`/block \
+         expressions, `vec!`/`format!` arguments, fn-item callees and drop-logging temporaries with method calls \
+         (with `subexpr-yield`: a `yield_!` can land in any of them)",
     ),
     ("let-else-yield", true, "`yield_!` in the `else` block of `let ... else`"),
     ("tail-yield", true, "a block's tail `yield_!(e)`: `let v = { ..; yield_!(e) };`, match arms `_ => yield_!(e)`"),
@@ -48,8 +55,8 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ),
     (
         "multi-use",
-        false,
-        "one expression reading the same non-`Copy` local twice (`format!(\"{}{}\", s, lens(&s))`, `v.push(sumv(&v))`) (off: macro bug, see README)",
+        true,
+        "one expression reading the same non-`Copy` local twice (`format!(\"{}{}\", s, lens(&s))`, `v.push(sumv(&v))`)",
     ),
     ("resume-in-loop", true, "reading the resume binding `r` inside a loop before any top-level `yield_!`"),
     (
@@ -465,6 +472,8 @@ struct G<'c> {
     yields: u32,
     /// How many more `yield_!`s may be written here (inside a value-producing initializer), if limited.
     yield_cap: Option<u32>,
+    /// Inside a `yield_!`'s own argument (no drop-logging temporaries there: see `int_form`).
+    yield_arg_depth: u32,
     /// Non-`Copy` locals read by the expression being written (unless `multi-use` is on, each at most once).
     expr_used: Vec<String>,
     /// How deeply the statement being written is nested in blocks (0: the fn body).
@@ -503,6 +512,7 @@ pub fn generate(cfg: &Config, base: u64, index: u64) -> Program {
         budget: cfg.budget,
         yields: 0,
         yield_cap: None,
+        yield_arg_depth: 0,
         expr_used: Vec::new(),
         nesting: 0,
         top_yield: false,
@@ -782,14 +792,25 @@ impl G<'_> {
         text
     }
 
+    /// A yielded value: an integer expression without drop-logging temporaries (see `int_form`).
+    fn yield_arg(&mut self, depth: u32) -> String {
+        self.yield_arg_depth += 1;
+        let e = self.int(depth);
+        self.yield_arg_depth -= 1;
+        e
+    }
+
     fn int(&mut self, depth: u32) -> String {
         if self.coroutine() && self.on("subexpr-yield") && self.can_yield() && self.rng.chance(8) {
-            let e = self.int(depth.saturating_sub(1));
+            let e = self.yield_arg(depth.saturating_sub(1));
             self.note_yield();
             return format!("yield_!({e})");
         }
         if depth == 0 || self.rng.chance(45) {
             return self.int_atom();
+        }
+        if self.on("expr-forms") && self.rng.chance(35) {
+            return self.int_form(depth);
         }
         match self.rng.below(5) {
             0 | 1 => {
@@ -808,6 +829,72 @@ impl G<'_> {
             _ => {
                 let a = self.int(depth - 1);
                 format!("md({a}, {})", self.rng.range(2, 5))
+            }
+        }
+    }
+
+    /// An integer expression of a compound form (`expr-forms`); with `subexpr-yield`, its operands are where
+    /// the yields land.
+    fn int_form(&mut self, depth: u32) -> String {
+        let d = depth - 1;
+        match self.rng.below(13) {
+            0 => {
+                let (a, b, i) = (self.int(d), self.int(d), self.int(d));
+                format!("[{a}, {b}][md({i}, 2) as usize]")
+            }
+            1 => {
+                let (a, b) = (self.int(d), self.int(d));
+                format!("({a}, {b}).1")
+            }
+            2 => {
+                let (a, l) = (self.int(d), self.lit());
+                format!("Some({a}).unwrap_or({l})")
+            }
+            3 => {
+                let (a, b) = (self.int(d), self.int(d));
+                format!("pts(P {{ a: {a}, b: {b} }})")
+            }
+            4 => {
+                let a = self.int(d);
+                format!("((-({a} as i64)) as u8 as i64)")
+            }
+            5 => {
+                let c = self.cond(0);
+                let (a, b) = (self.int(d), self.int(d));
+                format!("(if {c} {{ {a} }} else {{ {b} }})")
+            }
+            6 => {
+                let (s, a, b) = (self.int(d), self.int(d), self.int(d));
+                format!("(match md({s}, 2) {{ 0 => {a}, _ => {b} }})")
+            }
+            7 => {
+                let (a, b) = (self.int(d), self.int(d));
+                format!("sumv(&vec![{a}, {b}])")
+            }
+            8 => {
+                let a = self.int(d);
+                format!("lens(&format!(\"{{}}.\", {a}))")
+            }
+            9 => {
+                let (a, b) = (self.int(d), self.int(d));
+                format!("(md)({a}, 3 + md({b}, 2))")
+            }
+            10 => {
+                let q = self.fresh("q");
+                let (a, b) = (self.int(d), self.int(d));
+                format!("{{ let {q} = {a}; {q} + {b} }}")
+            }
+            // A temporary lives until the end of its statement, across any later `yield_!` in it. (One created
+            // inside a yielded value itself is dropped before suspending: a documented deviation, so never
+            // generated there.)
+            11 if self.yield_arg_depth == 0 => {
+                let t = self.fresh("t");
+                let (a, b) = (self.int(d), self.int(d));
+                format!("(D::new(\"{t}\", {a}).get() + {b})")
+            }
+            _ => {
+                let (a, b) = (self.int(d), self.int(d));
+                format!("((md({a}, 4)..md({b}, 4) + 1).count() as i64)")
             }
         }
     }
@@ -927,7 +1014,7 @@ impl G<'_> {
             diverged = self.stmt(0, &mut b.stmts);
         }
         if !diverged && self.yields == 0 {
-            let e = self.int(1);
+            let e = self.yield_arg(1);
             b.stmts.push(self.line(format!("yield_!({e});")));
             self.note_yield();
         }
@@ -957,7 +1044,7 @@ impl G<'_> {
             match tail {
                 Tail::None => {
                     if self.kind == Kind::Gen && self.on("tail-yield") && self.can_yield() && self.rng.chance(10) {
-                        let e = self.int(1);
+                        let e = self.yield_arg(1);
                         self.note_yield();
                         b.stmts.push(self.line(format!("yield_!({e})")));
                     }
@@ -982,7 +1069,7 @@ impl G<'_> {
     fn tail_int(&mut self) -> String {
         self.expr_used.clear();
         if self.coroutine() && self.on("tail-yield") && self.can_yield() && self.rng.chance(25) {
-            let e = self.int(1);
+            let e = self.yield_arg(1);
             self.note_yield();
             format!("yield_!({e})")
         } else {
@@ -1067,7 +1154,7 @@ impl G<'_> {
         self.next_branch(&before, &outs);
         pieces.push(Piece::Block(b1));
         if tail == Tail::Int && self.coroutine() && self.on("tail-yield") && self.can_yield() && self.rng.chance(40) {
-            let e = self.int(1);
+            let e = self.yield_arg(1);
             self.note_yield();
             pieces.push(Piece::Text(format!(" _ => yield_!({e}), }}")));
             outs.push((self.states(), false));
@@ -1319,7 +1406,7 @@ impl G<'_> {
         if !self.can_yield() {
             return false;
         }
-        let e = self.int(2);
+        let e = self.yield_arg(2);
         self.note_yield();
         if self.coroutine() {
             match self.rng.below(4) {
@@ -1825,7 +1912,7 @@ impl G<'_> {
         };
         let mut div = String::new();
         if self.coroutine() && self.on("let-else-yield") && self.can_yield() && self.rng.chance(50) {
-            let y = self.int(1);
+            let y = self.yield_arg(1);
             self.note_yield();
             let _ = write!(div, "yield_!({y}); ");
         }

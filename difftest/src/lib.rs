@@ -134,6 +134,16 @@ pub mod rt {
         drop(x);
     }
 
+    /// A struct literal in expression position (`pts(P { a: .., b: .. })`).
+    pub struct P {
+        pub a: i64,
+        pub b: i64,
+    }
+
+    pub fn pts(p: P) -> i64 {
+        p.a.wrapping_sub(p.b)
+    }
+
     pub fn lens(s: &str) -> i64 {
         s.len() as i64
     }
