@@ -203,7 +203,7 @@ shape!(temporary_in_a_match_scrutinee -> i64 {
 shape!(temporary_in_a_for_iterator -> i64 {
     // Lives until the end of the loop, across the suspensions in its body.
     let mut sum = 0;
-    for x in [at("a", 1), i64::try_from(Noisy("iterator").0.len()).unwrap_or(0)] {
+    for x in [at("a", 1), yield_!(5), i64::try_from(Noisy("iterator").0.len()).unwrap_or(0)] {
         sum += yield_!(x);
     }
     log("after the loop");

@@ -351,3 +351,34 @@ fn yield_after_a_block_that_returns() -> impl Iterator<Item = usize> {
 fn a_suspension_point_in_dead_code_compiles_and_never_runs() {
     assert_eq!(yield_after_a_block_that_returns().collect::<Vec<_>>(), [1, 1]);
 }
+
+/// A receiver chain with a suspension point in its first call's arguments (`v.get(yield_!(..)).copied()`)
+/// before another suspension point in the statement: the hidden local holding `v.get(..)` borrows `v`, and was
+/// held across the second suspension as if it could need dropping (E0505).
+#[stackless::coroutine(resume = r)]
+fn spilled_receiver_consumed_by_the_chain(v: Vec<i64>) -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    v.get(usize::try_from(yield_!(0)).unwrap_or(0)).copied().unwrap_or(yield_!(1)) + r
+}
+
+#[test]
+fn a_spilled_rvalue_receiver_is_consumed_by_its_method() {
+    let mut c = spilled_receiver_consumed_by_the_chain(vec![10, 20]);
+    assert_eq!(step(&mut c, 5), CoroutineState::Yielded(0));
+    assert_eq!(step(&mut c, 1), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, 7), CoroutineState::Complete(25));
+}
+
+/// A method on a drop-flagged local inside formatting arguments (`format!("{}", it.next()..)`): formatting reads
+/// are shared, but the method needs its receiver mutably (E0596).
+#[stackless::coroutine]
+fn method_in_formatting_arguments() -> impl Iterator<Item = String> {
+    for n in 0..2 {
+        let mut it = (0..n + 2).rev();
+        yield_!(format!("{} {}", it.next().unwrap_or(0), it.next().unwrap_or(0)));
+    }
+}
+
+#[test]
+fn a_method_in_formatting_arguments_may_borrow_mutably() {
+    assert_eq!(method_in_formatting_arguments().collect::<Vec<_>>(), ["1 0", "2 1"]);
+}

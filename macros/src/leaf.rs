@@ -781,14 +781,23 @@ impl VisitMut for Walker<'_> {
                     _ => None,
                 };
                 let method = m.method.to_string();
-                let receiver_ctx = if consuming_method(&method) {
+                // A hidden local holding an evaluated rvalue receiver (normalize's `__spillN`) is a temporary
+                // of the statement: unless the method is known to borrow, it takes it by value
+                // (`p.get(yield_!(i)).copied()`), and keeping it alive could hold a borrow across a suspension.
+                let spilled = receiver_local.is_some()
+                    && matches!(&*m.receiver, Expr::Path(p)
+                        if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__spill")));
+                let receiver_ctx = if consuming_method(&method) || (spilled && !borrowing_method(&method)) {
                     UseKind::Move
                 } else if borrowing_method(&method) {
                     UseKind::Place
                 } else {
                     UseKind::Receiver
                 };
+                // Even inside formatting arguments, a method may need its receiver mutably (`it.next()`).
+                let shared_reads = std::mem::take(&mut self.shared_reads);
                 self.visit(&mut m.receiver, receiver_ctx);
+                self.shared_reads = shared_reads;
                 let args_start = self.uses.len();
                 for arg in &mut m.args {
                     self.visit(arg, UseKind::Move);

@@ -186,24 +186,17 @@ impl<'a> Normalizer<'a> {
                          `x => if cond { .. } else { .. }`",
                     );
                 }
-                if has_yield(&m.expr) {
-                    let scrutinee = self.spill(*m.expr, out);
-                    m.expr = Box::new(scrutinee);
-                } else {
-                    // The scrutinee's temporaries live until the end of the `match` statement, across the
-                    // suspension points in its arms.
-                    m.expr = Box::new(self.hoist_temporaries(*m.expr, out));
-                }
+                // The scrutinee's temporaries (also those created after its own suspension points) live until
+                // the end of the `match` statement, across the suspension points in its arms.
+                let scrutinee = self.spill(*m.expr, out);
+                m.expr = Box::new(self.hoist_temporaries(scrutinee, out));
                 Head::Control(Expr::Match(m))
             }
             Expr::ForLoop(mut f) => {
-                if has_yield(&f.expr) {
-                    let iter = self.spill(*f.expr, out);
-                    f.expr = Box::new(self.temp(iter, out));
-                } else {
-                    // The iterator expression's temporaries live until the end of the loop.
-                    f.expr = Box::new(self.hoist_temporaries(*f.expr, out));
-                }
+                // The iterator expression's temporaries (also those created after its own suspension points)
+                // live until the end of the loop.
+                let iter = self.spill(*f.expr, out);
+                f.expr = Box::new(self.hoist_temporaries(iter, out));
                 Head::Control(Expr::ForLoop(f))
             }
             Expr::While(w) if has_yield(&w.cond) => Head::Control(self.while_loop(w)),
