@@ -838,7 +838,7 @@ impl G<'_> {
     /// the yields land.
     fn int_form(&mut self, depth: u32) -> String {
         let d = depth - 1;
-        match self.rng.below(13) {
+        match self.rng.below(14) {
             0 => {
                 let (a, b, i) = (self.int(d), self.int(d), self.int(d));
                 format!("[{a}, {b}][md({i}, 2) as usize]")
@@ -848,8 +848,8 @@ impl G<'_> {
                 format!("({a}, {b}).1")
             }
             2 => {
-                let (a, l) = (self.int(d), self.lit());
-                format!("Some({a}).unwrap_or({l})")
+                let (a, b) = (self.int(d), self.int(d));
+                format!("Some({a}).unwrap_or({b})")
             }
             3 => {
                 let (a, b) = (self.int(d), self.int(d));
@@ -892,6 +892,15 @@ impl G<'_> {
                 let t = self.fresh("t");
                 let (a, b) = (self.int(d), self.int(d));
                 format!("(D::new(\"{t}\", {a}).get() + {b})")
+            }
+            // Method arguments on a local receiver (a place: borrowed after its arguments are evaluated).
+            12 if let Some(at) = self.pick_live(&[Ty::VecI]) => {
+                let n = self.var(at).name.clone();
+                if !self.use_once(&n) {
+                    return self.int_atom();
+                }
+                let (i, b) = (self.int(d), self.int(d));
+                format!("{n}.get(md({i}, 3) as usize).copied().unwrap_or({b})")
             }
             _ => {
                 let (a, b) = (self.int(d), self.int(d));
