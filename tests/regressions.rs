@@ -382,3 +382,20 @@ fn method_in_formatting_arguments() -> impl Iterator<Item = String> {
 fn a_method_in_formatting_arguments_may_borrow_mutably() {
     assert_eq!(method_in_formatting_arguments().collect::<Vec<_>>(), ["1 0", "2 1"]);
 }
+
+/// An iterator over a borrowed argument held across suspension points: the borrow is not into the state, so
+/// the check for borrows of owned locals (`let it = v.iter();` with `let v = vec![..];`) must let it through.
+#[stackless::coroutine]
+fn iterator_over_a_borrowed_argument(v: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    let s = v;
+    let mut it = s.iter().rev();
+    yield_!(0);
+    while let Some(x) = it.next() {
+        yield_!(*x);
+    }
+}
+
+#[test]
+fn an_iterator_over_borrowed_data_can_be_held() {
+    assert_eq!(iterator_over_a_borrowed_argument(&[1, 2]).collect::<Vec<_>>(), [0, 2, 1]);
+}

@@ -5,7 +5,8 @@
 //! report it here too, but in terms of the generated code; this pass catches the two shapes that can be seen
 //! syntactically and explains them in the user's terms:
 //! - a `for` loop with a suspension point that iterates over a borrow of a local (`for x in &v`, `v.iter()`);
-//! - a `let` that binds a borrow of a local (`let r = &v;`) which is still held at a suspension point.
+//! - a `let` that binds a borrow of a local (`let r = &v;`), or an iterator or reference into a local known to
+//!   own its value (`let it = v.iter();` with `let v = vec![..];`), which is still held at a suspension point.
 
 use proc_macro2::Span;
 use syn::Expr;
@@ -31,6 +32,33 @@ const BORROWING_ITERATORS: &[&str] = &[
     "split_whitespace",
 ];
 
+/// Iterator adapters that keep borrowing what their receiver borrows.
+const ITERATOR_ADAPTERS: &[&str] = &[
+    "map",
+    "filter",
+    "filter_map",
+    "enumerate",
+    "rev",
+    "skip",
+    "take",
+    "step_by",
+    "zip",
+    "chain",
+    "peekable",
+    "skip_while",
+    "take_while",
+    "flat_map",
+    "fuse",
+    "inspect",
+];
+
+/// Methods that return a reference (or an `Option` of one) into their receiver.
+const BORROWING_GETTERS: &[&str] =
+    &["get", "get_mut", "first", "first_mut", "last_mut", "as_str", "as_slice", "as_mut_slice"];
+
+const STATE_MOVES: &str = "a coroutine's locals live in its state, which moves when the coroutine moves, so a \
+                           reference into it can't survive a suspension";
+
 pub fn check(body: &Body, an: &Analysis, errors: &mut Errors) {
     let mut checker = Checker { body, an, errors };
     checker.block(&body.root);
@@ -48,18 +76,29 @@ impl Checker<'_> {
             match stmt {
                 Stmt::Let(l) => {
                     if let Some(Node::Leaf(init)) = &l.init
-                        && let Some((owner, span)) = self.borrowed_local(init, &init.expr, false)
                         && l.binding.locals.iter().any(|b| self.an.stored.iter().any(|s| s.contains(b)))
                     {
-                        let name = self.body.locals[owner].ident.to_string();
-                        self.errors.error(
-                            span,
-                            format!(
-                                "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
-                                 note: a coroutine's locals live in its state, which moves when the coroutine moves, so a reference into it can't survive a suspension\n\
-                                 help: hold something owned instead: an index into `{name}`, a clone, or move `{name}` into the reference's place"
-                            ),
-                        );
+                        if let Some((owner, span)) = self.borrowed_local(init, &init.expr, false) {
+                            let name = self.body.locals[owner].ident.to_string();
+                            self.errors.error(
+                                span,
+                                format!(
+                                    "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
+                                     note: {STATE_MOVES}\n\
+                                     help: hold something owned instead: an index into `{name}`, a clone, or move `{name}` into the reference's place"
+                                ),
+                            );
+                        } else if let Some((owner, span)) = self.iterator_over_owned_local(init, &init.expr) {
+                            let name = self.body.locals[owner].ident.to_string();
+                            self.errors.error(
+                                span,
+                                format!(
+                                    "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
+                                     note: {STATE_MOVES}\n\
+                                     help: hold something owned instead: iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"
+                                ),
+                            );
+                        }
                     }
                     if let Some(init) = &l.init {
                         self.node(init);
@@ -100,6 +139,31 @@ impl Checker<'_> {
         }
     }
 
+    /// `x.iter()`, `x.chars().rev()`, `x.get(0)`… where `x` is a local known to own its value (`vec![..]`, a
+    /// `String` argument): unlike in a `for` loop, the value may also be a reference, which can be held.
+    fn iterator_over_owned_local(&self, leaf: &Leaf, expr: &Expr) -> Option<(LocalId, Span)> {
+        let mut e = expr;
+        let mut adapted = false;
+        loop {
+            match e {
+                Expr::Paren(p) => e = &p.expr,
+                Expr::MethodCall(m) if ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str()) => {
+                    adapted = true;
+                    e = &m.receiver;
+                }
+                // A getter's `Option<&T>` has methods named like adapters that make it owned (`.map(..)`).
+                Expr::MethodCall(m)
+                    if BORROWING_ITERATORS.contains(&m.method.to_string().as_str())
+                        || (!adapted && BORROWING_GETTERS.contains(&m.method.to_string().as_str())) =>
+                {
+                    let owner = Self::local_of(leaf, &m.receiver)?;
+                    return self.body.locals[owner].owned.then(|| (owner, e.span()));
+                }
+                _ => return None,
+            }
+        }
+    }
+
     /// `&x`, `&mut x`, `x.iter()`… where `x` is a local that owns its value (not a reference argument).
     fn borrowed_local(&self, leaf: &Leaf, expr: &Expr, iterators: bool) -> Option<(LocalId, Span)> {
         let target = match expr {
@@ -110,10 +174,15 @@ impl Checker<'_> {
             Expr::Paren(p) => return self.borrowed_local(leaf, &p.expr, iterators),
             _ => return None,
         };
+        let local = Self::local_of(leaf, target)?;
+        (!self.body.locals[local].no_drop).then(|| (local, expr.span()))
+    }
+
+    /// The coroutine's local that `target` names, if it is a plain path to one.
+    fn local_of(leaf: &Leaf, target: &Expr) -> Option<LocalId> {
         let Expr::Path(p) = target else { return None };
         let ident = p.path.get_ident()?;
         let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
-        let (_, local) = leaf.env.iter().rev().find(|(n, _)| *n == name)?;
-        (!self.body.locals[*local].no_drop).then(|| (*local, expr.span()))
+        leaf.env.iter().rev().find(|(n, _)| *n == name).map(|(_, local)| *local)
     }
 }

@@ -26,6 +26,9 @@ pub struct Local {
     /// Syntactically known to have no drop glue (a reference, a primitive, a literal): it may be left out of
     /// the state once it is no longer used, since dropping it earlier is unobservable.
     pub no_drop: bool,
+    /// Syntactically known to own its value, not to be a reference (`vec![..]`, `String::from(..)`, an argument
+    /// of type `Vec<T>`): a borrowing iterator over it borrows the coroutine's state.
+    pub owned: bool,
 }
 
 pub struct Scope {

@@ -251,10 +251,14 @@ impl<'e> Lowerer<'e> {
         // pattern destructures, so they drop in the plain fn's order.
         let mut prefix: Vec<SynStmt> = Vec::new();
         let mut no_drop_stmts = Vec::new();
+        let mut owned_stmts = Vec::new();
         for (pat, ty, field) in input.params {
             let var = param_var(&field);
             if ty.as_ref().is_some_and(no_drop_type) {
                 no_drop_stmts.push(prefix.len());
+            }
+            if ty.as_ref().is_some_and(owned_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
+                owned_stmts.push(prefix.len());
             }
             let simple = matches!(&pat, Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none());
             if simple {
@@ -290,6 +294,13 @@ impl<'e> Lowerer<'e> {
             if let Stmt::Let(let_) = &root.stmts[i] {
                 for &local in &let_.binding.locals {
                     l.locals[local].no_drop = true;
+                }
+            }
+        }
+        for i in owned_stmts {
+            if let Stmt::Let(let_) = &root.stmts[i] {
+                for &local in &let_.binding.locals {
+                    l.locals[local].owned = true;
                 }
             }
         }
@@ -361,7 +372,7 @@ impl<'e> Lowerer<'e> {
         let mut locals = Vec::new();
         for (ident, mutable) in pattern_idents(pat) {
             let name = ident.to_string();
-            self.locals.push(Local { ident, scope, mutable, no_drop });
+            self.locals.push(Local { ident, scope, mutable, no_drop, owned: false });
             let id = self.locals.len() - 1;
             self.env.push((name, id));
             self.in_scope.push(id);
@@ -374,7 +385,7 @@ impl<'e> Lowerer<'e> {
         self.hidden_count += 1;
         let ident = syn::Ident::new(&format!("__{name}{}", self.hidden_count), Span::mixed_site());
         let scope = self.current_scope();
-        self.locals.push(Local { ident, scope, mutable: true, no_drop: false });
+        self.locals.push(Local { ident, scope, mutable: true, no_drop: false, owned: false });
         let id = self.locals.len() - 1;
         self.in_scope.push(id);
         id
@@ -451,7 +462,12 @@ impl<'e> Lowerer<'e> {
                 };
                 let no_drop = init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if no_drop_expr(&l.expr)))
                     || matches!(&local.pat, Pat::Type(t) if no_drop_type(&t.ty));
+                let owned = init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if owned_expr(&l.expr)))
+                    || matches!(&local.pat, Pat::Type(t) if owned_type(&t.ty));
                 let binding = self.declare(&local.pat, no_drop);
+                if owned && let [single] = binding.locals[..] {
+                    self.locals[single].owned = true;
+                }
                 Stmt::Let(Let { attrs: local.attrs, binding, init, diverge })
             }
             SynStmt::Expr(expr, semi) => {
@@ -953,6 +969,50 @@ pub fn no_drop_type(ty: &syn::Type) -> bool {
                     | "char"
             )
         }),
+        _ => false,
+    }
+}
+
+/// A type that owns what a borrowing iterator over it yields: `Vec<T>`, `String`, the std collections, arrays.
+fn owned_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Array(_) => true,
+        syn::Type::Paren(p) => owned_type(&p.elem),
+        syn::Type::Group(g) => owned_type(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
+            matches!(
+                s.ident.to_string().as_str(),
+                "Vec" | "String" | "VecDeque" | "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" | "BinaryHeap"
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// An initializer that builds an owned value, syntactically (`vec![..]`, `String::from(..)`, `Vec::new()`,
+/// `.to_vec()`, `.collect()`, `format!(..)`, an array literal).
+fn owned_expr(expr: &Expr) -> bool {
+    match expr {
+        Expr::Array(_) | Expr::Repeat(_) => true,
+        Expr::Paren(p) => owned_expr(&p.expr),
+        Expr::Macro(m) => m.mac.path.segments.last().is_some_and(|s| s.ident == "vec" || s.ident == "format"),
+        Expr::MethodCall(m) => {
+            matches!(m.method.to_string().as_str(), "to_vec" | "to_string" | "to_owned" | "collect" | "into_bytes")
+        }
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => {
+                let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                matches!(
+                    segments.iter().map(String::as_str).collect::<Vec<_>>()[..],
+                    [
+                        ..,
+                        "Vec" | "String" | "VecDeque" | "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet",
+                        "new" | "from" | "with_capacity" | "from_iter"
+                    ]
+                )
+            }
+            _ => false,
+        },
         _ => false,
     }
 }
