@@ -230,6 +230,23 @@ shape!(temporary_in_a_let_else_initializer -> i64 {
     };
     x
 });
+shape!(temporary_in_a_lazy_operand -> bool {
+    // Each operand of `&&` is a temporary scope: `left` is dropped before the right operand runs.
+    (i64::try_from(Noisy("left").0.len()).unwrap_or(0) >= yield_!(1)) && at("right", 1) > 0
+});
+shape!(temporary_in_a_range_of_a_scrutinee -> i64 {
+    match (i64::try_from(Noisy("range").0.len()).unwrap_or(0)..3).count() {
+        0 => yield_!(1),
+        _ => at("other", 2),
+    }
+});
+shape!(temporary_outlives_the_assignment_it_feeds -> usize {
+    // The old value is dropped by the assignment, before the statement's temporaries.
+    let mut n = Noisy("old");
+    at(n.0, 0);
+    n = Noisy(if Noisy("temp").0.len() + usize::try_from(yield_!(1)).unwrap_or(0) > 100 { "big" } else { "new" });
+    n.0.len()
+});
 shape!(struct_literal -> (i64, i64) {
     struct P { x: i64, y: i64 }
     let x = at("x", 1);
@@ -288,4 +305,7 @@ fn temporaries() {
     check!(temporary_in_a_for_iterator);
     check!(temporary_in_a_condition);
     check!(temporary_in_a_let_else_initializer);
+    check!(temporary_in_a_lazy_operand);
+    check!(temporary_in_a_range_of_a_scrutinee);
+    check!(temporary_outlives_the_assignment_it_feeds);
 }

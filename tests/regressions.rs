@@ -399,3 +399,25 @@ fn iterator_over_a_borrowed_argument(v: &[u32]) -> impl Iterator<Item = u32> + '
 fn an_iterator_over_borrowed_data_can_be_held() {
     assert_eq!(iterator_over_a_borrowed_argument(&[1, 2]).collect::<Vec<_>>(), [0, 2, 1]);
 }
+
+/// A local whose type only the suspending branch of its initializer fixes, used (a method call, a coercion) in
+/// the arm rustc checks first: that arm keeps the branch's rest after the suspension as dead code, typed with
+/// the resume type, so it infers the type itself (E0282, or `Option<str>` from `&v` coerced to `&str`).
+#[stackless::coroutine(resume = r)]
+fn typed_by_the_dead_rest_of_a_branch() -> impl Coroutine<i64, Yield = (), Return = (usize, usize)> {
+    let v = if r > 0 { None } else { Some(text(yield_!())) };
+    let w = if r > 1 { None } else { Some(format!("{}{}", yield_!(), yield_!())) };
+    let first = v.unwrap_or_default().len();
+    (first, w.as_deref().map_or(0, str::len))
+}
+
+#[test]
+fn a_local_typed_by_its_suspending_branch_is_usable_before_that_arm() {
+    let mut c = typed_by_the_dead_rest_of_a_branch();
+    assert_eq!(step(&mut c, 0), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, 123), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, 4), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, 56), CoroutineState::Complete((5, 3)));
+    let mut c = typed_by_the_dead_rest_of_a_branch();
+    assert_eq!(step(&mut c, 9), CoroutineState::Complete((0, 0)));
+}

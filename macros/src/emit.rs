@@ -68,6 +68,9 @@ pub struct Emitter<'a> {
     raw_now: RefCell<Set>,
     /// In place: the scope guards alive where the code is being emitted, by local.
     scope_guards: RefCell<Vec<(LocalId, syn::Ident)>>,
+    /// Emitting the initializer of a local typed across arms (`Analysis::typed_across_arms`): a path of it
+    /// that suspends keeps its rest as dead code, so that this arm types the value as the plain fn does.
+    typing_initializer: Cell<usize>,
 }
 
 fn private() -> TokenStream {
@@ -89,6 +92,11 @@ fn resume_arg() -> syn::Ident {
 /// The type witness of a local whose value arrives in several arms (`Analysis::typed_across_arms`).
 fn type_witness(l: LocalId) -> syn::Ident {
     syn::Ident::new(&format!("__type{l}"), Span::mixed_site())
+}
+
+/// The witness of the resume argument's type, for the dead code that types an initializer's suspending path.
+fn resume_type_witness() -> syn::Ident {
+    syn::Ident::new("__resume_type", Span::mixed_site())
 }
 
 fn variant(k: YieldId) -> syn::Ident {
@@ -140,6 +148,7 @@ impl<'a> Emitter<'a> {
             native_now: RefCell::new(Set::new(n)),
             raw_now: RefCell::new(Set::new(n)),
             scope_guards: RefCell::new(Vec::new()),
+            typing_initializer: Cell::new(0),
         }
     }
 
@@ -258,10 +267,17 @@ impl<'a> Emitter<'a> {
             }
         };
         let state_param = syn::Ident::new("__state", Span::mixed_site());
-        let witnesses = (0..self.body.locals.len()).filter(|&l| self.an.typed_across_arms.contains(l)).map(|l| {
-            let witness = type_witness(l);
-            quote!(let #witness = ::core::marker::PhantomData;)
-        });
+        let mut witnesses: Vec<TokenStream> = (0..self.body.locals.len())
+            .filter(|&l| self.an.typed_across_arms.contains(l))
+            .map(|l| {
+                let witness = type_witness(l);
+                quote!(let #witness = ::core::marker::PhantomData;)
+            })
+            .collect();
+        if !witnesses.is_empty() {
+            let resume = resume_type_witness();
+            witnesses.push(quote!(let #resume = ::core::marker::PhantomData; #p::same_type(&#resume, &#arg);));
+        }
         let machine = quote! {
             #constructor(
                 #state::Unresumed { #(#init_fields),* },
@@ -502,7 +518,8 @@ impl<'a> Emitter<'a> {
             Stmt::Let(l) => {
                 let init_node =
                     l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer");
-                let init = self.cont_node(init_node, k);
+                let completes = !cont_node_never_completes(init_node, k);
+                let init = self.typing(&l.binding, completes, || self.cont_node(init_node, k));
                 if cont_node_never_completes(init_node, k) {
                     // As in the full emission: nothing is bound where the value never arrives.
                     return quote!(#init;);
@@ -728,7 +745,7 @@ impl<'a> Emitter<'a> {
     /// suspension's `!` in place of the resume value.
     fn full_stmts(&self, stmts: &[Stmt]) -> TokenStream {
         let mut out = TokenStream::new();
-        for stmt in stmts {
+        for (i, stmt) in stmts.iter().enumerate() {
             if let Stmt::Let(l) = stmt
                 && let Some(init @ Node::Loop { id, .. }) = &l.init
             {
@@ -744,10 +761,43 @@ impl<'a> Emitter<'a> {
             }
             out.extend(self.full_stmt(stmt));
             if stmt_always_suspends(stmt) {
+                out.extend(self.dead_continuation(stmt, &stmts[i + 1..]));
                 break;
             }
         }
         out
+    }
+
+    /// Inside the initializer of a local typed across arms, after `let x = yield_!(..);` has suspended: the
+    /// rest of the block as dead code, with `x` an unreachable value of the resume type, so that rustc types the
+    /// initializer's value from this path too (`if c { Some(f(yield_!(x))) } else { None }`), as in the plain fn.
+    /// rustc type-checks unreachable code but doesn't borrow-check it. Only a rest without control flow or jumps
+    /// (suspension points at statement level are continued past in turn), so that nothing else in the arm
+    /// changes.
+    fn dead_continuation(&self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
+        let Stmt::Let(l) = stmt else { return TokenStream::new() };
+        if self.typing_initializer.get() == 0
+            || !matches!(l.init, Some(Node::Yield(_)))
+            || l.diverge.is_some()
+            || !rest.iter().all(stmt_is_plain)
+        {
+            return TokenStream::new();
+        }
+        let p = private();
+        let resume = resume_type_witness();
+        let binding = self.let_stmt(l, quote!(#p::unreachable_value(&#resume)));
+        let rest = self.full_stmts(rest);
+        quote!(#binding #rest)
+    }
+
+    /// Emits a `let`'s initializer; `binds`: the `let` binds its value in this arm (the initializer doesn't
+    /// always suspend), so typing it here matters.
+    fn typing<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
+        let typed = binds && binding.locals.iter().any(|&l| self.an.typed_across_arms.contains(l));
+        self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
+        let r = emit();
+        self.typing_initializer.set(self.typing_initializer.get() - usize::from(typed));
+        r
     }
 
     fn full_stmt(&self, stmt: &Stmt) -> TokenStream {
@@ -760,7 +810,7 @@ impl<'a> Emitter<'a> {
                     quote!(#init;)
                 }
                 Some(init) => {
-                    let init = self.full_node(init);
+                    let init = self.typing(&l.binding, true, || self.full_node(init));
                     self.let_stmt(l, init)
                 }
                 None => self.uninit_let(l),
@@ -1320,6 +1370,22 @@ fn node_always_suspends(node: &Node) -> bool {
             None => false,
         },
         _ => false,
+    }
+}
+
+/// A statement without control flow: plain code or a suspension point at statement level (`let x = yield_!(..);`,
+/// which [`Emitter::dead_continuation`] continues past in turn).
+fn stmt_is_plain(stmt: &Stmt) -> bool {
+    fn node_plain(n: &Node) -> bool {
+        match n {
+            Node::Leaf(l) => l.jumps.is_empty() && !l.diverges,
+            Node::Yield(_) => true,
+            _ => false,
+        }
+    }
+    match stmt {
+        Stmt::Let(l) => l.init.as_ref().is_none_or(node_plain) && l.diverge.is_none(),
+        Stmt::Expr(n, _) => node_plain(n),
     }
 }
 

@@ -786,7 +786,9 @@ fn needs_normalizing(expr: &Expr) -> bool {
         Expr::Match(m) => find_yield(&m.expr).is_some() || has_temporary(&m.expr),
         Expr::ForLoop(f) => find_yield(&f.expr).is_some() || has_temporary(&f.expr),
         Expr::Loop(_) => false,
-        Expr::Assign(a) => find_yield(&a.left).is_some(),
+        // `x = f(yield_!(..))`: the whole assignment, so that the spilled operands' temporaries outlive the
+        // drop of the old value, as in the plain fn.
+        Expr::Assign(a) => find_yield(&a.left).is_some() || needs_normalizing(&a.right),
         _ => true,
     }
 }

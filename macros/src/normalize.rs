@@ -105,6 +105,7 @@ pub fn has_temporary(e: &Expr) -> bool {
                 && (has_temporary(&b.left) || has_temporary(&b.right))
         }
         Expr::Paren(p) => has_temporary(&p.expr),
+        Expr::Range(r) => r.start.as_deref().is_some_and(has_temporary) || r.end.as_deref().is_some_and(has_temporary),
         Expr::Unary(u) => has_temporary(&u.expr),
         Expr::Cast(c) => has_temporary(&c.expr),
         Expr::Array(a) => a.elems.iter().any(has_temporary),
@@ -348,14 +349,21 @@ impl<'a> Normalizer<'a> {
                 Expr::MethodCall(m)
             }
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) && has_yield(&b.right) => {
-                let left = b.left;
+                let left = *b.left;
                 let right = b.right;
                 let short = if matches!(b.op, syn::BinOp::And(_)) {
-                    if_else(*left, *right, syn::parse_quote!(false))
+                    if_else(left, *right, syn::parse_quote!(false))
                 } else {
-                    if_else(*left, syn::parse_quote!(true), *right)
+                    if_else(left, syn::parse_quote!(true), *right)
                 };
                 self.control(short, out)
+            }
+            // Suspending only in the left operand of `&&`/`||`: that operand is a temporary scope of its own
+            // (its temporaries are dropped before the right one runs), so it is evaluated in its own block.
+            Expr::Binary(mut b) if is_short_circuit(&b.op) => {
+                let left = self.scoped_to_condition(*b.left);
+                b.left = Box::new(self.temp(left, out));
+                Expr::Binary(b)
             }
             Expr::Binary(mut b) if is_compound_assignment(&b.op) => {
                 if let Some(span) = find_yield(&b.left) {
@@ -588,6 +596,15 @@ impl<'a> Normalizer<'a> {
             Expr::Paren(mut p) => {
                 p.expr = Box::new(self.hoist_temporaries(*p.expr, out));
                 Expr::Paren(p)
+            }
+            Expr::Range(mut r) => {
+                let (start, end) = (r.start.take(), r.end.take());
+                let ops: Vec<(Expr, Slot)> =
+                    start.iter().chain(end.iter()).map(|e| ((**e).clone(), Slot::Value)).collect();
+                let mut ops = self.hoist_operands(ops, out).into_iter();
+                r.start = start.map(|_| Box::new(ops.next().expect("internal invariant: the start is an operand")));
+                r.end = end.map(|_| Box::new(ops.next().expect("internal invariant: the end is an operand")));
+                Expr::Range(r)
             }
             Expr::Unary(mut u) => {
                 u.expr = Box::new(self.hoist_temporaries(*u.expr, out));

@@ -208,6 +208,14 @@ pub mod __private {
     #[inline(always)]
     pub fn same_type<T>(_witness: &PhantomData<fn() -> T>, _value: &T) {}
 
+    /// A value of the resume type in dead code (after a suspension point's `return`), where it only serves to
+    /// type what follows: the arms then type an initializer's suspending path as the plain fn does.
+    #[inline(always)]
+    #[must_use]
+    pub fn unreachable_value<T>(_witness: &PhantomData<fn() -> T>) -> T {
+        unreachable!("stackless internal error: dead code ran")
+    }
+
     /// Moves the value out of a local with a drop flag, clearing the flag.
     #[inline(always)]
     #[track_caller]
