@@ -421,3 +421,31 @@ fn a_local_typed_by_its_suspending_branch_is_usable_before_that_arm() {
     let mut c = typed_by_the_dead_rest_of_a_branch();
     assert_eq!(step(&mut c, 9), CoroutineState::Complete((0, 0)));
 }
+
+/// The dead rest of a suspending path is emitted only where its value is the initializer's: here the
+/// suspension is in a statement (a `match` on a yield) before the branch's tail, and its rest's `()` became the
+/// branch's value ("`match` arms have incompatible types").
+#[stackless::coroutine(resume = r)]
+fn suspension_in_a_statement_of_a_typed_initializer(c: bool) -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    let v = if c {
+        let mut n = 0;
+        match yield_!(1) - 4 {
+            0 => n += 1,
+            1 => n += 2,
+            _ => {}
+        }
+        yield_!(2) + r + n
+    } else {
+        3
+    };
+    v
+}
+
+#[test]
+fn a_suspension_before_the_tail_of_a_typed_initializer() {
+    let mut c = suspension_in_a_statement_of_a_typed_initializer(true);
+    assert_eq!(step(&mut c, 10), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, 4), CoroutineState::Yielded(2));
+    assert_eq!(step(&mut c, 5), CoroutineState::Complete(16));
+    assert_eq!(step(&mut suspension_in_a_statement_of_a_typed_initializer(false), 0), CoroutineState::Complete(3));
+}

@@ -71,6 +71,8 @@ pub struct Emitter<'a> {
     /// Emitting the initializer of a local typed across arms (`Analysis::typed_across_arms`): a path of it
     /// that suspends keeps its rest as dead code, so that this arm types the value as the plain fn does.
     typing_initializer: Cell<usize>,
+    /// The code being emitted is in tail position of such an initializer: its value is the local's value.
+    value_position: Cell<bool>,
 }
 
 fn private() -> TokenStream {
@@ -149,6 +151,7 @@ impl<'a> Emitter<'a> {
             raw_now: RefCell::new(Set::new(n)),
             scope_guards: RefCell::new(Vec::new()),
             typing_initializer: Cell::new(0),
+            value_position: Cell::new(false),
         }
     }
 
@@ -505,7 +508,10 @@ impl<'a> Emitter<'a> {
             unreachable!("internal invariant: the continuation's block contains its suspension point")
         };
         self.enter_scope(block.scope);
+        let tail = i + 1 == block.stmts.len() && matches!(block.stmts[i], Stmt::Expr(_, None));
+        let saved = self.value_position.replace(self.value_position.get() && tail);
         let first = self.cont_stmt(&block.stmts[i], k);
+        self.value_position.set(saved);
         let after = if cont_stmt_never_completes(&block.stmts[i], k) { &[][..] } else { &block.stmts[i + 1..] };
         let rest = self.full_stmts(after);
         let restores = self.restores(block.scope);
@@ -564,6 +570,16 @@ impl<'a> Emitter<'a> {
     }
 
     fn cont_node(&self, node: &Node, k: YieldId) -> TokenStream {
+        if matches!(node, Node::Loop { .. } | Node::While { .. } | Node::For { .. }) {
+            let saved = self.value_position.replace(false);
+            let tokens = self.cont_node_at(node, k);
+            self.value_position.set(saved);
+            return tokens;
+        }
+        self.cont_node_at(node, k)
+    }
+
+    fn cont_node_at(&self, node: &Node, k: YieldId) -> TokenStream {
         match node {
             // Spanned at the `yield_!(..)`'s parentheses so that a mismatch with the resume type points there
             // (and rustc's suggestions, such as `.to_string()`, apply after them).
@@ -745,7 +761,22 @@ impl<'a> Emitter<'a> {
     /// suspension's `!` in place of the resume value.
     fn full_stmts(&self, stmts: &[Stmt]) -> TokenStream {
         let mut out = TokenStream::new();
+        let block_value = self.value_position.get();
         for (i, stmt) in stmts.iter().enumerate() {
+            let tail = i + 1 == stmts.len() && matches!(stmt, Stmt::Expr(_, None));
+            let saved = self.value_position.replace(block_value && tail);
+            let stop = self.full_stmt_in_block(stmt, &stmts[i + 1..], block_value, &mut out);
+            self.value_position.set(saved);
+            if stop {
+                break;
+            }
+        }
+        out
+    }
+
+    /// One statement of [`Self::full_stmts`]; returns whether the block's emission stops after it.
+    fn full_stmt_in_block(&self, stmt: &Stmt, rest: &[Stmt], block_value: bool, out: &mut TokenStream) -> bool {
+        {
             if let Stmt::Let(l) = stmt
                 && let Some(init @ Node::Loop { id, .. }) = &l.init
             {
@@ -754,18 +785,22 @@ impl<'a> Emitter<'a> {
                 let tokens = self.full_node(init);
                 if !self.broken.borrow().contains(id) {
                     out.extend(quote!(#tokens;));
-                    break;
+                    return true;
                 }
                 out.extend(self.let_stmt(l, tokens));
-                continue;
+                return false;
             }
             out.extend(self.full_stmt(stmt));
             if stmt_always_suspends(stmt) {
-                out.extend(self.dead_continuation(stmt, &stmts[i + 1..]));
-                break;
+                if block_value {
+                    // The rest's value is the block's, which is the initializer's.
+                    self.value_position.set(true);
+                    out.extend(self.dead_continuation(stmt, rest));
+                }
+                return true;
             }
+            false
         }
-        out
     }
 
     /// Inside the initializer of a local typed across arms, after `let x = yield_!(..);` has suspended: the
@@ -795,7 +830,9 @@ impl<'a> Emitter<'a> {
     fn typing<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
         let typed = binds && binding.locals.iter().any(|&l| self.an.typed_across_arms.contains(l));
         self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
+        let saved = self.value_position.replace(typed);
         let r = emit();
+        self.value_position.set(saved);
         self.typing_initializer.set(self.typing_initializer.get() - usize::from(typed));
         r
     }
@@ -844,6 +881,17 @@ impl<'a> Emitter<'a> {
     }
 
     fn full_node(&self, node: &Node) -> TokenStream {
+        if matches!(node, Node::Loop { .. } | Node::While { .. } | Node::For { .. }) {
+            // A loop's value comes from its `break`s, not from its body's tail.
+            let saved = self.value_position.replace(false);
+            let tokens = self.full_node_at(node);
+            self.value_position.set(saved);
+            return tokens;
+        }
+        self.full_node_at(node)
+    }
+
+    fn full_node_at(&self, node: &Node) -> TokenStream {
         match node {
             Node::Leaf(leaf) => self.leaf(leaf),
             Node::Yield(j) => self.suspend(*j),
