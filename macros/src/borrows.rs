@@ -78,24 +78,21 @@ impl Checker<'_> {
                     if let Some(Node::Leaf(init)) = &l.init
                         && l.binding.locals.iter().any(|b| self.an.stored.iter().any(|s| s.contains(b)))
                     {
-                        if let Some((owner, span)) = self.borrowed_local(init, &init.expr, false) {
+                        let found = match self.borrowed_local(init, &init.expr, false) {
+                            Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place")),
+                            None => self.iterator_over_owned_local(init, &init.expr).map(|found| {
+                                (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`")
+                            }),
+                        };
+                        if let Some(((owner, span), help)) = found {
                             let name = self.body.locals[owner].ident.to_string();
+                            let help = help.replace("{name}", &name);
                             self.errors.error(
                                 span,
                                 format!(
                                     "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
                                      note: {STATE_MOVES}\n\
-                                     help: hold something owned instead: an index into `{name}`, a clone, or move `{name}` into the reference's place"
-                                ),
-                            );
-                        } else if let Some((owner, span)) = self.iterator_over_owned_local(init, &init.expr) {
-                            let name = self.body.locals[owner].ident.to_string();
-                            self.errors.error(
-                                span,
-                                format!(
-                                    "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
-                                     note: {STATE_MOVES}\n\
-                                     help: hold something owned instead: iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"
+                                     help: hold something owned instead: {help}"
                                 ),
                             );
                         }
