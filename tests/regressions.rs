@@ -449,3 +449,51 @@ fn a_suspension_before_the_tail_of_a_typed_initializer() {
     assert_eq!(step(&mut c, 5), CoroutineState::Complete(16));
     assert_eq!(step(&mut suspension_in_a_statement_of_a_typed_initializer(false), 0), CoroutineState::Complete(3));
 }
+
+struct Token(i64);
+
+impl Drop for Token {
+    fn drop(&mut self) {}
+}
+
+/// A drop-flagged local moved in a branch that returns, inside a leaf whose continuation still uses it: the move
+/// is its last use on that path (it was read through the flag in place: E0507).
+#[stackless::coroutine]
+fn moved_in_a_returning_branch(stop: bool, again: bool) -> impl Iterator<Item = i64> {
+    let t = Token(1);
+    if stop {
+        drop(t);
+        return;
+    }
+    yield_!(t.0);
+    if again {
+        drop(t);
+    }
+    yield_!(2);
+}
+
+#[test]
+fn a_local_moved_in_a_branch_that_returns() {
+    assert_eq!(moved_in_a_returning_branch(true, false).count(), 0);
+    assert_eq!(moved_in_a_returning_branch(false, true).collect::<Vec<_>>(), [1, 2]);
+}
+
+/// A local typed across arms whose `let` is dead code (after a block that always returns): no arm ties its
+/// type witness, which must then not be declared (E0282 at the attribute).
+#[allow(unreachable_code, clippy::diverging_sub_expression)]
+#[stackless::coroutine(resume = r)]
+fn typed_local_in_dead_code() -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    'b: {
+        yield_!(1);
+        return r;
+    };
+    let v = if r > 0 { Some(yield_!(2)) } else { None };
+    v.unwrap_or(0)
+}
+
+#[test]
+fn a_typed_local_in_dead_code() {
+    let mut c = typed_local_in_dead_code();
+    assert_eq!(step(&mut c, 7), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, 0), CoroutineState::Complete(7));
+}

@@ -73,6 +73,8 @@ pub struct Emitter<'a> {
     typing_initializer: Cell<usize>,
     /// The code being emitted is in tail position of such an initializer: its value is the local's value.
     value_position: Cell<bool>,
+    /// The locals whose type witness some arm uses (only those are declared: an unused one can't be inferred).
+    witnesses_used: RefCell<Set>,
 }
 
 fn private() -> TokenStream {
@@ -152,6 +154,7 @@ impl<'a> Emitter<'a> {
             scope_guards: RefCell::new(Vec::new()),
             typing_initializer: Cell::new(0),
             value_position: Cell::new(false),
+            witnesses_used: RefCell::new(Set::new(n)),
         }
     }
 
@@ -271,7 +274,7 @@ impl<'a> Emitter<'a> {
         };
         let state_param = syn::Ident::new("__state", Span::mixed_site());
         let mut witnesses: Vec<TokenStream> = (0..self.body.locals.len())
-            .filter(|&l| self.an.typed_across_arms.contains(l))
+            .filter(|&l| self.witnesses_used.borrow().contains(l))
             .map(|l| {
                 let witness = type_witness(l);
                 quote!(let #witness = ::core::marker::PhantomData;)
@@ -561,6 +564,7 @@ impl<'a> Emitter<'a> {
         let mut out = TokenStream::new();
         for &l in &binding.locals {
             if self.an.typed_across_arms.contains(l) {
+                self.witnesses_used.borrow_mut().insert(l);
                 let ident = &self.body.locals[l].ident;
                 let witness = type_witness(l);
                 out.extend(quote!(#p::same_type(&#witness, &#ident);));

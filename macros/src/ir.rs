@@ -197,15 +197,20 @@ pub struct Use {
     pub branches: Vec<(u32, u32)>,
     /// The loops of the leaf around the use: it may happen again, after any later use in them.
     pub repeats: Vec<u32>,
+    /// On its path, the leaf returns (or panics) after it, so nothing later in the body follows it
+    /// (`if c { drop(v); return; }`).
+    pub returns: bool,
 }
 
 /// Per use: it is the last use of its local in the leaf on every path (no later use that can follow it, and not
-/// inside a loop of the leaf, which runs it again). Only such a use of a local that is dead afterwards can move.
+/// inside a loop of the leaf, which runs it again; or the leaf returns after it). Only such a use of a local that
+/// is dead afterwards (or followed by a return) can move.
 pub fn last_uses(uses: &[Use]) -> Vec<bool> {
     (0..uses.len())
         .map(|i| {
             let u = &uses[i];
-            u.repeats.is_empty() && !uses[i + 1..].iter().any(|v| v.local == u.local && !v.exclusive_with(u))
+            u.returns
+                || (u.repeats.is_empty() && !uses[i + 1..].iter().any(|v| v.local == u.local && !v.exclusive_with(u)))
         })
         .collect()
 }

@@ -67,6 +67,8 @@ pub struct Walker<'a> {
     move_closures: usize,
     /// Formatting macros' arguments being walked (only read through shared borrows).
     shared_reads: usize,
+    /// The code being walked is followed, on its path in the leaf, by a `return` or a panic.
+    returning: usize,
     /// Per use: the identifier token it was written with (rewrite mode).
     tokens: Vec<Option<syn::Ident>>,
     /// The loops being walked (their code runs again).
@@ -79,6 +81,22 @@ struct Rewriting<'a> {
     /// For each use index of the collection pass: is it the last use of its local in this expression?
     last_use: Vec<bool>,
     live_after: &'a dyn Fn(LocalId) -> bool,
+}
+
+/// A statement that always leaves the body: `return ..;` or a panic.
+fn exits(stmt: &syn::Stmt) -> bool {
+    let panics = |mac: &syn::Macro| {
+        mac.path
+            .segments
+            .last()
+            .is_some_and(|s| matches!(s.ident.to_string().as_str(), "panic" | "unreachable" | "todo" | "unimplemented"))
+    };
+    match stmt {
+        syn::Stmt::Expr(Expr::Return(_), _) => true,
+        syn::Stmt::Expr(Expr::Macro(m), _) => panics(&m.mac),
+        syn::Stmt::Macro(m) => panics(&m.mac),
+        _ => false,
+    }
 }
 
 /// Consuming methods, by convention (`into_iter`, `unwrap`…): a receiver local there is moved.
@@ -243,6 +261,7 @@ impl<'a> Walker<'a> {
             repeats: Vec::new(),
             move_closures: 0,
             shared_reads: 0,
+            returning: 0,
             tokens: Vec::new(),
             constructs: 0,
         }
@@ -291,7 +310,10 @@ impl<'a> Walker<'a> {
     fn repeating<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
         let id = self.new_construct();
         self.repeats.push(id);
+        // A return after the loop doesn't follow its body: the body runs again first.
+        let returning = std::mem::take(&mut self.returning);
         let r = f(self);
+        self.returning = returning;
         self.repeats.pop();
         r
     }
@@ -321,13 +343,16 @@ impl<'a> Walker<'a> {
             conditional: self.conditional || self.in_closure > 0,
             branches: self.branches.clone(),
             repeats: self.repeats.clone(),
+            returns: self.returning > 0 && self.in_closure == 0,
         });
         let rw = self.rewrite.as_ref()?;
         if self.move_closures > 0 && rw.rewrite.captured_by_value(local) {
             let ident = rw.rewrite.plain_ident(local, token);
             return Some(syn::parse_quote!(#ident));
         }
-        let last = rw.last_use.get(index).copied().unwrap_or(false) && !(rw.live_after)(local);
+        // Dead after the leaf, or the leaf returns right after this use on its path.
+        let last =
+            rw.last_use.get(index).copied().unwrap_or(false) && (!(rw.live_after)(local) || self.uses[index].returns);
         if self.shared_reads > 0 && kind == UseKind::Place {
             return Some(rw.rewrite.access_shared(local, token));
         }
@@ -362,8 +387,12 @@ impl<'a> Walker<'a> {
     fn visit_block_stmts(&mut self, block: &mut syn::Block) {
         self.scoped(|w| {
             let n = block.stmts.len();
+            // The statements before one that returns or panics are followed by it.
+            let exit = block.stmts.iter().position(exits);
             for (i, stmt) in block.stmts.iter_mut().enumerate() {
                 let is_tail = i + 1 == n;
+                let returns = exit.is_some_and(|e| i < e);
+                w.returning += usize::from(returns);
                 match stmt {
                     syn::Stmt::Local(local) => {
                         if let Some(init) = &mut local.init {
@@ -382,6 +411,7 @@ impl<'a> Walker<'a> {
                     syn::Stmt::Macro(m) => w.visit_macro(&mut m.mac),
                     syn::Stmt::Item(_) => {}
                 }
+                w.returning -= usize::from(returns);
             }
         });
     }
@@ -646,7 +676,9 @@ impl VisitMut for Walker<'_> {
             }
             Expr::Return(r) if self.in_closure == 0 => {
                 if let Some(v) = &mut r.expr {
+                    self.returning += 1;
                     self.visit(v, UseKind::Move);
+                    self.returning -= 1;
                 }
                 self.jumps.push(Jump::Return);
                 if let Some(rw) = &self.rewrite {
@@ -880,6 +912,7 @@ impl VisitMut for Walker<'_> {
                             conditional: self.conditional || self.in_closure > 0,
                             branches: self.branches.clone(),
                             repeats: self.repeats.clone(),
+                            returns: self.returning > 0 && self.in_closure == 0,
                         });
                         if let Some(rw) = &self.rewrite {
                             let value = (*a.right).clone();
