@@ -256,7 +256,7 @@ mod compile_bugs {
 
     // E0308 "no two closures, even if identical, have the same type": the code after a loop that contains a yield
     // is emitted once per resume arm, so a closure defined there and held across a later yield gets two types.
-    // Features `closure`, `iter-closure`.
+    // A documented limit (README, tests/ui/limits); feature `closure-anywhere`.
     twins!(gen closure_after_a_loop_with_a_yield(;) {
         for _i in 0..2 { yield_!(0); }
         let f = |z: i64| z + 1;
@@ -269,18 +269,18 @@ mod compile_bugs {
     fn closure_after_a_loop_with_a_yield() {
         assert_same(closure_after_a_loop_with_a_yield::case());
     }
+}
 
-    // E0499 "cannot borrow as mutable more than once": a local with a drop flag is reached through a `&mut`
-    // helper, so one expression reading it twice (`format!("{}{}", s, lens(&s))`, or `v.push(lenv(&v))`, which
-    // plain Rust accepts through two-phase borrows) borrows it mutably twice. Feature `multi-use`.
-    twins!(gen two_reads_of_a_conditionally_moved_local(; c: bool = false, v: Vec<i64> = vec![1]) {
-        v.push(lenv(&v));
-        if c { drop(v); }
-        yield_!(1);
-    });
+// Was E0499 "cannot borrow as mutable more than once": a local with a drop flag is reached through a `&mut`
+// helper, so `v.push(lenv(&v))` (which plain Rust accepts through a two-phase borrow) borrowed it mutably twice.
+// Fixed: the arguments are evaluated first. Feature `multi-use`.
+twins!(gen two_reads_of_a_conditionally_moved_local(; c: bool = false, v: Vec<i64> = vec![1]) {
+    v.push(lenv(&v));
+    if c { drop(v); }
+    yield_!(1);
+});
 
-    #[test]
-    fn two_reads_of_a_conditionally_moved_local() {
-        assert_same(two_reads_of_a_conditionally_moved_local::case());
-    }
+#[test]
+fn two_reads_of_a_conditionally_moved_local() {
+    assert_same(two_reads_of_a_conditionally_moved_local::case());
 }
