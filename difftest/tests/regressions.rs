@@ -250,6 +250,45 @@ fn resume_assign_in_a_labeled_block_in_a_loop() {
     assert_same(resume_assign_in_a_labeled_block_in_a_loop::case());
 }
 
+// ---- Found by the seed-42 sweep of 2026-11-26 ------------------------------------------------------------
+
+// A use followed by `return` in its leaf counts as the local's last use; two such uses before the same return
+// (`r + fx(.., r)`) both moved the drop-flagged `r` out of its flag: the second panicked with "stackless internal
+// error: a moved-out local was used" (seed 42, program 1110).
+twins!(res two_reads_before_a_return(r;) {
+    let mut v1 = D::new("d2", 4);
+    {
+        {
+            let mut v3 = String::from("s4");
+            yield_!(fx("f5", fx("f6", r)));
+        }
+        if r < v1.get() { return Ok((r + fx("f7", r))); }
+        r += v1.get();
+    }
+    let mut v8 = ((md(v1.get(), 4)..md(yield_!(r), 4) + 1).count() as i64);
+    match md(v8, 3) { 0 => {
+        let mut v9 = 'b10: {
+            let mut v12 = yield_!(fx("f11", v1.get()));
+            let mut v15 = yield_!((if yield_!(v12) >= (if cnd("c13", fx("f14", 1)) { v12 } else { r }) { [r, v1.get()][md(v1.get(), 2) as usize] } else { yield_!(v12) }));
+            (v1.get() - v15)
+        };
+    } 1 => {
+        fx("f16", lens(&format!("{}.", v8)));
+    } _ => {
+        let mut c17 = 0;
+        'l18: while c17 < 2 {
+            c17 += 1;
+            let mut v19 = D::new("d20", c17);
+        }
+    } }
+    Err(sv("e22", fx("f21", v8)))
+});
+
+#[test]
+fn two_reads_before_a_return() {
+    assert_same(two_reads_before_a_return::case());
+}
+
 #[cfg(feature = "compile-bugs")]
 mod compile_bugs {
     use super::*;

@@ -197,9 +197,9 @@ pub struct Use {
     pub branches: Vec<(u32, u32)>,
     /// The loops of the leaf around the use: it may happen again, after any later use in them.
     pub repeats: Vec<u32>,
-    /// On its path, the leaf returns (or panics) after it, so nothing later in the body follows it
-    /// (`if c { drop(v); return; }`).
-    pub returns: bool,
+    /// On its path, the leaf returns (or panics) after it, so nothing after the leaf follows it
+    /// (`if c { drop(v); return; }`): the id of the block statement list that ends in that exit.
+    pub returns: Option<u32>,
 }
 
 /// Per use: it is the last use of its local in the leaf on every path (no later use that can follow it, and not
@@ -209,8 +209,12 @@ pub fn last_uses(uses: &[Use]) -> Vec<bool> {
     (0..uses.len())
         .map(|i| {
             let u = &uses[i];
-            u.returns
-                || (u.repeats.is_empty() && !uses[i + 1..].iter().any(|v| v.local == u.local && !v.exclusive_with(u)))
+            let follows = |v: &Use| v.local == u.local && !v.exclusive_with(u);
+            match u.returns {
+                // Only the uses before the same exit can follow it.
+                Some(exit) => !uses[i + 1..].iter().any(|v| follows(v) && v.returns == Some(exit)),
+                None => u.repeats.is_empty() && !uses[i + 1..].iter().any(follows),
+            }
         })
         .collect()
 }

@@ -67,8 +67,9 @@ pub struct Walker<'a> {
     move_closures: usize,
     /// Formatting macros' arguments being walked (only read through shared borrows).
     shared_reads: usize,
-    /// The code being walked is followed, on its path in the leaf, by a `return` or a panic.
-    returning: usize,
+    /// The code being walked is followed, on its path in the leaf, by a `return` or a panic: the statement lists
+    /// that end so, innermost last (ids from `new_construct`).
+    returning: Vec<u32>,
     /// Per use: the identifier token it was written with (rewrite mode).
     tokens: Vec<Option<syn::Ident>>,
     /// The loops being walked (their code runs again).
@@ -261,7 +262,7 @@ impl<'a> Walker<'a> {
             repeats: Vec::new(),
             move_closures: 0,
             shared_reads: 0,
-            returning: 0,
+            returning: Vec::new(),
             tokens: Vec::new(),
             constructs: 0,
         }
@@ -343,7 +344,7 @@ impl<'a> Walker<'a> {
             conditional: self.conditional || self.in_closure > 0,
             branches: self.branches.clone(),
             repeats: self.repeats.clone(),
-            returns: self.returning > 0 && self.in_closure == 0,
+            returns: self.returning.last().copied().filter(|_| self.in_closure == 0),
         });
         let rw = self.rewrite.as_ref()?;
         if self.move_closures > 0 && rw.rewrite.captured_by_value(local) {
@@ -351,8 +352,8 @@ impl<'a> Walker<'a> {
             return Some(syn::parse_quote!(#ident));
         }
         // Dead after the leaf, or the leaf returns right after this use on its path.
-        let last =
-            rw.last_use.get(index).copied().unwrap_or(false) && (!(rw.live_after)(local) || self.uses[index].returns);
+        let last = rw.last_use.get(index).copied().unwrap_or(false)
+            && (!(rw.live_after)(local) || self.uses[index].returns.is_some());
         if self.shared_reads > 0 && kind == UseKind::Place {
             return Some(rw.rewrite.access_shared(local, token));
         }
@@ -388,11 +389,13 @@ impl<'a> Walker<'a> {
         self.scoped(|w| {
             let n = block.stmts.len();
             // The statements before one that returns or panics are followed by it.
-            let exit = block.stmts.iter().position(exits);
+            let exit = block.stmts.iter().position(exits).map(|e| (e, w.new_construct()));
             for (i, stmt) in block.stmts.iter_mut().enumerate() {
                 let is_tail = i + 1 == n;
-                let returns = exit.is_some_and(|e| i < e);
-                w.returning += usize::from(returns);
+                let returns = exit.filter(|(e, _)| i < *e).map(|(_, id)| id);
+                if let Some(id) = returns {
+                    w.returning.push(id);
+                }
                 match stmt {
                     syn::Stmt::Local(local) => {
                         if let Some(init) = &mut local.init {
@@ -411,7 +414,9 @@ impl<'a> Walker<'a> {
                     syn::Stmt::Macro(m) => w.visit_macro(&mut m.mac),
                     syn::Stmt::Item(_) => {}
                 }
-                w.returning -= usize::from(returns);
+                if returns.is_some() {
+                    w.returning.pop();
+                }
             }
         });
     }
@@ -676,9 +681,10 @@ impl VisitMut for Walker<'_> {
             }
             Expr::Return(r) if self.in_closure == 0 => {
                 if let Some(v) = &mut r.expr {
-                    self.returning += 1;
+                    let id = self.new_construct();
+                    self.returning.push(id);
                     self.visit(v, UseKind::Move);
-                    self.returning -= 1;
+                    self.returning.pop();
                 }
                 self.jumps.push(Jump::Return);
                 if let Some(rw) = &self.rewrite {
@@ -912,7 +918,7 @@ impl VisitMut for Walker<'_> {
                             conditional: self.conditional || self.in_closure > 0,
                             branches: self.branches.clone(),
                             repeats: self.repeats.clone(),
-                            returns: self.returning > 0 && self.in_closure == 0,
+                            returns: self.returning.last().copied().filter(|_| self.in_closure == 0),
                         });
                         if let Some(rw) = &self.rewrite {
                             let value = (*a.right).clone();
