@@ -497,3 +497,22 @@ fn a_typed_local_in_dead_code() {
     assert_eq!(step(&mut c, 7), CoroutineState::Yielded(1));
     assert_eq!(step(&mut c, 0), CoroutineState::Complete(7));
 }
+
+/// `?` at the start of a block's tail expression (`{ r? + 1 }`): rewritten to a `match`, which in statement
+/// position ends the expression unless parenthesized (the output didn't parse; found by the expansion fuzzer).
+#[stackless::coroutine(resume = r)]
+fn question_mark_starting_a_tail() -> impl Coroutine<Option<i64>, Yield = (), Return = Option<i64>> {
+    yield_!();
+    let v = { r? + 1 };
+    Some(v)
+}
+
+#[test]
+fn a_question_mark_at_the_start_of_a_tail_expression() {
+    let mut c = question_mark_starting_a_tail();
+    assert_eq!(step(&mut c, Some(1)), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, None), CoroutineState::Complete(Some(2)));
+    let mut c = question_mark_starting_a_tail();
+    assert_eq!(step(&mut c, None), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut c, None), CoroutineState::Complete(None));
+}

@@ -34,3 +34,17 @@ fn conditions(items: Vec<i64>) -> impl Coroutine<i64, Yield = i64, Return = Opti
     let s = Wrapper { field: yield_!(7), other: pair.0 };
     Some(s.field + items.len() as i64 + pair.1[0])
 }
+
+// Temporaries around suspension points, `?` at the start of a tail, typed-across-arms initializers.
+#[stackless::coroutine(resume = r)]
+fn temporaries(v: Vec<i64>) -> impl Coroutine<Option<i64>, Yield = i64, Return = Option<i64>> {
+    let n = (make().len() as i64) + yield_!(1)?;
+    for x in [at("a", 1), yield_!(2)?, make().len() as i64] {
+        yield_!(x);
+    }
+    let w = if n > 2 { Some(text(yield_!(3)?)) } else { None };
+    let m = match (make().len()..3).count() { 0 => yield_!(4)?, _ => 2 };
+    let Some(k) = v.get(yield_!(5)?.unsigned_abs() as usize).copied() else { return yield_!(6) };
+    let t = { r? + 1 };
+    Some(n + m + k + t + w.map_or(0, |s| s.len() as i64))
+}

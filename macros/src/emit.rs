@@ -1154,11 +1154,12 @@ impl Rewrite for Emitter<'_> {
         let p = private();
         let v = syn::Ident::new("__value", Span::mixed_site());
         let r = syn::Ident::new("__residual", Span::mixed_site());
+        // Parenthesized: in statement position a `match` would end the expression (`x? + 1` must stay a sum).
         syn::parse_quote_spanned! {question.span=>
-            match #p::Try::branch(#expr) {
+            (match #p::Try::branch(#expr) {
                 ::core::ops::ControlFlow::Continue(#v) => #v,
                 ::core::ops::ControlFlow::Break(#r) => return #p::complete(&mut #g.exit, #p::FromResidual::from_residual(#r)),
-            }
+            })
         }
     }
 

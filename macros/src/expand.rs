@@ -155,12 +155,14 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
             // `yield_!` is unreachable in the arm that suspends there. The arms return from the step closure,
             // and the body's tail becomes the operand of that return. A `_guard` held across a suspension is
             // moved into the state, which clippy counts as a use of an underscore binding. A `let ... else` whose
-            // `else` block suspends drops the unmatched value explicitly, whatever its type.
+            // `else` block suspends drops the unmatched value explicitly, whatever its type. `?` becomes a
+            // parenthesized `match`.
             #[allow(
                 unused_mut,
                 unused_labels,
                 unreachable_code,
                 unused_braces,
+                unused_parens,
                 clippy::needless_return,
                 clippy::let_and_return,
                 clippy::unused_unit,

@@ -20,6 +20,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         unused_labels,
         unreachable_code,
         unused_braces,
+        unused_parens,
         clippy::needless_return,
         clippy::let_and_return,
         clippy::unused_unit,

@@ -20,6 +20,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
         unused_labels,
         unreachable_code,
         unused_braces,
+        unused_parens,
         clippy::needless_return,
         clippy::let_and_return,
         clippy::unused_unit,

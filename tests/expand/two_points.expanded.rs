@@ -23,6 +23,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         unused_labels,
         unreachable_code,
         unused_braces,
+        unused_parens,
         clippy::needless_return,
         clippy::let_and_return,
         clippy::unused_unit,
