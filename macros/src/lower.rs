@@ -60,6 +60,13 @@ pub fn find_yield(expr: &Expr) -> Option<Span> {
         fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
         fn visit_item(&mut self, _: &'ast syn::Item) {}
         fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
+        // Array lengths are constants (reported by `check_misplaced`).
+        fn visit_expr_repeat(&mut self, r: &'ast syn::ExprRepeat) {
+            syn::visit::visit_expr(self, &r.expr);
+        }
+        fn visit_type_array(&mut self, a: &'ast syn::TypeArray) {
+            syn::visit::visit_type(self, &a.elem);
+        }
     }
     let mut finder = Finder(None);
     syn::visit::Visit::visit_expr(&mut finder, expr);
@@ -152,6 +159,14 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
         }
         fn visit_expr_const(&mut self, c: &'ast syn::ExprConst) {
             self.inside("const", |s| syn::visit::visit_expr_const(s, c));
+        }
+        fn visit_expr_repeat(&mut self, r: &'ast syn::ExprRepeat) {
+            syn::visit::visit_expr(self, &r.expr);
+            self.inside("const", |s| syn::visit::visit_expr(s, &r.len));
+        }
+        fn visit_type_array(&mut self, a: &'ast syn::TypeArray) {
+            syn::visit::visit_type(self, &a.elem);
+            self.inside("const", |s| syn::visit::visit_expr(s, &a.len));
         }
         fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
             self.inside("fn", |s| syn::visit::visit_item_fn(s, f));
