@@ -289,6 +289,22 @@ fn two_reads_before_a_return() {
     assert_same(two_reads_before_a_return::case());
 }
 
+// Cancelled at the `yield_!` inside the second element of a `for` iterator's `vec!`: the plain fn unwinds the
+// half-built operands (`d5`) before the statement's temporary (`t7`); the state dropped them in reverse
+// declaration order instead (seed 42, program 5725, trimmed to its first statements).
+twins!(opt temporary_and_operand_spilled_before_a_yield(r; p0: String = String::from("x")) {
+    let v1 = D::new("d2", lens(&p0) + r);
+    for v4 in vec![D::new("d5", md(lens(&p0), 5)), D::new("d6", D::new("t7", 8).get() + yield_!(9))] {
+        let v8 = yield_!(lens(&format!("{}.", 4)));
+    }
+    Some(v1.get())
+});
+
+#[test]
+fn temporary_and_operand_spilled_before_a_yield() {
+    assert_same(temporary_and_operand_spilled_before_a_yield::case());
+}
+
 #[cfg(feature = "compile-bugs")]
 mod compile_bugs {
     use super::*;

@@ -182,9 +182,9 @@ impl<'a> Emitter<'a> {
         let mut variants = Vec::new();
         for (k, stored) in self.an.stored.iter().enumerate() {
             let v = variant(k);
-            let fields: Vec<TokenStream> = stored
+            let fields: Vec<TokenStream> = self
+                .drop_order(stored)
                 .iter()
-                .rev()
                 .map(|l| {
                     let f = &self.field[*l];
                     let t = next_generic();
@@ -302,6 +302,34 @@ impl<'a> Emitter<'a> {
             Boxing::PinBox => quote!(#p::pinned_box(#machine)),
         };
         Output { items, machine }
+    }
+
+    /// The order in which a suspended state drops its locals (its fields' order): the reverse of their
+    /// declaration, except that a statement's hoisted temporaries (`__temporaryN`) drop after the operands it
+    /// spilled (`__spillN`), as an unwinding plain fn drops a half-evaluated expression's operands before the
+    /// statement's temporaries.
+    fn drop_order(&self, stored: &[LocalId]) -> Vec<LocalId> {
+        let hidden = |l: &LocalId, prefix: &str| {
+            let local = &self.body.locals[*l];
+            local.ident.to_string().starts_with(prefix)
+        };
+        let mut order: Vec<LocalId> = stored.iter().rev().copied().collect();
+        let mut i = 0;
+        while i < order.len() {
+            // A run of one statement's hidden locals (same scope): spilled operands first, temporaries after.
+            let scope = self.body.locals[order[i]].scope;
+            let end = (i..order.len())
+                .find(|&j| {
+                    let l = &order[j];
+                    !(hidden(l, "__spill") || hidden(l, "__temporary")) || self.body.locals[*l].scope != scope
+                })
+                .unwrap_or(order.len());
+            if end > i + 1 {
+                order[i..end].sort_by_key(|l| hidden(l, "__temporary"));
+            }
+            i = end.max(i + 1);
+        }
+        order
     }
 
     fn reset(&mut self, arm: Option<YieldId>, mode: Mode) {

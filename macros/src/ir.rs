@@ -198,8 +198,9 @@ pub struct Use {
     /// The loops of the leaf around the use: it may happen again, after any later use in them.
     pub repeats: Vec<u32>,
     /// On its path, the leaf returns (or panics) after it, so nothing after the leaf follows it
-    /// (`if c { drop(v); return; }`): the id of the block statement list that ends in that exit.
-    pub returns: Option<u32>,
+    /// (`if c { drop(v); return; }`): the ids of the statement lists that end in such an exit around it,
+    /// innermost last. Empty when it doesn't.
+    pub returns: Vec<u32>,
 }
 
 /// Per use: it is the last use of its local in the leaf on every path (no later use that can follow it, and not
@@ -210,9 +211,9 @@ pub fn last_uses(uses: &[Use]) -> Vec<bool> {
         .map(|i| {
             let u = &uses[i];
             let follows = |v: &Use| v.local == u.local && !v.exclusive_with(u);
-            match u.returns {
-                // Only the uses before the same exit can follow it.
-                Some(exit) => !uses[i + 1..].iter().any(|v| follows(v) && v.returns == Some(exit)),
+            match u.returns.last() {
+                // Only the uses before the same exit (maybe inside a nested statement list) can follow it.
+                Some(exit) => !uses[i + 1..].iter().any(|v| follows(v) && v.returns.contains(exit)),
                 None => u.repeats.is_empty() && !uses[i + 1..].iter().any(follows),
             }
         })

@@ -344,7 +344,7 @@ impl<'a> Walker<'a> {
             conditional: self.conditional || self.in_closure > 0,
             branches: self.branches.clone(),
             repeats: self.repeats.clone(),
-            returns: self.returning.last().copied().filter(|_| self.in_closure == 0),
+            returns: if self.in_closure == 0 { self.returning.clone() } else { Vec::new() },
         });
         let rw = self.rewrite.as_ref()?;
         if self.move_closures > 0 && rw.rewrite.captured_by_value(local) {
@@ -353,7 +353,7 @@ impl<'a> Walker<'a> {
         }
         // Dead after the leaf, or the leaf returns right after this use on its path.
         let last = rw.last_use.get(index).copied().unwrap_or(false)
-            && (!(rw.live_after)(local) || self.uses[index].returns.is_some());
+            && (!(rw.live_after)(local) || !self.uses[index].returns.is_empty());
         if self.shared_reads > 0 && kind == UseKind::Place {
             return Some(rw.rewrite.access_shared(local, token));
         }
@@ -388,11 +388,11 @@ impl<'a> Walker<'a> {
     fn visit_block_stmts(&mut self, block: &mut syn::Block) {
         self.scoped(|w| {
             let n = block.stmts.len();
-            // The statements before one that returns or panics are followed by it.
+            // The statements up to one that returns or panics (its own value included) are followed by it.
             let exit = block.stmts.iter().position(exits).map(|e| (e, w.new_construct()));
             for (i, stmt) in block.stmts.iter_mut().enumerate() {
                 let is_tail = i + 1 == n;
-                let returns = exit.filter(|(e, _)| i < *e).map(|(_, id)| id);
+                let returns = exit.filter(|(e, _)| i <= *e).map(|(_, id)| id);
                 if let Some(id) = returns {
                     w.returning.push(id);
                 }
@@ -681,10 +681,7 @@ impl VisitMut for Walker<'_> {
             }
             Expr::Return(r) if self.in_closure == 0 => {
                 if let Some(v) = &mut r.expr {
-                    let id = self.new_construct();
-                    self.returning.push(id);
                     self.visit(v, UseKind::Move);
-                    self.returning.pop();
                 }
                 self.jumps.push(Jump::Return);
                 if let Some(rw) = &self.rewrite {
@@ -918,7 +915,7 @@ impl VisitMut for Walker<'_> {
                             conditional: self.conditional || self.in_closure > 0,
                             branches: self.branches.clone(),
                             repeats: self.repeats.clone(),
-                            returns: self.returning.last().copied().filter(|_| self.in_closure == 0),
+                            returns: if self.in_closure == 0 { self.returning.clone() } else { Vec::new() },
                         });
                         if let Some(rw) = &self.rewrite {
                             let value = (*a.right).clone();

@@ -284,6 +284,16 @@ impl<'a> Normalizer<'a> {
         syn::parse_quote!(#(#attrs)* #label loop { #(#head)* #(#stmts)* })
     }
 
+    /// A hoisted temporary: a hidden local named `__temporaryN`, so that a suspended state drops it after the
+    /// statement's spilled operands, as an unwinding plain fn drops operands before the statement's temporaries
+    /// (see `emit`'s field order).
+    fn temporary(&mut self, value: Expr, out: &mut Vec<Stmt>) -> Expr {
+        *self.counter += 1;
+        let name = syn::Ident::new(&format!("__temporary{}", self.counter), Span::mixed_site());
+        out.push(syn::parse_quote!(let #name = #value;));
+        syn::parse_quote!(#name)
+    }
+
     fn temp(&mut self, mut value: Expr, out: &mut Vec<Stmt>) -> Expr {
         // `(a + b) < yield_!(..)`: the parentheses the operand needed are redundant in the `let`.
         while let Expr::Paren(p) = value {
@@ -554,7 +564,7 @@ impl<'a> Normalizer<'a> {
                 let receiver = ops.next().expect("internal invariant: the receiver is an operand");
                 let borrowed = borrows_receiver(&m.method);
                 m.receiver = Box::new(if borrowed && creates_temporary(&receiver) {
-                    self.temp(receiver, out)
+                    self.temporary(receiver, out)
                 } else {
                     receiver
                 });
@@ -563,20 +573,20 @@ impl<'a> Normalizer<'a> {
             }
             Expr::Field(mut f) => {
                 let base = self.hoist_temporaries(*f.base, out);
-                f.base = Box::new(if creates_temporary(&base) { self.temp(base, out) } else { base });
+                f.base = Box::new(if creates_temporary(&base) { self.temporary(base, out) } else { base });
                 Expr::Field(f)
             }
             Expr::Index(mut i) => {
                 let mut ops =
                     self.hoist_operands(vec![(*i.expr, Slot::Place), (*i.index, Slot::Value)], out).into_iter();
                 let base = ops.next().expect("internal invariant: two operands");
-                i.expr = Box::new(if creates_temporary(&base) { self.temp(base, out) } else { base });
+                i.expr = Box::new(if creates_temporary(&base) { self.temporary(base, out) } else { base });
                 i.index = Box::new(ops.next().expect("internal invariant: two operands"));
                 Expr::Index(i)
             }
             Expr::Reference(mut r) => {
                 let inner = self.hoist_temporaries(*r.expr, out);
-                r.expr = Box::new(if is_call(&inner) { self.temp(inner, out) } else { inner });
+                r.expr = Box::new(if is_call(&inner) { self.temporary(inner, out) } else { inner });
                 Expr::Reference(r)
             }
             Expr::Call(mut c) => {
