@@ -119,3 +119,29 @@ fn a_compound_assignments_index_is_evaluated_after_resuming() {
     });
     assert_eq!(log, strs(&["resumed", "index 1"]));
 }
+
+/// A type of one's own with a method named like `str`'s `trim`, returning a value with drop glue.
+struct Padded(&'static str);
+
+impl Padded {
+    fn trim(&self) -> Noisy {
+        Noisy(self.0)
+    }
+}
+
+#[stackless::coroutine]
+fn own_method_named_like_a_str_view() -> impl Iterator<Item = u8> {
+    let p = Padded("trimmed");
+    let t = p.trim();
+    let _ = &t;
+    yield_!(1);
+    log("resumed");
+}
+
+#[test]
+fn a_value_returned_by_a_method_named_like_a_str_view_drops_at_the_next_suspension() {
+    // `trim`, `strip_prefix`, `chars`… are taken for `str`'s, whose results have no drop glue: once no longer used,
+    // the value is left out of the state. The plain fn would drop `trimmed` at the end of the fn (after "resumed").
+    let log = events(|| assert_eq!(own_method_named_like_a_str_view().count(), 1));
+    assert_eq!(log, strs(&["drop trimmed", "resumed"]));
+}

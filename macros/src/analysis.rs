@@ -105,13 +105,13 @@ pub fn analyze(body: &Body) -> Analysis {
         if let Some(state) = state {
             for &l in &point.in_scope {
                 let local = &body.locals[l];
-                if state.maybe.contains(l) && (live_after.contains(l) || !local.no_drop) {
+                if state.maybe.contains(l) && (live_after.contains(l) || !local.no_drop_glue()) {
                     here.push(l);
                     // A drop flag when it may be moved out here, and also when a loop body declares it and it
                     // may need dropping: resuming inside the loop can then keep it in place and clear its flag
                     // at the end of each iteration, instead of moving the whole state out and back.
                     let loop_local = body.scopes[local.scope].in_loop && !body.scopes[local.scope].ends_at_exit;
-                    if !state.must.contains(l) || (loop_local && !local.no_drop && only_point[k]) {
+                    if !state.must.contains(l) || (loop_local && !local.no_drop_glue() && only_point[k]) {
                         flagged.insert(l);
                     }
                 }

@@ -30,7 +30,12 @@ const BORROWING_ITERATORS: &[&str] = &[
     "values_mut",
     "drain",
     "split_whitespace",
+    "by_ref",
 ];
+
+/// More methods that return an iterator borrowing their receiver, when the receiver is known to own its value
+/// (on a `&str` they borrow what the reference points to, which a `for` loop may hold).
+const OWNED_BORROWING_ITERATORS: &[&str] = &["split", "rsplit", "split_terminator", "char_indices", "matches"];
 
 /// Iterator adapters that keep borrowing what their receiver borrows.
 const ITERATOR_ADAPTERS: &[&str] = &[
@@ -52,9 +57,35 @@ const ITERATOR_ADAPTERS: &[&str] = &[
     "inspect",
 ];
 
-/// Methods that return a reference (or an `Option` of one) into their receiver.
-const BORROWING_GETTERS: &[&str] =
-    &["get", "get_mut", "first", "first_mut", "last_mut", "as_str", "as_slice", "as_mut_slice"];
+/// Methods that return a reference (or an `Option` or a pair of them) into their receiver.
+const BORROWING_GETTERS: &[&str] = &[
+    "get",
+    "get_mut",
+    "first",
+    "first_mut",
+    "last",
+    "last_mut",
+    "as_str",
+    "as_bytes",
+    "as_slice",
+    "as_mut_slice",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "strip_prefix",
+    "strip_suffix",
+    "split_once",
+    "rsplit_once",
+    "split_at",
+    "split_first",
+    "split_last",
+];
+
+/// What a method that borrows its receiver returns.
+enum Borrow {
+    Iterator,
+    Getter,
+}
 
 const STATE_MOVES: &str = "a coroutine's locals live in its state, which moves when the coroutine moves, so a \
                            reference into it can't survive a suspension";
@@ -80,8 +111,9 @@ impl Checker<'_> {
                     {
                         let found = match self.borrowed_local(init, &init.expr, false) {
                             Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place")),
-                            None => self.iterator_over_owned_local(init, &init.expr).map(|found| {
-                                (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`")
+                            None => self.borrow_of_owned_local(init, &init.expr).map(|(found, kind)| match kind {
+                                Borrow::Iterator => (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"),
+                                Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"),
                             }),
                         };
                         if let Some(((owner, span), help)) = found {
@@ -121,12 +153,20 @@ impl Checker<'_> {
             Node::For { iter, body, .. } => {
                 if let Some((owner, span)) = self.borrowed_local(iter, &iter.expr, true) {
                     let name = self.body.locals[owner].ident.to_string();
+                    let by_ref = matches!(&iter.expr, Expr::MethodCall(m) if m.method == "by_ref");
+                    let help = if by_ref {
+                        format!("advance it by hand: `while let Some(x) = {name}.next() {{ .. }}`")
+                    } else {
+                        format!(
+                            "iterate by value (`for x in {name}`), over a clone (`for x in {name}.clone()`), or by index (`for i in 0..{name}.len()`)"
+                        )
+                    };
                     self.errors.error(
                         span,
                         format!(
                             "this loop borrows `{name}` while it suspends at a `yield_!`\n\
                              note: a coroutine's locals live in its state, which moves when the coroutine moves, so an iterator borrowing one can't survive a suspension\n\
-                             help: iterate by value (`for x in {name}`), over a clone (`for x in {name}.clone()`), or by index (`for i in 0..{name}.len()`)"
+                             help: {help}"
                         ),
                     );
                 }
@@ -136,9 +176,10 @@ impl Checker<'_> {
         }
     }
 
-    /// `x.iter()`, `x.chars().rev()`, `x.get(0)`… where `x` is a local known to own its value (`vec![..]`, a
-    /// `String` argument): unlike in a `for` loop, the value may also be a reference, which can be held.
-    fn iterator_over_owned_local(&self, leaf: &Leaf, expr: &Expr) -> Option<(LocalId, Span)> {
+    /// `x.iter()`, `x.chars().rev()`, `x.get(0)`, `x.strip_prefix('#')`… where `x` is a local known to own its
+    /// value (`vec![..]`, a `String` argument, a `for` binding over a `Vec<String>`): unlike in a `for` loop, the
+    /// value may also be a reference, which can be held.
+    fn borrow_of_owned_local(&self, leaf: &Leaf, expr: &Expr) -> Option<((LocalId, Span), Borrow)> {
         let mut e = expr;
         let mut adapted = false;
         loop {
@@ -149,12 +190,19 @@ impl Checker<'_> {
                     e = &m.receiver;
                 }
                 // A getter's `Option<&T>` has methods named like adapters that make it owned (`.map(..)`).
-                Expr::MethodCall(m)
-                    if BORROWING_ITERATORS.contains(&m.method.to_string().as_str())
-                        || (!adapted && BORROWING_GETTERS.contains(&m.method.to_string().as_str())) =>
-                {
+                Expr::MethodCall(m) => {
+                    let method = m.method.to_string();
+                    let kind = if BORROWING_ITERATORS.contains(&method.as_str())
+                        || OWNED_BORROWING_ITERATORS.contains(&method.as_str())
+                    {
+                        Borrow::Iterator
+                    } else if !adapted && BORROWING_GETTERS.contains(&method.as_str()) {
+                        Borrow::Getter
+                    } else {
+                        return None;
+                    };
                     let owner = Self::local_of(leaf, &m.receiver)?;
-                    return self.body.locals[owner].owned.then(|| (owner, e.span()));
+                    return self.body.locals[owner].owned().then(|| ((owner, e.span()), kind));
                 }
                 _ => return None,
             }
@@ -172,7 +220,7 @@ impl Checker<'_> {
             _ => return None,
         };
         let local = Self::local_of(leaf, target)?;
-        (!self.body.locals[local].no_drop).then(|| (local, expr.span()))
+        (!self.body.locals[local].no_drop()).then(|| (local, expr.span()))
     }
 
     /// The coroutine's local that `target` names, if it is a plain path to one.

@@ -523,7 +523,7 @@ impl<'a> Emitter<'a> {
                         let field = self.bound_name(l);
                         self.used.borrow_mut().insert(l);
                         out.extend(quote!(let mut #guard = ::stackless::__private::ScopeEnd::new(&mut *#field);));
-                    } else if !self.body.scopes[scope].ends_at_exit && !local.no_drop {
+                    } else if !self.body.scopes[scope].ends_at_exit && !local.no_drop_glue() {
                         self.violation.set(true);
                     }
                 }
@@ -1135,7 +1135,7 @@ impl Rewrite for Emitter<'_> {
                 _ => syn::parse_quote!((*#p::slot(&mut #base))),
             };
         }
-        if in_place && matches!(kind, UseKind::Move | UseKind::Receiver) && last && !info.no_drop {
+        if in_place && matches!(kind, UseKind::Move | UseKind::Receiver) && last && !info.no_drop() {
             // Moving out of the state would leave a hole (and a method the macro doesn't know may take `self`):
             // this arm runs by value instead.
             self.violation.set(true);

@@ -23,12 +23,47 @@ pub struct Local {
     pub scope: ScopeId,
     /// Declared `mut` by the user (restored locals keep it).
     pub mutable: bool,
-    /// Syntactically known to have no drop glue (a reference, a primitive, a literal): it may be left out of
-    /// the state once it is no longer used, since dropping it earlier is unobservable.
-    pub no_drop: bool,
-    /// Syntactically known to own its value, not to be a reference (`vec![..]`, `String::from(..)`, an argument
-    /// of type `Vec<T>`): a borrowing iterator over it borrows the coroutine's state.
-    pub owned: bool,
+    /// What its value is known to be, syntactically.
+    pub value: Value,
+}
+
+/// What a local's value is known to be from the code alone (the macro sees no types).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum Value {
+    #[default]
+    Unknown,
+    /// No drop glue, and `Copy` (a reference, a primitive, a literal): it may be left out of the state once it
+    /// is no longer used, since dropping it earlier is unobservable.
+    Plain,
+    /// A view into another value, without drop glue but maybe not `Copy` (what std's `chars`, `iter`, `lines`…
+    /// return): left out of the state once no longer used, like a plain value.
+    View,
+    /// Owns its value, is no reference (`vec![..]`, `String::from(..)`, an argument of type `Vec<T>`): a
+    /// borrowing iterator over it borrows the coroutine's state.
+    Owned,
+    /// Owns its value, and its items own theirs (`Vec<String>`, `[Vec<u8>; 2]`): a `for` loop over it by value
+    /// binds owned locals.
+    OwnedItems,
+}
+
+impl Local {
+    pub fn new(ident: syn::Ident, scope: ScopeId, mutable: bool) -> Self {
+        Local { ident, scope, mutable, value: Value::Unknown }
+    }
+
+    /// `Copy` without drop glue.
+    pub fn no_drop(&self) -> bool {
+        self.value == Value::Plain
+    }
+
+    /// Dropping it earlier than at the end of its scope is unobservable.
+    pub fn no_drop_glue(&self) -> bool {
+        matches!(self.value, Value::Plain | Value::View)
+    }
+
+    pub fn owned(&self) -> bool {
+        matches!(self.value, Value::Owned | Value::OwnedItems)
+    }
 }
 
 pub struct Scope {

@@ -19,7 +19,8 @@ use syn::{Expr, Pat, Stmt as SynStmt, Token};
 use crate::errors::Errors;
 use crate::ir::UseKind;
 use crate::ir::{
-    Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LoopId, LoopInfo, Node, Scope, ScopeId, Stmt, YieldPoint,
+    Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LocalId, LoopId, LoopInfo, Node, Scope, ScopeId, Stmt, Value,
+    YieldPoint,
 };
 use crate::leaf::{Walker, pattern_idents};
 use crate::normalize::{Normalizer, expression_macro, has_temporary};
@@ -230,6 +231,20 @@ pub struct Lowerer<'e> {
     generator: bool,
     resume_unit: bool,
     items: Vec<syn::Item>,
+    /// `for` bindings and the local they iterate over by value: a binding owns its value when the local owns
+    /// its items.
+    items_of: Vec<(LocalId, LocalId)>,
+    /// Locals bound to what a std method returning a view of its receiver returns, resolved with `owned`.
+    views: Vec<View>,
+}
+
+/// The locals a `let` binds to a view of another value (`line.trim()`, `v.iter()`), which has no drop glue.
+struct View {
+    locals: Vec<LocalId>,
+    /// The view is `Copy` (a reference, or an `Option` or tuple of them).
+    copy: bool,
+    /// The method's name is only std's for certain on a receiver known to own its value: this one.
+    owner: Option<LocalId>,
 }
 
 pub struct Input {
@@ -259,6 +274,8 @@ impl<'e> Lowerer<'e> {
             generator: input.generator,
             resume_unit: input.resume_unit,
             items: Vec::new(),
+            items_of: Vec::new(),
+            views: Vec::new(),
         };
         let root_scope = l.push_scope(false);
         // The arguments and the first resume argument are bound by the body's first statements, one argument
@@ -267,6 +284,7 @@ impl<'e> Lowerer<'e> {
         let mut prefix: Vec<SynStmt> = Vec::new();
         let mut no_drop_stmts = Vec::new();
         let mut owned_stmts = Vec::new();
+        let mut owned_items_stmts = Vec::new();
         for (pat, ty, field) in input.params {
             let var = param_var(&field);
             if ty.as_ref().is_some_and(no_drop_type) {
@@ -274,6 +292,9 @@ impl<'e> Lowerer<'e> {
             }
             if ty.as_ref().is_some_and(owned_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
                 owned_stmts.push(prefix.len());
+            }
+            if ty.as_ref().is_some_and(owned_items_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
+                owned_items_stmts.push(prefix.len());
             }
             let simple = matches!(&pat, Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none());
             if simple {
@@ -305,17 +326,26 @@ impl<'e> Lowerer<'e> {
         block.stmts = prefix;
         let root = l.block_in_scope(block, root_scope, true);
         l.pop_scope_to(root_scope);
-        for i in no_drop_stmts {
-            if let Stmt::Let(let_) = &root.stmts[i] {
-                for &local in &let_.binding.locals {
-                    l.locals[local].no_drop = true;
+        for (stmts, value) in
+            [(no_drop_stmts, Value::Plain), (owned_stmts, Value::Owned), (owned_items_stmts, Value::OwnedItems)]
+        {
+            for i in stmts {
+                if let Stmt::Let(let_) = &root.stmts[i] {
+                    for &local in &let_.binding.locals {
+                        l.locals[local].value = value;
+                    }
                 }
             }
         }
-        for i in owned_stmts {
-            if let Stmt::Let(let_) = &root.stmts[i] {
-                for &local in &let_.binding.locals {
-                    l.locals[local].owned = true;
+        for (item, owner) in std::mem::take(&mut l.items_of) {
+            if l.locals[owner].value == Value::OwnedItems {
+                l.locals[item].value = Value::Owned;
+            }
+        }
+        for view in std::mem::take(&mut l.views) {
+            if view.owner.is_none_or(|owner| l.locals[owner].owned()) {
+                for local in view.locals {
+                    l.locals[local].value = if view.copy { Value::Plain } else { Value::View };
                 }
             }
         }
@@ -387,7 +417,8 @@ impl<'e> Lowerer<'e> {
         let mut locals = Vec::new();
         for (ident, mutable) in pattern_idents(pat) {
             let name = ident.to_string();
-            self.locals.push(Local { ident, scope, mutable, no_drop, owned: false });
+            let value = if no_drop { Value::Plain } else { Value::Unknown };
+            self.locals.push(Local { value, ..Local::new(ident, scope, mutable) });
             let id = self.locals.len() - 1;
             self.env.push((name, id));
             self.in_scope.push(id);
@@ -396,11 +427,45 @@ impl<'e> Lowerer<'e> {
         Binding { pat: pat.clone(), locals }
     }
 
+    /// Records that `locals` are bound (by a `let`, a `match` arm or an `if let`) to what `expr` returns, which
+    /// may be a view of another value.
+    fn note_view(&mut self, expr: &Expr, locals: &[LocalId]) {
+        if let Some((copy, owner)) = self.view_of(expr) {
+            self.views.push(View { locals: locals.to_vec(), copy, owner });
+        }
+    }
+
+    /// When `let x = expr` binds a view of another value (`expr` is a std method call like `line.trim()` or
+    /// `v.iter()`): whether the view is `Copy`, and the receiver that must be known to own its value for the
+    /// method to be std's.
+    fn view_of(&self, expr: &Expr) -> Option<(bool, Option<LocalId>)> {
+        let Expr::MethodCall(m) = strip_parens(expr) else { return None };
+        let method = m.method.to_string();
+        let method = method.as_str();
+        let literal_pattern = || {
+            m.args.iter().all(|a| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_))))
+        };
+        if STR_VIEWS.contains(&method) {
+            return Some((true, None));
+        }
+        if STR_ITERATORS.contains(&method) || (STR_PATTERN_ITERATORS.contains(&method) && literal_pattern()) {
+            return Some((false, None));
+        }
+        let copy = COLLECTION_VIEWS.contains(&method);
+        if !copy && !COLLECTION_ITERATORS.contains(&method) {
+            return None;
+        }
+        let Expr::Path(p) = strip_parens(&m.receiver) else { return None };
+        let ident = p.path.get_ident()?;
+        let owner = self.env.iter().rev().find(|(name, _)| ident == name)?.1;
+        Some((copy, Some(owner)))
+    }
+
     fn declare_hidden(&mut self, name: &str) -> usize {
         self.hidden_count += 1;
         let ident = syn::Ident::new(&format!("__{name}{}", self.hidden_count), Span::mixed_site());
         let scope = self.current_scope();
-        self.locals.push(Local { ident, scope, mutable: true, no_drop: false, owned: false });
+        self.locals.push(Local::new(ident, scope, true));
         let id = self.locals.len() - 1;
         self.in_scope.push(id);
         id
@@ -479,9 +544,17 @@ impl<'e> Lowerer<'e> {
                     || matches!(&local.pat, Pat::Type(t) if no_drop_type(&t.ty));
                 let owned = init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if owned_expr(&l.expr)))
                     || matches!(&local.pat, Pat::Type(t) if owned_type(&t.ty));
+                let owned_items = matches!(&local.pat, Pat::Type(t) if owned_items_type(&t.ty));
                 let binding = self.declare(&local.pat, no_drop);
-                if owned && let [single] = binding.locals[..] {
-                    self.locals[single].owned = true;
+                if let Some(Node::Leaf(leaf)) = &init {
+                    self.note_view(&leaf.expr, &binding.locals);
+                }
+                if let [single] = binding.locals[..] {
+                    if owned_items {
+                        self.locals[single].value = Value::OwnedItems;
+                    } else if owned {
+                        self.locals[single].value = Value::Owned;
+                    }
                 }
                 Stmt::Let(Let { attrs: local.attrs, binding, init, diverge })
             }
@@ -591,6 +664,7 @@ impl<'e> Lowerer<'e> {
                         other => (other, None),
                     };
                     let binding = self.declare(&pat, false);
+                    self.note_view(&scrut.expr, &binding.locals);
                     let guard = guard.map(|g| {
                         if let Some(span) = find_yield(&g) {
                             self.errors.error(span, "`yield_!` in a match guard is not supported yet\nhelp: move the condition into the arm: `x => if cond { .. }`");
@@ -631,11 +705,21 @@ impl<'e> Lowerer<'e> {
                 self.scopes[it_scope].ends_at_exit = at_exit && !self.scopes[it_scope].in_loop;
                 let it = self.declare_hidden("iter");
                 // A range over integers holds no drop glue.
-                self.locals[it].no_drop = matches!(&iter.expr, Expr::Range(_));
+                if matches!(&iter.expr, Expr::Range(_)) {
+                    self.locals[it].value = Value::Plain;
+                }
                 self.loop_stack.push(id);
                 let pat_scope = self.push_scope(true);
                 let no_drop = matches!(&iter.expr, Expr::Range(_));
                 let binding = self.declare(&f.pat, no_drop);
+                // `for word in words` over a `Vec<String>` binds a `String` (the arguments' flags are set after
+                // the body is lowered, so this is resolved then).
+                if let (Expr::Path(path), [single], Pat::Ident(_)) = (&iter.expr, &binding.locals[..], &*f.pat)
+                    && let Some(ident) = path.path.get_ident()
+                    && let Some(&(_, owner)) = iter.env.iter().rev().find(|(name, _)| ident == name)
+                {
+                    self.items_of.push((*single, owner));
+                }
                 let body = self.block(f.body, true, false);
                 self.pop_scope_to(pat_scope);
                 self.loop_stack.pop();
@@ -776,6 +860,7 @@ impl<'e> Lowerer<'e> {
                     let moves = crate::leaf::pattern_moves(&l.pat);
                     let scrut = self.leaf(*l.expr, if moves { UseKind::Move } else { UseKind::Place });
                     let binding = self.declare(&l.pat, false);
+                    self.note_view(&scrut.expr, &binding.locals);
                     Cond::Let { binding, scrut }
                 }
                 other => Cond::Expr(self.leaf(other, UseKind::Place)),
@@ -1006,6 +1091,69 @@ fn owned_type(ty: &syn::Type) -> bool {
     }
 }
 
+/// `str` methods returning references or `Option`s/pairs of them (`Copy`, no drop glue), whatever the receiver
+/// (a type of one's own with such a method returning a value with drop glue would be taken for `str`).
+const STR_VIEWS: &[&str] = &[
+    "trim",
+    "trim_start",
+    "trim_end",
+    "strip_prefix",
+    "strip_suffix",
+    "split_once",
+    "rsplit_once",
+    "as_str",
+    "as_bytes",
+];
+
+/// `str` methods returning iterators over the receiver (no drop glue, not `Copy`).
+/// (`lines` and `bytes` are also `io` methods returning iterators that own a reader: they are in
+/// [`COLLECTION_ITERATORS`].)
+const STR_ITERATORS: &[&str] = &["chars", "char_indices", "split_whitespace", "split_ascii_whitespace"];
+
+/// `str` iterators that hold their pattern argument: no drop glue when the pattern is a string or `char` literal
+/// (`BufRead::split(b'\n')` owns its reader).
+const STR_PATTERN_ITERATORS: &[&str] = &["split", "rsplit", "split_terminator", "matches"];
+
+/// Methods of the std collections returning references or `Option`s/pairs of them, on a receiver known to own
+/// its value (`Vec`, `String`, the maps…): any type may have a `get`.
+const COLLECTION_VIEWS: &[&str] = &["get", "first", "last", "as_slice", "split_at", "split_first", "split_last"];
+
+/// Iterators and `&mut` references into a std collection, on a receiver known to own its value.
+const COLLECTION_ITERATORS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "lines",
+    "bytes",
+    "keys",
+    "values",
+    "values_mut",
+    "windows",
+    "chunks",
+    "get_mut",
+    "first_mut",
+    "last_mut",
+    "as_mut_slice",
+];
+
+/// A type that owns items that own their values: `Vec<String>`, `[Vec<u8>; 4]`, `VecDeque<String>`…
+fn owned_items_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Array(a) => owned_type(&a.elem),
+        syn::Type::Paren(p) => owned_items_type(&p.elem),
+        syn::Type::Group(g) => owned_items_type(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
+            let sequence = matches!(s.ident.to_string().as_str(), "Vec" | "VecDeque" | "BinaryHeap");
+            let syn::PathArguments::AngleBracketed(args) = &s.arguments else { return false };
+            let item = args.args.iter().find_map(|a| match a {
+                syn::GenericArgument::Type(t) => Some(t),
+                _ => None,
+            });
+            sequence && item.is_some_and(owned_type)
+        }),
+        _ => false,
+    }
+}
+
 /// An initializer that builds an owned value, syntactically (`vec![..]`, `String::from(..)`, `Vec::new()`,
 /// `.to_vec()`, `.collect()`, `format!(..)`, an array literal).
 fn owned_expr(expr: &Expr) -> bool {
@@ -1046,4 +1194,12 @@ fn no_drop_expr(expr: &Expr) -> bool {
         Expr::Paren(p) => no_drop_expr(&p.expr),
         _ => false,
     }
+}
+
+/// `expr` without the parentheses around it.
+fn strip_parens(mut expr: &Expr) -> &Expr {
+    while let Expr::Paren(p) = expr {
+        expr = &p.expr;
+    }
+    expr
 }
