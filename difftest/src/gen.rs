@@ -90,12 +90,12 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     (
         "closure",
         true,
-        "closure locals (capturing integers, `D`s or `String`s by move), created before the first `yield_!` and outside loops",
+        "closure locals (capturing integers, `D`s or `String`s by move), created before the first `yield_!` and outside loops unless `closure-anywhere`",
     ),
     (
         "closure-anywhere",
-        false,
-        "closures (`closure`, `iter-closure`) also after a `yield_!` or in loops (off: a documented limit, see README)",
+        true,
+        "closures (`closure`, `iter-closure`) also after a `yield_!` and in loops, where several resume arms reach their `let` (join points)",
     ),
     ("iter", true, "iterator adapter locals without closures (`rev`, `skip`, `chain`, `take`, `into_iter`)"),
     (
@@ -579,9 +579,8 @@ impl G<'_> {
     fn may_exit(&self) -> bool {
         self.on("loop-exit") || !self.in_loop()
     }
-    /// Closures of a feature may be created here: before the first `yield_!` and outside loops (code that runs
-    /// after two suspension points is emitted twice, and a closure held across a later one gets two types:
-    /// the README's E0308 limit), unless `closure-anywhere` is on.
+    /// Closures of a feature may be created here: anywhere with `closure-anywhere`, else only before the first
+    /// `yield_!` and outside loops (where one resume arm reaches them, so the macro needs no join point).
     fn closures(&self, feature: &str) -> bool {
         self.on(feature) && (self.on("closure-anywhere") || (self.yields == 0 && !self.in_loop()))
     }

@@ -75,6 +75,17 @@ pub struct Emitter<'a> {
     value_position: Cell<bool>,
     /// The locals whose type witness some arm uses (only those are declared: an unused one can't be inferred).
     witnesses_used: RefCell<Set>,
+    /// The `let`s whose initializer has a closure literal, by ordinal: the arms that emit them, and the locals
+    /// they bind. Emitted by several arms, the literal has one type per arm; held across a suspension point, it
+    /// needs one type (see [`Output::joins`]).
+    closure_lets: RefCell<std::collections::BTreeMap<usize, ClosureLet>>,
+}
+
+/// A `let` whose initializer has a closure literal: the arms that emit it (`None`: the start), and the
+/// locals it binds.
+struct ClosureLet {
+    arms: std::collections::HashSet<Option<YieldId>>,
+    locals: Vec<LocalId>,
 }
 
 fn private() -> TokenStream {
@@ -103,6 +114,16 @@ fn resume_type_witness() -> syn::Ident {
     syn::Ident::new("__resume_type", Span::mixed_site())
 }
 
+/// The loop around the step's arms when the body has join points.
+fn step_label() -> Lifetime {
+    Lifetime::new("'__step", Span::mixed_site())
+}
+
+/// Where the resume argument waits for the arm that takes it when the body has join points.
+fn resume_slot() -> syn::Ident {
+    syn::Ident::new("__resume_slot", Span::mixed_site())
+}
+
 fn variant(k: YieldId) -> syn::Ident {
     syn::Ident::new(&format!("Suspend{k}"), Span::mixed_site())
 }
@@ -113,6 +134,10 @@ pub struct Output {
     pub items: TokenStream,
     /// The expression that builds the machine.
     pub machine: TokenStream,
+    /// The ordinals of the `let`s that need a join point before them (none when the body already has them):
+    /// several arms emit the closure literal in their initializer, and what they bind is held across a
+    /// suspension point.
+    pub joins: Vec<usize>,
 }
 
 impl<'a> Emitter<'a> {
@@ -155,6 +180,7 @@ impl<'a> Emitter<'a> {
             typing_initializer: Cell::new(0),
             value_position: Cell::new(false),
             witnesses_used: RefCell::new(Set::new(n)),
+            closure_lets: RefCell::new(std::collections::BTreeMap::new()),
         }
     }
 
@@ -192,9 +218,12 @@ impl<'a> Emitter<'a> {
                 })
                 .collect();
             let point = &self.body.yields[k];
-            let doc = match line_of(point.span) {
-                Some(line) => format!(" Suspended at `{}` (line {line}).", point.text),
-                None => format!(" Suspended at `{}`.", point.text),
+            let doc = match (line_of(point.span), point.join) {
+                (Some(line), false) => format!(" Suspended at `{}` (line {line}).", point.text),
+                (None, false) => format!(" Suspended at `{}`.", point.text),
+                // Never seen by a caller: a step that stores it goes on in its arm.
+                (Some(line), true) => format!(" Join point before the `let` of line {line}."),
+                (None, true) => String::from(" Join point before a `let`."),
             };
             variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
         }
@@ -284,15 +313,34 @@ impl<'a> Emitter<'a> {
             let resume = resume_type_witness();
             witnesses.push(quote!(let #resume = ::core::marker::PhantomData; #p::same_type(&#resume, &#arg);));
         }
+        let step = if self.has_joins() {
+            // An arm that reaches a join point goes on in the join point's arm, in the same step: the arms are
+            // in a loop, and the resume argument is in a slot that the first arm takes it from (rustc can't
+            // see that no arm takes it twice).
+            let slot = resume_slot();
+            let step = step_label();
+            quote! {
+                let mut #slot = ::core::option::Option::Some(#arg);
+                #step: loop {
+                    match &mut *#g.state {
+                        #(#arms)*
+                    }
+                }
+            }
+        } else {
+            quote! {
+                match &mut *#g.state {
+                    #(#arms)*
+                }
+            }
+        };
         let machine = quote! {
             #constructor(
                 #state::Unresumed { #(#init_fields),* },
                 |#state_param, #arg #arg_ty| {
                     #(#witnesses)*
                     let mut #g = #p::Guard::new(#state_param);
-                    match &mut *#g.state {
-                        #(#arms)*
-                    }
+                    #step
                 },
             )
         };
@@ -301,7 +349,60 @@ impl<'a> Emitter<'a> {
             Boxing::Box => quote!(#p::boxed(#machine)),
             Boxing::PinBox => quote!(#p::pinned_box(#machine)),
         };
-        Output { items, machine }
+        let joins = self.joins_needed();
+        Output { items, machine, joins }
+    }
+
+    fn has_joins(&self) -> bool {
+        self.body.yields.iter().any(|y| y.join)
+    }
+
+    /// With join points, an arm entered from the caller takes the resume argument out of its slot.
+    fn take_resume_arg(&self) -> TokenStream {
+        if !self.has_joins() {
+            return TokenStream::new();
+        }
+        let arg = resume_arg();
+        let slot = resume_slot();
+        let p = private();
+        quote!(#[allow(unused_variables)] let #arg = #p::take_resume_arg(&mut #slot);)
+    }
+
+    /// The `let`s with a closure literal that more than one arm emits, binding a local held across a
+    /// suspension point, that have no join point before them yet.
+    fn joins_needed(&self) -> Vec<usize> {
+        let held = |l: LocalId| self.an.stored.iter().any(|s| s.contains(&l));
+        let mut flows = Vec::new();
+        value_flows(&self.body.root, &mut flows);
+        self.closure_lets
+            .borrow()
+            .iter()
+            .filter(|(_, ClosureLet { arms, locals })| {
+                if arms.len() < 2 {
+                    return false;
+                }
+                // The closure's type is in what its `let` binds, and in what is made of that
+                // (`for m in v.iter().map(|x| ..)`'s iterator, `let g = Some(f)`).
+                let mut typed = Set::new(self.body.locals.len());
+                for &l in locals {
+                    typed.insert(l);
+                }
+                let mut changed = true;
+                while changed {
+                    changed = false;
+                    for (sources, targets) in &flows {
+                        if sources.iter().any(|&l| typed.contains(l)) {
+                            for &t in targets {
+                                changed |= !typed.contains(t);
+                                typed.insert(t);
+                            }
+                        }
+                    }
+                }
+                (0..self.body.locals.len()).any(|l| typed.contains(l) && held(l))
+            })
+            .map(|(ordinal, _)| *ordinal)
+            .collect()
     }
 
     /// The order in which a suspended state drops its locals (its fields' order): the reverse of their
@@ -368,6 +469,7 @@ impl<'a> Emitter<'a> {
                 };
             }
         };
+        let take_arg = self.take_resume_arg();
         let prefix = TokenStream::new();
         let root = self.full_block_with(&self.body.root, prefix);
         let finish = self.finish(root);
@@ -375,6 +477,7 @@ impl<'a> Emitter<'a> {
             #state::Unresumed { .. } => {
                 // Runs once: the resume arms are the hot ones.
                 ::core::hint::cold_path();
+                #take_arg
                 #take
                 #finish
             }
@@ -442,6 +545,9 @@ impl<'a> Emitter<'a> {
             cont = self.cont_block(&self.body.root, k);
         }
         let finish = self.finish(cont);
+        // A join point's arm continues a step whose resume argument is taken.
+        let take_arg = if self.body.yields[k].join { TokenStream::new() } else { self.take_resume_arg() };
+        let finish = quote!(#take_arg #finish);
         let g = guard();
         match self.mode {
             Mode::InPlace => {
@@ -571,6 +677,14 @@ impl<'a> Emitter<'a> {
     }
 
     fn let_stmt(&self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
+        if l.init.as_ref().is_some_and(node_has_closure) {
+            let mut lets = self.closure_lets.borrow_mut();
+            let entry = lets.entry(l.ordinal).or_insert_with(|| ClosureLet {
+                arms: std::collections::HashSet::new(),
+                locals: l.binding.locals.clone(),
+            });
+            entry.arms.insert(self.arm);
+        }
         let attrs = &l.attrs;
         let pat = binding_pat(self.body, &l.binding);
         let diverge = l.diverge.as_ref().map(|d| {
@@ -615,6 +729,9 @@ impl<'a> Emitter<'a> {
         match node {
             // Spanned at the `yield_!(..)`'s parentheses so that a mismatch with the resume type points there
             // (and rustc's suggestions, such as `.to_string()`, apply after them).
+            // A join point's arm continues within the step that reached it: the resume argument was already
+            // taken there.
+            Node::Yield(j) if *j == k && self.body.yields[k].join => quote!(()),
             Node::Yield(j) if *j == k => {
                 syn::Ident::new("__arg", Span::mixed_site().located_at(self.body.yields[k].args_span))
                     .into_token_stream()
@@ -1099,6 +1216,16 @@ impl<'a> Emitter<'a> {
                 quote!(*#g.state = #state::#v { #(#fields),* };)
             }
         };
+        if point.join {
+            // Not a suspension: on to the join point's arm.
+            let step = step_label();
+            return quote_spanned! {point.span=>
+                {
+                    #store
+                    continue #step;
+                }
+            };
+        }
         quote_spanned! {point.span=>
             {
                 let #y #y_ty = #value;
@@ -1532,5 +1659,127 @@ fn node_contains(node: &Node, k: YieldId) -> bool {
         Node::If { then, els, .. } => block_contains(then, k) || els.as_ref().is_some_and(|e| node_contains(e, k)),
         Node::Match { arms, .. } => arms.iter().any(|a| node_contains(&a.body, k)),
         Node::Assign { value, .. } => node_contains(value, k),
+    }
+}
+
+/// Whether the code of `node` has a closure literal: each copy of it that an arm emits is a type of its own.
+fn node_has_closure(node: &Node) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        // An item's closures are the item's.
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    for_each_leaf(node, &mut |leaf| syn::visit::Visit::visit_expr(&mut finder, &leaf.expr));
+    finder.0
+}
+
+/// Calls `f` on every leaf of `node` (not on the yielded values).
+fn for_each_leaf(node: &Node, f: &mut dyn FnMut(&Leaf)) {
+    let block = |block: &Block, f: &mut dyn FnMut(&Leaf)| {
+        for stmt in &block.stmts {
+            match stmt {
+                Stmt::Let(l) => {
+                    if let Some(init) = &l.init {
+                        for_each_leaf(init, f);
+                    }
+                    if let Some(d) = &l.diverge {
+                        f(d);
+                    }
+                }
+                Stmt::Expr(n, _) => for_each_leaf(n, f),
+            }
+        }
+    };
+    let cond = |cond: &[Cond], f: &mut dyn FnMut(&Leaf)| {
+        for c in cond {
+            match c {
+                Cond::Expr(leaf) | Cond::Let { scrut: leaf, .. } => f(leaf),
+            }
+        }
+    };
+    match node {
+        Node::Leaf(leaf) => f(leaf),
+        Node::Yield(_) => {}
+        Node::Block { block: b, .. } | Node::Loop { body: b, .. } => block(b, f),
+        Node::If { cond: c, then, els, .. } => {
+            cond(c, f);
+            block(then, f);
+            if let Some(e) = els {
+                for_each_leaf(e, f);
+            }
+        }
+        Node::Match { scrut, arms } => {
+            f(scrut);
+            for arm in arms {
+                if let Some(g) = &arm.guard {
+                    f(g);
+                }
+                for_each_leaf(&arm.body, f);
+            }
+        }
+        Node::While { cond: c, body, .. } => {
+            cond(c, f);
+            block(body, f);
+        }
+        Node::For { iter, body, .. } => {
+            f(iter);
+            block(body, f);
+        }
+        Node::Assign { place, value } => {
+            f(place);
+            for_each_leaf(value, f);
+        }
+    }
+}
+
+/// Where values flow between locals, roughly: (the locals a `let`'s initializer, a `for` loop's iterator or an
+/// assignment's value uses, the locals it binds or assigns).
+fn value_flows(block: &Block, out: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>) {
+    fn uses_of(node: &Node) -> Vec<LocalId> {
+        let mut uses = Vec::new();
+        for_each_leaf(node, &mut |leaf| uses.extend(leaf.uses.iter().map(|u| u.local)));
+        uses
+    }
+    fn node(n: &Node, out: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>) {
+        match n {
+            Node::Leaf(_) | Node::Yield(_) => {}
+            Node::Block { block, .. } | Node::Loop { body: block, .. } | Node::While { body: block, .. } => {
+                value_flows(block, out);
+            }
+            Node::If { then, els, .. } => {
+                value_flows(then, out);
+                if let Some(e) = els {
+                    node(e, out);
+                }
+            }
+            Node::Match { arms, .. } => arms.iter().for_each(|a| node(&a.body, out)),
+            Node::For { iter, it, binding, body, .. } => {
+                let sources: Vec<LocalId> = iter.uses.iter().map(|u| u.local).collect();
+                let mut targets = vec![*it];
+                targets.extend(&binding.locals);
+                out.push((sources, targets));
+                value_flows(body, out);
+            }
+            Node::Assign { place, value } => {
+                let targets = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+                out.push((uses_of(value), targets));
+                node(value, out);
+            }
+        }
+    }
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Let(l) => {
+                if let Some(init) = &l.init {
+                    out.push((uses_of(init), l.binding.locals.clone()));
+                    node(init, out);
+                }
+            }
+            Stmt::Expr(n, _) => node(n, out),
+        }
     }
 }

@@ -79,6 +79,10 @@ fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
     }
 }
 
+/// Rounds of adding join points before giving up (a closure inside a closure-bearing initializer inside a
+/// loop… takes one round per level).
+const MAX_JOIN_ROUNDS: usize = 4;
+
 fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenStream> {
     let mut sig = func.sig.clone();
     let mut params = Vec::new();
@@ -127,20 +131,43 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         Kind::Generator { .. } => true,
         Kind::Coroutine { resume, .. } => signature::is_unit(resume),
     };
-    let input = Input {
-        params,
+    let input = |joins: &[usize]| Input {
+        params: params.clone(),
         resume: shape.resume_pat.clone(),
         block: (*func.block).clone(),
         generator: shape.is_generator(),
         resume_unit,
+        joins: joins.to_vec(),
     };
-    let body = Lowerer::lower(errors, input)?;
+    let body = Lowerer::lower(errors, input(&[]))?;
     let an = analysis::analyze(&body);
     borrows::check(&body, &an, errors);
     if !errors.is_empty() {
         return None;
     }
-    let out = emit::Emitter::new(&body, &an, shape).emit(&values);
+    let mut out = emit::Emitter::new(&body, &an, shape).emit(&values);
+    // Where several arms would emit a closure literal whose value is held across a suspension point (a type per
+    // copy, where the state has one field), lower again with join points before those `let`s. Each round
+    // adds join points; a few rounds cover the nested cases. When the joined body has an error of its own (a
+    // borrow held across the new point), the first output stands, and rustc reports the mismatched closures.
+    let mut joins: Vec<usize> = Vec::new();
+    for _ in 0..MAX_JOIN_ROUNDS {
+        let before = joins.len();
+        joins.extend(&out.joins);
+        joins.sort_unstable();
+        joins.dedup();
+        if joins.len() == before {
+            break;
+        }
+        let mut errors = Errors::default();
+        let Some(body) = Lowerer::lower(&mut errors, input(&joins)) else { break };
+        let an = analysis::analyze(&body);
+        borrows::check(&body, &an, &mut errors);
+        if !errors.is_empty() {
+            break;
+        }
+        out = emit::Emitter::new(&body, &an, shape).emit(&values);
+    }
     let items = out.items;
     let machine = out.machine;
     let attrs = &func.attrs;

@@ -86,6 +86,10 @@ pub struct YieldPoint {
     pub in_scope: Vec<LocalId>,
     /// Source text of the `yield_!` for the generated state's doc comment.
     pub text: String,
+    /// Not a `yield_!`: a join point the emitter asked for, before a `let` whose code several arms would emit
+    /// (see [`Let::ordinal`]). An arm reaching it stores the locals as at a suspension point but doesn't
+    /// return: the step goes on in the join point's own arm, so that code after it is emitted once.
+    pub join: bool,
 }
 
 /// A target of `break` (and, unless it is a labeled block, `continue`).
@@ -124,6 +128,9 @@ pub enum Stmt {
 }
 
 pub struct Let {
+    /// The `let` statements are numbered in lowering order, which doesn't depend on the join points: the
+    /// emitter names the `let`s that need one by this number.
+    pub ordinal: usize,
     pub attrs: Vec<Attribute>,
     pub binding: Binding,
     pub init: Option<Node>,

@@ -236,6 +236,10 @@ pub struct Lowerer<'e> {
     items_of: Vec<(LocalId, LocalId)>,
     /// Locals bound to what a std method returning a view of its receiver returns, resolved with `owned`.
     views: Vec<View>,
+    /// The ordinals of the `let`s that get a join point before them.
+    joins: Vec<usize>,
+    /// The `let` statements lowered so far.
+    lets: usize,
 }
 
 /// The locals a `let` binds to a view of another value (`line.trim()`, `v.iter()`), which has no drop glue.
@@ -255,6 +259,8 @@ pub struct Input {
     pub generator: bool,
     /// The resume type is `()` (`yield_from!` needs no first resume argument).
     pub resume_unit: bool,
+    /// The ordinals of the `let`s to put a join point before ([`crate::ir::YieldPoint::join`]).
+    pub joins: Vec<usize>,
 }
 
 impl<'e> Lowerer<'e> {
@@ -276,6 +282,8 @@ impl<'e> Lowerer<'e> {
             items: Vec::new(),
             items_of: Vec::new(),
             views: Vec::new(),
+            joins: input.joins,
+            lets: 0,
         };
         let root_scope = l.push_scope(false);
         // The arguments and the first resume argument are bound by the body's first statements, one argument
@@ -461,6 +469,14 @@ impl<'e> Lowerer<'e> {
         Some((copy, Some(owner)))
     }
 
+    /// A join point at `span` (a `let` token), as a statement.
+    fn join_point(&mut self, span: Span) -> Node {
+        let in_scope = self.in_scope.clone();
+        let text = String::from("let");
+        self.yields.push(YieldPoint { span, args_span: span, value: None, in_scope, text, join: true });
+        Node::Yield(self.yields.len() - 1)
+    }
+
     fn declare_hidden(&mut self, name: &str) -> usize {
         self.hidden_count += 1;
         let ident = syn::Ident::new(&format!("__{name}{}", self.hidden_count), Span::mixed_site());
@@ -497,6 +513,12 @@ impl<'e> Lowerer<'e> {
         let mut stmts = Vec::new();
         for (i, stmt) in block.stmts.into_iter().enumerate() {
             let last = i + 1 == n;
+            if let SynStmt::Local(local) = &stmt
+                && self.joins.contains(&self.lets)
+            {
+                let join = self.join_point(local.let_token.span);
+                stmts.push(Stmt::Expr(join, Some(syn::Token![;](local.let_token.span))));
+            }
             stmts.push(self.stmt(stmt, at_exit && last));
         }
         self.scopes[scope].ends_at_exit = at_exit && !self.scopes[scope].in_loop;
@@ -523,6 +545,8 @@ impl<'e> Lowerer<'e> {
                 self.stmt(rewritten, at_exit)
             }
             SynStmt::Local(local) => {
+                let ordinal = self.lets;
+                self.lets += 1;
                 let (init, diverge) = match local.init {
                     Some(init) => {
                         let ctx = if matches!(local.pat, Pat::Wild(_)) { UseKind::Place } else { UseKind::Move };
@@ -556,7 +580,7 @@ impl<'e> Lowerer<'e> {
                         self.locals[single].value = Value::Owned;
                     }
                 }
-                Stmt::Let(Let { attrs: local.attrs, binding, init, diverge })
+                Stmt::Let(Let { ordinal, attrs: local.attrs, binding, init, diverge })
             }
             SynStmt::Expr(expr, semi) => {
                 let ctx = UseKind::Move;
@@ -617,7 +641,8 @@ impl<'e> Lowerer<'e> {
                 };
                 let value = arg.map(|e| self.leaf(e, UseKind::Move));
                 let args_span = m.mac.delimiter.span().join();
-                self.yields.push(YieldPoint { span, args_span, value, in_scope: self.in_scope.clone(), text });
+                let in_scope = self.in_scope.clone();
+                self.yields.push(YieldPoint { span, args_span, value, in_scope, text, join: false });
                 Node::Yield(self.yields.len() - 1)
             }
             Expr::Paren(p) => self.expr(*p.expr, ctx, at_exit),

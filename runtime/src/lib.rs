@@ -216,6 +216,16 @@ pub mod __private {
         unreachable!("stackless internal error: dead code ran")
     }
 
+    /// The resume argument, for the arm a step enters first, when the step may go on through join points:
+    /// each step takes it once, since the arm entered first is the only one that isn't a join point's.
+    #[inline(always)]
+    pub fn take_resume_arg<R>(slot: &mut Option<R>) -> R {
+        match slot.take() {
+            Some(arg) => arg,
+            None => unreachable!("stackless internal error: the resume argument was taken twice"),
+        }
+    }
+
     /// Moves the value out of a local with a drop flag, clearing the flag.
     #[inline(always)]
     #[track_caller]

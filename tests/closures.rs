@@ -1,0 +1,115 @@
+//! Closures held across suspension points, wherever they are created. A closure literal has a type of its own,
+//! and the state has one field for it: where several resume arms would emit the same literal (code after a loop
+//! that suspends, a loop body), the macro puts a join point before its `let`, so that the literal is emitted
+//! once. Join points are not suspensions: nothing about them is observable.
+mod common;
+use common::{Noisy, events, log, strs};
+
+#[stackless::coroutine]
+fn closure_after_a_loop_with_a_yield(n: i64) -> impl Iterator<Item = i64> {
+    for i in 0..n {
+        yield_!(i);
+    }
+    let f = |z: i64| z + 100;
+    yield_!(f(1));
+    yield_!(f(2));
+}
+
+#[test]
+fn a_closure_created_after_a_loop_that_suspends() {
+    assert_eq!(closure_after_a_loop_with_a_yield(2).collect::<Vec<_>>(), [0, 1, 101, 102]);
+    // The loop doesn't run: the closure is created in the first step.
+    assert_eq!(closure_after_a_loop_with_a_yield(0).collect::<Vec<_>>(), [101, 102]);
+}
+
+#[stackless::coroutine]
+fn closure_in_a_loop(n: i64) -> impl Iterator<Item = i64> {
+    let mut i = 0;
+    while i < n {
+        let add = move |z: i64| z + i;
+        yield_!(add(10));
+        yield_!(add(20));
+        i += 1;
+    }
+}
+
+#[test]
+fn a_closure_created_in_each_iteration_of_a_loop_that_suspends() {
+    assert_eq!(closure_in_a_loop(3).collect::<Vec<_>>(), [10, 20, 11, 21, 12, 22]);
+}
+
+#[stackless::coroutine]
+fn adapters_after_a_suspension(n: i64) -> impl Iterator<Item = i64> {
+    if n > 1 {
+        yield_!(-1);
+    }
+    let scaled = (0..3).map(move |x| x * n).filter(|x| x % 2 == 0);
+    for m in scaled {
+        yield_!(m);
+    }
+}
+
+#[test]
+fn an_iterator_adapter_holding_a_closure_after_a_branch_that_suspends() {
+    assert_eq!(adapters_after_a_suspension(2).collect::<Vec<_>>(), [-1, 0, 2, 4]);
+    assert_eq!(adapters_after_a_suspension(1).collect::<Vec<_>>(), [0, 2]);
+}
+
+#[stackless::coroutine]
+fn closure_held_through_another_local() -> impl Iterator<Item = i64> {
+    for k in 0..2 {
+        yield_!(k);
+    }
+    let f = |z: i64| z * 3;
+    let g = Some(f);
+    yield_!(g.map_or(0, |g| g(5)));
+}
+
+#[test]
+fn a_closure_moved_into_another_local_held_across_a_yield() {
+    assert_eq!(closure_held_through_another_local().collect::<Vec<_>>(), [0, 1, 15]);
+}
+
+#[stackless::coroutine]
+fn nested_loops() -> impl Iterator<Item = u32> {
+    for a in 0..2_u32 {
+        for b in 0..2_u32 {
+            yield_!(a * 10 + b);
+        }
+        let tag = move |x: u32| x + 100 * (a + 1);
+        yield_!(tag(0));
+        yield_!(tag(1));
+    }
+}
+
+#[test]
+fn closures_in_nested_loops() {
+    assert_eq!(nested_loops().collect::<Vec<_>>(), [0, 1, 100, 101, 10, 11, 200, 201]);
+}
+
+#[stackless::coroutine]
+fn capturing_a_value_with_drop_glue() -> impl Iterator<Item = usize> {
+    for _ in 0..1 {
+        yield_!(0);
+    }
+    let noisy = Noisy("captured");
+    let f = move || {
+        let whole = &noisy;
+        whole.0.len()
+    };
+    yield_!(f());
+    log("after the last yield");
+}
+
+#[test]
+fn a_closure_is_dropped_with_its_captures_where_the_plain_fn_drops_it() {
+    let log = events(|| assert_eq!(capturing_a_value_with_drop_glue().collect::<Vec<_>>(), [0, 8]));
+    assert_eq!(log, strs(&["after the last yield", "drop captured"]));
+    // Cancelled at the suspension point after the join point: dropped once.
+    let log = events(|| {
+        let mut c = capturing_a_value_with_drop_glue();
+        assert_eq!(c.next(), Some(0));
+        assert_eq!(c.next(), Some(8));
+    });
+    assert_eq!(log, strs(&["drop captured"]));
+}

@@ -1,0 +1,241 @@
+fn scaled(n: u32) -> impl Iterator<Item = u32> {
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    #[repr(u8)]
+    enum __State<__T0, __T1, __T2, __T3, __T4, __T5> {
+        /// Not started: holds the arguments.
+        Unresumed { n: __T0 },
+        /// Suspended at `yield_! (i)` (line 4).
+        Suspend0 { __iter1: __T1, n: __T2 },
+        /// Join point before the `let` of line 6.
+        Suspend1 { n: __T3 },
+        /// Suspended at `yield_! (scale(1))` (line 7).
+        Suspend2 { scale: __T4 },
+        /// Suspended at `yield_! (scale(2))` (line 8).
+        Suspend3 { scale: __T5 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
+    }
+    impl<__T0, __T1, __T2, __T3, __T4, __T5> ::stackless::__private::States
+    for __State<__T0, __T1, __T2, __T3, __T4, __T5> {
+        const RETURNED: Self = Self::Returned;
+        const POISONED: Self = Self::Panicked;
+    }
+    #[allow(
+        unused_mut,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        clippy::needless_return,
+        clippy::let_and_return,
+        clippy::unused_unit,
+        clippy::diverging_sub_expression,
+        clippy::used_underscore_binding,
+        dropping_copy_types,
+        dropping_references
+    )]
+    let __machine = ::stackless::__private::Machine::generator::<
+        u32,
+    >(
+        __State::Unresumed { n: n },
+        |__state, __arg: ()| {
+            let mut __guard = ::stackless::__private::Guard::new(__state);
+            let mut __resume_slot = ::core::option::Option::Some(__arg);
+            '__step: loop {
+                match &mut *__guard.state {
+                    __State::Unresumed { .. } => {
+                        ::core::hint::cold_path();
+                        #[allow(unused_variables)]
+                        let __arg = ::stackless::__private::take_resume_arg(
+                            &mut __resume_slot,
+                        );
+                        let __State::Unresumed { n: __p_n } = ::core::mem::replace(
+                            __guard.state,
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        let __ret: () = {
+                            let n = __p_n;
+                            {
+                                let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                    0..n,
+                                );
+                                loop {
+                                    let i = match ::core::iter::Iterator::next(&mut __iter1) {
+                                        ::core::option::Option::Some(__next) => __next,
+                                        ::core::option::Option::None => break,
+                                    };
+                                    {
+                                        {
+                                            let __yielded: u32 = i;
+                                            *__guard.state = __State::Suspend0 {
+                                                n: n,
+                                                __iter1: __iter1,
+                                            };
+                                            return ::stackless::__private::suspend(
+                                                &mut __guard.exit,
+                                                __yielded,
+                                            );
+                                        };
+                                    }
+                                }
+                            }
+                            {
+                                *__guard.state = __State::Suspend1 { n: n };
+                                continue '__step;
+                            };
+                        };
+                        return ::stackless::__private::complete(
+                            &mut __guard.exit,
+                            __ret,
+                        );
+                    }
+                    __State::Suspend0 { .. } => {
+                        let __State::Suspend0 { n: __saved0, __iter1: __saved1 } = ::core::mem::replace(
+                            __guard.state,
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        #[allow(unused_variables)]
+                        let __arg = ::stackless::__private::take_resume_arg(
+                            &mut __resume_slot,
+                        );
+                        let __ret: () = {
+                            #[allow(unused_variables)]
+                            let n = __saved0;
+                            {
+                                #[allow(unused_variables)]
+                                let mut __iter1 = __saved1;
+                                '__break1: {
+                                    '__continue1: {
+                                        {
+                                            __arg;
+                                        }
+                                    }
+                                    loop {
+                                        let i = match ::core::iter::Iterator::next(&mut __iter1) {
+                                            ::core::option::Option::Some(__next) => __next,
+                                            ::core::option::Option::None => break,
+                                        };
+                                        {
+                                            {
+                                                let __yielded: u32 = i;
+                                                *__guard.state = __State::Suspend0 {
+                                                    n: n,
+                                                    __iter1: __iter1,
+                                                };
+                                                return ::stackless::__private::suspend(
+                                                    &mut __guard.exit,
+                                                    __yielded,
+                                                );
+                                            };
+                                        }
+                                    }
+                                }
+                            }
+                            {
+                                *__guard.state = __State::Suspend1 { n: n };
+                                continue '__step;
+                            };
+                        };
+                        return ::stackless::__private::complete(
+                            &mut __guard.exit,
+                            __ret,
+                        );
+                    }
+                    __State::Suspend1 { .. } => {
+                        let __State::Suspend1 { n: __saved0 } = ::core::mem::replace(
+                            __guard.state,
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        let __ret: () = {
+                            #[allow(unused_variables)]
+                            let n = __saved0;
+                            ();
+                            let scale = move |x: u32| x * n;
+                            {
+                                let __yielded: u32 = scale(1);
+                                *__guard.state = __State::Suspend2 { scale: scale };
+                                return ::stackless::__private::suspend(
+                                    &mut __guard.exit,
+                                    __yielded,
+                                );
+                            };
+                        };
+                        return ::stackless::__private::complete(
+                            &mut __guard.exit,
+                            __ret,
+                        );
+                    }
+                    __State::Suspend2 { .. } => {
+                        let __State::Suspend2 { scale: __saved3 } = ::core::mem::replace(
+                            __guard.state,
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        #[allow(unused_variables)]
+                        let __arg = ::stackless::__private::take_resume_arg(
+                            &mut __resume_slot,
+                        );
+                        let __ret: () = {
+                            #[allow(unused_variables)]
+                            let scale = __saved3;
+                            __arg;
+                            {
+                                let __yielded: u32 = scale(2);
+                                *__guard.state = __State::Suspend3 { scale: scale };
+                                return ::stackless::__private::suspend(
+                                    &mut __guard.exit,
+                                    __yielded,
+                                );
+                            };
+                        };
+                        return ::stackless::__private::complete(
+                            &mut __guard.exit,
+                            __ret,
+                        );
+                    }
+                    __State::Suspend3 { .. } => {
+                        #[allow(unused_variables)]
+                        let __arg = ::stackless::__private::take_resume_arg(
+                            &mut __resume_slot,
+                        );
+                        let __ret: () = {
+                            __arg;
+                        };
+                        return ::stackless::__private::complete(
+                            &mut __guard.exit,
+                            __ret,
+                        );
+                    }
+                    __State::Returned => {
+                        ::core::hint::cold_path();
+                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::exhausted(&mut __guard.exit);
+                    }
+                    __State::Panicked => {
+                        ::core::hint::cold_path();
+                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                        ::stackless::__private::next_after_panicking()
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
