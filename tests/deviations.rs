@@ -145,3 +145,20 @@ fn a_value_returned_by_a_method_named_like_a_str_view_drops_at_the_next_suspensi
     let log = events(|| assert_eq!(own_method_named_like_a_str_view().count(), 1));
     assert_eq!(log, strs(&["drop trimmed", "resumed"]));
 }
+
+#[stackless::coroutine]
+fn move_closure_using_a_field() -> impl Iterator<Item = usize> {
+    let noisy = Noisy("owner");
+    let len = move || noisy.0.len();
+    yield_!(len());
+    log("resumed");
+}
+
+#[test]
+fn a_move_closure_using_only_a_field_counts_as_moving_the_local() {
+    // Rust 2021 captures just `noisy.0` (a `&str`, copied), so the plain fn drops `noisy` at its end, after
+    // "resumed". The macro takes the closure to move all of `noisy`, holds nothing for it, and the value drops
+    // at the suspension point.
+    let log = events(|| assert_eq!(move_closure_using_a_field().count(), 1));
+    assert_eq!(log, strs(&["drop owner", "resumed"]));
+}
