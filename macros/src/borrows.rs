@@ -15,6 +15,7 @@ use syn::spanned::Spanned;
 use crate::analysis::Analysis;
 use crate::errors::Errors;
 use crate::ir::{Block, Body, Leaf, LocalId, Node, Stmt};
+use crate::lower::{Returns, std_view};
 
 /// Methods that return an iterator borrowing their receiver.
 const BORROWING_ITERATORS: &[&str] = &[
@@ -32,10 +33,6 @@ const BORROWING_ITERATORS: &[&str] = &[
     "split_whitespace",
     "by_ref",
 ];
-
-/// More methods that return an iterator borrowing their receiver, when the receiver is known to own its value
-/// (on a `&str` they borrow what the reference points to, which a `for` loop may hold).
-const OWNED_BORROWING_ITERATORS: &[&str] = &["split", "rsplit", "split_terminator", "char_indices", "matches"];
 
 /// Iterator adapters that keep borrowing what their receiver borrows.
 const ITERATOR_ADAPTERS: &[&str] = &[
@@ -55,30 +52,6 @@ const ITERATOR_ADAPTERS: &[&str] = &[
     "flat_map",
     "fuse",
     "inspect",
-];
-
-/// Methods that return a reference (or an `Option` or a pair of them) into their receiver.
-const BORROWING_GETTERS: &[&str] = &[
-    "get",
-    "get_mut",
-    "first",
-    "first_mut",
-    "last",
-    "last_mut",
-    "as_str",
-    "as_bytes",
-    "as_slice",
-    "as_mut_slice",
-    "trim",
-    "trim_start",
-    "trim_end",
-    "strip_prefix",
-    "strip_suffix",
-    "split_once",
-    "rsplit_once",
-    "split_at",
-    "split_first",
-    "split_last",
 ];
 
 /// What a method that borrows its receiver returns.
@@ -192,14 +165,11 @@ impl Checker<'_> {
                 // A getter's `Option<&T>` has methods named like adapters that make it owned (`.map(..)`).
                 Expr::MethodCall(m) => {
                     let method = m.method.to_string();
-                    let kind = if BORROWING_ITERATORS.contains(&method.as_str())
-                        || OWNED_BORROWING_ITERATORS.contains(&method.as_str())
-                    {
-                        Borrow::Iterator
-                    } else if !adapted && BORROWING_GETTERS.contains(&method.as_str()) {
-                        Borrow::Getter
-                    } else {
-                        return None;
+                    let kind = match std_view(&method) {
+                        _ if BORROWING_ITERATORS.contains(&method.as_str()) => Borrow::Iterator,
+                        Some((Returns::Iter, _)) => Borrow::Iterator,
+                        Some((Returns::Ref | Returns::RefMut, _)) if !adapted => Borrow::Getter,
+                        _ => return None,
                     };
                     let owner = Self::local_of(leaf, &m.receiver)?;
                     return self.body.locals[owner].owned().then(|| ((owner, e.span()), kind));

@@ -448,20 +448,14 @@ impl<'e> Lowerer<'e> {
     /// method to be std's.
     fn view_of(&self, expr: &Expr) -> Option<(bool, Option<LocalId>)> {
         let Expr::MethodCall(m) = strip_parens(expr) else { return None };
-        let method = m.method.to_string();
-        let method = method.as_str();
-        let literal_pattern = || {
-            m.args.iter().all(|a| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_))))
-        };
-        if STR_VIEWS.contains(&method) {
-            return Some((true, None));
-        }
-        if STR_ITERATORS.contains(&method) || (STR_PATTERN_ITERATORS.contains(&method) && literal_pattern()) {
-            return Some((false, None));
-        }
-        let copy = COLLECTION_VIEWS.contains(&method);
-        if !copy && !COLLECTION_ITERATORS.contains(&method) {
-            return None;
+        let (returns, on) = std_view(&m.method.to_string())?;
+        let copy = returns == Returns::Ref;
+        let literal = |a: &Expr| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_)));
+        match on {
+            On::Any => return Some((copy, None)),
+            On::LiteralPattern if m.args.iter().all(literal) => return Some((copy, None)),
+            On::LiteralPattern => return None,
+            On::Owned => {}
         }
         let Expr::Path(p) = strip_parens(&m.receiver) else { return None };
         let ident = p.path.get_ident()?;
@@ -1116,49 +1110,75 @@ fn owned_type(ty: &syn::Type) -> bool {
     }
 }
 
-/// `str` methods returning references or `Option`s/pairs of them (`Copy`, no drop glue), whatever the receiver
-/// (a type of one's own with such a method returning a value with drop glue would be taken for `str`).
-const STR_VIEWS: &[&str] = &[
-    "trim",
-    "trim_start",
-    "trim_end",
-    "strip_prefix",
-    "strip_suffix",
-    "split_once",
-    "rsplit_once",
-    "as_str",
-    "as_bytes",
+/// What a std method that borrows its receiver returns (none has drop glue).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Returns {
+    /// A reference, or an `Option` or pair of them: `Copy`.
+    Ref,
+    /// A `&mut` reference, or an `Option` of one.
+    RefMut,
+    /// An iterator.
+    Iter,
+}
+
+/// On which receivers a method's name is std's for certain.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum On {
+    /// Any: a `str` method (a type of one's own with such a method returning a value with drop glue would be
+    /// taken for `str`).
+    Any,
+    /// Any, when the pattern argument is a string or `char` literal (`BufRead::split(b'\n')` owns its reader).
+    LiteralPattern,
+    /// A local known to own its value (`Vec`, `String`, the maps…): any type may have a `get` (and `lines` and
+    /// `bytes` are also `io` methods returning iterators that own a reader).
+    Owned,
+}
+
+/// The std methods that return a view of their receiver.
+pub const STD_VIEWS: &[(&str, Returns, On)] = &[
+    ("trim", Returns::Ref, On::Any),
+    ("trim_start", Returns::Ref, On::Any),
+    ("trim_end", Returns::Ref, On::Any),
+    ("strip_prefix", Returns::Ref, On::Any),
+    ("strip_suffix", Returns::Ref, On::Any),
+    ("split_once", Returns::Ref, On::Any),
+    ("rsplit_once", Returns::Ref, On::Any),
+    ("as_str", Returns::Ref, On::Any),
+    ("as_bytes", Returns::Ref, On::Any),
+    ("chars", Returns::Iter, On::Any),
+    ("char_indices", Returns::Iter, On::Any),
+    ("split_whitespace", Returns::Iter, On::Any),
+    ("split_ascii_whitespace", Returns::Iter, On::Any),
+    ("split", Returns::Iter, On::LiteralPattern),
+    ("rsplit", Returns::Iter, On::LiteralPattern),
+    ("split_terminator", Returns::Iter, On::LiteralPattern),
+    ("matches", Returns::Iter, On::LiteralPattern),
+    ("get", Returns::Ref, On::Owned),
+    ("first", Returns::Ref, On::Owned),
+    ("last", Returns::Ref, On::Owned),
+    ("as_slice", Returns::Ref, On::Owned),
+    ("split_at", Returns::Ref, On::Owned),
+    ("split_first", Returns::Ref, On::Owned),
+    ("split_last", Returns::Ref, On::Owned),
+    ("get_mut", Returns::RefMut, On::Owned),
+    ("first_mut", Returns::RefMut, On::Owned),
+    ("last_mut", Returns::RefMut, On::Owned),
+    ("as_mut_slice", Returns::RefMut, On::Owned),
+    ("iter", Returns::Iter, On::Owned),
+    ("iter_mut", Returns::Iter, On::Owned),
+    ("lines", Returns::Iter, On::Owned),
+    ("bytes", Returns::Iter, On::Owned),
+    ("keys", Returns::Iter, On::Owned),
+    ("values", Returns::Iter, On::Owned),
+    ("values_mut", Returns::Iter, On::Owned),
+    ("windows", Returns::Iter, On::Owned),
+    ("chunks", Returns::Iter, On::Owned),
 ];
 
-/// `str` methods returning iterators over the receiver (no drop glue, not `Copy`).
-/// (`lines` and `bytes` are also `io` methods returning iterators that own a reader: they are in
-/// [`COLLECTION_ITERATORS`].)
-const STR_ITERATORS: &[&str] = &["chars", "char_indices", "split_whitespace", "split_ascii_whitespace"];
-
-/// `str` iterators that hold their pattern argument: no drop glue when the pattern is a string or `char` literal
-/// (`BufRead::split(b'\n')` owns its reader).
-const STR_PATTERN_ITERATORS: &[&str] = &["split", "rsplit", "split_terminator", "matches"];
-
-/// Methods of the std collections returning references or `Option`s/pairs of them, on a receiver known to own
-/// its value (`Vec`, `String`, the maps…): any type may have a `get`.
-const COLLECTION_VIEWS: &[&str] = &["get", "first", "last", "as_slice", "split_at", "split_first", "split_last"];
-
-/// Iterators and `&mut` references into a std collection, on a receiver known to own its value.
-const COLLECTION_ITERATORS: &[&str] = &[
-    "iter",
-    "iter_mut",
-    "lines",
-    "bytes",
-    "keys",
-    "values",
-    "values_mut",
-    "windows",
-    "chunks",
-    "get_mut",
-    "first_mut",
-    "last_mut",
-    "as_mut_slice",
-];
+/// The entry of [`STD_VIEWS`] for a method name.
+pub fn std_view(method: &str) -> Option<(Returns, On)> {
+    STD_VIEWS.iter().find(|(name, ..)| *name == method).map(|&(_, returns, on)| (returns, on))
+}
 
 /// A type that owns items that own their values: `Vec<String>`, `[Vec<u8>; 4]`, `VecDeque<String>`…
 fn owned_items_type(ty: &syn::Type) -> bool {
