@@ -322,6 +322,31 @@ fn closure_after_a_loop_with_a_yield() {
     assert_same(closure_after_a_loop_with_a_yield::case());
 }
 
+// Was E0502 "cannot borrow as mutable because it is also borrowed as immutable" (seed 42, program 2676): inside
+// formatting arguments, which read a local with a drop flag through a shared borrow, the operands of a method's
+// rvalue receiver (`(0..lens(&p0)).count()`) were reached mutably, as a place receiver is (`it.next()`). Fixed:
+// only a place receiver is. Feature `closure-anywhere` (the closure's move gives `p0` its drop flag).
+twins!(opt flagged_local_in_a_receiver_operand_inside_format_args(r; k: i64 = 0, p0: String = String::from("ab")) {
+    match md(k, 2) {
+        1 => {
+            let mut g = move |z: i64| z - lens(&p0);
+            yield_!(g(1));
+        }
+        _ => {
+            yield_!(1);
+            let mut s = format!("{}-{}", p0, (0..lens(&p0)).count() as i64);
+            yield_!(lens(&s));
+        }
+    }
+    yield_!(9);
+    Some(r)
+});
+
+#[test]
+fn flagged_local_in_a_receiver_operand_inside_format_args() {
+    assert_same(flagged_local_in_a_receiver_operand_inside_format_args::case());
+}
+
 // Was E0499 "cannot borrow as mutable more than once": a local with a drop flag is reached through a `&mut`
 // helper, so `v.push(lenv(&v))` (which plain Rust accepts through a two-phase borrow) borrowed it mutably twice.
 // Fixed: the arguments are evaluated first. Feature `multi-use`.

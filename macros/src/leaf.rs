@@ -829,8 +829,13 @@ impl VisitMut for Walker<'_> {
                 } else {
                     UseKind::Receiver
                 };
-                // Even inside formatting arguments, a method may need its receiver mutably (`it.next()`).
-                let shared_reads = std::mem::take(&mut self.shared_reads);
+                // Even inside formatting arguments, a method may need its receiver mutably (`it.next()`); the
+                // operands of an rvalue receiver (`(0..lens(&v)).count()`) are still only read.
+                let shared_reads = if crate::normalize::is_place(&m.receiver) {
+                    std::mem::take(&mut self.shared_reads)
+                } else {
+                    self.shared_reads
+                };
                 self.visit(&mut m.receiver, receiver_ctx);
                 self.shared_reads = shared_reads;
                 let args_start = self.uses.len();

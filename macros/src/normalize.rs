@@ -130,7 +130,8 @@ fn is_short_circuit(op: &syn::BinOp) -> bool {
     matches!(op, syn::BinOp::And(_) | syn::BinOp::Or(_))
 }
 
-fn is_place(e: &Expr) -> bool {
+/// A place expression: a local, or a field, index or dereference of one.
+pub fn is_place(e: &Expr) -> bool {
     match e {
         Expr::Path(_) => true,
         Expr::Field(f) => is_place(&f.base),
