@@ -113,3 +113,20 @@ fn a_closure_is_dropped_with_its_captures_where_the_plain_fn_drops_it() {
     });
     assert_eq!(log, strs(&["drop captured"]));
 }
+
+#[stackless::coroutine]
+fn closure_assigned_after_a_loop(n: i64) -> impl Iterator<Item = i64> {
+    let f;
+    for i in 0..n {
+        yield_!(i);
+    }
+    f = move |z: i64| z + 100 * n;
+    yield_!(f(1));
+    yield_!(f(2));
+}
+
+#[test]
+fn a_closure_assigned_to_a_declared_local_after_a_loop_that_suspends() {
+    assert_eq!(closure_assigned_after_a_loop(1).collect::<Vec<_>>(), [0, 101, 102]);
+    assert_eq!(closure_assigned_after_a_loop(0).collect::<Vec<_>>(), [1, 2]);
+}

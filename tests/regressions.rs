@@ -516,3 +516,34 @@ fn a_question_mark_at_the_start_of_a_tail_expression() {
     assert_eq!(step(&mut c, None), CoroutineState::Yielded(()));
     assert_eq!(step(&mut c, None), CoroutineState::Complete(None));
 }
+
+/// A local declared without a value before a `yield_!` and assigned after it (`let x; yield_!(); x = 5;`): the
+/// arm that declares it never assigns it, so rustc couldn't type it there (E0282). Each arm now ties its type to
+/// a witness shared by the arms. A tuple pattern of such locals, one of them with a drop flag, declared only the
+/// first (E0425).
+#[stackless::coroutine]
+fn declared_before_assigned_after(c: bool) -> impl Iterator<Item = String> {
+    let late;
+    let (x, y);
+    let z: u8;
+    yield_!(String::new());
+    late = 5;
+    if c {
+        x = String::from("a");
+    } else {
+        x = String::from("b");
+    }
+    y = x.len();
+    z = 3;
+    yield_!(format!("{x}{y}{z}{late}"));
+    if c {
+        drop(x);
+    }
+    yield_!(String::from("end"));
+}
+
+#[test]
+fn locals_declared_before_a_suspension_and_assigned_after_it() {
+    assert_eq!(declared_before_assigned_after(true).collect::<Vec<_>>(), ["", "a135", "end"]);
+    assert_eq!(declared_before_assigned_after(false).collect::<Vec<_>>(), ["", "b135", "end"]);
+}

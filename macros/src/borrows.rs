@@ -79,8 +79,14 @@ impl Checker<'_> {
         for stmt in &block.stmts {
             match stmt {
                 Stmt::Let(l) => {
+                    let held_at = |join: bool| {
+                        l.binding.locals.iter().any(|b| {
+                            self.an.stored.iter().zip(&self.body.yields).any(|(s, y)| y.join == join && s.contains(b))
+                        })
+                    };
+                    let (at_yield, at_join) = (held_at(false), held_at(true));
                     if let Some(Node::Leaf(init)) = &l.init
-                        && l.binding.locals.iter().any(|b| self.an.stored.iter().any(|s| s.contains(b)))
+                        && (at_yield || at_join)
                     {
                         let found = match self.borrowed_local(init, &init.expr, false) {
                             Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place")),
@@ -92,14 +98,22 @@ impl Checker<'_> {
                         if let Some(((owner, span), help)) = found {
                             let name = self.body.locals[owner].ident.to_string();
                             let help = help.replace("{name}", &name);
-                            self.errors.error(
-                                span,
+                            let message = if at_yield {
                                 format!(
                                     "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
                                      note: {STATE_MOVES}\n\
                                      help: hold something owned instead: {help}"
-                                ),
-                            );
+                                )
+                            } else {
+                                format!(
+                                    "`{name}` is borrowed here and the borrow is still in use where a closure is created \
+                                     after several suspension points\n\
+                                     note: a closure needs one type, so the code that creates it runs in one place, \
+                                     which the suspension points reach through the coroutine's state; {STATE_MOVES}\n\
+                                     help: borrow `{name}` after the closure's `let`, or hold something owned: {help}"
+                                )
+                            };
+                            self.errors.error(span, message);
                         }
                     }
                     if let Some(init) = &l.init {

@@ -27,7 +27,9 @@ use syn::spanned::Spanned;
 use syn::{Expr, Lifetime};
 
 use crate::analysis::{Analysis, Set};
-use crate::ir::{Binding, Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
+use crate::ir::{
+    Binding, Block, Body, Cond, JoinBefore, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId,
+};
 use crate::leaf::{Rewrite, Walker};
 use crate::signature::{Boxing, Kind, Shape, is_nameable};
 
@@ -75,15 +77,15 @@ pub struct Emitter<'a> {
     value_position: Cell<bool>,
     /// The locals whose type witness some arm uses (only those are declared: an unused one can't be inferred).
     witnesses_used: RefCell<Set>,
-    /// The `let`s whose initializer has a closure literal, by ordinal: the arms that emit them, and the locals
-    /// they bind. Emitted by several arms, the literal has one type per arm; held across a suspension point, it
-    /// needs one type (see [`Output::joins`]).
-    closure_lets: RefCell<std::collections::BTreeMap<usize, ClosureLet>>,
+    /// The `let`s and assignments with a closure literal in their value: the arms that emit them, and the
+    /// locals they bind. Emitted by several arms, the literal has one type per arm; held across a suspension
+    /// point, it needs one type (see [`Output::joins`]).
+    closure_stmts: RefCell<std::collections::BTreeMap<JoinBefore, ClosureStmt>>,
 }
 
-/// A `let` whose initializer has a closure literal: the arms that emit it (`None`: the start), and the
-/// locals it binds.
-struct ClosureLet {
+/// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it
+/// binds or assigns.
+struct ClosureStmt {
     arms: std::collections::HashSet<Option<YieldId>>,
     locals: Vec<LocalId>,
 }
@@ -134,10 +136,9 @@ pub struct Output {
     pub items: TokenStream,
     /// The expression that builds the machine.
     pub machine: TokenStream,
-    /// The ordinals of the `let`s that need a join point before them (none when the body already has them):
-    /// several arms emit the closure literal in their initializer, and what they bind is held across a
-    /// suspension point.
-    pub joins: Vec<usize>,
+    /// The statements that need a join point before them: several arms emit the closure literal in their
+    /// value, and what they bind is held across a suspension point.
+    pub joins: Vec<JoinBefore>,
 }
 
 impl<'a> Emitter<'a> {
@@ -180,7 +181,7 @@ impl<'a> Emitter<'a> {
             typing_initializer: Cell::new(0),
             value_position: Cell::new(false),
             witnesses_used: RefCell::new(Set::new(n)),
-            closure_lets: RefCell::new(std::collections::BTreeMap::new()),
+            closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
         }
     }
 
@@ -368,16 +369,25 @@ impl<'a> Emitter<'a> {
         quote!(#[allow(unused_variables)] let #arg = #p::take_resume_arg(&mut #slot);)
     }
 
-    /// The `let`s with a closure literal that more than one arm emits, binding a local held across a
+    /// Notes that the current arm emits `stmt`, which has a closure literal and binds or assigns `locals`.
+    fn note_closure(&self, stmt: JoinBefore, locals: &[LocalId]) {
+        let mut stmts = self.closure_stmts.borrow_mut();
+        let entry = stmts
+            .entry(stmt)
+            .or_insert_with(|| ClosureStmt { arms: std::collections::HashSet::new(), locals: locals.to_vec() });
+        entry.arms.insert(self.arm);
+    }
+
+    /// The statements with a closure literal that more than one arm emits, binding a local held across a
     /// suspension point, that have no join point before them yet.
-    fn joins_needed(&self) -> Vec<usize> {
+    fn joins_needed(&self) -> Vec<JoinBefore> {
         let held = |l: LocalId| self.an.stored.iter().any(|s| s.contains(&l));
         let mut flows = Vec::new();
         value_flows(&self.body.root, &mut flows);
-        self.closure_lets
+        self.closure_stmts
             .borrow()
             .iter()
-            .filter(|(_, ClosureLet { arms, locals })| {
+            .filter(|(_, ClosureStmt { arms, locals })| {
                 if arms.len() < 2 {
                     return false;
                 }
@@ -401,7 +411,7 @@ impl<'a> Emitter<'a> {
                 }
                 (0..self.body.locals.len()).any(|l| typed.contains(l) && held(l))
             })
-            .map(|(ordinal, _)| *ordinal)
+            .map(|(stmt, _)| *stmt)
             .collect()
     }
 
@@ -609,6 +619,7 @@ impl<'a> Emitter<'a> {
                     } else {
                         out.extend(quote!(let mut #ident;));
                     }
+                    out.extend(self.type_tie(l));
                 }
                 continue;
             }
@@ -678,12 +689,7 @@ impl<'a> Emitter<'a> {
 
     fn let_stmt(&self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
         if l.init.as_ref().is_some_and(node_has_closure) {
-            let mut lets = self.closure_lets.borrow_mut();
-            let entry = lets.entry(l.ordinal).or_insert_with(|| ClosureLet {
-                arms: std::collections::HashSet::new(),
-                locals: l.binding.locals.clone(),
-            });
-            entry.arms.insert(self.arm);
+            self.note_closure(JoinBefore::Let(l.ordinal), &l.binding.locals);
         }
         let attrs = &l.attrs;
         let pat = binding_pat(self.body, &l.binding);
@@ -1002,6 +1008,14 @@ impl<'a> Emitter<'a> {
                 None => self.uninit_let(l),
             },
             Stmt::Expr(node, semi) => {
+                if let Node::Leaf(leaf) = node
+                    && let Expr::Assign(assign) = &leaf.expr
+                    && expr_has_closure(&assign.right)
+                {
+                    let assigned: Vec<LocalId> =
+                        leaf.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+                    self.note_closure(JoinBefore::Assign(leaf.id), &assigned);
+                }
                 let e = self.full_node(node);
                 quote!(#e #semi)
             }
@@ -1009,24 +1023,52 @@ impl<'a> Emitter<'a> {
     }
 
     /// `let x;` — a flagged local starts as `None`.
+    /// An arm that declares it may not be the one that assigns it: each ties its type to a witness shared by
+    /// the arms (see [`Self::type_tie`]).
     fn uninit_let(&self, l: &crate::ir::Let) -> TokenStream {
         let attrs = &l.attrs;
         let flagged = l.binding.locals.iter().any(|x| self.an.flagged.contains(*x));
         let pat = binding_pat(self.body, &l.binding);
-        if !flagged {
-            return quote!(#(#attrs)* let #pat;);
-        }
         let ty = match &l.binding.pat {
             syn::Pat::Type(t) => Some(&t.ty),
             _ => None,
         };
-        let ident = self.body.locals[l.binding.locals[0]].ident.clone();
-        match ty {
-            Some(ty) => {
-                quote!(#(#attrs)* let mut #ident: ::core::option::Option<#ty> = ::core::option::Option::None;)
-            }
-            None => quote!(#(#attrs)* let mut #ident = ::core::option::Option::None;),
+        let ties: TokenStream = l.binding.locals.iter().map(|&x| self.type_tie(x)).collect();
+        if !flagged {
+            return quote!(#(#attrs)* let #pat; #ties);
         }
+        if let ([single], Some(ty)) = (&l.binding.locals[..], ty) {
+            let ident = &self.body.locals[*single].ident;
+            return quote!(#(#attrs)* let mut #ident: ::core::option::Option<#ty> = ::core::option::Option::None; #ties);
+        }
+        // One declaration per local: those with a drop flag start as `None`.
+        let mut out = TokenStream::new();
+        for &x in &l.binding.locals {
+            let local = &self.body.locals[x];
+            let ident = &local.ident;
+            let tie = self.type_tie(x);
+            if self.an.flagged.contains(x) {
+                out.extend(quote!(#(#attrs)* let mut #ident = ::core::option::Option::None; #tie));
+            } else {
+                let mutable = if local.mutable { quote!(mut) } else { quote!() };
+                out.extend(quote!(#(#attrs)* let #mutable #ident; #tie));
+            }
+        }
+        out
+    }
+
+    /// For a local declared without a value (`let x;`), or re-declared so by an arm: an assignment that never
+    /// runs ties its type to the local's witness, declared once for all the arms, so that an arm where nothing
+    /// assigns it has its type from the arm that does, as the plain fn's one body would.
+    fn type_tie(&self, l: LocalId) -> TokenStream {
+        self.witnesses_used.borrow_mut().insert(l);
+        let p = private();
+        let ident = &self.body.locals[l].ident;
+        let witness = type_witness(l);
+        let value = quote!(#p::unreachable_value(&#witness));
+        let value = if self.an.flagged.contains(l) { quote!(::core::option::Option::Some(#value)) } else { value };
+        // The read keeps an arm where the local is otherwise unused from warning that it is only assigned.
+        quote!(if #p::never() { #ident = #value; let _ = &#ident; ::core::unreachable!() })
     }
 
     fn full_node(&self, node: &Node) -> TokenStream {
@@ -1664,6 +1706,12 @@ fn node_contains(node: &Node, k: YieldId) -> bool {
 
 /// Whether the code of `node` has a closure literal: each copy of it that an arm emits is a type of its own.
 fn node_has_closure(node: &Node) -> bool {
+    let mut found = false;
+    for_each_leaf(node, &mut |leaf| found |= expr_has_closure(&leaf.expr));
+    found
+}
+
+fn expr_has_closure(expr: &Expr) -> bool {
     struct Finder(bool);
     impl<'ast> syn::visit::Visit<'ast> for Finder {
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
@@ -1673,7 +1721,7 @@ fn node_has_closure(node: &Node) -> bool {
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
     let mut finder = Finder(false);
-    for_each_leaf(node, &mut |leaf| syn::visit::Visit::visit_expr(&mut finder, &leaf.expr));
+    syn::visit::Visit::visit_expr(&mut finder, expr);
     finder.0
 }
 
@@ -1746,6 +1794,14 @@ fn value_flows(block: &Block, out: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>) {
     }
     fn node(n: &Node, out: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>) {
         match n {
+            Node::Leaf(leaf) if matches!(leaf.expr, Expr::Assign(_)) => {
+                let (targets, sources) = leaf
+                    .uses
+                    .iter()
+                    .map(|u| u.local)
+                    .partition(|&l| leaf.uses.iter().any(|u| u.local == l && u.kind == UseKind::Write));
+                out.push((sources, targets));
+            }
             Node::Leaf(_) | Node::Yield(_) => {}
             Node::Block { block, .. } | Node::Loop { body: block, .. } | Node::While { body: block, .. } => {
                 value_flows(block, out);

@@ -9,6 +9,7 @@ use quote::{ToTokens, quote};
 use syn::{FnArg, ItemFn, Pat};
 
 use crate::errors::Errors;
+use crate::ir::JoinBefore;
 use crate::lower::{Input, Lowerer, check_misplaced};
 use crate::signature::{self, Kind, Shape};
 use crate::{analysis, borrows, emit};
@@ -131,7 +132,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         Kind::Generator { .. } => true,
         Kind::Coroutine { resume, .. } => signature::is_unit(resume),
     };
-    let input = |joins: &[usize]| Input {
+    let input = |joins: &[JoinBefore]| Input {
         params: params.clone(),
         resume: shape.resume_pat.clone(),
         block: (*func.block).clone(),
@@ -147,10 +148,9 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     }
     let mut out = emit::Emitter::new(&body, &an, shape).emit(&values);
     // Where several arms would emit a closure literal whose value is held across a suspension point (a type per
-    // copy, where the state has one field), lower again with join points before those `let`s. Each round
-    // adds join points; a few rounds cover the nested cases. When the joined body has an error of its own (a
-    // borrow held across the new point), the first output stands, and rustc reports the mismatched closures.
-    let mut joins: Vec<usize> = Vec::new();
+    // copy, where the state has one field), lower again with join points before those statements. Each round
+    // adds join points; a few rounds cover the nested cases.
+    let mut joins: Vec<JoinBefore> = Vec::new();
     for _ in 0..MAX_JOIN_ROUNDS {
         let before = joins.len();
         joins.extend(&out.joins);
@@ -159,12 +159,12 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         if joins.len() == before {
             break;
         }
-        let mut errors = Errors::default();
-        let Some(body) = Lowerer::lower(&mut errors, input(&joins)) else { break };
+        let Some(body) = Lowerer::lower(errors, input(&joins)) else { break };
         let an = analysis::analyze(&body);
-        borrows::check(&body, &an, &mut errors);
+        // A borrow alive across a join point: its error says so.
+        borrows::check(&body, &an, errors);
         if !errors.is_empty() {
-            break;
+            return None;
         }
         out = emit::Emitter::new(&body, &an, shape).emit(&values);
     }

@@ -86,8 +86,8 @@ pub struct YieldPoint {
     pub in_scope: Vec<LocalId>,
     /// Source text of the `yield_!` for the generated state's doc comment.
     pub text: String,
-    /// Not a `yield_!`: a join point the emitter asked for, before a `let` whose code several arms would emit
-    /// (see [`Let::ordinal`]). An arm reaching it stores the locals as at a suspension point but doesn't
+    /// Not a `yield_!`: a join point the emitter asked for, before a statement that several arms would emit
+    /// (see [`JoinBefore`]). An arm reaching it stores the locals as at a suspension point but doesn't
     /// return: the step goes on in the join point's own arm, so that code after it is emitted once.
     pub join: bool,
 }
@@ -125,6 +125,16 @@ pub struct Block {
 pub enum Stmt {
     Let(Let),
     Expr(Node, Option<syn::token::Semi>),
+}
+
+/// A statement that gets a join point before it, as the emitter names it: the same in every lowering of a body,
+/// whatever join points it has.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum JoinBefore {
+    /// The `let` of this [`Let::ordinal`].
+    Let(usize),
+    /// The assignment statement lowered as this leaf.
+    Assign(LeafId),
 }
 
 pub struct Let {

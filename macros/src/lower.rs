@@ -19,8 +19,8 @@ use syn::{Expr, Pat, Stmt as SynStmt, Token};
 use crate::errors::Errors;
 use crate::ir::UseKind;
 use crate::ir::{
-    Arm, Binding, Block, Body, Cond, Leaf, Let, Local, LocalId, LoopId, LoopInfo, Node, Scope, ScopeId, Stmt, Value,
-    YieldPoint,
+    Arm, Binding, Block, Body, Cond, JoinBefore, Leaf, Let, Local, LocalId, LoopId, LoopInfo, Node, Scope, ScopeId,
+    Stmt, Value, YieldPoint,
 };
 use crate::leaf::{Walker, pattern_idents};
 use crate::normalize::{Normalizer, expression_macro, has_temporary};
@@ -236,8 +236,8 @@ pub struct Lowerer<'e> {
     items_of: Vec<(LocalId, LocalId)>,
     /// Locals bound to what a std method returning a view of its receiver returns, resolved with `owned`.
     views: Vec<View>,
-    /// The ordinals of the `let`s that get a join point before them.
-    joins: Vec<usize>,
+    /// The statements that get a join point before them.
+    joins: Vec<JoinBefore>,
     /// The `let` statements lowered so far.
     lets: usize,
 }
@@ -259,8 +259,8 @@ pub struct Input {
     pub generator: bool,
     /// The resume type is `()` (`yield_from!` needs no first resume argument).
     pub resume_unit: bool,
-    /// The ordinals of the `let`s to put a join point before ([`crate::ir::YieldPoint::join`]).
-    pub joins: Vec<usize>,
+    /// The statements to put a join point before ([`crate::ir::YieldPoint::join`]).
+    pub joins: Vec<JoinBefore>,
 }
 
 impl<'e> Lowerer<'e> {
@@ -463,7 +463,7 @@ impl<'e> Lowerer<'e> {
         Some((copy, Some(owner)))
     }
 
-    /// A join point at `span` (a `let` token), as a statement.
+    /// A join point at `span` (a `let` or `=` token), as a statement.
     fn join_point(&mut self, span: Span) -> Node {
         let in_scope = self.in_scope.clone();
         let text = String::from("let");
@@ -507,11 +507,17 @@ impl<'e> Lowerer<'e> {
         let mut stmts = Vec::new();
         for (i, stmt) in block.stmts.into_iter().enumerate() {
             let last = i + 1 == n;
-            if let SynStmt::Local(local) = &stmt
-                && self.joins.contains(&self.lets)
+            // A plain assignment statement is lowered as one leaf: the next one.
+            let join_before = match &stmt {
+                SynStmt::Local(local) => Some((JoinBefore::Let(self.lets), local.let_token.span)),
+                SynStmt::Expr(Expr::Assign(a), _) => Some((JoinBefore::Assign(self.leaf_count), a.eq_token.span)),
+                _ => None,
+            };
+            if let Some((join, span)) = join_before
+                && self.joins.contains(&join)
             {
-                let join = self.join_point(local.let_token.span);
-                stmts.push(Stmt::Expr(join, Some(syn::Token![;](local.let_token.span))));
+                let join = self.join_point(span);
+                stmts.push(Stmt::Expr(join, Some(syn::Token![;](span))));
             }
             stmts.push(self.stmt(stmt, at_exit && last));
         }

@@ -216,6 +216,14 @@ pub mod __private {
         unreachable!("stackless internal error: dead code ran")
     }
 
+    /// `false`, for code that must be type-checked but never runs, without a constant condition (which lints
+    /// flag).
+    #[inline(always)]
+    #[must_use]
+    pub const fn never() -> bool {
+        false
+    }
+
     /// The resume argument, for the arm a step enters first, when the step may go on through join points:
     /// each step takes it once, since the arm entered first is the only one that isn't a join point's.
     #[inline(always)]

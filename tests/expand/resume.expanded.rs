@@ -36,6 +36,9 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
     >(
         __State::Unresumed {},
         |__state, __arg: u64| {
+            let __type0 = ::core::marker::PhantomData;
+            let __resume_type = ::core::marker::PhantomData;
+            ::stackless::__private::same_type(&__resume_type, &__arg);
             let mut __guard = ::stackless::__private::Guard::new(__state);
             match &mut *__guard.state {
                 __State::Unresumed { .. } => {
@@ -63,6 +66,13 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                 __State::Suspend0 { sum: sum, .. } => {
                     let __ret: u64 = {
                         let mut x;
+                        if ::stackless::__private::never() {
+                            x = ::stackless::__private::unreachable_value(&__type0);
+                            let _ = &x;
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        }
                         '__break0: {
                             '__continue0: {
                                 {
