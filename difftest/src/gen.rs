@@ -99,6 +99,11 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ),
     ("iter", true, "iterator adapter locals without closures (`rev`, `skip`, `chain`, `take`, `into_iter`)"),
     (
+        "deferred-init",
+        true,
+        "`let mut v;` up to three statements (yields, loops…) before `v = init;`, for any local type",
+    ),
+    (
         "iter-closure",
         true,
         "iterator adapter locals holding a closure (`map(move |z| ..)`), where `closure` allows closures",
@@ -1422,7 +1427,15 @@ impl G<'_> {
             }
             _ => (Ty::D, self.d_new()),
         };
-        out.push(self.line(format!("let mut {name} = {init};")));
+        if self.on("deferred-init") && !out.is_empty() && self.rng.chance(15) {
+            // Declared up to three statements earlier in the same block, without a value.
+            let back = 1 + self.rng.below(out.len().min(3) as u32) as usize;
+            let decl = self.line(format!("let mut {name};"));
+            out.insert(out.len() - back, decl);
+            out.push(self.line(format!("{name} = {init};")));
+        } else {
+            out.push(self.line(format!("let mut {name} = {init};")));
+        }
         self.declare(name, ty);
         true
     }

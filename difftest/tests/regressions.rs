@@ -347,6 +347,50 @@ fn flagged_local_in_a_receiver_operand_inside_format_args() {
     assert_same(flagged_local_in_a_receiver_operand_inside_format_args::case());
 }
 
+// Was E0277 "the size for values of type `str` cannot be known" (seed 7, program 2776): in the arm of the first
+// `yield_!`, both branches of `v3`'s initializer suspend (a loop left only by `break yield_!(..)`, a `match` whose
+// arms all suspend), but only the `match` was seen to: `v3` was bound to the `if`'s `!` there, and
+// `lens(&v3)` typed it `str`. Fixed: an initializer with a loop that never completes in the arm, in any of its
+// branches, binds nothing, as a bare such loop already did.
+twins!(res initializer_whose_branches_all_suspend_one_in_a_loop(r; p1: i64 = 2, p2: String = String::from("ab")) {
+    yield_!(1);
+    let mut v3 = if cnd("c4", p1) {
+        let mut c6 = 0;
+        let mut v5 = 'l7: loop {
+            if c6 >= 1 { break yield_!(7); }
+            c6 += 1;
+            yield_!(2);
+        };
+        String::from("s24")
+    } else {
+        match md(p1, 2) { 0 => { yield_!(3); } _ => { yield_!(4); } }
+        p2.clone()
+    };
+    Err(sv("e30", (r - lens(&v3))))
+});
+
+#[test]
+fn initializer_whose_branches_all_suspend_one_in_a_loop() {
+    assert_same(initializer_whose_branches_all_suspend_one_in_a_loop::case());
+}
+
+// Was a runtime mismatch (seed 7, program 5401): a temporary in the scrutinee of a `match` that is itself an
+// operand of a `match` scrutinee (`match md(match T.get() { .. }, 3) { .. }`) was dropped before the outer arms'
+// suspension points; a scrutinee is no terminating scope, so in the plain fn it lives to the end of the outer
+// `match`. Fixed: temporaries are hoisted out of a nested `match`'s scrutinee too. Feature `expr-forms`.
+twins!(gen temporary_in_a_nested_match_scrutinee(; v5: i64 = 13) {
+    yield_!(1);
+    match md((match md((D::new("t8", v5).get() + v5), 2) { 0 => v5, _ => fx("f9", v5) }), 3) {
+        0 => { yield_!(2); }
+        _ => { yield_!(v5 + v5); }
+    }
+});
+
+#[test]
+fn temporary_in_a_nested_match_scrutinee() {
+    assert_same(temporary_in_a_nested_match_scrutinee::case());
+}
+
 // Was E0499 "cannot borrow as mutable more than once": a local with a drop flag is reached through a `&mut`
 // helper, so `v.push(lenv(&v))` (which plain Rust accepts through a two-phase borrow) borrowed it mutably twice.
 // Fixed: the arguments are evaluated first. Feature `multi-use`.

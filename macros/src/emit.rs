@@ -81,6 +81,8 @@ pub struct Emitter<'a> {
     /// locals they bind. Emitted by several arms, the literal has one type per arm; held across a suspension
     /// point, it needs one type (see [`Output::joins`]).
     closure_stmts: RefCell<std::collections::BTreeMap<JoinBefore, ClosureStmt>>,
+    /// The locals of the `let`s whose initializers are being emitted, innermost last.
+    initializing: RefCell<Vec<Vec<LocalId>>>,
 }
 
 /// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it
@@ -182,6 +184,7 @@ impl<'a> Emitter<'a> {
             value_position: Cell::new(false),
             witnesses_used: RefCell::new(Set::new(n)),
             closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
+            initializing: RefCell::new(Vec::new()),
         }
     }
 
@@ -381,7 +384,9 @@ impl<'a> Emitter<'a> {
     /// The statements with a closure literal that more than one arm emits, binding a local held across a
     /// suspension point, that have no join point before them yet.
     fn joins_needed(&self) -> Vec<JoinBefore> {
-        let held = |l: LocalId| self.an.stored.iter().any(|s| s.contains(&l));
+        // Held across a suspension point, or typed through a witness shared by the arms: one type either way.
+        let witnessed = self.witnesses_used.borrow();
+        let held = |l: LocalId| self.an.stored.iter().any(|s| s.contains(&l)) || witnessed.contains(l);
         let mut flows = Vec::new();
         value_flows(&self.body.root, &mut flows);
         self.closure_stmts
@@ -933,12 +938,16 @@ impl<'a> Emitter<'a> {
     fn full_stmt_in_block(&self, stmt: &Stmt, rest: &[Stmt], block_value: bool, out: &mut TokenStream) -> bool {
         {
             if let Stmt::Let(l) = stmt
-                && let Some(init @ Node::Loop { id, .. }) = &l.init
+                && let Some(init) = &l.init
+                && !node_always_suspends(init)
+                && node_has_loop(init)
             {
-                // A loop whose every `break` comes after a suspension point never completes here: bind nothing.
-                self.broken.borrow_mut().remove(id);
-                let tokens = self.full_node(init);
-                if !self.broken.borrow().contains(id) {
+                // An initializer whose every path suspends here (a loop whose every `break` comes after a
+                // suspension point, in every branch) never completes: bind nothing, and nothing after it runs.
+                // (Bound, its value would be typed from nothing in this arm.)
+                self.forget_breaks(init);
+                let tokens = self.typing(&l.binding, true, || self.full_node(init));
+                if !self.full_node_completes(init) {
                     out.extend(quote!(#tokens;));
                     return true;
                 }
@@ -955,6 +964,36 @@ impl<'a> Emitter<'a> {
                 return true;
             }
             false
+        }
+    }
+
+    /// Clears what the arm noted about `break`s of the loops in `node`, before emitting it again.
+    fn forget_breaks(&self, node: &Node) {
+        for_each_node(node, &mut |n| {
+            if let Node::Loop { id, .. } | Node::Block { id: Some(id), .. } = n {
+                self.broken.borrow_mut().remove(id);
+            }
+        });
+    }
+
+    /// After emitting `node` in full in this arm: whether the emitted code may complete (reach what follows).
+    /// Only `false` when no path can: every path suspends, diverges, or stays in a loop no `break` leaves.
+    fn full_node_completes(&self, node: &Node) -> bool {
+        let block = |b: &Block| {
+            b.stmts.iter().all(|stmt| match stmt {
+                Stmt::Let(l) => l.init.as_ref().is_none_or(|init| self.full_node_completes(init)),
+                Stmt::Expr(n, _) => self.full_node_completes(n),
+            })
+        };
+        match node {
+            Node::Leaf(leaf) => !leaf.diverges,
+            Node::Yield(_) => false,
+            Node::Block { block: b, id, .. } => block(b) || id.is_some_and(|id| self.broken.borrow().contains(&id)),
+            Node::If { then, els, .. } => block(then) || els.as_ref().is_none_or(|e| self.full_node_completes(e)),
+            Node::Match { arms, .. } => arms.iter().any(|a| self.full_node_completes(&a.body)),
+            Node::Loop { id, .. } => self.broken.borrow().contains(id),
+            Node::While { .. } | Node::For { .. } => true,
+            Node::Assign { value, .. } => self.full_node_completes(value),
         }
     }
 
@@ -983,6 +1022,13 @@ impl<'a> Emitter<'a> {
     /// Emits a `let`'s initializer; `binds`: the `let` binds its value in this arm (the initializer doesn't
     /// always suspend), so typing it here matters.
     fn typing<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
+        self.initializing.borrow_mut().push(binding.locals.clone());
+        let r = self.typing_inner(binding, binds, emit);
+        self.initializing.borrow_mut().pop();
+        r
+    }
+
+    fn typing_inner<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
         let typed = binds && binding.locals.iter().any(|&l| self.an.typed_across_arms.contains(l));
         self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
         let saved = self.value_position.replace(typed);
@@ -1008,13 +1054,22 @@ impl<'a> Emitter<'a> {
                 None => self.uninit_let(l),
             },
             Stmt::Expr(node, semi) => {
-                if let Node::Leaf(leaf) = node
-                    && let Expr::Assign(assign) = &leaf.expr
-                    && expr_has_closure(&assign.right)
-                {
-                    let assigned: Vec<LocalId> =
-                        leaf.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
-                    self.note_closure(JoinBefore::Assign(leaf.id), &assigned);
+                if let Node::Leaf(leaf) = node {
+                    match (&leaf.expr, semi) {
+                        (Expr::Assign(assign), _) if expr_has_closure(&assign.right) => {
+                            let assigned: Vec<LocalId> =
+                                leaf.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+                            self.note_closure(JoinBefore::Leaf(leaf.id), &assigned);
+                        }
+                        // A block's tail: its value is the initializer's of the `let` being emitted, if any.
+                        (tail, None) if expr_has_closure(tail) => {
+                            let bound = self.initializing.borrow().last().cloned();
+                            if let Some(bound) = bound {
+                                self.note_closure(JoinBefore::Leaf(leaf.id), &bound);
+                            }
+                        }
+                        _ => {}
+                    }
                 }
                 let e = self.full_node(node);
                 quote!(#e #semi)
@@ -1837,5 +1892,47 @@ fn value_flows(block: &Block, out: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>) {
             }
             Stmt::Expr(n, _) => node(n, out),
         }
+    }
+}
+
+/// Whether `node` has a `loop` (of its own, not in a leaf): only then can an initializer that doesn't always
+/// suspend syntactically still never complete in an arm.
+fn node_has_loop(node: &Node) -> bool {
+    let mut found = false;
+    for_each_node(node, &mut |n| found |= matches!(n, Node::Loop { .. }));
+    found
+}
+
+/// Calls `f` on `node` and every node inside it.
+fn for_each_node(node: &Node, f: &mut dyn FnMut(&Node)) {
+    f(node);
+    let block = |b: &Block, f: &mut dyn FnMut(&Node)| {
+        for stmt in &b.stmts {
+            match stmt {
+                Stmt::Let(l) => {
+                    if let Some(init) = &l.init {
+                        for_each_node(init, f);
+                    }
+                }
+                Stmt::Expr(n, _) => for_each_node(n, f),
+            }
+        }
+    };
+    match node {
+        Node::Leaf(_) | Node::Yield(_) => {}
+        Node::Block { block: b, .. }
+        | Node::Loop { body: b, .. }
+        | Node::While { body: b, .. }
+        | Node::For { body: b, .. } => {
+            block(b, f);
+        }
+        Node::If { then, els, .. } => {
+            block(then, f);
+            if let Some(e) = els {
+                for_each_node(e, f);
+            }
+        }
+        Node::Match { arms, .. } => arms.iter().for_each(|a| for_each_node(&a.body, f)),
+        Node::Assign { value, .. } => for_each_node(value, f),
     }
 }

@@ -133,8 +133,8 @@ pub enum Stmt {
 pub enum JoinBefore {
     /// The `let` of this [`Let::ordinal`].
     Let(usize),
-    /// The assignment statement lowered as this leaf.
-    Assign(LeafId),
+    /// The expression statement (an assignment, or a block's tail) lowered as this leaf.
+    Leaf(LeafId),
 }
 
 pub struct Let {

@@ -507,10 +507,11 @@ impl<'e> Lowerer<'e> {
         let mut stmts = Vec::new();
         for (i, stmt) in block.stmts.into_iter().enumerate() {
             let last = i + 1 == n;
-            // A plain assignment statement is lowered as one leaf: the next one.
+            // A plain assignment statement, or a block's tail, is lowered as one leaf: the next one.
             let join_before = match &stmt {
                 SynStmt::Local(local) => Some((JoinBefore::Let(self.lets), local.let_token.span)),
-                SynStmt::Expr(Expr::Assign(a), _) => Some((JoinBefore::Assign(self.leaf_count), a.eq_token.span)),
+                SynStmt::Expr(Expr::Assign(a), _) => Some((JoinBefore::Leaf(self.leaf_count), a.eq_token.span)),
+                SynStmt::Expr(tail, None) => Some((JoinBefore::Leaf(self.leaf_count), first_span(tail))),
                 _ => None,
             };
             if let Some((join, span)) = join_before
@@ -1253,4 +1254,9 @@ fn strip_parens(mut expr: &Expr) -> &Expr {
         expr = &p.expr;
     }
     expr
+}
+
+/// The span of an expression's first token.
+fn first_span(expr: &Expr) -> Span {
+    expr.to_token_stream().into_iter().next().map_or_else(Span::call_site, |t| t.span())
 }

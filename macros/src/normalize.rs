@@ -115,6 +115,9 @@ pub fn has_temporary(e: &Expr) -> bool {
             .mac
             .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
             .is_ok_and(|args| args.iter().any(has_temporary)),
+        // A `match`'s scrutinee is no terminating scope: its temporaries live to the end of the enclosing
+        // statement, even where the `match` is an operand (its arms are terminating scopes).
+        Expr::Match(m) => has_temporary(&m.expr),
         _ => false,
     }
 }
@@ -662,6 +665,10 @@ impl<'a> Normalizer<'a> {
                 let args = self.hoist_operands(args.into_iter().map(|a| (a, Slot::Place)).collect(), out);
                 m.mac.tokens = quote!(#(#args),*);
                 Expr::Macro(m)
+            }
+            Expr::Match(mut m) => {
+                m.expr = Box::new(self.hoist_temporaries(*m.expr, out));
+                Expr::Match(m)
             }
             other => other,
         }
