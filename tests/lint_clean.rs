@@ -249,6 +249,26 @@ fn resume_coroutines_run() {
     assert_eq!(resume_all(&mut f, [(), ()]), [CoroutineState::Yielded('a'), CoroutineState::Complete(None)]);
 }
 
+/// A closure created after a loop that suspends (a join point), and a local declared before a suspension point
+/// and assigned after it (a type tie in the arm that declares it).
+#[stackless::coroutine]
+fn scaled_after_counting(n: u32) -> impl Iterator<Item = u32> {
+    let label;
+    for i in 0..n {
+        yield_!(i);
+    }
+    label = n * 10;
+    let scale = move |x: u32| x * n + label;
+    yield_!(scale(1));
+    yield_!(scale(2));
+}
+
+#[test]
+fn joined_and_deferred_locals_run() {
+    assert_eq!(scaled_after_counting(2).collect::<Vec<_>>(), [0, 1, 22, 24]);
+    assert_eq!(scaled_after_counting(0).collect::<Vec<_>>(), [0, 0]);
+}
+
 #[test]
 fn methods_run() {
     let mut inventory =
