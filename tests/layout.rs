@@ -92,3 +92,26 @@ fn option_of_a_coroutine_uses_the_niche() {
     let g = niche_holder(vec![1]);
     assert_eq!(size_of_val(&g), size_of_val(&Some(niche_holder(vec![1]))));
 }
+
+/// A depth-first walk over a slice of references: the item popped from a `Vec<&T>` (known to be plain from the
+/// written type) is left out of the state once read, as is the `&str` view of a line.
+#[stackless::coroutine]
+fn walk<'a>(roots: &'a [u64], text: &'a str) -> impl Iterator<Item = u64> {
+    let mut stack: Vec<&'a u64> = roots.iter().collect();
+    loop {
+        let Some(item) = stack.pop() else { break };
+        let line = text.trim();
+        yield_!(*item + line.len() as u64);
+    }
+}
+
+#[test]
+fn plain_items_and_views_are_not_held_once_dead() {
+    let roots = [1, 2];
+    let mut w = walk(&roots, " ab ");
+    assert_eq!(w.next(), Some(4));
+    // The state holds the `Vec` and `text` (read again in the next iteration); not `item`, `line`, or `roots`
+    // (dead after the first statement).
+    assert!(size_of_val(&w) <= size_of::<Vec<&u64>>() + size_of::<&str>() + 8, "{}", size_of_val(&w));
+    assert_eq!(w.collect::<Vec<_>>(), [3]);
+}

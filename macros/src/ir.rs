@@ -44,6 +44,9 @@ pub enum Value {
     /// Owns its value, and its items own theirs (`Vec<String>`, `[Vec<u8>; 2]`): a `for` loop over it by value
     /// binds owned locals.
     OwnedItems,
+    /// Owns its value, and its items are plain (`Vec<&T>`, `[u64; 4]`): a `for` loop over it by value, or its
+    /// `pop()`, binds plain locals.
+    PlainItems,
 }
 
 impl Local {
@@ -62,7 +65,7 @@ impl Local {
     }
 
     pub fn owned(&self) -> bool {
-        matches!(self.value, Value::Owned | Value::OwnedItems)
+        matches!(self.value, Value::Owned | Value::OwnedItems | Value::PlainItems)
     }
 }
 

@@ -249,6 +249,8 @@ struct View {
     copy: bool,
     /// The method's name is only std's for certain on a receiver known to own its value: this one.
     owner: Option<LocalId>,
+    /// The value is one of the owner's items (`v.pop()`): the owner's items must be known to be plain.
+    item: bool,
 }
 
 pub struct Input {
@@ -292,7 +294,7 @@ impl<'e> Lowerer<'e> {
         let mut prefix: Vec<SynStmt> = Vec::new();
         let mut no_drop_stmts = Vec::new();
         let mut owned_stmts = Vec::new();
-        let mut owned_items_stmts = Vec::new();
+        let mut items_stmts = Vec::new();
         for (pat, ty, field) in input.params {
             let var = param_var(&field);
             if ty.as_ref().is_some_and(no_drop_type) {
@@ -301,8 +303,10 @@ impl<'e> Lowerer<'e> {
             if ty.as_ref().is_some_and(owned_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
                 owned_stmts.push(prefix.len());
             }
-            if ty.as_ref().is_some_and(owned_items_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
-                owned_items_stmts.push(prefix.len());
+            if let Some(items) = ty.as_ref().and_then(items_value)
+                && matches!(&pat, Pat::Ident(p) if p.subpat.is_none())
+            {
+                items_stmts.push((prefix.len(), items));
             }
             let simple = matches!(&pat, Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none());
             if simple {
@@ -334,24 +338,32 @@ impl<'e> Lowerer<'e> {
         block.stmts = prefix;
         let root = l.block_in_scope(block, root_scope, true);
         l.pop_scope_to(root_scope);
-        for (stmts, value) in
-            [(no_drop_stmts, Value::Plain), (owned_stmts, Value::Owned), (owned_items_stmts, Value::OwnedItems)]
-        {
-            for i in stmts {
-                if let Stmt::Let(let_) = &root.stmts[i] {
-                    for &local in &let_.binding.locals {
-                        l.locals[local].value = value;
-                    }
+        let values = no_drop_stmts
+            .into_iter()
+            .map(|i| (i, Value::Plain))
+            .chain(owned_stmts.into_iter().map(|i| (i, Value::Owned)))
+            .chain(items_stmts);
+        for (i, value) in values {
+            if let Stmt::Let(let_) = &root.stmts[i] {
+                for &local in &let_.binding.locals {
+                    l.locals[local].value = value;
                 }
             }
         }
+        // In lowering order, so that a binding's value is known before the bindings made of it.
         for (item, owner) in std::mem::take(&mut l.items_of) {
-            if l.locals[owner].value == Value::OwnedItems {
-                l.locals[item].value = Value::Owned;
+            match l.locals[owner].value {
+                Value::OwnedItems => l.locals[item].value = Value::Owned,
+                Value::PlainItems => l.locals[item].value = Value::Plain,
+                _ => {}
             }
         }
         for view in std::mem::take(&mut l.views) {
-            if view.owner.is_none_or(|owner| l.locals[owner].owned()) {
+            let holds = view.owner.is_none_or(|owner| {
+                let owner = &l.locals[owner];
+                if view.item { owner.value == Value::PlainItems } else { owner.owned() }
+            });
+            if holds {
                 for local in view.locals {
                     l.locals[local].value = if view.copy { Value::Plain } else { Value::View };
                 }
@@ -439,7 +451,15 @@ impl<'e> Lowerer<'e> {
     /// may be a view of another value.
     fn note_view(&mut self, expr: &Expr, locals: &[LocalId]) {
         if let Some((copy, owner)) = self.view_of(expr) {
-            self.views.push(View { locals: locals.to_vec(), copy, owner });
+            self.views.push(View { locals: locals.to_vec(), copy, owner, item: false });
+        } else if let Expr::MethodCall(m) = strip_parens(expr)
+            && ITEM_TAKERS.contains(&m.method.to_string().as_str())
+            && let Expr::Path(p) = strip_parens(&m.receiver)
+            && let Some(ident) = p.path.get_ident()
+            && let Some(&(_, owner)) = self.env.iter().rev().find(|(name, _)| ident == name)
+        {
+            // `let Some(x) = v.pop()`: an item of `v` (in an `Option`).
+            self.views.push(View { locals: locals.to_vec(), copy: true, owner: Some(owner), item: true });
         }
     }
 
@@ -569,14 +589,17 @@ impl<'e> Lowerer<'e> {
                     || matches!(&local.pat, Pat::Type(t) if no_drop_type(&t.ty));
                 let owned = init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if owned_expr(&l.expr)))
                     || matches!(&local.pat, Pat::Type(t) if owned_type(&t.ty));
-                let owned_items = matches!(&local.pat, Pat::Type(t) if owned_items_type(&t.ty));
+                let items = match &local.pat {
+                    Pat::Type(t) => items_value(&t.ty),
+                    _ => None,
+                };
                 let binding = self.declare(&local.pat, no_drop);
                 if let Some(Node::Leaf(leaf)) = &init {
                     self.note_view(&leaf.expr, &binding.locals);
                 }
                 if let [single] = binding.locals[..] {
-                    if owned_items {
-                        self.locals[single].value = Value::OwnedItems;
+                    if let Some(items) = items {
+                        self.locals[single].value = items;
                     } else if owned {
                         self.locals[single].value = Value::Owned;
                     }
@@ -1182,27 +1205,40 @@ pub const STD_VIEWS: &[(&str, Returns, On)] = &[
     ("chunks", Returns::Iter, On::Owned),
 ];
 
+/// Methods of the std sequences that move an item out (or an `Option` of one).
+const ITEM_TAKERS: &[&str] = &["pop", "pop_front", "pop_back", "swap_remove", "remove"];
+
 /// The entry of [`STD_VIEWS`] for a method name.
 pub fn std_view(method: &str) -> Option<(Returns, On)> {
     STD_VIEWS.iter().find(|(name, ..)| *name == method).map(|&(_, returns, on)| (returns, on))
 }
 
-/// A type that owns items that own their values: `Vec<String>`, `[Vec<u8>; 4]`, `VecDeque<String>`…
-fn owned_items_type(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Array(a) => owned_type(&a.elem),
-        syn::Type::Paren(p) => owned_items_type(&p.elem),
-        syn::Type::Group(g) => owned_items_type(&g.elem),
-        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
-            let sequence = matches!(s.ident.to_string().as_str(), "Vec" | "VecDeque" | "BinaryHeap");
-            let syn::PathArguments::AngleBracketed(args) = &s.arguments else { return false };
-            let item = args.args.iter().find_map(|a| match a {
+/// What a sequence type's items are known to be: `Vec<String>`, `[Vec<u8>; 4]` own theirs
+/// ([`Value::OwnedItems`]); `Vec<&T>`, `[u64; 4]`, `VecDeque<(u8, char)>` are plain ([`Value::PlainItems`]).
+fn items_value(ty: &syn::Type) -> Option<Value> {
+    let item = match ty {
+        syn::Type::Array(a) => &*a.elem,
+        syn::Type::Paren(p) => return items_value(&p.elem),
+        syn::Type::Group(g) => return items_value(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let s = p.path.segments.last()?;
+            if !matches!(s.ident.to_string().as_str(), "Vec" | "VecDeque" | "BinaryHeap") {
+                return None;
+            }
+            let syn::PathArguments::AngleBracketed(args) = &s.arguments else { return None };
+            args.args.iter().find_map(|a| match a {
                 syn::GenericArgument::Type(t) => Some(t),
                 _ => None,
-            });
-            sequence && item.is_some_and(owned_type)
-        }),
-        _ => false,
+            })?
+        }
+        _ => return None,
+    };
+    if no_drop_type(item) {
+        Some(Value::PlainItems)
+    } else if owned_type(item) {
+        Some(Value::OwnedItems)
+    } else {
+        None
     }
 }
 
