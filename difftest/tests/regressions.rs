@@ -391,6 +391,41 @@ fn temporary_in_a_nested_match_scrutinee() {
     assert_same(temporary_in_a_nested_match_scrutinee::case());
 }
 
+// Were runtime mismatches (seed 7, programs 2903 and 3071): `format!` (like `print!`s and `assert!`) ends its
+// arguments' temporaries inside its own expansion, but they were hoisted to live to the end of the statement
+// (past the `match` arms' suspension points), and with a `yield_!` in the arguments the spilled temporary was
+// dropped after the rest of the statement. Fixed: no hoisting out of such a macro, and one that suspends is
+// evaluated in a block of its own. Feature `expr-forms`.
+twins!(opt temporary_in_format_arguments(r; v1: i64 = 2) {
+    match md(lens(&format!("{}.", (D::new("t4", v1).get() + 3))), 3) {
+        0 => { yield_!(v1); }
+        _ => { yield_!(2); }
+    }
+    fx("f7", lens(&format!("{}.", (D::new("t8", 4).get() + yield_!(v1)))));
+    Some(r)
+});
+
+#[test]
+fn temporary_in_format_arguments() {
+    assert_same(temporary_in_format_arguments::case());
+}
+
+// Was a runtime mismatch on cancellation (seed 7, program 2882): in `vec![d11, D::new("d13", (D::new("t14",
+// yield_!(..)).get() + yield_!(..)))]`, the receiver `D::new("t14", ..)` of the borrowing `get` suspends, so it
+// was evaluated into an operand local and dropped before `d11` when cancelled at the second `yield_!`; it is a
+// temporary of the statement, which an unwinding plain fn drops after the evaluated operands. Fixed: a
+// borrowed rvalue receiver evaluated before a suspension is a `__temporary`.
+twins!(opt borrowed_receiver_that_suspends(r;) {
+    let mut v1 = D::new("d2", r);
+    let mut v10 = vec![D::new("d11", fx("f12", r)), D::new("d13", (D::new("t14", yield_!(v1.get())).get() + yield_!(v1.get())))];
+    None
+});
+
+#[test]
+fn borrowed_receiver_that_suspends() {
+    assert_same(borrowed_receiver_that_suspends::case());
+}
+
 // Was E0499 "cannot borrow as mutable more than once": a local with a drop flag is reached through a `&mut`
 // helper, so `v.push(lenv(&v))` (which plain Rust accepts through a two-phase borrow) borrowed it mutably twice.
 // Fixed: the arguments are evaluated first. Feature `multi-use`.

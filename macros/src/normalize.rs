@@ -62,6 +62,15 @@ enum Slot {
     Value,
     /// As a place (receiver, field or index base, `&` operand): kept in place when it is one.
     Place,
+    /// The receiver of a method that borrows it: as a place, and an rvalue there is a temporary of the
+    /// statement (`__temporaryN`, which an unwinding statement drops after its evaluated operands).
+    Borrowed,
+}
+
+impl Slot {
+    fn is_place(self) -> bool {
+        matches!(self, Slot::Place | Slot::Borrowed)
+    }
 }
 
 fn has_yield(e: &Expr) -> bool {
@@ -111,7 +120,7 @@ pub fn has_temporary(e: &Expr) -> bool {
         Expr::Array(a) => a.elems.iter().any(has_temporary),
         Expr::Tuple(t) => t.elems.iter().any(has_temporary),
         Expr::Struct(s) => s.rest.is_none() && s.fields.iter().any(|f| has_temporary(&f.expr)),
-        Expr::Macro(m) if expression_macro(&m.mac) => m
+        Expr::Macro(m) if expression_macro(&m.mac) && !drops_own_temporaries(&m.mac) => m
             .mac
             .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
             .is_ok_and(|args| args.iter().any(has_temporary)),
@@ -120,6 +129,24 @@ pub fn has_temporary(e: &Expr) -> bool {
         Expr::Match(m) => has_temporary(&m.expr),
         _ => false,
     }
+}
+
+/// The std macros whose expansion ends its arguments' temporaries itself: `format!` and the `print!`s bind or use
+/// the formatted value in a statement of their own block, `assert!`'s condition is an `if`'s.
+fn drops_own_temporaries(mac: &syn::Macro) -> bool {
+    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    matches!(
+        name.as_str(),
+        "format"
+            | "print"
+            | "println"
+            | "eprint"
+            | "eprintln"
+            | "assert"
+            | "debug_assert"
+            | "debug_assert_eq"
+            | "debug_assert_ne"
+    )
 }
 
 /// The method borrows its receiver by convention (`get`, `len`…): an rvalue receiver is then a temporary. One
@@ -298,6 +325,15 @@ impl<'a> Normalizer<'a> {
         syn::parse_quote!(#name)
     }
 
+    /// An operand evaluated into a hidden local: a temporary when it is an rvalue that a method borrows.
+    fn evaluated(&mut self, value: Expr, slot: Slot, out: &mut Vec<Stmt>) -> Expr {
+        if slot == Slot::Borrowed && creates_temporary(&value) {
+            self.temporary(value, out)
+        } else {
+            self.temp(value, out)
+        }
+    }
+
     fn temp(&mut self, mut value: Expr, out: &mut Vec<Stmt>) -> Expr {
         // `(a + b) < yield_!(..)`: the parentheses the operand needed are redundant in the `let`.
         while let Expr::Paren(p) = value {
@@ -334,6 +370,18 @@ impl<'a> Normalizer<'a> {
                 self.temp(Expr::Macro(syn::ExprMacro { attrs: m.attrs, mac }), out)
             }
             Expr::Macro(m) if suspension_name(&m.mac).is_some() => self.temp(Expr::Macro(m), out),
+            Expr::Macro(mut m) if expression_macro(&m.mac) && drops_own_temporaries(&m.mac) => {
+                // Its arguments' temporaries end with it, after its suspension points: the whole macro is
+                // evaluated in a block of its own, which holds its spilled operands and hoisted temporaries.
+                let args = m
+                    .mac
+                    .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                    .expect("internal invariant: checked by expression_macro");
+                let mut inner = Vec::new();
+                let args = self.operands(args.into_iter().map(|a| (a, Slot::Place)).collect(), &mut inner);
+                m.mac.tokens = quote!(#(#args),*);
+                self.temp(syn::parse_quote!({ #(#inner)* #m }), out)
+            }
             Expr::Macro(mut m) if expression_macro(&m.mac) => {
                 let args = m
                     .mac
@@ -355,7 +403,8 @@ impl<'a> Normalizer<'a> {
                 Expr::Call(c)
             }
             Expr::MethodCall(mut m) => {
-                let mut ops = vec![(*m.receiver, Slot::Place)];
+                let slot = if borrows_receiver(&m.method) { Slot::Borrowed } else { Slot::Place };
+                let mut ops = vec![(*m.receiver, slot)];
                 ops.extend(std::mem::take(&mut m.args).into_iter().map(|a| (a, Slot::Value)));
                 let mut ops = self.operands(ops, out).into_iter();
                 m.receiver = Box::new(ops.next().expect("internal invariant: the receiver is an operand"));
@@ -683,7 +732,7 @@ impl<'a> Normalizer<'a> {
         let mut result = Vec::with_capacity(ops.len());
         for (i, (e, slot)) in ops.into_iter().enumerate() {
             let e = match i.cmp(&last) {
-                std::cmp::Ordering::Less if is_trivial(&e) || (slot == Slot::Place && is_place(&e)) => e,
+                std::cmp::Ordering::Less if is_trivial(&e) || (slot.is_place() && is_place(&e)) => e,
                 std::cmp::Ordering::Less => {
                     let e = self.hoist_temporaries(e, out);
                     self.temp(e, out)
@@ -712,17 +761,17 @@ impl<'a> Normalizer<'a> {
                 std::cmp::Ordering::Less => {
                     if has_yield(&e) {
                         let rest = self.spill(e, out);
-                        self.temp(rest, out)
-                    } else if is_trivial(&e) || (slot == Slot::Place && is_place(&e)) {
+                        self.evaluated(rest, slot, out)
+                    } else if is_trivial(&e) || (slot.is_place() && is_place(&e)) {
                         e
                     } else {
                         let e = self.hoist_temporaries(e, out);
-                        self.temp(e, out)
+                        self.evaluated(e, slot, out)
                     }
                 }
-                std::cmp::Ordering::Equal if slot == Slot::Place && !is_place(&e) => {
+                std::cmp::Ordering::Equal if slot.is_place() && !is_place(&e) => {
                     let rest = self.spill(e, out);
-                    if is_place(&rest) { rest } else { self.temp(rest, out) }
+                    if is_place(&rest) { rest } else { self.evaluated(rest, slot, out) }
                 }
                 std::cmp::Ordering::Equal => self.spill(e, out),
                 std::cmp::Ordering::Greater => e,
