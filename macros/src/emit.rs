@@ -387,8 +387,7 @@ impl<'a> Emitter<'a> {
         // Held across a suspension point, or typed through a witness shared by the arms: one type either way.
         let witnessed = self.witnesses_used.borrow();
         let held = |l: LocalId| self.an.stored.iter().any(|s| s.contains(&l)) || witnessed.contains(l);
-        let mut flows = Vec::new();
-        value_flows(&self.body.root, &mut flows);
+        let flows = value_flows(&self.body.root);
         self.closure_stmts
             .borrow()
             .iter()
@@ -1780,121 +1779,6 @@ fn expr_has_closure(expr: &Expr) -> bool {
     finder.0
 }
 
-/// Calls `f` on every leaf of `node` (not on the yielded values).
-fn for_each_leaf(node: &Node, f: &mut dyn FnMut(&Leaf)) {
-    let block = |block: &Block, f: &mut dyn FnMut(&Leaf)| {
-        for stmt in &block.stmts {
-            match stmt {
-                Stmt::Let(l) => {
-                    if let Some(init) = &l.init {
-                        for_each_leaf(init, f);
-                    }
-                    if let Some(d) = &l.diverge {
-                        f(d);
-                    }
-                }
-                Stmt::Expr(n, _) => for_each_leaf(n, f),
-            }
-        }
-    };
-    let cond = |cond: &[Cond], f: &mut dyn FnMut(&Leaf)| {
-        for c in cond {
-            match c {
-                Cond::Expr(leaf) | Cond::Let { scrut: leaf, .. } => f(leaf),
-            }
-        }
-    };
-    match node {
-        Node::Leaf(leaf) => f(leaf),
-        Node::Yield(_) => {}
-        Node::Block { block: b, .. } | Node::Loop { body: b, .. } => block(b, f),
-        Node::If { cond: c, then, els, .. } => {
-            cond(c, f);
-            block(then, f);
-            if let Some(e) = els {
-                for_each_leaf(e, f);
-            }
-        }
-        Node::Match { scrut, arms } => {
-            f(scrut);
-            for arm in arms {
-                if let Some(g) = &arm.guard {
-                    f(g);
-                }
-                for_each_leaf(&arm.body, f);
-            }
-        }
-        Node::While { cond: c, body, .. } => {
-            cond(c, f);
-            block(body, f);
-        }
-        Node::For { iter, body, .. } => {
-            f(iter);
-            block(body, f);
-        }
-        Node::Assign { place, value } => {
-            f(place);
-            for_each_leaf(value, f);
-        }
-    }
-}
-
-/// Where values flow between locals, roughly: (the locals a `let`'s initializer, a `for` loop's iterator or an
-/// assignment's value uses, the locals it binds or assigns).
-fn value_flows(block: &Block, out: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>) {
-    fn uses_of(node: &Node) -> Vec<LocalId> {
-        let mut uses = Vec::new();
-        for_each_leaf(node, &mut |leaf| uses.extend(leaf.uses.iter().map(|u| u.local)));
-        uses
-    }
-    fn node(n: &Node, out: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>) {
-        match n {
-            Node::Leaf(leaf) if matches!(leaf.expr, Expr::Assign(_)) => {
-                let (targets, sources) = leaf
-                    .uses
-                    .iter()
-                    .map(|u| u.local)
-                    .partition(|&l| leaf.uses.iter().any(|u| u.local == l && u.kind == UseKind::Write));
-                out.push((sources, targets));
-            }
-            Node::Leaf(_) | Node::Yield(_) => {}
-            Node::Block { block, .. } | Node::Loop { body: block, .. } | Node::While { body: block, .. } => {
-                value_flows(block, out);
-            }
-            Node::If { then, els, .. } => {
-                value_flows(then, out);
-                if let Some(e) = els {
-                    node(e, out);
-                }
-            }
-            Node::Match { arms, .. } => arms.iter().for_each(|a| node(&a.body, out)),
-            Node::For { iter, it, binding, body, .. } => {
-                let sources: Vec<LocalId> = iter.uses.iter().map(|u| u.local).collect();
-                let mut targets = vec![*it];
-                targets.extend(&binding.locals);
-                out.push((sources, targets));
-                value_flows(body, out);
-            }
-            Node::Assign { place, value } => {
-                let targets = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
-                out.push((uses_of(value), targets));
-                node(value, out);
-            }
-        }
-    }
-    for stmt in &block.stmts {
-        match stmt {
-            Stmt::Let(l) => {
-                if let Some(init) = &l.init {
-                    out.push((uses_of(init), l.binding.locals.clone()));
-                    node(init, out);
-                }
-            }
-            Stmt::Expr(n, _) => node(n, out),
-        }
-    }
-}
-
 /// Whether `node` has a `loop` (of its own, not in a leaf): only then can an initializer that doesn't always
 /// suspend syntactically still never complete in an arm.
 fn node_has_loop(node: &Node) -> bool {
@@ -1903,36 +1787,107 @@ fn node_has_loop(node: &Node) -> bool {
     found
 }
 
-/// Calls `f` on `node` and every node inside it.
-fn for_each_node(node: &Node, f: &mut dyn FnMut(&Node)) {
+/// Calls `f` on `node` and every node inside it, and `on_let` on every `let` of their blocks.
+fn walk_node(node: &Node, f: &mut dyn FnMut(&Node), on_let: &mut dyn FnMut(&crate::ir::Let)) {
     f(node);
-    let block = |b: &Block, f: &mut dyn FnMut(&Node)| {
-        for stmt in &b.stmts {
-            match stmt {
-                Stmt::Let(l) => {
-                    if let Some(init) = &l.init {
-                        for_each_node(init, f);
-                    }
-                }
-                Stmt::Expr(n, _) => for_each_node(n, f),
-            }
-        }
-    };
     match node {
         Node::Leaf(_) | Node::Yield(_) => {}
         Node::Block { block: b, .. }
         | Node::Loop { body: b, .. }
         | Node::While { body: b, .. }
-        | Node::For { body: b, .. } => {
-            block(b, f);
-        }
+        | Node::For { body: b, .. } => walk_block(b, f, on_let),
         Node::If { then, els, .. } => {
-            block(then, f);
+            walk_block(then, f, on_let);
             if let Some(e) = els {
-                for_each_node(e, f);
+                walk_node(e, f, on_let);
             }
         }
-        Node::Match { arms, .. } => arms.iter().for_each(|a| for_each_node(&a.body, f)),
-        Node::Assign { value, .. } => for_each_node(value, f),
+        Node::Match { arms, .. } => arms.iter().for_each(|a| walk_node(&a.body, f, on_let)),
+        Node::Assign { value, .. } => walk_node(value, f, on_let),
     }
+}
+
+fn walk_block(block: &Block, f: &mut dyn FnMut(&Node), on_let: &mut dyn FnMut(&crate::ir::Let)) {
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Let(l) => {
+                on_let(l);
+                if let Some(init) = &l.init {
+                    walk_node(init, f, on_let);
+                }
+            }
+            Stmt::Expr(n, _) => walk_node(n, f, on_let),
+        }
+    }
+}
+
+/// Calls `f` on `node` and every node inside it.
+fn for_each_node(node: &Node, f: &mut dyn FnMut(&Node)) {
+    walk_node(node, f, &mut |_| {});
+}
+
+/// Calls `f` on every leaf of `node` (not on the yielded values).
+fn for_each_leaf(node: &Node, f: &mut dyn FnMut(&Leaf)) {
+    let f = std::cell::RefCell::new(f);
+    walk_node(
+        node,
+        &mut |n| match n {
+            Node::Leaf(leaf) | Node::For { iter: leaf, .. } | Node::Assign { place: leaf, .. } => {
+                (f.borrow_mut())(leaf);
+            }
+            Node::If { cond, .. } | Node::While { cond, .. } => {
+                for c in cond {
+                    let (Cond::Expr(leaf) | Cond::Let { scrut: leaf, .. }) = c;
+                    (f.borrow_mut())(leaf);
+                }
+            }
+            Node::Match { scrut, arms } => {
+                (f.borrow_mut())(scrut);
+                arms.iter().filter_map(|a| a.guard.as_ref()).for_each(|g| (f.borrow_mut())(g));
+            }
+            Node::Yield(_) | Node::Block { .. } | Node::Loop { .. } => {}
+        },
+        &mut |l| {
+            if let Some(d) = &l.diverge {
+                (f.borrow_mut())(d);
+            }
+        },
+    );
+}
+
+/// Where values flow between locals, roughly: (the locals a `let`'s initializer, a `for` loop's iterator or an
+/// assignment's value uses, the locals it binds or assigns).
+fn value_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
+    fn uses_of(node: &Node) -> Vec<LocalId> {
+        let mut uses = Vec::new();
+        for_each_leaf(node, &mut |leaf| uses.extend(leaf.uses.iter().map(|u| u.local)));
+        uses
+    }
+    let flows = std::cell::RefCell::new(Vec::new());
+    walk_block(
+        root,
+        &mut |n| match n {
+            Node::Leaf(leaf) if matches!(leaf.expr, Expr::Assign(_)) => {
+                let written = |l: LocalId| leaf.uses.iter().any(|u| u.local == l && u.kind == UseKind::Write);
+                let (targets, sources) = leaf.uses.iter().map(|u| u.local).partition(|&l| written(l));
+                flows.borrow_mut().push((sources, targets));
+            }
+            Node::For { iter, it, binding, .. } => {
+                let mut targets = vec![*it];
+                targets.extend(&binding.locals);
+                flows.borrow_mut().push((iter.uses.iter().map(|u| u.local).collect(), targets));
+            }
+            Node::Assign { place, value } => {
+                let targets = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+                flows.borrow_mut().push((uses_of(value), targets));
+            }
+            _ => {}
+        },
+        &mut |l| {
+            if let Some(init) = &l.init {
+                flows.borrow_mut().push((uses_of(init), l.binding.locals.clone()));
+            }
+        },
+    );
+    flows.into_inner()
 }
