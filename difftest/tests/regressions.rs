@@ -426,6 +426,22 @@ fn borrowed_receiver_that_suspends() {
     assert_same(borrowed_receiver_that_suspends::case());
 }
 
+// Was E0308 "no two closures have the same type" (seed 7, program 8279): a closure in the tail of a block
+// assigned to a deferred local (`v10 = { let dd = D::new(.., if c { 4 } else { yield_!(r) }); move |z| .. };`)
+// was emitted by two arms and got no join point: only a `let`'s block tail had one. Fixed: an assignment's
+// block tail too. Features `deferred-init`, `closure-anywhere`.
+twins!(opt closure_assigned_from_a_block_that_suspends(r; v7: i64 = 1) {
+    let mut v10;
+    v10 = { let dd = D::new("d11", (if r < (D::new("t12", v7).get() + r) { 4 } else { yield_!(r) })); move |z: i64| z + dd.get() + 1 };
+    yield_!(v10(1));
+    Some(v10(2))
+});
+
+#[test]
+fn closure_assigned_from_a_block_that_suspends() {
+    assert_same(closure_assigned_from_a_block_that_suspends::case());
+}
+
 // Was E0499 "cannot borrow as mutable more than once": a local with a drop flag is reached through a `&mut`
 // helper, so `v.push(lenv(&v))` (which plain Rust accepts through a two-phase borrow) borrowed it mutably twice.
 // Fixed: the arguments are evaluated first. Feature `multi-use`.

@@ -844,7 +844,7 @@ impl<'a> Emitter<'a> {
                 quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
             }
             Node::Assign { place, value } => {
-                let v = self.cont_node(value, k);
+                let v = self.assigning(place, || self.cont_node(value, k));
                 self.assign(place, v)
             }
             Node::Leaf(_) | Node::Yield(_) => {
@@ -1027,6 +1027,15 @@ impl<'a> Emitter<'a> {
         r
     }
 
+    /// Emits the value assigned to `place`: a closure in a block's tail there is assigned to its locals.
+    fn assigning<R>(&self, place: &Leaf, emit: impl FnOnce() -> R) -> R {
+        let written = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+        self.initializing.borrow_mut().push(written);
+        let r = emit();
+        self.initializing.borrow_mut().pop();
+        r
+    }
+
     fn typing_inner<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
         let typed = binds && binding.locals.iter().any(|&l| self.an.typed_across_arms.contains(l));
         self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
@@ -1189,7 +1198,7 @@ impl<'a> Emitter<'a> {
             }
             Node::Assign { value, .. } if node_always_suspends(value) => self.full_node(value),
             Node::Assign { place, value } => {
-                let v = self.full_node(value);
+                let v = self.assigning(place, || self.full_node(value));
                 self.assign(place, v)
             }
         }
