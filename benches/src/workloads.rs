@@ -28,13 +28,16 @@ pub enum Workload {
     Large32,
     /// A `[u64; 512]` (4 KiB) held across every yield; one slot updated and yielded per step.
     Large512,
+    /// `for i in 0..n { let offset = move |z| z + i; yield offset(1) }`: a closure created every iteration and
+    /// held across the yield (stackless: a join point before its `let`, passed on every resume).
+    ClosureLoop,
     /// `n` coroutines alive at once, each resumed twice (measured per coroutine, not per yield).
     Spawn,
 }
 
 impl Workload {
     /// Every workload, in table order.
-    pub const ALL: [Workload; 8] = [
+    pub const ALL: [Workload; 9] = [
         Workload::Count,
         Workload::Fib,
         Workload::PingPong,
@@ -42,6 +45,7 @@ impl Workload {
         Workload::Tree,
         Workload::Large32,
         Workload::Large512,
+        Workload::ClosureLoop,
         Workload::Spawn,
     ];
 
@@ -55,6 +59,7 @@ impl Workload {
             Workload::Tree => "tree",
             Workload::Large32 => "large_state_32",
             Workload::Large512 => "large_state_512",
+            Workload::ClosureLoop => "closure_loop",
             Workload::Spawn => "spawn",
         }
     }
@@ -165,6 +170,7 @@ pub fn reference(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) {
             }
         }
         Workload::PingPong => (0..n).for_each(|i| sink.push(i.wrapping_mul(2).wrapping_add(1))),
+        Workload::ClosureLoop => (0..n).for_each(|i| sink.push(i + 1)),
         Workload::Nested => {
             for i in 0..nested_rows(n) {
                 for j in 0..NESTED_COLS {

@@ -40,6 +40,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         }
         Workload::Large32 => drain(large_state::<32>(n), sink),
         Workload::Large512 => drain(large_state::<512>(n), sink),
+        Workload::ClosureLoop => drain(closure_loop(n), sink),
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -62,6 +63,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         }
         Workload::Large32 => suspended(large_state::<32>(10)),
         Workload::Large512 => suspended(large_state::<512>(10)),
+        Workload::ClosureLoop => suspended(closure_loop(10)),
         Workload::Spawn => {
             let stack = DefaultStack::new(SPAWN_STACK).map_err(|e| Unsupported(e.to_string()))?;
             suspended(worker(stack, 1))
@@ -172,6 +174,15 @@ fn tree_walk(y: &Yielder<(), u64>, root: &crate::workloads::Node) {
             None => break,
         }
     }
+}
+
+fn closure_loop(n: u64) -> Gen {
+    Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+        for i in 0..n {
+            let offset = move |z: u64| z + i;
+            y.suspend(offset(1));
+        }
+    })
 }
 
 fn large_state<const K: usize>(n: u64) -> Gen {

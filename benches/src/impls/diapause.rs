@@ -31,6 +31,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         }
         Workload::Large32 => drain(large_state_32(n), sink),
         Workload::Large512 => drain(large_state_512(n), sink),
+        Workload::ClosureLoop => return Err(closure_needs_a_type()),
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -45,6 +46,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Tree => started_size(tree(&input.tree)),
         Workload::Large32 => started_size(large_state_32(10)),
         Workload::Large512 => started_size(large_state_512(10)),
+        Workload::ClosureLoop => return Err(closure_needs_a_type()),
         Workload::Spawn => started_size(worker(1)),
     })
 }
@@ -87,6 +89,11 @@ fn take(mut c: impl Coroutine<(), Yield = u64>, n: u64, sink: &mut impl Sink) {
 fn started_size<R>(mut c: impl Coroutine<R, Yield = u64>) -> usize {
     let _ = c.start();
     size_of_val(&c)
+}
+
+/// diapause needs a written type for every value held across a yield, and a closure has none.
+fn closure_needs_a_type() -> Unsupported {
+    Unsupported("a closure held across a yield needs a written type".into())
 }
 
 #[diapause::coroutine(yield = u64)]

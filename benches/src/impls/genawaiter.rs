@@ -49,6 +49,10 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
             let_gen_using!(g, |co| large_state::<512>(co, n));
             drain(g, sink);
         }
+        Workload::ClosureLoop => {
+            let_gen_using!(g, |co| closure_loop(co, n));
+            drain(g, sink);
+        }
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -83,6 +87,10 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         }
         Workload::Large512 => {
             let_gen_using!(g, |co| large_state::<512>(co, 10));
+            suspended(g)
+        }
+        Workload::ClosureLoop => {
+            let_gen_using!(g, |co| closure_loop(co, 10));
             suspended(g)
         }
         Workload::Spawn => {
@@ -199,6 +207,13 @@ async fn tree(co: Co<'_, u64>, root: &Node) {
             }
             None => break,
         }
+    }
+}
+
+async fn closure_loop(co: Co<'_, u64>, n: u64) {
+    for i in 0..n {
+        let offset = move |z: u64| z + i;
+        co.yield_(offset(1)).await;
     }
 }
 

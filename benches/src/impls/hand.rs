@@ -25,6 +25,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         }
         Workload::Large32 => drain(LargeState::<32>::new(n), sink),
         Workload::Large512 => drain(LargeState::<512>::new(n), sink),
+        Workload::ClosureLoop => drain(ClosureLoop { i: 0, n }, sink),
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -39,6 +40,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Tree => iter_suspended_size(TreeWalk::new(&input.tree)),
         Workload::Large32 => iter_suspended_size(LargeState::<32>::new(10)),
         Workload::Large512 => iter_suspended_size(LargeState::<512>::new(10)),
+        Workload::ClosureLoop => iter_suspended_size(ClosureLoop { i: 0, n: 10 }),
         Workload::Spawn => iter_suspended_size(Worker::new(1)),
     })
 }
@@ -156,6 +158,26 @@ impl Iterator for TreeWalk<'_> {
 }
 
 /// A `[u64; K]` buffer kept across every yield; step `i` adds `i` to slot `i % K` and yields it.
+/// Creates a closure over `i` in every step, as the coroutines do in every iteration.
+struct ClosureLoop {
+    i: u64,
+    n: u64,
+}
+
+impl Iterator for ClosureLoop {
+    type Item = u64;
+    #[inline]
+    fn next(&mut self) -> Option<u64> {
+        if self.i == self.n {
+            return None;
+        }
+        let i = self.i;
+        let offset = move |z: u64| z + i;
+        self.i += 1;
+        Some(offset(1))
+    }
+}
+
 struct LargeState<const K: usize> {
     buf: [u64; K],
     i: u64,

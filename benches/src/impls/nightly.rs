@@ -33,6 +33,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         }
         Workload::Large32 => drain(large_state::<32>(n), sink),
         Workload::Large512 => drain(large_state::<512>(n), sink),
+        Workload::ClosureLoop => drain(closure_loop(n), sink),
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -51,6 +52,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Tree => suspended(tree(&input.tree)),
         Workload::Large32 => suspended(large_state::<32>(10)),
         Workload::Large512 => suspended(large_state::<512>(10)),
+        Workload::ClosureLoop => suspended(closure_loop(10)),
         Workload::Spawn => suspended(worker(1)),
     })
 }
@@ -157,6 +159,16 @@ fn tree(root: &Node) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
     }
 }
 
+fn closure_loop(n: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        for i in 0..n {
+            let offset = move |z: u64| z + i;
+            yield offset(1);
+        }
+    }
+}
+
 fn large_state<const K: usize>(n: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
     #[coroutine]
     move || {
@@ -195,6 +207,7 @@ pub fn run_gen(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Resu
         }
         Workload::Large32 => drain_iter(gen_large_state::<32>(n), sink),
         Workload::Large512 => drain_iter(gen_large_state::<512>(n), sink),
+        Workload::ClosureLoop => drain_iter(gen_closure_loop(n), sink),
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn_gen`"),
     }
     Ok(())
@@ -209,6 +222,7 @@ pub fn suspended_size_gen(w: Workload, input: &Input) -> Result<usize, Unsupport
         Workload::Tree => iter_suspended_size(gen_tree(&input.tree)),
         Workload::Large32 => iter_suspended_size(gen_large_state::<32>(10)),
         Workload::Large512 => iter_suspended_size(gen_large_state::<512>(10)),
+        Workload::ClosureLoop => iter_suspended_size(gen_closure_loop(10)),
         Workload::Spawn => iter_suspended_size(gen_worker(1)),
     })
 }
@@ -271,6 +285,15 @@ fn gen_tree(root: &Node) -> impl Iterator<Item = u64> {
                 }
                 None => break,
             }
+        }
+    }
+}
+
+fn gen_closure_loop(n: u64) -> impl Iterator<Item = u64> {
+    gen move {
+        for i in 0..n {
+            let offset = move |z: u64| z + i;
+            yield offset(1);
         }
     }
 }

@@ -33,6 +33,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         }
         Workload::Large32 => drain(large_state_32(n), sink),
         Workload::Large512 => drain(large_state_512(n), sink),
+        Workload::ClosureLoop => drain(closure_loop(n), sink),
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -51,6 +52,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Tree => iter_suspended_size(tree(&input.tree)),
         Workload::Large32 => iter_suspended_size(large_state_32(10)),
         Workload::Large512 => iter_suspended_size(large_state_512(10)),
+        Workload::ClosureLoop => iter_suspended_size(closure_loop(10)),
         Workload::Spawn => iter_suspended_size(worker(1)),
     })
 }
@@ -69,6 +71,15 @@ pub fn spawn(count: usize, all_suspended: &mut dyn FnMut()) -> Result<SpawnOutco
 fn count(n: u64) -> impl Iterator<Item = u64> {
     for i in 0..n {
         yield_!(i);
+    }
+}
+
+/// The `let` of `offset` runs after the start and after the `yield_!`: it gets a join point.
+#[stackless::coroutine]
+fn closure_loop(n: u64) -> impl Iterator<Item = u64> {
+    for i in 0..n {
+        let offset = move |z: u64| z + i;
+        yield_!(offset(1));
     }
 }
 
