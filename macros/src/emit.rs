@@ -128,6 +128,23 @@ fn resume_slot() -> syn::Ident {
     syn::Ident::new("__resume_slot", Span::mixed_site())
 }
 
+/// `Unresumed`, `Returned` and `Panicked`, besides one state per suspension (or join) point.
+const RESERVED_STATES: usize = 3;
+
+/// The smallest integer that numbers `states` states, as rustc sizes a coroutine's discriminant: one byte up to
+/// 256 states, two up to 65,536. The tag is explicit because LLVM tests an explicit tag with one compare where a
+/// niche-encoded one must be decoded first; its unused values still give `Option<coroutine>` a niche.
+fn tag_type(states: usize) -> syn::Ident {
+    let ty = if states <= 1 << 8 {
+        "u8"
+    } else if states <= 1 << 16 {
+        "u16"
+    } else {
+        "u32"
+    };
+    syn::Ident::new(ty, Span::call_site())
+}
+
 fn variant(k: YieldId) -> syn::Ident {
     syn::Ident::new(&format!("Suspend{k}"), Span::mixed_site())
 }
@@ -240,11 +257,12 @@ impl<'a> Emitter<'a> {
         }
         let derive = if derives.is_empty() { quote!() } else { quote!(#[derive(#(#derives),*)]) };
         let body_items = &self.body.items;
+        let tag = tag_type(self.body.yields.len() + RESERVED_STATES);
         let items = quote! {
             #(#body_items)*
             #derive
             #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
-            #[repr(u8)]
+            #[repr(#tag)]
             enum #state<#(#generics),*> {
                 /// Not started: holds the arguments.
                 Unresumed { #(#unresumed_fields),* },
