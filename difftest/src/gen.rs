@@ -29,7 +29,8 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
         true,
         "integer operands built from array/tuple/struct/`Some` literals, indexing, casts, unary minus, `if`/`match`/block \
          expressions, `vec!`/`format!` arguments, fn-item callees and drop-logging temporaries with method calls \
-         (with `subexpr-yield`: a `yield_!` can land in any of them)",
+         (with `subexpr-yield`: a `yield_!` can land in any of them), and projected aggregates whose first operand \
+         suspends before a later one creates a temporary",
     ),
     ("let-else-yield", true, "`yield_!` in the `else` block of `let ... else`"),
     ("tail-yield", true, "a block's tail `yield_!(e)`: `let v = { ..; yield_!(e) };`, match arms `_ => yield_!(e)`"),
@@ -858,7 +859,7 @@ impl G<'_> {
     /// the yields land.
     fn int_form(&mut self, depth: u32) -> String {
         let d = depth - 1;
-        match self.rng.below(14) {
+        match self.rng.below(16) {
             0 => {
                 let (a, b, i) = (self.int(d), self.int(d), self.int(d));
                 format!("[{a}, {b}][md({i}, 2) as usize]")
@@ -922,10 +923,37 @@ impl G<'_> {
                 let (i, b) = (self.int(d), self.int(d));
                 format!("{n}.get(md({i}, 3) as usize).copied().unwrap_or({b})")
             }
+            // An aggregate, projected, with a suspension point before an operand that creates a temporary:
+            // the temporary lives until the end of the statement, after the projection and whatever uses it.
+            14 | 15 if self.yield_arg_depth == 0 => self.aggregate_with_temporary(d),
             _ => {
                 let (a, b) = (self.int(d), self.int(d));
                 format!("((md({a}, 4)..md({b}, 4) + 1).count() as i64)")
             }
+        }
+    }
+
+    /// `[yield_!(..), (D::new(..).get() + b)][i]`, the same as a tuple field or a struct literal's field, or an
+    /// aggregate nested in one: the first operand suspends when a `yield_!` is allowed here.
+    fn aggregate_with_temporary(&mut self, d: u32) -> String {
+        let first = if self.coroutine() && self.on("subexpr-yield") && self.can_yield() {
+            let e = self.yield_arg(d);
+            self.note_yield();
+            format!("yield_!({e})")
+        } else {
+            self.int(d)
+        };
+        let t = self.fresh("t");
+        let (a, b) = (self.int(d), self.int(d));
+        let temporary = format!("(D::new(\"{t}\", {a}).get() + {b})");
+        match self.rng.below(4) {
+            0 => {
+                let i = self.int(d);
+                format!("[{first}, {temporary}][md({i}, 2) as usize]")
+            }
+            1 => format!("({first}, {temporary}).1"),
+            2 => format!("(P {{ a: {first}, b: {temporary} }}).b"),
+            _ => format!("[({first}, [{temporary}, 0]).1[0], 1][0]"),
         }
     }
 

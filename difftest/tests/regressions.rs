@@ -455,3 +455,65 @@ twins!(gen two_reads_of_a_conditionally_moved_local(; c: bool = false, v: Vec<i6
 fn two_reads_of_a_conditionally_moved_local() {
     assert_same(two_reads_of_a_conditionally_moved_local::case());
 }
+
+// ---- Temporaries after a suspension point inside aggregates (issue 16) -----------------------------------------
+
+// Seed 0x7ea, program 740, shrunk: an operand after the suspension point of an array that is indexed created a
+// temporary (`D::new("t14", ..)`, borrowed by `get`); the indexed array was evaluated into a hidden local, whose
+// `let` ended the temporary before `fx` ran. In the plain fn it lives to the end of the statement. The same for
+// every aggregate that is then projected (indexed, a field taken), nested or not.
+twins!(opt temporary_after_a_suspension_in_an_indexed_array(r; p1: i64 = 3) {
+    let v3 = String::from("abc");
+    fx("f13", [yield_!(lens(&v3)), (D::new("t14", p1).get() + r)][md(r, 2) as usize]);
+    Some(r)
+});
+
+#[test]
+fn temporary_after_a_suspension_in_an_indexed_array() {
+    assert_same(temporary_after_a_suspension_in_an_indexed_array::case());
+}
+
+twins!(opt temporary_after_a_suspension_in_a_projected_tuple(r;) {
+    fx("f1", ({ yield_!(1); 0 }, D::new("t2", r).get()).1);
+    fx("f3", ({ yield_!(2); 0 }, (D::new("t4", r).get(), D::new("t5", 5).get())).1.0);
+    Some(r)
+});
+
+#[test]
+fn temporary_after_a_suspension_in_a_projected_tuple() {
+    assert_same(temporary_after_a_suspension_in_a_projected_tuple::case());
+}
+
+twins!(opt temporary_after_a_suspension_in_a_struct_literal_field(r;) {
+    fx("f1", P { a: yield_!(1), b: D::new("t2", r).get() }.b);
+    fx("f3", pts(P { a: yield_!(2), b: [D::new("t4", r).get(), 1][0] }));
+    Some(r)
+});
+
+#[test]
+fn temporary_after_a_suspension_in_a_struct_literal_field() {
+    assert_same(temporary_after_a_suspension_in_a_struct_literal_field::case());
+}
+
+// The aggregate holding the suspension point is itself an operand evaluated before a later one: its
+// temporaries must outlive the second suspension too.
+twins!(opt temporary_in_an_aggregate_before_a_second_suspension(r;) {
+    let t = fx("f1", [[yield_!(1), D::new("t2", r).get()][1], yield_!(2)][0] + ([{ yield_!(3); 1 }, D::new("t4", 4).get()], yield_!(4)).0[1]);
+    Some(t)
+});
+
+#[test]
+fn temporary_in_an_aggregate_before_a_second_suspension() {
+    assert_same(temporary_in_an_aggregate_before_a_second_suspension::case());
+}
+
+twins!(gen temporary_after_a_suspension_in_a_nested_array(; x: i64 = 2) {
+    fx("f1", [[0, { yield_!(1); 1 }, D::new("t2", x).get()][2], 5][0]);
+    let v = vec![fx("f3", [(yield_!(2), D::new("t4", x).get()).1][0])];
+    consume("v", v);
+});
+
+#[test]
+fn temporary_after_a_suspension_in_a_nested_array() {
+    assert_same(temporary_after_a_suspension_in_a_nested_array::case());
+}

@@ -334,6 +334,18 @@ impl<'a> Normalizer<'a> {
         }
     }
 
+    /// What remains of an operand after its suspension points, evaluated into a hidden local. The operands it
+    /// still evaluates after resuming may create temporaries (`Loud(7).get()` in `[{ yield_!(1); 0 },
+    /// Loud(7).get()][1]`), which live until the end of the enclosing statement in the plain fn, not the end of
+    /// the hidden local's `let`: they are hoisted first.
+    ///
+    /// Input: `[__spill1, Loud(7).get()]` — Output: `let __temporary2 = Loud(7);
+    /// let __spill3 = [__spill1, __temporary2.get()];` and `__spill3`
+    fn evaluated_with_temporaries(&mut self, rest: Expr, slot: Slot, out: &mut Vec<Stmt>) -> Expr {
+        let rest = self.hoist_temporaries(rest, out);
+        self.evaluated(rest, slot, out)
+    }
+
     fn temp(&mut self, mut value: Expr, out: &mut Vec<Stmt>) -> Expr {
         // `(a + b) < yield_!(..)`: the parentheses the operand needed are redundant in the `let`.
         while let Expr::Paren(p) = value {
@@ -761,7 +773,7 @@ impl<'a> Normalizer<'a> {
                 std::cmp::Ordering::Less => {
                     if has_yield(&e) {
                         let rest = self.spill(e, out);
-                        self.evaluated(rest, slot, out)
+                        self.evaluated_with_temporaries(rest, slot, out)
                     } else if is_trivial(&e) || (slot.is_place() && is_place(&e)) {
                         e
                     } else {
@@ -771,7 +783,7 @@ impl<'a> Normalizer<'a> {
                 }
                 std::cmp::Ordering::Equal if slot.is_place() && !is_place(&e) => {
                     let rest = self.spill(e, out);
-                    if is_place(&rest) { rest } else { self.evaluated(rest, slot, out) }
+                    if is_place(&rest) { rest } else { self.evaluated_with_temporaries(rest, slot, out) }
                 }
                 std::cmp::Ordering::Equal => self.spill(e, out),
                 std::cmp::Ordering::Greater => e,
