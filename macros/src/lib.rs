@@ -20,6 +20,8 @@ mod leaf;
 mod lower;
 mod normalize;
 mod signature;
+#[cfg(test)]
+mod snapshots;
 
 use proc_macro::TokenStream;
 

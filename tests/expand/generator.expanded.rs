@@ -4,7 +4,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
     enum __State<__T0, __T1> {
         /// Not started: holds the arguments.
         Unresumed { from: __T0 },
-        /// Suspended at `yield_! (n)` (line 5).
+        /// Suspended at `yield_ ! (n)` (line 5).
         Suspend0 { n: __T1 },
         /// Finished.
         Returned,
@@ -41,11 +41,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                     let __State::Unresumed { from: __p_from } = ::core::mem::replace(
                         __guard.state,
                         __State::Panicked,
-                    ) else {
-                        ::core::panicking::panic(
-                            "internal error: entered unreachable code",
-                        )
-                    };
+                    ) else { ::core::unreachable!() };
                     let __ret: () = {
                         let from = __p_from;
                         let mut n = from;
@@ -64,7 +60,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                     };
                     return ::stackless::__private::complete(&mut __guard.exit, __ret);
                 }
-                __State::Suspend0 { n: n, .. } => {
+                __State::Suspend0 { #[allow(unused_variables)] n: n, .. } => {
                     let __ret: () = {
                         '__break0: {
                             '__continue0: {

@@ -4,13 +4,13 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
     enum __State<__T0, __T1, __T2, __T3, __T4, __T5> {
         /// Not started: holds the arguments.
         Unresumed { n: __T0 },
-        /// Suspended at `yield_! (i)` (line 4).
+        /// Suspended at `yield_ ! (i)` (line 4).
         Suspend0 { __iter1: __T1, n: __T2 },
         /// Join point before the `let` of line 6.
         Suspend1 { n: __T3 },
-        /// Suspended at `yield_! (scale(1))` (line 7).
+        /// Suspended at `yield_ ! (scale (1))` (line 7).
         Suspend2 { scale: __T4 },
-        /// Suspended at `yield_! (scale(2))` (line 8).
+        /// Suspended at `yield_ ! (scale (2))` (line 8).
         Suspend3 { scale: __T5 },
         /// Finished.
         Returned,
@@ -54,11 +54,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         let __State::Unresumed { n: __p_n } = ::core::mem::replace(
                             __guard.state,
                             __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
+                        ) else { ::core::unreachable!() };
                         let __ret: () = {
                             let n = __p_n;
                             {
@@ -99,11 +95,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         let __State::Suspend0 { n: __saved0, __iter1: __saved1 } = ::core::mem::replace(
                             __guard.state,
                             __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
+                        ) else { ::core::unreachable!() };
                         #[allow(unused_variables)]
                         let __arg = ::stackless::__private::take_resume_arg(
                             &mut __resume_slot,
@@ -155,11 +147,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         let __State::Suspend1 { n: __saved0 } = ::core::mem::replace(
                             __guard.state,
                             __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
+                        ) else { ::core::unreachable!() };
                         let __ret: () = {
                             #[allow(unused_variables)]
                             let n = __saved0;
@@ -183,11 +171,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         let __State::Suspend2 { scale: __saved3 } = ::core::mem::replace(
                             __guard.state,
                             __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
+                        ) else { ::core::unreachable!() };
                         #[allow(unused_variables)]
                         let __arg = ::stackless::__private::take_resume_arg(
                             &mut __resume_slot,

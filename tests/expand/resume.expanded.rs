@@ -4,7 +4,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
     enum __State<__T0> {
         /// Not started: holds the arguments.
         Unresumed {},
-        /// Suspended at `yield_! (sum)` (line 6).
+        /// Suspended at `yield_ ! (sum)` (line 6).
         Suspend0 { sum: __T0 },
         /// Finished.
         Returned,
@@ -63,15 +63,13 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                     };
                     return ::stackless::__private::complete(&mut __guard.exit, __ret);
                 }
-                __State::Suspend0 { sum: sum, .. } => {
+                __State::Suspend0 { #[allow(unused_variables)] sum: sum, .. } => {
                     let __ret: u64 = {
                         let mut x;
                         if ::stackless::__private::never() {
                             x = ::stackless::__private::unreachable_value(&__type0);
                             let _ = &x;
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                            ::core::unreachable!()
                         }
                         '__break0: {
                             '__continue0: {

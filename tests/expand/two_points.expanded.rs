@@ -4,9 +4,9 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     enum __State<__T0, __T1, __T2, __T3> {
         /// Not started: holds the arguments.
         Unresumed { words: __T0 },
-        /// Suspended at `yield_! (word)` (line 5).
+        /// Suspended at `yield_ ! (word)` (line 5).
         Suspend0 { upper: __T1, __iter1: __T2 },
-        /// Suspended at `yield_! (upper)` (line 9).
+        /// Suspended at `yield_ ! (upper)` (line 9).
         Suspend1 { __iter1: __T3 },
         /// Finished.
         Returned,
@@ -44,11 +44,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     let __State::Unresumed { words: __p_words } = ::core::mem::replace(
                         __guard.state,
                         __State::Panicked,
-                    ) else {
-                        ::core::panicking::panic(
-                            "internal error: entered unreachable code",
-                        )
-                    };
+                    ) else { ::core::unreachable!() };
                     let __ret: () = {
                         let words = __p_words;
                         {
@@ -85,11 +81,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     let __State::Suspend0 { __iter1: __saved1, upper: __saved3 } = ::core::mem::replace(
                         __guard.state,
                         __State::Panicked,
-                    ) else {
-                        ::core::panicking::panic(
-                            "internal error: entered unreachable code",
-                        )
-                    };
+                    ) else { ::core::unreachable!() };
                     let __ret: () = {
                         {
                             #[allow(unused_variables)]
@@ -124,11 +116,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     let __State::Suspend1 { __iter1: __saved1 } = ::core::mem::replace(
                         __guard.state,
                         __State::Panicked,
-                    ) else {
-                        ::core::panicking::panic(
-                            "internal error: entered unreachable code",
-                        )
-                    };
+                    ) else { ::core::unreachable!() };
                     let __ret: () = {
                         {
                             #[allow(unused_variables)]

@@ -1,0 +1,153 @@
+#[derive(Clone)]
+struct Deck {
+    cards: Vec<u8>,
+}
+impl Deck {
+    fn deal(self, hands: usize) -> impl Iterator<Item = (usize, u8)> + Clone {
+        #[derive(::core::clone::Clone)]
+        #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+        #[repr(u8)]
+        enum __State<__T0, __T1, __T2, __T3, __T4> {
+            /// Not started: holds the arguments.
+            Unresumed { hands: __T0, __self: __T1 },
+            /// Suspended at `yield_ ! ((hand , card))` (line 12).
+            Suspend0 { __iter1: __T2, hand: __T3, hands: __T4 },
+            /// Finished.
+            Returned,
+            /// A resume panicked.
+            Panicked,
+        }
+        impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
+        for __State<__T0, __T1, __T2, __T3, __T4> {
+            const RETURNED: Self = Self::Returned;
+            const POISONED: Self = Self::Panicked;
+        }
+        #[allow(
+            unused_mut,
+            unused_labels,
+            unreachable_code,
+            unused_braces,
+            unused_parens,
+            clippy::needless_return,
+            clippy::let_and_return,
+            clippy::unused_unit,
+            clippy::diverging_sub_expression,
+            clippy::used_underscore_binding,
+            dropping_copy_types,
+            dropping_references
+        )]
+        let __machine = ::stackless::__private::Machine::generator::<
+            (usize, u8),
+        >(
+            __State::Unresumed {
+                __self: self,
+                hands: hands,
+            },
+            |__state, __arg: ()| {
+                let mut __guard = ::stackless::__private::Guard::new(__state);
+                match &mut *__guard.state {
+                    __State::Unresumed { .. } => {
+                        ::core::hint::cold_path();
+                        let __State::Unresumed {
+                            __self: __p___self,
+                            hands: __p_hands,
+                        } = ::core::mem::replace(__guard.state, __State::Panicked) else {
+                            ::core::unreachable!()
+                        };
+                        let __ret: () = {
+                            let __self = __p___self;
+                            let hands = __p_hands;
+                            let Deck { cards } = __self;
+                            let mut hand = 0;
+                            {
+                                let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                    cards,
+                                );
+                                loop {
+                                    let card = match ::core::iter::Iterator::next(
+                                        &mut __iter1,
+                                    ) {
+                                        ::core::option::Option::Some(__next) => __next,
+                                        ::core::option::Option::None => break,
+                                    };
+                                    {
+                                        {
+                                            let __yielded: (usize, u8) = (hand, card);
+                                            *__guard.state = __State::Suspend0 {
+                                                hands: hands,
+                                                hand: hand,
+                                                __iter1: __iter1,
+                                            };
+                                            return ::stackless::__private::suspend(
+                                                &mut __guard.exit,
+                                                __yielded,
+                                            );
+                                        };
+                                    }
+                                }
+                            }
+                        };
+                        return ::stackless::__private::complete(
+                            &mut __guard.exit,
+                            __ret,
+                        );
+                    }
+                    __State::Suspend0 {
+                        #[allow(unused_variables)]
+                        hands: hands,
+                        #[allow(unused_variables)]
+                        hand: hand,
+                        #[allow(unused_variables)]
+                        __iter1: __iter1,
+                        ..
+                    } => {
+                        let __ret: () = {
+                            {
+                                '__break0: {
+                                    '__continue0: {
+                                        {
+                                            __arg;
+                                            (*hand) = ((*hand) + 1) % (*hands);
+                                        }
+                                    }
+                                    loop {
+                                        let card = match ::core::iter::Iterator::next(
+                                            &mut (*__iter1),
+                                        ) {
+                                            ::core::option::Option::Some(__next) => __next,
+                                            ::core::option::Option::None => break,
+                                        };
+                                        {
+                                            {
+                                                let __yielded: (usize, u8) = ((*hand), card);
+                                                return ::stackless::__private::suspend(
+                                                    &mut __guard.exit,
+                                                    __yielded,
+                                                );
+                                            };
+                                        }
+                                    }
+                                }
+                            }
+                        };
+                        return ::stackless::__private::complete(
+                            &mut __guard.exit,
+                            __ret,
+                        );
+                    }
+                    __State::Returned => {
+                        ::core::hint::cold_path();
+                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::exhausted(&mut __guard.exit);
+                    }
+                    __State::Panicked => {
+                        ::core::hint::cold_path();
+                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                        ::stackless::__private::next_after_panicking()
+                    }
+                }
+            },
+        );
+        __machine
+    }
+}
