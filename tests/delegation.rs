@@ -186,3 +186,154 @@ fn recursion_through_boxed_signatures() {
     let (ys, sum) = run(countdown(3));
     assert_eq!((ys, sum), (vec![3, 2, 1], 6));
 }
+
+// `+ Clone` and `+ Debug` through a delegation: the delegate is held by value in the state, so a coroutine
+// suspended inside a `yield_from!` clones it (both copies resume independently) and prints it.
+
+#[stackless::coroutine]
+fn tens_then_range(n: u32) -> impl Iterator<Item = u32> + Clone + std::fmt::Debug {
+    yield_!(10);
+    yield_from!(0..n);
+    yield_!(20);
+}
+
+#[test]
+fn a_generator_suspended_inside_an_iterable_delegation_clones() {
+    let mut g = tens_then_range(5);
+    assert_eq!(g.by_ref().take(3).collect::<Vec<_>>(), [10, 0, 1]);
+    let mut h = g.clone();
+    assert_eq!(h.next(), Some(2));
+    assert_eq!(g.collect::<Vec<_>>(), [2, 3, 4, 20]);
+    assert_eq!(h.collect::<Vec<_>>(), [3, 4, 20]);
+}
+
+#[stackless::coroutine]
+fn squares(n: u32) -> impl Iterator<Item = u32> + Clone + std::fmt::Debug {
+    for i in 1..=n {
+        let square = i * i;
+        yield_!(square);
+    }
+}
+
+#[stackless::coroutine]
+fn squares_twice(n: u32) -> impl Iterator<Item = u32> + Clone + std::fmt::Debug {
+    yield_from!(squares(n));
+    yield_!(0);
+    yield_from!(squares(n));
+}
+
+#[test]
+fn a_generator_suspended_inside_a_generator_delegation_clones() {
+    let mut g = squares_twice(3);
+    assert_eq!(g.next(), Some(1));
+    let h = g.clone();
+    assert_eq!(g.by_ref().take(4).collect::<Vec<_>>(), [4, 9, 0, 1]);
+    let mut i = g.clone();
+    assert_eq!(h.collect::<Vec<_>>(), [4, 9, 0, 1, 4, 9]);
+    assert_eq!(i.next(), Some(4));
+    assert_eq!(g.collect::<Vec<_>>(), [4, 9]);
+    assert_eq!(i.collect::<Vec<_>>(), [9]);
+}
+
+#[stackless::coroutine(resume = first)]
+fn summing(limit: u32) -> impl Coroutine<u32, Yield = u32, Return = u32> + Clone + std::fmt::Debug {
+    let mut total = first;
+    while total < limit {
+        total += yield_!(total);
+    }
+    total
+}
+
+#[stackless::coroutine(resume = first)]
+fn summing_outer() -> impl Coroutine<u32, Yield = u32, Return = (u32, u32)> + Clone + std::fmt::Debug {
+    let start = yield_!(first);
+    let total = yield_from!(summing(100), start);
+    let last = yield_!(total);
+    (total, last)
+}
+
+#[test]
+fn a_coroutine_suspended_inside_a_delegation_clones() {
+    let mut c = summing_outer();
+    assert_eq!(step(&mut c, 1), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, 5), CoroutineState::Yielded(5));
+    assert_eq!(step(&mut c, 10), CoroutineState::Yielded(15));
+    let mut d = c.clone();
+    // The copies take different resume arguments from here: each has its own inner coroutine.
+    assert_eq!(step(&mut c, 90), CoroutineState::Yielded(105));
+    assert_eq!(step(&mut d, 1), CoroutineState::Yielded(16));
+    assert_eq!(step(&mut d, 84), CoroutineState::Yielded(100));
+    assert_eq!(step(&mut c, 7), CoroutineState::Complete((105, 7)));
+    assert_eq!(step(&mut d, 8), CoroutineState::Complete((100, 8)));
+}
+
+#[test]
+fn debug_shows_the_delegate_it_is_suspended_in() {
+    let mut g = tens_then_range(5);
+    g.next();
+    g.next();
+    assert_eq!(format!("{g:?}"), "Suspend1 { yield_from: 1..5 }");
+
+    let mut c = summing_outer();
+    step(&mut c, 1);
+    step(&mut c, 5);
+    assert_eq!(format!("{c:?}"), "Suspend1 { yield_from: Suspend0 { total: 5, limit: 100 } }");
+    step(&mut c, 10);
+    assert_eq!(format!("{c:?}"), "Suspend1 { yield_from: Suspend0 { total: 15, limit: 100 } }");
+}
+
+#[stackless::coroutine]
+fn noisy_items() -> impl Iterator<Item = Noisy> + Clone {
+    let _guard = Noisy("inner guard");
+    yield_!(Noisy("one"));
+    yield_!(Noisy("two"));
+}
+
+#[stackless::coroutine]
+fn noisy_delegations() -> impl Iterator<Item = Noisy> + Clone {
+    yield_from!(vec![Noisy("a"), Noisy("b")]);
+    yield_from!(noisy_items());
+}
+
+#[test]
+fn a_cloned_suspended_delegate_drops_once_per_copy() {
+    // Inside the delegation to the `Vec`: each copy holds its own `b`.
+    let first = events(|| {
+        let mut g = noisy_delegations();
+        drop(g.next());
+        let h = g.clone();
+        log("cloned");
+        drop(h);
+        log("copy dropped");
+        drop(g);
+    });
+    assert_eq!(first, strs(&["drop a", "cloned", "drop b", "copy dropped", "drop b"]));
+
+    // Inside the delegation to the generator: each copy holds its own guard, and finishing one copy drops only
+    // its own.
+    let second = events(|| {
+        let mut g = noisy_delegations();
+        g.by_ref().take(3).for_each(drop);
+        let h = g.clone();
+        log("cloned");
+        for item in h {
+            log(format!("copy yielded {}", item.0));
+        }
+        log("copy done");
+        drop(g);
+    });
+    assert_eq!(
+        second,
+        strs(&[
+            "drop a",
+            "drop b",
+            "drop one",
+            "cloned",
+            "copy yielded two",
+            "drop two",
+            "drop inner guard",
+            "copy done",
+            "drop inner guard",
+        ])
+    );
+}

@@ -107,6 +107,19 @@ mod shadowed {
         ::core::option::Option::Some(count)
     }
 
+    /// A delegation whose first resume argument reads user locals named like the delegation's own.
+    #[::stackless::coroutine(resume = yield_from)]
+    pub fn delegating(__delegate1: u32) -> impl ::stackless::Coroutine<u32, Yield = u32, Return = (u32, u32)> {
+        let __resume1 = 100;
+        let inner = coroutine(__delegate1);
+        let returned = yield_from!(inner, yield_from + __resume1);
+        let __inner_returned = match returned {
+            ::core::result::Result::Ok(v) => v,
+            ::core::result::Result::Err(e) => u32::from(e),
+        };
+        (__inner_returned, yield_from + __delegate1 + __resume1)
+    }
+
     pub struct Holder {
         pub items: ::std::vec::Vec<u32>,
     }
@@ -151,6 +164,19 @@ fn generic_parameter_named_like_generated_ones() {
 
     let mut c = shadowed::generic("x", None);
     assert_eq!(Pin::new(&mut c).resume(()), CoroutineState::Complete(None));
+}
+
+#[test]
+fn delegation_with_user_locals_named_like_its_own() {
+    let mut c = shadowed::delegating(1);
+    // `coroutine(1)` starts with the resume argument `2 + 100`.
+    assert_eq!(Pin::new(&mut c).resume(2), CoroutineState::Yielded(103));
+    assert_eq!(Pin::new(&mut c).resume(4), CoroutineState::Yielded(107));
+    assert_eq!(Pin::new(&mut c).resume(5), CoroutineState::Complete((112, 103)));
+
+    let mut c = shadowed::delegating(1);
+    assert_eq!(Pin::new(&mut c).resume(2), CoroutineState::Yielded(103));
+    assert_eq!(Pin::new(&mut c).resume(5000), CoroutineState::Complete((7, 103)));
 }
 
 #[test]

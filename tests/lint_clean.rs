@@ -138,6 +138,31 @@ fn countdown(from: u8) -> impl Iterator<Item = u8> + Clone + Debug + Send {
     }
 }
 
+/// Delegation to an iterable and to another generator, `Clone` and `Debug` through the delegates.
+#[stackless::coroutine]
+fn countdowns(from: u8) -> impl Iterator<Item = u8> + Clone + Debug {
+    yield_from!(0..from);
+    yield_from!(countdown(from));
+}
+
+/// A resume coroutine that counts its arguments until a negative one, `Clone` and `Debug`.
+#[stackless::coroutine(resume = mut x)]
+fn count_until_negative() -> impl Coroutine<f64, Yield = f64, Return = u32> + Clone + Debug {
+    let mut n = 0;
+    while x >= 0.0 {
+        n += 1;
+        x = yield_!(x);
+    }
+    n
+}
+
+/// Delegation to a coroutine resumed with a value, passing it the first resume argument.
+#[stackless::coroutine(resume = first)]
+fn delegating_count() -> impl Coroutine<f64, Yield = f64, Return = u32> + Clone + Debug {
+    let n = yield_from!(count_until_negative(), first);
+    n * 2
+}
+
 /// Generic over the item, with a `where` clause and an `impl Trait` argument.
 #[stackless::coroutine]
 fn repeat_each<T>(items: impl IntoIterator<Item = T>, times: usize) -> impl Iterator<Item = T>
@@ -302,4 +327,19 @@ fn derived_traits_work() {
     assert!(!format!("{c:?}").is_empty());
     assert_eq!(c.collect::<Vec<_>>(), [2, 1]);
     assert_eq!(copy.collect::<Vec<_>>(), [2, 1]);
+
+    let mut g = countdowns(2);
+    assert_eq!(g.next(), Some(0));
+    let copy = g.clone();
+    assert!(format!("{g:?}").contains("yield_from"));
+    assert_eq!(g.collect::<Vec<_>>(), [1, 2, 1]);
+    assert_eq!(copy.collect::<Vec<_>>(), [1, 2, 1]);
+
+    let mut c = delegating_count();
+    assert!(matches!(Pin::new(&mut c).resume(2.0), CoroutineState::Yielded(_)));
+    let mut copy = c.clone();
+    assert!(!format!("{c:?}").is_empty());
+    assert_eq!(Pin::new(&mut c).resume(-1.0), CoroutineState::Complete(2));
+    assert!(matches!(Pin::new(&mut copy).resume(4.0), CoroutineState::Yielded(_)));
+    assert_eq!(Pin::new(&mut copy).resume(-1.0), CoroutineState::Complete(4));
 }

@@ -143,6 +143,30 @@ fn impl_trait_and_destructuring_arguments() {
     assert_eq!(impl_trait_arg([1, 2].into_iter(), (7, 10), vec![]).collect::<Vec<_>>(), [7, 11, 12]);
 }
 
+struct Marker;
+
+/// Every parameter binds its own names: the alternatives of an or-pattern bind theirs once, a unit struct
+/// pattern binds nothing.
+#[stackless::coroutine(resume = r)]
+#[allow(clippy::needless_pass_by_value)]
+fn distinct_bindings(
+    a: u32,
+    (b, [c, d]): (u32, [u32; 2]),
+    (Ok(e) | Err(e)): Result<u32, u32>,
+    Marker: Marker,
+    (Marker, f): (Marker, u32),
+) -> impl Coroutine<u32, Yield = u32, Return = u32> {
+    let sum = yield_!(a + b + c + d + e + f + r);
+    sum * 2
+}
+
+#[test]
+fn distinct_bindings_in_argument_patterns() {
+    let mut c = distinct_bindings(1000, (100, [10, 1]), Err(20), Marker, (Marker, 3));
+    assert_eq!(step(&mut c, 5), CoroutineState::Yielded(1139));
+    assert_eq!(step(&mut c, 7), CoroutineState::Complete(14));
+}
+
 #[stackless::coroutine(resume = (a, b))]
 fn destructured_resume() -> impl Coroutine<(u8, u8), Yield = u8, Return = u8> {
     let (c, d) = yield_!(a + b);

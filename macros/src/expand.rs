@@ -64,6 +64,7 @@ fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
     let mut sig = sig.clone();
     sig.constness = None;
     sig.variadic = None;
+    signature::without_rebindings(&mut sig);
     // Any other return type gets a body of type `!` (which in edition 2024 also satisfies an unsupported
     // `impl Trait`, such as `impl Display`).
     let body = match &sig.output {

@@ -794,9 +794,13 @@ impl<'e> Lowerer<'e> {
     /// `yield_!` is the delegation's suspension point. The inner coroutine is a local of its own, so it is held
     /// across that point and dropped first when the outer coroutine is dropped there.
     ///
-    /// Output: `{ let mut __delegateN = D(inner); let mut __resumeN = first;
-    ///           loop { match step(&mut __delegateN, __resumeN) { Yielded(y) => __resumeN = yield_!(y),
+    /// Output: `{ let (mut yield_from, mut __resumeN) = (D(inner), first);
+    ///           loop { match step(&mut yield_from, __resumeN) { Yielded(y) => __resumeN = yield_!(y),
     ///                                                         Complete(r) => break r } } }`
+    ///
+    /// The delegate is named `yield_from` (mixed-site), not `__delegateN`: a `+ Debug` state prints it as the
+    /// field `yield_from: <the inner one>`. Both are bound by one `let`, so `first` is evaluated before the
+    /// name is in scope and a user's own `yield_from` in it still means theirs.
     fn delegation(&mut self, mac: &syn::Macro) -> Expr {
         let span = mac.path.span();
         let args = match mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
@@ -837,7 +841,7 @@ impl<'e> Lowerer<'e> {
         };
         self.hidden_count += 1;
         let n = self.hidden_count;
-        let delegate = syn::Ident::new(&format!("__delegate{n}"), Span::mixed_site());
+        let delegate = syn::Ident::new("yield_from", Span::mixed_site());
         let resume = syn::Ident::new(&format!("__resume{n}"), Span::mixed_site());
         let y = syn::Ident::new("__inner_yielded", Span::mixed_site());
         let r = syn::Ident::new("__inner_returned", Span::mixed_site());
@@ -853,8 +857,7 @@ impl<'e> Lowerer<'e> {
         };
         let yield_ = syn::Ident::new("yield_", span);
         syn::parse_quote_spanned! {span=> {
-            let mut #delegate = #wrap;
-            let mut #resume = #first;
+            let (mut #delegate, mut #resume) = (#wrap, #first);
             loop {
                 match #p::Delegation::step(&mut #delegate, #resume) {
                     ::stackless::CoroutineState::Yielded(#y) => #resume = #yield_!(#y),

@@ -7,12 +7,15 @@
 //! - The written return type is kept verbatim as the real return type: the signature stays honest and every
 //!   extra bound (`+ Send`, `+ 'a`, `+ use<..>`) is checked by rustc against what the state machine holds.
 //! - Every mistake is reported at the smallest token that shows it, and all of them at once.
+//! - A name bound twice in the parameter list is reported here, as rustc's E0415: the transform moves every
+//!   destructuring parameter into a hidden one, so rustc would no longer see the duplicate.
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
-use syn::{GenericArgument, PathArguments, ReturnType, Token, Type, TypeParamBound};
+use syn::{FnArg, GenericArgument, Pat, PathArguments, ReturnType, Token, Type, TypeParamBound};
 
 use crate::errors::Errors;
 
@@ -104,6 +107,9 @@ pub fn parse(args: TokenStream, sig: &syn::Signature, errors: &mut Errors) -> Op
         }
     };
     check_fn_kind(sig, errors);
+    for (span, message) in Rebindings::of(&mut sig.clone()) {
+        errors.error(span, message);
+    }
     let shape = classify_return(sig, errors);
     let (args, mut shape) = (args?, shape?);
     shape.resume_pat = args.resume;
@@ -142,6 +148,115 @@ fn check_fn_kind(sig: &syn::Signature, errors: &mut Errors) {
     }
     if let Some(variadic) = &sig.variadic {
         errors.error(variadic.dots.spans[0], "`#[stackless::coroutine]` cannot be used on a variadic fn");
+    }
+}
+
+/// The fallback's signature: each binding reported by the parameter check becomes `_`, so that rustc does
+/// not report it a second time.
+///
+/// Input: `fn pairs(a: u32, (a, b): (u32, u32))` Output: `fn pairs(a: u32, (_, b): (u32, u32))`
+pub fn without_rebindings(sig: &mut syn::Signature) {
+    Rebindings::of(sig);
+}
+
+/// The names a parameter list binds, in order (`self` for a receiver; the alternatives of an or-pattern bind
+/// the same names once). Each binding of a name already bound, and each `self` inside a pattern, is an error,
+/// and is replaced by `_` in the walked signature.
+struct Rebindings {
+    bound: Vec<String>,
+    /// The name, its token and the message.
+    found: Vec<(String, proc_macro2::Span, String)>,
+}
+
+impl Rebindings {
+    fn of(sig: &mut syn::Signature) -> Vec<(proc_macro2::Span, String)> {
+        let mut walk = Rebindings { bound: Vec::new(), found: Vec::new() };
+        for arg in &mut sig.inputs {
+            match arg {
+                FnArg::Receiver(_) => walk.bound.push("self".to_string()),
+                FnArg::Typed(pt) => walk.pat(&mut pt.pat),
+            }
+        }
+        walk.found.into_iter().map(|(_, span, message)| (span, message)).collect()
+    }
+
+    /// Whether `ident` binds a name already bound (or is `self`): then it is reported, else recorded.
+    fn rebinds(&mut self, ident: &syn::Ident) -> bool {
+        let name = ident.unraw().to_string();
+        let message = if name == "self" {
+            // rustc's E0424, which it reports for `self` in any parameter pattern.
+            "`self` value is a keyword and may not be bound to variables or shadowed".to_string()
+        } else if self.bound.contains(&name) {
+            format!("identifier `{name}` is bound more than once in this parameter list")
+        } else {
+            self.bound.push(name);
+            return false;
+        };
+        self.found.push((name, ident.span(), message));
+        true
+    }
+
+    fn pat(&mut self, pat: &mut Pat) {
+        match pat {
+            Pat::Ident(p) => {
+                // A lone capitalised name is most likely a unit struct or a constant, as everywhere in the macro.
+                let rebinds = crate::leaf::binds(p) && self.rebinds(&p.ident);
+                if let Some((_, sub)) = &mut p.subpat {
+                    self.pat(sub);
+                }
+                if rebinds {
+                    *pat = match p.subpat.take() {
+                        Some((_, sub)) => *sub,
+                        None => {
+                            Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Token![_](p.ident.span()) })
+                        }
+                    };
+                }
+            }
+            Pat::Path(p) if p.qself.is_none() && p.path.is_ident("self") => {
+                let ident = p.path.segments[0].ident.clone();
+                self.rebinds(&ident);
+                *pat = Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Token![_](ident.span()) });
+            }
+            // Every alternative binds the same names: a name bound before the or-pattern is reported once.
+            Pat::Or(or) => {
+                let before = self.bound.clone();
+                let mut after = before.clone();
+                let start = self.found.len();
+                for case in &mut or.cases {
+                    self.bound.clone_from(&before);
+                    let reported = self.found.len();
+                    self.pat(case);
+                    let (earlier, this) = self.found[start..].split_at(reported - start);
+                    let this: Vec<_> =
+                        this.iter().filter(|(name, ..)| !earlier.iter().any(|(n, ..)| n == name)).cloned().collect();
+                    self.found.truncate(reported);
+                    self.found.extend(this);
+                    for name in &self.bound {
+                        if !after.contains(name) {
+                            after.push(name.clone());
+                        }
+                    }
+                }
+                self.bound = after;
+            }
+            Pat::Paren(p) => self.pat(&mut p.pat),
+            Pat::Reference(r) => self.pat(&mut r.pat),
+            Pat::Type(t) => self.pat(&mut t.pat),
+            Pat::Slice(s) => s.elems.iter_mut().for_each(|p| self.pat(p)),
+            Pat::Tuple(t) => t.elems.iter_mut().for_each(|p| self.pat(p)),
+            Pat::TupleStruct(t) => t.elems.iter_mut().for_each(|p| self.pat(p)),
+            Pat::Struct(s) => {
+                for field in &mut s.fields {
+                    self.pat(&mut field.pat);
+                    // `Point { x }` whose `x` became `_` is written `Point { x: _ }`.
+                    if field.colon_token.is_none() && !matches!(*field.pat, Pat::Ident(_)) {
+                        field.colon_token = Some(Token![:](field.member.span()));
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -320,4 +435,63 @@ pub fn is_nameable(ty: &Type) -> bool {
     let mut finder = Finder(true);
     syn::visit::Visit::visit_type(&mut finder, ty);
     finder.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    /// The messages, and the parameters the fallback keeps (where each reported binding is `_`).
+    fn check(sig: TokenStream) -> (Vec<String>, String) {
+        let mut sig: syn::Signature = syn::parse2(sig).expect("test input is a signature");
+        let found = Rebindings::of(&mut sig).into_iter().map(|(_, message)| message).collect();
+        let inputs = &sig.inputs;
+        (found, quote!(#inputs).to_string())
+    }
+
+    #[test]
+    fn a_name_bound_again_inside_a_pattern_is_reported_at_the_second_binding() {
+        let (found, kept) = check(quote!(fn pairs(a: u32, (a, b): (u32, u32))));
+        assert_eq!(found, ["identifier `a` is bound more than once in this parameter list"]);
+        assert_eq!(kept, "a : u32 , (_ , b) : (u32 , u32)");
+    }
+
+    #[test]
+    fn nested_patterns_bindings_by_reference_and_at_bindings_count() {
+        let (found, kept) = check(quote!(fn f(((a, b), [c, d]): T, &(e, ref a): &U, s @ P { x, .. }: P, s: u8)));
+        assert_eq!(found.len(), 2);
+        assert_eq!(kept, "((a , b) , [c , d]) : T , & (e , _) : & U , s @ P { x , .. } : P , _ : u8");
+        let (_, kept) = check(quote!(fn f(x: u8, s @ P { x, y }: P)));
+        assert_eq!(kept, "x : u8 , s @ P { x : _ , y } : P");
+        let (_, kept) = check(quote!(fn f(s: u8, s @ (a, b): (u8, u8))));
+        assert_eq!(kept, "s : u8 , (a , b) : (u8 , u8)");
+    }
+
+    #[test]
+    fn each_binding_after_the_first_is_reported() {
+        let (found, kept) = check(quote!(fn f(a: u8, a: u8, (a, a): (u8, u8))));
+        assert_eq!(found.len(), 3);
+        assert_eq!(kept, "a : u8 , _ : u8 , (_ , _) : (u8 , u8)");
+    }
+
+    #[test]
+    fn or_pattern_alternatives_bind_their_names_once() {
+        assert_eq!(check(quote!(fn f((Ok(a) | Err(a)): R, b: u8))).0.len(), 0);
+        let (found, kept) = check(quote!(fn f(a: u8, (Ok(a) | Err(a)): R, (Ok(b) | Err(b)): R, b: u8)));
+        assert_eq!(found.len(), 2);
+        assert_eq!(kept, "a : u8 , (Ok (_) | Err (_)) : R , (Ok (b) | Err (b)) : R , _ : u8");
+        // Each or-pattern is reported once, whatever was reported before it.
+        let (found, kept) = check(quote!(fn f(a: u8, a: u8, (Ok(a) | Err(a)): R)));
+        assert_eq!(found.len(), 2);
+        assert_eq!(kept, "a : u8 , _ : u8 , (Ok (_) | Err (_)) : R");
+    }
+
+    #[test]
+    fn self_in_a_pattern_is_reported_and_capitalised_names_are_not_bindings() {
+        let (found, kept) = check(quote!(fn m(&self, (self, b): (u8, u8))));
+        assert_eq!(found, ["`self` value is a keyword and may not be bound to variables or shadowed"]);
+        assert_eq!(kept, "& self , (_ , b) : (u8 , u8)");
+        assert_eq!(check(quote!(fn f(Unit: Unit, (Unit, x): (Unit, u8), [y, Some(z) | None]: A))).0.len(), 0);
+    }
 }

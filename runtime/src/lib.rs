@@ -350,7 +350,17 @@ pub mod __private {
     }
 
     /// Delegation to a [`Coroutine`], held by value in the outer coroutine's state.
+    ///
+    /// `Clone` and `Debug` when the inner coroutine is (`Debug` shows the inner one alone), so that a `+ Clone`
+    /// or `+ Debug` coroutine suspended inside a `yield_from!` clones and prints like any other state.
+    #[derive(Clone)]
     pub struct ToCoroutine<C>(pub C);
+
+    impl<C: fmt::Debug> fmt::Debug for ToCoroutine<C> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(&self.0, f)
+        }
+    }
 
     impl<C: Coroutine<R> + Unpin, R> Delegation<R> for ToCoroutine<C> {
         type Yield = C::Yield;
@@ -362,7 +372,16 @@ pub mod __private {
     }
 
     /// Delegation to an [`Iterator`] (in a generator): every item is yielded, and it returns `()`.
+    ///
+    /// `Clone` and `Debug` when the iterator is, as [`ToCoroutine`].
+    #[derive(Clone)]
     pub struct ToIterator<I>(pub I);
+
+    impl<I: fmt::Debug> fmt::Debug for ToIterator<I> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(&self.0, f)
+        }
+    }
 
     impl<I: Iterator> Delegation<()> for ToIterator<I> {
         type Yield = I::Item;
