@@ -1,6 +1,7 @@
 //! `hand`: the baseline. Each workload written the way a careful person writes it without coroutines: an
-//! `Iterator` struct holding exactly the state that survives between two values, or (ping-pong) a plain
-//! method. Every other implementation is reported relative to these.
+//! `Iterator` struct holding exactly the state that survives between two values (with a state enum where the
+//! code has several places to resume from), or (ping-pong, the frame decoder) a `resume` method. Every other
+//! implementation is reported relative to these.
 
 use std::ops::Range;
 
