@@ -284,7 +284,7 @@ pub fn run_gen(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Resu
     match w {
         Workload::Count => drain_iter(gen_count(n), sink),
         Workload::Fib => take_iter(gen_fib(), n, sink),
-        Workload::PingPong => return Err(no_resume_argument()),
+        Workload::PingPong | Workload::FrameDecoder => return Err(no_resume_argument()),
         Workload::Nested => drain_iter(gen_nested(nested_rows(n)), sink),
         Workload::Tree => {
             for _ in 0..tree_walks(n) {
@@ -296,7 +296,6 @@ pub fn run_gen(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Resu
         Workload::ClosureLoop => drain_iter(gen_closure_loop(n), sink),
         Workload::TwoPoints32B => drain_iter(gen_two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain_iter(gen_two_points::<512>(two_points_rounds(n)), sink),
-        Workload::FrameDecoder => return Err(no_resume_argument()),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
                 drain_iter(gen_tokenizer3(&input.text), sink);
@@ -311,7 +310,7 @@ pub fn suspended_size_gen(w: Workload, input: &Input) -> Result<usize, Unsupport
     Ok(match w {
         Workload::Count => iter_suspended_size(gen_count(10)),
         Workload::Fib => iter_suspended_size(gen_fib()),
-        Workload::PingPong => return Err(no_resume_argument()),
+        Workload::PingPong | Workload::FrameDecoder => return Err(no_resume_argument()),
         Workload::Nested => iter_suspended_size(gen_nested(10)),
         Workload::Tree => iter_suspended_size(gen_tree(&input.tree)),
         Workload::Large32 => iter_suspended_size(gen_large_state::<32>(10)),
@@ -319,7 +318,6 @@ pub fn suspended_size_gen(w: Workload, input: &Input) -> Result<usize, Unsupport
         Workload::ClosureLoop => iter_suspended_size(gen_closure_loop(10)),
         Workload::TwoPoints32B => iter_suspended_size(gen_two_points::<4>(10)),
         Workload::TwoPoints4K => iter_suspended_size(gen_two_points::<512>(10)),
-        Workload::FrameDecoder => return Err(no_resume_argument()),
         Workload::Tokenizer3 => iter_suspended_size(gen_tokenizer3(&input.text)),
         Workload::Spawn => iter_suspended_size(gen_worker(1)),
     })
