@@ -31,13 +31,23 @@ pub enum Workload {
     /// `for i in 0..n { let offset = move |z| z + i; yield offset(1) }`: a closure created every iteration and
     /// held across the yield (stackless: a join point before its `let`, passed on every resume).
     ClosureLoop,
+    /// Two yields in a `while` loop, a `[u64; 4]` (32 B) and a slot index held: see [`two_points_reference`].
+    TwoPoints32B,
+    /// The same with a `[u64; 512]` (4 KiB): whether a resume that moves from one point to the other copies it.
+    TwoPoints4K,
+    /// A frame decoder fed one byte per resume (resume arguments): length, payload, check byte; a `Vec` held
+    /// across three points. See [`frame_decoder_reference`].
+    FrameDecoder,
+    /// A tokenizer over a `&str` argument with three points (word, number, punctuation). See
+    /// [`tokenizer_reference`].
+    Tokenizer3,
     /// `n` coroutines alive at once, each resumed twice (measured per coroutine, not per yield).
     Spawn,
 }
 
 impl Workload {
     /// Every workload, in table order.
-    pub const ALL: [Workload; 9] = [
+    pub const ALL: [Workload; 13] = [
         Workload::Count,
         Workload::Fib,
         Workload::PingPong,
@@ -46,6 +56,10 @@ impl Workload {
         Workload::Large32,
         Workload::Large512,
         Workload::ClosureLoop,
+        Workload::TwoPoints32B,
+        Workload::TwoPoints4K,
+        Workload::FrameDecoder,
+        Workload::Tokenizer3,
         Workload::Spawn,
     ];
 
@@ -60,6 +74,10 @@ impl Workload {
             Workload::Large32 => "large_state_32",
             Workload::Large512 => "large_state_512",
             Workload::ClosureLoop => "closure_loop",
+            Workload::TwoPoints32B => "two_points_32b",
+            Workload::TwoPoints4K => "two_points_4k",
+            Workload::FrameDecoder => "frame_decoder",
+            Workload::Tokenizer3 => "tokenizer3",
             Workload::Spawn => "spawn",
         }
     }
@@ -74,6 +92,8 @@ impl Workload {
         match self {
             Workload::Nested => nested_rows(n) * NESTED_COLS,
             Workload::Tree => tree_walks(n) * TREE_NODES,
+            Workload::TwoPoints32B | Workload::TwoPoints4K => two_points_rounds(n) * 2,
+            Workload::Tokenizer3 => tokenizer_passes(n) * TEXT_TOKENS,
             _ => n,
         }
     }
@@ -105,17 +125,90 @@ pub struct Node {
     pub right: Option<Box<Node>>,
 }
 
+/// Rounds of the `two_points_*` loop for size `n` (two yields per round).
+pub fn two_points_rounds(n: u64) -> u64 {
+    (n / 2).max(1)
+}
+
+/// Frames in the `frame_decoder` input stream (which is fed round and round).
+pub const FRAMES: u64 = 1000;
+
+/// Tokens in the `tokenizer3` input text.
+pub const TEXT_TOKENS: u64 = 10_000;
+
+/// Number of whole-text passes of `tokenizer3` for size `n` (a fresh coroutine per pass).
+pub fn tokenizer_passes(n: u64) -> u64 {
+    (n / TEXT_TOKENS).max(1)
+}
+
 /// Inputs shared by every implementation, built once, outside the timed region.
 pub struct Input {
     /// The tree the `tree` workload walks.
     pub tree: Node,
+    /// The bytes `frame_decoder` is fed, one per resume: [`FRAMES`] whole frames, repeated as often as needed.
+    pub frames: Vec<u8>,
+    /// The text `tokenizer3` splits: [`TEXT_TOKENS`] tokens.
+    pub text: String,
 }
 
 impl Input {
     /// Builds the inputs.
     pub fn new() -> Input {
-        Input { tree: perfect_tree(0, TREE_NODES) }
+        let input = Input { tree: perfect_tree(0, TREE_NODES), frames: frame_stream(), text: token_text() };
+        let mut tokens = Record::default();
+        tokenizer_reference(&input.text, &mut tokens);
+        assert_eq!(tokens.0.len() as u64, TEXT_TOKENS, "internal: the generated text has the wrong token count");
+        input
     }
+}
+
+/// A cheap deterministic scramble of `k` (the inputs must not be regular enough to fold).
+fn scramble(k: u64) -> u64 {
+    (k.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (k >> 7)).rotate_left(29)
+}
+
+/// [`FRAMES`] frames `[length, payload.., check]`: lengths 0..=47, the check byte the wrapping sum of the payload,
+/// except that every seventh frame has a wrong one (so both branches of the check run).
+fn frame_stream() -> Vec<u8> {
+    let mut stream = Vec::new();
+    for frame in 0..FRAMES {
+        let len = (scramble(frame) % 48) as u8;
+        stream.push(len);
+        let mut sum = 0u8;
+        for k in 0..u64::from(len) {
+            let byte = scramble(frame * 64 + k) as u8;
+            sum = sum.wrapping_add(byte);
+            stream.push(byte);
+        }
+        stream.push(if frame % 7 == 3 { sum ^ 0x5A } else { sum });
+    }
+    stream
+}
+
+/// [`TEXT_TOKENS`] tokens: words (letters, then letters or digits), decimal numbers and one-byte punctuation,
+/// separated by spaces and newlines; the next token sometimes follows punctuation with no space.
+fn token_text() -> String {
+    const WORDS: [&str; 12] =
+        ["let", "x1", "value", "coroutine", "fn", "return", "yield", "tmp2", "a", "state", "resume", "Vec"];
+    const PUNCT: &[u8] = b"(){};,.+-*/=<>";
+    let mut text = String::new();
+    for k in 0..TEXT_TOKENS {
+        let r = scramble(k);
+        match r % 5 {
+            0 | 1 => text.push_str(WORDS[(r >> 8) as usize % WORDS.len()]),
+            2 => text.push_str(&((r >> 8) % 1_000_000).to_string()),
+            _ => text.push(char::from(PUNCT[(r >> 8) as usize % PUNCT.len()])),
+        }
+        // A word or a number needs a separator before the next token; punctuation is a token of its own
+        // whatever follows it.
+        match (r >> 40) % 4 {
+            0 if r % 5 >= 3 => {}
+            0 | 1 => text.push(' '),
+            2 => text.push('\n'),
+            _ => text.push_str("  "),
+        }
+    }
+    text
 }
 
 /// A perfect binary search tree over the in-order positions `lo..hi`; position `k` holds a scrambled value,
@@ -194,6 +287,14 @@ pub fn reference(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) {
         }
         Workload::Large32 => large_state_reference::<32>(n, sink),
         Workload::Large512 => large_state_reference::<512>(n, sink),
+        Workload::TwoPoints32B => two_points_reference::<4>(two_points_rounds(n), sink),
+        Workload::TwoPoints4K => two_points_reference::<512>(two_points_rounds(n), sink),
+        Workload::FrameDecoder => frame_decoder_reference(&input.frames, n, sink),
+        Workload::Tokenizer3 => {
+            for _ in 0..tokenizer_passes(n) {
+                tokenizer_reference(&input.text, sink);
+            }
+        }
         Workload::Spawn => panic!("internal: `spawn` has no sequence reference; use spawn_worker_values"),
     }
 }
@@ -204,6 +305,101 @@ fn large_state_reference<const K: usize>(n: u64, sink: &mut impl Sink) {
         let slot = i as usize % K;
         buf[slot] = buf[slot].wrapping_add(i);
         sink.push(buf[slot]);
+    }
+}
+
+/// The `two_points_*` body as a plain loop: each round adds the round number to one slot and yields it, then
+/// folds that slot into the next one and yields the next one (the slot index is held across the first yield).
+pub fn two_points_reference<const K: usize>(rounds: u64, sink: &mut impl Sink) {
+    let mut buf = [0u64; K];
+    let mut i = 0;
+    while i < rounds {
+        let slot = i as usize % K;
+        buf[slot] = buf[slot].wrapping_add(i);
+        sink.push(buf[slot]);
+        let next = (slot + 1) % K;
+        buf[next] ^= buf[slot];
+        sink.push(buf[next]);
+        i += 1;
+    }
+}
+
+/// What the decoder yields for a frame's check byte: a digest of the payload if `check` is the wrapping sum of
+/// its bytes, else an error marker with the length. Every implementation calls this once per frame.
+#[inline]
+pub fn frame_digest(payload: &[u8], check: u8) -> u64 {
+    let sum = payload.iter().fold(0u8, |s, &b| s.wrapping_add(b));
+    if sum == check {
+        payload.iter().fold(payload.len() as u64, |h, &b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
+    } else {
+        (1 << 63) | payload.len() as u64
+    }
+}
+
+/// Feeds the first `n` bytes of `stream`, repeated end to end, to `resume`, one byte per call, and pushes what
+/// each call returns. Every implementation of `frame_decoder` is driven through this.
+#[inline(always)]
+pub fn feed(stream: &[u8], n: u64, sink: &mut impl Sink, mut resume: impl FnMut(u8) -> u64) {
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(stream.len() as u64) as usize;
+        for &byte in &stream[..k] {
+            sink.push(resume(byte));
+        }
+        left -= k as u64;
+    }
+}
+
+/// The frame decoder as an ordinary loop that pulls its bytes: one value per byte, 0 for the length and payload
+/// bytes, [`frame_digest`] for the check byte; stops after `n` bytes.
+fn frame_decoder_reference(stream: &[u8], n: u64, sink: &mut impl Sink) {
+    let mut bytes = stream.iter().copied().cycle().take(n as usize);
+    let mut payload = Vec::new();
+    'frames: while let Some(len) = bytes.next() {
+        sink.push(0);
+        payload.clear();
+        for _ in 0..len {
+            let Some(byte) = bytes.next() else { break 'frames };
+            payload.push(byte);
+            sink.push(0);
+        }
+        let Some(check) = bytes.next() else { break };
+        sink.push(frame_digest(&payload, check));
+    }
+}
+
+/// FNV-1a of a word's bytes: what the tokenizer yields for a word.
+#[inline]
+pub fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0xCBF2_9CE4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3))
+}
+
+/// The tokenizer body as a plain fn: a word yields [`word_hash`], a number its value (wrapping), any other
+/// non-whitespace byte itself; whitespace separates tokens.
+pub fn tokenizer_reference(text: &str, sink: &mut impl Sink) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            sink.push(word_hash(&bytes[start..i]));
+        } else if c.is_ascii_digit() {
+            let mut value = 0u64;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                value = value.wrapping_mul(10).wrapping_add(u64::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            sink.push(value);
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+        } else {
+            i += 1;
+            sink.push(u64::from(c));
+        }
     }
 }
 

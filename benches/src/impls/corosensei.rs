@@ -12,7 +12,10 @@ use corosensei::stack::DefaultStack;
 use corosensei::{Coroutine, CoroutineResult, ScopedCoroutine, Yielder};
 
 use super::{SpawnOutcome, Unsupported, spawn_with};
-use crate::workloads::{Input, NESTED_COLS, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+use crate::workloads::{
+    Input, NESTED_COLS, SPAWN_MUL, Sink, Workload, feed, frame_digest, nested_rows, tokenizer_passes, tree_walks,
+    two_points_rounds, word_hash,
+};
 
 /// Stack reserved per `spawn` worker (the smallest corosensei accepts is 4 KiB; 8 KiB leaves room for a
 /// signal frame on the worker's stack).
@@ -41,6 +44,21 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::Large32 => drain(large_state::<32>(n), sink),
         Workload::Large512 => drain(large_state::<512>(n), sink),
         Workload::ClosureLoop => drain(closure_loop(n), sink),
+        Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
+        Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
+        Workload::FrameDecoder => {
+            let mut decoder = frame_decoder();
+            feed(&input.frames, n, sink, |byte| yielded(decoder.resume(byte)));
+        }
+        Workload::Tokenizer3 => {
+            for _ in 0..tokenizer_passes(n) {
+                ScopedCoroutine::new(|y: &Yielder<(), u64>, ()| tokenizer3(y, &input.text)).scope(|mut c| {
+                    while let CoroutineResult::Yield(value) = c.as_mut().resume(()) {
+                        sink.push(value);
+                    }
+                });
+            }
+        }
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -64,6 +82,18 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Large32 => suspended(large_state::<32>(10)),
         Workload::Large512 => suspended(large_state::<512>(10)),
         Workload::ClosureLoop => suspended(closure_loop(10)),
+        Workload::TwoPoints32B => suspended(two_points::<4>(10)),
+        Workload::TwoPoints4K => suspended(two_points::<512>(10)),
+        Workload::FrameDecoder => {
+            let mut decoder = frame_decoder();
+            let _ = decoder.resume(input.frames[0]);
+            size_of_val(&decoder)
+        }
+        Workload::Tokenizer3 => {
+            // As for `tree`: the handle's size.
+            let c = ScopedCoroutine::new(|y: &Yielder<(), u64>, ()| tokenizer3(y, &input.text));
+            size_of_val(&c)
+        }
         Workload::Spawn => {
             let stack = DefaultStack::new(SPAWN_STACK).map_err(|e| Unsupported(e.to_string()))?;
             suspended(worker(stack, 1))
@@ -194,6 +224,65 @@ fn large_state<const K: usize>(n: u64) -> Gen {
             y.suspend(buf[slot]);
         }
     })
+}
+
+fn two_points<const K: usize>(rounds: u64) -> Gen {
+    Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+        let mut buf = [0u64; K];
+        let mut i = 0;
+        while i < rounds {
+            let slot = i as usize % K;
+            buf[slot] = buf[slot].wrapping_add(i);
+            y.suspend(buf[slot]);
+            let next = (slot + 1) % K;
+            buf[next] ^= buf[slot];
+            y.suspend(buf[next]);
+            i += 1;
+        }
+    })
+}
+
+fn frame_decoder() -> Coroutine<u8, u64, ()> {
+    Coroutine::new(|y: &Yielder<u8, u64>, mut byte: u8| {
+        let mut payload = Vec::with_capacity(256);
+        loop {
+            let len = usize::from(byte);
+            byte = y.suspend(0);
+            payload.clear();
+            while payload.len() < len {
+                payload.push(byte);
+                byte = y.suspend(0);
+            }
+            byte = y.suspend(frame_digest(&payload, byte));
+        }
+    })
+}
+
+fn tokenizer3(y: &Yielder<(), u64>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            y.suspend(word_hash(&bytes[start..i]));
+        } else if c.is_ascii_digit() {
+            let mut value = 0u64;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                value = value.wrapping_mul(10).wrapping_add(u64::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            y.suspend(value);
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+        } else {
+            i += 1;
+            y.suspend(u64::from(c));
+        }
+    }
 }
 
 fn worker(stack: DefaultStack, id: u64) -> Coroutine<(), u64, (), DefaultStack> {

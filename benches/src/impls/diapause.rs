@@ -8,7 +8,10 @@
 use diapause::{Coroutine, CoroutineState};
 
 use super::{SpawnOutcome, Unsupported, spawn_with};
-use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+use crate::workloads::{
+    Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tokenizer_passes, tree_walks, two_points_rounds,
+    word_hash,
+};
 
 pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
     match w {
@@ -32,6 +35,14 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::Large32 => drain(large_state_32(n), sink),
         Workload::Large512 => drain(large_state_512(n), sink),
         Workload::ClosureLoop => return Err(closure_needs_a_type()),
+        Workload::TwoPoints32B => drain(two_points_32b(two_points_rounds(n)), sink),
+        Workload::TwoPoints4K => drain(two_points_4k(two_points_rounds(n)), sink),
+        Workload::FrameDecoder => return Err(start_takes_no_argument()),
+        Workload::Tokenizer3 => {
+            for _ in 0..tokenizer_passes(n) {
+                drain(tokenizer3(&input.text), sink);
+            }
+        }
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -47,6 +58,10 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Large32 => started_size(large_state_32(10)),
         Workload::Large512 => started_size(large_state_512(10)),
         Workload::ClosureLoop => return Err(closure_needs_a_type()),
+        Workload::TwoPoints32B => started_size(two_points_32b(10)),
+        Workload::TwoPoints4K => started_size(two_points_4k(10)),
+        Workload::FrameDecoder => return Err(start_takes_no_argument()),
+        Workload::Tokenizer3 => started_size(tokenizer3(&input.text)),
         Workload::Spawn => started_size(worker(1)),
     })
 }
@@ -94,6 +109,12 @@ fn started_size<R>(mut c: impl Coroutine<R, Yield = u64>) -> usize {
 /// diapause needs a written type for every value held across a yield, and a closure has none.
 fn closure_needs_a_type() -> Unsupported {
     Unsupported("a closure held across a yield needs a written type".into())
+}
+
+/// `start()` takes no resume argument, so the decoder's first byte would need an extra, priming yield: not the
+/// same shape.
+fn start_takes_no_argument() -> Unsupported {
+    Unsupported("`start()` takes no resume argument (the first byte would need a priming yield)".into())
 }
 
 #[diapause::coroutine(yield = u64)]
@@ -178,5 +199,65 @@ fn worker(id: u64) {
     loop {
         yield_!(acc);
         acc = acc.wrapping_mul(SPAWN_MUL).wrapping_add(1);
+    }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn two_points_32b(rounds: u64) {
+    let mut buf: [u64; 4] = [0; 4];
+    let mut i: u64 = 0;
+    while i < rounds {
+        let slot: usize = i as usize % 4;
+        buf[slot] = buf[slot].wrapping_add(i);
+        yield_!(buf[slot]);
+        let next: usize = (slot + 1) % 4;
+        buf[next] ^= buf[slot];
+        yield_!(buf[next]);
+        i += 1;
+    }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn two_points_4k(rounds: u64) {
+    let mut buf: [u64; 512] = [0; 512];
+    let mut i: u64 = 0;
+    while i < rounds {
+        let slot: usize = i as usize % 512;
+        buf[slot] = buf[slot].wrapping_add(i);
+        yield_!(buf[slot]);
+        let next: usize = (slot + 1) % 512;
+        buf[next] ^= buf[slot];
+        yield_!(buf[next]);
+        i += 1;
+    }
+}
+
+/// diapause can't hold `let bytes = text.as_bytes()` (a reference-typed binding that isn't a direct borrow)
+/// across a yield, so the body indexes `text.as_bytes()` where the others index `bytes` (the same code after
+/// inlining).
+#[diapause::coroutine(yield = u64)]
+fn tokenizer3<'a>(text: &'a str) {
+    let mut i: usize = 0;
+    while i < text.len() {
+        let c: u8 = text.as_bytes()[i];
+        if c.is_ascii_alphabetic() {
+            let start: usize = i;
+            while i < text.len() && text.as_bytes()[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            yield_!(word_hash(&text.as_bytes()[start..i]));
+        } else if c.is_ascii_digit() {
+            let mut value: u64 = 0;
+            while i < text.len() && text.as_bytes()[i].is_ascii_digit() {
+                value = value.wrapping_mul(10).wrapping_add(u64::from(text.as_bytes()[i] - b'0'));
+                i += 1;
+            }
+            yield_!(value);
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+        } else {
+            i += 1;
+            yield_!(u64::from(c));
+        }
     }
 }

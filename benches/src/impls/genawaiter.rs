@@ -13,7 +13,10 @@ use genawaiter::stack::{Co, Gen, Shelf, let_gen_using};
 use std::future::Future;
 
 use super::{SpawnOutcome, Unsupported, spawn_with};
-use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+use crate::workloads::{
+    Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tokenizer_passes, tree_walks, two_points_rounds,
+    word_hash,
+};
 
 pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
     match w {
@@ -52,6 +55,21 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::ClosureLoop => {
             let_gen_using!(g, |co| closure_loop(co, n));
             drain(g, sink);
+        }
+        Workload::TwoPoints32B => {
+            let_gen_using!(g, |co| two_points::<4>(co, two_points_rounds(n)));
+            drain(g, sink);
+        }
+        Workload::TwoPoints4K => {
+            let_gen_using!(g, |co| two_points::<512>(co, two_points_rounds(n)));
+            drain(g, sink);
+        }
+        Workload::FrameDecoder => return Err(first_resume_argument_lost()),
+        Workload::Tokenizer3 => {
+            for _ in 0..tokenizer_passes(n) {
+                let_gen_using!(g, |co| tokenizer3(co, &input.text));
+                drain(g, sink);
+            }
         }
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
@@ -93,6 +111,19 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
             let_gen_using!(g, |co| closure_loop(co, 10));
             suspended(g)
         }
+        Workload::TwoPoints32B => {
+            let_gen_using!(g, |co| two_points::<4>(co, 10));
+            suspended(g)
+        }
+        Workload::TwoPoints4K => {
+            let_gen_using!(g, |co| two_points::<512>(co, 10));
+            suspended(g)
+        }
+        Workload::FrameDecoder => return Err(first_resume_argument_lost()),
+        Workload::Tokenizer3 => {
+            let_gen_using!(g, |co| tokenizer3(co, &input.text));
+            suspended(g)
+        }
         Workload::Spawn => {
             let_gen_using!(g, |co| worker(co, 1));
             suspended(g)
@@ -120,6 +151,11 @@ pub fn spawn(count: usize, all_suspended: &mut dyn FnMut()) -> Result<SpawnOutco
         all_suspended,
     )?;
     Ok(SpawnOutcome { size_each: outcome.size_each + shelf_bytes, ..outcome })
+}
+
+/// The decoder's first byte is its first resume argument, which genawaiter drops (it only starts the future).
+fn first_resume_argument_lost() -> Unsupported {
+    Unsupported("the first resume argument is lost (it starts the future)".into())
 }
 
 /// Size of one element (the shelf's future type can't be named).
@@ -223,6 +259,47 @@ async fn large_state<const K: usize>(co: Co<'_, u64>, n: u64) {
         let slot = i as usize % K;
         buf[slot] = buf[slot].wrapping_add(i);
         co.yield_(buf[slot]).await;
+    }
+}
+
+async fn two_points<const K: usize>(co: Co<'_, u64>, rounds: u64) {
+    let mut buf = [0u64; K];
+    let mut i = 0;
+    while i < rounds {
+        let slot = i as usize % K;
+        buf[slot] = buf[slot].wrapping_add(i);
+        co.yield_(buf[slot]).await;
+        let next = (slot + 1) % K;
+        buf[next] ^= buf[slot];
+        co.yield_(buf[next]).await;
+        i += 1;
+    }
+}
+
+async fn tokenizer3(co: Co<'_, u64>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            co.yield_(word_hash(&bytes[start..i])).await;
+        } else if c.is_ascii_digit() {
+            let mut value = 0u64;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                value = value.wrapping_mul(10).wrapping_add(u64::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            co.yield_(value).await;
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+        } else {
+            i += 1;
+            co.yield_(u64::from(c)).await;
+        }
     }
 }
 

@@ -1,11 +1,15 @@
 //! `hand`: the baseline. Each workload written the way a careful person writes it without coroutines: an
-//! `Iterator` struct holding exactly the state that survives between two values, or (ping-pong) a plain
-//! method. Every other implementation is reported relative to these.
+//! `Iterator` struct holding exactly the state that survives between two values (with a state enum where the
+//! code has several places to resume from), or (ping-pong, the frame decoder) a `resume` method. Every other
+//! implementation is reported relative to these.
 
 use std::ops::Range;
 
 use super::{SpawnOutcome, Unsupported, drain, iter_suspended_size, spawn_with, take};
-use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+use crate::workloads::{
+    Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, feed, frame_digest, nested_rows, tokenizer_passes, tree_walks,
+    two_points_rounds, word_hash,
+};
 
 pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
     match w {
@@ -26,6 +30,17 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::Large32 => drain(LargeState::<32>::new(n), sink),
         Workload::Large512 => drain(LargeState::<512>::new(n), sink),
         Workload::ClosureLoop => drain(ClosureLoop { i: 0, n }, sink),
+        Workload::TwoPoints32B => drain(TwoPoints::<4>::new(two_points_rounds(n)), sink),
+        Workload::TwoPoints4K => drain(TwoPoints::<512>::new(two_points_rounds(n)), sink),
+        Workload::FrameDecoder => {
+            let mut decoder = FrameDecoder::new();
+            feed(&input.frames, n, sink, |byte| decoder.resume(byte));
+        }
+        Workload::Tokenizer3 => {
+            for _ in 0..tokenizer_passes(n) {
+                drain(Tokenizer::new(&input.text), sink);
+            }
+        }
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -41,6 +56,14 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Large32 => iter_suspended_size(LargeState::<32>::new(10)),
         Workload::Large512 => iter_suspended_size(LargeState::<512>::new(10)),
         Workload::ClosureLoop => iter_suspended_size(ClosureLoop { i: 0, n: 10 }),
+        Workload::TwoPoints32B => iter_suspended_size(TwoPoints::<4>::new(10)),
+        Workload::TwoPoints4K => iter_suspended_size(TwoPoints::<512>::new(10)),
+        Workload::FrameDecoder => {
+            let mut decoder = FrameDecoder::new();
+            decoder.resume(input.frames[0]);
+            size_of_val(&decoder)
+        }
+        Workload::Tokenizer3 => iter_suspended_size(Tokenizer::new(&input.text)),
         Workload::Spawn => iter_suspended_size(Worker::new(1)),
     })
 }
@@ -202,6 +225,145 @@ impl<const K: usize> Iterator for LargeState<K> {
         let slot = i as usize % K;
         self.buf[slot] = self.buf[slot].wrapping_add(i);
         Some(self.buf[slot])
+    }
+}
+
+/// Two yields per round over a `[u64; K]` held in place: the first yields the slot the round updated, the
+/// second folds that slot into the next one and yields it. Where the loop stands is an enum; the slot index
+/// lives in the variant of the one point that needs it.
+struct TwoPoints<const K: usize> {
+    buf: [u64; K],
+    i: u64,
+    rounds: u64,
+    at: TwoPointsAt,
+}
+
+#[derive(Clone, Copy)]
+enum TwoPointsAt {
+    /// At the top of the loop (or finished, once `i == rounds`).
+    Top,
+    /// Between the two yields of a round.
+    Second { slot: usize },
+}
+
+impl<const K: usize> TwoPoints<K> {
+    fn new(rounds: u64) -> Self {
+        TwoPoints { buf: [0; K], i: 0, rounds, at: TwoPointsAt::Top }
+    }
+}
+
+impl<const K: usize> Iterator for TwoPoints<K> {
+    type Item = u64;
+    #[inline]
+    fn next(&mut self) -> Option<u64> {
+        match self.at {
+            TwoPointsAt::Top => {
+                if self.i >= self.rounds {
+                    return None;
+                }
+                let slot = self.i as usize % K;
+                self.buf[slot] = self.buf[slot].wrapping_add(self.i);
+                self.at = TwoPointsAt::Second { slot };
+                Some(self.buf[slot])
+            }
+            TwoPointsAt::Second { slot } => {
+                let next = (slot + 1) % K;
+                self.buf[next] ^= self.buf[slot];
+                self.i += 1;
+                self.at = TwoPointsAt::Top;
+                Some(self.buf[next])
+            }
+        }
+    }
+}
+
+/// The frame decoder as a push parser: `resume(byte)` consumes one byte and returns 0, or the frame's digest
+/// for its check byte. The payload buffer is reused from frame to frame.
+struct FrameDecoder {
+    payload: Vec<u8>,
+    state: Decoding,
+}
+
+#[derive(Clone, Copy)]
+enum Decoding {
+    /// Expecting a frame's length byte.
+    Length,
+    /// Expecting payload bytes until the payload holds `len`.
+    Payload { len: usize },
+    /// Expecting the check byte.
+    Check,
+}
+
+impl FrameDecoder {
+    fn new() -> FrameDecoder {
+        FrameDecoder { payload: Vec::with_capacity(256), state: Decoding::Length }
+    }
+
+    #[inline]
+    fn resume(&mut self, byte: u8) -> u64 {
+        match self.state {
+            Decoding::Length => {
+                self.payload.clear();
+                let len = usize::from(byte);
+                self.state = if len == 0 { Decoding::Check } else { Decoding::Payload { len } };
+                0
+            }
+            Decoding::Payload { len } => {
+                self.payload.push(byte);
+                if self.payload.len() == len {
+                    self.state = Decoding::Check;
+                }
+                0
+            }
+            Decoding::Check => {
+                self.state = Decoding::Length;
+                frame_digest(&self.payload, byte)
+            }
+        }
+    }
+}
+
+/// The tokenizer as an iterator over the text's bytes: each `next` skips whitespace and returns one token.
+struct Tokenizer<'a> {
+    bytes: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    fn new(text: &'a str) -> Tokenizer<'a> {
+        Tokenizer { bytes: text.as_bytes(), i: 0 }
+    }
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = u64;
+    #[inline]
+    fn next(&mut self) -> Option<u64> {
+        let bytes = self.bytes;
+        let mut i = self.i;
+        let token = loop {
+            let &c = bytes.get(i)?;
+            if c.is_ascii_alphabetic() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                break word_hash(&bytes[start..i]);
+            } else if c.is_ascii_digit() {
+                let mut value = 0u64;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    value = value.wrapping_mul(10).wrapping_add(u64::from(bytes[i] - b'0'));
+                    i += 1;
+                }
+                break value;
+            }
+            i += 1;
+            if !c.is_ascii_whitespace() {
+                break u64::from(c);
+            }
+        };
+        self.i = i;
+        Some(token)
     }
 }
 

@@ -11,7 +11,10 @@ use std::ops::{Coroutine, CoroutineState};
 use std::pin::Pin;
 
 use super::{SpawnOutcome, Unsupported, drain as drain_iter, iter_suspended_size, spawn_with, take as take_iter};
-use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+use crate::workloads::{
+    Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, feed, frame_digest, nested_rows, tokenizer_passes, tree_walks,
+    two_points_rounds, word_hash,
+};
 
 // ---- #[coroutine] closures ----
 
@@ -34,6 +37,17 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::Large32 => drain(large_state::<32>(n), sink),
         Workload::Large512 => drain(large_state::<512>(n), sink),
         Workload::ClosureLoop => drain(closure_loop(n), sink),
+        Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
+        Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
+        Workload::FrameDecoder => {
+            let mut decoder = frame_decoder();
+            feed(&input.frames, n, sink, |byte| yielded(Pin::new(&mut decoder).resume(byte)));
+        }
+        Workload::Tokenizer3 => {
+            for _ in 0..tokenizer_passes(n) {
+                drain(tokenizer3(&input.text), sink);
+            }
+        }
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -53,6 +67,14 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Large32 => suspended(large_state::<32>(10)),
         Workload::Large512 => suspended(large_state::<512>(10)),
         Workload::ClosureLoop => suspended(closure_loop(10)),
+        Workload::TwoPoints32B => suspended(two_points::<4>(10)),
+        Workload::TwoPoints4K => suspended(two_points::<512>(10)),
+        Workload::FrameDecoder => {
+            let mut decoder = frame_decoder();
+            let _ = Pin::new(&mut decoder).resume(input.frames[0]);
+            size_of_val(&decoder)
+        }
+        Workload::Tokenizer3 => suspended(tokenizer3(&input.text)),
         Workload::Spawn => suspended(worker(1)),
     })
 }
@@ -181,6 +203,70 @@ fn large_state<const K: usize>(n: u64) -> impl Coroutine<Yield = u64, Return = (
     }
 }
 
+fn two_points<const K: usize>(rounds: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        let mut buf = [0u64; K];
+        let mut i = 0;
+        while i < rounds {
+            let slot = i as usize % K;
+            buf[slot] = buf[slot].wrapping_add(i);
+            yield buf[slot];
+            let next = (slot + 1) % K;
+            buf[next] ^= buf[slot];
+            yield buf[next];
+            i += 1;
+        }
+    }
+}
+
+fn frame_decoder() -> impl Coroutine<u8, Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    |mut byte: u8| {
+        let mut payload = Vec::with_capacity(256);
+        loop {
+            let len = usize::from(byte);
+            byte = yield 0;
+            payload.clear();
+            while payload.len() < len {
+                payload.push(byte);
+                byte = yield 0;
+            }
+            byte = yield frame_digest(&payload, byte);
+        }
+    }
+}
+
+fn tokenizer3(text: &str) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if c.is_ascii_alphabetic() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                yield word_hash(&bytes[start..i]);
+            } else if c.is_ascii_digit() {
+                let mut value = 0u64;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    value = value.wrapping_mul(10).wrapping_add(u64::from(bytes[i] - b'0'));
+                    i += 1;
+                }
+                yield value;
+            } else if c.is_ascii_whitespace() {
+                i += 1;
+            } else {
+                i += 1;
+                yield u64::from(c);
+            }
+        }
+    }
+}
+
 fn worker(id: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
     #[coroutine]
     move || {
@@ -198,7 +284,7 @@ pub fn run_gen(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Resu
     match w {
         Workload::Count => drain_iter(gen_count(n), sink),
         Workload::Fib => take_iter(gen_fib(), n, sink),
-        Workload::PingPong => return Err(no_resume_argument()),
+        Workload::PingPong | Workload::FrameDecoder => return Err(no_resume_argument()),
         Workload::Nested => drain_iter(gen_nested(nested_rows(n)), sink),
         Workload::Tree => {
             for _ in 0..tree_walks(n) {
@@ -208,6 +294,13 @@ pub fn run_gen(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Resu
         Workload::Large32 => drain_iter(gen_large_state::<32>(n), sink),
         Workload::Large512 => drain_iter(gen_large_state::<512>(n), sink),
         Workload::ClosureLoop => drain_iter(gen_closure_loop(n), sink),
+        Workload::TwoPoints32B => drain_iter(gen_two_points::<4>(two_points_rounds(n)), sink),
+        Workload::TwoPoints4K => drain_iter(gen_two_points::<512>(two_points_rounds(n)), sink),
+        Workload::Tokenizer3 => {
+            for _ in 0..tokenizer_passes(n) {
+                drain_iter(gen_tokenizer3(&input.text), sink);
+            }
+        }
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn_gen`"),
     }
     Ok(())
@@ -217,12 +310,15 @@ pub fn suspended_size_gen(w: Workload, input: &Input) -> Result<usize, Unsupport
     Ok(match w {
         Workload::Count => iter_suspended_size(gen_count(10)),
         Workload::Fib => iter_suspended_size(gen_fib()),
-        Workload::PingPong => return Err(no_resume_argument()),
+        Workload::PingPong | Workload::FrameDecoder => return Err(no_resume_argument()),
         Workload::Nested => iter_suspended_size(gen_nested(10)),
         Workload::Tree => iter_suspended_size(gen_tree(&input.tree)),
         Workload::Large32 => iter_suspended_size(gen_large_state::<32>(10)),
         Workload::Large512 => iter_suspended_size(gen_large_state::<512>(10)),
         Workload::ClosureLoop => iter_suspended_size(gen_closure_loop(10)),
+        Workload::TwoPoints32B => iter_suspended_size(gen_two_points::<4>(10)),
+        Workload::TwoPoints4K => iter_suspended_size(gen_two_points::<512>(10)),
+        Workload::Tokenizer3 => iter_suspended_size(gen_tokenizer3(&input.text)),
         Workload::Spawn => iter_suspended_size(gen_worker(1)),
     })
 }
@@ -305,6 +401,51 @@ fn gen_large_state<const K: usize>(n: u64) -> impl Iterator<Item = u64> {
             let slot = i as usize % K;
             buf[slot] = buf[slot].wrapping_add(i);
             yield buf[slot];
+        }
+    }
+}
+
+fn gen_two_points<const K: usize>(rounds: u64) -> impl Iterator<Item = u64> {
+    gen move {
+        let mut buf = [0u64; K];
+        let mut i = 0;
+        while i < rounds {
+            let slot = i as usize % K;
+            buf[slot] = buf[slot].wrapping_add(i);
+            yield buf[slot];
+            let next = (slot + 1) % K;
+            buf[next] ^= buf[slot];
+            yield buf[next];
+            i += 1;
+        }
+    }
+}
+
+fn gen_tokenizer3(text: &str) -> impl Iterator<Item = u64> {
+    gen move {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if c.is_ascii_alphabetic() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                yield word_hash(&bytes[start..i]);
+            } else if c.is_ascii_digit() {
+                let mut value = 0u64;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    value = value.wrapping_mul(10).wrapping_add(u64::from(bytes[i] - b'0'));
+                    i += 1;
+                }
+                yield value;
+            } else if c.is_ascii_whitespace() {
+                i += 1;
+            } else {
+                i += 1;
+                yield u64::from(c);
+            }
         }
     }
 }

@@ -10,7 +10,10 @@ use core::pin::Pin;
 use stackless::{Coroutine, CoroutineState};
 
 use super::{SpawnOutcome, Unsupported, drain, iter_suspended_size, spawn_with, take};
-use crate::workloads::{Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, nested_rows, tree_walks};
+use crate::workloads::{
+    Input, NESTED_COLS, Node, SPAWN_MUL, Sink, Workload, feed, frame_digest, nested_rows, tokenizer_passes, tree_walks,
+    two_points_rounds, word_hash,
+};
 
 pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(), Unsupported> {
     match w {
@@ -34,6 +37,20 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::Large32 => drain(large_state_32(n), sink),
         Workload::Large512 => drain(large_state_512(n), sink),
         Workload::ClosureLoop => drain(closure_loop(n), sink),
+        Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
+        Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
+        Workload::FrameDecoder => {
+            let mut decoder = frame_decoder();
+            feed(&input.frames, n, sink, |byte| match Pin::new(&mut decoder).resume(byte) {
+                CoroutineState::Yielded(value) => value,
+                CoroutineState::Complete(()) => unreachable!("internal: the decoder is endless"),
+            });
+        }
+        Workload::Tokenizer3 => {
+            for _ in 0..tokenizer_passes(n) {
+                drain(tokenizer3(&input.text), sink);
+            }
+        }
         Workload::Spawn => unreachable!("internal: spawn goes through `spawn`"),
     }
     Ok(())
@@ -53,6 +70,14 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::Large32 => iter_suspended_size(large_state_32(10)),
         Workload::Large512 => iter_suspended_size(large_state_512(10)),
         Workload::ClosureLoop => iter_suspended_size(closure_loop(10)),
+        Workload::TwoPoints32B => iter_suspended_size(two_points::<4>(10)),
+        Workload::TwoPoints4K => iter_suspended_size(two_points::<512>(10)),
+        Workload::FrameDecoder => {
+            let mut decoder = frame_decoder();
+            let _ = Pin::new(&mut decoder).resume(input.frames[0]);
+            size_of_val(&decoder)
+        }
+        Workload::Tokenizer3 => iter_suspended_size(tokenizer3(&input.text)),
         Workload::Spawn => iter_suspended_size(worker(1)),
     })
 }
@@ -141,6 +166,65 @@ fn large_state_512(n: u64) -> impl Iterator<Item = u64> {
         let slot = i as usize % 512;
         buf[slot] = buf[slot].wrapping_add(i);
         yield_!(buf[slot]);
+    }
+}
+
+#[stackless::coroutine]
+fn two_points<const K: usize>(rounds: u64) -> impl Iterator<Item = u64> {
+    let mut buf = [0u64; K];
+    let mut i = 0;
+    while i < rounds {
+        let slot = i as usize % K;
+        buf[slot] = buf[slot].wrapping_add(i);
+        yield_!(buf[slot]);
+        let next = (slot + 1) % K;
+        buf[next] ^= buf[slot];
+        yield_!(buf[next]);
+        i += 1;
+    }
+}
+
+/// Fed one byte per resume: a length byte, that many payload bytes, a check byte.
+#[stackless::coroutine(resume = mut byte)]
+fn frame_decoder() -> impl Coroutine<u8, Yield = u64, Return = ()> {
+    let mut payload = Vec::with_capacity(256);
+    loop {
+        let len = usize::from(byte);
+        byte = yield_!(0);
+        payload.clear();
+        while payload.len() < len {
+            payload.push(byte);
+            byte = yield_!(0);
+        }
+        byte = yield_!(frame_digest(&payload, byte));
+    }
+}
+
+#[stackless::coroutine]
+fn tokenizer3(text: &str) -> impl Iterator<Item = u64> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            yield_!(word_hash(&bytes[start..i]));
+        } else if c.is_ascii_digit() {
+            let mut value = 0u64;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                value = value.wrapping_mul(10).wrapping_add(u64::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            yield_!(value);
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+        } else {
+            i += 1;
+            yield_!(u64::from(c));
+        }
     }
 }
 
