@@ -46,6 +46,10 @@ pub struct Emitter<'a> {
     shape: &'a Shape,
     /// Field name of each local in the state variants.
     field: Vec<syn::Ident>,
+    /// Per suspension point, the statement that contains it in each block around it (see [`locate_points`]).
+    located: Vec<HashMap<ScopeId, usize>>,
+    /// The body has join points.
+    has_joins: bool,
     // Per-arm state:
     arm: Option<YieldId>,
     mode: Mode,
@@ -128,6 +132,45 @@ fn resume_slot() -> syn::Ident {
     syn::Ident::new("__resume_slot", Span::mixed_site())
 }
 
+/// The step's dispatch on the state: the arms in order, each run of consecutive arms of one mode in one `match`.
+/// Arms in place match the state where it is (`match &mut *state`); arms that move it out match the value that
+/// `mem::replace` takes, once a `matches!` has checked that the state is theirs. A refutable `let` per moving arm
+/// would instead make rustc check every variant once per arm: quadratic in the number of suspension points.
+/// Every arm leaves the step, so a state matched by no `match` is impossible.
+fn dispatch(arms: &[(Mode, syn::Ident, TokenStream)]) -> TokenStream {
+    let state = state_ty();
+    let g = guard();
+    let mut out = TokenStream::new();
+    for run in arms.chunk_by(|a, b| a.0 == b.0) {
+        let code = run.iter().map(|(_, _, code)| code);
+        match run[0].0 {
+            Mode::InPlace => out.extend(quote! {
+                match &mut *#g.state {
+                    #(#code)*
+                    _ => {}
+                }
+            }),
+            Mode::ByValue => {
+                let variants = run.iter().map(|(_, v, _)| v);
+                out.extend(quote! {
+                    if ::core::matches!(*#g.state, #(#state::#variants { .. })|*) {
+                        match ::core::mem::replace(#g.state, #state::Panicked) {
+                            #(#code)*
+                            _ => ::core::unreachable!(),
+                        }
+                    }
+                });
+            }
+        }
+    }
+    out.extend(quote!(::core::unreachable!()));
+    out
+}
+
+fn variant_of_start() -> syn::Ident {
+    syn::Ident::new("Unresumed", Span::mixed_site())
+}
+
 /// `Unresumed`, `Returned` and `Panicked`, besides one state per suspension (or join) point.
 const RESERVED_STATES: usize = 3;
 
@@ -184,6 +227,8 @@ impl<'a> Emitter<'a> {
             an,
             shape,
             field,
+            located: locate_points(body),
+            has_joins: body.yields.iter().any(|y| y.join),
             arm: None,
             mode: Mode::ByValue,
             bound: Set::new(n),
@@ -278,10 +323,12 @@ impl<'a> Emitter<'a> {
             }
         };
 
-        // The arms.
-        let mut arms = vec![self.start_arm(params)];
+        // The arms, in source order (rustc types the step in that order, so a type fixed by an earlier arm is
+        // known in a later one, as in the plain fn).
+        let mut arms = vec![(Mode::ByValue, variant_of_start(), self.start_arm(params))];
         for k in 0..self.body.yields.len() {
-            arms.push(self.resume_arm(k));
+            let (mode, arm) = self.resume_arm(k);
+            arms.push((mode, variant(k), arm));
         }
         // The terminal states are cold: marking them lets LLVM test the suspension points first instead of
         // jumping through a table. They leave the state as it is (`exit = Suspended`) without lending the
@@ -291,20 +338,31 @@ impl<'a> Emitter<'a> {
         } else {
             (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
         };
-        arms.push(quote! {
-            #state::Returned => {
-                ::core::hint::cold_path();
-                #g.exit = #p::Exit::Suspended;
-                #after_completion
-            }
-        });
-        arms.push(quote! {
-            #state::Panicked => {
-                ::core::hint::cold_path();
-                #g.exit = #p::Exit::Suspended;
-                #after_panic
-            }
-        });
+        let returned = syn::Ident::new("Returned", Span::mixed_site());
+        arms.push((
+            Mode::InPlace,
+            returned.clone(),
+            quote! {
+                #state::#returned => {
+                    ::core::hint::cold_path();
+                    #g.exit = #p::Exit::Suspended;
+                    #after_completion
+                }
+            },
+        ));
+        let panicked = syn::Ident::new("Panicked", Span::mixed_site());
+        arms.push((
+            Mode::InPlace,
+            panicked.clone(),
+            quote! {
+                #state::#panicked => {
+                    ::core::hint::cold_path();
+                    #g.exit = #p::Exit::Suspended;
+                    #after_panic
+                }
+            },
+        ));
+        let matches = dispatch(&arms);
 
         let arg = resume_arg();
         let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
@@ -344,17 +402,11 @@ impl<'a> Emitter<'a> {
             quote! {
                 let mut #slot = ::core::option::Option::Some(#arg);
                 #step: loop {
-                    match &mut *#g.state {
-                        #(#arms)*
-                    }
+                    #matches
                 }
             }
         } else {
-            quote! {
-                match &mut *#g.state {
-                    #(#arms)*
-                }
-            }
+            matches
         };
         let machine = quote! {
             #constructor(
@@ -376,7 +428,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn has_joins(&self) -> bool {
-        self.body.yields.iter().any(|y| y.join)
+        self.has_joins
     }
 
     /// With join points, an arm entered from the caller takes the resume argument out of its slot.
@@ -489,28 +541,17 @@ impl<'a> Emitter<'a> {
     fn start_arm(&mut self, params: &[(syn::Ident, TokenStream)]) -> TokenStream {
         self.reset(None, Mode::ByValue);
         let state = state_ty();
-        let g = guard();
-        let take = if params.is_empty() {
-            quote!()
-        } else {
-            let names: Vec<_> = params.iter().map(|(n, _)| n).collect();
-            let vars: Vec<_> = params.iter().map(|(n, _)| crate::lower::param_var(n)).collect();
-            quote! {
-                let #state::Unresumed { #(#names: #vars),* } = ::core::mem::replace(#g.state, #state::Panicked) else {
-                    ::core::unreachable!()
-                };
-            }
-        };
+        let names: Vec<_> = params.iter().map(|(n, _)| n).collect();
+        let vars: Vec<_> = params.iter().map(|(n, _)| crate::lower::param_var(n)).collect();
         let take_arg = self.take_resume_arg();
         let prefix = TokenStream::new();
         let root = self.full_block_with(&self.body.root, prefix);
         let finish = self.finish(root);
         quote! {
-            #state::Unresumed { .. } => {
+            #state::Unresumed { #(#names: #vars),* } => {
                 // Runs once: the resume arms are the hot ones.
                 ::core::hint::cold_path();
                 #take_arg
-                #take
                 #finish
             }
         }
@@ -536,7 +577,8 @@ impl<'a> Emitter<'a> {
         let ty = self.return_annotation();
         quote! {
             let #ret #ty = #root;
-            return #p::complete(&mut #g.exit, #ret);
+            #g.exit = #p::Exit::Returned;
+            return #p::complete(#ret);
         }
     }
 
@@ -562,13 +604,14 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn resume_arm(&mut self, k: YieldId) -> TokenStream {
+    /// The arm of `SuspendK`, for the `match` that its mode belongs in.
+    fn resume_arm(&mut self, k: YieldId) -> (Mode, TokenStream) {
         let state = state_ty();
         let v = variant(k);
         if !self.an.reachable[k] {
             // Dead code (after a `return`): its state is never built, and its continuation would be typed from
             // nothing.
-            return quote!(#state::#v { .. } => ::core::unreachable!(),);
+            return (Mode::InPlace, quote!(#state::#v { .. } => ::core::unreachable!(),));
         }
         self.reset(Some(k), Mode::InPlace);
         let mut cont = self.cont_block(&self.body.root, k);
@@ -580,8 +623,7 @@ impl<'a> Emitter<'a> {
         // A join point's arm continues a step whose resume argument is taken.
         let take_arg = if self.body.yields[k].join { TokenStream::new() } else { self.take_resume_arg() };
         let finish = quote!(#take_arg #finish);
-        let g = guard();
-        match self.mode {
+        let arm = match self.mode {
             Mode::InPlace => {
                 let used = self.used.borrow();
                 let binds = self.an.stored[k].iter().filter(|l| used.contains(**l)).map(|&l| {
@@ -603,15 +645,13 @@ impl<'a> Emitter<'a> {
                     quote!(#f: #var)
                 });
                 quote! {
-                    #state::#v { .. } => {
-                        let #state::#v { #(#fields),* } = ::core::mem::replace(#g.state, #state::Panicked) else {
-                            ::core::unreachable!()
-                        };
+                    #state::#v { #(#fields),* } => {
                         #finish
                     }
                 }
             }
-        }
+        };
+        (self.mode, arm)
     }
 
     fn saved_var(l: LocalId) -> syn::Ident {
@@ -674,7 +714,7 @@ impl<'a> Emitter<'a> {
     // ----- continuation of the body after suspension point `k` -----
 
     fn cont_block(&self, block: &Block, k: YieldId) -> TokenStream {
-        let Some(i) = block.stmts.iter().position(|s| stmt_contains(s, k)) else {
+        let Some(&i) = self.located[k].get(&block.scope) else {
             unreachable!("internal invariant: the continuation's block contains its suspension point")
         };
         self.enter_scope(block.scope);
@@ -1353,7 +1393,8 @@ impl<'a> Emitter<'a> {
             {
                 let #y #y_ty = #value;
                 #store
-                return #p::suspend(&mut #g.exit, #y);
+                #g.exit = #p::Exit::Suspended;
+                return #p::suspend(#y);
             }
         }
     }
@@ -1424,7 +1465,7 @@ impl Rewrite for Emitter<'_> {
         let value = value.map_or_else(|| quote!(()), ToTokens::into_token_stream);
         let ret = syn::Ident::new("__ret", Span::mixed_site());
         let ty = self.return_annotation();
-        syn::parse_quote!(return { let #ret #ty = #value; #p::complete(&mut #g.exit, #ret) })
+        syn::parse_quote!(return { let #ret #ty = #value; #g.exit = #p::Exit::Returned; #p::complete(#ret) })
     }
 
     fn try_(&self, expr: Expr, question: &syn::Token![?]) -> Expr {
@@ -1436,7 +1477,10 @@ impl Rewrite for Emitter<'_> {
         syn::parse_quote_spanned! {question.span=>
             (match #p::Try::branch(#expr) {
                 ::core::ops::ControlFlow::Continue(#v) => #v,
-                ::core::ops::ControlFlow::Break(#r) => return #p::complete(&mut #g.exit, #p::FromResidual::from_residual(#r)),
+                ::core::ops::ControlFlow::Break(#r) => {
+                    #g.exit = #p::Exit::Returned;
+                    return #p::complete(#p::FromResidual::from_residual(#r));
+                }
             })
         }
     }
@@ -1762,6 +1806,47 @@ fn node_may_break(node: &Node, id: LoopId) -> bool {
 
 pub fn block_contains(block: &Block, k: YieldId) -> bool {
     block.stmts.iter().any(|s| stmt_contains(s, k))
+}
+
+/// For each suspension point, the index of the statement containing it in every block around it, by the
+/// block's scope (each block has a scope of its own). One walk over the body: an arm finds its way to its
+/// suspension point without searching each block again (which would be quadratic in the number of points).
+fn locate_points(body: &Body) -> Vec<HashMap<ScopeId, usize>> {
+    fn block(b: &Block, path: &mut Vec<(ScopeId, usize)>, out: &mut [HashMap<ScopeId, usize>]) {
+        for (i, stmt) in b.stmts.iter().enumerate() {
+            path.push((b.scope, i));
+            match stmt {
+                Stmt::Let(l) => {
+                    if let Some(init) = &l.init {
+                        node(init, path, out);
+                    }
+                }
+                Stmt::Expr(n, _) => node(n, path, out),
+            }
+            path.pop();
+        }
+    }
+    fn node(n: &Node, path: &mut Vec<(ScopeId, usize)>, out: &mut [HashMap<ScopeId, usize>]) {
+        match n {
+            Node::Leaf(_) => {}
+            Node::Yield(k) => out[*k] = path.iter().copied().collect(),
+            Node::Block { block: b, .. }
+            | Node::Loop { body: b, .. }
+            | Node::While { body: b, .. }
+            | Node::For { body: b, .. } => block(b, path, out),
+            Node::If { then, els, .. } => {
+                block(then, path, out);
+                if let Some(e) = els {
+                    node(e, path, out);
+                }
+            }
+            Node::Match { arms, .. } => arms.iter().for_each(|a| node(&a.body, path, out)),
+            Node::Assign { value, .. } => node(value, path, out),
+        }
+    }
+    let mut out = vec![HashMap::new(); body.yields.len()];
+    block(&body.root, &mut Vec::new(), &mut out);
+    out
 }
 
 fn stmt_contains(stmt: &Stmt, k: YieldId) -> bool {

@@ -160,17 +160,18 @@ pub mod __private {
         }
     }
 
-    /// Ends a step at a suspension point: the state was already written (or stays in place).
+    /// Ends a step at a suspension point, after the generated code set the guard's `exit` to `Suspended`: the
+    /// state was already written (or stays in place). The step writes the field rather than lend it to this
+    /// call: a borrow per suspension point would make rustc's borrow check quadratic in their number.
     #[inline(always)]
-    pub fn suspend<Y, T>(exit: &mut Exit, value: Y) -> CoroutineState<Y, T> {
-        *exit = Exit::Suspended;
+    pub fn suspend<Y, T>(value: Y) -> CoroutineState<Y, T> {
         CoroutineState::Yielded(value)
     }
 
-    /// Ends a step at the body's end or a `return`: the state becomes `RETURNED` once the step's locals drop.
+    /// Ends a step at the body's end or a `return`, after the generated code set the guard's `exit` to
+    /// `Returned`: the state becomes `RETURNED` once the step's locals drop.
     #[inline(always)]
-    pub fn complete<Y, T>(exit: &mut Exit, value: T) -> CoroutineState<Y, T> {
-        *exit = Exit::Returned;
+    pub fn complete<Y, T>(value: T) -> CoroutineState<Y, T> {
         CoroutineState::Complete(value)
     }
 

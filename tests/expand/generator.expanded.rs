@@ -35,31 +35,31 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         __State::Unresumed { from: from },
         |__state, __arg: ()| {
             let mut __guard = ::stackless::__private::Guard::new(__state);
-            match &mut *__guard.state {
-                __State::Unresumed { .. } => {
-                    ::core::hint::cold_path();
-                    let __State::Unresumed { from: __p_from } = ::core::mem::replace(
-                        __guard.state,
-                        __State::Panicked,
-                    ) else { ::core::unreachable!() };
-                    let __ret: () = {
-                        let from = __p_from;
-                        let mut n = from;
-                        while n > 0 {
-                            {
+            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(__guard.state, __State::Panicked) {
+                    __State::Unresumed { from: __p_from } => {
+                        ::core::hint::cold_path();
+                        let __ret: () = {
+                            let from = __p_from;
+                            let mut n = from;
+                            while n > 0 {
                                 {
-                                    let __yielded: u32 = n;
-                                    *__guard.state = __State::Suspend0 { n: n };
-                                    return ::stackless::__private::suspend(
-                                        &mut __guard.exit,
-                                        __yielded,
-                                    );
-                                };
+                                    {
+                                        let __yielded: u32 = n;
+                                        *__guard.state = __State::Suspend0 { n: n };
+                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
+                                    };
+                                }
                             }
-                        }
-                    };
-                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    _ => ::core::unreachable!(),
                 }
+            }
+            match &mut *__guard.state {
                 __State::Suspend0 { #[allow(unused_variables)] n: n, .. } => {
                     let __ret: () = {
                         '__break0: {
@@ -73,16 +73,15 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                                 {
                                     {
                                         let __yielded: u32 = (*n);
-                                        return ::stackless::__private::suspend(
-                                            &mut __guard.exit,
-                                            __yielded,
-                                        );
+                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
                                     };
                                 }
                             }
                         }
                     };
-                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                    __guard.exit = ::stackless::__private::Exit::Returned;
+                    return ::stackless::__private::complete(__ret);
                 }
                 __State::Returned => {
                     ::core::hint::cold_path();
@@ -94,7 +93,9 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                     __guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::next_after_panicking()
                 }
+                _ => {}
             }
+            ::core::unreachable!()
         },
     );
     __machine

@@ -44,74 +44,23 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
             let mut __guard = ::stackless::__private::Guard::new(__state);
             let mut __resume_slot = ::core::option::Option::Some(__arg);
             '__step: loop {
-                match &mut *__guard.state {
-                    __State::Unresumed { .. } => {
-                        ::core::hint::cold_path();
-                        #[allow(unused_variables)]
-                        let __arg = ::stackless::__private::take_resume_arg(
-                            &mut __resume_slot,
-                        );
-                        let __State::Unresumed { n: __p_n } = ::core::mem::replace(
-                            __guard.state,
-                            __State::Panicked,
-                        ) else { ::core::unreachable!() };
-                        let __ret: () = {
-                            let n = __p_n;
-                            {
-                                let mut __iter1 = ::core::iter::IntoIterator::into_iter(
-                                    0..n,
-                                );
-                                loop {
-                                    let i = match ::core::iter::Iterator::next(&mut __iter1) {
-                                        ::core::option::Option::Some(__next) => __next,
-                                        ::core::option::Option::None => break,
-                                    };
-                                    {
-                                        {
-                                            let __yielded: u32 = i;
-                                            *__guard.state = __State::Suspend0 {
-                                                n: n,
-                                                __iter1: __iter1,
-                                            };
-                                            return ::stackless::__private::suspend(
-                                                &mut __guard.exit,
-                                                __yielded,
-                                            );
-                                        };
-                                    }
-                                }
-                            }
-                            {
-                                *__guard.state = __State::Suspend1 { n: n };
-                                continue '__step;
-                            };
-                        };
-                        return ::stackless::__private::complete(
-                            &mut __guard.exit,
-                            __ret,
-                        );
-                    }
-                    __State::Suspend0 { .. } => {
-                        let __State::Suspend0 { n: __saved0, __iter1: __saved1 } = ::core::mem::replace(
-                            __guard.state,
-                            __State::Panicked,
-                        ) else { ::core::unreachable!() };
-                        #[allow(unused_variables)]
-                        let __arg = ::stackless::__private::take_resume_arg(
-                            &mut __resume_slot,
-                        );
-                        let __ret: () = {
+                if ::core::matches!(
+                    * __guard.state, __State::Unresumed { .. } | __State::Suspend0 { .. }
+                    | __State::Suspend1 { .. } | __State::Suspend2 { .. }
+                ) {
+                    match ::core::mem::replace(__guard.state, __State::Panicked) {
+                        __State::Unresumed { n: __p_n } => {
+                            ::core::hint::cold_path();
                             #[allow(unused_variables)]
-                            let n = __saved0;
-                            {
-                                #[allow(unused_variables)]
-                                let mut __iter1 = __saved1;
-                                '__break1: {
-                                    '__continue1: {
-                                        {
-                                            __arg;
-                                        }
-                                    }
+                            let __arg = ::stackless::__private::take_resume_arg(
+                                &mut __resume_slot,
+                            );
+                            let __ret: () = {
+                                let n = __p_n;
+                                {
+                                    let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                        0..n,
+                                    );
                                     loop {
                                         let i = match ::core::iter::Iterator::next(&mut __iter1) {
                                             ::core::option::Option::Some(__next) => __next,
@@ -124,76 +73,103 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                                     n: n,
                                                     __iter1: __iter1,
                                                 };
-                                                return ::stackless::__private::suspend(
-                                                    &mut __guard.exit,
-                                                    __yielded,
-                                                );
+                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
                                     }
                                 }
-                            }
-                            {
-                                *__guard.state = __State::Suspend1 { n: n };
-                                continue '__step;
+                                {
+                                    *__guard.state = __State::Suspend1 { n: n };
+                                    continue '__step;
+                                };
                             };
-                        };
-                        return ::stackless::__private::complete(
-                            &mut __guard.exit,
-                            __ret,
-                        );
-                    }
-                    __State::Suspend1 { .. } => {
-                        let __State::Suspend1 { n: __saved0 } = ::core::mem::replace(
-                            __guard.state,
-                            __State::Panicked,
-                        ) else { ::core::unreachable!() };
-                        let __ret: () = {
+                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            return ::stackless::__private::complete(__ret);
+                        }
+                        __State::Suspend0 { n: __saved0, __iter1: __saved1 } => {
                             #[allow(unused_variables)]
-                            let n = __saved0;
-                            ();
-                            let scale = move |x: u32| x * n;
-                            {
-                                let __yielded: u32 = scale(1);
-                                *__guard.state = __State::Suspend2 { scale: scale };
-                                return ::stackless::__private::suspend(
-                                    &mut __guard.exit,
-                                    __yielded,
-                                );
+                            let __arg = ::stackless::__private::take_resume_arg(
+                                &mut __resume_slot,
+                            );
+                            let __ret: () = {
+                                #[allow(unused_variables)]
+                                let n = __saved0;
+                                {
+                                    #[allow(unused_variables)]
+                                    let mut __iter1 = __saved1;
+                                    '__break1: {
+                                        '__continue1: {
+                                            {
+                                                __arg;
+                                            }
+                                        }
+                                        loop {
+                                            let i = match ::core::iter::Iterator::next(&mut __iter1) {
+                                                ::core::option::Option::Some(__next) => __next,
+                                                ::core::option::Option::None => break,
+                                            };
+                                            {
+                                                {
+                                                    let __yielded: u32 = i;
+                                                    *__guard.state = __State::Suspend0 {
+                                                        n: n,
+                                                        __iter1: __iter1,
+                                                    };
+                                                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                    return ::stackless::__private::suspend(__yielded);
+                                                };
+                                            }
+                                        }
+                                    }
+                                }
+                                {
+                                    *__guard.state = __State::Suspend1 { n: n };
+                                    continue '__step;
+                                };
                             };
-                        };
-                        return ::stackless::__private::complete(
-                            &mut __guard.exit,
-                            __ret,
-                        );
-                    }
-                    __State::Suspend2 { .. } => {
-                        let __State::Suspend2 { scale: __saved3 } = ::core::mem::replace(
-                            __guard.state,
-                            __State::Panicked,
-                        ) else { ::core::unreachable!() };
-                        #[allow(unused_variables)]
-                        let __arg = ::stackless::__private::take_resume_arg(
-                            &mut __resume_slot,
-                        );
-                        let __ret: () = {
+                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            return ::stackless::__private::complete(__ret);
+                        }
+                        __State::Suspend1 { n: __saved0 } => {
+                            let __ret: () = {
+                                #[allow(unused_variables)]
+                                let n = __saved0;
+                                ();
+                                let scale = move |x: u32| x * n;
+                                {
+                                    let __yielded: u32 = scale(1);
+                                    *__guard.state = __State::Suspend2 { scale: scale };
+                                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
+                            };
+                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            return ::stackless::__private::complete(__ret);
+                        }
+                        __State::Suspend2 { scale: __saved3 } => {
                             #[allow(unused_variables)]
-                            let scale = __saved3;
-                            __arg;
-                            {
-                                let __yielded: u32 = scale(2);
-                                *__guard.state = __State::Suspend3 { scale: scale };
-                                return ::stackless::__private::suspend(
-                                    &mut __guard.exit,
-                                    __yielded,
-                                );
+                            let __arg = ::stackless::__private::take_resume_arg(
+                                &mut __resume_slot,
+                            );
+                            let __ret: () = {
+                                #[allow(unused_variables)]
+                                let scale = __saved3;
+                                __arg;
+                                {
+                                    let __yielded: u32 = scale(2);
+                                    *__guard.state = __State::Suspend3 { scale: scale };
+                                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             };
-                        };
-                        return ::stackless::__private::complete(
-                            &mut __guard.exit,
-                            __ret,
-                        );
+                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            return ::stackless::__private::complete(__ret);
+                        }
+                        _ => ::core::unreachable!(),
                     }
+                }
+                match &mut *__guard.state {
                     __State::Suspend3 { .. } => {
                         #[allow(unused_variables)]
                         let __arg = ::stackless::__private::take_resume_arg(
@@ -202,10 +178,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         let __ret: () = {
                             __arg;
                         };
-                        return ::stackless::__private::complete(
-                            &mut __guard.exit,
-                            __ret,
-                        );
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
                     }
                     __State::Returned => {
                         ::core::hint::cold_path();
@@ -217,7 +191,9 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         __guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
+                    _ => {}
                 }
+                ::core::unreachable!()
             }
         },
     );

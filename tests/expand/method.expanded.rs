@@ -45,53 +45,48 @@ impl Deck {
             },
             |__state, __arg: ()| {
                 let mut __guard = ::stackless::__private::Guard::new(__state);
-                match &mut *__guard.state {
-                    __State::Unresumed { .. } => {
-                        ::core::hint::cold_path();
-                        let __State::Unresumed {
-                            __self: __p___self,
-                            hands: __p_hands,
-                        } = ::core::mem::replace(__guard.state, __State::Panicked) else {
-                            ::core::unreachable!()
-                        };
-                        let __ret: () = {
-                            let __self = __p___self;
-                            let hands = __p_hands;
-                            let Deck { cards } = __self;
-                            let mut hand = 0;
-                            {
-                                let mut __iter1 = ::core::iter::IntoIterator::into_iter(
-                                    cards,
-                                );
-                                loop {
-                                    let card = match ::core::iter::Iterator::next(
-                                        &mut __iter1,
-                                    ) {
-                                        ::core::option::Option::Some(__next) => __next,
-                                        ::core::option::Option::None => break,
-                                    };
-                                    {
-                                        {
-                                            let __yielded: (usize, u8) = (hand, card);
-                                            *__guard.state = __State::Suspend0 {
-                                                hands: hands,
-                                                hand: hand,
-                                                __iter1: __iter1,
-                                            };
-                                            return ::stackless::__private::suspend(
-                                                &mut __guard.exit,
-                                                __yielded,
-                                            );
+                if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
+                    match ::core::mem::replace(__guard.state, __State::Panicked) {
+                        __State::Unresumed { __self: __p___self, hands: __p_hands } => {
+                            ::core::hint::cold_path();
+                            let __ret: () = {
+                                let __self = __p___self;
+                                let hands = __p_hands;
+                                let Deck { cards } = __self;
+                                let mut hand = 0;
+                                {
+                                    let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                        cards,
+                                    );
+                                    loop {
+                                        let card = match ::core::iter::Iterator::next(
+                                            &mut __iter1,
+                                        ) {
+                                            ::core::option::Option::Some(__next) => __next,
+                                            ::core::option::Option::None => break,
                                         };
+                                        {
+                                            {
+                                                let __yielded: (usize, u8) = (hand, card);
+                                                *__guard.state = __State::Suspend0 {
+                                                    hands: hands,
+                                                    hand: hand,
+                                                    __iter1: __iter1,
+                                                };
+                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
+                                            };
+                                        }
                                     }
                                 }
-                            }
-                        };
-                        return ::stackless::__private::complete(
-                            &mut __guard.exit,
-                            __ret,
-                        );
+                            };
+                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            return ::stackless::__private::complete(__ret);
+                        }
+                        _ => ::core::unreachable!(),
                     }
+                }
+                match &mut *__guard.state {
                     __State::Suspend0 {
                         #[allow(unused_variables)]
                         hands: hands,
@@ -120,20 +115,16 @@ impl Deck {
                                         {
                                             {
                                                 let __yielded: (usize, u8) = ((*hand), card);
-                                                return ::stackless::__private::suspend(
-                                                    &mut __guard.exit,
-                                                    __yielded,
-                                                );
+                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
                                     }
                                 }
                             }
                         };
-                        return ::stackless::__private::complete(
-                            &mut __guard.exit,
-                            __ret,
-                        );
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
                     }
                     __State::Returned => {
                         ::core::hint::cold_path();
@@ -145,7 +136,9 @@ impl Deck {
                         __guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
+                    _ => {}
                 }
+                ::core::unreachable!()
             },
         );
         __machine

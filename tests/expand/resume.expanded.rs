@@ -40,29 +40,33 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
             let __resume_type = ::core::marker::PhantomData;
             ::stackless::__private::same_type(&__resume_type, &__arg);
             let mut __guard = ::stackless::__private::Guard::new(__state);
-            match &mut *__guard.state {
-                __State::Unresumed { .. } => {
-                    ::core::hint::cold_path();
-                    let __ret: u64 = {
-                        let mut x = __arg;
-                        let mut sum = 0;
-                        while x != 0 {
-                            {
-                                sum += x;
+            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(__guard.state, __State::Panicked) {
+                    __State::Unresumed {} => {
+                        ::core::hint::cold_path();
+                        let __ret: u64 = {
+                            let mut x = __arg;
+                            let mut sum = 0;
+                            while x != 0 {
                                 {
-                                    let __yielded: u64 = sum;
-                                    *__guard.state = __State::Suspend0 { sum: sum };
-                                    return ::stackless::__private::suspend(
-                                        &mut __guard.exit,
-                                        __yielded,
-                                    );
-                                };
+                                    sum += x;
+                                    {
+                                        let __yielded: u64 = sum;
+                                        *__guard.state = __State::Suspend0 { sum: sum };
+                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
+                                    };
+                                }
                             }
-                        }
-                        sum
-                    };
-                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                            sum
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    _ => ::core::unreachable!(),
                 }
+            }
+            match &mut *__guard.state {
                 __State::Suspend0 { #[allow(unused_variables)] sum: sum, .. } => {
                     let __ret: u64 = {
                         let mut x;
@@ -82,17 +86,16 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                                     (*sum) += x;
                                     {
                                         let __yielded: u64 = (*sum);
-                                        return ::stackless::__private::suspend(
-                                            &mut __guard.exit,
-                                            __yielded,
-                                        );
+                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
                                     };
                                 }
                             }
                         }
                         (*sum)
                     };
-                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                    __guard.exit = ::stackless::__private::Exit::Returned;
+                    return ::stackless::__private::complete(__ret);
                 }
                 __State::Returned => {
                     ::core::hint::cold_path();
@@ -104,7 +107,9 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                     __guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::resumed_after_panicking()
                 }
+                _ => {}
             }
+            ::core::unreachable!()
         },
     );
     __machine

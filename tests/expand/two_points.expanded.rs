@@ -38,95 +38,19 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         __State::Unresumed { words: words },
         |__state, __arg: ()| {
             let mut __guard = ::stackless::__private::Guard::new(__state);
-            match &mut *__guard.state {
-                __State::Unresumed { .. } => {
-                    ::core::hint::cold_path();
-                    let __State::Unresumed { words: __p_words } = ::core::mem::replace(
-                        __guard.state,
-                        __State::Panicked,
-                    ) else { ::core::unreachable!() };
-                    let __ret: () = {
-                        let words = __p_words;
-                        {
-                            let mut __iter1 = ::core::iter::IntoIterator::into_iter(
-                                words,
-                            );
-                            loop {
-                                let word = match ::core::iter::Iterator::next(
-                                    &mut __iter1,
-                                ) {
-                                    ::core::option::Option::Some(__next) => __next,
-                                    ::core::option::Option::None => break,
-                                };
-                                {
-                                    let upper = word.to_uppercase();
-                                    {
-                                        let __yielded: String = word;
-                                        *__guard.state = __State::Suspend0 {
-                                            __iter1: __iter1,
-                                            upper: upper,
-                                        };
-                                        return ::stackless::__private::suspend(
-                                            &mut __guard.exit,
-                                            __yielded,
-                                        );
-                                    };
-                                }
-                            }
-                        }
-                    };
-                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
-                }
-                __State::Suspend0 { .. } => {
-                    let __State::Suspend0 { __iter1: __saved1, upper: __saved3 } = ::core::mem::replace(
-                        __guard.state,
-                        __State::Panicked,
-                    ) else { ::core::unreachable!() };
-                    let __ret: () = {
-                        {
-                            #[allow(unused_variables)]
-                            let mut __iter1 = __saved1;
-                            '__break1: {
-                                '__continue1: {
-                                    {
-                                        #[allow(unused_variables)]
-                                        let upper = __saved3;
-                                        __arg;
-                                        if upper.is_empty() {
-                                            break '__break1;
-                                        }
-                                        {
-                                            let __yielded: String = upper;
-                                            *__guard.state = __State::Suspend1 {
-                                                __iter1: __iter1,
-                                            };
-                                            return ::stackless::__private::suspend(
-                                                &mut __guard.exit,
-                                                __yielded,
-                                            );
-                                        };
-                                    }
-                                }
-                            }
-                        }
-                    };
-                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
-                }
-                __State::Suspend1 { .. } => {
-                    let __State::Suspend1 { __iter1: __saved1 } = ::core::mem::replace(
-                        __guard.state,
-                        __State::Panicked,
-                    ) else { ::core::unreachable!() };
-                    let __ret: () = {
-                        {
-                            #[allow(unused_variables)]
-                            let mut __iter1 = __saved1;
-                            '__break3: {
-                                '__continue3: {
-                                    {
-                                        __arg;
-                                    }
-                                }
+            if ::core::matches!(
+                * __guard.state, __State::Unresumed { .. } | __State::Suspend0 { .. } |
+                __State::Suspend1 { .. }
+            ) {
+                match ::core::mem::replace(__guard.state, __State::Panicked) {
+                    __State::Unresumed { words: __p_words } => {
+                        ::core::hint::cold_path();
+                        let __ret: () = {
+                            let words = __p_words;
+                            {
+                                let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                    words,
+                                );
                                 loop {
                                     let word = match ::core::iter::Iterator::next(
                                         &mut __iter1,
@@ -142,18 +66,87 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                                 __iter1: __iter1,
                                                 upper: upper,
                                             };
-                                            return ::stackless::__private::suspend(
-                                                &mut __guard.exit,
-                                                __yielded,
-                                            );
+                                            __guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
                                         };
                                     }
                                 }
                             }
-                        }
-                    };
-                    return ::stackless::__private::complete(&mut __guard.exit, __ret);
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    __State::Suspend0 { __iter1: __saved1, upper: __saved3 } => {
+                        let __ret: () = {
+                            {
+                                #[allow(unused_variables)]
+                                let mut __iter1 = __saved1;
+                                '__break1: {
+                                    '__continue1: {
+                                        {
+                                            #[allow(unused_variables)]
+                                            let upper = __saved3;
+                                            __arg;
+                                            if upper.is_empty() {
+                                                break '__break1;
+                                            }
+                                            {
+                                                let __yielded: String = upper;
+                                                *__guard.state = __State::Suspend1 {
+                                                    __iter1: __iter1,
+                                                };
+                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
+                                            };
+                                        }
+                                    }
+                                }
+                            }
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    __State::Suspend1 { __iter1: __saved1 } => {
+                        let __ret: () = {
+                            {
+                                #[allow(unused_variables)]
+                                let mut __iter1 = __saved1;
+                                '__break3: {
+                                    '__continue3: {
+                                        {
+                                            __arg;
+                                        }
+                                    }
+                                    loop {
+                                        let word = match ::core::iter::Iterator::next(
+                                            &mut __iter1,
+                                        ) {
+                                            ::core::option::Option::Some(__next) => __next,
+                                            ::core::option::Option::None => break,
+                                        };
+                                        {
+                                            let upper = word.to_uppercase();
+                                            {
+                                                let __yielded: String = word;
+                                                *__guard.state = __State::Suspend0 {
+                                                    __iter1: __iter1,
+                                                    upper: upper,
+                                                };
+                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
+                                            };
+                                        }
+                                    }
+                                }
+                            }
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    _ => ::core::unreachable!(),
                 }
+            }
+            match &mut *__guard.state {
                 __State::Returned => {
                     ::core::hint::cold_path();
                     __guard.exit = ::stackless::__private::Exit::Suspended;
@@ -164,7 +157,9 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     __guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::next_after_panicking()
                 }
+                _ => {}
             }
+            ::core::unreachable!()
         },
     );
     __machine
