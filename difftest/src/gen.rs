@@ -1937,6 +1937,8 @@ impl G<'_> {
             format!("continue{label};")
         } else if ctx.value {
             let e = self.int(1);
+            // `break 'l { .. }` reads like a labeled block after an unlabeled `break` (a rustc lint).
+            let e = if label.is_empty() || !e.starts_with('{') { e } else { format!("({e})") };
             format!("break{label} {e};")
         } else {
             format!("break{label};")
