@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The parity check: every program of parity/programs/ run as a stackless coroutine and, where a nightly
+# toolchain is installed, as rustc's own `gen` block / `#[coroutine]` closure; the traces must be identical.
+# Prints `parity: N programs, M differ` and exits non-zero when M > 0. Without nightly it runs the stable half
+# (stackless against the plain fn, `cargo test -p stackless-parity`). Also reports, for each program of
+# parity/pending/, whether stackless still rejects it (and with what error) or now matches nightly.
+# Not part of .ci/run: nightly is never a requirement.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+work=target/parity
+rm -rf "$work"
+mkdir -p "$work/stackless" "$work/nightly" "$work/src" "$work/bin"
+
+if ! cargo +nightly --version >/dev/null 2>&1; then
+    echo "parity: no nightly toolchain; comparing only the stable half (stackless against the plain fn)"
+    cargo test -q -p stackless-parity --test parity -- --nocapture
+    exit
+fi
+
+cargo build -q -p stackless-parity
+target/debug/stackless-parity traces "$work/stackless"
+target/debug/stackless-parity nightly "$work/src"
+mapfile -t pending < <(target/debug/stackless-parity pending)
+
+is_pending() {
+    local p
+    for p in "${pending[@]}"; do [[ "$p" == "$1" ]] && return 0; done
+    return 1
+}
+
+# Builds and runs the nightly variant of $1; prints nothing on success, else nightly's first error.
+run_nightly() {
+    local src="$work/src/$1.rs"
+    rustfmt +nightly --edition 2024 "$src" 2>/dev/null || true
+    if ! rustc +nightly --edition 2024 -o "$work/bin/$1" "$src" 2>"$work/nightly/$1.err"; then
+        grep -m1 -E '^error' "$work/nightly/$1.err"
+        return
+    fi
+    "$work/bin/$1" >"$work/nightly/$1.txt"
+}
+
+first_difference() {
+    diff "$work/nightly/$1.txt" "$work/stackless/$1.txt" | head -8 | sed 's/^/    /'
+}
+
+programs=0 differ=0
+rejected_by_nightly=()
+for txt in "$work"/stackless/*.txt; do
+    name=$(basename "$txt" .txt)
+    err=$(run_nightly "$name")
+    if [[ -n "$err" ]]; then
+        rejected_by_nightly+=("$name: $err")
+        continue
+    fi
+    programs=$((programs + 1))
+    if ! cmp -s "$work/nightly/$name.txt" "$txt"; then
+        differ=$((differ + 1))
+        echo "differs: $name (< nightly, > stackless)"
+        first_difference "$name"
+    fi
+done
+for entry in "${rejected_by_nightly[@]}"; do
+    echo "nightly rejects (not compared): $entry"
+done
+
+for name in "${pending[@]}"; do
+    err=$(run_nightly "$name")
+    if [[ -n "$err" ]]; then
+        echo "pending $name: nightly rejects it too: $err"
+        continue
+    fi
+    if ! PARITY_INCLUDE="$name" cargo build -q -p stackless-parity 2>"$work/stackless/$name.err"; then
+        echo "pending $name: stackless rejects it: $(grep -m1 -E '^error' "$work/stackless/$name.err")"
+        continue
+    fi
+    mkdir -p "$work/pending"
+    target/debug/stackless-parity traces "$work/pending"
+    cp "$work/pending/$name.txt" "$work/stackless/$name.txt"
+    if cmp -s "$work/nightly/$name.txt" "$work/stackless/$name.txt"; then
+        echo "pending $name: stackless now accepts it with nightly's output: move it to parity/programs/"
+    else
+        echo "pending $name: stackless now accepts it but its output differs (< nightly, > stackless):"
+        first_difference "$name"
+    fi
+done
+if ((${#pending[@]} > 0)); then
+    cargo build -q -p stackless-parity # back to the build without the pending programs
+fi
+
+echo "parity: $programs programs, $differ differ"
+((differ == 0))
