@@ -47,7 +47,7 @@ fn main() {
             write!(
                 corpus,
                 "#[allow(warnings, clippy::all, clippy::pedantic)]\npub mod {name} {{\n\
-                 pub mod stackless {{ {} }}\npub mod plain {{ {} }}\n}}\n",
+                 pub mod stackless {{\n{}\n}}\npub mod plain {{ {} }}\n}}\n",
                 v.stackless, v.plain
             )
             .expect("write to a String");

@@ -27,6 +27,9 @@ use quote::{ToTokens, quote};
 use syn::punctuated::Punctuated;
 use syn::{Expr, GenericArgument, PathArguments, ReturnType, Type, TypeParamBound};
 
+/// A coroutine fn of the program: its name and resume type (`None` for a generator).
+type Names = (String, Option<Type>);
+
 /// The three variants of one program, each the body of a module (`crate::rt` is the support module).
 pub struct Variants {
     pub stackless: String,
@@ -64,13 +67,16 @@ pub fn variants(name: &str, source: &str) -> Result<Variants, String> {
     let mut names = Vec::new();
     for item in &file.items {
         match item {
-            syn::Item::Fn(f) if is_coroutine(&f.attrs) => names.push(f.sig.ident.to_string()),
+            syn::Item::Fn(f) if is_coroutine(&f.attrs) => {
+                names.push((f.sig.ident.to_string(), shape_of(&f.attrs, &f.sig).map_err(|e| format!("{name}: {e}"))?.resume));
+            }
             syn::Item::Impl(imp) => {
                 for it in &imp.items {
                     if let syn::ImplItem::Fn(f) = it
                         && is_coroutine(&f.attrs)
                     {
-                        names.push(f.sig.ident.to_string());
+                        let resume = shape_of(&f.attrs, &f.sig).map_err(|e| format!("{name}: {e}"))?.resume;
+                        names.push((f.sig.ident.to_string(), resume));
                     }
                 }
             }
@@ -89,9 +95,22 @@ pub fn variants(name: &str, source: &str) -> Result<Variants, String> {
             slot.extend(item_tokens(item, mode, &names).map_err(|e| format!("{name}: {e}"))?);
         }
     }
-    let [stackless, plain, nightly] = out;
+    let [_, plain, nightly] = out;
+    // The stackless variant is the source as written, but for `fn parity`, so errors show the program's lines.
+    let parity = file
+        .items
+        .iter()
+        .find_map(|i| match i {
+            syn::Item::Fn(f) if f.sig.ident == "parity" => Some(f),
+            _ => None,
+        })
+        .expect("checked above");
+    let start = parity.sig.fn_token.span.byte_range().start;
+    let end = parity.block.brace_token.span.close().byte_range().end;
+    let rewritten = item_tokens(&syn::Item::Fn(parity.clone()), Mode::Stackless, &names)?;
+    let stackless = format!("{}{rewritten}{}", &source[..start], &source[end..]);
     Ok(Variants {
-        stackless: stackless.to_string(),
+        stackless,
         plain: plain.to_string(),
         nightly: core_ops(nightly).to_string(),
     })
@@ -104,7 +123,7 @@ fn is_coroutine(attrs: &[syn::Attribute]) -> bool {
     })
 }
 
-fn item_tokens(item: &syn::Item, mode: Mode, names: &[String]) -> Result<TokenStream, String> {
+fn item_tokens(item: &syn::Item, mode: Mode, names: &[Names]) -> Result<TokenStream, String> {
     match item {
         syn::Item::Fn(f) if is_coroutine(&f.attrs) => {
             coroutine_fn(&f.attrs, f.vis.to_token_stream(), &f.sig, &f.block, mode, names)
@@ -136,7 +155,7 @@ struct Cx<'a> {
     mode: Mode,
     /// The enclosing coroutine fn's shape (`None` in `fn parity`).
     shape: Option<&'a Shape>,
-    names: &'a [String],
+    names: &'a [Names],
     in_parity: bool,
 }
 
@@ -146,7 +165,7 @@ fn coroutine_fn(
     sig: &syn::Signature,
     block: &syn::Block,
     mode: Mode,
-    names: &[String],
+    names: &[Names],
 ) -> Result<TokenStream, String> {
     if mode == Mode::Stackless {
         return Ok(quote!(#(#attrs)* #vis #sig #block));
@@ -359,13 +378,17 @@ fn yield_one(args: TokenStream, cx: &Cx) -> Result<TokenStream, String> {
 }
 
 /// Whether `e` calls one of the program's coroutine fns directly (`walk(..)`, `self.walk(..)`).
-fn calls_coroutine_fn(e: &Expr, names: &[String]) -> bool {
-    match e {
-        Expr::Call(c) => matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| names.contains(&s.ident.to_string()))),
-        Expr::MethodCall(m) => names.contains(&m.method.to_string()),
-        Expr::Paren(p) => calls_coroutine_fn(&p.expr, names),
-        _ => false,
-    }
+fn calls_coroutine_fn<'a>(e: &Expr, names: &'a [Names]) -> Option<&'a Names> {
+    let called = match e {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => p.path.segments.last()?.ident.to_string(),
+            _ => return None,
+        },
+        Expr::MethodCall(m) => m.method.to_string(),
+        Expr::Paren(p) => return calls_coroutine_fn(&p.expr, names),
+        _ => return None,
+    };
+    names.iter().find(|(n, _)| *n == called)
 }
 
 fn split_args(args: TokenStream) -> Result<Vec<Expr>, String> {
@@ -382,7 +405,7 @@ fn yield_from(args: TokenStream, cx: &Cx) -> Result<TokenStream, String> {
         [inner, first] => (inner, Some(first)),
         _ => return Err("`yield_from!` takes one or two arguments".into()),
     };
-    let direct = calls_coroutine_fn(inner, cx.names);
+    let direct = calls_coroutine_fn(inner, cx.names).is_some();
     let inner = rewrite(inner.to_token_stream(), cx)?;
     let first = match first {
         Some(f) => rewrite(f.to_token_stream(), cx)?,
@@ -420,7 +443,12 @@ fn run(args: TokenStream, cx: &Cx) -> Result<TokenStream, String> {
     Ok(match (cx.mode, parts.get(1)) {
         (_, Some(_)) if parts.len() > 2 => return Err("`run!` takes `call` or `call, script`".into()),
         (Mode::Plain, None) => quote!(crate::rt::run_plain_gen(|| { #call; })),
-        (Mode::Plain, Some(script)) => quote!(crate::rt::run_plain_co(#script, || #call)),
+        (Mode::Plain, Some(script)) => {
+            let Some((_, Some(r))) = calls_coroutine_fn(call, cx.names) else {
+                return Err("`run!(call, script)`: `call` must call a coroutine fn of the program".into());
+            };
+            quote!(crate::rt::run_plain_co::<#r, _>(#script, || #call))
+        }
         (Mode::Stackless | Mode::Nightly, None) => quote!(crate::rt::drive_gen(#call)),
         (Mode::Stackless, Some(script)) => quote!({
             let __parity_script = #script;

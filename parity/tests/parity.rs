@@ -13,7 +13,7 @@ fn stackless_matches_the_plain_fn() {
     let mut report = String::new();
     for p in PROGRAMS {
         let (plain, stackless) = (traces(p.plain), traces(p.stackless));
-        assert!(plain.contains("\nyield "), "{}: the program never yields", p.name);
+        assert!(plain.contains("\nyield "), "{}: the program never yields:\n{plain}", p.name);
         if plain != stackless {
             differ.push(p.name);
             let n = plain.lines().zip(stackless.lines()).take_while(|(a, b)| a == b).count();
