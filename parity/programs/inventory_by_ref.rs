@@ -18,8 +18,7 @@ impl Inventory {
 }
 
 fn parity() {
-    let inv = Inventory {
-        items: vec![("bolts".into(), 3), ("nuts".into(), 40), ("washers".into(), 0), ("gears".into(), 7)],
-    };
+    let inv =
+        Inventory { items: vec![("bolts".into(), 3), ("nuts".into(), 40), ("washers".into(), 0), ("gears".into(), 7)] };
     run!(inv.low_stock(10));
 }

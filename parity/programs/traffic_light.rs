@@ -37,5 +37,8 @@ fn controller() -> impl Coroutine<Event, Yield = Light, Return = u32> {
 }
 
 fn parity() {
-    run!(controller(), vec![Event::Tick, Event::Tick, Event::Emergency, Event::Tick, Event::Tick, Event::Tick, Event::Off]);
+    run!(
+        controller(),
+        vec![Event::Tick, Event::Tick, Event::Emergency, Event::Tick, Event::Tick, Event::Tick, Event::Off]
+    );
 }

@@ -68,7 +68,10 @@ pub fn variants(name: &str, source: &str) -> Result<Variants, String> {
     for item in &file.items {
         match item {
             syn::Item::Fn(f) if is_coroutine(&f.attrs) => {
-                names.push((f.sig.ident.to_string(), shape_of(&f.attrs, &f.sig).map_err(|e| format!("{name}: {e}"))?.resume));
+                names.push((
+                    f.sig.ident.to_string(),
+                    shape_of(&f.attrs, &f.sig).map_err(|e| format!("{name}: {e}"))?.resume,
+                ));
             }
             syn::Item::Impl(imp) => {
                 for it in &imp.items {
@@ -109,11 +112,7 @@ pub fn variants(name: &str, source: &str) -> Result<Variants, String> {
     let end = parity.block.brace_token.span.close().byte_range().end;
     let rewritten = item_tokens(&syn::Item::Fn(parity.clone()), Mode::Stackless, &names)?;
     let stackless = format!("{}{rewritten}{}", &source[..start], &source[end..]);
-    Ok(Variants {
-        stackless,
-        plain: plain.to_string(),
-        nightly: core_ops(nightly).to_string(),
-    })
+    Ok(Variants { stackless, plain: plain.to_string(), nightly: core_ops(nightly).to_string() })
 }
 
 fn is_coroutine(attrs: &[syn::Attribute]) -> bool {
@@ -133,6 +132,21 @@ fn item_tokens(item: &syn::Item, mode: Mode, names: &[Names]) -> Result<TokenStr
             let body = rewrite(body, &Cx { mode, shape: None, names, in_parity: true })?;
             let sig = &f.sig;
             Ok(quote!(pub #sig { #body }))
+        }
+        // A trait's method keeps its signature: the plain fns go into an inherent impl, whose methods take
+        // precedence over the trait's in method calls.
+        syn::Item::Impl(imp) if mode == Mode::Plain && imp.trait_.is_some() => {
+            let mut plain = TokenStream::new();
+            for it in &imp.items {
+                if let syn::ImplItem::Fn(f) = it
+                    && is_coroutine(&f.attrs)
+                {
+                    plain.extend(coroutine_fn(&f.attrs, TokenStream::new(), &f.sig, &f.block, mode, names)?);
+                }
+            }
+            let (generics, self_ty) = (&imp.generics, &imp.self_ty);
+            let where_clause = &generics.where_clause;
+            Ok(quote!(#imp impl #generics #self_ty #where_clause { #plain }))
         }
         syn::Item::Impl(imp) => {
             let mut imp = imp.clone();
@@ -204,19 +218,19 @@ fn coroutine_fn(
                     }
                 }
             }
-            let made = match &shape.resume {
+            let block = match &shape.resume {
                 None => quote!(gen move { #holds #body }),
                 Some(r) => {
                     let pat = shape.resume_pat.clone().unwrap_or_else(|| quote!(_));
                     quote!(#[coroutine] move |__resume: #r| { let #pat = __resume; #holds #body })
                 }
             };
-            let made = match shape.boxing {
-                Boxing::None => made,
-                Boxing::Box => quote!(::std::boxed::Box::new(#made)),
-                Boxing::PinBox => quote!(::std::boxed::Box::pin(#made)),
+            let returned = match shape.boxing {
+                Boxing::None => block,
+                Boxing::Box => quote!(::std::boxed::Box::new(#block)),
+                Boxing::PinBox => quote!(::std::boxed::Box::pin(#block)),
             };
-            Ok(quote!(#(#others)* #vis #sig { #made }))
+            Ok(quote!(#(#others)* #vis #sig { #returned }))
         }
     }
 }
@@ -270,11 +284,11 @@ fn shape_of(attrs: &[syn::Attribute], sig: &syn::Signature) -> Result<Shape, Str
                 _ => None,
             })
         };
-        if last.ident == "Iterator" || last.ident == "FusedIterator" {
-            if let Some(item) = assoc("Item") {
-                let unit: Type = syn::parse_quote!(());
-                return Ok(Shape { resume: None, yield_ty: item, return_ty: unit, boxing, resume_pat });
-            }
+        if (last.ident == "Iterator" || last.ident == "FusedIterator")
+            && let Some(item) = assoc("Item")
+        {
+            let unit: Type = syn::parse_quote!(());
+            return Ok(Shape { resume: None, yield_ty: item, return_ty: unit, boxing, resume_pat });
         }
         if last.ident == "Coroutine" {
             let unit: Type = syn::parse_quote!(());
@@ -474,8 +488,7 @@ fn core_ops(ts: TokenStream) -> TokenStream {
     for (i, tt) in tts.iter().enumerate() {
         match tt {
             TokenTree::Ident(id)
-                if id == "stackless"
-                    && matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':') =>
+                if id == "stackless" && matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':') =>
             {
                 out.extend(quote!(core::ops));
             }

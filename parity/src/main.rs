@@ -1,11 +1,12 @@
 //! `stackless-parity traces DIR`: writes `DIR/<name>.txt`, the stackless traces of every compiled program.
 //! `stackless-parity nightly DIR`: writes `DIR/<name>.rs`, the nightly variants (pending ones too), and `DIR/rt.rs`.
-//! `stackless-parity pending`: prints the names of the pending programs. `run.sh` drives these.
+//! `stackless-parity pending` / `rejected`: prints the names of the programs in `pending/` / `rejected/`.
+//! `run.sh` drives these.
 
 use std::path::PathBuf;
 use std::{env, fs, process};
 
-use stackless_parity::corpus::{NIGHTLY, PENDING, PROGRAMS};
+use stackless_parity::corpus::{NIGHTLY, PENDING, PROGRAMS, REJECTED};
 use stackless_parity::rt;
 
 fn main() {
@@ -29,7 +30,12 @@ fn main() {
                 println!("{name}");
             }
         }
-        _ => fail("usage: stackless-parity traces DIR | nightly DIR | pending"),
+        ["rejected"] => {
+            for name in REJECTED {
+                println!("{name}");
+            }
+        }
+        _ => fail("usage: stackless-parity traces DIR | nightly DIR | pending | rejected"),
     }
 }
 

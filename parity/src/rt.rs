@@ -259,7 +259,9 @@ pub fn traces(run: fn()) -> String {
     for k in 1..=yields.min(MAX_YIELDS) {
         CANCEL_AT.set(Some(k));
         run();
-        out += &format!("-- cancelled after yield {k}\n");
+        out += "-- cancelled after yield ";
+        out += &k.to_string();
+        out += "\n";
         for e in take_log() {
             out += &e;
             out += "\n";

@@ -2,6 +2,7 @@
 //! plain fn it must behave like, to the end and cancelled after each yield; the traces must be identical.
 //! Prints `parity (stable half): N programs, M differ` and fails unless M == 0.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 
 use stackless_parity::corpus::PROGRAMS;
@@ -18,7 +19,8 @@ fn stackless_matches_the_plain_fn() {
             differ.push(p.name);
             let n = plain.lines().zip(stackless.lines()).take_while(|(a, b)| a == b).count();
             let context: Vec<&str> = plain.lines().take(n).skip(n.saturating_sub(6)).collect();
-            report += &format!(
+            let _ = write!(
+                report,
                 "=== {}: first difference at trace line {n}\n{}\n  plain:     {}\n  stackless: {}\n",
                 p.name,
                 context.join("\n"),
@@ -27,7 +29,7 @@ fn stackless_matches_the_plain_fn() {
             );
         }
     }
-    report += &format!("parity (stable half): {} programs, {} differ\n", PROGRAMS.len(), differ.len());
+    let _ = writeln!(report, "parity (stable half): {} programs, {} differ", PROGRAMS.len(), differ.len());
     let _ = std::io::stdout().lock().write_all(report.as_bytes());
     assert!(differ.is_empty(), "stackless differs from the plain fn in {differ:?}");
 }
