@@ -4,16 +4,17 @@
 # Prints `parity: N programs, M differ` and exits non-zero when M > 0. Without nightly it runs the stable half
 # (stackless against the plain fn, `cargo test -p stackless-parity`). Also reports, for each program of
 # parity/pending/, whether stackless still rejects it (and with what error) or now matches nightly.
-# Not part of .ci/run: nightly is never a requirement.
+# Not part of .ci/run: nightly is never a requirement. PARITY_TOOLCHAIN picks the toolchain (default: nightly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 work=target/parity
+tc=${PARITY_TOOLCHAIN:-nightly}
 rm -rf "$work"
 mkdir -p "$work/stackless" "$work/nightly" "$work/src" "$work/bin"
 
-if ! cargo +nightly --version >/dev/null 2>&1; then
-    echo "parity: no nightly toolchain; comparing only the stable half (stackless against the plain fn)"
+if ! rustc "+$tc" --version >/dev/null 2>&1; then
+    echo "parity: no $tc toolchain: compared only the stable half (stackless against the plain fn)"
     cargo test -q -p stackless-parity --test parity -- --nocapture
     exit
 fi
@@ -40,8 +41,8 @@ stackless_error() {
 # Builds and runs the nightly variant of $1; prints nothing on success, else nightly's first error.
 run_nightly() {
     local src="$work/src/$1.rs"
-    rustfmt +nightly --edition 2024 "$src" 2>/dev/null || true
-    if ! rustc +nightly --edition 2024 -o "$work/bin/$1" "$src" 2>"$work/nightly/$1.err"; then
+    rustfmt "+$tc" --edition 2024 "$src" 2>/dev/null || true
+    if ! rustc "+$tc" --edition 2024 -o "$work/bin/$1" "$src" 2>"$work/nightly/$1.err"; then
         grep -m1 -E '^error' "$work/nightly/$1.err"
         return
     fi
