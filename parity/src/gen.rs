@@ -222,7 +222,9 @@ fn coroutine_fn(
                 None => quote!(gen move { #holds #body }),
                 Some(r) => {
                     let pat = shape.resume_pat.clone().unwrap_or_else(|| quote!(_));
-                    quote!(#[coroutine] move |__resume: #r| { let #pat = __resume; #holds #body })
+                    // `{ __resume }` moves the argument into a temporary, so `resume = _` drops it at once, as
+                    // stackless and the plain fn's `let _ = ..;` do (a parameter would live to the end).
+                    quote!(#[coroutine] move |__resume: #r| { let #pat = { __resume }; #holds #body })
                 }
             };
             let returned = match shape.boxing {
