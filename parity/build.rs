@@ -84,7 +84,7 @@ fn main() {
         corpus,
         "/// The programs compiled in this build, in file-name order.\npub const PROGRAMS: &[crate::Program] = &[\n{table}];\n\
          /// The programs of `pending/` (stackless rejects them today).\npub const PENDING: &[&str] = &[\n{pending_table}];\n\
-         /// The programs of `rejected/` (rustc's coroutines reject them too).\npub const REJECTED: &[&str] = &[\n{rejected_table}];\n\
+         /// The programs of `rejected/` (stackless rejects them on purpose).\npub const REJECTED: &[&str] = &[\n{rejected_table}];\n\
          /// Every program's nightly variant: (name, source).\npub const NIGHTLY: &[(&str, &str)] = &[\n{nightly_table}];\n"
     )
     .expect("write to a String");

@@ -1,6 +1,6 @@
-//! Rejected by rustc only: `yield_!(*counter.borrow())` keeps the `Ref` temporary until the end of the
-//! statement, across the yield (E0626 in a `gen` block). stackless drops the temporaries of the yielded value
-//! before suspending (a documented deviation), so it accepts it. `programs/rc_shared.rs` binds the value first.
+//! `yield_!(*counter.borrow())`: stackless drops the `Ref` temporary of the yielded value before suspending (a
+//! documented deviation; nothing observable here). rustc keeps it until the end of the statement, across the
+//! yield, and its `gen` block rejects the program (E0626), so only the stable half compares it.
 use std::cell::RefCell;
 use std::rc::Rc;
 
