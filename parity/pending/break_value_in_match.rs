@@ -1,5 +1,7 @@
 //! A command interpreter resumed with owned `String` commands: `match` on `as_str()`, `break history` (a
-//! held local moved out by `break` with a value) when the command is `quit`.
+//! held local moved out by `break` with a value) when the command is `quit`. Reduced: in a `loop` whose body
+//! suspends, `break v` or `let w = v; break w;` with `v` held across the `yield_!` fails (E0507), while
+//! `return v` works.
 use stackless::Coroutine;
 
 use crate::rt::log;
