@@ -517,3 +517,47 @@ twins!(gen temporary_after_a_suspension_in_a_nested_array(; x: i64 = 2) {
 fn temporary_after_a_suspension_in_a_nested_array() {
     assert_same(temporary_after_a_suspension_in_a_nested_array::case());
 }
+
+// ---- A held local moved out by `break` (found by the parity corpus) --------------------------------------------
+
+// In a loop whose body suspends, `break v` (and `let w = v; break w;`) with `v` held across the `yield_!` was
+// E0507: the use wasn't taken for `v`'s last one, since `v` is live on the path that goes round the loop, so the
+// arm kept working on `v` in place and tried to move out of it. After a `break`, what counts is what is live
+// after the loop. (`return v` already worked: nothing follows a return.)
+twins!(opt break_with_a_held_local_as_its_value(r;) {
+    let mut v = vec![D::new("d1", 1)];
+    let got = loop {
+        if md(r, 3) == 0 {
+            break v;
+        }
+        v.push(D::new("d2", r));
+        r = yield_!(lenv(&v));
+    };
+    Some(lenv(&got))
+});
+
+#[test]
+fn break_with_a_held_local_as_its_value() {
+    assert_same(break_with_a_held_local_as_its_value::case());
+}
+
+twins!(opt break_with_a_local_moved_just_before(r;) {
+    let d = D::new("d1", 1);
+    let mut n = 0;
+    let got = 'outer: loop {
+        loop {
+            n += 1;
+            if n > 2 {
+                let w = d;
+                break 'outer w;
+            }
+            r = yield_!(d.get() + r);
+        }
+    };
+    Some(got.get())
+});
+
+#[test]
+fn break_with_a_local_moved_just_before() {
+    assert_same(break_with_a_local_moved_just_before::case());
+}

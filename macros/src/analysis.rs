@@ -62,6 +62,8 @@ fn join(a: Option<Init>, b: Option<Init>) -> Option<Init> {
 pub struct Analysis {
     /// Per leaf: locals live right after it.
     pub live_after_leaf: Vec<Set>,
+    /// Per loop (or labeled block): locals live right after it, where a `break` out of it goes.
+    pub live_after_loop: Vec<Set>,
     /// Per suspension point: the stored locals, in declaration order.
     pub stored: Vec<Vec<LocalId>>,
     /// Per suspension point: some path from the start reaches it (not dead code after a `return`).
@@ -120,7 +122,8 @@ pub fn analyze(body: &Body) -> Analysis {
         stored.push(here);
     }
     let typed_across_arms = bound_by_suspending_lets(body);
-    Analysis { live_after_leaf: live.live_after_leaf, stored, reachable, flagged, typed_across_arms }
+    let live_after_loop = live.loops.into_iter().map(|(after, _)| after).collect();
+    Analysis { live_after_leaf: live.live_after_leaf, live_after_loop, stored, reachable, flagged, typed_across_arms }
 }
 
 /// The locals bound by a `let` whose initializer contains a suspension point.

@@ -1407,7 +1407,9 @@ impl<'a> Emitter<'a> {
         let label_of = move |id: LoopId| labels.get(id).cloned().unwrap_or((None, false));
         let live = &self.an.live_after_leaf[leaf.id];
         let live_after = |l: LocalId| live.contains(l);
-        let mut walker = Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(self, &leaf.uses, &live_after);
+        let live_after_loop = |target: LoopId, l: LocalId| self.an.live_after_loop[target].contains(l);
+        let mut walker =
+            Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(self, &leaf.uses, &live_after, &live_after_loop);
         walker.walk(&mut expr, UseKind::Move);
         expr.into_token_stream()
     }

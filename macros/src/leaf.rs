@@ -67,9 +67,11 @@ pub struct Walker<'a> {
     move_closures: usize,
     /// Formatting macros' arguments being walked (only read through shared borrows).
     shared_reads: usize,
-    /// The code being walked is followed, on its path in the leaf, by a `return` or a panic: the statement lists
-    /// that end so, innermost last (ids from `new_construct`).
+    /// The code being walked is followed, on its path in the leaf, by a `return`, a panic or a `break` out of
+    /// the leaf: the statement lists (or `break` values) that end so, innermost last (ids from `new_construct`).
     returning: Vec<u32>,
+    /// The exits of `returning` that are a `break` out of the leaf, and the loop (or labeled block) they leave.
+    break_exits: Vec<(u32, LoopId)>,
     /// Per use: the identifier token it was written with (rewrite mode).
     tokens: Vec<Option<syn::Ident>>,
     /// The loops being walked (their code runs again).
@@ -82,6 +84,8 @@ struct Rewriting<'a> {
     /// For each use index of the collection pass: is it the last use of its local in this expression?
     last_use: Vec<bool>,
     live_after: &'a dyn Fn(LocalId) -> bool,
+    /// Live after the loop (or labeled block): where a `break` out of it goes.
+    live_after_loop: &'a dyn Fn(LoopId, LocalId) -> bool,
 }
 
 /// A statement that always leaves the body: `return ..;` or a panic.
@@ -263,6 +267,7 @@ impl<'a> Walker<'a> {
             move_closures: 0,
             shared_reads: 0,
             returning: Vec::new(),
+            break_exits: Vec::new(),
             tokens: Vec::new(),
             constructs: 0,
         }
@@ -274,9 +279,10 @@ impl<'a> Walker<'a> {
         rewrite: &'a dyn Rewrite,
         uses: &[Use],
         live_after: &'a dyn Fn(LocalId) -> bool,
+        live_after_loop: &'a dyn Fn(LoopId, LocalId) -> bool,
     ) -> Self {
         let last_use = crate::ir::last_uses(uses);
-        self.rewrite = Some(Rewriting { rewrite, last_use, live_after });
+        self.rewrite = Some(Rewriting { rewrite, last_use, live_after, live_after_loop });
         self
     }
 
@@ -351,9 +357,15 @@ impl<'a> Walker<'a> {
             let ident = rw.rewrite.plain_ident(local, token);
             return Some(syn::parse_quote!(#ident));
         }
-        // Dead after the leaf, or the leaf returns right after this use on its path.
-        let last = rw.last_use.get(index).copied().unwrap_or(false)
-            && (!(rw.live_after)(local) || !self.uses[index].returns.is_empty());
+        // Dead after the leaf, or the leaf returns right after this use on its path, or leaves a loop after which
+        // it is dead.
+        let exit = self.uses[index].returns.last().map(|id| self.break_exits.iter().find(|(e, _)| e == id));
+        let dead_after = match exit {
+            None => !(rw.live_after)(local),
+            Some(None) => true,
+            Some(Some(&(_, target))) => !(rw.live_after_loop)(target, local),
+        };
+        let last = rw.last_use.get(index).copied().unwrap_or(false) && dead_after;
         if self.shared_reads > 0 && kind == UseKind::Place {
             return Some(rw.rewrite.access_shared(local, token));
         }
@@ -388,8 +400,20 @@ impl<'a> Walker<'a> {
     fn visit_block_stmts(&mut self, block: &mut syn::Block) {
         self.scoped(|w| {
             let n = block.stmts.len();
-            // The statements up to one that returns or panics (its own value included) are followed by it.
-            let exit = block.stmts.iter().position(exits).map(|e| (e, w.new_construct()));
+            // The statements up to one that returns, panics or breaks out of the leaf (its own value included) are
+            // followed by it.
+            let exit = block.stmts.iter().enumerate().find_map(|(i, stmt)| {
+                let target = match stmt {
+                    syn::Stmt::Expr(Expr::Break(b), _) if w.in_closure == 0 => Some(w.target(b.label.as_ref())?),
+                    _ if exits(stmt) => None,
+                    _ => return None,
+                };
+                let id = w.new_construct();
+                if let Some(target) = target {
+                    w.break_exits.push((id, target));
+                }
+                Some((i, id))
+            });
             for (i, stmt) in block.stmts.iter_mut().enumerate() {
                 let is_tail = i + 1 == n;
                 let returns = exit.filter(|(e, _)| i <= *e).map(|(_, id)| id);
@@ -699,7 +723,17 @@ impl VisitMut for Walker<'_> {
             Expr::Try(t) => self.visit(&mut t.expr, UseKind::Move),
             Expr::Break(b) => {
                 if let Some(v) = &mut b.expr {
+                    // The value is followed by the jump out of the loop (when it leaves the leaf).
+                    let target = if self.in_closure == 0 { self.target(b.label.as_ref()) } else { None };
+                    let exit = target.map(|target| {
+                        let id = self.new_construct();
+                        self.break_exits.push((id, target));
+                        self.returning.push(id);
+                    });
                     self.visit(v, UseKind::Move);
+                    if exit.is_some() {
+                        self.returning.pop();
+                    }
                 }
                 if self.in_closure == 0 && b.label.is_none() && self.inner_loops.is_empty() && self.loops.is_empty() {
                     self.stray_jumps.push(("break", b.break_token.span));
