@@ -288,9 +288,9 @@ impl Liveness<'_> {
             }
             match u.kind {
                 UseKind::Write if !u.conditional => live.remove(u.local),
-                UseKind::Write => {}
+                // What is held is read only where it is stored, at the suspension points.
                 UseKind::Place | UseKind::Receiver | UseKind::Move if self.held.is_none() => live.insert(u.local),
-                UseKind::Place | UseKind::Receiver | UseKind::Move => {}
+                UseKind::Write | UseKind::Place | UseKind::Receiver | UseKind::Move => {}
             }
         }
         live

@@ -579,6 +579,7 @@ pub mod partial_move {
     pub trait MoveFieldCopy: Copy {
         /// The field's value, copied.
         #[inline(always)]
+        #[must_use]
         fn stackless_move_field(&self) -> Self {
             *self
         }
