@@ -365,3 +365,44 @@ both!(moved_assigned_moved, moved_assigned_moved_plain, () {
 fn a_field_moved_assigned_and_moved_again() {
     compare(moved_assigned_moved, moved_assigned_moved_plain);
 }
+
+both!(bound_by_a_pattern, bound_by_a_pattern_plain, () {
+    if let Some((page, tag)) = Some((fetch(0), Tag("pair"))) {
+        for item in page.items {
+            yield_!(item);
+        }
+        log(format!("{tag:?}"));
+    }
+    match Some(fetch(1)) {
+        Some(page) => {
+            let items = page.items;
+            yield_!(items.concat());
+            yield_!(format!("{:?}", page.next));
+        }
+        None => {}
+    }
+});
+
+#[test]
+fn a_field_of_a_local_bound_by_a_pattern() {
+    compare(bound_by_a_pattern, bound_by_a_pattern_plain);
+}
+
+both!(bound_by_a_loop_pattern, bound_by_a_loop_pattern_plain, () {
+    for (n, page) in [(1, fetch(1)), (2, fetch(2))] {
+        for item in page.items {
+            yield_!(format!("{n} {item}"));
+        }
+    }
+    let mut stack = vec![(fetch(0), Tag("first"))];
+    while let Some((page, _tag)) = stack.pop() {
+        let next = page.next;
+        yield_!(page.items.concat());
+        log(format!("{next:?}"));
+    }
+});
+
+#[test]
+fn a_field_of_a_local_bound_by_a_loop_pattern() {
+    compare(bound_by_a_loop_pattern, bound_by_a_loop_pattern_plain);
+}

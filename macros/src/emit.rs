@@ -500,11 +500,17 @@ impl<'a> Emitter<'a> {
 
     /// Re-declares the flagged locals of a binding as `Option`s.
     fn wraps(&self, binding: &Binding) -> TokenStream {
+        // A local with a field moved out, bound inside a pattern (`Some(page)`), where `mut` could change the
+        // binding mode: declared again `mut`, with the pattern's other locals, so they keep their drop order.
+        let redeclare =
+            whole_ident(&binding.pat).is_none() && binding.locals.iter().any(|&l| self.an.field_moved.contains(l));
         let mut out = TokenStream::new();
         for &l in &binding.locals {
+            let ident = &self.body.locals[l].ident;
             if self.an.flagged.contains(l) {
-                let ident = &self.body.locals[l].ident;
                 out.extend(quote!(#[allow(unused_variables)] let mut #ident = ::core::option::Option::Some(#ident);));
+            } else if redeclare {
+                out.extend(quote!(#[allow(unused_variables)] let mut #ident = #ident;));
             }
         }
         out
@@ -1541,7 +1547,7 @@ impl Emitter<'_> {
 /// The binding's pattern with each bound identifier replaced by its local's (possibly renamed) identifier. A
 /// whole-pattern identifier (`let page = ..`, `for page in ..`) of a local that has a field moved out is made
 /// `mut`: vacating the field borrows it mutably. (Nested in a pattern, `mut` could change a binding by
-/// reference into a move.)
+/// reference into a move: [`Emitter::wraps`] declares such a local again instead.)
 fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
     struct Renamer<'b> {
         /// (name written in the pattern, the local it declares), in the pattern's order of first occurrence.
@@ -1566,15 +1572,7 @@ fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
     let names = written.into_iter().zip(binding.locals.iter().copied()).collect();
     let mut pat = binding.pat.clone();
     syn::visit_mut::VisitMut::visit_pat_mut(&mut Renamer { names, body }, &mut pat);
-    let whole = match &mut pat {
-        syn::Pat::Type(t) => match &mut *t.pat {
-            syn::Pat::Ident(p) => Some(p),
-            _ => None,
-        },
-        syn::Pat::Ident(p) => Some(p),
-        _ => None,
-    };
-    if let (Some(p), [local]) = (whole, &binding.locals[..])
+    if let (Some(p), [local]) = (whole_ident_mut(&mut pat), &binding.locals[..])
         && field_moved.contains(*local)
         && p.by_ref.is_none()
         && p.mutability.is_none()
@@ -1583,6 +1581,23 @@ fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
         p.mutability = Some(syn::Token![mut](p.ident.span()));
     }
     pat
+}
+
+/// The identifier a pattern is made of, if it is one (`page`, `page: Page`).
+fn whole_ident(pat: &syn::Pat) -> Option<&syn::PatIdent> {
+    match pat {
+        syn::Pat::Type(t) => whole_ident(&t.pat),
+        syn::Pat::Ident(p) => Some(p),
+        _ => None,
+    }
+}
+
+fn whole_ident_mut(pat: &mut syn::Pat) -> Option<&mut syn::PatIdent> {
+    match pat {
+        syn::Pat::Type(t) => whole_ident_mut(&mut t.pat),
+        syn::Pat::Ident(p) => Some(p),
+        _ => None,
+    }
 }
 
 fn use_ident(local: &crate::ir::Local, token: &syn::Ident) -> syn::Ident {
