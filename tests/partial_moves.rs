@@ -373,13 +373,13 @@ both!(bound_by_a_pattern, bound_by_a_pattern_plain, () {
         }
         log(format!("{tag:?}"));
     }
-    match Some(fetch(1)) {
-        Some(page) => {
+    match fetch(1) {
+        page if page.next.is_some() => {
             let items = page.items;
             yield_!(items.concat());
             yield_!(format!("{:?}", page.next));
         }
-        None => {}
+        page => log(format!("{}", page.items.len())),
     }
 });
 
