@@ -406,3 +406,41 @@ both!(bound_by_a_loop_pattern, bound_by_a_loop_pattern_plain, () {
 fn a_field_of_a_local_bound_by_a_loop_pattern() {
     compare(bound_by_a_loop_pattern, bound_by_a_loop_pattern_plain);
 }
+
+#[derive(Debug)]
+enum Kind {
+    Numbered(u32),
+    Named(String),
+}
+
+struct Entry {
+    kind: Kind,
+    tag: Tag,
+}
+
+both!(matched_field, matched_field_plain, (entries: Vec<Entry>) {
+    for entry in entries {
+        // Bindings that copy leave the field in place: the field is not moved, whatever its type.
+        match entry.kind {
+            Kind::Numbered(n) => yield_!(format!("{n}")),
+            Kind::Named(_) => yield_!(String::from("named")),
+        }
+        let text = match entry.kind {
+            Kind::Numbered(n) => format!("{n}"),
+            Kind::Named(ref s) => s.clone(),
+        };
+        yield_!(text);
+        yield_!(format!("{:?} {:?}", entry.kind, entry.tag));
+    }
+});
+
+#[test]
+fn a_field_matched_with_bindings_that_copy_stays() {
+    let entries = || {
+        vec![
+            Entry { kind: Kind::Numbered(1), tag: Tag("one") },
+            Entry { kind: Kind::Named("n".into()), tag: Tag("two") },
+        ]
+    };
+    compare(|| matched_field(entries()), || matched_field_plain(entries()));
+}
