@@ -9,6 +9,9 @@ pub use stackless_runtime::{Coroutine, CoroutineState};
 /// Not a public API: what generated code reaches through `::stackless::__private`.
 #[doc(hidden)]
 pub use stackless_runtime::__private;
+// Outside `__private`: rustc names its traits in the error for a field that can't be moved out of a held local.
+#[doc(hidden)]
+pub use stackless_runtime::partial_move;
 
 /// Suspends the enclosing `#[stackless::coroutine]` fn, handing the value out; evaluates to the next resume
 /// argument.

@@ -162,3 +162,19 @@ fn a_move_closure_using_only_a_field_counts_as_moving_the_local() {
     let log = events(|| assert_eq!(move_closure_using_a_field().count(), 1));
     assert_eq!(log, strs(&["drop owner", "resumed"]));
 }
+
+#[stackless::coroutine]
+fn field_moved_twice() -> impl Iterator<Item = usize> {
+    let page = (vec![1u8, 2], Noisy("rest"));
+    let first = page.0;
+    yield_!(first.len());
+    // The plain fn doesn't compile: E0382, use of moved value `page.0`.
+    let second = page.0;
+    yield_!(second.len());
+}
+
+#[test]
+fn a_field_moved_twice_out_of_a_held_local_reads_its_empty_value() {
+    let log = events(|| assert_eq!(field_moved_twice().collect::<Vec<_>>(), [2, 0]));
+    assert_eq!(log, strs(&["drop rest"]));
+}

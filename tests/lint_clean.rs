@@ -343,3 +343,33 @@ fn derived_traits_work() {
     assert!(matches!(Pin::new(&mut copy).resume(4.0), CoroutineState::Yielded(_)));
     assert_eq!(Pin::new(&mut copy).resume(-1.0), CoroutineState::Complete(4));
 }
+
+/// A page of results, some of whose fields are moved out while the page is held.
+pub struct Page {
+    items: Vec<String>,
+    next: Option<usize>,
+    title: String,
+}
+
+/// Fields moved out of a local held across suspension points: a `Copy` field copied, others taken out.
+#[stackless::coroutine]
+fn pages(count: usize) -> impl Iterator<Item = String> {
+    let mut cursor = Some(0);
+    while let Some(c) = cursor {
+        let page = Page {
+            items: vec![format!("{c}a"), format!("{c}b")],
+            next: (c + 1 < count).then_some(c + 1),
+            title: format!("p{c}"),
+        };
+        cursor = page.next;
+        for item in page.items {
+            yield_!(item);
+        }
+        yield_!(page.title);
+    }
+}
+
+#[test]
+fn partial_moves_run() {
+    assert_eq!(pages(2).collect::<Vec<_>>(), ["0a", "0b", "p0", "1a", "1b", "p1"]);
+}

@@ -74,6 +74,12 @@ pub struct Analysis {
     /// type-checking only its own part of the initializer (`if c { Some(yield_!(x)) } else { None }`): the
     /// arms tie its type together through a shared type witness.
     pub typed_across_arms: Set,
+    /// Per leaf: locals stored at a suspension point that may follow it before they are declared again. A
+    /// field moved out of such a local is vacated (the state keeps the local whole), not moved.
+    pub held_after_leaf: Vec<Set>,
+    /// Per local: some field of it is moved out by value (`page.items`): its declarations are `mut`, as
+    /// vacating the field borrows it mutably.
+    pub field_moved: Set,
 }
 
 pub fn analyze(body: &Body) -> Analysis {
@@ -84,6 +90,8 @@ pub fn analyze(body: &Body) -> Analysis {
         live_after_yield: vec![Set::new(n); body.yields.len()],
         loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
         body,
+        held: None,
+        field_moved: Set::new(n),
     };
     live.block(&body.root, Set::new(n));
 
@@ -122,8 +130,30 @@ pub fn analyze(body: &Body) -> Analysis {
         stored.push(here);
     }
     let typed_across_arms = bound_by_suspending_lets(body);
+    // The same backward flow, with each suspension point reading what it stores instead of the leaves' uses.
+    let mut held = Liveness {
+        n,
+        live_after_leaf: vec![Set::new(n); body.leaf_count],
+        live_after_yield: vec![Set::new(n); body.yields.len()],
+        loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
+        body,
+        held: Some(&stored),
+        field_moved: Set::new(n),
+    };
+    held.block(&body.root, Set::new(n));
+    let held_after_leaf = held.live_after_leaf;
+    let field_moved = live.field_moved;
     let live_after_loop = live.loops.into_iter().map(|(after, _)| after).collect();
-    Analysis { live_after_leaf: live.live_after_leaf, live_after_loop, stored, reachable, flagged, typed_across_arms }
+    Analysis {
+        live_after_leaf: live.live_after_leaf,
+        live_after_loop,
+        stored,
+        reachable,
+        flagged,
+        typed_across_arms,
+        held_after_leaf,
+        field_moved,
+    }
 }
 
 /// The locals bound by a `let` whose initializer contains a suspension point.
@@ -236,6 +266,10 @@ struct Liveness<'b> {
     /// Per loop: (live at its `break` target, live at its `continue` target).
     loops: Vec<(Set, Set)>,
     body: &'b Body,
+    /// Computing what is held instead: per suspension point, the locals it stores (the only "uses").
+    held: Option<&'b [Vec<LocalId>]>,
+    /// The locals some leaf moves a field out of.
+    field_moved: Set,
 }
 
 impl Liveness<'_> {
@@ -253,10 +287,14 @@ impl Liveness<'_> {
         self.live_after_leaf[leaf.id] = live.clone();
         // Uses in reverse order: a whole write kills, any read makes live.
         for u in leaf.uses.iter().rev() {
+            if u.field_move {
+                self.field_moved.insert(u.local);
+            }
             match u.kind {
                 UseKind::Write if !u.conditional => live.remove(u.local),
-                UseKind::Write => {}
-                UseKind::Place | UseKind::Receiver | UseKind::Move => live.insert(u.local),
+                // What is held is read only where it is stored, at the suspension points.
+                UseKind::Place | UseKind::Receiver | UseKind::Move if self.held.is_none() => live.insert(u.local),
+                UseKind::Write | UseKind::Place | UseKind::Receiver | UseKind::Move => {}
             }
         }
         live
@@ -367,8 +405,11 @@ impl Liveness<'_> {
         }
     }
 
-    fn yield_(&mut self, k: YieldId, after: Set) -> Set {
+    fn yield_(&mut self, k: YieldId, mut after: Set) -> Set {
         self.live_after_yield[k] = after.clone();
+        if let Some(held) = self.held {
+            held[k].iter().for_each(|&l| after.insert(l));
+        }
         match &self.body.yields[k].value {
             Some(v) => self.leaf(v, after),
             None => after,

@@ -559,11 +559,17 @@ impl<'a> Emitter<'a> {
 
     /// Re-declares the flagged locals of a binding as `Option`s.
     fn wraps(&self, binding: &Binding) -> TokenStream {
+        // A local with a field moved out, bound inside a pattern (`Some(page)`), where `mut` could change the
+        // binding mode: declared again `mut`, with the pattern's other locals, so they keep their drop order.
+        let redeclare =
+            whole_ident(&binding.pat).is_none() && binding.locals.iter().any(|&l| self.an.field_moved.contains(l));
         let mut out = TokenStream::new();
         for &l in &binding.locals {
+            let ident = &self.body.locals[l].ident;
             if self.an.flagged.contains(l) {
-                let ident = &self.body.locals[l].ident;
                 out.extend(quote!(#[allow(unused_variables)] let mut #ident = ::core::option::Option::Some(#ident);));
+            } else if redeclare {
+                out.extend(quote!(#[allow(unused_variables)] let mut #ident = #ident;));
             }
         }
         out
@@ -689,7 +695,11 @@ impl<'a> Emitter<'a> {
                 Mode::ByValue => {
                     let ident = &local.ident;
                     let var = Self::saved_var(l);
-                    let mutable = if local.mutable || self.an.flagged.contains(l) { quote!(mut) } else { quote!() };
+                    let mutable = if local.mutable || self.an.flagged.contains(l) || self.an.field_moved.contains(l) {
+                        quote!(mut)
+                    } else {
+                        quote!()
+                    };
                     // A re-declaration: the user's own declaration is checked for unused variables elsewhere.
                     out.extend(quote!(#[allow(unused_variables)] let #mutable #ident = #var;));
                 }
@@ -754,7 +764,7 @@ impl<'a> Emitter<'a> {
             self.note_closure(JoinBefore::Let(l.ordinal), &l.binding.locals);
         }
         let attrs = &l.attrs;
-        let pat = binding_pat(self.body, &l.binding);
+        let pat = binding_pat(self.body, &self.an.field_moved, &l.binding);
         let diverge = l.diverge.as_ref().map(|d| {
             let d = self.leaf(d);
             quote!(else #d)
@@ -1149,7 +1159,7 @@ impl<'a> Emitter<'a> {
     fn uninit_let(&self, l: &crate::ir::Let) -> TokenStream {
         let attrs = &l.attrs;
         let flagged = l.binding.locals.iter().any(|x| self.an.flagged.contains(*x));
-        let pat = binding_pat(self.body, &l.binding);
+        let pat = binding_pat(self.body, &self.an.field_moved, &l.binding);
         let ty = match &l.binding.pat {
             syn::Pat::Type(t) => Some(&t.ty),
             _ => None,
@@ -1226,7 +1236,7 @@ impl<'a> Emitter<'a> {
                 let s = self.leaf(scrut);
                 let arms = arms.iter().map(|arm| {
                     let attrs = &arm.attrs;
-                    let pat = binding_pat(self.body, &arm.binding);
+                    let pat = binding_pat(self.body, &self.an.field_moved, &arm.binding);
                     let guard = arm.guard.as_ref().map(|g| {
                         let g = self.raw(&arm.binding.locals, || self.leaf(g));
                         quote!(if #g)
@@ -1243,10 +1253,12 @@ impl<'a> Emitter<'a> {
             }
             Node::While { label, cond, body, .. } => self.while_loop(label.as_ref(), cond, body),
             Node::For { label, iter, it, binding, body, .. } => {
+                // Spanned at the user's iterator: an error of `into_iter` (a move out of a reference) lands there.
+                let span = iter.expr.span();
                 let iter = self.leaf(iter);
                 let it_ident = &self.body.locals[*it].ident;
                 let l = self.for_loop(label.as_ref(), *it, binding, body);
-                let value = quote!(::core::iter::IntoIterator::into_iter(#iter));
+                let value = quote_spanned!(span=> ::core::iter::IntoIterator::into_iter(#iter));
                 let value =
                     if self.an.flagged.contains(*it) { quote!(::core::option::Option::Some(#value)) } else { value };
                 quote!({
@@ -1271,7 +1283,7 @@ impl<'a> Emitter<'a> {
 
     fn for_loop(&self, label: Option<&syn::Label>, it: LocalId, binding: &Binding, body: &Block) -> TokenStream {
         let it_access = self.access(it, UseKind::Place, false, &self.body.locals[it].ident);
-        let pat = binding_pat(self.body, binding);
+        let pat = binding_pat(self.body, &self.an.field_moved, binding);
         // A `for` pattern may be an or-pattern, which a `let` only takes in parentheses.
         let pat = if matches!(pat, syn::Pat::Or(_)) { quote!((#pat)) } else { pat.into_token_stream() };
         let wraps = self.wraps(binding);
@@ -1299,7 +1311,7 @@ impl<'a> Emitter<'a> {
             match c {
                 Cond::Expr(leaf) => parts.push(self.raw(&raw, || self.leaf(leaf))),
                 Cond::Let { binding, scrut } => {
-                    let pat = binding_pat(self.body, binding);
+                    let pat = binding_pat(self.body, &self.an.field_moved, binding);
                     let s = self.raw(&raw, || self.leaf(scrut));
                     parts.push(quote!(let #pat = #s));
                     binds.push(binding);
@@ -1408,8 +1420,15 @@ impl<'a> Emitter<'a> {
         let live = &self.an.live_after_leaf[leaf.id];
         let live_after = |l: LocalId| live.contains(l);
         let live_after_loop = |target: LoopId, l: LocalId| self.an.live_after_loop[target].contains(l);
-        let mut walker =
-            Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(self, &leaf.uses, &live_after, &live_after_loop);
+        let held = &self.an.held_after_leaf[leaf.id];
+        let held_after = |l: LocalId| held.contains(l);
+        let mut walker = Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(
+            self,
+            &leaf.uses,
+            &live_after,
+            &live_after_loop,
+            &held_after,
+        );
         walker.walk(&mut expr, UseKind::Move);
         expr.into_token_stream()
     }
@@ -1443,6 +1462,18 @@ impl Rewrite for Emitter<'_> {
         let base = self.access_base(local, token);
         let p = private();
         syn::parse_quote!((*#p::slot_ref(&#base)))
+    }
+
+    fn vacates_field(&self, local: LocalId, held_after: bool) -> bool {
+        if held_after {
+            return true;
+        }
+        if self.in_place(local) {
+            // Not held after this: the arm runs by value, where Rust's own partial move works.
+            self.violation.set(true);
+            return false;
+        }
+        self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local)
     }
 
     fn captured_by_value(&self, local: LocalId) -> bool {
@@ -1581,8 +1612,11 @@ impl Emitter<'_> {
     }
 }
 
-/// The binding's pattern with each bound identifier replaced by its local's (possibly renamed) identifier.
-fn binding_pat(body: &Body, binding: &Binding) -> syn::Pat {
+/// The binding's pattern with each bound identifier replaced by its local's (possibly renamed) identifier. A
+/// whole-pattern identifier (`let page = ..`, `for page in ..`) of a local that has a field moved out is made
+/// `mut`: vacating the field borrows it mutably. (Nested in a pattern, `mut` could change a binding by
+/// reference into a move: [`Emitter::wraps`] declares such a local again instead.)
+fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
     struct Renamer<'b> {
         /// (name written in the pattern, the local it declares), in the pattern's order of first occurrence.
         names: Vec<(String, LocalId)>,
@@ -1606,11 +1640,42 @@ fn binding_pat(body: &Body, binding: &Binding) -> syn::Pat {
     let names = written.into_iter().zip(binding.locals.iter().copied()).collect();
     let mut pat = binding.pat.clone();
     syn::visit_mut::VisitMut::visit_pat_mut(&mut Renamer { names, body }, &mut pat);
+    if let (Some(p), [local]) = (whole_ident_mut(&mut pat), &binding.locals[..])
+        && field_moved.contains(*local)
+        && p.by_ref.is_none()
+        && p.mutability.is_none()
+        && p.subpat.is_none()
+    {
+        p.mutability = Some(syn::Token![mut](p.ident.span()));
+    }
     pat
 }
 
+/// The identifier a pattern is made of, if it is one (`page`, `page: Page`).
+fn whole_ident(pat: &syn::Pat) -> Option<&syn::PatIdent> {
+    match pat {
+        syn::Pat::Type(t) => whole_ident(&t.pat),
+        syn::Pat::Ident(p) => Some(p),
+        _ => None,
+    }
+}
+
+fn whole_ident_mut(pat: &mut syn::Pat) -> Option<&mut syn::PatIdent> {
+    match pat {
+        syn::Pat::Type(t) => whole_ident_mut(&mut t.pat),
+        syn::Pat::Ident(p) => Some(p),
+        _ => None,
+    }
+}
+
 fn use_ident(local: &crate::ir::Local, token: &syn::Ident) -> syn::Ident {
-    if token == "self" || local.ident.to_string().starts_with("__") {
+    if token == "self" {
+        // `__self` keeps its own hygiene, located at the user's `self` for diagnostics.
+        let mut ident = local.ident.clone();
+        ident.set_span(local.ident.span().located_at(token.span()));
+        return ident;
+    }
+    if local.ident.to_string().starts_with("__") {
         return local.ident.clone();
     }
     let mut ident = local.ident.clone();

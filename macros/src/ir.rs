@@ -256,6 +256,9 @@ pub struct Use {
     /// (`if c { drop(v); return; }`): the ids of the statement lists that end in such an exit around it,
     /// innermost last. Empty when it doesn't.
     pub returns: Vec<u32>,
+    /// A use as the root of a field moved out by value (`page.items` in `for x in page.items`): a place use
+    /// of the local, which stays in scope; where the state keeps the local whole, the field is vacated.
+    pub field_move: bool,
 }
 
 /// Per use: it is the last use of its local in the leaf on every path (no later use that can follow it, and not

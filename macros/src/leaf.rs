@@ -30,6 +30,9 @@ pub trait Rewrite {
     fn access_shared(&self, local: LocalId, token: &syn::Ident) -> Expr {
         self.access(local, UseKind::Place, false, token)
     }
+    /// A field of `local` is moved out by value (`page.items`): whether to vacate it (take it out and leave an
+    /// empty value) because the local must stay whole; `held_after` says the state stores it after the leaf.
+    fn vacates_field(&self, local: LocalId, held_after: bool) -> bool;
     /// Whether a `move` closure must not capture the local's access path (a `&mut` into the state, or a drop
     /// flag) but a value taken from it just before the closure.
     fn captured_by_value(&self, local: LocalId) -> bool;
@@ -77,6 +80,8 @@ pub struct Walker<'a> {
     /// The loops being walked (their code runs again).
     repeats: Vec<u32>,
     constructs: u32,
+    /// Visiting the base of a field moved out by value: the root local's use is a field move.
+    moving_field: bool,
 }
 
 struct Rewriting<'a> {
@@ -86,6 +91,10 @@ struct Rewriting<'a> {
     live_after: &'a dyn Fn(LocalId) -> bool,
     /// Live after the loop (or labeled block): where a `break` out of it goes.
     live_after_loop: &'a dyn Fn(LoopId, LocalId) -> bool,
+    /// Per use index of the collection pass: the root of a field moved out by value.
+    field_moves: Vec<bool>,
+    /// The local is stored at a suspension point after the leaf (before it is declared again).
+    held_after: &'a dyn Fn(LocalId) -> bool,
 }
 
 /// A statement that always leaves the body: `return ..;` or a panic.
@@ -270,6 +279,7 @@ impl<'a> Walker<'a> {
             break_exits: Vec::new(),
             tokens: Vec::new(),
             constructs: 0,
+            moving_field: false,
         }
     }
 
@@ -280,9 +290,11 @@ impl<'a> Walker<'a> {
         uses: &[Use],
         live_after: &'a dyn Fn(LocalId) -> bool,
         live_after_loop: &'a dyn Fn(LoopId, LocalId) -> bool,
+        held_after: &'a dyn Fn(LocalId) -> bool,
     ) -> Self {
         let last_use = crate::ir::last_uses(uses);
-        self.rewrite = Some(Rewriting { rewrite, last_use, live_after, live_after_loop });
+        let field_moves = uses.iter().map(|u| u.field_move).collect();
+        self.rewrite = Some(Rewriting { rewrite, last_use, live_after, live_after_loop, field_moves, held_after });
         self
     }
 
@@ -351,6 +363,7 @@ impl<'a> Walker<'a> {
             branches: self.branches.clone(),
             repeats: self.repeats.clone(),
             returns: if self.in_closure == 0 { self.returning.clone() } else { Vec::new() },
+            field_move: std::mem::take(&mut self.moving_field),
         });
         let rw = self.rewrite.as_ref()?;
         if self.move_closures > 0 && rw.rewrite.captured_by_value(local) {
@@ -606,6 +619,80 @@ fn format_captures(s: &str) -> Vec<String> {
     out
 }
 
+/// How a scrutinee is used: by value when a pattern binds by value, except a field of a local, which the
+/// patterns move out of only in parts (`match page.kind { Kind::A(n) => .. }` copies `n`): no field move.
+/// Matched only against `Option` patterns (`if let Some(s) = page.title`), a field is moved out as a whole.
+pub fn scrutinee_ctx<'p>(scrutinee: &Expr, pats: impl IntoIterator<Item = &'p Pat>) -> UseKind {
+    let pats: Vec<&Pat> = pats.into_iter().collect();
+    let moves = pats.iter().any(|p| pattern_moves(p));
+    if moves && (!is_field(scrutinee) || pats.iter().all(|p| option_pattern(p))) {
+        UseKind::Move
+    } else {
+        UseKind::Place
+    }
+}
+
+/// `Some(..)`, `None` or `_`.
+fn option_pattern(pat: &Pat) -> bool {
+    let last_is = |path: &syn::Path, name: &str| path.segments.last().is_some_and(|s| s.ident == name);
+    match pat {
+        Pat::Wild(_) => true,
+        Pat::Ident(p) => p.ident == "None" && p.subpat.is_none(),
+        Pat::Path(p) => last_is(&p.path, "None"),
+        Pat::TupleStruct(t) => last_is(&t.path, "Some"),
+        Pat::Or(o) => o.cases.iter().all(option_pattern),
+        Pat::Paren(p) => option_pattern(&p.pat),
+        _ => false,
+    }
+}
+
+fn is_field(expr: &Expr) -> bool {
+    match expr {
+        Expr::Field(_) => true,
+        Expr::Paren(p) => is_field(&p.expr),
+        _ => false,
+    }
+}
+
+/// The local at the root of a chain of fields (`page` in `page.a.b`, given `page.a`) and the number of fields
+/// in the given expression.
+fn field_root(base: &Expr) -> Option<(&syn::Ident, usize)> {
+    match base {
+        Expr::Path(p) if p.qself.is_none() && p.attrs.is_empty() => p.path.get_ident().map(|i| (i, 0)),
+        Expr::Field(f) if f.attrs.is_empty() => field_root(&f.base).map(|(i, d)| (i, d + 1)),
+        _ => None,
+    }
+}
+
+/// A field moved out of a local the state keeps whole (`depth` fields, the local's access path already
+/// rewritten): a `Copy` field is copied, another is taken out and leaves its empty value behind. A closure that
+/// is never called moves the field out of a value of the local's type, so rustc checks the move as in the plain
+/// fn (not out of a reference, nor out of a type that implements `Drop`).
+///
+/// Input: `(*page).items` — Output:
+/// `{ use ..; check_field_move(&(*page), |page| page.items); (*page).items.stackless_move_field() }`
+fn vacate_field(expr: &Expr, depth: usize, name: &syn::Ident) -> Expr {
+    let mut members = Vec::new();
+    let mut base = expr;
+    for _ in 0..depth {
+        let Expr::Field(f) = base else { break };
+        members.push(f.member.clone());
+        base = &f.base;
+    }
+    members.reverse();
+    let span = members.last().map_or_else(proc_macro2::Span::call_site, syn::spanned::Spanned::span);
+    let method = syn::Ident::new("stackless_move_field", span);
+    let name = syn::Ident::new(&name.to_string().replace("__self", "self_"), name.span());
+    syn::parse_quote_spanned! {span=>
+        {
+            #[allow(unused_imports)]
+            use ::stackless::partial_move::{MoveFieldCopy as _, MoveFieldVacate as _};
+            ::stackless::partial_move::check_field_move(&#base, |#name| #name #(.#members)*);
+            #expr.#method()
+        }
+    }
+}
+
 /// Every identifier a pattern binds.
 pub fn pattern_names(pat: &Pat) -> Vec<String> {
     pattern_idents(pat).into_iter().map(|(i, _)| i.to_string()).collect()
@@ -806,15 +893,15 @@ impl VisitMut for Walker<'_> {
                 }
             }
             Expr::Let(l) => {
-                let scrut_ctx = if pattern_moves(&l.pat) { UseKind::Move } else { UseKind::Place };
+                let scrut_ctx = scrutinee_ctx(&l.expr, [&*l.pat]);
                 self.visit(&mut l.expr, scrut_ctx);
                 // The bindings are visible in the rest of the condition and the `then` block: the enclosing
                 // `if`/`while` scope mark removes them.
                 self.bind_pat_names(&l.pat);
             }
             Expr::Match(m) => {
-                let moves = m.arms.iter().any(|a| pattern_moves(&a.pat));
-                self.visit(&mut m.expr, if moves { UseKind::Move } else { UseKind::Place });
+                let scrut_ctx = scrutinee_ctx(&m.expr, m.arms.iter().map(|a| &a.pat));
+                self.visit(&mut m.expr, scrut_ctx);
                 let construct = self.new_construct();
                 for (index, arm) in m.arms.iter_mut().enumerate() {
                     self.branch(construct, u32::try_from(index).unwrap_or(u32::MAX), |w| {
@@ -899,7 +986,29 @@ impl VisitMut for Walker<'_> {
                     self.visit(arg, UseKind::Move);
                 }
             }
-            Expr::Field(f) => self.visit(&mut f.base, UseKind::Place),
+            Expr::Field(f) => {
+                // A field of a local used by value (`for x in page.items`, `let n = page.next`) outside a closure.
+                let root = match ctx {
+                    UseKind::Move if self.in_closure == 0 => field_root(&f.base)
+                        .and_then(|(ident, depth)| Some((self.resolve(&ident.to_string())?, ident.clone(), depth + 1))),
+                    _ => None,
+                };
+                let index = self.uses.len();
+                if root.is_some() {
+                    self.moving_field = true;
+                    self.visit(&mut f.base, UseKind::Place);
+                    self.moving_field = false;
+                } else {
+                    self.visit(&mut f.base, UseKind::Place);
+                }
+                if let (Some((local, ident, depth)), Some(rw)) = (root, &self.rewrite)
+                    && rw.field_moves.get(index).copied().unwrap_or(false)
+                    && rw.rewrite.vacates_field(local, (rw.held_after)(local))
+                {
+                    let name = rw.rewrite.plain_ident(local, &ident);
+                    *expr = vacate_field(expr, depth, &name);
+                }
+            }
             Expr::Index(i) => {
                 self.visit(&mut i.expr, UseKind::Place);
                 self.visit(&mut i.index, UseKind::Move);
@@ -909,7 +1018,12 @@ impl VisitMut for Walker<'_> {
             Expr::Unary(u) => {
                 // `*b` by value moves out of a `Box` (and copies out of a reference): the operand takes the
                 // context of the dereference.
-                let inner = if matches!(u.op, syn::UnOp::Deref(_)) { ctx } else { UseKind::Move };
+                // A field dereferenced (`*page.count`) is not moved itself.
+                let inner = match u.op {
+                    syn::UnOp::Deref(_) if is_field(&u.expr) => UseKind::Place,
+                    syn::UnOp::Deref(_) => ctx,
+                    _ => UseKind::Move,
+                };
                 self.visit(&mut u.expr, inner);
             }
             Expr::Binary(b) => {
@@ -955,6 +1069,7 @@ impl VisitMut for Walker<'_> {
                             branches: self.branches.clone(),
                             repeats: self.repeats.clone(),
                             returns: if self.in_closure == 0 { self.returning.clone() } else { Vec::new() },
+                            field_move: false,
                         });
                         if let Some(rw) = &self.rewrite {
                             let value = (*a.right).clone();
@@ -999,6 +1114,35 @@ mod tests {
         w.walk(&mut e, UseKind::Move);
         let kinds: Vec<_> = w.uses.iter().map(|u| (u.local, u.kind)).collect();
         assert_eq!(kinds, vec![(0, UseKind::Place), (1, UseKind::Move)]);
+    }
+
+    #[test]
+    fn fields_used_by_value_are_field_moves() {
+        let env = vec![("page".to_string(), 0)];
+        let labels = |_| (None, false);
+        let field_moves = |e: Expr| {
+            let mut e = e;
+            let mut w = Walker::new(&env, &[], &labels);
+            w.walk(&mut e, UseKind::Move);
+            w.uses.iter().map(|u| (u.kind, u.field_move)).collect::<Vec<_>>()
+        };
+        let moved = vec![(UseKind::Place, true)];
+        let read = vec![(UseKind::Place, false)];
+        assert_eq!(field_moves(syn::parse_quote!(page.items)), moved);
+        assert_eq!(field_moves(syn::parse_quote!(f(page.inner.items, 1))), moved);
+        assert_eq!(field_moves(syn::parse_quote!(page.items.into_iter())), moved);
+        assert_eq!(field_moves(syn::parse_quote!(if let Some(t) = page.title { t } else { 0 })), moved);
+        assert_eq!(field_moves(syn::parse_quote!(page.items.len())), read);
+        assert_eq!(field_moves(syn::parse_quote!(&page.items)), read);
+        assert_eq!(field_moves(syn::parse_quote!(*page.count)), read);
+        assert_eq!(
+            field_moves(syn::parse_quote!(match page.kind {
+                Kind::A(n) => n,
+                _ => 0,
+            })),
+            read
+        );
+        assert_eq!(field_moves(syn::parse_quote!(|| page.items)), read);
     }
 
     #[test]

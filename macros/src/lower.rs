@@ -691,8 +691,8 @@ impl<'e> Lowerer<'e> {
                 if let Some(span) = find_yield(&m.expr) {
                     return self.unsupported(span, "a `match` scrutinee");
                 }
-                let moves = m.arms.iter().any(|a| crate::leaf::pattern_moves(&a.pat));
-                let scrut = self.leaf(*m.expr, if moves { UseKind::Move } else { UseKind::Place });
+                let ctx = crate::leaf::scrutinee_ctx(&m.expr, m.arms.iter().map(|a| &a.pat));
+                let scrut = self.leaf(*m.expr, ctx);
                 let mut arms = Vec::new();
                 let temporary = !is_place(&scrut.expr);
                 for mut arm in m.arms {
@@ -909,8 +909,8 @@ impl<'e> Lowerer<'e> {
             .into_iter()
             .map(|part| match part {
                 Expr::Let(l) => {
-                    let moves = crate::leaf::pattern_moves(&l.pat);
-                    let scrut = self.leaf(*l.expr, if moves { UseKind::Move } else { UseKind::Place });
+                    let ctx = crate::leaf::scrutinee_ctx(&l.expr, [&*l.pat]);
+                    let scrut = self.leaf(*l.expr, ctx);
                     let binding = self.declare(&l.pat, false);
                     self.note_view(&scrut.expr, &binding.locals);
                     Cond::Let { binding, scrut }

@@ -581,3 +581,112 @@ pub mod __private {
         }
     }
 }
+
+/// Moving a field out of a local that a coroutine's state keeps whole. Used by the code
+/// `#[stackless::coroutine]` generates (its errors name these items); not a public API.
+#[doc(hidden)]
+pub mod partial_move {
+    /// Checks a field move out of a local the state keeps whole as the plain fn would: the closure, never
+    /// called, moves the field out of a value of the local's type, so rustc still rejects moving out of a
+    /// reference or out of a type that implements `Drop`.
+    #[inline(always)]
+    pub fn check_field_move<T, F>(_local: &T, _move_out: impl FnOnce(T) -> F) {}
+
+    /// A field moved out of a local that the state keeps whole (it is held across a later `yield_!`, or reached
+    /// through `&mut` in the state): `page.items.stackless_move_field()`. Method resolution tries the receiver
+    /// by shared reference first, so a `Copy` field is copied ([`MoveFieldCopy`]); any other field is reached
+    /// by `&mut` ([`MoveFieldVacate`]) and must have a [`EmptyValue`] value to leave behind.
+    pub trait MoveFieldCopy: Copy {
+        /// The field's value, copied.
+        #[inline(always)]
+        #[must_use]
+        fn stackless_move_field(&self) -> Self {
+            *self
+        }
+    }
+
+    impl<T: Copy> MoveFieldCopy for T {}
+
+    /// See [`MoveFieldCopy`].
+    pub trait MoveFieldVacate {
+        /// The field's value, leaving its vacant value in its place.
+        #[inline(always)]
+        #[must_use]
+        fn stackless_move_field(&mut self) -> Self
+        where
+            Self: EmptyValue + Sized,
+        {
+            core::mem::replace(self, Self::empty_value())
+        }
+    }
+
+    impl<T: ?Sized> MoveFieldVacate for T {}
+
+    /// A value that can stand in for a field moved out of a local that the coroutine holds whole: creating and
+    /// dropping it allocates nothing and has no side effect, so the plain fn's partial move and this are
+    /// indistinguishable.
+    #[diagnostic::on_unimplemented(
+        message = "cannot move a field of type `{Self}` out of a local held across a `yield_!`",
+        label = "field moved here",
+        note = "the coroutine keeps the local whole while it is held, and only a field of a type with an empty \
+                value (`Vec`, `String`, `Option`, `VecDeque`, `BTreeMap`, `Box<[T]>`...) can be moved out of it",
+        note = "destructure the whole local first, `let Struct {{ field, other }} = local;`, or clone the field"
+    )]
+    pub trait EmptyValue {
+        /// The empty value.
+        fn empty_value() -> Self;
+    }
+
+    /// The types with an [`EmptyValue`] (a separate trait, so that an error lists none of them).
+    pub trait Empty {
+        /// The empty value.
+        fn empty() -> Self;
+    }
+
+    #[diagnostic::do_not_recommend]
+    impl<T: Empty> EmptyValue for T {
+        #[inline(always)]
+        fn empty_value() -> Self {
+            T::empty()
+        }
+    }
+
+    impl<T> Empty for Option<T> {
+        #[inline(always)]
+        fn empty() -> Self {
+            None
+        }
+    }
+
+    #[cfg(feature = "alloc")]
+    mod vacant_collections {
+        use super::Empty;
+        use alloc::boxed::Box;
+        use alloc::collections::{BTreeMap, BTreeSet, BinaryHeap, LinkedList, VecDeque};
+        use alloc::string::String;
+        use alloc::vec::Vec;
+
+        macro_rules! vacant_default {
+            ($($ty:ty $(where $($p:ident $(: $b:path)?),*)?;)*) => {$(
+                impl$(<$($p $(: $b)?),*>)? Empty for $ty {
+                    #[inline(always)]
+                    fn empty() -> Self {
+                        <$ty>::default()
+                    }
+                }
+            )*};
+        }
+
+        vacant_default! {
+            String;
+            Box<str>;
+            Vec<T> where T;
+            Box<[T]> where T;
+            VecDeque<T> where T;
+            LinkedList<T> where T;
+            BTreeMap<K, V> where K, V;
+            BTreeSet<T> where T;
+            BinaryHeap<T> where T: Ord;
+        }
+    }
+}
