@@ -10,6 +10,7 @@
 
 mod analysis;
 mod borrows;
+mod diagnose;
 mod emit;
 mod errors;
 mod expand;
