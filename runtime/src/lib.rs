@@ -261,6 +261,12 @@ pub mod __private {
     }
 
     /// Builds the coroutine's return value from a `?` residual.
+    #[diagnostic::on_unimplemented(
+        message = "the `?` operator can't return `{R}` from a coroutine that returns `{Self}`",
+        label = "this `?` can't return `{R}` from a coroutine that returns `{Self}`",
+        note = "`?` on a `Result` needs a coroutine returning a `Result` whose error type converts with `From`, \
+                and `?` on an `Option` one returning an `Option`"
+    )]
     pub trait FromResidual<R> {
         /// Converts the residual, as `?` does (`From::from` on the error).
         fn from_residual(residual: R) -> Self;
