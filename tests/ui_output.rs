@@ -21,19 +21,9 @@ const EXCEPTIONS: &[(&str, &str)] = &[
          rows); the label names the step's guard",
     ),
     (
-        "delegation/not_a_coroutine.stderr",
-        "`yield_from!` of a value that is not a coroutine: reported by rustc against the delegation's trait \
-         bounds, at the attribute (issue 15, not done yet)",
-    ),
-    (
         "delegation/not_iterable.stderr",
         "`yield_from!` of a value that is neither a coroutine nor iterable in a generator: rustc's E0599 names \
          the delegation's receiver type (issue 15, not done yet)",
-    ),
-    (
-        "delegation/item_type_mismatch.stderr",
-        "`yield_from!` of a generator of the wrong item type: the mismatch is found at the inner `yield_!` the \
-         macro generates, at the attribute (issue 15, not done yet)",
     ),
 ];
 

@@ -843,7 +843,9 @@ impl<'e> Lowerer<'e> {
         let n = self.hidden_count;
         let delegate = syn::Ident::new("yield_from", Span::mixed_site());
         let resume = syn::Ident::new(&format!("__resume{n}"), Span::mixed_site());
-        let y = syn::Ident::new("__inner_yielded", Span::mixed_site());
+        // Spanned at the argument (a mixed-site span would be shown at the attribute): a yielded value of the
+        // wrong type is reported there. It is bound and used inside the arm only, where no user code is.
+        let y = syn::Ident::new("__inner_yielded", inner.span());
         let r = syn::Ident::new("__inner_returned", Span::mixed_site());
         let p = quote::quote!(::stackless::__private);
         let wrap = if self.generator {
@@ -853,13 +855,21 @@ impl<'e> Lowerer<'e> {
                 (&&#p::Delegate::new(#inner)).delegation()
             })
         } else {
-            quote::quote_spanned!(inner.span()=> #p::ToCoroutine(#inner))
+            quote::quote_spanned!(inner.span()=> #inner)
         };
         let yield_ = syn::Ident::new("yield_", span);
+        // A coroutine is resumed through the public trait, spanned at the argument: one that isn't a coroutine
+        // is reported there, as `Coroutine` not implemented for its type.
+        let step = if self.generator {
+            quote::quote_spanned!(span=> #p::Delegation::step(&mut #delegate, #resume))
+        } else {
+            quote::quote_spanned!(inner.span()=>
+                ::stackless::Coroutine::resume(::core::pin::Pin::new(&mut #delegate), #resume))
+        };
         syn::parse_quote_spanned! {span=> {
             let (mut #delegate, mut #resume) = (#wrap, #first);
             loop {
-                match #p::Delegation::step(&mut #delegate, #resume) {
+                match #step {
                     ::stackless::CoroutineState::Yielded(#y) => #resume = #yield_!(#y),
                     ::stackless::CoroutineState::Complete(#r) => break #r,
                 }

@@ -61,6 +61,11 @@ pub enum CoroutineState<Y, R> {
 /// assert_eq!(Pin::new(&mut d).resume(21), CoroutineState::Yielded(42));
 /// assert_eq!(Pin::new(&mut d).resume(0), CoroutineState::Complete("bye"));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a coroutine",
+    label = "`{Self}` is not a coroutine",
+    note = "`Coroutine` is implemented by what a `#[stackless::coroutine]` fn returns, and by `&mut`, `Pin` and `Box` of a coroutine"
+)]
 pub trait Coroutine<R = ()> {
     /// The type of the values this coroutine yields.
     type Yield;
