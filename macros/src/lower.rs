@@ -753,6 +753,10 @@ impl<'e> Lowerer<'e> {
                 let it_scope = self.push_scope(false);
                 self.scopes[it_scope].ends_at_exit = at_exit && !self.scopes[it_scope].in_loop;
                 let it = self.declare_hidden("iter");
+                // Named after the loop (`for_x` for `for x in ..`, `for_outer` for `'outer: for _ in ..`), so that a
+                // suspended state's `Debug` shows a field the user can place. Mixed-site: the user's own `for_x`
+                // is a different local; a second loop of the same name gets `_2` like any shadowed local.
+                self.locals[it].ident = syn::Ident::new(&loop_field_name(&f.pat, f.label.as_ref()), Span::mixed_site());
                 // A range over integers holds no drop glue.
                 if matches!(&iter.expr, Expr::Range(_)) {
                     self.locals[it].value = Value::Plain;
@@ -1005,6 +1009,17 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
 }
 
 /// The variable the start arm moves an argument's `Unresumed` field into.
+/// The state field of a `for` loop's iterator: `for_` and the names its pattern binds, else its label.
+fn loop_field_name(pat: &Pat, label: Option<&syn::Label>) -> String {
+    let names: Vec<String> =
+        crate::leaf::pattern_names(pat).iter().map(|n| n.trim_start_matches("r#").to_string()).collect();
+    match (names.is_empty(), label) {
+        (false, _) => format!("for_{}", names.join("_")),
+        (true, Some(label)) => format!("for_{}", label.name.ident),
+        (true, None) => "for_iter".to_string(),
+    }
+}
+
 pub fn param_var(field: &syn::Ident) -> syn::Ident {
     syn::Ident::new(&format!("__p_{field}"), Span::mixed_site())
 }

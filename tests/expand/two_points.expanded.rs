@@ -5,9 +5,9 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         /// Not started: holds the arguments.
         Unresumed { words: __T0 },
         /// Suspended at `yield_ ! (word)` (line 5).
-        Suspend0 { upper: __T1, __iter1: __T2 },
+        Suspend0 { upper: __T1, for_word: __T2 },
         /// Suspended at `yield_ ! (upper)` (line 9).
-        Suspend1 { __iter1: __T3 },
+        Suspend1 { for_word: __T3 },
         /// Finished.
         Returned,
         /// A resume panicked.
@@ -48,12 +48,12 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     let __ret: () = {
                         let words = __p_words;
                         {
-                            let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                            let mut for_word = ::core::iter::IntoIterator::into_iter(
                                 words,
                             );
                             loop {
                                 let word = match ::core::iter::Iterator::next(
-                                    &mut __iter1,
+                                    &mut for_word,
                                 ) {
                                     ::core::option::Option::Some(__next) => __next,
                                     ::core::option::Option::None => break,
@@ -63,7 +63,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                     {
                                         let __yielded: String = word;
                                         *__guard.state = __State::Suspend0 {
-                                            __iter1: __iter1,
+                                            for_word: for_word,
                                             upper: upper,
                                         };
                                         return ::stackless::__private::suspend(
@@ -78,14 +78,14 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     return ::stackless::__private::complete(&mut __guard.exit, __ret);
                 }
                 __State::Suspend0 { .. } => {
-                    let __State::Suspend0 { __iter1: __saved1, upper: __saved3 } = ::core::mem::replace(
+                    let __State::Suspend0 { for_word: __saved1, upper: __saved3 } = ::core::mem::replace(
                         __guard.state,
                         __State::Panicked,
                     ) else { ::core::unreachable!() };
                     let __ret: () = {
                         {
                             #[allow(unused_variables)]
-                            let mut __iter1 = __saved1;
+                            let mut for_word = __saved1;
                             '__break1: {
                                 '__continue1: {
                                     {
@@ -98,7 +98,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         {
                                             let __yielded: String = upper;
                                             *__guard.state = __State::Suspend1 {
-                                                __iter1: __iter1,
+                                                for_word: for_word,
                                             };
                                             return ::stackless::__private::suspend(
                                                 &mut __guard.exit,
@@ -113,14 +113,14 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     return ::stackless::__private::complete(&mut __guard.exit, __ret);
                 }
                 __State::Suspend1 { .. } => {
-                    let __State::Suspend1 { __iter1: __saved1 } = ::core::mem::replace(
+                    let __State::Suspend1 { for_word: __saved1 } = ::core::mem::replace(
                         __guard.state,
                         __State::Panicked,
                     ) else { ::core::unreachable!() };
                     let __ret: () = {
                         {
                             #[allow(unused_variables)]
-                            let mut __iter1 = __saved1;
+                            let mut for_word = __saved1;
                             '__break3: {
                                 '__continue3: {
                                     {
@@ -129,7 +129,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                 }
                                 loop {
                                     let word = match ::core::iter::Iterator::next(
-                                        &mut __iter1,
+                                        &mut for_word,
                                     ) {
                                         ::core::option::Option::Some(__next) => __next,
                                         ::core::option::Option::None => break,
@@ -139,7 +139,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         {
                                             let __yielded: String = word;
                                             *__guard.state = __State::Suspend0 {
-                                                __iter1: __iter1,
+                                                for_word: for_word,
                                                 upper: upper,
                                             };
                                             return ::stackless::__private::suspend(
