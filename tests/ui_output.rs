@@ -20,11 +20,6 @@ const EXCEPTIONS: &[(&str, &str)] = &[
         "a borrow held across a yield: borrow handling is being changed by another session (issue 15's borrow \
          rows); the label names the step's guard",
     ),
-    (
-        "delegation/not_iterable.stderr",
-        "`yield_from!` of a value that is neither a coroutine nor iterable in a generator: rustc's E0599 names \
-         the delegation's receiver type (issue 15, not done yet)",
-    ),
 ];
 
 fn stderr_files(dir: &Path, out: &mut Vec<PathBuf>) {

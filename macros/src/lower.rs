@@ -852,20 +852,34 @@ impl<'e> Lowerer<'e> {
         let y = syn::Ident::new("__inner_yielded", inner.span());
         let r = syn::Ident::new("__inner_returned", Span::mixed_site());
         let p = quote::quote!(::stackless::__private);
+        // In a generator the operand is driven as an iterator (a coroutine through `ToCoroutine`), converted by
+        // `IntoIterator::into_iter` at the argument: an operand that is neither is reported there, as std
+        // reports a non-iterator. A coroutine is resumed through the public trait, spanned at the argument: one
+        // that isn't a coroutine is reported there, as `Coroutine` not implemented for its type.
         let wrap = if self.generator {
-            quote::quote_spanned!(inner.span()=> {
+            quote::quote_spanned!(inner.span()=> ::core::iter::IntoIterator::into_iter({
                 #[allow(unused_imports)]
                 use #p::{ViaCoroutine as _, ViaIterator as _};
                 (&&#p::Delegate::new(#inner)).delegation()
-            })
+            }))
         } else {
             quote::quote_spanned!(inner.span()=> #inner)
         };
         let yield_ = syn::Ident::new("yield_", span);
-        // A coroutine is resumed through the public trait, spanned at the argument: one that isn't a coroutine
-        // is reported there, as `Coroutine` not implemented for its type.
         let step = if self.generator {
-            quote::quote_spanned!(span=> #p::Delegation::step(&mut #delegate, #resume))
+            // `next` spanned at the argument too: an operand that isn't iterable is reported there alone.
+            let next = quote::quote_spanned!(inner.span()=> ::core::iter::Iterator::next({ &mut #delegate }));
+            quote::quote_spanned!(span=> {
+                let () = #resume;
+                match #next {
+                    ::core::option::Option::Some(#y) => ::stackless::CoroutineState::Yielded(#y),
+                    ::core::option::Option::None => ::stackless::CoroutineState::Complete({
+                        #[allow(unused_imports)]
+                        use #p::{ReturnOf as _, NoReturn as _};
+                        (&&#p::Finished::new(&mut #delegate)).returned()
+                    }),
+                }
+            })
         } else {
             quote::quote_spanned!(inner.span()=>
                 ::stackless::Coroutine::resume(::core::pin::Pin::new(&mut #delegate), #resume))

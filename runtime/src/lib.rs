@@ -350,65 +350,45 @@ pub mod __private {
         Machine { state: (), step: |(), _| unreachable!("a coroutine whose expansion failed cannot run") }
     }
 
-    /// One resume of the coroutine or iterator a `yield_from!` delegates to.
-    pub trait Delegation<R> {
-        /// What the inner one yields (passed out unchanged).
-        type Yield;
-        /// What `yield_from!` evaluates to.
-        type Return;
-        /// Resumes the inner one with `arg`.
-        fn step(&mut self, arg: R) -> CoroutineState<Self::Yield, Self::Return>;
-    }
-
-    /// Delegation to a [`Coroutine`], held by value in the outer coroutine's state.
+    /// A coroutine a generator's `yield_from!` delegates to, as an iterator over what it yields. Its return value
+    /// is kept when it completes, for [`Finished`] to hand to the `yield_from!`.
     ///
     /// `Clone` and `Debug` when the inner coroutine is (`Debug` shows the inner one alone), so that a `+ Clone`
-    /// or `+ Debug` coroutine suspended inside a `yield_from!` clones and prints like any other state.
-    #[derive(Clone)]
-    pub struct ToCoroutine<C>(pub C);
+    /// or `+ Debug` generator suspended inside a `yield_from!` clones and prints like any other state.
+    pub struct ToCoroutine<C, T>(C, Option<T>);
 
-    impl<C: fmt::Debug> fmt::Debug for ToCoroutine<C> {
+    /// Only held in a state while suspended inside the delegation, when the return value is not there yet.
+    impl<C: Clone, T> Clone for ToCoroutine<C, T> {
+        fn clone(&self) -> Self {
+            ToCoroutine(self.0.clone(), None)
+        }
+    }
+
+    impl<C: fmt::Debug, T> fmt::Debug for ToCoroutine<C, T> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             fmt::Debug::fmt(&self.0, f)
         }
     }
 
-    impl<C: Coroutine<R> + Unpin, R> Delegation<R> for ToCoroutine<C> {
-        type Yield = C::Yield;
-        type Return = C::Return;
+    impl<C: Coroutine<(), Return = T> + Unpin, T> Iterator for ToCoroutine<C, T> {
+        type Item = C::Yield;
         #[inline(always)]
-        fn step(&mut self, arg: R) -> CoroutineState<C::Yield, C::Return> {
-            Pin::new(&mut self.0).resume(arg)
-        }
-    }
-
-    /// Delegation to an [`Iterator`] (in a generator): every item is yielded, and it returns `()`.
-    ///
-    /// `Clone` and `Debug` when the iterator is, as [`ToCoroutine`].
-    #[derive(Clone)]
-    pub struct ToIterator<I>(pub I);
-
-    impl<I: fmt::Debug> fmt::Debug for ToIterator<I> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            fmt::Debug::fmt(&self.0, f)
-        }
-    }
-
-    impl<I: Iterator> Delegation<()> for ToIterator<I> {
-        type Yield = I::Item;
-        type Return = ();
-        #[inline(always)]
-        fn step(&mut self, (): ()) -> CoroutineState<I::Item, ()> {
-            match self.0.next() {
-                Some(item) => CoroutineState::Yielded(item),
-                None => CoroutineState::Complete(()),
+        fn next(&mut self) -> Option<C::Yield> {
+            match Pin::new(&mut self.0).resume(()) {
+                CoroutineState::Yielded(value) => Some(value),
+                CoroutineState::Complete(value) => {
+                    self.1 = Some(value);
+                    None
+                }
             }
         }
     }
 
     /// What a generator's `yield_from!` receives, before it knows whether it is a coroutine or an iterable:
     /// `(&&Delegate::new(x)).delegation()` picks [`ViaCoroutine`] when `x` is a `Coroutine<()>`, and
-    /// [`ViaIterator`] otherwise (method resolution tries the receiver with more references first).
+    /// [`ViaIterator`] otherwise (method resolution tries the receiver with more references first). The result
+    /// goes through `IntoIterator::into_iter` at the user's argument, so that an operand that is neither is
+    /// reported there as std reports a non-iterator.
     pub struct Delegate<T>(Cell<Option<T>>);
 
     impl<T> Delegate<T> {
@@ -436,27 +416,73 @@ pub mod __private {
     }
 
     impl<C: Coroutine<()> + Unpin> ViaCoroutine for &&Delegate<C> {
-        type Delegation = ToCoroutine<C>;
+        type Delegation = ToCoroutine<C, C::Return>;
         #[inline(always)]
-        fn delegation(self) -> ToCoroutine<C> {
-            ToCoroutine(self.take())
+        fn delegation(self) -> ToCoroutine<C, C::Return> {
+            ToCoroutine(self.take(), None)
         }
     }
 
-    /// The other reading of a generator's `yield_from!` operand: anything iterable.
+    /// The other reading of a generator's `yield_from!` operand: anything else, which must be iterable.
     pub trait ViaIterator {
-        /// The delegation.
+        /// The operand itself.
         type Delegation;
-        /// Builds it.
+        /// Takes it.
         fn delegation(self) -> Self::Delegation;
     }
 
-    impl<I: IntoIterator> ViaIterator for &Delegate<I> {
-        type Delegation = ToIterator<I::IntoIter>;
+    impl<I> ViaIterator for &Delegate<I> {
+        type Delegation = I;
         #[inline(always)]
-        fn delegation(self) -> ToIterator<I::IntoIter> {
-            ToIterator(self.take().into_iter())
+        fn delegation(self) -> I {
+            self.take()
         }
+    }
+
+    /// The value of a generator's `yield_from!` once the iterator it drives is exhausted:
+    /// `(&&Finished::new(&mut it)).returned()` is the inner coroutine's return value ([`ReturnOf`]) or `()` for
+    /// an iterator ([`NoReturn`]).
+    pub struct Finished<'a, D>(Cell<Option<&'a mut D>>);
+
+    impl<'a, D> Finished<'a, D> {
+        /// Wraps the exhausted delegate.
+        #[inline(always)]
+        pub fn new(delegate: &'a mut D) -> Self {
+            Finished(Cell::new(Some(delegate)))
+        }
+    }
+
+    /// A coroutine's return value.
+    pub trait ReturnOf {
+        /// The inner coroutine's `Return`.
+        type Value;
+        /// Takes it.
+        fn returned(self) -> Self::Value;
+    }
+
+    impl<C, T> ReturnOf for &&Finished<'_, ToCoroutine<C, T>> {
+        type Value = T;
+        #[inline(always)]
+        fn returned(self) -> T {
+            match self.0.take().and_then(|delegate| delegate.1.take()) {
+                Some(value) => value,
+                None => unreachable!("a finished coroutine has returned"),
+            }
+        }
+    }
+
+    /// An iterator's: `()`.
+    pub trait NoReturn {
+        /// `()`.
+        type Value;
+        /// `()`.
+        fn returned(self) -> Self::Value;
+    }
+
+    impl<D> NoReturn for &Finished<'_, D> {
+        type Value = ();
+        #[inline(always)]
+        fn returned(self) {}
     }
 
     /// Boxes a generator or coroutine for a `-> Box<dyn Iterator ..>` signature (recursion needs it).
