@@ -1444,7 +1444,7 @@ impl Rewrite for Emitter<'_> {
             (match #p::Try::branch(#expr) {
                 ::core::ops::ControlFlow::Continue(#v) => #v,
                 ::core::ops::ControlFlow::Break(#r) => {
-                    let #ret #ty = #p::FromResidual::from_residual(#r);
+                    let #ret #ty = #p::FromResidual::from_residual(#p::Residual::convert(#r, ::core::convert::From::from));
                     return #p::complete(&mut #g.exit, #ret)
                 }
             })

@@ -269,11 +269,11 @@ pub mod __private {
     #[diagnostic::on_unimplemented(
         message = "the `?` operator can't return `{R}` from a coroutine that returns `{Self}`",
         label = "this `?` can't return `{R}` from a coroutine that returns `{Self}`",
-        note = "`?` on a `Result` needs a coroutine returning a `Result` whose error type converts with `From`, \
-                and `?` on an `Option` one returning an `Option`"
+        note = "`?` on a `Result` needs a coroutine returning a `Result` whose error type implements `From` of \
+                the operand's error type, and `?` on an `Option` one returning an `Option`"
     )]
     pub trait FromResidual<R> {
-        /// Converts the residual, as `?` does (`From::from` on the error).
+        /// Returns the residual, already converted by [`Residual`].
         fn from_residual(residual: R) -> Self;
     }
 
@@ -313,11 +313,48 @@ pub mod __private {
         }
     }
 
-    impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
+    /// Applies `?`'s error conversion to a residual: `From::from` on a `Result`'s error, nothing on the others
+    /// (their conversion is the identity). The generated code passes `From::from` itself, so that an error type
+    /// without the conversion is reported as std's `From` bound at the `?`.
+    pub trait Residual<F> {
+        /// The residual after the conversion.
+        type Converted;
+        /// Converts it.
+        fn convert(self, from: F) -> Self::Converted;
+    }
+
+    impl<E, X, F: FnOnce(E) -> X> Residual<F> for Result<Infallible, E> {
+        type Converted = Result<Infallible, X>;
+        #[inline(always)]
+        fn convert(self, from: F) -> Result<Infallible, X> {
+            match self {
+                Err(e) => Err(from(e)),
+                Ok(never) => match never {},
+            }
+        }
+    }
+
+    impl<F: FnOnce(Infallible) -> Infallible> Residual<F> for Option<Infallible> {
+        type Converted = Option<Infallible>;
+        #[inline(always)]
+        fn convert(self, _: F) -> Option<Infallible> {
+            None
+        }
+    }
+
+    impl<B, F: FnOnce(Infallible) -> Infallible> Residual<F> for ControlFlow<B, Infallible> {
+        type Converted = ControlFlow<B, Infallible>;
+        #[inline(always)]
+        fn convert(self, _: F) -> ControlFlow<B, Infallible> {
+            self
+        }
+    }
+
+    impl<T, E> FromResidual<Result<Infallible, E>> for Result<T, E> {
         #[inline(always)]
         fn from_residual(residual: Result<Infallible, E>) -> Self {
             match residual {
-                Err(e) => Err(From::from(e)),
+                Err(e) => Err(e),
                 Ok(never) => match never {},
             }
         }
