@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 const EXCEPTIONS: &[(&str, &str)] = &[
     (
         "types/rc_held_across_yield_in_send_coroutine.stderr",
-        "the error is at the user's `+ Send`, but rustc's notes name the opaque type's concrete type \
-         (`Machine<__State<..>, {closure}>`) and the generated state enum, and no attribute, span or trait shapes \
-         the \"required because it appears within the type\" chain",
+        "the error is at the user's `+ Send` and names the user's `Rc<u32>`, but rustc then explains it by \
+         walking the opaque type's hidden type (`Machine<__State<..>, {closure}>`, \"required because it appears \
+         within the type\"): `Send` is an auto trait of std, so no `#[diagnostic]` attribute applies, and the \
+         walk prints whatever the state type and the runtime's wrapper are called",
     ),
     (
         "borrow/pattern_bound_borrow_across_yield.stderr",
