@@ -30,8 +30,7 @@ impl Checker<'_> {
     fn question(&mut self, span: Span) {
         self.errors.error(
             span,
-            "cannot use the `?` operator in a generator: its body returns `()`, so there is no caller to pass the \
-             error to\n\
+            "cannot use the `?` operator in a generator: its body returns `()`, not a `Result` or an `Option`\n\
              help: handle the error here (`match`, `if let`, `let ... else`), or yield the results as items: \
              `-> impl Iterator<Item = Result<T, E>>` and `yield_!(Err(e))`",
         );
