@@ -1022,7 +1022,6 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
     }
 }
 
-/// The variable the start arm moves an argument's `Unresumed` field into.
 /// The state field of a `for` loop's iterator: `for_` and the names its pattern binds, else its label.
 fn loop_field_name(pat: &Pat, label: Option<&syn::Label>) -> String {
     let names: Vec<String> =
@@ -1034,6 +1033,7 @@ fn loop_field_name(pat: &Pat, label: Option<&syn::Label>) -> String {
     }
 }
 
+/// The variable the start arm moves an argument's `Unresumed` field into.
 pub fn param_var(field: &syn::Ident) -> syn::Ident {
     syn::Ident::new(&format!("__p_{field}"), Span::mixed_site())
 }
