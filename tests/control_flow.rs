@@ -140,6 +140,59 @@ fn return_and_question_mark() {
     assert_eq!(run(early(9)), (vec![9], Err("too big".to_string())));
 }
 
+#[derive(Debug, PartialEq)]
+enum ParseError {
+    NotANumber,
+}
+
+impl From<std::num::ParseIntError> for ParseError {
+    fn from(_: std::num::ParseIntError) -> Self {
+        ParseError::NotANumber
+    }
+}
+
+/// `?` converts the error with `From`, as in a plain fn: to the user's own type, and to a boxed error.
+#[stackless::coroutine]
+fn converted(a: &'static str, b: &'static str) -> impl Coroutine<Yield = u32, Return = Result<u32, ParseError>> {
+    let x: u32 = a.parse()?;
+    yield_!(x);
+    let boxed = || -> Result<u32, Box<dyn std::error::Error>> { Ok(b.parse::<u32>()?) };
+    let y = boxed().map_err(|_| ParseError::NotANumber)?;
+    yield_!(y);
+    Ok(x + y)
+}
+
+#[stackless::coroutine]
+fn boxed_error(a: &'static str) -> impl Coroutine<Yield = u32, Return = Result<u32, Box<dyn std::error::Error>>> {
+    let x: u32 = a.parse()?;
+    yield_!(x);
+    Ok(x + 1)
+}
+
+#[stackless::coroutine]
+fn control_flow_question(
+    v: Vec<u32>,
+) -> impl Coroutine<Yield = u32, Return = std::ops::ControlFlow<&'static str, u32>> {
+    for x in v {
+        let y = if x == 0 { std::ops::ControlFlow::Break("zero") } else { std::ops::ControlFlow::Continue(x) }?;
+        yield_!(y);
+    }
+    std::ops::ControlFlow::Continue(7)
+}
+
+#[test]
+fn question_mark_converts_the_error_with_from() {
+    assert_eq!(run(converted("1", "2")), (vec![1, 2], Ok(3)));
+    assert_eq!(run(converted("x", "2")), (vec![], Err(ParseError::NotANumber)));
+    assert_eq!(run(converted("1", "y")), (vec![1], Err(ParseError::NotANumber)));
+    let (ys, r) = run(boxed_error("5"));
+    assert_eq!((ys, r.ok()), (vec![5], Some(6)));
+    let (ys, r) = run(boxed_error("five"));
+    assert_eq!((ys, r.map_err(|e| e.to_string())), (vec![], Err("invalid digit found in string".to_string())));
+    assert_eq!(run(control_flow_question(vec![1, 2])), (vec![1, 2], std::ops::ControlFlow::Continue(7)));
+    assert_eq!(run(control_flow_question(vec![1, 0, 2])), (vec![1], std::ops::ControlFlow::Break("zero")));
+}
+
 #[stackless::coroutine]
 fn option_question(v: Vec<u32>) -> impl Coroutine<Yield = u32, Return = Option<u32>> {
     let mut it = v.into_iter();

@@ -30,6 +30,32 @@ fn delegation_sequence() {
 }
 
 #[stackless::coroutine]
+fn inner_clonable(n: u32) -> impl Coroutine<Yield = u32, Return = &'static str> + Clone + std::fmt::Debug {
+    for i in 0..n {
+        yield_!(i);
+    }
+    "inner done"
+}
+
+/// A generator delegating to a coroutine gets its return value, and can clone and print while inside it.
+#[stackless::coroutine]
+fn generator_using_a_return_value() -> impl Iterator<Item = u32> + Clone + std::fmt::Debug {
+    let done = yield_from!(inner_clonable(2));
+    yield_!(u32::try_from(done.len()).unwrap_or(0));
+}
+
+#[test]
+fn a_generator_gets_the_return_value_of_the_coroutine_it_delegates_to() {
+    assert_eq!(generator_using_a_return_value().collect::<Vec<_>>(), [0, 1, 10]);
+    let mut g = generator_using_a_return_value();
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(format!("{g:?}"), "Suspend0 { yield_from: Suspend0 { for_i: 1..2 } }");
+    let copy = g.clone();
+    assert_eq!(g.collect::<Vec<_>>(), [1, 10]);
+    assert_eq!(copy.collect::<Vec<_>>(), [1, 10]);
+}
+
+#[stackless::coroutine]
 fn flatten(groups: Vec<Vec<u8>>) -> impl Iterator<Item = u8> {
     for group in groups {
         yield_from!(group);

@@ -120,6 +120,23 @@ mod shadowed {
         (__inner_returned, yield_from + __delegate1 + __resume1)
     }
 
+    /// Locals named like the field of a `for` loop's iterator (`for_x`, and `for_x_2` for a second one), live
+    /// across suspension points before, inside and after the loops; `+ Debug` derives the state's fields.
+    #[::stackless::coroutine]
+    pub fn loop_field_names(v: ::std::vec::Vec<u32>) -> impl ::core::iter::Iterator<Item = u32> + ::core::fmt::Debug {
+        let for_x = 1000;
+        for x in v.clone() {
+            let for_x_2 = x * 10;
+            yield_!(for_x + x);
+            yield_!(for_x_2);
+        }
+        for x in v {
+            yield_!(x);
+        }
+        let for_x = for_x + 1;
+        yield_!(for_x);
+    }
+
     pub struct Holder {
         pub items: ::std::vec::Vec<u32>,
     }
@@ -183,4 +200,9 @@ fn delegation_with_user_locals_named_like_its_own() {
 fn method_with_a_parameter_named_like_the_receiver() {
     let holder = shadowed::Holder { items: vec![1, 2] };
     assert_eq!(holder.method(10).collect::<Vec<_>>(), [11, 12]);
+}
+
+#[test]
+fn user_locals_named_like_a_loop_iterator_field() {
+    assert_eq!(shadowed::loop_field_names(vec![1, 2]).collect::<Vec<_>>(), [1001, 10, 1002, 20, 1, 2, 1001]);
 }

@@ -88,6 +88,20 @@ fn debug_shows_the_suspension_point_and_its_locals() {
 }
 
 #[stackless::coroutine]
+fn lines_reversed(lines: Vec<&'static str>) -> impl Iterator<Item = &'static str> + std::fmt::Debug {
+    for line in lines.into_iter().rev() {
+        yield_!(line);
+    }
+}
+
+#[test]
+fn debug_names_a_for_loops_iterator_after_the_loop() {
+    let mut g = lines_reversed(vec!["a", "b"]);
+    g.next();
+    assert_eq!(format!("{g:?}"), r#"Suspend0 { for_line: Rev { iter: IntoIter(["a"]) } }"#);
+}
+
+#[stackless::coroutine]
 fn holds_a_pinned_thing() -> impl Iterator<Item = u8> {
     let marker = std::marker::PhantomPinned;
     yield_!(1);

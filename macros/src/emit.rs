@@ -1503,16 +1503,24 @@ impl Rewrite for Emitter<'_> {
 
     fn try_(&self, expr: Expr, question: &syn::Token![?]) -> Expr {
         let g = guard();
-        let p = private();
+        // Spanned at the `?`: a residual the return type can't take is reported there, not at the attribute.
+        let p = quote::quote_spanned!(question.span=> ::stackless::__private);
         let v = syn::Ident::new("__value", Span::mixed_site());
-        let r = syn::Ident::new("__residual", Span::mixed_site());
+        // The residual and the converted value are spanned at the `?` itself (a mixed-site span would be shown
+        // at the attribute): they are bound and used inside the arm only, where no user code is.
+        let r = syn::Ident::new("__residual", question.span);
+        let ret = syn::Ident::new("__ret", question.span);
+        // Typed by the return annotation (when the return type is nameable), so that the conversion is checked
+        // where it is written.
+        let ty = self.return_annotation();
         // Parenthesized: in statement position a `match` would end the expression (`x? + 1` must stay a sum).
         syn::parse_quote_spanned! {question.span=>
             (match #p::Try::branch(#expr) {
                 ::core::ops::ControlFlow::Continue(#v) => #v,
                 ::core::ops::ControlFlow::Break(#r) => {
+                    let #ret #ty = #p::FromResidual::from_residual(#p::Residual::convert(#r, ::core::convert::From::from));
                     #g.exit = #p::Exit::Returned;
-                    return #p::complete(#p::FromResidual::from_residual(#r));
+                    return #p::complete(#ret)
                 }
             })
         }

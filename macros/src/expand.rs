@@ -12,7 +12,7 @@ use crate::errors::Errors;
 use crate::ir::JoinBefore;
 use crate::lower::{Input, Lowerer, check_misplaced};
 use crate::signature::{self, Kind, Shape};
-use crate::{analysis, borrows, emit};
+use crate::{analysis, borrows, diagnose, emit};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let func: ItemFn = match syn::parse2(item.clone()) {
@@ -32,6 +32,9 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     // Whether the placeholder body `__private::failed()` has the type the signature promises.
     let supported = signature::classify_return(&func.sig, &mut Errors::default()).is_some();
     check_misplaced(&func.block, &mut errors);
+    if let Some(shape) = &shape {
+        diagnose::check_body(&func.block, shape.is_generator(), &mut errors);
+    }
     let result = match shape {
         Some(shape) if errors.is_empty() => transform(&func, &shape, &mut errors),
         _ => None,

@@ -1,7 +1,7 @@
 //! Implementation detail of `stackless`: the `#[stackless::coroutine]` attribute.
 //!
 //! The macro is a small compiler, one phase per module:
-//! `signature` (arguments and return type) → `lower` (body → `ir`, names resolved) →
+//! `signature` (arguments and return type) → `diagnose` (mistakes seen in the body) → `lower` (body → `ir`, names resolved) →
 //! `analysis` (what each suspension point stores) → `borrows` (self-borrows across a suspension) → `emit` (state enum and resume step), driven by
 //! `expand`, with `errors` accumulated along the way. `leaf` walks the user's own expressions for both
 //! lowering and emission.
@@ -10,6 +10,7 @@
 
 mod analysis;
 mod borrows;
+mod diagnose;
 mod emit;
 mod errors;
 mod expand;

@@ -753,6 +753,10 @@ impl<'e> Lowerer<'e> {
                 let it_scope = self.push_scope(false);
                 self.scopes[it_scope].ends_at_exit = at_exit && !self.scopes[it_scope].in_loop;
                 let it = self.declare_hidden("iter");
+                // Named after the loop (`for_x` for `for x in ..`, `for_outer` for `'outer: for _ in ..`), so that a
+                // suspended state's `Debug` shows a field the user can place. Mixed-site: the user's own `for_x`
+                // is a different local; a second loop of the same name gets `_2` like any shadowed local.
+                self.locals[it].ident = syn::Ident::new(&loop_field_name(&f.pat, f.label.as_ref()), Span::mixed_site());
                 // A range over integers holds no drop glue.
                 if matches!(&iter.expr, Expr::Range(_)) {
                     self.locals[it].value = Value::Plain;
@@ -843,23 +847,47 @@ impl<'e> Lowerer<'e> {
         let n = self.hidden_count;
         let delegate = syn::Ident::new("yield_from", Span::mixed_site());
         let resume = syn::Ident::new(&format!("__resume{n}"), Span::mixed_site());
-        let y = syn::Ident::new("__inner_yielded", Span::mixed_site());
+        // Spanned at the argument (a mixed-site span would be shown at the attribute): a yielded value of the
+        // wrong type is reported there. It is bound and used inside the arm only, where no user code is.
+        let y = syn::Ident::new("__inner_yielded", inner.span());
         let r = syn::Ident::new("__inner_returned", Span::mixed_site());
         let p = quote::quote!(::stackless::__private);
+        // In a generator the operand is driven as an iterator (a coroutine through `ToCoroutine`), converted by
+        // `IntoIterator::into_iter` at the argument: an operand that is neither is reported there, as std
+        // reports a non-iterator. A coroutine is resumed through the public trait, spanned at the argument: one
+        // that isn't a coroutine is reported there, as `Coroutine` not implemented for its type.
         let wrap = if self.generator {
-            quote::quote_spanned!(inner.span()=> {
+            quote::quote_spanned!(inner.span()=> ::core::iter::IntoIterator::into_iter({
                 #[allow(unused_imports)]
                 use #p::{ViaCoroutine as _, ViaIterator as _};
                 (&&#p::Delegate::new(#inner)).delegation()
-            })
+            }))
         } else {
-            quote::quote_spanned!(inner.span()=> #p::ToCoroutine(#inner))
+            quote::quote_spanned!(inner.span()=> #inner)
         };
         let yield_ = syn::Ident::new("yield_", span);
+        let step = if self.generator {
+            // `next` spanned at the argument too: an operand that isn't iterable is reported there alone.
+            let next = quote::quote_spanned!(inner.span()=> ::core::iter::Iterator::next({ &mut #delegate }));
+            quote::quote_spanned!(span=> {
+                let () = #resume;
+                match #next {
+                    ::core::option::Option::Some(#y) => ::stackless::CoroutineState::Yielded(#y),
+                    ::core::option::Option::None => ::stackless::CoroutineState::Complete({
+                        #[allow(unused_imports)]
+                        use #p::{ReturnOf as _, NoReturn as _};
+                        (&&#p::Finished::new(&mut #delegate)).returned()
+                    }),
+                }
+            })
+        } else {
+            quote::quote_spanned!(inner.span()=>
+                ::stackless::Coroutine::resume(::core::pin::Pin::new(&mut #delegate), #resume))
+        };
         syn::parse_quote_spanned! {span=> {
             let (mut #delegate, mut #resume) = (#wrap, #first);
             loop {
-                match #p::Delegation::step(&mut #delegate, #resume) {
+                match #step {
                     ::stackless::CoroutineState::Yielded(#y) => #resume = #yield_!(#y),
                     ::stackless::CoroutineState::Complete(#r) => break #r,
                 }
@@ -991,6 +1019,17 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
                 #diverge
             }
         };
+    }
+}
+
+/// The state field of a `for` loop's iterator: `for_` and the names its pattern binds, else its label.
+fn loop_field_name(pat: &Pat, label: Option<&syn::Label>) -> String {
+    let names: Vec<String> =
+        crate::leaf::pattern_names(pat).iter().map(|n| n.trim_start_matches("r#").to_string()).collect();
+    match (names.is_empty(), label) {
+        (false, _) => format!("for_{}", names.join("_")),
+        (true, Some(label)) => format!("for_{}", label.name.ident),
+        (true, None) => "for_iter".to_string(),
     }
 }
 

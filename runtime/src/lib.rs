@@ -61,6 +61,11 @@ pub enum CoroutineState<Y, R> {
 /// assert_eq!(Pin::new(&mut d).resume(21), CoroutineState::Yielded(42));
 /// assert_eq!(Pin::new(&mut d).resume(0), CoroutineState::Complete("bye"));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a coroutine",
+    label = "`{Self}` is not a coroutine",
+    note = "`Coroutine` is implemented by what a `#[stackless::coroutine]` fn returns, and by `&mut`, `Pin` and `Box` of a coroutine"
+)]
 pub trait Coroutine<R = ()> {
     /// The type of the values this coroutine yields.
     type Yield;
@@ -262,8 +267,14 @@ pub mod __private {
     }
 
     /// Builds the coroutine's return value from a `?` residual.
+    #[diagnostic::on_unimplemented(
+        message = "the `?` operator can't return `{R}` from a coroutine that returns `{Self}`",
+        label = "this `?` can't return `{R}` from a coroutine that returns `{Self}`",
+        note = "`?` on a `Result` needs a coroutine returning a `Result` whose error type implements `From` of \
+                the operand's error type, and `?` on an `Option` one returning an `Option`"
+    )]
     pub trait FromResidual<R> {
-        /// Converts the residual, as `?` does (`From::from` on the error).
+        /// Returns the residual, already converted by [`Residual`].
         fn from_residual(residual: R) -> Self;
     }
 
@@ -303,11 +314,48 @@ pub mod __private {
         }
     }
 
-    impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
+    /// Applies `?`'s error conversion to a residual: `From::from` on a `Result`'s error, nothing on the others
+    /// (their conversion is the identity). The generated code passes `From::from` itself, so that an error type
+    /// without the conversion is reported as std's `From` bound at the `?`.
+    pub trait Residual<F> {
+        /// The residual after the conversion.
+        type Converted;
+        /// Converts it.
+        fn convert(self, from: F) -> Self::Converted;
+    }
+
+    impl<E, X, F: FnOnce(E) -> X> Residual<F> for Result<Infallible, E> {
+        type Converted = Result<Infallible, X>;
+        #[inline(always)]
+        fn convert(self, from: F) -> Result<Infallible, X> {
+            match self {
+                Err(e) => Err(from(e)),
+                Ok(never) => match never {},
+            }
+        }
+    }
+
+    impl<F: FnOnce(Infallible) -> Infallible> Residual<F> for Option<Infallible> {
+        type Converted = Option<Infallible>;
+        #[inline(always)]
+        fn convert(self, _: F) -> Option<Infallible> {
+            None
+        }
+    }
+
+    impl<B, F: FnOnce(Infallible) -> Infallible> Residual<F> for ControlFlow<B, Infallible> {
+        type Converted = ControlFlow<B, Infallible>;
+        #[inline(always)]
+        fn convert(self, _: F) -> ControlFlow<B, Infallible> {
+            self
+        }
+    }
+
+    impl<T, E> FromResidual<Result<Infallible, E>> for Result<T, E> {
         #[inline(always)]
         fn from_residual(residual: Result<Infallible, E>) -> Self {
             match residual {
-                Err(e) => Err(From::from(e)),
+                Err(e) => Err(e),
                 Ok(never) => match never {},
             }
         }
@@ -340,65 +388,45 @@ pub mod __private {
         Machine { state: (), step: |(), _| unreachable!("a coroutine whose expansion failed cannot run") }
     }
 
-    /// One resume of the coroutine or iterator a `yield_from!` delegates to.
-    pub trait Delegation<R> {
-        /// What the inner one yields (passed out unchanged).
-        type Yield;
-        /// What `yield_from!` evaluates to.
-        type Return;
-        /// Resumes the inner one with `arg`.
-        fn step(&mut self, arg: R) -> CoroutineState<Self::Yield, Self::Return>;
-    }
-
-    /// Delegation to a [`Coroutine`], held by value in the outer coroutine's state.
+    /// A coroutine a generator's `yield_from!` delegates to, as an iterator over what it yields. Its return value
+    /// is kept when it completes, for [`Finished`] to hand to the `yield_from!`.
     ///
     /// `Clone` and `Debug` when the inner coroutine is (`Debug` shows the inner one alone), so that a `+ Clone`
-    /// or `+ Debug` coroutine suspended inside a `yield_from!` clones and prints like any other state.
-    #[derive(Clone)]
-    pub struct ToCoroutine<C>(pub C);
+    /// or `+ Debug` generator suspended inside a `yield_from!` clones and prints like any other state.
+    pub struct ToCoroutine<C, T>(C, Option<T>);
 
-    impl<C: fmt::Debug> fmt::Debug for ToCoroutine<C> {
+    /// Only held in a state while suspended inside the delegation, when the return value is not there yet.
+    impl<C: Clone, T> Clone for ToCoroutine<C, T> {
+        fn clone(&self) -> Self {
+            ToCoroutine(self.0.clone(), None)
+        }
+    }
+
+    impl<C: fmt::Debug, T> fmt::Debug for ToCoroutine<C, T> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             fmt::Debug::fmt(&self.0, f)
         }
     }
 
-    impl<C: Coroutine<R> + Unpin, R> Delegation<R> for ToCoroutine<C> {
-        type Yield = C::Yield;
-        type Return = C::Return;
+    impl<C: Coroutine<(), Return = T> + Unpin, T> Iterator for ToCoroutine<C, T> {
+        type Item = C::Yield;
         #[inline(always)]
-        fn step(&mut self, arg: R) -> CoroutineState<C::Yield, C::Return> {
-            Pin::new(&mut self.0).resume(arg)
-        }
-    }
-
-    /// Delegation to an [`Iterator`] (in a generator): every item is yielded, and it returns `()`.
-    ///
-    /// `Clone` and `Debug` when the iterator is, as [`ToCoroutine`].
-    #[derive(Clone)]
-    pub struct ToIterator<I>(pub I);
-
-    impl<I: fmt::Debug> fmt::Debug for ToIterator<I> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            fmt::Debug::fmt(&self.0, f)
-        }
-    }
-
-    impl<I: Iterator> Delegation<()> for ToIterator<I> {
-        type Yield = I::Item;
-        type Return = ();
-        #[inline(always)]
-        fn step(&mut self, (): ()) -> CoroutineState<I::Item, ()> {
-            match self.0.next() {
-                Some(item) => CoroutineState::Yielded(item),
-                None => CoroutineState::Complete(()),
+        fn next(&mut self) -> Option<C::Yield> {
+            match Pin::new(&mut self.0).resume(()) {
+                CoroutineState::Yielded(value) => Some(value),
+                CoroutineState::Complete(value) => {
+                    self.1 = Some(value);
+                    None
+                }
             }
         }
     }
 
     /// What a generator's `yield_from!` receives, before it knows whether it is a coroutine or an iterable:
     /// `(&&Delegate::new(x)).delegation()` picks [`ViaCoroutine`] when `x` is a `Coroutine<()>`, and
-    /// [`ViaIterator`] otherwise (method resolution tries the receiver with more references first).
+    /// [`ViaIterator`] otherwise (method resolution tries the receiver with more references first). The result
+    /// goes through `IntoIterator::into_iter` at the user's argument, so that an operand that is neither is
+    /// reported there as std reports a non-iterator.
     pub struct Delegate<T>(Cell<Option<T>>);
 
     impl<T> Delegate<T> {
@@ -426,27 +454,73 @@ pub mod __private {
     }
 
     impl<C: Coroutine<()> + Unpin> ViaCoroutine for &&Delegate<C> {
-        type Delegation = ToCoroutine<C>;
+        type Delegation = ToCoroutine<C, C::Return>;
         #[inline(always)]
-        fn delegation(self) -> ToCoroutine<C> {
-            ToCoroutine(self.take())
+        fn delegation(self) -> ToCoroutine<C, C::Return> {
+            ToCoroutine(self.take(), None)
         }
     }
 
-    /// The other reading of a generator's `yield_from!` operand: anything iterable.
+    /// The other reading of a generator's `yield_from!` operand: anything else, which must be iterable.
     pub trait ViaIterator {
-        /// The delegation.
+        /// The operand itself.
         type Delegation;
-        /// Builds it.
+        /// Takes it.
         fn delegation(self) -> Self::Delegation;
     }
 
-    impl<I: IntoIterator> ViaIterator for &Delegate<I> {
-        type Delegation = ToIterator<I::IntoIter>;
+    impl<I> ViaIterator for &Delegate<I> {
+        type Delegation = I;
         #[inline(always)]
-        fn delegation(self) -> ToIterator<I::IntoIter> {
-            ToIterator(self.take().into_iter())
+        fn delegation(self) -> I {
+            self.take()
         }
+    }
+
+    /// The value of a generator's `yield_from!` once the iterator it drives is exhausted:
+    /// `(&&Finished::new(&mut it)).returned()` is the inner coroutine's return value ([`ReturnOf`]) or `()` for
+    /// an iterator ([`NoReturn`]).
+    pub struct Finished<'a, D>(Cell<Option<&'a mut D>>);
+
+    impl<'a, D> Finished<'a, D> {
+        /// Wraps the exhausted delegate.
+        #[inline(always)]
+        pub fn new(delegate: &'a mut D) -> Self {
+            Finished(Cell::new(Some(delegate)))
+        }
+    }
+
+    /// A coroutine's return value.
+    pub trait ReturnOf {
+        /// The inner coroutine's `Return`.
+        type Value;
+        /// Takes it.
+        fn returned(self) -> Self::Value;
+    }
+
+    impl<C, T> ReturnOf for &&Finished<'_, ToCoroutine<C, T>> {
+        type Value = T;
+        #[inline(always)]
+        fn returned(self) -> T {
+            match self.0.take().and_then(|delegate| delegate.1.take()) {
+                Some(value) => value,
+                None => unreachable!("a finished coroutine has returned"),
+            }
+        }
+    }
+
+    /// An iterator's: `()`.
+    pub trait NoReturn {
+        /// `()`.
+        type Value;
+        /// `()`.
+        fn returned(self) -> Self::Value;
+    }
+
+    impl<D> NoReturn for &Finished<'_, D> {
+        type Value = ();
+        #[inline(always)]
+        fn returned(self) {}
     }
 
     /// Boxes a generator or coroutine for a `-> Box<dyn Iterator ..>` signature (recursion needs it).

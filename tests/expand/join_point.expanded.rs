@@ -5,7 +5,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         /// Not started: holds the arguments.
         Unresumed { n: __T0 },
         /// Suspended at `yield_ ! (i)` (line 4).
-        Suspend0 { __iter1: __T1, n: __T2 },
+        Suspend0 { for_i: __T1, n: __T2 },
         /// Join point before the `let` of line 6.
         Suspend1 { n: __T3 },
         /// Suspended at `yield_ ! (scale (1))` (line 7).
@@ -58,11 +58,9 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             let __ret: () = {
                                 let n = __p_n;
                                 {
-                                    let mut __iter1 = ::core::iter::IntoIterator::into_iter(
-                                        0..n,
-                                    );
+                                    let mut for_i = ::core::iter::IntoIterator::into_iter(0..n);
                                     loop {
-                                        let i = match ::core::iter::Iterator::next(&mut __iter1) {
+                                        let i = match ::core::iter::Iterator::next(&mut for_i) {
                                             ::core::option::Option::Some(__next) => __next,
                                             ::core::option::Option::None => break,
                                         };
@@ -71,7 +69,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                                 let __yielded: u32 = i;
                                                 *__guard.state = __State::Suspend0 {
                                                     n: n,
-                                                    __iter1: __iter1,
+                                                    for_i: for_i,
                                                 };
                                                 __guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
@@ -87,7 +85,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             __guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        __State::Suspend0 { n: __saved0, __iter1: __saved1 } => {
+                        __State::Suspend0 { n: __saved0, for_i: __saved1 } => {
                             #[allow(unused_variables)]
                             let __arg = ::stackless::__private::take_resume_arg(
                                 &mut __resume_slot,
@@ -97,7 +95,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 let n = __saved0;
                                 {
                                     #[allow(unused_variables)]
-                                    let mut __iter1 = __saved1;
+                                    let mut for_i = __saved1;
                                     '__break1: {
                                         '__continue1: {
                                             {
@@ -105,7 +103,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                             }
                                         }
                                         loop {
-                                            let i = match ::core::iter::Iterator::next(&mut __iter1) {
+                                            let i = match ::core::iter::Iterator::next(&mut for_i) {
                                                 ::core::option::Option::Some(__next) => __next,
                                                 ::core::option::Option::None => break,
                                             };
@@ -114,7 +112,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                                     let __yielded: u32 = i;
                                                     *__guard.state = __State::Suspend0 {
                                                         n: n,
-                                                        __iter1: __iter1,
+                                                        for_i: for_i,
                                                     };
                                                     __guard.exit = ::stackless::__private::Exit::Suspended;
                                                     return ::stackless::__private::suspend(__yielded);

@@ -11,7 +11,7 @@ impl Deck {
             /// Not started: holds the arguments.
             Unresumed { hands: __T0, __self: __T1 },
             /// Suspended at `yield_ ! ((hand , card))` (line 12).
-            Suspend0 { __iter1: __T2, hand: __T3, hands: __T4 },
+            Suspend0 { for_card: __T2, hand: __T3, hands: __T4 },
             /// Finished.
             Returned,
             /// A resume panicked.
@@ -55,12 +55,12 @@ impl Deck {
                                 let Deck { cards } = __self;
                                 let mut hand = 0;
                                 {
-                                    let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                    let mut for_card = ::core::iter::IntoIterator::into_iter(
                                         cards,
                                     );
                                     loop {
                                         let card = match ::core::iter::Iterator::next(
-                                            &mut __iter1,
+                                            &mut for_card,
                                         ) {
                                             ::core::option::Option::Some(__next) => __next,
                                             ::core::option::Option::None => break,
@@ -71,7 +71,7 @@ impl Deck {
                                                 *__guard.state = __State::Suspend0 {
                                                     hands: hands,
                                                     hand: hand,
-                                                    __iter1: __iter1,
+                                                    for_card: for_card,
                                                 };
                                                 __guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
@@ -93,7 +93,7 @@ impl Deck {
                         #[allow(unused_variables)]
                         hand: hand,
                         #[allow(unused_variables)]
-                        __iter1: __iter1,
+                        for_card: for_card,
                         ..
                     } => {
                         let __ret: () = {
@@ -107,7 +107,7 @@ impl Deck {
                                     }
                                     loop {
                                         let card = match ::core::iter::Iterator::next(
-                                            &mut (*__iter1),
+                                            &mut (*for_card),
                                         ) {
                                             ::core::option::Option::Some(__next) => __next,
                                             ::core::option::Option::None => break,

@@ -5,9 +5,9 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         /// Not started: holds the arguments.
         Unresumed { words: __T0 },
         /// Suspended at `yield_ ! (word)` (line 5).
-        Suspend0 { upper: __T1, __iter1: __T2 },
+        Suspend0 { upper: __T1, for_word: __T2 },
         /// Suspended at `yield_ ! (upper)` (line 9).
-        Suspend1 { __iter1: __T3 },
+        Suspend1 { for_word: __T3 },
         /// Finished.
         Returned,
         /// A resume panicked.
@@ -48,12 +48,12 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         let __ret: () = {
                             let words = __p_words;
                             {
-                                let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                let mut for_word = ::core::iter::IntoIterator::into_iter(
                                     words,
                                 );
                                 loop {
                                     let word = match ::core::iter::Iterator::next(
-                                        &mut __iter1,
+                                        &mut for_word,
                                     ) {
                                         ::core::option::Option::Some(__next) => __next,
                                         ::core::option::Option::None => break,
@@ -63,7 +63,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         {
                                             let __yielded: String = word;
                                             *__guard.state = __State::Suspend0 {
-                                                __iter1: __iter1,
+                                                for_word: for_word,
                                                 upper: upper,
                                             };
                                             __guard.exit = ::stackless::__private::Exit::Suspended;
@@ -76,11 +76,11 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         __guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    __State::Suspend0 { __iter1: __saved1, upper: __saved3 } => {
+                    __State::Suspend0 { for_word: __saved1, upper: __saved3 } => {
                         let __ret: () = {
                             {
                                 #[allow(unused_variables)]
-                                let mut __iter1 = __saved1;
+                                let mut for_word = __saved1;
                                 '__break1: {
                                     '__continue1: {
                                         {
@@ -93,7 +93,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             {
                                                 let __yielded: String = upper;
                                                 *__guard.state = __State::Suspend1 {
-                                                    __iter1: __iter1,
+                                                    for_word: for_word,
                                                 };
                                                 __guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
@@ -106,11 +106,11 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         __guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    __State::Suspend1 { __iter1: __saved1 } => {
+                    __State::Suspend1 { for_word: __saved1 } => {
                         let __ret: () = {
                             {
                                 #[allow(unused_variables)]
-                                let mut __iter1 = __saved1;
+                                let mut for_word = __saved1;
                                 '__break3: {
                                     '__continue3: {
                                         {
@@ -119,7 +119,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                     }
                                     loop {
                                         let word = match ::core::iter::Iterator::next(
-                                            &mut __iter1,
+                                            &mut for_word,
                                         ) {
                                             ::core::option::Option::Some(__next) => __next,
                                             ::core::option::Option::None => break,
@@ -129,7 +129,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             {
                                                 let __yielded: String = word;
                                                 *__guard.state = __State::Suspend0 {
-                                                    __iter1: __iter1,
+                                                    for_word: for_word,
                                                     upper: upper,
                                                 };
                                                 __guard.exit = ::stackless::__private::Exit::Suspended;

@@ -1,0 +1,94 @@
+//! Mistakes the macro recognises in the body before lowering it, reported at the user's tokens with the fix
+//! (rustc would otherwise report them against the generated code): `?` in a generator, whose body returns
+//! `()`, and a `yield_from!` of a literal.
+//!
+//! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
+//! `yield_from!` mean something else (or are reported by `lower::check_misplaced`).
+
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Expr, Token};
+
+use crate::errors::Errors;
+use crate::lower::{parse_yield_arg, suspension_name};
+use crate::normalize::expression_macro;
+
+/// Reports every `?` in a generator's own body, and every `yield_from!` whose argument is a literal.
+pub fn check_body(block: &syn::Block, generator: bool, errors: &mut Errors) {
+    let mut checker = Checker { errors, generator };
+    syn::visit::Visit::visit_block(&mut checker, block);
+}
+
+struct Checker<'e> {
+    errors: &'e mut Errors,
+    generator: bool,
+}
+
+impl Checker<'_> {
+    fn question(&mut self, span: Span) {
+        self.errors.error(
+            span,
+            "cannot use the `?` operator in a generator: its body returns `()`, not a `Result` or an `Option`\n\
+             help: handle the error here (`match`, `if let`, `let ... else`), or yield the results as items: \
+             `-> impl Iterator<Item = Result<T, E>>` and `yield_!(Err(e))`",
+        );
+    }
+
+    fn delegated_literal(&mut self, lit: &syn::ExprLit) {
+        let lit = lit.to_token_stream();
+        let inner = if self.generator { "a coroutine or an iterator" } else { "a coroutine" };
+        self.errors.error(
+            lit.span(),
+            format!(
+                "`yield_from!` delegates to {inner}, not to a literal\n\
+                 help: to yield this one value, write `yield_!({lit})`"
+            ),
+        );
+    }
+}
+
+impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
+    fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
+        if self.generator {
+            self.question(t.question_token.span);
+        }
+        syn::visit::visit_expr_try(self, t);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        match suspension_name(mac) {
+            Some("yield_") => {
+                if let Ok(Some(arg)) = mac.parse_body_with(parse_yield_arg) {
+                    syn::visit::visit_expr(self, &arg);
+                }
+            }
+            Some(_) => {
+                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+                    if let Some(Expr::Lit(lit)) = args.first() {
+                        self.delegated_literal(lit);
+                    }
+                    for arg in &args {
+                        syn::visit::visit_expr(self, arg);
+                    }
+                }
+            }
+            None if expression_macro(mac) => {
+                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+                    for arg in &args {
+                        syn::visit::visit_expr(self, arg);
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+    fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
+    fn visit_expr_try_block(&mut self, _: &'ast syn::ExprTryBlock) {}
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    fn visit_type(&mut self, _: &'ast syn::Type) {}
+}

@@ -1,0 +1,6 @@
+#[stackless::coroutine]
+fn outer(count: u32) -> impl Iterator<Item = u32> {
+    yield_from!(count);
+}
+
+fn main() {}
