@@ -140,6 +140,11 @@ fn consuming_method(name: &str) -> bool {
                 | "step_by"
                 | "peekable"
                 | "cycle"
+                // `str::lines(&self)` and `str::bytes(&self)` borrow, but `BufRead::lines(self)` and
+                // `Read::bytes(self)` consume a reader: taken as a move, which is a copy of a `&str`, and drops
+                // a `String` (unobservably) at the next suspension point.
+                | "lines"
+                | "bytes"
         )
 }
 
@@ -187,8 +192,6 @@ pub fn borrowing_method(name: &str) -> bool {
                 | "ends_with"
                 | "find"
                 | "chars"
-                | "bytes"
-                | "lines"
                 | "split"
                 | "split_whitespace"
                 | "trim"
