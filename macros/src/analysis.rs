@@ -64,6 +64,10 @@ pub struct Analysis {
     pub live_after_leaf: Vec<Set>,
     /// Per suspension point: the stored locals, in declaration order.
     pub stored: Vec<Vec<LocalId>>,
+    /// Per suspension point: the stored locals that are dead there (neither read nor assigned again before
+    /// their scope ends), held only in case they need dropping. The state stores them through a probe of their
+    /// type (`__private::Hold`): a `Copy` one is dropped at once, so that what it borrows doesn't enter the state.
+    pub dead: Vec<Set>,
     /// Per suspension point: some path from the start reaches it (not dead code after a `return`).
     pub reachable: Vec<bool>,
     /// Per local: held in an `Option` drop flag.
@@ -82,8 +86,20 @@ pub fn analyze(body: &Body) -> Analysis {
         live_after_yield: vec![Set::new(n); body.yields.len()],
         loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
         body,
+        writes_are_uses: false,
     };
     live.block(&body.root, Set::new(n));
+    // The same, with an assignment counting as a use: a local dead at a suspension point by this measure keeps
+    // its value (and its type) until its scope ends.
+    let mut touched = Liveness {
+        n,
+        live_after_leaf: vec![Set::new(n); body.leaf_count],
+        live_after_yield: vec![Set::new(n); body.yields.len()],
+        loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
+        body,
+        writes_are_uses: true,
+    };
+    touched.block(&body.root, Set::new(n));
 
     let mut init = Initialisation {
         at_yield: vec![None; body.yields.len()],
@@ -97,16 +113,21 @@ pub fn analyze(body: &Body) -> Analysis {
     let only_point = sole_suspension_of_its_loop(body);
     let mut flagged = Set::new(n);
     let mut stored = Vec::new();
+    let mut dead = Vec::new();
     let reachable = init.at_yield.iter().map(Option::is_some).collect();
     for (k, point) in body.yields.iter().enumerate() {
         let live_after = &live.live_after_yield[k];
         let state = init.at_yield[k].clone();
         let mut here = Vec::new();
+        let mut dead_here = Set::new(n);
         if let Some(state) = state {
             for &l in &point.in_scope {
                 let local = &body.locals[l];
                 if state.maybe.contains(l) && (live_after.contains(l) || !local.no_drop_glue()) {
                     here.push(l);
+                    if !touched.live_after_yield[k].contains(l) {
+                        dead_here.insert(l);
+                    }
                     // A drop flag when it may be moved out here, and also when a loop body declares it and it
                     // may need dropping: resuming inside the loop can then keep it in place and clear its flag
                     // at the end of each iteration, instead of moving the whole state out and back.
@@ -118,9 +139,10 @@ pub fn analyze(body: &Body) -> Analysis {
             }
         }
         stored.push(here);
+        dead.push(dead_here);
     }
     let typed_across_arms = bound_by_suspending_lets(body);
-    Analysis { live_after_leaf: live.live_after_leaf, stored, reachable, flagged, typed_across_arms }
+    Analysis { live_after_leaf: live.live_after_leaf, stored, dead, reachable, flagged, typed_across_arms }
 }
 
 /// The locals bound by a `let` whose initializer contains a suspension point.
@@ -233,6 +255,8 @@ struct Liveness<'b> {
     /// Per loop: (live at its `break` target, live at its `continue` target).
     loops: Vec<(Set, Set)>,
     body: &'b Body,
+    /// An assignment counts as a use instead of ending the local's liveness.
+    writes_are_uses: bool,
 }
 
 impl Liveness<'_> {
@@ -251,6 +275,7 @@ impl Liveness<'_> {
         // Uses in reverse order: a whole write kills, any read makes live.
         for u in leaf.uses.iter().rev() {
             match u.kind {
+                UseKind::Write if self.writes_are_uses => live.insert(u.local),
                 UseKind::Write if !u.conditional => live.remove(u.local),
                 UseKind::Write => {}
                 UseKind::Place | UseKind::Receiver | UseKind::Move => live.insert(u.local),

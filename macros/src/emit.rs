@@ -83,6 +83,8 @@ pub struct Emitter<'a> {
     closure_stmts: RefCell<std::collections::BTreeMap<JoinBefore, ClosureStmt>>,
     /// The locals of the `let`s whose initializers are being emitted, innermost last.
     initializing: RefCell<Vec<Vec<LocalId>>>,
+    /// The locals stored as they are even where they are dead (see [`Self::held`]).
+    never_held: Set,
 }
 
 /// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it
@@ -185,6 +187,7 @@ impl<'a> Emitter<'a> {
             witnesses_used: RefCell::new(Set::new(n)),
             closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
             initializing: RefCell::new(Vec::new()),
+            never_held: never_held(body, an),
         }
     }
 
@@ -1292,12 +1295,14 @@ impl<'a> Emitter<'a> {
                 // the locals still in scope are disarmed, since those stay in the state.
                 let mut out = TokenStream::new();
                 let native_now = self.native_now.borrow();
-                for &l in &self.an.stored[j] {
+                // Newest first: a dead local that borrows an older one is dropped before that one moves.
+                for &l in self.an.stored[j].iter().rev() {
                     if native_now.contains(l) {
                         self.used.borrow_mut().insert(l);
                         let field = self.bound_name(l);
                         let ident = located(&self.body.locals[l].ident, point.span);
-                        out.extend(quote!(*#field = #ident;));
+                        let value = self.held(j, l, &ident);
+                        out.extend(quote!(*#field = #value;));
                     }
                 }
                 for (_, guard) in self.scope_guards.borrow().iter() {
@@ -1308,14 +1313,17 @@ impl<'a> Emitter<'a> {
             _ => {
                 let state = state_ty();
                 let v = variant(j);
+                // Newest first, as above.
                 let fields: Vec<_> = self.an.stored[j]
                     .iter()
+                    .rev()
                     .map(|&l| {
                         self.referenced.borrow_mut().insert(l);
                         let f = &self.field[l];
                         // At the `yield_!`: a local still borrowed there is reported as moved by it.
                         let ident = located(&self.body.locals[l].ident, point.span);
-                        quote!(#f: #ident)
+                        let value = self.held(j, l, &ident);
+                        quote!(#f: #value)
                     })
                     .collect();
                 quote!(*#g.state = #state::#v { #(#fields),* };)
@@ -1336,6 +1344,23 @@ impl<'a> Emitter<'a> {
                 let #y #y_ty = #value;
                 #store
                 return #p::suspend(&mut #g.exit, #y);
+            }
+        }
+    }
+
+    /// What suspension point `j` stores of local `l`: the local, or, when it is dead there, what
+    /// `__private::Hold` makes of it (`Dead` when its type is `Copy`, the value otherwise). The method call
+    /// decides from the type rustc knows at that point, which must be the local's final type: see
+    /// [`never_held`] for the locals that are stored as they are.
+    fn held(&self, j: YieldId, l: LocalId, ident: &syn::Ident) -> TokenStream {
+        if !self.an.dead[j].contains(l) || self.never_held.contains(l) {
+            return quote!(#ident);
+        }
+        let p = private();
+        quote! {
+            {
+                use #p::{HoldCopy as _, HoldValue as _};
+                (&&#p::Hold(&#ident)).hold_kind().hold(#ident)
             }
         }
     }
@@ -1899,4 +1924,120 @@ fn value_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
         },
     );
     flows.into_inner()
+}
+
+/// The locals whose type may not be known yet where a suspension point stores them dead, so that `Hold` would
+/// take them for `Copy` (an ambiguous bound selects the first candidate) and rustc would then reject the state:
+/// - those that may hold a closure ([`closure_locals`]): a closure's captures, and so whether it is `Copy`, are
+///   inferred only after the whole body is type-checked;
+/// - those that some arm declares again without a value (in scope at a suspension point that doesn't store
+///   them: `let mut x = None;`), or types through a witness shared by the arms: such an arm types them from
+///   the others, maybe later in the body;
+/// - and those known to own their value (a `Vec`, a `String`): never `Copy`, nothing to gain.
+fn never_held(body: &Body, an: &Analysis) -> Set {
+    let mut out = closure_locals(body);
+    out.union(&an.typed_across_arms);
+    for (k, point) in body.yields.iter().enumerate() {
+        if !an.reachable[k] {
+            continue;
+        }
+        for &l in &point.in_scope {
+            if !an.stored[k].contains(&l) {
+                out.insert(l);
+            }
+        }
+    }
+    for (l, local) in body.locals.iter().enumerate() {
+        if local.owned() {
+            out.insert(l);
+        }
+    }
+    out
+}
+
+/// The locals that may hold a closure, or a value of a type made of one (`Some(f)`): bound or assigned by a
+/// statement with a closure literal in it (or borrowed there: `opt.insert(|x| ..)`), and what is made of those.
+fn closure_locals(body: &Body) -> Set {
+    let n = body.locals.len();
+    let found = RefCell::new(Set::new(n));
+    let mut flows = value_flows(&body.root);
+    let seed = |leaf: &Leaf, closures: &mut Set| {
+        if expr_has_closure(&leaf.expr) {
+            for u in &leaf.uses {
+                if u.kind != UseKind::Move {
+                    closures.insert(u.local);
+                }
+            }
+        }
+    };
+    walk_block(
+        &body.root,
+        &mut |node| {
+            let binds = |scrut: &Leaf, binding: &Binding| {
+                (scrut.uses.iter().map(|u| u.local).collect(), binding.locals.clone())
+            };
+            match node {
+                Node::If { cond, .. } | Node::While { cond, .. } => {
+                    for c in cond {
+                        if let Cond::Let { binding, scrut } = c {
+                            flows.push(binds(scrut, binding));
+                            if expr_has_closure(&scrut.expr) {
+                                binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
+                            }
+                        }
+                    }
+                }
+                Node::Match { scrut, arms } => {
+                    for arm in arms {
+                        flows.push(binds(scrut, &arm.binding));
+                        if expr_has_closure(&scrut.expr) {
+                            arm.binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
+                        }
+                    }
+                }
+                Node::For { iter, binding, it, .. } if expr_has_closure(&iter.expr) => {
+                    found.borrow_mut().insert(*it);
+                    binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
+                }
+                _ => {}
+            }
+        },
+        &mut |l| {
+            if l.init.as_ref().is_some_and(node_has_closure) {
+                l.binding.locals.iter().for_each(|&local| found.borrow_mut().insert(local));
+            }
+        },
+    );
+    let mut closures = found.into_inner();
+    for stmt in &body.root.stmts {
+        match stmt {
+            Stmt::Let(l) => {
+                if let Some(init) = &l.init {
+                    for_each_leaf(init, &mut |leaf| seed(leaf, &mut closures));
+                }
+                if let Some(d) = &l.diverge {
+                    seed(d, &mut closures);
+                }
+            }
+            Stmt::Expr(node, _) => for_each_leaf(node, &mut |leaf| seed(leaf, &mut closures)),
+        }
+    }
+    for y in &body.yields {
+        if let Some(v) = &y.value {
+            seed(v, &mut closures);
+        }
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (sources, targets) in &flows {
+            if sources.iter().any(|&l| closures.contains(l)) {
+                for &t in targets {
+                    changed |= !closures.contains(t);
+                    closures.insert(t);
+                }
+            }
+        }
+    }
+    closures
 }

@@ -215,6 +215,14 @@ pub fn borrowing_method(name: &str) -> bool {
         )
 }
 
+/// Methods that take `&self`, trusted on any receiver (`str`'s views, `len`, `is_empty`): a drop-flagged
+/// receiver is reached through a shared helper call, so that it can be read while a view of it is alive.
+fn shared_method(name: &str) -> bool {
+    matches!(name, "len" | "is_empty")
+        || crate::lower::std_view(name)
+            .is_some_and(|(returns, on)| on == crate::lower::On::Any && returns != crate::lower::Returns::RefMut)
+}
+
 /// Macros whose arguments are expressions taken by reference (formatting and assertions). `matches!` takes a
 /// pattern second, which the walker leaves alone.
 pub const REF_MACROS: &[&str] = &[
@@ -825,20 +833,21 @@ impl VisitMut for Walker<'_> {
                 let spilled = receiver_local.is_some()
                     && matches!(&*m.receiver, Expr::Path(p)
                         if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__spill")));
+                let shared = shared_method(&method);
                 let receiver_ctx = if consuming_method(&method) || (spilled && !borrowing_method(&method)) {
                     UseKind::Move
-                } else if borrowing_method(&method) {
+                } else if borrowing_method(&method) || shared {
                     UseKind::Place
                 } else {
                     UseKind::Receiver
                 };
-                // Even inside formatting arguments, a method may need its receiver mutably (`it.next()`); the
-                // operands of an rvalue receiver (`(0..lens(&v)).count()`) are still only read.
-                let shared_reads = if crate::normalize::is_place(&m.receiver) {
-                    std::mem::take(&mut self.shared_reads)
-                } else {
-                    self.shared_reads
-                };
+                // Even inside formatting arguments, a method may need its receiver mutably (`it.next()`), unless
+                // it is one that only reads it (`line.len()`, `line.trim()`); the operands of an rvalue receiver
+                // (`(0..lens(&v)).count()`) are still only read.
+                let shared_reads = self.shared_reads;
+                if crate::normalize::is_place(&m.receiver) {
+                    self.shared_reads = usize::from(shared);
+                }
                 self.visit(&mut m.receiver, receiver_ctx);
                 self.shared_reads = shared_reads;
                 let args_start = self.uses.len();
@@ -873,7 +882,18 @@ impl VisitMut for Walker<'_> {
                 self.visit(&mut i.expr, UseKind::Place);
                 self.visit(&mut i.index, UseKind::Move);
             }
-            Expr::Reference(r) => self.visit(&mut r.expr, UseKind::Place),
+            // A shared borrow of a place only reads it: a drop-flagged local is reached through a shared helper
+            // call, so that the borrow (`let cmd = first_word(&line);`) doesn't keep `line` borrowed mutably.
+            Expr::Reference(r) if r.mutability.is_none() && crate::normalize::is_place(&r.expr) => {
+                self.shared_reads += 1;
+                self.visit(&mut r.expr, UseKind::Place);
+                self.shared_reads -= 1;
+            }
+            Expr::Reference(r) => {
+                let shared_reads = std::mem::take(&mut self.shared_reads);
+                self.visit(&mut r.expr, UseKind::Place);
+                self.shared_reads = shared_reads;
+            }
             Expr::RawAddr(r) => self.visit(&mut r.expr, UseKind::Place),
             Expr::Unary(u) => {
                 // `*b` by value moves out of a `Box` (and copies out of a reference): the operand takes the
