@@ -17,6 +17,9 @@
 //!   start of its scope in the continuation (so Rust itself drops it at its scope's end), and moves what the next
 //!   suspension point needs into that point's variant.
 //! - A local with a drop flag lives in an `Option`; its uses go through `slot`/`take`.
+//! - A local stored where it is dead (kept only in case it needs dropping) goes through `__private::Hold`,
+//!   which rustc resolves from its type: a `Copy` one becomes the zero-sized `Dead`, so that a dead borrow
+//!   (`let cmd = first_word(&line);`) doesn't point into the state.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -1295,8 +1298,7 @@ impl<'a> Emitter<'a> {
                 // the locals still in scope are disarmed, since those stay in the state.
                 let mut out = TokenStream::new();
                 let native_now = self.native_now.borrow();
-                // Newest first: a dead local that borrows an older one is dropped before that one moves.
-                for &l in self.an.stored[j].iter().rev() {
+                for l in self.store_order(j) {
                     if native_now.contains(l) {
                         self.used.borrow_mut().insert(l);
                         let field = self.bound_name(l);
@@ -1313,11 +1315,10 @@ impl<'a> Emitter<'a> {
             _ => {
                 let state = state_ty();
                 let v = variant(j);
-                // Newest first, as above.
-                let fields: Vec<_> = self.an.stored[j]
-                    .iter()
-                    .rev()
-                    .map(|&l| {
+                let fields: Vec<_> = self
+                    .store_order(j)
+                    .into_iter()
+                    .map(|l| {
                         self.referenced.borrow_mut().insert(l);
                         let f = &self.field[l];
                         // At the `yield_!`: a local still borrowed there is reported as moved by it.
@@ -1346,6 +1347,16 @@ impl<'a> Emitter<'a> {
                 return #p::suspend(&mut #g.exit, #y);
             }
         }
+    }
+
+    /// The order in which suspension point `j` moves its locals into the state: the dead ones that go through
+    /// `Hold` first, newest first, so that one that borrows another (`cmd` of `line`) is dropped before what it
+    /// borrows moves; then the others, in declaration order.
+    fn store_order(&self, j: YieldId) -> Vec<LocalId> {
+        let held = |l: &LocalId| self.an.dead[j].contains(*l) && !self.never_held.contains(*l);
+        let mut order: Vec<LocalId> = self.an.stored[j].iter().rev().copied().filter(held).collect();
+        order.extend(self.an.stored[j].iter().copied().filter(|l| !held(l)));
+        order
     }
 
     /// What suspension point `j` stores of local `l`: the local, or, when it is dead there, what
