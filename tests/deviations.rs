@@ -98,17 +98,20 @@ fn a_borrowing_into_method_counts_as_a_move() {
 }
 
 /// A type of one's own with a borrowing `lines`, the name of `str`'s view and of `BufRead`'s consuming method.
-struct Document(Noisy);
+struct Document {
+    text: &'static str,
+    _tag: Noisy,
+}
 
 impl Document {
     fn lines(&self) -> std::str::Lines<'static> {
-        "a\nb".lines()
+        self.text.lines()
     }
 }
 
 #[stackless::coroutine]
 fn borrowing_lines_of_ones_own() -> impl Iterator<Item = usize> {
-    let doc = Document(Noisy("document"));
+    let doc = Document { text: "a\nb", _tag: Noisy("document") };
     for line in doc.lines() {
         yield_!(line.len());
     }
