@@ -7,7 +7,7 @@
 //! `yield_!(v)` logs `v` and returns once its yield budget is used up. Run to the end, and dropped after each of
 //! its yields, the generator must log exactly what the plain fn logs, drops included.
 #![allow(clippy::all, clippy::pedantic)]
-#![allow(unused_variables, unused_mut, dead_code)]
+#![allow(unused_variables, unused_mut, unused_assignments, dead_code)]
 
 mod common;
 use common::{Noisy, events, log};
@@ -368,4 +368,34 @@ fn a_state_without_the_dead_borrow_clones_and_prints() {
     let h = g.clone();
     assert_eq!(g.collect::<Vec<_>>(), ["LOOK"]);
     assert_eq!(h.collect::<Vec<_>>(), ["LOOK"]);
+}
+
+// Dead closures, and values made of them: held as they are (whether a closure is `Copy` is known only once
+// rustc has inferred its captures, after the whole body), so those with drop glue drop at their scope's end.
+// (Held, one that borrows a local of the coroutine is an error: README, "Limitations".)
+twin! {
+    fn dead_closures(words: Vec<&'static str>) -> usize {
+        let tag = Noisy("captured by f");
+        let f = move |k: usize| k + width(&tag);
+        let other = Noisy("captured by g");
+        let mut g = None;
+        g = Some(move |k: usize| k * width(&other));
+        let third = Noisy("captured by the slot's");
+        let mut slot = None;
+        slot.replace(move |k: usize| k + width(&third));
+        let n = f(1) + g.as_ref().map_or(0, |g| g(2)) + slot.as_ref().map_or(0, |h| h(3));
+        yield_!(n);
+        log("resumed");
+        yield_!(words.len());
+    }
+}
+
+/// Borrows all of `n` (a `move` closure calling it captures all of `n`, not a `Copy` field).
+fn width(n: &Noisy) -> usize {
+    n.0.len()
+}
+
+#[test]
+fn dead_closures_are_held_to_their_scope_end() {
+    assert_eq!(check(|| dead_closures::co(vec!["a"]), || dead_closures::plain(vec!["a"])), 2);
 }

@@ -1972,13 +1972,20 @@ fn closure_locals(body: &Body) -> Set {
     let n = body.locals.len();
     let found = RefCell::new(Set::new(n));
     let mut flows = value_flows(&body.root);
-    let seed = |leaf: &Leaf, closures: &mut Set| {
-        if expr_has_closure(&leaf.expr) {
-            for u in &leaf.uses {
-                if u.kind != UseKind::Move {
-                    closures.insert(u.local);
-                }
+    // An assignment whose value has a closure literal, and a method that stores its arguments in its receiver
+    // (`slot.insert(|x| ..)`, `slot.replace(f)`).
+    type Flows = Vec<(Vec<LocalId>, Vec<LocalId>)>;
+    let seed = |leaf: &Leaf, closures: &mut Set, flows: &mut Flows| {
+        for (receiver, args) in storing_exprs(&leaf.expr) {
+            let Some(&(_, local)) = leaf.env.iter().rev().find(|(name, _)| *name == receiver) else { continue };
+            if args.iter().any(expr_has_closure) {
+                closures.insert(local);
             }
+            let sources = args
+                .iter()
+                .flat_map(|a| leaf.env.iter().filter(|(name, _)| mentions(a, name)).map(|&(_, l)| l))
+                .collect();
+            flows.push((sources, vec![local]));
         }
     };
     walk_block(
@@ -2024,18 +2031,18 @@ fn closure_locals(body: &Body) -> Set {
         match stmt {
             Stmt::Let(l) => {
                 if let Some(init) = &l.init {
-                    for_each_leaf(init, &mut |leaf| seed(leaf, &mut closures));
+                    for_each_leaf(init, &mut |leaf| seed(leaf, &mut closures, &mut flows));
                 }
                 if let Some(d) = &l.diverge {
-                    seed(d, &mut closures);
+                    seed(d, &mut closures, &mut flows);
                 }
             }
-            Stmt::Expr(node, _) => for_each_leaf(node, &mut |leaf| seed(leaf, &mut closures)),
+            Stmt::Expr(node, _) => for_each_leaf(node, &mut |leaf| seed(leaf, &mut closures, &mut flows)),
         }
     }
     for y in &body.yields {
         if let Some(v) = &y.value {
-            seed(v, &mut closures);
+            seed(v, &mut closures, &mut flows);
         }
     }
     let mut changed = true;
@@ -2051,4 +2058,54 @@ fn closure_locals(body: &Body) -> Set {
         }
     }
     closures
+}
+
+/// The assignments to a local in `expr` (`f = |x| ..`), and the method calls that may store their arguments in
+/// a local receiver (`slot.insert(x)`, `v.push(x)`): the local's name and the values.
+fn storing_exprs(expr: &Expr) -> Vec<(String, Vec<Expr>)> {
+    struct Finder(Vec<(String, Vec<Expr>)>);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            if let Expr::Path(p) = &*a.left
+                && let Some(ident) = p.path.get_ident()
+            {
+                self.0.push((ident.to_string(), vec![(*a.right).clone()]));
+            }
+            syn::visit::visit_expr_assign(self, a);
+        }
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            let method = m.method.to_string();
+            if matches!(method.as_str(), "insert" | "replace" | "get_or_insert" | "set" | "extend")
+                || method.starts_with("push")
+            {
+                let receiver = match &*m.receiver {
+                    Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+                    _ => None,
+                };
+                if let Some(name) = receiver {
+                    let name = if name == "self" { "__self".to_string() } else { name };
+                    self.0.push((name, m.args.iter().cloned().collect()));
+                }
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(Vec::new());
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.0
+}
+
+/// `expr` mentions the identifier `name` (as a path of one segment).
+fn mentions(expr: &Expr, name: &str) -> bool {
+    struct Finder<'n>(&'n str, bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_path(&mut self, p: &'ast syn::Path) {
+            self.1 |= p.get_ident().is_some_and(|i| i == self.0);
+            syn::visit::visit_path(self, p);
+        }
+    }
+    let mut finder = Finder(name, false);
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.1
 }
