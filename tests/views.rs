@@ -399,3 +399,24 @@ fn width(n: &Noisy) -> usize {
 fn dead_closures_are_held_to_their_scope_end() {
     assert_eq!(check(|| dead_closures::co(vec!["a"]), || dead_closures::plain(vec!["a"])), 2);
 }
+
+// A dead `Option` of a borrow, filled in a loop with a closure in its condition.
+twin! {
+    fn longest(words: Vec<String>) -> usize {
+        let mut best = None;
+        for w in &words {
+            if best.is_none_or(|b: &String| w.len() > b.len()) {
+                best = Some(w);
+            }
+        }
+        let n = best.map_or(0, |b| b.len());
+        yield_!(n);
+        yield_!(words.len());
+    }
+}
+
+#[test]
+fn a_dead_option_of_a_borrow() {
+    let words = || vec![String::from("ab"), String::from("abc")];
+    assert_eq!(check(|| longest::co(words()), || longest::plain(words())), 2);
+}
