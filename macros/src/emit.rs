@@ -1974,8 +1974,7 @@ fn closure_locals(body: &Body) -> Set {
     let mut flows = value_flows(&body.root);
     // An assignment whose value has a closure literal, and a method that stores its arguments in its receiver
     // (`slot.insert(|x| ..)`, `slot.replace(f)`).
-    type Flows = Vec<(Vec<LocalId>, Vec<LocalId>)>;
-    let seed = |leaf: &Leaf, closures: &mut Set, flows: &mut Flows| {
+    let seed = |leaf: &Leaf, closures: &mut Set, flows: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>| {
         for (receiver, args) in storing_exprs(&leaf.expr) {
             let Some(&(_, local)) = leaf.env.iter().rev().find(|(name, _)| *name == receiver) else { continue };
             if args.iter().any(expr_has_closure) {
