@@ -9,6 +9,8 @@
 //! may need dropping at its scope's end (anything not known to lack drop glue): an RAII guard is held across
 //! every yield of its scope even if unused, exactly as in the plain fn. A stored local that may be
 //! uninitialised at some suspension point is **flagged**: it lives in an `Option` (its drop flag) everywhere.
+//! A stored local that is neither read nor assigned again is **dead** there: the emitter stores it through a
+//! probe of its type, which drops a `Copy` one at once.
 
 use crate::ir::{Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, Stmt, UseKind, YieldId};
 
