@@ -880,7 +880,10 @@ impl VisitMut for Walker<'_> {
             Expr::Field(f) => self.visit(&mut f.base, UseKind::Place),
             Expr::Index(i) => {
                 self.visit(&mut i.expr, UseKind::Place);
+                // Only the indexed place is read shared; the index is an expression of its own (`{ n += 1; n }`).
+                let shared_reads = std::mem::take(&mut self.shared_reads);
                 self.visit(&mut i.index, UseKind::Move);
+                self.shared_reads = shared_reads;
             }
             // A shared borrow of a place only reads it: a drop-flagged local is reached through a shared helper
             // call, so that the borrow (`let cmd = first_word(&line);`) doesn't keep `line` borrowed mutably.
