@@ -97,6 +97,35 @@ fn a_borrowing_into_method_counts_as_a_move() {
     assert_eq!(log, strs(&["drop counter", "resumed"]));
 }
 
+/// A type of one's own with a borrowing `lines`, the name of `str`'s view and of `BufRead`'s consuming method.
+struct Document {
+    text: &'static str,
+    _tag: Noisy,
+}
+
+impl Document {
+    fn lines(&self) -> std::str::Lines<'static> {
+        self.text.lines()
+    }
+}
+
+#[stackless::coroutine]
+fn borrowing_lines_of_ones_own() -> impl Iterator<Item = usize> {
+    let doc = Document { text: "a\nb", _tag: Noisy("document") };
+    for line in doc.lines() {
+        yield_!(line.len());
+    }
+    log("after the loop");
+}
+
+#[test]
+fn a_borrowing_lines_method_counts_as_a_move() {
+    // `lines` and `bytes` are taken to consume their receiver (a reader) unless it is known to own a `String`.
+    // The plain fn would drop `document` at the end of the fn (after "after the loop").
+    let log = events(|| assert_eq!(borrowing_lines_of_ones_own().count(), 2));
+    assert_eq!(log, strs(&["drop document", "after the loop"]));
+}
+
 fn index(i: usize) -> usize {
     log(format!("index {i}"));
     i

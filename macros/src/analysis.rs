@@ -9,6 +9,8 @@
 //! may need dropping at its scope's end (anything not known to lack drop glue): an RAII guard is held across
 //! every yield of its scope even if unused, exactly as in the plain fn. A stored local that may be
 //! uninitialised at some suspension point is **flagged**: it lives in an `Option` (its drop flag) everywhere.
+//! A stored local that is neither read nor assigned again is **dead** there: the emitter stores it through a
+//! probe of its type, which drops a `Copy` one at once.
 
 use crate::ir::{Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, Stmt, UseKind, YieldId};
 
@@ -66,6 +68,10 @@ pub struct Analysis {
     pub live_after_loop: Vec<Set>,
     /// Per suspension point: the stored locals, in declaration order.
     pub stored: Vec<Vec<LocalId>>,
+    /// Per suspension point: the stored locals that are dead there (neither read nor assigned again before
+    /// their scope ends), held only in case they need dropping. The state stores them through a probe of their
+    /// type (`__private::Hold`): a `Copy` one is dropped at once, so that what it borrows doesn't enter the state.
+    pub dead: Vec<Set>,
     /// Per suspension point: some path from the start reaches it (not dead code after a `return`).
     pub reachable: Vec<bool>,
     /// Per local: held in an `Option` drop flag.
@@ -92,8 +98,22 @@ pub fn analyze(body: &Body) -> Analysis {
         body,
         held: None,
         field_moved: Set::new(n),
+        writes_are_uses: false,
     };
     live.block(&body.root, Set::new(n));
+    // The same, with an assignment counting as a use: a local dead at a suspension point by this measure keeps
+    // its value (and its type) until its scope ends.
+    let mut touched = Liveness {
+        n,
+        live_after_leaf: vec![Set::new(n); body.leaf_count],
+        live_after_yield: vec![Set::new(n); body.yields.len()],
+        loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
+        body,
+        held: None,
+        field_moved: Set::new(n),
+        writes_are_uses: true,
+    };
+    touched.block(&body.root, Set::new(n));
 
     let mut init = Initialisation {
         at_yield: vec![None; body.yields.len()],
@@ -107,16 +127,21 @@ pub fn analyze(body: &Body) -> Analysis {
     let only_point = sole_suspension_of_its_loop(body);
     let mut flagged = Set::new(n);
     let mut stored = Vec::new();
+    let mut dead = Vec::new();
     let reachable = init.at_yield.iter().map(Option::is_some).collect();
     for (k, point) in body.yields.iter().enumerate() {
         let live_after = &live.live_after_yield[k];
         let state = init.at_yield[k].clone();
         let mut here = Vec::new();
+        let mut dead_here = Set::new(n);
         if let Some(state) = state {
             for &l in &point.in_scope {
                 let local = &body.locals[l];
                 if state.maybe.contains(l) && (live_after.contains(l) || !local.no_drop_glue()) {
                     here.push(l);
+                    if !touched.live_after_yield[k].contains(l) {
+                        dead_here.insert(l);
+                    }
                     // A drop flag when it may be moved out here, and also when a loop body declares it and it
                     // may need dropping: resuming inside the loop can then keep it in place and clear its flag
                     // at the end of each iteration, instead of moving the whole state out and back.
@@ -128,6 +153,7 @@ pub fn analyze(body: &Body) -> Analysis {
             }
         }
         stored.push(here);
+        dead.push(dead_here);
     }
     let typed_across_arms = bound_by_suspending_lets(body);
     // The same backward flow, with each suspension point reading what it stores instead of the leaves' uses.
@@ -139,6 +165,7 @@ pub fn analyze(body: &Body) -> Analysis {
         body,
         held: Some(&stored),
         field_moved: Set::new(n),
+        writes_are_uses: false,
     };
     held.block(&body.root, Set::new(n));
     let held_after_leaf = held.live_after_leaf;
@@ -153,6 +180,7 @@ pub fn analyze(body: &Body) -> Analysis {
         typed_across_arms,
         held_after_leaf,
         field_moved,
+        dead,
     }
 }
 
@@ -270,6 +298,8 @@ struct Liveness<'b> {
     held: Option<&'b [Vec<LocalId>]>,
     /// The locals some leaf moves a field out of.
     field_moved: Set,
+    /// An assignment counts as a use instead of ending the local's liveness.
+    writes_are_uses: bool,
 }
 
 impl Liveness<'_> {
@@ -291,6 +321,7 @@ impl Liveness<'_> {
                 self.field_moved.insert(u.local);
             }
             match u.kind {
+                UseKind::Write if self.writes_are_uses => live.insert(u.local),
                 UseKind::Write if !u.conditional => live.remove(u.local),
                 // What is held is read only where it is stored, at the suspension points.
                 UseKind::Place | UseKind::Receiver | UseKind::Move if self.held.is_none() => live.insert(u.local),

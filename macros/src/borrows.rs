@@ -34,6 +34,13 @@ const BORROWING_ITERATORS: &[&str] = &[
     "by_ref",
 ];
 
+/// Of [`BORROWING_ITERATORS`], the names that std also gives to methods taking `self`: `BufRead::lines` and
+/// `Read::bytes` own their reader. A loop over them borrows only a local known to own a `String`.
+const ALSO_CONSUMING: &[&str] = &["lines", "bytes"];
+
+/// Of [`BORROWING_ITERATORS`], those of `str`: a `String` can't be iterated by value or by index.
+const STR_ITERATORS: &[&str] = &["chars", "bytes", "lines", "split_whitespace"];
+
 /// Iterator adapters that keep borrowing what their receiver borrows.
 const ITERATOR_ADAPTERS: &[&str] = &[
     "map",
@@ -140,9 +147,16 @@ impl Checker<'_> {
             Node::For { iter, body, .. } => {
                 if let Some((owner, span)) = self.borrowed_local(iter, &iter.expr, true) {
                     let name = self.body.locals[owner].ident.to_string();
-                    let by_ref = matches!(&iter.expr, Expr::MethodCall(m) if m.method == "by_ref");
-                    let help = if by_ref {
+                    let method = match strip_parens(&iter.expr) {
+                        Expr::MethodCall(m) => m.method.to_string(),
+                        _ => String::new(),
+                    };
+                    let help = if method == "by_ref" {
                         format!("advance it by hand: `while let Some(x) = {name}.next() {{ .. }}`")
+                    } else if STR_ITERATORS.contains(&method.as_str()) {
+                        format!(
+                            "iterate over owned copies: `for x in {name}.{method}().map(ToOwned::to_owned).collect::<Vec<_>>()`"
+                        )
                     } else {
                         format!(
                             "iterate by value (`for x in {name}`), over a clone (`for x in {name}.clone()`), or by index (`for i in 0..{name}.len()`)"
@@ -195,16 +209,18 @@ impl Checker<'_> {
 
     /// `&x`, `&mut x`, `x.iter()`… where `x` is a local that owns its value (not a reference argument).
     fn borrowed_local(&self, leaf: &Leaf, expr: &Expr, iterators: bool) -> Option<(LocalId, Span)> {
-        let target = match expr {
-            Expr::Reference(r) => &*r.expr,
+        let (target, ambiguous) = match expr {
+            Expr::Reference(r) => (&*r.expr, false),
             Expr::MethodCall(m) if iterators && BORROWING_ITERATORS.contains(&m.method.to_string().as_str()) => {
-                &*m.receiver
+                (&*m.receiver, ALSO_CONSUMING.contains(&m.method.to_string().as_str()))
             }
             Expr::Paren(p) => return self.borrowed_local(leaf, &p.expr, iterators),
             _ => return None,
         };
         let local = Self::local_of(leaf, target)?;
-        (!self.body.locals[local].no_drop()).then(|| (local, expr.span()))
+        let local_info = &self.body.locals[local];
+        let borrows = if ambiguous { local_info.owned() } else { !local_info.no_drop() };
+        borrows.then(|| (local, expr.span()))
     }
 
     /// The coroutine's local that `target` names, if it is a plain path to one.
@@ -214,4 +230,11 @@ impl Checker<'_> {
         let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
         leaf.env.iter().rev().find(|(n, _)| *n == name).map(|(_, local)| *local)
     }
+}
+
+fn strip_parens(mut expr: &Expr) -> &Expr {
+    while let Expr::Paren(p) = expr {
+        expr = &p.expr;
+    }
+    expr
 }

@@ -17,6 +17,9 @@
 //!   start of its scope in the continuation (so Rust itself drops it at its scope's end), and moves what the next
 //!   suspension point needs into that point's variant.
 //! - A local with a drop flag lives in an `Option`; its uses go through `slot`/`take`.
+//! - A local stored where it is dead (kept only in case it needs dropping) goes through `__private::Hold`,
+//!   which rustc resolves from its type: a `Copy` one becomes the zero-sized `Dead`, so that a dead borrow
+//!   (`let cmd = first_word(&line);`) doesn't point into the state.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -87,6 +90,8 @@ pub struct Emitter<'a> {
     closure_stmts: RefCell<std::collections::BTreeMap<JoinBefore, ClosureStmt>>,
     /// The locals of the `let`s whose initializers are being emitted, innermost last.
     initializing: RefCell<Vec<Vec<LocalId>>>,
+    /// The locals stored as they are even where they are dead (see [`Self::held`]).
+    never_held: Set,
 }
 
 /// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it
@@ -247,6 +252,7 @@ impl<'a> Emitter<'a> {
             witnesses_used: RefCell::new(Set::new(n)),
             closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
             initializing: RefCell::new(Vec::new()),
+            never_held: never_held(body, an),
         }
     }
 
@@ -1362,12 +1368,13 @@ impl<'a> Emitter<'a> {
                 // the locals still in scope are disarmed, since those stay in the state.
                 let mut out = TokenStream::new();
                 let native_now = self.native_now.borrow();
-                for &l in &self.an.stored[j] {
+                for l in self.store_order(j) {
                     if native_now.contains(l) {
                         self.used.borrow_mut().insert(l);
                         let field = self.bound_name(l);
                         let ident = located(&self.body.locals[l].ident, point.span);
-                        out.extend(quote!(*#field = #ident;));
+                        let value = self.held(j, l, &ident);
+                        out.extend(quote!(*#field = #value;));
                     }
                 }
                 for (_, guard) in self.scope_guards.borrow().iter() {
@@ -1378,14 +1385,16 @@ impl<'a> Emitter<'a> {
             _ => {
                 let state = state_ty();
                 let v = variant(j);
-                let fields: Vec<_> = self.an.stored[j]
-                    .iter()
-                    .map(|&l| {
+                let fields: Vec<_> = self
+                    .store_order(j)
+                    .into_iter()
+                    .map(|l| {
                         self.referenced.borrow_mut().insert(l);
                         let f = &self.field[l];
                         // At the `yield_!`: a local still borrowed there is reported as moved by it.
                         let ident = located(&self.body.locals[l].ident, point.span);
-                        quote!(#f: #ident)
+                        let value = self.held(j, l, &ident);
+                        quote!(#f: #value)
                     })
                     .collect();
                 quote!(*#g.state = #state::#v { #(#fields),* };)
@@ -1407,6 +1416,33 @@ impl<'a> Emitter<'a> {
                 #store
                 #g.exit = #p::Exit::Suspended;
                 return #p::suspend(#y);
+            }
+        }
+    }
+
+    /// The order in which suspension point `j` moves its locals into the state: the dead ones that go through
+    /// `Hold` first, newest first, so that one that borrows another (`cmd` of `line`) is dropped before what it
+    /// borrows moves; then the others, in declaration order.
+    fn store_order(&self, j: YieldId) -> Vec<LocalId> {
+        let held = |l: &LocalId| self.an.dead[j].contains(*l) && !self.never_held.contains(*l);
+        let mut order: Vec<LocalId> = self.an.stored[j].iter().rev().copied().filter(held).collect();
+        order.extend(self.an.stored[j].iter().copied().filter(|l| !held(l)));
+        order
+    }
+
+    /// What suspension point `j` stores of local `l`: the local, or, when it is dead there, what
+    /// `__private::Hold` makes of it (`Dead` when its type is `Copy`, the value otherwise). The method call
+    /// decides from the type rustc knows at that point, which must be the local's final type: see
+    /// [`never_held`] for the locals that are stored as they are.
+    fn held(&self, j: YieldId, l: LocalId, ident: &syn::Ident) -> TokenStream {
+        if !self.an.dead[j].contains(l) || self.never_held.contains(l) {
+            return quote!(#ident);
+        }
+        let p = private();
+        quote! {
+            {
+                use #p::{HoldCopy as _, HoldValue as _};
+                (&&#p::Hold(&#ident)).hold_kind().hold(#ident)
             }
         }
     }
@@ -2077,4 +2113,176 @@ fn value_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
         },
     );
     flows.into_inner()
+}
+
+/// The locals whose type may not be known yet where a suspension point stores them dead, so that `Hold` would
+/// take them for `Copy` (an ambiguous bound selects the first candidate) and rustc would then reject the state:
+/// - those that may hold a closure ([`closure_locals`]): a closure's captures, and so whether it is `Copy`, are
+///   inferred only after the whole body is type-checked;
+/// - those that some arm declares again without a value (in scope at a suspension point that doesn't store
+///   them: `let mut x = None;`), or types through a witness shared by the arms: such an arm types them from
+///   the others, maybe later in the body;
+/// - and those known to own their value (a `Vec`, a `String`): never `Copy`, nothing to gain.
+fn never_held(body: &Body, an: &Analysis) -> Set {
+    let mut out = closure_locals(body);
+    out.union(&an.typed_across_arms);
+    for (k, point) in body.yields.iter().enumerate() {
+        if !an.reachable[k] {
+            continue;
+        }
+        for &l in &point.in_scope {
+            if !an.stored[k].contains(&l) {
+                out.insert(l);
+            }
+        }
+    }
+    for (l, local) in body.locals.iter().enumerate() {
+        if local.owned() {
+            out.insert(l);
+        }
+    }
+    out
+}
+
+/// The locals that may hold a closure, or a value of a type made of one (`Some(f)`): bound or assigned by a
+/// statement with a closure literal in it (or borrowed there: `opt.insert(|x| ..)`), and what is made of those.
+fn closure_locals(body: &Body) -> Set {
+    let n = body.locals.len();
+    let found = RefCell::new(Set::new(n));
+    let mut flows = value_flows(&body.root);
+    // An assignment whose value has a closure literal, and a method that stores its arguments in its receiver
+    // (`slot.insert(|x| ..)`, `slot.replace(f)`).
+    let seed = |leaf: &Leaf, closures: &mut Set, flows: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>| {
+        for (receiver, args) in storing_exprs(&leaf.expr) {
+            let Some(&(_, local)) = leaf.env.iter().rev().find(|(name, _)| *name == receiver) else { continue };
+            if args.iter().any(expr_has_closure) {
+                closures.insert(local);
+            }
+            let sources = args
+                .iter()
+                .flat_map(|a| leaf.env.iter().filter(|(name, _)| mentions(a, name)).map(|&(_, l)| l))
+                .collect();
+            flows.push((sources, vec![local]));
+        }
+    };
+    walk_block(
+        &body.root,
+        &mut |node| {
+            let binds = |scrut: &Leaf, binding: &Binding| {
+                (scrut.uses.iter().map(|u| u.local).collect(), binding.locals.clone())
+            };
+            match node {
+                Node::If { cond, .. } | Node::While { cond, .. } => {
+                    for c in cond {
+                        if let Cond::Let { binding, scrut } = c {
+                            flows.push(binds(scrut, binding));
+                            if expr_has_closure(&scrut.expr) {
+                                binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
+                            }
+                        }
+                    }
+                }
+                Node::Match { scrut, arms } => {
+                    for arm in arms {
+                        flows.push(binds(scrut, &arm.binding));
+                        if expr_has_closure(&scrut.expr) {
+                            arm.binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
+                        }
+                    }
+                }
+                Node::For { iter, binding, it, .. } if expr_has_closure(&iter.expr) => {
+                    found.borrow_mut().insert(*it);
+                    binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
+                }
+                _ => {}
+            }
+        },
+        &mut |l| {
+            if l.init.as_ref().is_some_and(node_has_closure) {
+                l.binding.locals.iter().for_each(|&local| found.borrow_mut().insert(local));
+            }
+        },
+    );
+    let mut closures = found.into_inner();
+    for stmt in &body.root.stmts {
+        match stmt {
+            Stmt::Let(l) => {
+                if let Some(init) = &l.init {
+                    for_each_leaf(init, &mut |leaf| seed(leaf, &mut closures, &mut flows));
+                }
+                if let Some(d) = &l.diverge {
+                    seed(d, &mut closures, &mut flows);
+                }
+            }
+            Stmt::Expr(node, _) => for_each_leaf(node, &mut |leaf| seed(leaf, &mut closures, &mut flows)),
+        }
+    }
+    for y in &body.yields {
+        if let Some(v) = &y.value {
+            seed(v, &mut closures, &mut flows);
+        }
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (sources, targets) in &flows {
+            if sources.iter().any(|&l| closures.contains(l)) {
+                for &t in targets {
+                    changed |= !closures.contains(t);
+                    closures.insert(t);
+                }
+            }
+        }
+    }
+    closures
+}
+
+/// The assignments to a local in `expr` (`f = |x| ..`), and the method calls that may store their arguments in
+/// a local receiver (`slot.insert(x)`, `v.push(x)`): the local's name and the values.
+fn storing_exprs(expr: &Expr) -> Vec<(String, Vec<Expr>)> {
+    struct Finder(Vec<(String, Vec<Expr>)>);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            if let Expr::Path(p) = &*a.left
+                && let Some(ident) = p.path.get_ident()
+            {
+                self.0.push((ident.to_string(), vec![(*a.right).clone()]));
+            }
+            syn::visit::visit_expr_assign(self, a);
+        }
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            let method = m.method.to_string();
+            if matches!(method.as_str(), "insert" | "replace" | "get_or_insert" | "set" | "extend")
+                || method.starts_with("push")
+            {
+                let receiver = match &*m.receiver {
+                    Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+                    _ => None,
+                };
+                if let Some(name) = receiver {
+                    let name = if name == "self" { "__self".to_string() } else { name };
+                    self.0.push((name, m.args.iter().cloned().collect()));
+                }
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(Vec::new());
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.0
+}
+
+/// `expr` mentions the identifier `name` (as a path of one segment).
+fn mentions(expr: &Expr, name: &str) -> bool {
+    struct Finder<'n>(&'n str, bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_path(&mut self, p: &'ast syn::Path) {
+            self.1 |= p.get_ident().is_some_and(|i| i == self.0);
+            syn::visit::visit_path(self, p);
+        }
+    }
+    let mut finder = Finder(name, false);
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.1
 }

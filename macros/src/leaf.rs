@@ -153,6 +153,11 @@ fn consuming_method(name: &str) -> bool {
                 | "step_by"
                 | "peekable"
                 | "cycle"
+                // `str::lines(&self)` and `str::bytes(&self)` borrow, but `BufRead::lines(self)` and
+                // `Read::bytes(self)` consume a reader: taken as a move, which is a copy of a `&str`, and drops
+                // a `String` (unobservably) at the next suspension point.
+                | "lines"
+                | "bytes"
         )
 }
 
@@ -200,8 +205,6 @@ pub fn borrowing_method(name: &str) -> bool {
                 | "ends_with"
                 | "find"
                 | "chars"
-                | "bytes"
-                | "lines"
                 | "split"
                 | "split_whitespace"
                 | "trim"
@@ -223,6 +226,14 @@ pub fn borrowing_method(name: &str) -> bool {
                 | "write"
                 | "read"
         )
+}
+
+/// Methods that take `&self`, trusted on any receiver (`str`'s views, `len`, `is_empty`): a drop-flagged
+/// receiver is reached through a shared helper call, so that it can be read while a view of it is alive.
+fn shared_method(name: &str) -> bool {
+    matches!(name, "len" | "is_empty")
+        || crate::lower::std_view(name)
+            .is_some_and(|(returns, on)| on == crate::lower::On::Any && returns != crate::lower::Returns::RefMut)
 }
 
 /// Macros whose arguments are expressions taken by reference (formatting and assertions). `matches!` takes a
@@ -943,20 +954,21 @@ impl VisitMut for Walker<'_> {
                 let spilled = receiver_local.is_some()
                     && matches!(&*m.receiver, Expr::Path(p)
                         if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__spill")));
+                let shared = shared_method(&method);
                 let receiver_ctx = if consuming_method(&method) || (spilled && !borrowing_method(&method)) {
                     UseKind::Move
-                } else if borrowing_method(&method) {
+                } else if borrowing_method(&method) || shared {
                     UseKind::Place
                 } else {
                     UseKind::Receiver
                 };
-                // Even inside formatting arguments, a method may need its receiver mutably (`it.next()`); the
-                // operands of an rvalue receiver (`(0..lens(&v)).count()`) are still only read.
-                let shared_reads = if crate::normalize::is_place(&m.receiver) {
-                    std::mem::take(&mut self.shared_reads)
-                } else {
-                    self.shared_reads
-                };
+                // Even inside formatting arguments, a method may need its receiver mutably (`it.next()`), unless
+                // it is one that only reads it (`line.len()`, `line.trim()`); the operands of an rvalue receiver
+                // (`(0..lens(&v)).count()`) are still only read.
+                let shared_reads = self.shared_reads;
+                if crate::normalize::is_place(&m.receiver) {
+                    self.shared_reads = usize::from(shared);
+                }
                 self.visit(&mut m.receiver, receiver_ctx);
                 self.shared_reads = shared_reads;
                 let args_start = self.uses.len();
@@ -1011,9 +1023,23 @@ impl VisitMut for Walker<'_> {
             }
             Expr::Index(i) => {
                 self.visit(&mut i.expr, UseKind::Place);
+                // Only the indexed place is read shared; the index is an expression of its own (`{ n += 1; n }`).
+                let shared_reads = std::mem::take(&mut self.shared_reads);
                 self.visit(&mut i.index, UseKind::Move);
+                self.shared_reads = shared_reads;
             }
-            Expr::Reference(r) => self.visit(&mut r.expr, UseKind::Place),
+            // A shared borrow of a place only reads it: a drop-flagged local is reached through a shared helper
+            // call, so that the borrow (`let cmd = first_word(&line);`) doesn't keep `line` borrowed mutably.
+            Expr::Reference(r) if r.mutability.is_none() && crate::normalize::is_place(&r.expr) => {
+                self.shared_reads += 1;
+                self.visit(&mut r.expr, UseKind::Place);
+                self.shared_reads -= 1;
+            }
+            Expr::Reference(r) => {
+                let shared_reads = std::mem::take(&mut self.shared_reads);
+                self.visit(&mut r.expr, UseKind::Place);
+                self.shared_reads = shared_reads;
+            }
             Expr::RawAddr(r) => self.visit(&mut r.expr, UseKind::Place),
             Expr::Unary(u) => {
                 // `*b` by value moves out of a `Box` (and copies out of a reference): the operand takes the

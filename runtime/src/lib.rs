@@ -540,27 +540,113 @@ pub mod __private {
     /// Clears a drop-flagged local held in the state when its scope ends inside a resume step, on every way
     /// out of the scope (end, `break`, `continue`, `return`, unwinding), after the scope's later locals: it is
     /// declared at the start of the scope's code. Disarmed when the step suspends with the local still in scope.
-    pub struct ScopeEnd<'a, T> {
+    pub struct ScopeEnd<'a, S: Slot> {
         /// The local's field in the state.
-        pub slot: &'a mut Option<T>,
+        pub slot: &'a mut S,
         /// Whether leaving the scope clears the field.
         pub armed: bool,
     }
 
-    impl<'a, T> ScopeEnd<'a, T> {
+    impl<'a, S: Slot> ScopeEnd<'a, S> {
         /// Guards `slot` until the end of the current scope.
         #[inline(always)]
-        pub fn new(slot: &'a mut Option<T>) -> Self {
+        pub fn new(slot: &'a mut S) -> Self {
             ScopeEnd { slot, armed: true }
         }
     }
 
-    impl<T> Drop for ScopeEnd<'_, T> {
+    impl<S: Slot> Drop for ScopeEnd<'_, S> {
         #[inline(always)]
         fn drop(&mut self) {
             if self.armed {
-                *self.slot = None;
+                self.slot.clear();
             }
+        }
+    }
+
+    /// What a [`ScopeEnd`] guards: a drop-flagged local's field, or the [`Dead`] left of one that is no
+    /// longer used and has no drop glue.
+    pub trait Slot {
+        /// Ends the local's scope.
+        fn clear(&mut self);
+    }
+
+    impl<T> Slot for Option<T> {
+        #[inline(always)]
+        fn clear(&mut self) {
+            *self = None;
+        }
+    }
+
+    impl Slot for Dead {
+        #[inline(always)]
+        fn clear(&mut self) {}
+    }
+
+    /// What the state holds of a local that is still in scope at a suspension point but no longer used, when
+    /// its type turns out to be `Copy`: it has no drop glue, so dropping it at the suspension point instead
+    /// of at the end of its scope is unobservable, and a reference it held into another local of the state
+    /// (`let cmd = first_word(&line);`) doesn't enter the state.
+    #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+    pub struct Dead;
+
+    impl fmt::Debug for Dead {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("<dead>")
+        }
+    }
+
+    /// Stores a dead local at a suspension point without knowing its type:
+    /// `(&&Hold(&x)).hold_kind().hold(x)` picks [`HoldCopy`] when `x` is `Copy` (the value becomes [`Dead`])
+    /// and [`HoldValue`] otherwise (the value itself, dropped at the end of its scope). Method resolution tries
+    /// the receiver with more references first; the borrow ends before `x` is moved.
+    pub struct Hold<'a, T>(pub &'a T);
+
+    /// The preferred reading of a dead local: `Copy`, dropped now.
+    pub trait HoldCopy {
+        /// The decision, without a borrow of the local.
+        fn hold_kind(self) -> DropNow;
+    }
+
+    impl<T: Copy> HoldCopy for &&Hold<'_, T> {
+        #[inline(always)]
+        fn hold_kind(self) -> DropNow {
+            DropNow
+        }
+    }
+
+    /// The other reading of a dead local: it may have drop glue, kept to the end of its scope.
+    pub trait HoldValue {
+        /// The decision, without a borrow of the local.
+        fn hold_kind(self) -> Keep;
+    }
+
+    impl<T> HoldValue for &Hold<'_, T> {
+        #[inline(always)]
+        fn hold_kind(self) -> Keep {
+            Keep
+        }
+    }
+
+    /// A dead `Copy` local: the state holds [`Dead`] instead.
+    pub struct DropNow;
+
+    impl DropNow {
+        /// Drops a `Copy` value (a no-op).
+        #[inline(always)]
+        pub fn hold<T>(self, _value: T) -> Dead {
+            Dead
+        }
+    }
+
+    /// A dead local that may have drop glue: the state holds it.
+    pub struct Keep;
+
+    impl Keep {
+        /// The value itself.
+        #[inline(always)]
+        pub fn hold<T>(self, value: T) -> T {
+            value
         }
     }
 
