@@ -90,29 +90,11 @@ pub struct Analysis {
 
 pub fn analyze(body: &Body) -> Analysis {
     let n = body.locals.len();
-    let mut live = Liveness {
-        n,
-        live_after_leaf: vec![Set::new(n); body.leaf_count],
-        live_after_yield: vec![Set::new(n); body.yields.len()],
-        loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
-        body,
-        held: None,
-        field_moved: Set::new(n),
-        writes_are_uses: false,
-    };
+    let mut live = Liveness::new(body, None, false);
     live.block(&body.root, Set::new(n));
     // The same, with an assignment counting as a use: a local dead at a suspension point by this measure keeps
     // its value (and its type) until its scope ends.
-    let mut touched = Liveness {
-        n,
-        live_after_leaf: vec![Set::new(n); body.leaf_count],
-        live_after_yield: vec![Set::new(n); body.yields.len()],
-        loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
-        body,
-        held: None,
-        field_moved: Set::new(n),
-        writes_are_uses: true,
-    };
+    let mut touched = Liveness::new(body, None, true);
     touched.block(&body.root, Set::new(n));
 
     let mut init = Initialisation {
@@ -157,16 +139,7 @@ pub fn analyze(body: &Body) -> Analysis {
     }
     let typed_across_arms = bound_by_suspending_lets(body);
     // The same backward flow, with each suspension point reading what it stores instead of the leaves' uses.
-    let mut held = Liveness {
-        n,
-        live_after_leaf: vec![Set::new(n); body.leaf_count],
-        live_after_yield: vec![Set::new(n); body.yields.len()],
-        loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
-        body,
-        held: Some(&stored),
-        field_moved: Set::new(n),
-        writes_are_uses: false,
-    };
+    let mut held = Liveness::new(body, Some(&stored), false);
     held.block(&body.root, Set::new(n));
     let held_after_leaf = held.live_after_leaf;
     let field_moved = live.field_moved;
@@ -302,7 +275,23 @@ struct Liveness<'b> {
     writes_are_uses: bool,
 }
 
-impl Liveness<'_> {
+impl<'b> Liveness<'b> {
+    /// Nothing live anywhere yet. `held`: compute what is held instead of what is live (see the field);
+    /// `writes_are_uses`: an assignment counts as a use.
+    fn new(body: &'b Body, held: Option<&'b [Vec<LocalId>]>, writes_are_uses: bool) -> Self {
+        let n = body.locals.len();
+        Liveness {
+            n,
+            live_after_leaf: vec![Set::new(n); body.leaf_count],
+            live_after_yield: vec![Set::new(n); body.yields.len()],
+            loops: vec![(Set::new(n), Set::new(n)); body.loops.len()],
+            body,
+            held,
+            field_moved: Set::new(n),
+            writes_are_uses,
+        }
+    }
+
     /// Live before `leaf`, given live after it.
     fn leaf(&mut self, leaf: &Leaf, after: Set) -> Set {
         let mut live = if leaf.diverges { Set::new(self.n) } else { after };
