@@ -89,3 +89,76 @@ fn first_words(lines: Vec<String>) -> impl Iterator<Item = usize> {
 fn a_reference_with_a_written_type_dead_at_a_suspension_point_is_not_held() {
     assert_eq!(first_words(vec!["ab c".into(), "d".into()]).collect::<Vec<_>>(), [2, 1]);
 }
+
+// Loops over the caller's data through locals of a type the macro can't see (`line` in `for (n, line) in
+// text.lines().enumerate()` with `text: &str`): `line.split_whitespace()` borrows what `line` refers to, not the
+// coroutine's state, so the inner loop may suspend. A local the macro can't prove to own its value is left to
+// rustc's borrow check, which rejects a genuine borrow of the state (tests/ui/borrow/).
+
+#[stackless::coroutine]
+fn shout(text: &str) -> impl Iterator<Item = String> + '_ {
+    for (n, line) in text.lines().enumerate() {
+        for word in line.split_whitespace() {
+            yield_!(format!("{n}:{}", word.to_uppercase()));
+        }
+    }
+}
+
+#[stackless::coroutine]
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    for line in text.lines() {
+        for word in line.split_whitespace() {
+            yield_!(word);
+        }
+    }
+}
+
+struct Doc {
+    text: String,
+}
+
+impl Doc {
+    #[stackless::coroutine]
+    fn words(&self) -> impl Iterator<Item = &str> {
+        for line in self.text.lines() {
+            for word in line.split_whitespace() {
+                yield_!(word);
+            }
+        }
+    }
+}
+
+#[stackless::coroutine]
+fn initials(names: &[String]) -> impl Iterator<Item = (usize, char)> + '_ {
+    for (i, name) in names.iter().enumerate() {
+        for c in name.chars().rev().skip(1) {
+            if c.is_uppercase() {
+                yield_!((i, c));
+            }
+        }
+    }
+}
+
+fn longest(text: &str) -> &str {
+    text.split_whitespace().max_by_key(|w| w.len()).unwrap_or("")
+}
+
+#[stackless::coroutine]
+fn letters_of_longest(text: &str) -> impl Iterator<Item = char> + '_ {
+    let word = longest(text);
+    for c in word.chars() {
+        yield_!(c);
+    }
+}
+
+#[test]
+fn loops_over_items_borrowed_from_the_caller_may_suspend() {
+    let text = String::from("the quick\n\nfox  jumps");
+    assert_eq!(shout(&text).collect::<Vec<_>>(), ["0:THE", "0:QUICK", "2:FOX", "2:JUMPS"]);
+    assert_eq!(words(&text).collect::<Vec<_>>(), ["the", "quick", "fox", "jumps"]);
+    let doc = Doc { text: text.clone() };
+    assert_eq!(doc.words().collect::<Vec<_>>(), ["the", "quick", "fox", "jumps"]);
+    let names = ["Ada Lovelace".to_string(), "alan".into(), "Grace".into()];
+    assert_eq!(initials(&names).collect::<Vec<_>>(), [(0, 'L'), (0, 'A'), (2, 'G')]);
+    assert_eq!(letters_of_longest(&text).collect::<String>(), "jumps");
+}

@@ -14,7 +14,7 @@ use syn::spanned::Spanned;
 
 use crate::analysis::Analysis;
 use crate::errors::Errors;
-use crate::ir::{Block, Body, Leaf, LocalId, Node, Stmt};
+use crate::ir::{Block, Body, Leaf, LocalId, Node, Stmt, Value};
 use crate::lower::{Returns, std_view};
 
 /// Methods that return an iterator borrowing their receiver.
@@ -145,9 +145,16 @@ impl Checker<'_> {
             Node::Match { arms, .. } => arms.iter().for_each(|a| self.node(&a.body)),
             Node::While { body, .. } => self.block(body),
             Node::For { iter, body, .. } => {
-                if let Some((owner, span)) = self.borrowed_local(iter, &iter.expr, true) {
+                // `text.lines().enumerate()` borrows what `text.lines()` borrows.
+                let mut expr = strip_parens(&iter.expr);
+                while let Expr::MethodCall(m) = expr
+                    && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
+                {
+                    expr = strip_parens(&m.receiver);
+                }
+                if let Some((owner, span)) = self.borrowed_local(iter, expr, true) {
                     let name = self.body.locals[owner].ident.to_string();
-                    let method = match strip_parens(&iter.expr) {
+                    let method = match expr {
                         Expr::MethodCall(m) => m.method.to_string(),
                         _ => String::new(),
                     };
@@ -207,19 +214,32 @@ impl Checker<'_> {
         }
     }
 
-    /// `&x`, `&mut x`, `x.iter()`… where `x` is a local that owns its value (not a reference argument).
+    /// `&x`, `&mut x` where `x` is a local that is no plain reference, or `x.iter()`… where `x` is known not to be
+    /// a reference: a method's auto-reference borrows the local itself only then. A local of unknown type may
+    /// hold a reference (`line` in `for (n, line) in text.lines().enumerate()` with `text: &str`), whose
+    /// `line.split_whitespace()` borrows the caller's data: the macro leaves such a loop to rustc, which rejects
+    /// a genuine borrow of the state on its own.
     fn borrowed_local(&self, leaf: &Leaf, expr: &Expr, iterators: bool) -> Option<(LocalId, Span)> {
-        let (target, ambiguous) = match expr {
-            Expr::Reference(r) => (&*r.expr, false),
+        let (target, reference) = match expr {
+            Expr::Reference(r) => (&*r.expr, true),
             Expr::MethodCall(m) if iterators && BORROWING_ITERATORS.contains(&m.method.to_string().as_str()) => {
-                (&*m.receiver, ALSO_CONSUMING.contains(&m.method.to_string().as_str()))
+                (&*m.receiver, false)
             }
             Expr::Paren(p) => return self.borrowed_local(leaf, &p.expr, iterators),
             _ => return None,
         };
         let local = Self::local_of(leaf, target)?;
         let local_info = &self.body.locals[local];
-        let borrows = if ambiguous { local_info.owned() } else { !local_info.no_drop() };
+        let borrows = if reference {
+            !local_info.no_drop()
+        } else if let Expr::MethodCall(m) = expr
+            && ALSO_CONSUMING.contains(&m.method.to_string().as_str())
+        {
+            local_info.owned()
+        } else {
+            // A view (`s.chars()`, `v.iter()`) is an iterator by value, never a reference: `it.by_ref()` borrows it.
+            local_info.owned() || local_info.value == Value::View
+        };
         borrows.then(|| (local, expr.span()))
     }
 

@@ -765,13 +765,15 @@ impl<'e> Lowerer<'e> {
                 let pat_scope = self.push_scope(true);
                 let no_drop = matches!(&iter.expr, Expr::Range(_));
                 let binding = self.declare(&f.pat, no_drop);
-                // `for word in words` over a `Vec<String>` binds a `String` (the arguments' flags are set after
+                // `for word in words` over a `Vec<String>` binds a `String`, and so do `words.into_iter().rev()`
+                // and the item of `(i, word)` in `words.drain(..).enumerate()` (the arguments' flags are set after
                 // the body is lowered, so this is resolved then).
-                if let (Expr::Path(path), [single], Pat::Ident(_)) = (&iter.expr, &binding.locals[..], &*f.pat)
+                if let Some((path, item)) = items_source(&iter.expr, &f.pat)
                     && let Some(ident) = path.path.get_ident()
                     && let Some(&(_, owner)) = iter.env.iter().rev().find(|(name, _)| ident == name)
+                    && let Some(&local) = binding.locals.iter().find(|&&l| self.locals[l].ident == *item)
                 {
-                    self.items_of.push((*single, owner));
+                    self.items_of.push((local, owner));
                 }
                 let body = self.block(f.body, true, false);
                 self.pop_scope_to(pat_scope);
@@ -1249,6 +1251,43 @@ pub const STD_VIEWS: &[(&str, Returns, On)] = &[
 
 /// Methods of the std sequences that move an item out (or an `Option` of one).
 const ITEM_TAKERS: &[&str] = &["pop", "pop_front", "pop_back", "swap_remove", "remove"];
+
+/// Iterator adapters whose items are their receiver's.
+const ITEM_KEEPERS: &[&str] =
+    &["rev", "skip", "take", "step_by", "peekable", "fuse", "filter", "skip_while", "take_while", "inspect"];
+
+/// For `for pat in iter`, where `iter` yields the items of a sequence local by value (`v`, `v.into_iter()`,
+/// `v.drain(..)`, through adapters that keep the items, and one `enumerate()` with a `(i, item)` pattern): that
+/// local's path and the identifier `pat` binds an item to.
+fn items_source<'a>(iter: &'a Expr, pat: &'a Pat) -> Option<(&'a syn::ExprPath, &'a syn::Ident)> {
+    let mut expr = strip_parens(iter);
+    let mut enumerated = false;
+    loop {
+        match expr {
+            Expr::MethodCall(m) if ITEM_KEEPERS.contains(&m.method.to_string().as_str()) => expr = &m.receiver,
+            Expr::MethodCall(m) if m.method == "enumerate" && !enumerated => {
+                enumerated = true;
+                expr = &m.receiver;
+            }
+            Expr::MethodCall(m) if m.method == "into_iter" || m.method == "drain" => {
+                expr = &m.receiver;
+                break;
+            }
+            _ => break,
+        }
+        expr = strip_parens(expr);
+    }
+    let Expr::Path(path) = strip_parens(expr) else { return None };
+    let item = match pat {
+        Pat::Tuple(t) if enumerated && t.elems.len() == 2 => &t.elems[1],
+        _ if enumerated => return None,
+        other => other,
+    };
+    match item {
+        Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => Some((path, &p.ident)),
+        _ => None,
+    }
+}
 
 /// The entry of [`STD_VIEWS`] for a method name.
 pub fn std_view(method: &str) -> Option<(Returns, On)> {
