@@ -180,6 +180,27 @@ fn the_old_value_is_dropped_when_reassigned_after_resumption() {
     assert_eq!(log, strs(&["drop ignored", "suspended", "drop first", "reassigned", "returned", "drop second"]));
 }
 
+// The resume binding is the body's first local, so it drops after every other: also when it is moved before a
+// suspension and assigned again after it, while a local declared after it is held across that suspension.
+#[stackless::coroutine(resume = mut r)]
+fn resume_binding_assigned_after_a_move() -> impl Coroutine<Noisy, Yield = (), Return = ()> {
+    drop(r);
+    let _a = Noisy("a");
+    r = yield_!();
+    log(format!("got {}", r.0));
+}
+
+#[test]
+fn a_resume_binding_assigned_after_resumption_drops_after_later_locals() {
+    let log = events(|| {
+        let mut c = resume_binding_assigned_after_a_move();
+        assert_eq!(step(&mut c, Noisy("first")), CoroutineState::Yielded(()));
+        assert_eq!(step(&mut c, Noisy("second")), CoroutineState::Complete(()));
+        log("returned");
+    });
+    assert_eq!(log, strs(&["drop first", "got second", "drop a", "drop second", "returned"]));
+}
+
 #[stackless::coroutine]
 fn panics_inside(flag: bool) -> impl Iterator<Item = u8> {
     let _a = Noisy("a");

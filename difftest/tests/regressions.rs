@@ -561,3 +561,23 @@ twins!(opt break_with_a_local_moved_just_before(r;) {
 fn break_with_a_local_moved_just_before() {
     assert_same(break_with_a_local_moved_just_before::case());
 }
+
+// ---- Drop order of a deferred-initialized local assigned after a suspension (seed 0x5151, program 535) ---------
+
+// `v16` is declared (without a value) before `v1`, so the plain fn drops `v1`'s `d2` before the `d17` captured by
+// the closure later assigned to `v16`; the coroutine dropped `d17` first.
+twins!(opt deferred_init_local_assigned_after_a_suspension_drops_after_later_locals(r;) {
+    let mut v16;
+    let mut v1 = D::new("d2", r - 4);
+    r = yield_!(r);
+    v16 = {
+        let dd = D::new("d17", r);
+        move |z: i64| z + dd.get() + (-2)
+    };
+    Some(r - fx("f18", r))
+});
+
+#[test]
+fn deferred_init_local_assigned_after_a_suspension_drops_after_later_locals() {
+    assert_same(deferred_init_local_assigned_after_a_suspension_drops_after_later_locals::case());
+}

@@ -12,7 +12,9 @@
 //!
 //! - **In place** (the fast path): when every stored local stays alive through the arm and the only suspension
 //!   reached is the arm's own, the arm binds the fields by `&mut` and the user's `x` becomes `(*x)`; nothing is
-//!   moved on resume, whatever the size of the state.
+//!   moved on resume, whatever the size of the state. The fields drop with the state, after the arm's own
+//!   locals: so a local the arm declares again (not stored: moved, or assigned later) must not be declared
+//!   before a stored one with drop glue.
 //! - **By value** otherwise: the arm moves the variant out (leaving `Panicked`), re-declares each local at the
 //!   start of its scope in the continuation (so Rust itself drops it at its scope's end), and moves what the next
 //!   suspension point needs into that point's variant.
@@ -686,6 +688,11 @@ impl<'a> Emitter<'a> {
             }
             if !self.an.stored[k].contains(&l) {
                 if self.referenced.borrow().contains(l) {
+                    if self.mode == Mode::InPlace && !local.no_drop_glue() && self.drops_with_the_state_after(k, l) {
+                        // Declared again here, it would drop at its scope's end, before a local declared after
+                        // it that stays in the state until the fn's end: the plain fn drops that one first.
+                        self.violation.set(true);
+                    }
                     let ident = &local.ident;
                     if self.an.flagged.contains(l) {
                         // Moved before this suspension point: its drop flag starts cleared.
@@ -725,6 +732,17 @@ impl<'a> Emitter<'a> {
             }
         }
         out
+    }
+
+    /// In place: a local stored at `k`, declared after `l`, is left in the state to drop at the fn's end (its
+    /// scope ends there, see [`Self::restores`]).
+    fn drops_with_the_state_after(&self, k: YieldId, l: LocalId) -> bool {
+        let in_scope = &self.body.yields[k].in_scope;
+        let after = in_scope.iter().skip_while(|&&m| m != l).skip(1);
+        after.filter(|&&m| self.an.stored[k].contains(&m)).any(|&m| {
+            let local = &self.body.locals[m];
+            self.body.scopes[local.scope].ends_at_exit && !local.no_drop_glue()
+        })
     }
 
     // ----- continuation of the body after suspension point `k` -----

@@ -10,7 +10,7 @@ use syn::{FnArg, ItemFn, Pat};
 
 use crate::errors::Errors;
 use crate::ir::JoinBefore;
-use crate::lower::{Input, Lowerer, check_misplaced};
+use crate::lower::{Input, Lowerer, check_misplaced, no_drop_type};
 use crate::signature::{self, Kind, Shape};
 use crate::{analysis, borrows, diagnose, emit};
 
@@ -136,12 +136,17 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         Kind::Generator { .. } => true,
         Kind::Coroutine { resume, .. } => signature::is_unit(resume),
     };
+    let resume_plain = match &shape.kind {
+        Kind::Generator { .. } => true,
+        Kind::Coroutine { resume, .. } => copy_type(resume),
+    };
     let input = |joins: &[JoinBefore]| Input {
         params: params.clone(),
         resume: shape.resume_pat.clone(),
         block: (*func.block).clone(),
         generator: shape.is_generator(),
         resume_unit,
+        resume_plain,
         joins: joins.to_vec(),
     };
     let body = Lowerer::lower(errors, input(&[]))?;
@@ -206,4 +211,17 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
             #m
         }
     })
+}
+
+/// A type with no drop glue that is also `Copy`, as a local known to be plain must be: [`no_drop_type`] but no
+/// `&mut` (an arm in place would move a binding of that type out of the state: E0507).
+fn copy_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => r.mutability.is_none(),
+        syn::Type::Paren(p) => copy_type(&p.elem),
+        syn::Type::Group(g) => copy_type(&g.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(copy_type),
+        syn::Type::Array(a) => copy_type(&a.elem),
+        _ => no_drop_type(ty),
+    }
 }

@@ -261,6 +261,8 @@ pub struct Input {
     pub generator: bool,
     /// The resume type is `()` (`yield_from!` needs no first resume argument).
     pub resume_unit: bool,
+    /// The resume type is `Copy` without drop glue (`u64`, `&str`): so is the `resume` binding.
+    pub resume_plain: bool,
     /// The statements to put a join point before ([`crate::ir::YieldPoint::join`]).
     pub joins: Vec<JoinBefore>,
 }
@@ -330,6 +332,9 @@ impl<'e> Lowerer<'e> {
                 // `resume = _` drops the first resume argument at once.
                 prefix.push(syn::parse_quote!(::core::mem::drop(#arg);));
             } else {
+                if input.resume_plain {
+                    no_drop_stmts.push(prefix.len());
+                }
                 prefix.push(syn::parse_quote!(let #pat = #arg;));
             }
         }
