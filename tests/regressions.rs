@@ -547,3 +547,19 @@ fn locals_declared_before_a_suspension_and_assigned_after_it() {
     assert_eq!(declared_before_assigned_after(true).collect::<Vec<_>>(), ["", "a135", "end"]);
     assert_eq!(declared_before_assigned_after(false).collect::<Vec<_>>(), ["", "b135", "end"]);
 }
+
+/// A `&mut` argument moved into a local after a suspension point: it has no drop glue but isn't `Copy`, so it
+/// was taken for a plain value (copied out of the state, E0507 "cannot move out of a mutable reference").
+#[stackless::coroutine]
+fn reborrowed_after_a_yield(v: &mut Vec<u8>) -> impl Iterator<Item = usize> + '_ {
+    yield_!(1);
+    let w = v;
+    w.push(1);
+}
+
+#[test]
+fn a_mut_reference_argument_moved_after_a_yield() {
+    let mut v = vec![7];
+    assert_eq!(reborrowed_after_a_yield(&mut v).collect::<Vec<_>>(), [1]);
+    assert_eq!(v, [7, 1]);
+}

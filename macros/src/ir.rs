@@ -38,6 +38,10 @@ pub enum Value {
     /// A view into another value, without drop glue but maybe not `Copy` (what std's `chars`, `iter`, `lines`…
     /// return): left out of the state once no longer used, like a plain value.
     View,
+    /// A `&mut` reference (an argument or a `let` typed `&mut T`): no drop glue, so left out of the state once no
+    /// longer used, but not `Copy` (a use by value moves it), and what its methods borrow is the data it points
+    /// to, not the coroutine's state.
+    MutRef,
     /// Owns its value, is no reference (`vec![..]`, `String::from(..)`, an argument of type `Vec<T>`): a
     /// borrowing iterator over it borrows the coroutine's state.
     Owned,
@@ -61,7 +65,7 @@ impl Local {
 
     /// Dropping it earlier than at the end of its scope is unobservable.
     pub fn no_drop_glue(&self) -> bool {
-        matches!(self.value, Value::Plain | Value::View)
+        matches!(self.value, Value::Plain | Value::View | Value::MutRef)
     }
 
     pub fn owned(&self) -> bool {

@@ -299,8 +299,8 @@ impl<'e> Lowerer<'e> {
         let mut items_stmts = Vec::new();
         for (pat, ty, field) in input.params {
             let var = param_var(&field);
-            if ty.as_ref().is_some_and(no_drop_type) {
-                no_drop_stmts.push(prefix.len());
+            if let Some(value) = ty.as_ref().and_then(no_drop_value) {
+                no_drop_stmts.push((prefix.len(), value));
             }
             if ty.as_ref().is_some_and(owned_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
                 owned_stmts.push(prefix.len());
@@ -333,7 +333,7 @@ impl<'e> Lowerer<'e> {
                 prefix.push(syn::parse_quote!(::core::mem::drop(#arg);));
             } else {
                 if input.resume_plain {
-                    no_drop_stmts.push(prefix.len());
+                    no_drop_stmts.push((prefix.len(), Value::Plain));
                 }
                 prefix.push(syn::parse_quote!(let #pat = #arg;));
             }
@@ -343,11 +343,8 @@ impl<'e> Lowerer<'e> {
         block.stmts = prefix;
         let root = l.block_in_scope(block, root_scope, true);
         l.pop_scope_to(root_scope);
-        let values = no_drop_stmts
-            .into_iter()
-            .map(|i| (i, Value::Plain))
-            .chain(owned_stmts.into_iter().map(|i| (i, Value::Owned)))
-            .chain(items_stmts);
+        let values =
+            no_drop_stmts.into_iter().chain(owned_stmts.into_iter().map(|i| (i, Value::Owned))).chain(items_stmts);
         for (i, value) in values {
             if let Stmt::Let(let_) = &root.stmts[i] {
                 for &local in &let_.binding.locals {
@@ -599,6 +596,11 @@ impl<'e> Lowerer<'e> {
                     _ => None,
                 };
                 let binding = self.declare(&local.pat, no_drop);
+                if let Pat::Type(t) = &local.pat
+                    && no_drop_value(&t.ty) == Some(Value::MutRef)
+                {
+                    binding.locals.iter().for_each(|&l| self.locals[l].value = Value::MutRef);
+                }
                 if let Some(Node::Leaf(leaf)) = &init {
                     self.note_view(&leaf.expr, &binding.locals);
                 }
@@ -1138,6 +1140,26 @@ fn diverges(expr: &Expr) -> bool {
         }),
         Expr::Paren(p) => diverges(&p.expr),
         _ => false,
+    }
+}
+
+/// What a value of a type without drop glue is: plain when it is also `Copy`, [`Value::MutRef`] when it holds a
+/// `&mut` (which a use by value moves). `None` for a type that may have drop glue.
+fn no_drop_value(ty: &syn::Type) -> Option<Value> {
+    fn has_mut_reference(ty: &syn::Type) -> bool {
+        match ty {
+            syn::Type::Reference(r) => r.mutability.is_some(),
+            syn::Type::Paren(p) => has_mut_reference(&p.elem),
+            syn::Type::Group(g) => has_mut_reference(&g.elem),
+            syn::Type::Tuple(t) => t.elems.iter().any(has_mut_reference),
+            syn::Type::Array(a) => has_mut_reference(&a.elem),
+            _ => false,
+        }
+    }
+    match (no_drop_type(ty), has_mut_reference(ty)) {
+        (false, _) => None,
+        (true, false) => Some(Value::Plain),
+        (true, true) => Some(Value::MutRef),
     }
 }
 
