@@ -28,6 +28,28 @@ macro_rules! points {
             $(yield_!($t);)*
         }
     };
+    // With a join point: a closure made after a loop that suspends (so two arms reach its `let`) and held across
+    // the points that follow.
+    (joined $name:ident: [$($t:tt)*] * 5 $($rest:tt)*) => {
+        points!(joined $name: [$($t)* $($t)* $($t)* $($t)* $($t)*] $($rest)*);
+    };
+    (joined $name:ident: [$($t:tt)*] * 10 $($rest:tt)*) => {
+        points!(joined $name: [$($t)* $($t)* $($t)* $($t)* $($t)* $($t)* $($t)* $($t)* $($t)* $($t)*] $($rest)*);
+    };
+    (joined $name:ident: [$($t:tt)*] + [$($u:tt)*] $($rest:tt)*) => {
+        points!(joined $name: [$($t)* $($u)*] $($rest)*);
+    };
+    (joined $name:ident: [$($t:tt)*]) => {
+        #[stackless::coroutine]
+        fn $name(n: u32) -> impl Coroutine<Yield = (), Return = u32> {
+            for _ in 0..n {
+                yield_!(());
+            }
+            let add = move |x: u32| x + n;
+            $(yield_!($t);)*
+            add(1)
+        }
+    };
 }
 
 // 3 reserved states (unresumed, returned, panicked) + one per point.
@@ -36,6 +58,32 @@ points!(points_253: [() () () () ()] * 5 * 10 + [() () ()]); // 256 states: u8, 
 points!(points_254: [() () () () ()] * 5 * 10 + [() () () ()]); // 257 states: u16
 points!(points_256: [() () () () ()] * 5 * 10 + [() () () () () ()]);
 points!(points_300: [() () ()] * 10 * 10);
+
+// 3 reserved states + the loop's point + the join point + the listed points: 256 and 257 states.
+points!(joined joined_251: [() () () () ()] * 5 * 10 + [()]);
+points!(joined joined_252: [() () () () ()] * 5 * 10 + [() ()]);
+
+/// Resumes to completion, counting the yields.
+fn run_to_end<C: Coroutine<Yield = (), Return = u32> + Unpin>(mut c: C) -> (usize, u32) {
+    let mut yields = 0;
+    loop {
+        match Pin::new(&mut c).resume(()) {
+            CoroutineState::Yielded(()) => yields += 1,
+            CoroutineState::Complete(r) => return (yields, r),
+        }
+    }
+}
+
+#[test]
+fn a_join_point_counts_as_a_state() {
+    assert_eq!(run_to_end(joined_251(3)), (3 + 251, 4));
+    assert_eq!(run_to_end(joined_252(3)), (3 + 252, 4));
+    // 256 states use every value of a `u8` tag: `Option` finds no niche (nothing else held has one). 257 take a
+    // `u16`, whose unused values are the niche again. Without the join point counted, both would fit a `u8` with
+    // room to spare.
+    assert!(size_of_val(&Some(joined_251(3))) > size_of_val(&joined_251(3)));
+    assert_eq!(size_of_val(&Some(joined_252(3))), size_of_val(&joined_252(3)));
+}
 
 /// Resumes to completion, counting the yields.
 fn run<C: Coroutine<Yield = (), Return = ()> + Unpin>(mut c: C) -> usize {
