@@ -13,9 +13,9 @@ use syn::Expr;
 use syn::spanned::Spanned;
 
 use crate::analysis::Analysis;
+use crate::conventions::{Returns, std_view};
 use crate::errors::Errors;
 use crate::ir::{Block, Body, Leaf, LocalId, Node, Stmt, Value};
-use crate::lower::{Returns, std_view};
 
 /// Methods that return an iterator borrowing their receiver.
 const BORROWING_ITERATORS: &[&str] = &[

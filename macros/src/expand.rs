@@ -10,8 +10,9 @@ use syn::{FnArg, ItemFn, Pat};
 
 use crate::errors::Errors;
 use crate::ir::JoinBefore;
-use crate::lower::{Input, Lowerer, check_misplaced, no_drop_type};
+use crate::lower::{Input, Lowerer, no_drop_type};
 use crate::signature::{self, Kind, Shape};
+use crate::syntax::check_misplaced;
 use crate::{analysis, borrows, diagnose, emit};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
