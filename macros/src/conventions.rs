@@ -1,5 +1,12 @@
-//! Vocabulary: the tables of std names the macro knows by convention (methods and their receiver modes, views,
-//! macros). Read by every phase; imports no phase.
+//! Vocabulary: the tables of std names the macro knows by convention. Read by every phase; imports no phase.
+//!
+//! - Methods: how they take their receiver ([`consuming_method`], [`borrowing_method`], [`shared_method`]), the
+//!   views of their receiver they return ([`std_view`]), the iterators and adapters that borrow it
+//!   ([`BORROWING_ITERATORS`], [`ITERATOR_ADAPTERS`]), those that take or keep a sequence's items.
+//! - Macros: those taking expressions by reference or by value ([`REF_MACROS`], [`VALUE_MACROS`]), those that
+//!   end their arguments' temporaries ([`drops_own_temporaries`]), those that panic ([`PANIC_MACROS`]).
+//! - Types: the std collections that own their items ([`owned_type`]), the types without drop glue
+//!   ([`no_drop_type`]).
 //!
 //! A name here is a guess from syntax alone (the macro sees no types): each table says what it assumes and what a
 //! user type with the same name would be taken for.
@@ -252,4 +259,98 @@ pub const PANIC_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplement
 /// Whether the macro is one of [`PANIC_MACROS`] (by its last path segment).
 pub fn panicking_macro(mac: &syn::Macro) -> bool {
     mac.path.segments.last().is_some_and(|s| PANIC_MACROS.contains(&s.ident.to_string().as_str()))
+}
+
+/// Methods that return an iterator borrowing their receiver.
+pub const BORROWING_ITERATORS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "chars",
+    "bytes",
+    "lines",
+    "windows",
+    "chunks",
+    "keys",
+    "values",
+    "values_mut",
+    "drain",
+    "split_whitespace",
+    "by_ref",
+];
+
+/// Of [`BORROWING_ITERATORS`], the names that std also gives to methods taking `self`: `BufRead::lines` and
+/// `Read::bytes` own their reader. A loop over them borrows only a local known to own a `String`.
+pub const ALSO_CONSUMING: &[&str] = &["lines", "bytes"];
+
+/// Of [`BORROWING_ITERATORS`], those of `str`: a `String` can't be iterated by value or by index.
+pub const STR_ITERATORS: &[&str] = &["chars", "bytes", "lines", "split_whitespace"];
+
+/// Iterator adapters that keep borrowing what their receiver borrows.
+pub const ITERATOR_ADAPTERS: &[&str] = &[
+    "map",
+    "filter",
+    "filter_map",
+    "enumerate",
+    "rev",
+    "skip",
+    "take",
+    "step_by",
+    "zip",
+    "chain",
+    "peekable",
+    "skip_while",
+    "take_while",
+    "flat_map",
+    "fuse",
+    "inspect",
+];
+
+/// The std macros whose expansion ends its arguments' temporaries itself: `format!` and the `print!`s bind or use
+/// the formatted value in a statement of their own block, `assert!`'s condition is an `if`'s.
+pub fn drops_own_temporaries(mac: &syn::Macro) -> bool {
+    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    matches!(
+        name.as_str(),
+        "format"
+            | "print"
+            | "println"
+            | "eprint"
+            | "eprintln"
+            | "assert"
+            | "debug_assert"
+            | "debug_assert_eq"
+            | "debug_assert_ne"
+    )
+}
+
+/// A type with no drop glue, syntactically: references, raw pointers, primitives and tuples/arrays of them.
+pub fn no_drop_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(_) | syn::Type::Ptr(_) | syn::Type::Never(_) => true,
+        syn::Type::Paren(p) => no_drop_type(&p.elem),
+        syn::Type::Group(g) => no_drop_type(&g.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(no_drop_type),
+        syn::Type::Array(a) => no_drop_type(&a.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
+            matches!(
+                i.to_string().as_str(),
+                "u8" | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "usize"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "isize"
+                    | "f32"
+                    | "f64"
+                    | "bool"
+                    | "char"
+            )
+        }),
+        _ => false,
+    }
 }

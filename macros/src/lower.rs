@@ -17,7 +17,7 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
-use crate::conventions::{ITEM_KEEPERS, ITEM_TAKERS, On, Returns, owned_type, panicking_macro, std_view};
+use crate::conventions::{ITEM_KEEPERS, ITEM_TAKERS, On, Returns, no_drop_type, owned_type, panicking_macro, std_view};
 use crate::errors::Errors;
 use crate::ir::UseKind;
 use crate::ir::{
@@ -949,38 +949,6 @@ fn no_drop_value(ty: &syn::Type) -> Option<Value> {
         (false, _) => None,
         (true, false) => Some(Value::Plain),
         (true, true) => Some(Value::MutRef),
-    }
-}
-
-/// A type with no drop glue, syntactically: references, raw pointers, primitives and tuples/arrays of them.
-pub fn no_drop_type(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Reference(_) | syn::Type::Ptr(_) | syn::Type::Never(_) => true,
-        syn::Type::Paren(p) => no_drop_type(&p.elem),
-        syn::Type::Group(g) => no_drop_type(&g.elem),
-        syn::Type::Tuple(t) => t.elems.iter().all(no_drop_type),
-        syn::Type::Array(a) => no_drop_type(&a.elem),
-        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
-            matches!(
-                i.to_string().as_str(),
-                "u8" | "u16"
-                    | "u32"
-                    | "u64"
-                    | "u128"
-                    | "usize"
-                    | "i8"
-                    | "i16"
-                    | "i32"
-                    | "i64"
-                    | "i128"
-                    | "isize"
-                    | "f32"
-                    | "f64"
-                    | "bool"
-                    | "char"
-            )
-        }),
-        _ => false,
     }
 }
 

@@ -29,6 +29,7 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Stmt, Token};
 
+use crate::conventions::drops_own_temporaries;
 use crate::errors::Errors;
 use crate::syntax::{contains_let, expression_macro, find_yield, is_local_place, parse_yield_arg, suspension_name};
 
@@ -119,24 +120,6 @@ pub fn has_temporary(e: &Expr) -> bool {
         Expr::Match(m) => has_temporary(&m.expr),
         _ => false,
     }
-}
-
-/// The std macros whose expansion ends its arguments' temporaries itself: `format!` and the `print!`s bind or use
-/// the formatted value in a statement of their own block, `assert!`'s condition is an `if`'s.
-fn drops_own_temporaries(mac: &syn::Macro) -> bool {
-    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-    matches!(
-        name.as_str(),
-        "format"
-            | "print"
-            | "println"
-            | "eprint"
-            | "eprintln"
-            | "assert"
-            | "debug_assert"
-            | "debug_assert_eq"
-            | "debug_assert_ne"
-    )
 }
 
 /// The method borrows its receiver by convention (`get`, `len`…): an rvalue receiver is then a temporary. One
