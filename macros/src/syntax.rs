@@ -64,7 +64,7 @@ pub fn find_yield(expr: &Expr) -> Option<Span> {
 }
 
 /// `yield_` followed by `!` anywhere in a token stream (inside another macro's arguments).
-pub fn yield_in_tokens(tokens: TokenStream) -> Option<Span> {
+fn yield_in_tokens(tokens: TokenStream) -> Option<Span> {
     let trees: Vec<_> = tokens.into_iter().collect();
     for (i, tt) in trees.iter().enumerate() {
         match tt {
