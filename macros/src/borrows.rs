@@ -13,53 +13,9 @@ use syn::Expr;
 use syn::spanned::Spanned;
 
 use crate::analysis::Analysis;
+use crate::conventions::{ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS, Returns, STR_ITERATORS, std_view};
 use crate::errors::Errors;
 use crate::ir::{Block, Body, Leaf, LocalId, Node, Stmt, Value};
-use crate::lower::{Returns, std_view};
-
-/// Methods that return an iterator borrowing their receiver.
-const BORROWING_ITERATORS: &[&str] = &[
-    "iter",
-    "iter_mut",
-    "chars",
-    "bytes",
-    "lines",
-    "windows",
-    "chunks",
-    "keys",
-    "values",
-    "values_mut",
-    "drain",
-    "split_whitespace",
-    "by_ref",
-];
-
-/// Of [`BORROWING_ITERATORS`], the names that std also gives to methods taking `self`: `BufRead::lines` and
-/// `Read::bytes` own their reader. A loop over them borrows only a local known to own a `String`.
-const ALSO_CONSUMING: &[&str] = &["lines", "bytes"];
-
-/// Of [`BORROWING_ITERATORS`], those of `str`: a `String` can't be iterated by value or by index.
-const STR_ITERATORS: &[&str] = &["chars", "bytes", "lines", "split_whitespace"];
-
-/// Iterator adapters that keep borrowing what their receiver borrows.
-const ITERATOR_ADAPTERS: &[&str] = &[
-    "map",
-    "filter",
-    "filter_map",
-    "enumerate",
-    "rev",
-    "skip",
-    "take",
-    "step_by",
-    "zip",
-    "chain",
-    "peekable",
-    "skip_while",
-    "take_while",
-    "flat_map",
-    "fuse",
-    "inspect",
-];
 
 /// What a method that borrows its receiver returns.
 enum Borrow {

@@ -3,7 +3,7 @@
 //! `()`, and a `yield_from!` of a literal.
 //!
 //! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
-//! `yield_from!` mean something else (or are reported by `lower::check_misplaced`).
+//! `yield_from!` mean something else (or are reported by `syntax::check_misplaced`).
 
 use proc_macro2::Span;
 use quote::ToTokens;
@@ -12,8 +12,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, Token};
 
 use crate::errors::Errors;
-use crate::lower::{parse_yield_arg, suspension_name};
-use crate::normalize::expression_macro;
+use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
 
 /// Reports every `?` in a generator's own body, and every `yield_from!` whose argument is a literal.
 pub fn check_body(block: &syn::Block, generator: bool, errors: &mut Errors) {

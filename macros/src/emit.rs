@@ -550,7 +550,7 @@ impl<'a> Emitter<'a> {
         self.reset(None, Mode::ByValue);
         let state = state_ty();
         let names: Vec<_> = params.iter().map(|(n, _)| n).collect();
-        let vars: Vec<_> = params.iter().map(|(n, _)| crate::lower::param_var(n)).collect();
+        let vars: Vec<_> = params.iter().map(|(n, _)| crate::names::param_var(n)).collect();
         let take_arg = self.take_resume_arg();
         let prefix = TokenStream::new();
         let root = self.full_block_with(&self.body.root, prefix);
@@ -1686,7 +1686,7 @@ fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
     }
     impl syn::visit_mut::VisitMut for Renamer<'_> {
         fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
-            if crate::leaf::binds(p)
+            if crate::syntax::binds(p)
                 && let Some((_, l)) = self.names.iter().find(|(n, _)| p.ident == n)
             {
                 let mut ident = self.body.locals[*l].ident.clone();
@@ -1698,7 +1698,7 @@ fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
     // The pattern's identifiers in order of first occurrence, as lowering declared them.
-    let written: Vec<String> = crate::leaf::pattern_names(&binding.pat);
+    let written: Vec<String> = crate::syntax::pattern_names(&binding.pat);
     let names = written.into_iter().zip(binding.locals.iter().copied()).collect();
     let mut pat = binding.pat.clone();
     syn::visit_mut::VisitMut::visit_pat_mut(&mut Renamer { names, body }, &mut pat);

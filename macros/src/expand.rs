@@ -8,10 +8,12 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{FnArg, ItemFn, Pat};
 
+use crate::conventions::no_drop_type;
 use crate::errors::Errors;
 use crate::ir::JoinBefore;
-use crate::lower::{Input, Lowerer, check_misplaced, no_drop_type};
+use crate::lower::{Input, Lowerer};
 use crate::signature::{self, Kind, Shape};
+use crate::syntax::check_misplaced;
 use crate::{analysis, borrows, diagnose, emit};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {

@@ -16,7 +16,11 @@ use syn::punctuated::Punctuated;
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Pat, Token};
 
+use crate::conventions::{
+    REF_MACROS, VALUE_MACROS, borrowing_method, consuming_method, panicking_macro, shared_method,
+};
 use crate::ir::{Jump, LocalId, LoopId, Use, UseKind};
+use crate::syntax::pattern_names;
 
 /// What the rewrite mode needs from emission.
 pub trait Rewrite {
@@ -99,169 +103,13 @@ struct Rewriting<'a> {
 
 /// A statement that always leaves the body: `return ..;` or a panic.
 fn exits(stmt: &syn::Stmt) -> bool {
-    let panics = |mac: &syn::Macro| {
-        mac.path
-            .segments
-            .last()
-            .is_some_and(|s| matches!(s.ident.to_string().as_str(), "panic" | "unreachable" | "todo" | "unimplemented"))
-    };
     match stmt {
         syn::Stmt::Expr(Expr::Return(_), _) => true,
-        syn::Stmt::Expr(Expr::Macro(m), _) => panics(&m.mac),
-        syn::Stmt::Macro(m) => panics(&m.mac),
+        syn::Stmt::Expr(Expr::Macro(m), _) => panicking_macro(&m.mac),
+        syn::Stmt::Macro(m) => panicking_macro(&m.mac),
         _ => false,
     }
 }
-
-/// Consuming methods, by convention (`into_iter`, `unwrap`…): a receiver local there is moved.
-fn consuming_method(name: &str) -> bool {
-    name.starts_with("into_")
-        || matches!(
-            name,
-            "into"
-                | "unwrap"
-                | "expect"
-                | "unwrap_or"
-                | "unwrap_or_else"
-                | "unwrap_or_default"
-                | "unwrap_err"
-                | "expect_err"
-                | "ok"
-                | "err"
-                | "ok_or"
-                | "ok_or_else"
-                | "map"
-                | "map_err"
-                | "and_then"
-                | "or_else"
-                | "collect"
-                | "sum"
-                | "product"
-                | "count"
-                | "last"
-                | "fold"
-                | "for_each"
-                | "rev"
-                | "zip"
-                | "chain"
-                | "enumerate"
-                | "filter"
-                | "filter_map"
-                | "flat_map"
-                | "flatten"
-                | "skip"
-                | "step_by"
-                | "peekable"
-                | "cycle"
-                // `str::lines(&self)` and `str::bytes(&self)` borrow, but `BufRead::lines(self)` and
-                // `Read::bytes(self)` consume a reader: taken as a move, which is a copy of a `&str`, and drops
-                // a `String` (unobservably) at the next suspension point.
-                | "lines"
-                | "bytes"
-        )
-}
-
-/// Methods that borrow their receiver, by convention (`len`, `push`, `iter`…): a receiver local there stays in
-/// place. Any other method the macro doesn't know may take `self` (`UseKind::Receiver`).
-pub fn borrowing_method(name: &str) -> bool {
-    name.starts_with("as_")
-        || name.starts_with("is_")
-        || name.starts_with("to_")
-        || name.starts_with("get")
-        || name.starts_with("push")
-        || name.starts_with("pop")
-        || name.starts_with("iter")
-        || matches!(
-            name,
-            "len"
-                | "capacity"
-                | "clone"
-                | "contains"
-                | "contains_key"
-                | "insert"
-                | "remove"
-                | "clear"
-                | "truncate"
-                | "extend"
-                | "append"
-                | "reserve"
-                | "resize"
-                | "retain"
-                | "sort"
-                | "sort_unstable"
-                | "sort_by"
-                | "sort_by_key"
-                | "dedup"
-                | "reverse"
-                | "swap"
-                | "fill"
-                | "first"
-                | "first_mut"
-                | "last_mut"
-                | "next"
-                | "next_back"
-                | "peek"
-                | "starts_with"
-                | "ends_with"
-                | "find"
-                | "chars"
-                | "split"
-                | "split_whitespace"
-                | "trim"
-                | "keys"
-                | "values"
-                | "values_mut"
-                | "entry"
-                | "borrow"
-                | "borrow_mut"
-                | "set"
-                | "replace"
-                | "fmt"
-                | "eq"
-                | "ne"
-                | "cmp"
-                | "partial_cmp"
-                | "hash"
-                | "lock"
-                | "write"
-                | "read"
-        )
-}
-
-/// Methods that take `&self`, trusted on any receiver (`str`'s views, `len`, `is_empty`): a drop-flagged
-/// receiver is reached through a shared helper call, so that it can be read while a view of it is alive.
-fn shared_method(name: &str) -> bool {
-    matches!(name, "len" | "is_empty")
-        || crate::lower::std_view(name)
-            .is_some_and(|(returns, on)| on == crate::lower::On::Any && returns != crate::lower::Returns::RefMut)
-}
-
-/// Macros whose arguments are expressions taken by reference (formatting and assertions). `matches!` takes a
-/// pattern second, which the walker leaves alone.
-pub const REF_MACROS: &[&str] = &[
-    "println",
-    "print",
-    "eprintln",
-    "eprint",
-    "format",
-    "format_args",
-    "write",
-    "writeln",
-    "panic",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "unreachable",
-    "todo",
-    "unimplemented",
-    "matches",
-];
-
-/// Macros whose arguments are expressions taken by value.
-pub const VALUE_MACROS: &[&str] = &["vec", "dbg"];
 
 impl<'a> Walker<'a> {
     pub fn new(
@@ -704,39 +552,6 @@ fn vacate_field(expr: &Expr, depth: usize, name: &syn::Ident) -> Expr {
     }
 }
 
-/// Every identifier a pattern binds.
-pub fn pattern_names(pat: &Pat) -> Vec<String> {
-    pattern_idents(pat).into_iter().map(|(i, _)| i.to_string()).collect()
-}
-
-/// Every identifier a pattern binds, with its `mut`.
-pub fn pattern_idents(pat: &Pat) -> Vec<(syn::Ident, bool)> {
-    struct Names(Vec<(syn::Ident, bool)>);
-    impl<'ast> syn::visit::Visit<'ast> for Names {
-        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            // The alternatives of an or-pattern (`Ok(x) | Err(x)`) bind the same names: one local each.
-            if binds(p) && !self.0.iter().any(|(i, _)| *i == p.ident) {
-                self.0.push((p.ident.clone(), p.mutability.is_some()));
-            }
-            syn::visit::visit_pat_ident(self, p);
-        }
-        fn visit_expr(&mut self, _: &'ast Expr) {}
-    }
-    let mut names = Names(Vec::new());
-    syn::visit::Visit::visit_pat(&mut names, pat);
-    names.0
-}
-
-/// Whether an identifier pattern binds a variable: a lone capitalised identifier is most likely a unit variant
-/// or a constant.
-pub fn binds(p: &syn::PatIdent) -> bool {
-    let looks_like_const = p.subpat.is_none()
-        && p.by_ref.is_none()
-        && p.mutability.is_none()
-        && p.ident.to_string().starts_with(|c: char| c.is_uppercase());
-    !looks_like_const
-}
-
 /// Whether matching the pattern moves out of the scrutinee (it binds something by value).
 pub fn pattern_moves(pat: &Pat) -> bool {
     struct ByValue(bool);
@@ -966,7 +781,7 @@ impl VisitMut for Walker<'_> {
                 // it is one that only reads it (`line.len()`, `line.trim()`); the operands of an rvalue receiver
                 // (`(0..lens(&v)).count()`) are still only read.
                 let shared_reads = self.shared_reads;
-                if crate::normalize::is_place(&m.receiver) {
+                if crate::syntax::is_local_place(&m.receiver) {
                     self.shared_reads = usize::from(shared);
                 }
                 self.visit(&mut m.receiver, receiver_ctx);
@@ -1030,7 +845,7 @@ impl VisitMut for Walker<'_> {
             }
             // A shared borrow of a place only reads it: a drop-flagged local is reached through a shared helper
             // call, so that the borrow (`let cmd = first_word(&line);`) doesn't keep `line` borrowed mutably.
-            Expr::Reference(r) if r.mutability.is_none() && crate::normalize::is_place(&r.expr) => {
+            Expr::Reference(r) if r.mutability.is_none() && crate::syntax::is_local_place(&r.expr) => {
                 self.shared_reads += 1;
                 self.visit(&mut r.expr, UseKind::Place);
                 self.shared_reads -= 1;

@@ -1,15 +1,23 @@
 //! Implementation detail of `stackless`: the `#[stackless::coroutine]` attribute.
 //!
 //! The macro is a small compiler, one phase per module:
-//! `signature` (arguments and return type) → `diagnose` (mistakes seen in the body) → `lower` (body → `ir`, names resolved) →
-//! `analysis` (what each suspension point stores) → `borrows` (self-borrows across a suspension) → `emit` (state enum and resume step), driven by
-//! `expand`, with `errors` accumulated along the way. `leaf` walks the user's own expressions for both
-//! lowering and emission.
+//! `signature` (arguments and return type) → `diagnose` (mistakes seen in the body) → `normalize` (suspension
+//! points brought to statement level, called by `lower`) → `lower` (body → `ir`, names resolved) → `analysis`
+//! (what each suspension point stores) → `borrows` (self-borrows across a suspension) → `emit` (state enum and
+//! resume step), driven by `expand`, with `errors` accumulated along the way. `leaf` walks the user's own
+//! expressions for both lowering and emission.
+//!
+//! Below the phases, imported by them and importing none: `syntax` (recognising `yield_!`, places, patterns),
+//! `conventions` (the tables of std names) and `names` (generated identifiers). No module imports one that
+//! (directly or not) imports it back: the test in `deps` checks it.
 
 #![forbid(unsafe_code)]
 
 mod analysis;
 mod borrows;
+mod conventions;
+#[cfg(test)]
+mod deps;
 mod diagnose;
 mod emit;
 mod errors;
@@ -19,10 +27,12 @@ mod fuzz;
 mod ir;
 mod leaf;
 mod lower;
+mod names;
 mod normalize;
 mod signature;
 #[cfg(test)]
 mod snapshots;
+mod syntax;
 
 use proc_macro::TokenStream;
 

@@ -1,8 +1,9 @@
 //! Phase 2: the fn body → [`ir::Body`](crate::ir::Body).
 //!
-//! Finds every `yield_!`, rejects the ones the transform can't split at (inside closures, nested items, async
-//! blocks, or — until expression-level yields land — inside a larger expression), and builds the IR: the
-//! constructs that contain a suspension point become [`Node`]s, everything else stays a [`Leaf`].
+//! Builds the IR: the constructs that contain a suspension point become [`Node`]s, everything else stays a
+//! [`Leaf`]. A `yield_!` inside a larger expression is first brought to statement level by
+//! [`normalize`](crate::normalize); misplaced ones (in closures, nested items, async blocks) were reported
+//! before lowering by [`check_misplaced`](crate::syntax::check_misplaced).
 //!
 //! - Names are resolved here, once: each binding becomes a [`Local`] in a scope; a leaf keeps the visible
 //!   names so emission resolves its uses identically.
@@ -16,201 +17,19 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
+use crate::conventions::{ITEM_KEEPERS, ITEM_TAKERS, On, Returns, no_drop_type, owned_type, panicking_macro, std_view};
 use crate::errors::Errors;
 use crate::ir::UseKind;
 use crate::ir::{
     Arm, Binding, Block, Body, Cond, JoinBefore, Leaf, Let, Local, LocalId, LoopId, LoopInfo, Node, Scope, ScopeId,
     Stmt, Value, YieldPoint,
 };
-use crate::leaf::{Walker, pattern_idents};
-use crate::normalize::{Normalizer, expression_macro, has_temporary};
-
-/// A `yield_!(..)` or `yield_from!(..)` invocation: a suspension point.
-pub fn yield_macro(mac: &syn::Macro) -> bool {
-    suspension_name(mac).is_some()
-}
-
-/// `yield_` or `yield_from` when the macro is one of ours (`yield_!`, `stackless::yield_!`, ...).
-pub fn suspension_name(mac: &syn::Macro) -> Option<&'static str> {
-    let segs: Vec<String> = mac.path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let last = match segs.as_slice() {
-        [one] => one.as_str(),
-        [krate, one] if krate == "stackless" => one.as_str(),
-        _ => return None,
-    };
-    match last {
-        "yield_" => Some("yield_"),
-        "yield_from" => Some("yield_from"),
-        _ => None,
-    }
-}
-
-/// Finds the first `yield_!` in an expression, not looking into closures, async blocks or items (those are
-/// reported by [`check_misplaced`]).
-pub fn find_yield(expr: &Expr) -> Option<Span> {
-    struct Finder(Option<Span>);
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if self.0.is_none() && yield_macro(mac) {
-                self.0 = Some(mac.path.span());
-            } else if self.0.is_none() {
-                self.0 = yield_in_tokens(mac.tokens.clone());
-            }
-        }
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-        fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
-        // Array lengths are constants (reported by `check_misplaced`).
-        fn visit_expr_repeat(&mut self, r: &'ast syn::ExprRepeat) {
-            syn::visit::visit_expr(self, &r.expr);
-        }
-        fn visit_type_array(&mut self, a: &'ast syn::TypeArray) {
-            syn::visit::visit_type(self, &a.elem);
-        }
-    }
-    let mut finder = Finder(None);
-    syn::visit::Visit::visit_expr(&mut finder, expr);
-    finder.0
-}
-
-/// `yield_` followed by `!` anywhere in a token stream (inside another macro's arguments).
-fn yield_in_tokens(tokens: TokenStream) -> Option<Span> {
-    let trees: Vec<_> = tokens.into_iter().collect();
-    for (i, tt) in trees.iter().enumerate() {
-        match tt {
-            proc_macro2::TokenTree::Ident(id) if id == "yield_" || id == "yield_from" => {
-                if matches!(trees.get(i + 1), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '!') {
-                    return Some(id.span());
-                }
-            }
-            proc_macro2::TokenTree::Group(g) => {
-                if let Some(span) = yield_in_tokens(g.stream()) {
-                    return Some(span);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Reports `yield_!` where no suspension is possible: in a closure, async block, const block or nested item.
-pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
-    struct Checker<'e> {
-        errors: &'e mut Errors,
-        /// What we are inside of, innermost last.
-        context: Vec<&'static str>,
-    }
-    impl Checker<'_> {
-        fn report(&mut self, span: Span, name: &str) {
-            let message = match self.context.last().copied() {
-                Some("closure") => "`yield_!` cannot be used inside a closure\n\
-                    note: a stackless coroutine can only suspend in its own body, not inside a closure it creates or calls: \
-                    the closure runs as a separate function whose frame is gone when the coroutine suspends\n\
-                    help: use a `for` loop instead of `for_each`/`map` (`for x in items { yield_!(x); }`), \
-                    or make the closure a coroutine of its own and delegate to it"
-                    .to_string(),
-                Some("async block") => "`yield_!` cannot be used inside an `async` block: it would have to suspend the future, not the coroutine".to_string(),
-                Some("const") => "`yield_!` cannot be used in a constant expression: constants are evaluated at compile time".to_string(),
-                Some("macro") => "`yield_!` inside the arguments of this macro is not supported: its arguments \
-                    aren't known to be expressions evaluated in order\n\
-                    help: bind the resumed value first: `let value = yield_!(..);` and pass `value` to the macro"
-                    .to_string(),
-                Some(other) => format!(
-                    "`yield_!` cannot be used inside a nested {other}: only the `#[stackless::coroutine]` fn's own body can suspend\n\
-                     help: mark the nested fn `#[stackless::coroutine]` too and iterate over or resume it"
-                ),
-                None => return,
-            };
-            let message = message.replacen("`yield_!`", &format!("`{name}!`"), 1);
-            self.errors.error(span, message);
-        }
-        fn inside(&mut self, what: &'static str, f: impl FnOnce(&mut Self)) {
-            self.context.push(what);
-            f(self);
-            self.context.pop();
-        }
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if let Some(name) = suspension_name(mac) {
-                self.report(mac.path.span(), name);
-                if let Ok(Some(inner)) = mac.parse_body_with(parse_yield_arg) {
-                    syn::visit::visit_expr(self, &inner);
-                }
-            } else if expression_macro(mac) {
-                // Its arguments are expressions: a suspension there is spilled like a call argument.
-                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
-                    for arg in &args {
-                        syn::visit::visit_expr(self, arg);
-                    }
-                }
-            } else if let Some(span) = yield_in_tokens(mac.tokens.clone()) {
-                let what =
-                    if self.context.is_empty() { "macro" } else { self.context.last().copied().unwrap_or("macro") };
-                self.inside(what, |c| c.report(span, "yield_"));
-            }
-        }
-        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
-            self.inside("closure", |s| syn::visit::visit_expr_closure(s, c));
-        }
-        fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
-            self.inside("async block", |s| syn::visit::visit_expr_async(s, a));
-        }
-        fn visit_expr_const(&mut self, c: &'ast syn::ExprConst) {
-            self.inside("const", |s| syn::visit::visit_expr_const(s, c));
-        }
-        fn visit_expr_repeat(&mut self, r: &'ast syn::ExprRepeat) {
-            syn::visit::visit_expr(self, &r.expr);
-            self.inside("const", |s| syn::visit::visit_expr(s, &r.len));
-        }
-        fn visit_type_array(&mut self, a: &'ast syn::TypeArray) {
-            syn::visit::visit_type(self, &a.elem);
-            self.inside("const", |s| syn::visit::visit_expr(s, &a.len));
-        }
-        fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
-            self.inside("fn", |s| syn::visit::visit_item_fn(s, f));
-        }
-        fn visit_item_const(&mut self, c: &'ast syn::ItemConst) {
-            self.inside("const", |s| syn::visit::visit_item_const(s, c));
-        }
-        fn visit_item_static(&mut self, c: &'ast syn::ItemStatic) {
-            self.inside("const", |s| syn::visit::visit_item_static(s, c));
-        }
-        fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
-            self.inside("impl block", |s| syn::visit::visit_item_impl(s, i));
-        }
-        fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
-            self.inside("trait", |s| syn::visit::visit_item_trait(s, i));
-        }
-        fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
-            self.inside("module", |s| syn::visit::visit_item_mod(s, i));
-        }
-    }
-    let mut checker = Checker { errors, context: Vec::new() };
-    syn::visit::Visit::visit_block(&mut checker, block);
-}
-
-/// The argument of `yield_!`: nothing, or one expression.
-pub fn parse_yield_arg(input: syn::parse::ParseStream) -> syn::Result<Option<Expr>> {
-    if input.is_empty() {
-        return Ok(None);
-    }
-    let expr: Expr = input.parse().map_err(|e| {
-        syn::Error::new(e.span(), "expected the value to yield: `yield_!(value)`, or `yield_!()` to yield `()`")
-    })?;
-    if input.peek(syn::Token![,]) {
-        let comma: syn::Token![,] = input.parse()?;
-        if !input.is_empty() {
-            return Err(syn::Error::new(
-                comma.span,
-                "`yield_!` takes one value\nhelp: to yield several values at once, yield a tuple: `yield_!((a, b))`",
-            ));
-        }
-    }
-    Ok(Some(expr))
-}
+use crate::leaf::Walker;
+use crate::names::param_var;
+use crate::normalize::{Normalizer, has_temporary};
+use crate::syntax::{
+    contains_let, find_yield, is_place_expression, parse_yield_arg, pattern_idents, suspension_name, yield_macro,
+};
 
 /// The state of the lowering walk.
 pub struct Lowerer<'e> {
@@ -701,7 +520,7 @@ impl<'e> Lowerer<'e> {
                 let ctx = crate::leaf::scrutinee_ctx(&m.expr, m.arms.iter().map(|a| &a.pat));
                 let scrut = self.leaf(*m.expr, ctx);
                 let mut arms = Vec::new();
-                let temporary = !is_place(&scrut.expr);
+                let temporary = !is_place_expression(&scrut.expr);
                 for mut arm in m.arms {
                     let scope = self.push_scope(false);
                     // The parts of a temporary scrutinee that the pattern leaves (`_`) live until the end of the
@@ -1007,7 +826,7 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
         .iter()
         .map(|(ident, mutable)| if *mutable { quote::quote!(mut #ident) } else { quote::quote!(#ident) })
         .collect();
-    if is_place(&expr) {
+    if is_place_expression(&expr) {
         return syn::parse_quote! {
             #(#attrs)*
             let (#(#decl,)*) = match #expr {
@@ -1034,27 +853,11 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
 /// The state field of a `for` loop's iterator: `for_` and the names its pattern binds, else its label.
 fn loop_field_name(pat: &Pat, label: Option<&syn::Label>) -> String {
     let names: Vec<String> =
-        crate::leaf::pattern_names(pat).iter().map(|n| n.trim_start_matches("r#").to_string()).collect();
+        crate::syntax::pattern_names(pat).iter().map(|n| n.trim_start_matches("r#").to_string()).collect();
     match (names.is_empty(), label) {
         (false, _) => format!("for_{}", names.join("_")),
         (true, Some(label)) => format!("for_{}", label.name.ident),
         (true, None) => "for_iter".to_string(),
-    }
-}
-
-/// The variable the start arm moves an argument's `Unresumed` field into.
-pub fn param_var(field: &syn::Ident) -> syn::Ident {
-    syn::Ident::new(&format!("__p_{field}"), Span::mixed_site())
-}
-
-/// A place expression: matching on it moves nothing that the pattern doesn't bind.
-fn is_place(expr: &Expr) -> bool {
-    match expr {
-        Expr::Path(_) | Expr::Index(_) => true,
-        Expr::Field(f) => is_place(&f.base),
-        Expr::Paren(p) => is_place(&p.expr),
-        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
-        _ => false,
     }
 }
 
@@ -1082,7 +885,7 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<SynStmt>)> {
             syn::visit_mut::visit_pat_mut(self, pat);
         }
         fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
-            if !crate::leaf::binds(p) {
+            if !crate::syntax::binds(p) {
                 return;
             }
             if p.by_ref.is_some() || p.subpat.is_some() {
@@ -1114,28 +917,14 @@ fn flatten_and(expr: Expr, out: &mut Vec<Expr>) {
     }
 }
 
-fn contains_let(expr: &Expr) -> bool {
-    match expr {
-        Expr::Let(_) => true,
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => contains_let(&b.left) || contains_let(&b.right),
-        _ => false,
-    }
-}
-
 /// Control never continues past this expression.
 fn diverges(expr: &Expr) -> bool {
     match expr {
         Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
-        Expr::Macro(m) => {
-            let name = m.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-            matches!(name.as_str(), "panic" | "unreachable" | "todo" | "unimplemented")
-        }
+        Expr::Macro(m) => panicking_macro(&m.mac),
         Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(|s| match s {
             SynStmt::Expr(e, _) => diverges(e),
-            SynStmt::Macro(m) => {
-                let name = m.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-                matches!(name.as_str(), "panic" | "unreachable" | "todo" | "unimplemented")
-            }
+            SynStmt::Macro(m) => panicking_macro(&m.mac),
             _ => false,
         }),
         Expr::Paren(p) => diverges(&p.expr),
@@ -1162,126 +951,6 @@ fn no_drop_value(ty: &syn::Type) -> Option<Value> {
         (true, true) => Some(Value::MutRef),
     }
 }
-
-/// A type with no drop glue, syntactically: references, raw pointers, primitives and tuples/arrays of them.
-pub fn no_drop_type(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Reference(_) | syn::Type::Ptr(_) | syn::Type::Never(_) => true,
-        syn::Type::Paren(p) => no_drop_type(&p.elem),
-        syn::Type::Group(g) => no_drop_type(&g.elem),
-        syn::Type::Tuple(t) => t.elems.iter().all(no_drop_type),
-        syn::Type::Array(a) => no_drop_type(&a.elem),
-        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
-            matches!(
-                i.to_string().as_str(),
-                "u8" | "u16"
-                    | "u32"
-                    | "u64"
-                    | "u128"
-                    | "usize"
-                    | "i8"
-                    | "i16"
-                    | "i32"
-                    | "i64"
-                    | "i128"
-                    | "isize"
-                    | "f32"
-                    | "f64"
-                    | "bool"
-                    | "char"
-            )
-        }),
-        _ => false,
-    }
-}
-
-/// A type that owns what a borrowing iterator over it yields: `Vec<T>`, `String`, the std collections, arrays.
-fn owned_type(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Array(_) => true,
-        syn::Type::Paren(p) => owned_type(&p.elem),
-        syn::Type::Group(g) => owned_type(&g.elem),
-        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
-            matches!(
-                s.ident.to_string().as_str(),
-                "Vec" | "String" | "VecDeque" | "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" | "BinaryHeap"
-            )
-        }),
-        _ => false,
-    }
-}
-
-/// What a std method that borrows its receiver returns (none has drop glue).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Returns {
-    /// A reference, or an `Option` or pair of them: `Copy`.
-    Ref,
-    /// A `&mut` reference, or an `Option` of one.
-    RefMut,
-    /// An iterator.
-    Iter,
-}
-
-/// On which receivers a method's name is std's for certain.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum On {
-    /// Any: a `str` method (a type of one's own with such a method returning a value with drop glue would be
-    /// taken for `str`).
-    Any,
-    /// Any, when the pattern argument is a string or `char` literal (`BufRead::split(b'\n')` owns its reader).
-    LiteralPattern,
-    /// A local known to own its value (`Vec`, `String`, the maps…): any type may have a `get` (and `lines` and
-    /// `bytes` are also `io` methods returning iterators that own a reader).
-    Owned,
-}
-
-/// The std methods that return a view of their receiver.
-pub const STD_VIEWS: &[(&str, Returns, On)] = &[
-    ("trim", Returns::Ref, On::Any),
-    ("trim_start", Returns::Ref, On::Any),
-    ("trim_end", Returns::Ref, On::Any),
-    ("strip_prefix", Returns::Ref, On::Any),
-    ("strip_suffix", Returns::Ref, On::Any),
-    ("split_once", Returns::Ref, On::Any),
-    ("rsplit_once", Returns::Ref, On::Any),
-    ("as_str", Returns::Ref, On::Any),
-    ("as_bytes", Returns::Ref, On::Any),
-    ("chars", Returns::Iter, On::Any),
-    ("char_indices", Returns::Iter, On::Any),
-    ("split_whitespace", Returns::Iter, On::Any),
-    ("split_ascii_whitespace", Returns::Iter, On::Any),
-    ("split", Returns::Iter, On::LiteralPattern),
-    ("rsplit", Returns::Iter, On::LiteralPattern),
-    ("split_terminator", Returns::Iter, On::LiteralPattern),
-    ("matches", Returns::Iter, On::LiteralPattern),
-    ("get", Returns::Ref, On::Owned),
-    ("first", Returns::Ref, On::Owned),
-    ("last", Returns::Ref, On::Owned),
-    ("as_slice", Returns::Ref, On::Owned),
-    ("split_at", Returns::Ref, On::Owned),
-    ("split_first", Returns::Ref, On::Owned),
-    ("split_last", Returns::Ref, On::Owned),
-    ("get_mut", Returns::RefMut, On::Owned),
-    ("first_mut", Returns::RefMut, On::Owned),
-    ("last_mut", Returns::RefMut, On::Owned),
-    ("as_mut_slice", Returns::RefMut, On::Owned),
-    ("iter", Returns::Iter, On::Owned),
-    ("iter_mut", Returns::Iter, On::Owned),
-    ("lines", Returns::Iter, On::Owned),
-    ("bytes", Returns::Iter, On::Owned),
-    ("keys", Returns::Iter, On::Owned),
-    ("values", Returns::Iter, On::Owned),
-    ("values_mut", Returns::Iter, On::Owned),
-    ("windows", Returns::Iter, On::Owned),
-    ("chunks", Returns::Iter, On::Owned),
-];
-
-/// Methods of the std sequences that move an item out (or an `Option` of one).
-const ITEM_TAKERS: &[&str] = &["pop", "pop_front", "pop_back", "swap_remove", "remove"];
-
-/// Iterator adapters whose items are their receiver's.
-const ITEM_KEEPERS: &[&str] =
-    &["rev", "skip", "take", "step_by", "peekable", "fuse", "filter", "skip_while", "take_while", "inspect"];
 
 /// For `for pat in iter`, where `iter` yields the items of a sequence local by value (`v`, `v.into_iter()`,
 /// `v.drain(..)`, through adapters that keep the items, and one `enumerate()` with a `(i, item)` pattern): that
@@ -1314,11 +983,6 @@ fn items_source<'a>(iter: &'a Expr, pat: &'a Pat) -> Option<(&'a syn::ExprPath, 
         Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => Some((path, &p.ident)),
         _ => None,
     }
-}
-
-/// The entry of [`STD_VIEWS`] for a method name.
-pub fn std_view(method: &str) -> Option<(Returns, On)> {
-    STD_VIEWS.iter().find(|(name, ..)| *name == method).map(|&(_, returns, on)| (returns, on))
 }
 
 /// What a sequence type's items are known to be: `Vec<String>`, `[Vec<u8>; 4]` own theirs

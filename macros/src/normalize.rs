@@ -29,18 +29,9 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Stmt, Token};
 
+use crate::conventions::drops_own_temporaries;
 use crate::errors::Errors;
-use crate::leaf::{REF_MACROS, VALUE_MACROS};
-use crate::lower::{find_yield, parse_yield_arg, suspension_name};
-
-/// Whether the macro's arguments are expressions this pass (and the misplacement check) can see into.
-pub fn expression_macro(mac: &syn::Macro) -> bool {
-    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-    // The std macros whose arguments are comma-separated expressions evaluated in order (not `matches!`, whose
-    // second argument is a pattern).
-    let known = (REF_MACROS.contains(&name.as_str()) && name != "matches") || VALUE_MACROS.contains(&name.as_str());
-    known && mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).is_ok()
-}
+use crate::syntax::{contains_let, expression_macro, find_yield, is_local_place, parse_yield_arg, suspension_name};
 
 pub struct Normalizer<'a> {
     errors: &'a mut Errors,
@@ -131,45 +122,15 @@ pub fn has_temporary(e: &Expr) -> bool {
     }
 }
 
-/// The std macros whose expansion ends its arguments' temporaries itself: `format!` and the `print!`s bind or use
-/// the formatted value in a statement of their own block, `assert!`'s condition is an `if`'s.
-fn drops_own_temporaries(mac: &syn::Macro) -> bool {
-    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-    matches!(
-        name.as_str(),
-        "format"
-            | "print"
-            | "println"
-            | "eprint"
-            | "eprintln"
-            | "assert"
-            | "debug_assert"
-            | "debug_assert_eq"
-            | "debug_assert_ne"
-    )
-}
-
 /// The method borrows its receiver by convention (`get`, `len`…): an rvalue receiver is then a temporary. One
 /// the macro doesn't know is assumed to take `self` (iterator adapters: `v.iter().copied()`), whose receiver is
 /// moved into the call and is no temporary.
 fn borrows_receiver(method: &syn::Ident) -> bool {
-    crate::leaf::borrowing_method(&method.to_string())
+    crate::conventions::borrowing_method(&method.to_string())
 }
 
 fn is_short_circuit(op: &syn::BinOp) -> bool {
     matches!(op, syn::BinOp::And(_) | syn::BinOp::Or(_))
-}
-
-/// A place expression: a local, or a field, index or dereference of one.
-pub fn is_place(e: &Expr) -> bool {
-    match e {
-        Expr::Path(_) => true,
-        Expr::Field(f) => is_place(&f.base),
-        Expr::Index(i) => is_place(&i.expr),
-        Expr::Paren(p) => is_place(&p.expr),
-        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_place(&u.expr),
-        _ => false,
-    }
 }
 
 impl<'a> Normalizer<'a> {
@@ -248,7 +209,9 @@ impl<'a> Normalizer<'a> {
                 l.expr = Box::new(scrutinee);
                 Expr::Let(l)
             }
-            Expr::Binary(mut b) if matches!(b.op, syn::BinOp::And(_)) && contains_let(&b) => {
+            Expr::Binary(mut b)
+                if matches!(b.op, syn::BinOp::And(_)) && (contains_let(&b.left) || contains_let(&b.right)) =>
+            {
                 if let Some(span) = find_yield(&b.right) {
                     self.errors.error(
                         span,
@@ -744,7 +707,7 @@ impl<'a> Normalizer<'a> {
         let mut result = Vec::with_capacity(ops.len());
         for (i, (e, slot)) in ops.into_iter().enumerate() {
             let e = match i.cmp(&last) {
-                std::cmp::Ordering::Less if is_trivial(&e) || (slot.is_place() && is_place(&e)) => e,
+                std::cmp::Ordering::Less if is_trivial(&e) || (slot.is_place() && is_local_place(&e)) => e,
                 std::cmp::Ordering::Less => {
                     let e = self.hoist_temporaries(e, out);
                     self.temp(e, out)
@@ -774,16 +737,16 @@ impl<'a> Normalizer<'a> {
                     if has_yield(&e) {
                         let rest = self.spill(e, out);
                         self.evaluated_with_temporaries(rest, slot, out)
-                    } else if is_trivial(&e) || (slot.is_place() && is_place(&e)) {
+                    } else if is_trivial(&e) || (slot.is_place() && is_local_place(&e)) {
                         e
                     } else {
                         let e = self.hoist_temporaries(e, out);
                         self.evaluated(e, slot, out)
                     }
                 }
-                std::cmp::Ordering::Equal if slot.is_place() && !is_place(&e) => {
+                std::cmp::Ordering::Equal if slot.is_place() && !is_local_place(&e) => {
                     let rest = self.spill(e, out);
-                    if is_place(&rest) { rest } else { self.evaluated_with_temporaries(rest, slot, out) }
+                    if is_local_place(&rest) { rest } else { self.evaluated_with_temporaries(rest, slot, out) }
                 }
                 std::cmp::Ordering::Equal => self.spill(e, out),
                 std::cmp::Ordering::Greater => e,
@@ -828,17 +791,6 @@ fn stray_let(e: &Expr) -> Option<Span> {
         }
         _ => None,
     }
-}
-
-fn contains_let(b: &syn::ExprBinary) -> bool {
-    fn any(e: &Expr) -> bool {
-        match e {
-            Expr::Let(_) => true,
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => any(&b.left) || any(&b.right),
-            _ => false,
-        }
-    }
-    any(&b.left) || any(&b.right)
 }
 
 fn is_compound_assignment(op: &syn::BinOp) -> bool {

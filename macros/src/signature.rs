@@ -200,7 +200,7 @@ impl Rebindings {
         match pat {
             Pat::Ident(p) => {
                 // A lone capitalised name is most likely a unit struct or a constant, as everywhere in the macro.
-                let rebinds = crate::leaf::binds(p) && self.rebinds(&p.ident);
+                let rebinds = crate::syntax::binds(p) && self.rebinds(&p.ident);
                 if let Some((_, sub)) = &mut p.subpat {
                     self.pat(sub);
                 }

@@ -1,0 +1,356 @@
+//! Vocabulary: the tables of std names the macro knows by convention. Read by every phase; imports no phase.
+//!
+//! - Methods: how they take their receiver ([`consuming_method`], [`borrowing_method`], [`shared_method`]), the
+//!   views of their receiver they return ([`std_view`]), the iterators and adapters that borrow it
+//!   ([`BORROWING_ITERATORS`], [`ITERATOR_ADAPTERS`]), those that take or keep a sequence's items.
+//! - Macros: those taking expressions by reference or by value ([`REF_MACROS`], [`VALUE_MACROS`]), those that
+//!   end their arguments' temporaries ([`drops_own_temporaries`]), those that panic ([`PANIC_MACROS`]).
+//! - Types: the std collections that own their items ([`owned_type`]), the types without drop glue
+//!   ([`no_drop_type`]).
+//!
+//! A name here is a guess from syntax alone (the macro sees no types): each table says what it assumes and what a
+//! user type with the same name would be taken for.
+
+/// Macros whose arguments are expressions taken by reference (formatting and assertions). `matches!` takes a
+/// pattern second, which the walker leaves alone.
+pub const REF_MACROS: &[&str] = &[
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "matches",
+];
+
+/// Macros whose arguments are expressions taken by value.
+pub const VALUE_MACROS: &[&str] = &["vec", "dbg"];
+
+/// Consuming methods, by convention (`into_iter`, `unwrap`…): a receiver local there is moved.
+pub fn consuming_method(name: &str) -> bool {
+    name.starts_with("into_")
+        || matches!(
+            name,
+            "into"
+                | "unwrap"
+                | "expect"
+                | "unwrap_or"
+                | "unwrap_or_else"
+                | "unwrap_or_default"
+                | "unwrap_err"
+                | "expect_err"
+                | "ok"
+                | "err"
+                | "ok_or"
+                | "ok_or_else"
+                | "map"
+                | "map_err"
+                | "and_then"
+                | "or_else"
+                | "collect"
+                | "sum"
+                | "product"
+                | "count"
+                | "last"
+                | "fold"
+                | "for_each"
+                | "rev"
+                | "zip"
+                | "chain"
+                | "enumerate"
+                | "filter"
+                | "filter_map"
+                | "flat_map"
+                | "flatten"
+                | "skip"
+                | "step_by"
+                | "peekable"
+                | "cycle"
+                // `str::lines(&self)` and `str::bytes(&self)` borrow, but `BufRead::lines(self)` and
+                // `Read::bytes(self)` consume a reader: taken as a move, which is a copy of a `&str`, and drops
+                // a `String` (unobservably) at the next suspension point.
+                | "lines"
+                | "bytes"
+        )
+}
+
+/// Methods that borrow their receiver, by convention (`len`, `push`, `iter`…): a receiver local there stays in
+/// place. Any other method the macro doesn't know may take `self` (`UseKind::Receiver`).
+pub fn borrowing_method(name: &str) -> bool {
+    name.starts_with("as_")
+        || name.starts_with("is_")
+        || name.starts_with("to_")
+        || name.starts_with("get")
+        || name.starts_with("push")
+        || name.starts_with("pop")
+        || name.starts_with("iter")
+        || matches!(
+            name,
+            "len"
+                | "capacity"
+                | "clone"
+                | "contains"
+                | "contains_key"
+                | "insert"
+                | "remove"
+                | "clear"
+                | "truncate"
+                | "extend"
+                | "append"
+                | "reserve"
+                | "resize"
+                | "retain"
+                | "sort"
+                | "sort_unstable"
+                | "sort_by"
+                | "sort_by_key"
+                | "dedup"
+                | "reverse"
+                | "swap"
+                | "fill"
+                | "first"
+                | "first_mut"
+                | "last_mut"
+                | "next"
+                | "next_back"
+                | "peek"
+                | "starts_with"
+                | "ends_with"
+                | "find"
+                | "chars"
+                | "split"
+                | "split_whitespace"
+                | "trim"
+                | "keys"
+                | "values"
+                | "values_mut"
+                | "entry"
+                | "borrow"
+                | "borrow_mut"
+                | "set"
+                | "replace"
+                | "fmt"
+                | "eq"
+                | "ne"
+                | "cmp"
+                | "partial_cmp"
+                | "hash"
+                | "lock"
+                | "write"
+                | "read"
+        )
+}
+
+/// Methods that take `&self`, trusted on any receiver (`str`'s views, `len`, `is_empty`): a drop-flagged
+/// receiver is reached through a shared helper call, so that it can be read while a view of it is alive.
+pub fn shared_method(name: &str) -> bool {
+    matches!(name, "len" | "is_empty")
+        || std_view(name).is_some_and(|(returns, on)| on == On::Any && returns != Returns::RefMut)
+}
+
+/// What a std method that borrows its receiver returns (none has drop glue).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Returns {
+    /// A reference, or an `Option` or pair of them: `Copy`.
+    Ref,
+    /// A `&mut` reference, or an `Option` of one.
+    RefMut,
+    /// An iterator.
+    Iter,
+}
+
+/// On which receivers a method's name is std's for certain.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum On {
+    /// Any: a `str` method (a type of one's own with such a method returning a value with drop glue would be
+    /// taken for `str`).
+    Any,
+    /// Any, when the pattern argument is a string or `char` literal (`BufRead::split(b'\n')` owns its reader).
+    LiteralPattern,
+    /// A local known to own its value (`Vec`, `String`, the maps…): any type may have a `get` (and `lines` and
+    /// `bytes` are also `io` methods returning iterators that own a reader).
+    Owned,
+}
+
+/// The std methods that return a view of their receiver.
+pub const STD_VIEWS: &[(&str, Returns, On)] = &[
+    ("trim", Returns::Ref, On::Any),
+    ("trim_start", Returns::Ref, On::Any),
+    ("trim_end", Returns::Ref, On::Any),
+    ("strip_prefix", Returns::Ref, On::Any),
+    ("strip_suffix", Returns::Ref, On::Any),
+    ("split_once", Returns::Ref, On::Any),
+    ("rsplit_once", Returns::Ref, On::Any),
+    ("as_str", Returns::Ref, On::Any),
+    ("as_bytes", Returns::Ref, On::Any),
+    ("chars", Returns::Iter, On::Any),
+    ("char_indices", Returns::Iter, On::Any),
+    ("split_whitespace", Returns::Iter, On::Any),
+    ("split_ascii_whitespace", Returns::Iter, On::Any),
+    ("split", Returns::Iter, On::LiteralPattern),
+    ("rsplit", Returns::Iter, On::LiteralPattern),
+    ("split_terminator", Returns::Iter, On::LiteralPattern),
+    ("matches", Returns::Iter, On::LiteralPattern),
+    ("get", Returns::Ref, On::Owned),
+    ("first", Returns::Ref, On::Owned),
+    ("last", Returns::Ref, On::Owned),
+    ("as_slice", Returns::Ref, On::Owned),
+    ("split_at", Returns::Ref, On::Owned),
+    ("split_first", Returns::Ref, On::Owned),
+    ("split_last", Returns::Ref, On::Owned),
+    ("get_mut", Returns::RefMut, On::Owned),
+    ("first_mut", Returns::RefMut, On::Owned),
+    ("last_mut", Returns::RefMut, On::Owned),
+    ("as_mut_slice", Returns::RefMut, On::Owned),
+    ("iter", Returns::Iter, On::Owned),
+    ("iter_mut", Returns::Iter, On::Owned),
+    ("lines", Returns::Iter, On::Owned),
+    ("bytes", Returns::Iter, On::Owned),
+    ("keys", Returns::Iter, On::Owned),
+    ("values", Returns::Iter, On::Owned),
+    ("values_mut", Returns::Iter, On::Owned),
+    ("windows", Returns::Iter, On::Owned),
+    ("chunks", Returns::Iter, On::Owned),
+];
+
+/// The entry of [`STD_VIEWS`] for a method name.
+pub fn std_view(method: &str) -> Option<(Returns, On)> {
+    STD_VIEWS.iter().find(|(name, ..)| *name == method).map(|&(_, returns, on)| (returns, on))
+}
+
+/// Methods of the std sequences that move an item out (or an `Option` of one).
+pub const ITEM_TAKERS: &[&str] = &["pop", "pop_front", "pop_back", "swap_remove", "remove"];
+
+/// Iterator adapters whose items are their receiver's.
+pub const ITEM_KEEPERS: &[&str] =
+    &["rev", "skip", "take", "step_by", "peekable", "fuse", "filter", "skip_while", "take_while", "inspect"];
+
+/// A type that owns what a borrowing iterator over it yields: `Vec<T>`, `String`, the std collections, arrays.
+pub fn owned_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Array(_) => true,
+        syn::Type::Paren(p) => owned_type(&p.elem),
+        syn::Type::Group(g) => owned_type(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
+            matches!(
+                s.ident.to_string().as_str(),
+                "Vec" | "String" | "VecDeque" | "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" | "BinaryHeap"
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// The std macros that panic: control never continues past them.
+pub const PANIC_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
+
+/// Whether the macro is one of [`PANIC_MACROS`] (by its last path segment).
+pub fn panicking_macro(mac: &syn::Macro) -> bool {
+    mac.path.segments.last().is_some_and(|s| PANIC_MACROS.contains(&s.ident.to_string().as_str()))
+}
+
+/// Methods that return an iterator borrowing their receiver.
+pub const BORROWING_ITERATORS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "chars",
+    "bytes",
+    "lines",
+    "windows",
+    "chunks",
+    "keys",
+    "values",
+    "values_mut",
+    "drain",
+    "split_whitespace",
+    "by_ref",
+];
+
+/// Of [`BORROWING_ITERATORS`], the names that std also gives to methods taking `self`: `BufRead::lines` and
+/// `Read::bytes` own their reader. A loop over them borrows only a local known to own a `String`.
+pub const ALSO_CONSUMING: &[&str] = &["lines", "bytes"];
+
+/// Of [`BORROWING_ITERATORS`], those of `str`: a `String` can't be iterated by value or by index.
+pub const STR_ITERATORS: &[&str] = &["chars", "bytes", "lines", "split_whitespace"];
+
+/// Iterator adapters that keep borrowing what their receiver borrows.
+pub const ITERATOR_ADAPTERS: &[&str] = &[
+    "map",
+    "filter",
+    "filter_map",
+    "enumerate",
+    "rev",
+    "skip",
+    "take",
+    "step_by",
+    "zip",
+    "chain",
+    "peekable",
+    "skip_while",
+    "take_while",
+    "flat_map",
+    "fuse",
+    "inspect",
+];
+
+/// The std macros whose expansion ends its arguments' temporaries itself: `format!` and the `print!`s bind or use
+/// the formatted value in a statement of their own block, `assert!`'s condition is an `if`'s.
+pub fn drops_own_temporaries(mac: &syn::Macro) -> bool {
+    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    matches!(
+        name.as_str(),
+        "format"
+            | "print"
+            | "println"
+            | "eprint"
+            | "eprintln"
+            | "assert"
+            | "debug_assert"
+            | "debug_assert_eq"
+            | "debug_assert_ne"
+    )
+}
+
+/// A type with no drop glue, syntactically: references, raw pointers, primitives and tuples/arrays of them.
+pub fn no_drop_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(_) | syn::Type::Ptr(_) | syn::Type::Never(_) => true,
+        syn::Type::Paren(p) => no_drop_type(&p.elem),
+        syn::Type::Group(g) => no_drop_type(&g.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(no_drop_type),
+        syn::Type::Array(a) => no_drop_type(&a.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
+            matches!(
+                i.to_string().as_str(),
+                "u8" | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "usize"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "isize"
+                    | "f32"
+                    | "f64"
+                    | "bool"
+                    | "char"
+            )
+        }),
+        _ => false,
+    }
+}

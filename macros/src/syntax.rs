@@ -1,0 +1,278 @@
+//! Vocabulary: recognising the user's syntax. Shared by the phases; imports no phase (only the other
+//! vocabulary modules and the error accumulator).
+//!
+//! - Suspension points: `yield_!`/`yield_from!` ([`suspension_name`], [`find_yield`], [`parse_yield_arg`]), the
+//!   macros whose arguments are expressions ([`expression_macro`]) and the misplaced ones ([`check_misplaced`]).
+//! - Places and patterns: [`is_local_place`] and [`is_place_expression`] (two different rules, see each),
+//!   [`contains_let`], what a pattern binds ([`binds`], [`pattern_idents`], [`pattern_names`]).
+
+use proc_macro2::{Span, TokenStream};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Expr, Pat, Token};
+
+use crate::conventions::{REF_MACROS, VALUE_MACROS};
+use crate::errors::Errors;
+
+/// A `yield_!(..)` or `yield_from!(..)` invocation: a suspension point.
+pub fn yield_macro(mac: &syn::Macro) -> bool {
+    suspension_name(mac).is_some()
+}
+
+/// `yield_` or `yield_from` when the macro is one of ours (`yield_!`, `stackless::yield_!`, ...).
+pub fn suspension_name(mac: &syn::Macro) -> Option<&'static str> {
+    let segs: Vec<String> = mac.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let last = match segs.as_slice() {
+        [one] => one.as_str(),
+        [krate, one] if krate == "stackless" => one.as_str(),
+        _ => return None,
+    };
+    match last {
+        "yield_" => Some("yield_"),
+        "yield_from" => Some("yield_from"),
+        _ => None,
+    }
+}
+
+/// Finds the first `yield_!` in an expression, not looking into closures, async blocks or items (those are
+/// reported by [`check_misplaced`]).
+pub fn find_yield(expr: &Expr) -> Option<Span> {
+    struct Finder(Option<Span>);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if self.0.is_none() && yield_macro(mac) {
+                self.0 = Some(mac.path.span());
+            } else if self.0.is_none() {
+                self.0 = yield_in_tokens(mac.tokens.clone());
+            }
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+        fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
+        // Array lengths are constants (reported by `check_misplaced`).
+        fn visit_expr_repeat(&mut self, r: &'ast syn::ExprRepeat) {
+            syn::visit::visit_expr(self, &r.expr);
+        }
+        fn visit_type_array(&mut self, a: &'ast syn::TypeArray) {
+            syn::visit::visit_type(self, &a.elem);
+        }
+    }
+    let mut finder = Finder(None);
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.0
+}
+
+/// `yield_` followed by `!` anywhere in a token stream (inside another macro's arguments).
+fn yield_in_tokens(tokens: TokenStream) -> Option<Span> {
+    let trees: Vec<_> = tokens.into_iter().collect();
+    for (i, tt) in trees.iter().enumerate() {
+        match tt {
+            proc_macro2::TokenTree::Ident(id) if id == "yield_" || id == "yield_from" => {
+                if matches!(trees.get(i + 1), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '!') {
+                    return Some(id.span());
+                }
+            }
+            proc_macro2::TokenTree::Group(g) => {
+                if let Some(span) = yield_in_tokens(g.stream()) {
+                    return Some(span);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reports `yield_!` where no suspension is possible: in a closure, async block, const block or nested item.
+pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
+    struct Checker<'e> {
+        errors: &'e mut Errors,
+        /// What we are inside of, innermost last.
+        context: Vec<&'static str>,
+    }
+    impl Checker<'_> {
+        fn report(&mut self, span: Span, name: &str) {
+            let message = match self.context.last().copied() {
+                Some("closure") => "`yield_!` cannot be used inside a closure\n\
+                    note: a stackless coroutine can only suspend in its own body, not inside a closure it creates or calls: \
+                    the closure runs as a separate function whose frame is gone when the coroutine suspends\n\
+                    help: use a `for` loop instead of `for_each`/`map` (`for x in items { yield_!(x); }`), \
+                    or make the closure a coroutine of its own and delegate to it"
+                    .to_string(),
+                Some("async block") => "`yield_!` cannot be used inside an `async` block: it would have to suspend the future, not the coroutine".to_string(),
+                Some("const") => "`yield_!` cannot be used in a constant expression: constants are evaluated at compile time".to_string(),
+                Some("macro") => "`yield_!` inside the arguments of this macro is not supported: its arguments \
+                    aren't known to be expressions evaluated in order\n\
+                    help: bind the resumed value first: `let value = yield_!(..);` and pass `value` to the macro"
+                    .to_string(),
+                Some(other) => format!(
+                    "`yield_!` cannot be used inside a nested {other}: only the `#[stackless::coroutine]` fn's own body can suspend\n\
+                     help: mark the nested fn `#[stackless::coroutine]` too and iterate over or resume it"
+                ),
+                None => return,
+            };
+            let message = message.replacen("`yield_!`", &format!("`{name}!`"), 1);
+            self.errors.error(span, message);
+        }
+        fn inside(&mut self, what: &'static str, f: impl FnOnce(&mut Self)) {
+            self.context.push(what);
+            f(self);
+            self.context.pop();
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(name) = suspension_name(mac) {
+                self.report(mac.path.span(), name);
+                if let Ok(Some(inner)) = mac.parse_body_with(parse_yield_arg) {
+                    syn::visit::visit_expr(self, &inner);
+                }
+            } else if expression_macro(mac) {
+                // Its arguments are expressions: a suspension there is spilled like a call argument.
+                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+                    for arg in &args {
+                        syn::visit::visit_expr(self, arg);
+                    }
+                }
+            } else if let Some(span) = yield_in_tokens(mac.tokens.clone()) {
+                let what =
+                    if self.context.is_empty() { "macro" } else { self.context.last().copied().unwrap_or("macro") };
+                self.inside(what, |c| c.report(span, "yield_"));
+            }
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            self.inside("closure", |s| syn::visit::visit_expr_closure(s, c));
+        }
+        fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+            self.inside("async block", |s| syn::visit::visit_expr_async(s, a));
+        }
+        fn visit_expr_const(&mut self, c: &'ast syn::ExprConst) {
+            self.inside("const", |s| syn::visit::visit_expr_const(s, c));
+        }
+        fn visit_expr_repeat(&mut self, r: &'ast syn::ExprRepeat) {
+            syn::visit::visit_expr(self, &r.expr);
+            self.inside("const", |s| syn::visit::visit_expr(s, &r.len));
+        }
+        fn visit_type_array(&mut self, a: &'ast syn::TypeArray) {
+            syn::visit::visit_type(self, &a.elem);
+            self.inside("const", |s| syn::visit::visit_expr(s, &a.len));
+        }
+        fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+            self.inside("fn", |s| syn::visit::visit_item_fn(s, f));
+        }
+        fn visit_item_const(&mut self, c: &'ast syn::ItemConst) {
+            self.inside("const", |s| syn::visit::visit_item_const(s, c));
+        }
+        fn visit_item_static(&mut self, c: &'ast syn::ItemStatic) {
+            self.inside("const", |s| syn::visit::visit_item_static(s, c));
+        }
+        fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+            self.inside("impl block", |s| syn::visit::visit_item_impl(s, i));
+        }
+        fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
+            self.inside("trait", |s| syn::visit::visit_item_trait(s, i));
+        }
+        fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
+            self.inside("module", |s| syn::visit::visit_item_mod(s, i));
+        }
+    }
+    let mut checker = Checker { errors, context: Vec::new() };
+    syn::visit::Visit::visit_block(&mut checker, block);
+}
+
+/// The argument of `yield_!`: nothing, or one expression.
+pub fn parse_yield_arg(input: syn::parse::ParseStream) -> syn::Result<Option<Expr>> {
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let expr: Expr = input.parse().map_err(|e| {
+        syn::Error::new(e.span(), "expected the value to yield: `yield_!(value)`, or `yield_!()` to yield `()`")
+    })?;
+    if input.peek(syn::Token![,]) {
+        let comma: syn::Token![,] = input.parse()?;
+        if !input.is_empty() {
+            return Err(syn::Error::new(
+                comma.span,
+                "`yield_!` takes one value\nhelp: to yield several values at once, yield a tuple: `yield_!((a, b))`",
+            ));
+        }
+    }
+    Ok(Some(expr))
+}
+
+/// Whether the macro's arguments are expressions this pass (and the misplacement check) can see into.
+pub fn expression_macro(mac: &syn::Macro) -> bool {
+    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    // The std macros whose arguments are comma-separated expressions evaluated in order (not `matches!`, whose
+    // second argument is a pattern).
+    let known = (REF_MACROS.contains(&name.as_str()) && name != "matches") || VALUE_MACROS.contains(&name.as_str());
+    known && mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).is_ok()
+}
+
+/// A place rooted at a local: a local, or a field, index or dereference of one (`*f()` is none: its base is a
+/// value). Compare [`is_local_place_expression`].
+pub fn is_local_place(e: &Expr) -> bool {
+    match e {
+        Expr::Path(_) => true,
+        Expr::Field(f) => is_local_place(&f.base),
+        Expr::Index(i) => is_local_place(&i.expr),
+        Expr::Paren(p) => is_local_place(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_local_place(&u.expr),
+        _ => false,
+    }
+}
+
+/// A place expression as Rust defines it (any dereference `*e`, any index, fields of those): matching on it
+/// moves nothing that the pattern doesn't bind. Compare [`is_local_place`].
+pub fn is_place_expression(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) | Expr::Index(_) => true,
+        Expr::Field(f) => is_place_expression(&f.base),
+        Expr::Paren(p) => is_place_expression(&p.expr),
+        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
+        _ => false,
+    }
+}
+
+/// Whether a `&&` chain contains a `let` (a let chain).
+pub fn contains_let(expr: &Expr) -> bool {
+    match expr {
+        Expr::Let(_) => true,
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => contains_let(&b.left) || contains_let(&b.right),
+        _ => false,
+    }
+}
+
+/// Every identifier a pattern binds.
+pub fn pattern_names(pat: &Pat) -> Vec<String> {
+    pattern_idents(pat).into_iter().map(|(i, _)| i.to_string()).collect()
+}
+
+/// Every identifier a pattern binds, with its `mut`.
+pub fn pattern_idents(pat: &Pat) -> Vec<(syn::Ident, bool)> {
+    struct Names(Vec<(syn::Ident, bool)>);
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            // The alternatives of an or-pattern (`Ok(x) | Err(x)`) bind the same names: one local each.
+            if binds(p) && !self.0.iter().any(|(i, _)| *i == p.ident) {
+                self.0.push((p.ident.clone(), p.mutability.is_some()));
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_pat(&mut names, pat);
+    names.0
+}
+
+/// Whether an identifier pattern binds a variable: a lone capitalised identifier is most likely a unit variant
+/// or a constant.
+pub fn binds(p: &syn::PatIdent) -> bool {
+    let looks_like_const = p.subpat.is_none()
+        && p.by_ref.is_none()
+        && p.mutability.is_none()
+        && p.ident.to_string().starts_with(|c: char| c.is_uppercase());
+    !looks_like_const
+}
