@@ -3,7 +3,7 @@
 //! shows the expansion of a coroutine that compiles.
 
 /// Each case below, by its path in `tests/expand/` without `.rs`.
-const CASES: &[&str] = &["generator", "join_point", "method", "resume", "two_points"];
+const CASES: &[&str] = &["generator", "join_point", "loop_in_place", "method", "resume", "two_points"];
 
 #[test]
 fn every_case_is_compiled_here() {
@@ -39,6 +39,19 @@ mod join_point {
     #[test]
     fn runs() {
         assert_eq!(scaled(3).collect::<Vec<_>>(), [0, 1, 2, 3, 6]);
+    }
+}
+
+mod loop_in_place {
+    include!("expand/loop_in_place.rs");
+
+    #[test]
+    fn runs() {
+        assert_eq!(two_points::<2>(2).collect::<Vec<_>>(), [0, 0, 1, 1]);
+        // Suspended between the two points: the buffer, `rounds`, `i`, `slot` and a tag, as rustc lays it out.
+        let mut g = two_points::<512>(3);
+        g.next();
+        assert!(core::mem::size_of_val(&g) <= 4096 + 4 * 8, "{}", core::mem::size_of_val(&g));
     }
 }
 

@@ -35,6 +35,7 @@ use crate::analysis::{Analysis, Set};
 use crate::ir::{
     Binding, Block, Body, Cond, JoinBefore, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId,
 };
+use crate::layout::Layout;
 use crate::leaf::{Rewrite, Walker};
 use crate::signature::{Boxing, Kind, Shape, is_nameable};
 
@@ -51,6 +52,8 @@ pub struct Emitter<'a> {
     shape: &'a Shape,
     /// Field name of each local in the state variants.
     field: Vec<syn::Ident>,
+    /// Which suspension points share a variant.
+    layout: Layout,
     /// Per suspension point, the statement that contains it in each block around it (see [`locate_points`]).
     located: Vec<HashMap<ScopeId, usize>>,
     /// The body has join points.
@@ -144,23 +147,52 @@ fn resume_slot() -> syn::Ident {
 /// `mem::replace` takes, once a `matches!` has checked that the state is theirs. A refutable `let` per moving arm
 /// would instead make rustc check every variant once per arm: quadratic in the number of suspension points.
 /// Every arm leaves the step, so a state matched by no `match` is impossible.
-fn dispatch(arms: &[(Mode, syn::Ident, TokenStream)]) -> TokenStream {
+fn dispatch(arms: &[StepArm], clusters: &[TokenStream]) -> TokenStream {
     let state = state_ty();
     let g = guard();
     let mut out = TokenStream::new();
-    for run in arms.chunk_by(|a, b| a.0 == b.0) {
-        let code = run.iter().map(|(_, _, code)| code);
-        match run[0].0 {
-            Mode::InPlace => out.extend(quote! {
+    for run in arms.chunk_by(|a, b| a.mode == b.mode && a.cluster == b.cluster) {
+        let code = run.iter().map(|arm| &arm.code);
+        match (run[0].mode, run[0].cluster) {
+            (Mode::InPlace, None) => out.extend(quote! {
                 match &mut *#g.state {
                     #(#code)*
                     _ => {}
                 }
             }),
-            Mode::ByValue => {
-                let variants = run.iter().map(|(_, v, _)| v);
+            // The points of a cluster in place: its variant's fields are bound once, then `at` says which point.
+            (Mode::InPlace, Some(c)) => {
+                let pattern = &clusters[c];
+                let at = at_field();
                 out.extend(quote! {
-                    if ::core::matches!(*#g.state, #(#state::#variants { .. })|*) {
+                    if let #pattern = &mut *#g.state {
+                        match #at {
+                            #(#code)*
+                            _ => {}
+                        }
+                    }
+                });
+            }
+            (Mode::ByValue, _) => {
+                // One pattern per state variant: the points of a cluster in one or-pattern on `at`.
+                let mut patterns: Vec<(Option<usize>, Vec<&TokenStream>)> = Vec::new();
+                for arm in run {
+                    let (cluster, pattern) = &arm.pattern;
+                    match patterns.iter_mut().find(|(c, _)| cluster.is_some() && c == cluster) {
+                        Some((_, points)) => points.push(pattern),
+                        None => patterns.push((*cluster, vec![pattern])),
+                    }
+                }
+                let patterns = patterns.into_iter().map(|(cluster, points)| match cluster {
+                    None => quote!(#(#points)|*),
+                    Some(c) => {
+                        let cv = cluster_variant(c);
+                        let at = at_field();
+                        quote!(#state::#cv { #at: #(#points)|*, .. })
+                    }
+                });
+                out.extend(quote! {
+                    if ::core::matches!(*#g.state, #(#patterns)|*) {
                         match ::core::mem::replace(#g.state, #state::Panicked) {
                             #(#code)*
                             _ => ::core::unreachable!(),
@@ -174,9 +206,24 @@ fn dispatch(arms: &[(Mode, syn::Ident, TokenStream)]) -> TokenStream {
     out
 }
 
+/// An arm of the step, for [`dispatch`].
+struct StepArm {
+    mode: Mode,
+    /// In place, in a cluster: its index (the arm matches `at`).
+    cluster: Option<usize>,
+    /// The states it takes (for a `matches!`): a state variant's pattern, or, for a point in a cluster, the
+    /// cluster and the pattern of its `at`.
+    pattern: (Option<usize>, TokenStream),
+    code: TokenStream,
+}
+
 fn variant_of_start() -> syn::Ident {
     syn::Ident::new("Unresumed", Span::mixed_site())
 }
+
+/// A step with at most this many suspension points and leaves is always inlined into its caller.
+const INLINED_POINTS: usize = 8;
+const INLINED_LEAVES: usize = 96;
 
 /// `Unresumed`, `Returned` and `Panicked`, besides one state per suspension (or join) point.
 const RESERVED_STATES: usize = 3;
@@ -197,6 +244,22 @@ fn tag_type(states: usize) -> syn::Ident {
 
 fn variant(k: YieldId) -> syn::Ident {
     syn::Ident::new(&format!("Suspend{k}"), Span::mixed_site())
+}
+
+/// The state's variant of cluster `c` (see [`crate::layout`]).
+fn cluster_variant(c: usize) -> syn::Ident {
+    syn::Ident::new(&format!("Loop{c}"), Span::mixed_site())
+}
+
+/// The enum of cluster `c`'s points, in its variant's `at` field.
+fn cluster_enum(c: usize) -> syn::Ident {
+    syn::Ident::new(&format!("__Loop{c}"), Span::mixed_site())
+}
+
+/// The field of a cluster's variant that says at which of its points the coroutine is (and holds their own
+/// locals); also the name an in-place arm binds it to.
+fn at_field() -> syn::Ident {
+    syn::Ident::new("__at", Span::mixed_site())
 }
 
 /// What `expand` needs to assemble the generated fn.
@@ -229,12 +292,16 @@ impl<'a> Emitter<'a> {
             })
             .collect();
         let n = body.locals.len();
+        let located = locate_points(body);
+        let never_held = never_held(body, an);
+        let layout = Layout::new(body, an, &never_held, &located);
         Emitter {
             body,
             an,
             shape,
             field,
-            located: locate_points(body),
+            layout,
+            located,
             has_joins: body.yields.iter().any(|y| y.join),
             arm: None,
             mode: Mode::ByValue,
@@ -254,7 +321,7 @@ impl<'a> Emitter<'a> {
             witnesses_used: RefCell::new(Set::new(n)),
             closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
             initializing: RefCell::new(Vec::new()),
-            never_held: never_held(body, an),
+            never_held,
         }
     }
 
@@ -280,26 +347,61 @@ impl<'a> Emitter<'a> {
             })
             .collect();
         let mut variants = Vec::new();
-        for (k, stored) in self.an.stored.iter().enumerate() {
-            let v = variant(k);
-            let fields: Vec<TokenStream> = self
-                .drop_order(stored)
+        let mut cluster_enums = Vec::new();
+        let mut field_list = |locals: &[LocalId], generics: &mut Vec<syn::Ident>| -> Vec<TokenStream> {
+            self.drop_order(locals)
                 .iter()
                 .map(|l| {
                     let f = &self.field[*l];
                     let t = next_generic();
+                    generics.push(t.clone());
                     quote!(#f: #t)
                 })
-                .collect();
-            let point = &self.body.yields[k];
-            let doc = match (line_of(point.span), point.join) {
-                (Some(line), false) => format!(" Suspended at `{}` (line {line}).", point.text),
-                (None, false) => format!(" Suspended at `{}`.", point.text),
-                // Never seen by a caller: a step that stores it goes on in its arm.
-                (Some(line), true) => format!(" Join point before the `let` of line {line}."),
-                (None, true) => String::from(" Join point before a `let`."),
+                .collect()
+        };
+        for k in 0..self.body.yields.len() {
+            let Some(c) = self.layout.cluster_of[k] else {
+                let v = variant(k);
+                let doc = self.point_doc(k);
+                let fields = field_list(&self.an.stored[k], &mut Vec::new());
+                variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
+                continue;
             };
-            variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
+            let cluster = &self.layout.clusters[c];
+            if cluster.points[0] != k {
+                continue;
+            }
+            // The cluster's own enum first (its fields' generics), then its variant in the state.
+            let mut inner_generics = Vec::new();
+            let mut inner_variants = Vec::new();
+            for &j in &cluster.points {
+                let v = variant(j);
+                let doc = self.point_doc(j);
+                let fields = field_list(&self.layout.own(self.an, j), &mut inner_generics);
+                inner_variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
+            }
+            let inner = cluster_enum(c);
+            let at = at_field();
+            let tag = tag_type(cluster.points.len() + 1);
+            cluster_enums.push(quote! {
+                #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+                #[repr(#tag)]
+                enum #inner<#(#inner_generics),*> {
+                    #(#inner_variants,)*
+                    /// Between two of the loop's suspension points, within a step: never seen by a caller.
+                    Moving,
+                }
+            });
+            let shared = field_list(&cluster.shared, &mut Vec::new());
+            let lines: Vec<usize> = cluster.points.iter().filter_map(|&j| line_of(self.body.yields[j].span)).collect();
+            let doc = match (lines.first(), lines.last()) {
+                (Some(first), Some(last)) => {
+                    format!(" Suspended in the loop of lines {first}–{last}: what its points hold, in place.")
+                }
+                _ => String::from(" Suspended in a loop: what its points hold, in place."),
+            };
+            let v = cluster_variant(c);
+            variants.push(quote!(#[doc = #doc] #v { #at: #inner<#(#inner_generics),*>, #(#shared),* }));
         }
         let mut derives = Vec::new();
         if self.shape.derive_clone {
@@ -310,12 +412,20 @@ impl<'a> Emitter<'a> {
         }
         let derive = if derives.is_empty() { quote!() } else { quote!(#[derive(#(#derives),*)]) };
         let body_items = &self.body.items;
-        let tag = tag_type(self.body.yields.len() + RESERVED_STATES);
+        // With clusters, the state's tag goes into a niche of theirs (`at`'s tag has values to spare), as rustc
+        // would lay it out: an explicit one would add its own aligned word.
+        let repr = if self.layout.clusters.is_empty() {
+            let tag = tag_type(variants.len() + RESERVED_STATES);
+            quote!(#[repr(#tag)])
+        } else {
+            TokenStream::new()
+        };
         let items = quote! {
             #(#body_items)*
+            #(#derive #cluster_enums)*
             #derive
             #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
-            #[repr(#tag)]
+            #repr
             enum #state<#(#generics),*> {
                 /// Not started: holds the arguments.
                 Unresumed { #(#unresumed_fields),* },
@@ -333,10 +443,26 @@ impl<'a> Emitter<'a> {
 
         // The arms, in source order (rustc types the step in that order, so a type fixed by an earlier arm is
         // known in a later one, as in the plain fn).
-        let mut arms = vec![(Mode::ByValue, variant_of_start(), self.start_arm(params))];
+        let start = variant_of_start();
+        let start_code = self.start_arm(params);
+        let mut arms = vec![StepArm {
+            mode: Mode::ByValue,
+            cluster: None,
+            pattern: (None, quote!(#state::#start { .. })),
+            code: start_code,
+        }];
         for k in 0..self.body.yields.len() {
-            let (mode, arm) = self.resume_arm(k);
-            arms.push((mode, variant(k), arm));
+            let (mode, code) = self.resume_arm(k);
+            let cluster = if mode == Mode::InPlace && self.an.reachable[k] { self.layout.cluster_of[k] } else { None };
+            let pattern = match self.layout.cluster_of[k] {
+                Some(c) => {
+                    let inner = cluster_enum(c);
+                    let v = variant(k);
+                    (Some(c), quote!(#inner::#v { .. }))
+                }
+                None => (None, self.point_pattern(k, &[], &[], None, true)),
+            };
+            arms.push(StepArm { mode, cluster, pattern, code });
         }
         // The terminal states are cold: marking them lets LLVM test the suspension points first instead of
         // jumping through a table. They leave the state as it is (`exit = Suspended`) without lending the
@@ -347,30 +473,34 @@ impl<'a> Emitter<'a> {
             (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
         };
         let returned = syn::Ident::new("Returned", Span::mixed_site());
-        arms.push((
-            Mode::InPlace,
-            returned.clone(),
-            quote! {
+        arms.push(StepArm {
+            mode: Mode::InPlace,
+            cluster: None,
+            pattern: (None, quote!(#state::#returned { .. })),
+            code: quote! {
                 #state::#returned => {
                     ::core::hint::cold_path();
                     #g.exit = #p::Exit::Suspended;
                     #after_completion
                 }
             },
-        ));
+        });
         let panicked = syn::Ident::new("Panicked", Span::mixed_site());
-        arms.push((
-            Mode::InPlace,
-            panicked.clone(),
-            quote! {
+        arms.push(StepArm {
+            mode: Mode::InPlace,
+            cluster: None,
+            pattern: (None, quote!(#state::#panicked { .. })),
+            code: quote! {
                 #state::#panicked => {
                     ::core::hint::cold_path();
                     #g.exit = #p::Exit::Suspended;
                     #after_panic
                 }
             },
-        ));
-        let matches = dispatch(&arms);
+        });
+        let cluster_patterns: Vec<TokenStream> =
+            (0..self.layout.clusters.len()).map(|c| self.cluster_binding(c)).collect();
+        let matches = dispatch(&arms, &cluster_patterns);
 
         let arg = resume_arg();
         let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
@@ -416,10 +546,18 @@ impl<'a> Emitter<'a> {
         } else {
             matches
         };
+        // A small step is inlined into its caller, as a hand-written `next` would be: the state then stays in
+        // registers across the caller's loop, and the cold arms (the start, the terminal states) cost nothing on
+        // the hot path. LLVM leaves a closure with that many arms out of line by itself.
+        let inline = if self.body.yields.len() <= INLINED_POINTS && self.body.leaf_count <= INLINED_LEAVES {
+            quote!(#[inline(always)])
+        } else {
+            quote!(#[inline])
+        };
         let machine = quote! {
             #constructor(
                 #state::Unresumed { #(#init_fields),* },
-                |#state_param, #arg #arg_ty| {
+                #inline |#state_param, #arg #arg_ty| {
                     #(#witnesses)*
                     let mut #g = #p::Guard::new(#state_param);
                     #step
@@ -433,6 +571,73 @@ impl<'a> Emitter<'a> {
         };
         let joins = self.joins_needed();
         Output { items, machine, joins }
+    }
+
+    /// In place: the pattern that binds cluster `c`'s variant: `at`, and each shared local by `&mut` (as every
+    /// arm of the cluster names it).
+    fn cluster_binding(&self, c: usize) -> TokenStream {
+        let state = state_ty();
+        let cv = cluster_variant(c);
+        let at = at_field();
+        let shared = self.layout.clusters[c].shared.iter().map(|&l| {
+            let f = &self.field[l];
+            let ident = self.bound_name(l);
+            quote!(#[allow(unused_variables)] #f: #ident)
+        });
+        quote!(#state::#cv { #at, #(#shared,)* })
+    }
+
+    /// The doc of suspension point `k`'s variant.
+    fn point_doc(&self, k: YieldId) -> String {
+        let point = &self.body.yields[k];
+        match (line_of(point.span), point.join) {
+            (Some(line), false) => format!(" Suspended at `{}` (line {line}).", point.text),
+            (None, false) => format!(" Suspended at `{}`.", point.text),
+            // Never seen by a caller: a step that stores it goes on in its arm.
+            (Some(line), true) => format!(" Join point before the `let` of line {line}."),
+            (None, true) => String::from(" Join point before a `let`."),
+        }
+    }
+
+    /// The pattern of suspension point `k`'s state, with `shared` and `own` as the fields matched in its
+    /// cluster's variant and in its own variant (each a list of `field: pattern`), and `rest` (`..` or
+    /// nothing) after them.
+    fn point_pattern(
+        &self,
+        k: YieldId,
+        shared: &[TokenStream],
+        own: &[TokenStream],
+        at: Option<&syn::Ident>,
+        rest: bool,
+    ) -> TokenStream {
+        let state = state_ty();
+        let v = variant(k);
+        let rest = if rest { quote!(..) } else { quote!() };
+        let sep = |fields: &[TokenStream]| if fields.is_empty() { quote!() } else { quote!(,) };
+        match self.layout.cluster_of[k] {
+            None => {
+                let own_sep = sep(own);
+                quote!(#state::#v { #(#own),* #own_sep #rest })
+            }
+            Some(c) => {
+                let cv = cluster_variant(c);
+                let inner = cluster_enum(c);
+                let at_f = at_field();
+                let shared_sep = sep(shared);
+                let own_sep = sep(own);
+                let at_pat = match at {
+                    // Unused when the arm has no own locals to take and never suspends.
+                    Some(binding) => quote!(#[allow(unused_variables)] #at_f: #binding @ #inner::#v { .. }),
+                    None => quote!(#at_f: #inner::#v { #(#own),* #own_sep #rest }),
+                };
+                quote!(#state::#cv { #at_pat, #(#shared),* #shared_sep #rest })
+            }
+        }
+    }
+
+    /// The current arm can't run in place: it is emitted again, by value.
+    fn violate(&self) {
+        self.violation.set(true);
     }
 
     fn has_joins(&self) -> bool {
@@ -531,7 +736,10 @@ impl<'a> Emitter<'a> {
         let n = self.body.locals.len();
         self.bound = Set::new(n);
         if let (Some(k), Mode::InPlace) = (arm, mode) {
-            for &l in &self.an.stored[k] {
+            // In a cluster, only the shared locals stay in place: the point's own ones are moved out of `at`
+            // when the arm starts (see `Self::resume_arm`).
+            let in_place = if self.layout.cluster_of[k].is_some() { self.layout.shared(k) } else { &self.an.stored[k] };
+            for &l in in_place {
                 self.bound.insert(l);
             }
         }
@@ -620,12 +828,11 @@ impl<'a> Emitter<'a> {
 
     /// The arm of `SuspendK`, for the `match` that its mode belongs in.
     fn resume_arm(&mut self, k: YieldId) -> (Mode, TokenStream) {
-        let state = state_ty();
-        let v = variant(k);
         if !self.an.reachable[k] {
             // Dead code (after a `return`): its state is never built, and its continuation would be typed from
             // nothing.
-            return (Mode::InPlace, quote!(#state::#v { .. } => ::core::unreachable!(),));
+            let pattern = self.point_pattern(k, &[], &[], None, true);
+            return (Mode::InPlace, quote!(#pattern => ::core::unreachable!(),));
         }
         self.reset(Some(k), Mode::InPlace);
         let mut cont = self.cont_block(&self.body.root, k);
@@ -637,29 +844,71 @@ impl<'a> Emitter<'a> {
         // A join point's arm continues a step whose resume argument is taken.
         let take_arg = if self.body.yields[k].join { TokenStream::new() } else { self.take_resume_arg() };
         let finish = quote!(#take_arg #finish);
+        let shared = self.layout.shared(k);
         let arm = match self.mode {
             Mode::InPlace => {
                 let used = self.used.borrow();
-                let binds = self.an.stored[k].iter().filter(|l| used.contains(**l)).map(|&l| {
+                let bind = |l: LocalId| {
                     let f = &self.field[l];
                     let ident = self.bound_name(l);
                     // Used, but maybe only after a `break` that leaves the loop this arm re-enters.
                     quote!(#[allow(unused_variables)] #f: #ident)
-                });
-                quote! {
-                    #state::#v { #(#binds,)* .. } => {
-                        #finish
+                };
+                let shared_binds: Vec<_> = shared.iter().copied().filter(|&l| used.contains(l)).map(bind).collect();
+                let own_binds: Vec<_> =
+                    self.layout.own(self.an, k).into_iter().filter(|&l| used.contains(l)).map(bind).collect();
+                match self.layout.cluster_of[k] {
+                    Some(c) => {
+                        // The point's own locals are moved out of `at` (leaving `Moving`): the arm holds them
+                        // as the by-value arms do, and writes `at` again where it suspends.
+                        let at = at_field();
+                        let own_k = self.layout.own(self.an, k);
+                        let take_own = if own_k.is_empty() {
+                            TokenStream::new()
+                        } else {
+                            let inner = cluster_enum(c);
+                            let v = variant(k);
+                            let fields = own_k.iter().map(|&l| {
+                                let f = &self.field[l];
+                                let var = Self::saved_var(l);
+                                quote!(#f: #var)
+                            });
+                            quote! {
+                                let #inner::#v { #(#fields),* } = ::core::mem::replace(#at, #inner::Moving) else {
+                                    ::core::unreachable!()
+                                };
+                            }
+                        };
+                        let inner = cluster_enum(c);
+                        let v = variant(k);
+                        quote! {
+                            #inner::#v { .. } => {
+                                #take_own
+                                #finish
+                            }
+                        }
+                    }
+                    None => {
+                        let pattern = self.point_pattern(k, &shared_binds, &own_binds, None, true);
+                        quote! {
+                            #pattern => {
+                                #finish
+                            }
+                        }
                     }
                 }
             }
             Mode::ByValue => {
-                let fields = self.an.stored[k].iter().map(|&l| {
+                let saved = |l: LocalId| {
                     let f = &self.field[l];
                     let var = Self::saved_var(l);
                     quote!(#f: #var)
-                });
+                };
+                let shared_fields: Vec<_> = shared.iter().copied().map(saved).collect();
+                let own_fields: Vec<_> = self.layout.own(self.an, k).into_iter().map(saved).collect();
+                let pattern = self.point_pattern(k, &shared_fields, &own_fields, None, false);
                 quote! {
-                    #state::#v { #(#fields),* } => {
+                    #pattern => {
                         #finish
                     }
                 }
@@ -677,6 +926,12 @@ impl<'a> Emitter<'a> {
     /// uninitialised when the continuation assigns them again.
     /// Call after emitting the scope's code, so that `referenced` is complete.
     fn restores(&self, scope: ScopeId) -> TokenStream {
+        self.restores_before(scope, false)
+    }
+
+    /// [`Self::restores`]; `suspends_first`: the arm never reaches the end of the scope (nor leaves it by a
+    /// jump), so a local of it held in place stays alive in the state.
+    fn restores_before(&self, scope: ScopeId, suspends_first: bool) -> TokenStream {
         let Some(k) = self.arm else {
             return TokenStream::new();
         };
@@ -691,7 +946,7 @@ impl<'a> Emitter<'a> {
                     if self.mode == Mode::InPlace && !local.no_drop_glue() && self.drops_with_the_state_after(k, l) {
                         // Declared again here, it would drop at its scope's end, before a local declared after
                         // it that stays in the state until the fn's end: the plain fn drops that one first.
-                        self.violation.set(true);
+                        self.violate();
                     }
                     let ident = &local.ident;
                     if self.an.flagged.contains(l) {
@@ -704,31 +959,29 @@ impl<'a> Emitter<'a> {
                 }
                 continue;
             }
-            match self.mode {
-                Mode::ByValue => {
-                    let ident = &local.ident;
-                    let var = Self::saved_var(l);
-                    let mutable = if local.mutable || self.an.flagged.contains(l) || self.an.field_moved.contains(l) {
-                        quote!(mut)
-                    } else {
-                        quote!()
-                    };
-                    // A re-declaration: the user's own declaration is checked for unused variables elsewhere.
-                    out.extend(quote!(#[allow(unused_variables)] let #mutable #ident = #var;));
+            if self.bound.contains(l) {
+                // The scope of a local held in place ends inside this arm. Fine when nothing runs between that
+                // end and the fn's end (the guard then drops it with the rest), when it has no drop glue, when
+                // it has a drop flag (a scope guard then clears it at the scope's end), or when the arm
+                // suspends before that end.
+                let guard = self.scope_guards.borrow().iter().find(|(g, _)| *g == l).map(|(_, i)| i.clone());
+                if let Some(guard) = guard {
+                    let field = self.bound_name(l);
+                    self.used.borrow_mut().insert(l);
+                    out.extend(quote!(let mut #guard = ::stackless::__private::ScopeEnd::new(&mut *#field);));
+                } else if !self.body.scopes[scope].ends_at_exit && !local.no_drop_glue() && !suspends_first {
+                    self.violate();
                 }
-                Mode::InPlace => {
-                    // The scope of a local held in place ends inside this arm. Fine when nothing runs between
-                    // that end and the fn's end (the guard then drops it with the rest), when it has no drop
-                    // glue, or when it has a drop flag: a scope guard then clears it at the scope's end.
-                    let guard = self.scope_guards.borrow().iter().find(|(g, _)| *g == l).map(|(_, i)| i.clone());
-                    if let Some(guard) = guard {
-                        let field = self.bound_name(l);
-                        self.used.borrow_mut().insert(l);
-                        out.extend(quote!(let mut #guard = ::stackless::__private::ScopeEnd::new(&mut *#field);));
-                    } else if !self.body.scopes[scope].ends_at_exit && !local.no_drop_glue() {
-                        self.violation.set(true);
-                    }
-                }
+            } else {
+                let ident = &local.ident;
+                let var = Self::saved_var(l);
+                let mutable = if local.mutable || self.an.flagged.contains(l) || self.an.field_moved.contains(l) {
+                    quote!(mut)
+                } else {
+                    quote!()
+                };
+                // A re-declaration: the user's own declaration is checked for unused variables elsewhere.
+                out.extend(quote!(#[allow(unused_variables)] let #mutable #ident = #var;));
             }
         }
         out
@@ -739,7 +992,7 @@ impl<'a> Emitter<'a> {
     fn drops_with_the_state_after(&self, k: YieldId, l: LocalId) -> bool {
         let in_scope = &self.body.yields[k].in_scope;
         let after = in_scope.iter().skip_while(|&&m| m != l).skip(1);
-        after.filter(|&&m| self.an.stored[k].contains(&m)).any(|&m| {
+        after.filter(|&&m| self.bound.contains(m)).any(|&m| {
             let local = &self.body.locals[m];
             self.body.scopes[local.scope].ends_at_exit && !local.no_drop_glue()
         })
@@ -758,7 +1011,7 @@ impl<'a> Emitter<'a> {
         self.value_position.set(saved);
         let after = if cont_stmt_never_completes(&block.stmts[i], k) { &[][..] } else { &block.stmts[i + 1..] };
         let rest = self.full_stmts(after);
-        let restores = self.restores(block.scope);
+        let restores = self.restores_before(block.scope, suspends_before_scope_end(block, k, &self.located[k]));
         self.leave_scope(block.scope);
         quote!({ #restores #first #rest })
     }
@@ -1379,15 +1632,16 @@ impl<'a> Emitter<'a> {
         };
         let store = match (self.mode, self.arm) {
             (Mode::InPlace, Some(k)) => {
-                if j != k || self.an.stored[j].iter().any(|l| !self.bound.contains(*l)) {
-                    self.violation.set(true);
+                let cross = j != k;
+                if cross && !self.layout.same_cluster(j, k) {
+                    self.violate();
                 }
                 // Locals a loop declared again since the arm started go into their fields; scope guards of
                 // the locals still in scope are disarmed, since those stay in the state.
                 let mut out = TokenStream::new();
                 let native_now = self.native_now.borrow();
                 for l in self.store_order(j) {
-                    if native_now.contains(l) {
+                    if native_now.contains(l) && self.bound.contains(l) {
                         self.used.borrow_mut().insert(l);
                         let field = self.bound_name(l);
                         let ident = located(&self.body.locals[l].ident, point.span);
@@ -1398,24 +1652,41 @@ impl<'a> Emitter<'a> {
                 for (_, guard) in self.scope_guards.borrow().iter() {
                     out.extend(quote!(#guard.armed = false;));
                 }
+                if self.layout.same_cluster(j, k) {
+                    out.extend(self.write_at(j));
+                }
                 out
             }
             _ => {
                 let state = state_ty();
                 let v = variant(j);
-                let fields: Vec<_> = self
-                    .store_order(j)
-                    .into_iter()
-                    .map(|l| {
-                        self.referenced.borrow_mut().insert(l);
-                        let f = &self.field[l];
-                        // At the `yield_!`: a local still borrowed there is reported as moved by it.
-                        let ident = located(&self.body.locals[l].ident, point.span);
-                        let value = self.held(j, l, &ident);
-                        quote!(#f: #value)
-                    })
-                    .collect();
-                quote!(*#g.state = #state::#v { #(#fields),* };)
+                let shared = self.layout.shared(j);
+                let mut own_fields = Vec::new();
+                let mut shared_fields = Vec::new();
+                for l in self.store_order(j) {
+                    self.referenced.borrow_mut().insert(l);
+                    let f = &self.field[l];
+                    // At the `yield_!`: a local still borrowed there is reported as moved by it.
+                    let ident = located(&self.body.locals[l].ident, point.span);
+                    let value = self.held(j, l, &ident);
+                    let fields = if shared.contains(&l) { &mut shared_fields } else { &mut own_fields };
+                    fields.push(quote!(#f: #value));
+                }
+                match self.layout.cluster_of[j] {
+                    None => quote!(*#g.state = #state::#v { #(#own_fields),* };),
+                    Some(c) => {
+                        // The point's own locals first, in their store order (a dead one may borrow a shared
+                        // one).
+                        let inner = cluster_enum(c);
+                        let cv = cluster_variant(c);
+                        let at = at_field();
+                        let own = syn::Ident::new("__own", Span::mixed_site());
+                        quote! {
+                            let #own = #inner::#v { #(#own_fields),* };
+                            *#g.state = #state::#cv { #at: #own, #(#shared_fields),* };
+                        }
+                    }
+                }
             }
         };
         if point.join {
@@ -1436,6 +1707,25 @@ impl<'a> Emitter<'a> {
                 return #p::suspend(#y);
             }
         }
+    }
+
+    /// In place, at point `j` of the arm's cluster: `at` becomes `j`'s variant, with `j`'s own locals (the arm
+    /// holds them itself, see [`Self::resume_arm`]).
+    fn write_at(&self, j: YieldId) -> TokenStream {
+        let point = &self.body.yields[j];
+        let Some(c) = self.layout.cluster_of[j] else { unreachable!("`at` written outside a cluster") };
+        let inner = cluster_enum(c);
+        let at = at_field();
+        let own_j = self.layout.own(self.an, j);
+        let fields = self.store_order(j).into_iter().filter(|l| own_j.contains(l)).map(|l| {
+            self.referenced.borrow_mut().insert(l);
+            let f = &self.field[l];
+            let ident = located(&self.body.locals[l].ident, point.span);
+            let value = self.held(j, l, &ident);
+            quote!(#f: #value)
+        });
+        let v = variant(j);
+        quote!(*#at = #inner::#v { #(#fields),* };)
     }
 
     /// The order in which suspension point `j` moves its locals into the state: the dead ones that go through
@@ -1504,7 +1794,7 @@ impl Rewrite for Emitter<'_> {
         if in_place && matches!(kind, UseKind::Move | UseKind::Receiver) && last && !info.no_drop() {
             // Moving out of the state would leave a hole (and a method the macro doesn't know may take `self`):
             // this arm runs by value instead.
-            self.violation.set(true);
+            self.violate();
         }
         base
     }
@@ -1524,7 +1814,7 @@ impl Rewrite for Emitter<'_> {
         }
         if self.in_place(local) {
             // Not held after this: the arm runs by value, where Rust's own partial move works.
-            self.violation.set(true);
+            self.violate();
             return false;
         }
         self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local)
@@ -1659,7 +1949,8 @@ impl Emitter<'_> {
     fn enter_scope(&self, scope: ScopeId) {
         let (Some(k), Mode::InPlace) = (self.arm, self.mode) else { return };
         for &l in &self.an.stored[k] {
-            if self.body.locals[l].scope == scope
+            if self.bound.contains(l)
+                && self.body.locals[l].scope == scope
                 && self.an.flagged.contains(l)
                 && !self.body.scopes[scope].ends_at_exit
             {
@@ -1873,6 +2164,58 @@ fn node_always_suspends(node: &Node) -> bool {
             Some(i) => !body.stmts[..=i].iter().any(|s| stmt_may_break(s, *id)),
             None => false,
         },
+        _ => false,
+    }
+}
+
+/// In the arm of point `k`, inside `block`: the code from `k` on, up to the end of the block, is plain (no jump,
+/// no loop) and suspends at a `yield_!` of its own statement before that end. `located`: the point's blocks.
+fn suspends_before_scope_end(block: &Block, k: YieldId, located: &HashMap<ScopeId, usize>) -> bool {
+    let Some(&i) = located.get(&block.scope) else { return false };
+    if !stmt_resumes_plainly(&block.stmts[i], k, located) {
+        return false;
+    }
+    for stmt in &block.stmts[i + 1..] {
+        let yield_stmt = match stmt {
+            Stmt::Expr(Node::Yield(_), _) => true,
+            Stmt::Let(l) => matches!(l.init, Some(Node::Yield(_))) && l.diverge.is_none(),
+            Stmt::Expr(..) => false,
+        };
+        if yield_stmt {
+            return true;
+        }
+        if !stmt_is_plain(stmt) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The rest of `stmt` after point `k` (which it contains) is plain code that completes.
+fn stmt_resumes_plainly(stmt: &Stmt, k: YieldId, located: &HashMap<ScopeId, usize>) -> bool {
+    match stmt {
+        Stmt::Let(l) => l.diverge.is_none() && l.init.as_ref().is_some_and(|n| node_resumes_plainly(n, k, located)),
+        Stmt::Expr(n, _) => node_resumes_plainly(n, k, located),
+    }
+}
+
+fn node_resumes_plainly(node: &Node, k: YieldId, located: &HashMap<ScopeId, usize>) -> bool {
+    let block_resumes = |b: &Block| {
+        located.get(&b.scope).is_some_and(|&i| {
+            stmt_resumes_plainly(&b.stmts[i], k, located) && b.stmts[i + 1..].iter().all(stmt_is_plain)
+        })
+    };
+    match node {
+        Node::Yield(j) => *j == k,
+        Node::Block { id: None, block, .. } => block_resumes(block),
+        Node::If { then, els, .. } => {
+            if block_contains(then, k) {
+                block_resumes(then)
+            } else {
+                els.as_ref().is_some_and(|e| node_resumes_plainly(e, k, located))
+            }
+        }
+        Node::Assign { place, value } => place.jumps.is_empty() && node_resumes_plainly(value, k, located),
         _ => false,
     }
 }

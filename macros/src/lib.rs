@@ -25,6 +25,7 @@ mod expand;
 #[cfg(test)]
 mod fuzz;
 mod ir;
+mod layout;
 mod leaf;
 mod lower;
 mod names;

@@ -33,6 +33,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         u32,
     >(
         __State::Unresumed { from: from },
+        #[inline(always)]
         |__state, __arg: ()| {
             let mut __guard = ::stackless::__private::Guard::new(__state);
             if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {

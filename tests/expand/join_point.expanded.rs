@@ -40,6 +40,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         u32,
     >(
         __State::Unresumed { n: n },
+        #[inline(always)]
         |__state, __arg: ()| {
             let mut __guard = ::stackless::__private::Guard::new(__state);
             let mut __resume_slot = ::core::option::Option::Some(__arg);

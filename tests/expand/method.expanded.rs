@@ -43,6 +43,7 @@ impl Deck {
                 __self: self,
                 hands: hands,
             },
+            #[inline(always)]
             |__state, __arg: ()| {
                 let mut __guard = ::stackless::__private::Guard::new(__state);
                 if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {

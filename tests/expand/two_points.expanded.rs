@@ -1,20 +1,26 @@
 fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __State<__T0, __T1, __T2, __T3> {
+    enum __Loop0<__T1> {
+        /// Suspended at `yield_ ! (word)` (line 5).
+        Suspend0 { upper: __T1 },
+        /// Suspended at `yield_ ! (upper)` (line 9).
+        Suspend1 {},
+        /// Between two of the loop's suspension points, within a step: never seen by a caller.
+        Moving,
+    }
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    enum __State<__T0, __T1, __T2> {
         /// Not started: holds the arguments.
         Unresumed { words: __T0 },
-        /// Suspended at `yield_ ! (word)` (line 5).
-        Suspend0 { upper: __T1, for_word: __T2 },
-        /// Suspended at `yield_ ! (upper)` (line 9).
-        Suspend1 { for_word: __T3 },
+        /// Suspended in the loop of lines 5–9: what its points hold, in place.
+        Loop0 { __at: __Loop0<__T1>, for_word: __T2 },
         /// Finished.
         Returned,
         /// A resume panicked.
         Panicked,
     }
-    impl<__T0, __T1, __T2, __T3> ::stackless::__private::States
-    for __State<__T0, __T1, __T2, __T3> {
+    impl<__T0, __T1, __T2> ::stackless::__private::States for __State<__T0, __T1, __T2> {
         const RETURNED: Self = Self::Returned;
         const POISONED: Self = Self::Panicked;
     }
@@ -36,12 +42,10 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         String,
     >(
         __State::Unresumed { words: words },
+        #[inline(always)]
         |__state, __arg: ()| {
             let mut __guard = ::stackless::__private::Guard::new(__state);
-            if ::core::matches!(
-                * __guard.state, __State::Unresumed { .. } | __State::Suspend0 { .. } |
-                __State::Suspend1 { .. }
-            ) {
+            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
                 match ::core::mem::replace(__guard.state, __State::Panicked) {
                     __State::Unresumed { words: __p_words } => {
                         ::core::hint::cold_path();
@@ -62,9 +66,10 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         let upper = word.to_uppercase();
                                         {
                                             let __yielded: String = word;
-                                            *__guard.state = __State::Suspend0 {
+                                            let __own = __Loop0::Suspend0 { upper: upper };
+                                            *__guard.state = __State::Loop0 {
+                                                __at: __own,
                                                 for_word: for_word,
-                                                upper: upper,
                                             };
                                             __guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
@@ -76,25 +81,35 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         __guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    __State::Suspend0 { for_word: __saved1, upper: __saved3 } => {
+                    _ => ::core::unreachable!(),
+                }
+            }
+            if let __State::Loop0 {
+                __at,
+                #[allow(unused_variables)]
+                for_word: for_word,
+            } = &mut *__guard.state
+            {
+                match __at {
+                    __Loop0::Suspend0 { .. } => {
+                        let __Loop0::Suspend0 { upper: __saved3 } = ::core::mem::replace(
+                            __at,
+                            __Loop0::Moving,
+                        ) else { ::core::unreachable!() };
                         let __ret: () = {
                             {
-                                #[allow(unused_variables)]
-                                let mut for_word = __saved1;
-                                '__break1: {
-                                    '__continue1: {
+                                '__break0: {
+                                    '__continue0: {
                                         {
                                             #[allow(unused_variables)]
                                             let upper = __saved3;
                                             __arg;
                                             if upper.is_empty() {
-                                                break '__break1;
+                                                break '__break0;
                                             }
                                             {
                                                 let __yielded: String = upper;
-                                                *__guard.state = __State::Suspend1 {
-                                                    for_word: for_word,
-                                                };
+                                                *__at = __Loop0::Suspend1 {};
                                                 __guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
@@ -106,20 +121,18 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         __guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    __State::Suspend1 { for_word: __saved1 } => {
+                    __Loop0::Suspend1 { .. } => {
                         let __ret: () = {
                             {
-                                #[allow(unused_variables)]
-                                let mut for_word = __saved1;
-                                '__break3: {
-                                    '__continue3: {
+                                '__break1: {
+                                    '__continue1: {
                                         {
                                             __arg;
                                         }
                                     }
                                     loop {
                                         let word = match ::core::iter::Iterator::next(
-                                            &mut for_word,
+                                            &mut (*for_word),
                                         ) {
                                             ::core::option::Option::Some(__next) => __next,
                                             ::core::option::Option::None => break,
@@ -128,10 +141,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             let upper = word.to_uppercase();
                                             {
                                                 let __yielded: String = word;
-                                                *__guard.state = __State::Suspend0 {
-                                                    for_word: for_word,
-                                                    upper: upper,
-                                                };
+                                                *__at = __Loop0::Suspend0 { upper: upper };
                                                 __guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
@@ -143,7 +153,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         __guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => {}
                 }
             }
             match &mut *__guard.state {

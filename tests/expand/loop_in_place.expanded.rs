@@ -1,0 +1,168 @@
+fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    #[repr(u8)]
+    enum __Loop0<__T1> {
+        /// Suspended at `yield_ ! (buf [slot])` (line 9).
+        Suspend0 { slot: __T1 },
+        /// Suspended at `yield_ ! (buf [next])` (line 12).
+        Suspend1 {},
+        /// Between two of the loop's suspension points, within a step: never seen by a caller.
+        Moving,
+    }
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    enum __State<__T0, __T1, __T2, __T3, __T4> {
+        /// Not started: holds the arguments.
+        Unresumed { rounds: __T0 },
+        /// Suspended in the loop of lines 9–12: what its points hold, in place.
+        Loop0 { __at: __Loop0<__T1>, i: __T2, buf: __T3, rounds: __T4 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
+    }
+    impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
+    for __State<__T0, __T1, __T2, __T3, __T4> {
+        const RETURNED: Self = Self::Returned;
+        const POISONED: Self = Self::Panicked;
+    }
+    #[allow(
+        unused_mut,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        clippy::needless_return,
+        clippy::let_and_return,
+        clippy::unused_unit,
+        clippy::diverging_sub_expression,
+        clippy::used_underscore_binding,
+        dropping_copy_types,
+        dropping_references
+    )]
+    let __machine = ::stackless::__private::Machine::generator::<
+        usize,
+    >(
+        __State::Unresumed {
+            rounds: rounds,
+        },
+        #[inline(always)]
+        |__state, __arg: ()| {
+            let mut __guard = ::stackless::__private::Guard::new(__state);
+            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(__guard.state, __State::Panicked) {
+                    __State::Unresumed { rounds: __p_rounds } => {
+                        ::core::hint::cold_path();
+                        let __ret: () = {
+                            let rounds = __p_rounds;
+                            let mut buf = [0usize; K];
+                            let mut i = 0;
+                            while i < rounds {
+                                {
+                                    let slot = i % K;
+                                    buf[slot] = buf[slot].wrapping_add(i);
+                                    {
+                                        let __yielded: usize = buf[slot];
+                                        let __own = __Loop0::Suspend0 { slot: slot };
+                                        *__guard.state = __State::Loop0 {
+                                            __at: __own,
+                                            rounds: rounds,
+                                            buf: buf,
+                                            i: i,
+                                        };
+                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
+                                    };
+                                }
+                            }
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    _ => ::core::unreachable!(),
+                }
+            }
+            if let __State::Loop0 {
+                __at,
+                #[allow(unused_variables)]
+                rounds: rounds,
+                #[allow(unused_variables)]
+                buf: buf,
+                #[allow(unused_variables)]
+                i: i,
+            } = &mut *__guard.state
+            {
+                match __at {
+                    __Loop0::Suspend0 { .. } => {
+                        let __Loop0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
+                            __at,
+                            __Loop0::Moving,
+                        ) else { ::core::unreachable!() };
+                        let __ret: () = {
+                            '__break0: {
+                                '__continue0: {
+                                    {
+                                        #[allow(unused_variables)]
+                                        let slot = __saved3;
+                                        __arg;
+                                        let next = (slot + 1) % K;
+                                        (*buf)[next] ^= (*buf)[slot];
+                                        {
+                                            let __yielded: usize = (*buf)[next];
+                                            *__at = __Loop0::Suspend1 {};
+                                            __guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
+                                        };
+                                    }
+                                }
+                            }
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    __Loop0::Suspend1 { .. } => {
+                        let __ret: () = {
+                            '__break1: {
+                                '__continue1: {
+                                    {
+                                        __arg;
+                                        (*i) += 1;
+                                    }
+                                }
+                                while (*i) < (*rounds) {
+                                    {
+                                        let slot = (*i) % K;
+                                        (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
+                                        {
+                                            let __yielded: usize = (*buf)[slot];
+                                            *__at = __Loop0::Suspend0 { slot: slot };
+                                            __guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
+                                        };
+                                    }
+                                }
+                            }
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    _ => {}
+                }
+            }
+            match &mut *__guard.state {
+                __State::Returned => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut __guard.exit);
+                }
+                __State::Panicked => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    ::stackless::__private::next_after_panicking()
+                }
+                _ => {}
+            }
+            ::core::unreachable!()
+        },
+    );
+    __machine
+}
