@@ -563,3 +563,23 @@ fn a_mut_reference_argument_moved_after_a_yield() {
     assert_eq!(reborrowed_after_a_yield(&mut v).collect::<Vec<_>>(), [1]);
     assert_eq!(v, [7, 1]);
 }
+
+/// A local named `at`, held at two points of a loop, next to the field that says which point the loop is at.
+#[stackless::coroutine]
+fn local_named_at(n: u32) -> impl Iterator<Item = u32> + Clone + std::fmt::Debug {
+    let mut at = 0;
+    while at < n {
+        let step = at * 10;
+        yield_!(at);
+        yield_!(step);
+        at += 1;
+    }
+}
+
+#[test]
+fn a_local_named_at_is_its_own_field() {
+    let mut g = local_named_at(2);
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(format!("{g:?}"), "Loop0 { at: Suspend0 { step: 0 }, at_2: 0, n: 2 }");
+    assert_eq!(g.collect::<Vec<_>>(), [0, 1, 10]);
+}

@@ -87,6 +87,26 @@ fn debug_shows_the_suspension_point_and_its_locals() {
     assert_eq!(format!("{g:?}"), "Suspend0 { b: 1, a: 1 }");
 }
 
+/// Two points in a loop share a variant: `at` says which one, with what only that point holds.
+#[stackless::coroutine]
+fn pairs_clonable(words: Vec<String>) -> impl Iterator<Item = String> + Clone + std::fmt::Debug {
+    for word in words {
+        let loud = word.to_uppercase();
+        yield_!(word);
+        yield_!(loud);
+    }
+}
+
+#[test]
+fn a_coroutine_suspended_in_a_loop_clones_and_prints() {
+    let mut g = pairs_clonable(vec!["a".into(), "b".into()]);
+    assert_eq!(g.next().as_deref(), Some("a"));
+    assert_eq!(format!("{g:?}"), r#"Loop0 { at: Suspend0 { loud: "A" }, for_word: IntoIter(["b"]) }"#);
+    let h = g.clone();
+    assert_eq!(g.collect::<Vec<_>>(), ["A", "b", "B"]);
+    assert_eq!(h.collect::<Vec<_>>(), ["A", "b", "B"]);
+}
+
 #[stackless::coroutine]
 fn lines_reversed(lines: Vec<&'static str>) -> impl Iterator<Item = &'static str> + std::fmt::Debug {
     for line in lines.into_iter().rev() {

@@ -1,20 +1,24 @@
 //! Phase 4: the state layout and the resume step, as tokens.
 //!
-//! The state is an enum declared inside the generated fn: `Unresumed` (the arguments), one `SuspendN` variant per
-//! `yield_!` holding what [`analysis`](crate::analysis) stored there, `Returned` and `Panicked`. Each field has its
-//! own generic parameter, so rustc infers every type; fields are declared newest-first so that dropping a
-//! suspended coroutine drops its locals in reverse declaration order, as unwinding the plain fn would.
+//! The state is an enum declared inside the generated fn: `Unresumed` (the arguments), a variant per
+//! suspension point holding what [`analysis`](crate::analysis) stored there, `Returned` and `Panicked`. The
+//! points of one loop share a variant (`LoopN`, see [`crate::layout`]): the locals they all hold are its fields,
+//! the rest is in its field `at`, an enum with a variant per point. Each field has its own generic parameter, so
+//! rustc infers every type; fields are declared newest-first so that dropping a suspended coroutine drops its
+//! locals in reverse declaration order, as unwinding the plain fn would.
 //!
-//! The step is one `match` on the state with an arm per variant. The arm of `SuspendN` is the *continuation* of
-//! the body after that `yield_!`: the rest of each enclosing block, innermost first; an enclosing loop becomes its
-//! partial iteration (`'__cN: { rest of body }`) followed by the whole loop. Every other `yield_!` reached in an
-//! arm stores the live locals into its variant and returns.
+//! The step has an arm per point. The arm of a point is the *continuation* of the body after that `yield_!`:
+//! the rest of each enclosing block, innermost first; an enclosing loop becomes its partial iteration
+//! (`'__cN: { rest of body }`) followed by the whole loop. Every other `yield_!` reached in an arm stores the
+//! live locals into its variant and returns.
 //!
-//! - **In place** (the fast path): when every stored local stays alive through the arm and the only suspension
-//!   reached is the arm's own, the arm binds the fields by `&mut` and the user's `x` becomes `(*x)`; nothing is
-//!   moved on resume, whatever the size of the state. The fields drop with the state, after the arm's own
-//!   locals: so a local the arm declares again (not stored: moved, or assigned later) must not be declared
-//!   before a stored one with drop glue.
+//! - **In place** (the fast path): the arm binds the stored locals' fields by `&mut` and the user's `x` becomes
+//!   `(*x)`; nothing is moved on resume, whatever the size of the state. In a cluster, only the shared fields
+//!   are bound so: the point's own locals are moved out of `at` (leaving `Moving`), and each suspension point
+//!   of the cluster the arm reaches writes `at` again; a point outside the cluster makes the arm by value. The
+//!   fields drop with the state, after the arm's own locals: so a local the arm declares again (not stored:
+//!   moved, or assigned later) must not be declared before a stored one with drop glue, and a held local
+//!   whose scope ends in the arm (unless it suspends first) must be without drop glue or have a drop flag.
 //! - **By value** otherwise: the arm moves the variant out (leaving `Panicked`), re-declares each local at the
 //!   start of its scope in the continuation (so Rust itself drops it at its scope's end), and moves what the next
 //!   suspension point needs into that point's variant.
@@ -22,6 +26,7 @@
 //! - A local stored where it is dead (kept only in case it needs dropping) goes through `__private::Hold`,
 //!   which rustc resolves from its type: a `Copy` one becomes the zero-sized `Dead`, so that a dead borrow
 //!   (`let cmd = first_word(&line);`) doesn't point into the state.
+//! - A step with few points is `#[inline(always)]` into its caller, as a hand-written `next` would be.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -163,7 +168,7 @@ fn dispatch(arms: &[StepArm], clusters: &[TokenStream]) -> TokenStream {
             // The points of a cluster in place: its variant's fields are bound once, then `at` says which point.
             (Mode::InPlace, Some(c)) => {
                 let pattern = &clusters[c];
-                let at = at_field();
+                let at = at_var();
                 out.extend(quote! {
                     if let #pattern = &mut *#g.state {
                         match #at {
@@ -257,8 +262,13 @@ fn cluster_enum(c: usize) -> syn::Ident {
 }
 
 /// The field of a cluster's variant that says at which of its points the coroutine is (and holds their own
-/// locals); also the name an in-place arm binds it to.
+/// locals). A local of the user's named `at` gets another field name (see [`Emitter::new`]).
 fn at_field() -> syn::Ident {
+    syn::Ident::new("at", Span::mixed_site())
+}
+
+/// What an in-place arm binds a cluster's `at` to.
+fn at_var() -> syn::Ident {
     syn::Ident::new("__at", Span::mixed_site())
 }
 
@@ -275,7 +285,8 @@ pub struct Output {
 
 impl<'a> Emitter<'a> {
     pub fn new(body: &'a Body, an: &'a Analysis, shape: &'a Shape) -> Self {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // `at` is the field of a cluster's own locals: a local named so is the second `at`.
+        let mut seen: HashMap<String, usize> = HashMap::from([(at_field().to_string(), 1)]);
         let field = body
             .locals
             .iter()
@@ -346,6 +357,14 @@ impl<'a> Emitter<'a> {
                 quote!(#name: #t)
             })
             .collect();
+        let mut derives = Vec::new();
+        if self.shape.derive_clone {
+            derives.push(quote!(::core::clone::Clone));
+        }
+        if self.shape.derive_debug {
+            derives.push(quote!(::core::fmt::Debug));
+        }
+        let derive = if derives.is_empty() { quote!() } else { quote!(#[derive(#(#derives),*)]) };
         let mut variants = Vec::new();
         let mut cluster_enums = Vec::new();
         let mut field_list = |locals: &[LocalId], generics: &mut Vec<syn::Ident>| -> Vec<TokenStream> {
@@ -384,6 +403,7 @@ impl<'a> Emitter<'a> {
             let at = at_field();
             let tag = tag_type(cluster.points.len() + 1);
             cluster_enums.push(quote! {
+                #derive
                 #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
                 #[repr(#tag)]
                 enum #inner<#(#inner_generics),*> {
@@ -403,14 +423,6 @@ impl<'a> Emitter<'a> {
             let v = cluster_variant(c);
             variants.push(quote!(#[doc = #doc] #v { #at: #inner<#(#inner_generics),*>, #(#shared),* }));
         }
-        let mut derives = Vec::new();
-        if self.shape.derive_clone {
-            derives.push(quote!(::core::clone::Clone));
-        }
-        if self.shape.derive_debug {
-            derives.push(quote!(::core::fmt::Debug));
-        }
-        let derive = if derives.is_empty() { quote!() } else { quote!(#[derive(#(#derives),*)]) };
         let body_items = &self.body.items;
         // With clusters, the state's tag goes into a niche of theirs (`at`'s tag has values to spare), as rustc
         // would lay it out: an explicit one would add its own aligned word.
@@ -422,7 +434,7 @@ impl<'a> Emitter<'a> {
         };
         let items = quote! {
             #(#body_items)*
-            #(#derive #cluster_enums)*
+            #(#cluster_enums)*
             #derive
             #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
             #repr
@@ -460,7 +472,7 @@ impl<'a> Emitter<'a> {
                     let v = variant(k);
                     (Some(c), quote!(#inner::#v { .. }))
                 }
-                None => (None, self.point_pattern(k, &[], &[], None, true)),
+                None => (None, self.point_pattern(k, &[], &[], true)),
             };
             arms.push(StepArm { mode, cluster, pattern, code });
         }
@@ -578,13 +590,14 @@ impl<'a> Emitter<'a> {
     fn cluster_binding(&self, c: usize) -> TokenStream {
         let state = state_ty();
         let cv = cluster_variant(c);
-        let at = at_field();
+        let at_f = at_field();
+        let at = at_var();
         let shared = self.layout.clusters[c].shared.iter().map(|&l| {
             let f = &self.field[l];
             let ident = self.bound_name(l);
             quote!(#[allow(unused_variables)] #f: #ident)
         });
-        quote!(#state::#cv { #at, #(#shared,)* })
+        quote!(#state::#cv { #at_f: #at, #(#shared,)* })
     }
 
     /// The doc of suspension point `k`'s variant.
@@ -599,38 +612,23 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// The pattern of suspension point `k`'s state, with `shared` and `own` as the fields matched in its
-    /// cluster's variant and in its own variant (each a list of `field: pattern`), and `rest` (`..` or
-    /// nothing) after them.
-    fn point_pattern(
-        &self,
-        k: YieldId,
-        shared: &[TokenStream],
-        own: &[TokenStream],
-        at: Option<&syn::Ident>,
-        rest: bool,
-    ) -> TokenStream {
+    /// The pattern of suspension point `k`'s state: `shared` and `own` are the fields matched in its cluster's
+    /// variant and in its own variant (each `field: pattern`), followed by `..` when `rest`.
+    fn point_pattern(&self, k: YieldId, shared: &[TokenStream], own: &[TokenStream], rest: bool) -> TokenStream {
         let state = state_ty();
         let v = variant(k);
         let rest = if rest { quote!(..) } else { quote!() };
         let sep = |fields: &[TokenStream]| if fields.is_empty() { quote!() } else { quote!(,) };
+        let own_sep = sep(own);
+        let own_pattern = quote!(#v { #(#own),* #own_sep #rest });
         match self.layout.cluster_of[k] {
-            None => {
-                let own_sep = sep(own);
-                quote!(#state::#v { #(#own),* #own_sep #rest })
-            }
+            None => quote!(#state::#own_pattern),
             Some(c) => {
                 let cv = cluster_variant(c);
                 let inner = cluster_enum(c);
-                let at_f = at_field();
+                let at = at_field();
                 let shared_sep = sep(shared);
-                let own_sep = sep(own);
-                let at_pat = match at {
-                    // Unused when the arm has no own locals to take and never suspends.
-                    Some(binding) => quote!(#[allow(unused_variables)] #at_f: #binding @ #inner::#v { .. }),
-                    None => quote!(#at_f: #inner::#v { #(#own),* #own_sep #rest }),
-                };
-                quote!(#state::#cv { #at_pat, #(#shared),* #shared_sep #rest })
+                quote!(#state::#cv { #at: #inner::#own_pattern, #(#shared),* #shared_sep #rest })
             }
         }
     }
@@ -831,7 +829,7 @@ impl<'a> Emitter<'a> {
         if !self.an.reachable[k] {
             // Dead code (after a `return`): its state is never built, and its continuation would be typed from
             // nothing.
-            let pattern = self.point_pattern(k, &[], &[], None, true);
+            let pattern = self.point_pattern(k, &[], &[], true);
             return (Mode::InPlace, quote!(#pattern => ::core::unreachable!(),));
         }
         self.reset(Some(k), Mode::InPlace);
@@ -854,14 +852,11 @@ impl<'a> Emitter<'a> {
                     // Used, but maybe only after a `break` that leaves the loop this arm re-enters.
                     quote!(#[allow(unused_variables)] #f: #ident)
                 };
-                let shared_binds: Vec<_> = shared.iter().copied().filter(|&l| used.contains(l)).map(bind).collect();
-                let own_binds: Vec<_> =
-                    self.layout.own(self.an, k).into_iter().filter(|&l| used.contains(l)).map(bind).collect();
                 match self.layout.cluster_of[k] {
                     Some(c) => {
                         // The point's own locals are moved out of `at` (leaving `Moving`): the arm holds them
                         // as the by-value arms do, and writes `at` again where it suspends.
-                        let at = at_field();
+                        let at = at_var();
                         let own_k = self.layout.own(self.an, k);
                         let take_own = if own_k.is_empty() {
                             TokenStream::new()
@@ -889,7 +884,9 @@ impl<'a> Emitter<'a> {
                         }
                     }
                     None => {
-                        let pattern = self.point_pattern(k, &shared_binds, &own_binds, None, true);
+                        let binds: Vec<_> =
+                            self.an.stored[k].iter().copied().filter(|&l| used.contains(l)).map(bind).collect();
+                        let pattern = self.point_pattern(k, &[], &binds, true);
                         quote! {
                             #pattern => {
                                 #finish
@@ -906,7 +903,7 @@ impl<'a> Emitter<'a> {
                 };
                 let shared_fields: Vec<_> = shared.iter().copied().map(saved).collect();
                 let own_fields: Vec<_> = self.layout.own(self.an, k).into_iter().map(saved).collect();
-                let pattern = self.point_pattern(k, &shared_fields, &own_fields, None, false);
+                let pattern = self.point_pattern(k, &shared_fields, &own_fields, false);
                 quote! {
                     #pattern => {
                         #finish
@@ -1715,7 +1712,7 @@ impl<'a> Emitter<'a> {
         let point = &self.body.yields[j];
         let Some(c) = self.layout.cluster_of[j] else { unreachable!("`at` written outside a cluster") };
         let inner = cluster_enum(c);
-        let at = at_field();
+        let at = at_var();
         let own_j = self.layout.own(self.an, j);
         let fields = self.store_order(j).into_iter().filter(|l| own_j.contains(l)).map(|l| {
             self.referenced.borrow_mut().insert(l);

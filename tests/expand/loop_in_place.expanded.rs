@@ -14,7 +14,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
         /// Not started: holds the arguments.
         Unresumed { rounds: __T0 },
         /// Suspended in the loop of lines 9–12: what its points hold, in place.
-        Loop0 { __at: __Loop0<__T1>, i: __T2, buf: __T3, rounds: __T4 },
+        Loop0 { at: __Loop0<__T1>, i: __T2, buf: __T3, rounds: __T4 },
         /// Finished.
         Returned,
         /// A resume panicked.
@@ -64,7 +64,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                         let __yielded: usize = buf[slot];
                                         let __own = __Loop0::Suspend0 { slot: slot };
                                         *__guard.state = __State::Loop0 {
-                                            __at: __own,
+                                            at: __own,
                                             rounds: rounds,
                                             buf: buf,
                                             i: i,
@@ -82,7 +82,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                 }
             }
             if let __State::Loop0 {
-                __at,
+                at: __at,
                 #[allow(unused_variables)]
                 rounds: rounds,
                 #[allow(unused_variables)]

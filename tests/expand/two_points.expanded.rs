@@ -14,7 +14,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         /// Not started: holds the arguments.
         Unresumed { words: __T0 },
         /// Suspended in the loop of lines 5–9: what its points hold, in place.
-        Loop0 { __at: __Loop0<__T1>, for_word: __T2 },
+        Loop0 { at: __Loop0<__T1>, for_word: __T2 },
         /// Finished.
         Returned,
         /// A resume panicked.
@@ -68,7 +68,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             let __yielded: String = word;
                                             let __own = __Loop0::Suspend0 { upper: upper };
                                             *__guard.state = __State::Loop0 {
-                                                __at: __own,
+                                                at: __own,
                                                 for_word: for_word,
                                             };
                                             __guard.exit = ::stackless::__private::Exit::Suspended;
@@ -85,7 +85,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                 }
             }
             if let __State::Loop0 {
-                __at,
+                at: __at,
                 #[allow(unused_variables)]
                 for_word: for_word,
             } = &mut *__guard.state
