@@ -750,6 +750,8 @@ impl<'a> Emitter<'a> {
         *self.native_now.borrow_mut() = Set::new(n);
         self.scope_guards.borrow_mut().clear();
         self.violation.set(false);
+        // Labels are numbered per arm (they are scoped to it), so a retried arm has no gaps.
+        self.labels.set(0);
     }
 
     fn start_arm(&mut self, params: &[(syn::Ident, TokenStream)]) -> TokenStream {
@@ -1025,6 +1027,12 @@ impl<'a> Emitter<'a> {
                     return quote!(#init;);
                 }
                 self.let_stmt(l, init)
+            }
+            // `yield_!(..);` resumed: the resume argument is dropped there, which a generator's `()` needn't be.
+            Stmt::Expr(Node::Yield(j), Some(_))
+                if *j == k && (self.shape.is_generator() || self.body.yields[k].join) =>
+            {
+                TokenStream::new()
             }
             Stmt::Expr(node, semi) => {
                 let e = self.cont_node(node, k);

@@ -66,7 +66,6 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                         '__break0: {
                             '__continue0: {
                                 {
-                                    __arg;
                                     (*n) -= 1;
                                 }
                             }

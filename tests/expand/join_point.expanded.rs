@@ -97,12 +97,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 {
                                     #[allow(unused_variables)]
                                     let mut for_i = __saved1;
-                                    '__break1: {
-                                        '__continue1: {
-                                            {
-                                                __arg;
-                                            }
-                                        }
+                                    '__break0: {
+                                        '__continue0: { {} }
                                         loop {
                                             let i = match ::core::iter::Iterator::next(&mut for_i) {
                                                 ::core::option::Option::Some(__next) => __next,
@@ -134,7 +130,6 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             let __ret: () = {
                                 #[allow(unused_variables)]
                                 let n = __saved0;
-                                ();
                                 let scale = move |x: u32| x * n;
                                 {
                                     let __yielded: u32 = scale(1);
@@ -154,7 +149,6 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             let __ret: () = {
                                 #[allow(unused_variables)]
                                 let scale = __saved3;
-                                __arg;
                                 {
                                     let __yielded: u32 = scale(2);
                                     *__guard.state = __State::Suspend3 { scale: scale };
@@ -174,9 +168,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         let __arg = ::stackless::__private::take_resume_arg(
                             &mut __resume_slot,
                         );
-                        let __ret: () = {
-                            __arg;
-                        };
+                        let __ret: () = {};
                         __guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }

@@ -103,7 +103,6 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                     {
                                         #[allow(unused_variables)]
                                         let slot = __saved3;
-                                        __arg;
                                         let next = (slot + 1) % K;
                                         (*buf)[next] ^= (*buf)[slot];
                                         {
@@ -121,10 +120,9 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                     }
                     __Loop0::Suspend1 { .. } => {
                         let __ret: () = {
-                            '__break1: {
-                                '__continue1: {
+                            '__break0: {
+                                '__continue0: {
                                     {
-                                        __arg;
                                         (*i) += 1;
                                     }
                                 }

@@ -102,7 +102,6 @@ impl Deck {
                                 '__break0: {
                                     '__continue0: {
                                         {
-                                            __arg;
                                             (*hand) = ((*hand) + 1) % (*hands);
                                         }
                                     }

@@ -103,7 +103,6 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         {
                                             #[allow(unused_variables)]
                                             let upper = __saved3;
-                                            __arg;
                                             if upper.is_empty() {
                                                 break '__break0;
                                             }
@@ -124,12 +123,8 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     __Loop0::Suspend1 { .. } => {
                         let __ret: () = {
                             {
-                                '__break1: {
-                                    '__continue1: {
-                                        {
-                                            __arg;
-                                        }
-                                    }
+                                '__break0: {
+                                    '__continue0: { {} }
                                     loop {
                                         let word = match ::core::iter::Iterator::next(
                                             &mut (*for_word),
