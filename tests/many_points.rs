@@ -45,9 +45,14 @@ macro_rules! points {
             for _ in 0..n {
                 yield_!(());
             }
-            let add = move |x: u32| x + n;
+            // What the listed points hold differs from what the first one holds: they share no variant.
+            let r = {
+                let add = move |x: u32| x + n;
+                yield_!(());
+                add(1)
+            };
             $(yield_!($t);)*
-            add(1)
+            r
         }
     };
 }
@@ -59,9 +64,10 @@ points!(points_254: [() () () () ()] * 5 * 10 + [() () () ()]); // 257 states: u
 points!(points_256: [() () () () ()] * 5 * 10 + [() () () () () ()]);
 points!(points_300: [() () ()] * 10 * 10);
 
-// 3 reserved states + the loop's point + the join point + the listed points: 256 and 257 states.
-points!(joined joined_251: [() () () () ()] * 5 * 10 + [()]);
-points!(joined joined_252: [() () () () ()] * 5 * 10 + [() ()]);
+// 3 reserved states + the loop's point + the join point + the point holding the closure + the listed points: 256
+// and 257 states.
+points!(joined joined_251: [() () () () ()] * 5 * 10);
+points!(joined joined_252: [() () () () ()] * 5 * 10 + [()]);
 
 /// Resumes to completion, counting the yields.
 fn run_to_end<C: Coroutine<Yield = (), Return = u32> + Unpin>(mut c: C) -> (usize, u32) {

@@ -580,6 +580,6 @@ fn local_named_at(n: u32) -> impl Iterator<Item = u32> + Clone + std::fmt::Debug
 fn a_local_named_at_is_its_own_field() {
     let mut g = local_named_at(2);
     assert_eq!(g.next(), Some(0));
-    assert_eq!(format!("{g:?}"), "Loop0 { at: Suspend0 { step: 0 }, at_2: 0, n: 2 }");
+    assert_eq!(format!("{g:?}"), "Group0 { at: Suspend0 { step: 0 }, at_2: 0, n: 2 }");
     assert_eq!(g.collect::<Vec<_>>(), [0, 1, 10]);
 }

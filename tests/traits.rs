@@ -101,7 +101,7 @@ fn pairs_clonable(words: Vec<String>) -> impl Iterator<Item = String> + Clone + 
 fn a_coroutine_suspended_in_a_loop_clones_and_prints() {
     let mut g = pairs_clonable(vec!["a".into(), "b".into()]);
     assert_eq!(g.next().as_deref(), Some("a"));
-    assert_eq!(format!("{g:?}"), r#"Loop0 { at: Suspend0 { loud: "A" }, for_word: IntoIter(["b"]) }"#);
+    assert_eq!(format!("{g:?}"), r#"Group0 { at: Suspend0 { loud: "A" }, for_word: IntoIter(["b"]) }"#);
     let h = g.clone();
     assert_eq!(g.collect::<Vec<_>>(), ["A", "b", "B"]);
     assert_eq!(h.collect::<Vec<_>>(), ["A", "b", "B"]);

@@ -2,7 +2,7 @@
 //!
 //! The state is an enum declared inside the generated fn: `Unresumed` (the arguments), a variant per
 //! suspension point holding what [`analysis`](crate::analysis) stored there, `Returned` and `Panicked`. The
-//! points of one loop share a variant (`LoopN`, see [`crate::layout`]): the locals they all hold are its fields,
+//! points of one loop share a variant (`GroupN`, see [`crate::layout`]): the locals they all hold are its fields,
 //! the rest is in its field `at`, an enum with a variant per point. Each field has its own generic parameter, so
 //! rustc infers every type; fields are declared newest-first so that dropping a suspended coroutine drops its
 //! locals in reverse declaration order, as unwinding the plain fn would.
@@ -253,12 +253,12 @@ fn variant(k: YieldId) -> syn::Ident {
 
 /// The state's variant of cluster `c` (see [`crate::layout`]).
 fn cluster_variant(c: usize) -> syn::Ident {
-    syn::Ident::new(&format!("Loop{c}"), Span::mixed_site())
+    syn::Ident::new(&format!("Group{c}"), Span::mixed_site())
 }
 
 /// The enum of cluster `c`'s points, in its variant's `at` field.
 fn cluster_enum(c: usize) -> syn::Ident {
-    syn::Ident::new(&format!("__Loop{c}"), Span::mixed_site())
+    syn::Ident::new(&format!("__Group{c}"), Span::mixed_site())
 }
 
 /// The field of a cluster's variant that says at which of its points the coroutine is (and holds their own
@@ -408,7 +408,7 @@ impl<'a> Emitter<'a> {
                 #[repr(#tag)]
                 enum #inner<#(#inner_generics),*> {
                     #(#inner_variants,)*
-                    /// Between two of the loop's suspension points, within a step: never seen by a caller.
+                    /// Between two of these points, within a step: never seen by a caller.
                     Moving,
                 }
             });
@@ -416,9 +416,9 @@ impl<'a> Emitter<'a> {
             let lines: Vec<usize> = cluster.points.iter().filter_map(|&j| line_of(self.body.yields[j].span)).collect();
             let doc = match (lines.first(), lines.last()) {
                 (Some(first), Some(last)) => {
-                    format!(" Suspended in the loop of lines {first}–{last}: what its points hold, in place.")
+                    format!(" Suspended at one of the points of lines {first}–{last}: what they all hold stays here.")
                 }
-                _ => String::from(" Suspended in a loop: what its points hold, in place."),
+                _ => String::from(" Suspended at one of several points: what they all hold stays here."),
             };
             let v = cluster_variant(c);
             variants.push(quote!(#[doc = #doc] #v { #at: #inner<#(#inner_generics),*>, #(#shared),* }));

@@ -4,8 +4,8 @@
 //! held at the same time overlap, as rustc overlaps them. A resume that goes from one point to another then
 //! builds the other's variant, moving every stored local, whatever its size.
 //!
-//! The points of one loop (the outermost loop around them) go from one to another on every iteration, so they
-//! share a variant instead, a *cluster*: the locals every one of them holds (the loop's buffers, counters,
+//! The points of one loop (the outermost loop around them) go from one to another on every iteration, and the
+//! points outside loops from each to the next, so each of these groups shares a variant instead, a *cluster*: the locals every one of them holds (the loop's buffers, counters,
 //! iterators) are the cluster's *shared* fields and stay where they are for as long as the loop runs; the rest
 //! of what each point holds is its *own*, in a nested enum field `at` with one variant per point, overlapping
 //! the other points' own locals. Going from one of the loop's points to another rewrites `at` only.
@@ -39,13 +39,14 @@ impl Layout {
     /// `Hold` there, with another type).
     /// `located`: per suspension point, the blocks around it (by scope).
     pub fn new(body: &Body, an: &Analysis, never_held: &Set, located: &[HashMap<ScopeId, usize>]) -> Self {
-        let mut by_loop: Vec<(ScopeId, Vec<YieldId>)> = Vec::new();
+        let mut by_loop: Vec<(Option<ScopeId>, Vec<YieldId>)> = Vec::new();
         for (k, point) in body.yields.iter().enumerate() {
             // A join point is entered within a step, an unreachable one never: both keep a variant of their own.
             if point.join || !an.reachable[k] {
                 continue;
             }
-            let Some(scope) = outermost_loop_scope(body, &located[k]) else { continue };
+            // Outside loops, the body's straight-line points form one group (`None`).
+            let scope = outermost_loop_scope(body, &located[k]);
             match by_loop.iter_mut().find(|(s, _)| *s == scope) {
                 Some((_, points)) => points.push(k),
                 None => by_loop.push((scope, vec![k])),

@@ -1,24 +1,31 @@
 fn scaled(n: u32) -> impl Iterator<Item = u32> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __State<__T0, __T1, __T2, __T3, __T4, __T5> {
+    enum __Group0 {
+        /// Suspended at `yield_ ! (scale (1))` (line 7).
+        Suspend2 {},
+        /// Suspended at `yield_ ! (scale (2))` (line 8).
+        Suspend3 {},
+        /// Between two of these points, within a step: never seen by a caller.
+        Moving,
+    }
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    enum __State<__T0, __T1, __T2, __T3, __T4> {
         /// Not started: holds the arguments.
         Unresumed { n: __T0 },
         /// Suspended at `yield_ ! (i)` (line 4).
         Suspend0 { for_i: __T1, n: __T2 },
         /// Join point before the `let` of line 6.
         Suspend1 { n: __T3 },
-        /// Suspended at `yield_ ! (scale (1))` (line 7).
-        Suspend2 { scale: __T4 },
-        /// Suspended at `yield_ ! (scale (2))` (line 8).
-        Suspend3 { scale: __T5 },
+        /// Suspended at one of the points of lines 7–8: what they all hold stays here.
+        Group0 { at: __Group0, scale: __T4 },
         /// Finished.
         Returned,
         /// A resume panicked.
         Panicked,
     }
-    impl<__T0, __T1, __T2, __T3, __T4, __T5> ::stackless::__private::States
-    for __State<__T0, __T1, __T2, __T3, __T4, __T5> {
+    impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
+    for __State<__T0, __T1, __T2, __T3, __T4> {
         const RETURNED: Self = Self::Returned;
         const POISONED: Self = Self::Panicked;
     }
@@ -47,7 +54,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
             '__step: loop {
                 if ::core::matches!(
                     * __guard.state, __State::Unresumed { .. } | __State::Suspend0 { .. }
-                    | __State::Suspend1 { .. } | __State::Suspend2 { .. }
+                    | __State::Suspend1 { .. }
                 ) {
                     match ::core::mem::replace(__guard.state, __State::Panicked) {
                         __State::Unresumed { n: __p_n } => {
@@ -133,25 +140,11 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 let scale = move |x: u32| x * n;
                                 {
                                     let __yielded: u32 = scale(1);
-                                    *__guard.state = __State::Suspend2 { scale: scale };
-                                    __guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
-                            };
-                            __guard.exit = ::stackless::__private::Exit::Returned;
-                            return ::stackless::__private::complete(__ret);
-                        }
-                        __State::Suspend2 { scale: __saved3 } => {
-                            #[allow(unused_variables)]
-                            let __arg = ::stackless::__private::take_resume_arg(
-                                &mut __resume_slot,
-                            );
-                            let __ret: () = {
-                                #[allow(unused_variables)]
-                                let scale = __saved3;
-                                {
-                                    let __yielded: u32 = scale(2);
-                                    *__guard.state = __State::Suspend3 { scale: scale };
+                                    let __own = __Group0::Suspend2 {};
+                                    *__guard.state = __State::Group0 {
+                                        at: __own,
+                                        scale: scale,
+                                    };
                                     __guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 };
@@ -162,16 +155,42 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         _ => ::core::unreachable!(),
                     }
                 }
-                match &mut *__guard.state {
-                    __State::Suspend3 { .. } => {
-                        #[allow(unused_variables)]
-                        let __arg = ::stackless::__private::take_resume_arg(
-                            &mut __resume_slot,
-                        );
-                        let __ret: () = {};
-                        __guard.exit = ::stackless::__private::Exit::Returned;
-                        return ::stackless::__private::complete(__ret);
+                if let __State::Group0 {
+                    at: __at,
+                    #[allow(unused_variables)]
+                    scale: scale,
+                } = &mut *__guard.state
+                {
+                    match __at {
+                        __Group0::Suspend2 { .. } => {
+                            #[allow(unused_variables)]
+                            let __arg = ::stackless::__private::take_resume_arg(
+                                &mut __resume_slot,
+                            );
+                            let __ret: () = {
+                                {
+                                    let __yielded: u32 = (*scale)(2);
+                                    *__at = __Group0::Suspend3 {};
+                                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
+                            };
+                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            return ::stackless::__private::complete(__ret);
+                        }
+                        __Group0::Suspend3 { .. } => {
+                            #[allow(unused_variables)]
+                            let __arg = ::stackless::__private::take_resume_arg(
+                                &mut __resume_slot,
+                            );
+                            let __ret: () = {};
+                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            return ::stackless::__private::complete(__ret);
+                        }
+                        _ => {}
                     }
+                }
+                match &mut *__guard.state {
                     __State::Returned => {
                         ::core::hint::cold_path();
                         __guard.exit = ::stackless::__private::Exit::Suspended;

@@ -1,20 +1,20 @@
 fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __Loop0<__T1> {
+    enum __Group0<__T1> {
         /// Suspended at `yield_ ! (buf [slot])` (line 9).
         Suspend0 { slot: __T1 },
         /// Suspended at `yield_ ! (buf [next])` (line 12).
         Suspend1 {},
-        /// Between two of the loop's suspension points, within a step: never seen by a caller.
+        /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4> {
         /// Not started: holds the arguments.
         Unresumed { rounds: __T0 },
-        /// Suspended in the loop of lines 9–12: what its points hold, in place.
-        Loop0 { at: __Loop0<__T1>, i: __T2, buf: __T3, rounds: __T4 },
+        /// Suspended at one of the points of lines 9–12: what they all hold stays here.
+        Group0 { at: __Group0<__T1>, i: __T2, buf: __T3, rounds: __T4 },
         /// Finished.
         Returned,
         /// A resume panicked.
@@ -62,8 +62,8 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                     buf[slot] = buf[slot].wrapping_add(i);
                                     {
                                         let __yielded: usize = buf[slot];
-                                        let __own = __Loop0::Suspend0 { slot: slot };
-                                        *__guard.state = __State::Loop0 {
+                                        let __own = __Group0::Suspend0 { slot: slot };
+                                        *__guard.state = __State::Group0 {
                                             at: __own,
                                             rounds: rounds,
                                             buf: buf,
@@ -81,7 +81,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                     _ => ::core::unreachable!(),
                 }
             }
-            if let __State::Loop0 {
+            if let __State::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
                 rounds: rounds,
@@ -92,10 +92,10 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
             } = &mut *__guard.state
             {
                 match __at {
-                    __Loop0::Suspend0 { .. } => {
-                        let __Loop0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
+                    __Group0::Suspend0 { .. } => {
+                        let __Group0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
                             __at,
-                            __Loop0::Moving,
+                            __Group0::Moving,
                         ) else { ::core::unreachable!() };
                         let __ret: () = {
                             '__break0: {
@@ -107,7 +107,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                         (*buf)[next] ^= (*buf)[slot];
                                         {
                                             let __yielded: usize = (*buf)[next];
-                                            *__at = __Loop0::Suspend1 {};
+                                            *__at = __Group0::Suspend1 {};
                                             __guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         };
@@ -118,7 +118,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                         __guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    __Loop0::Suspend1 { .. } => {
+                    __Group0::Suspend1 { .. } => {
                         let __ret: () = {
                             '__break0: {
                                 '__continue0: {
@@ -132,7 +132,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                         (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
                                         {
                                             let __yielded: usize = (*buf)[slot];
-                                            *__at = __Loop0::Suspend0 { slot: slot };
+                                            *__at = __Group0::Suspend0 { slot: slot };
                                             __guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         };

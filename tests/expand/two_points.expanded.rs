@@ -1,20 +1,20 @@
 fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __Loop0<__T1> {
+    enum __Group0<__T1> {
         /// Suspended at `yield_ ! (word)` (line 5).
         Suspend0 { upper: __T1 },
         /// Suspended at `yield_ ! (upper)` (line 9).
         Suspend1 {},
-        /// Between two of the loop's suspension points, within a step: never seen by a caller.
+        /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2> {
         /// Not started: holds the arguments.
         Unresumed { words: __T0 },
-        /// Suspended in the loop of lines 5–9: what its points hold, in place.
-        Loop0 { at: __Loop0<__T1>, for_word: __T2 },
+        /// Suspended at one of the points of lines 5–9: what they all hold stays here.
+        Group0 { at: __Group0<__T1>, for_word: __T2 },
         /// Finished.
         Returned,
         /// A resume panicked.
@@ -66,8 +66,8 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         let upper = word.to_uppercase();
                                         {
                                             let __yielded: String = word;
-                                            let __own = __Loop0::Suspend0 { upper: upper };
-                                            *__guard.state = __State::Loop0 {
+                                            let __own = __Group0::Suspend0 { upper: upper };
+                                            *__guard.state = __State::Group0 {
                                                 at: __own,
                                                 for_word: for_word,
                                             };
@@ -84,17 +84,17 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     _ => ::core::unreachable!(),
                 }
             }
-            if let __State::Loop0 {
+            if let __State::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
                 for_word: for_word,
             } = &mut *__guard.state
             {
                 match __at {
-                    __Loop0::Suspend0 { .. } => {
-                        let __Loop0::Suspend0 { upper: __saved3 } = ::core::mem::replace(
+                    __Group0::Suspend0 { .. } => {
+                        let __Group0::Suspend0 { upper: __saved3 } = ::core::mem::replace(
                             __at,
-                            __Loop0::Moving,
+                            __Group0::Moving,
                         ) else { ::core::unreachable!() };
                         let __ret: () = {
                             {
@@ -108,7 +108,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             }
                                             {
                                                 let __yielded: String = upper;
-                                                *__at = __Loop0::Suspend1 {};
+                                                *__at = __Group0::Suspend1 {};
                                                 __guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
@@ -120,7 +120,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         __guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    __Loop0::Suspend1 { .. } => {
+                    __Group0::Suspend1 { .. } => {
                         let __ret: () = {
                             {
                                 '__break0: {
@@ -136,7 +136,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             let upper = word.to_uppercase();
                                             {
                                                 let __yielded: String = word;
-                                                *__at = __Loop0::Suspend0 { upper: upper };
+                                                *__at = __Group0::Suspend0 { upper: upper };
                                                 __guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
