@@ -20,6 +20,11 @@ use std::collections::HashMap;
 use crate::analysis::{Analysis, Set};
 use crate::ir::{Body, LocalId, ScopeId, YieldId};
 
+/// A body with more suspension points than this has its groups split into chunks.
+const CHUNKED_ABOVE: usize = 1024;
+/// The most points a chunk holds: with `Moving`, its enum's tag is one byte.
+const CHUNK: usize = 255;
+
 /// The suspension points of one loop that share a variant.
 pub struct Cluster {
     /// Its points, in source order (at least two).
@@ -54,18 +59,26 @@ impl Layout {
         }
         let mut clusters = Vec::new();
         let mut cluster_of = vec![None; body.yields.len()];
-        for (_, points) in by_loop {
-            if points.len() < 2 {
-                continue;
+        let chunked = body.yields.len() > CHUNKED_ABOVE;
+        for (_, group) in by_loop {
+            // In a very large body, a group's points are split into chunks of at most `CHUNK` points that share
+            // a variant even when they share no local: rustc then type-checks a `match` on each chunk's `at`
+            // instead of one `match` over every point, which it checks in more than linear time.
+            let chunks: Vec<Vec<YieldId>> =
+                if chunked { group.chunks(CHUNK).map(<[YieldId]>::to_vec).collect() } else { vec![group] };
+            for points in chunks {
+                if points.len() < 2 {
+                    continue;
+                }
+                let shared = shared_locals(body, an, never_held, &points);
+                if shared.is_empty() && !chunked {
+                    continue;
+                }
+                for &k in &points {
+                    cluster_of[k] = Some(clusters.len());
+                }
+                clusters.push(Cluster { points, shared });
             }
-            let shared = shared_locals(body, an, never_held, &points);
-            if shared.is_empty() {
-                continue;
-            }
-            for &k in &points {
-                cluster_of[k] = Some(clusters.len());
-            }
-            clusters.push(Cluster { points, shared });
         }
         Layout { clusters, cluster_of }
     }
