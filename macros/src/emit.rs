@@ -76,6 +76,9 @@ pub struct Emitter<'a> {
     partial: RefCell<HashMap<LoopId, (Lifetime, Lifetime)>>,
     violation: Cell<bool>,
     labels: Cell<usize>,
+    /// Per loop (or labeled block) resumed inside in the current arm: whether its continuation can complete (a
+    /// `break` was emitted in its partial iteration or its rest, or a loop's next iterations were emitted).
+    loop_completes: RefCell<HashMap<LoopId, bool>>,
     /// Loops a `break` was emitted for (in the current arm).
     broken: RefCell<std::collections::HashSet<LoopId>>,
     /// Loops a `continue` was emitted for (in the current arm).
@@ -322,6 +325,7 @@ impl<'a> Emitter<'a> {
             partial: RefCell::new(HashMap::new()),
             violation: Cell::new(false),
             labels: Cell::new(0),
+            loop_completes: RefCell::new(HashMap::new()),
             broken: RefCell::new(std::collections::HashSet::new()),
             continued: RefCell::new(std::collections::HashSet::new()),
             native_now: RefCell::new(Set::new(n)),
@@ -746,7 +750,7 @@ impl<'a> Emitter<'a> {
         self.partial.borrow_mut().clear();
         self.broken.borrow_mut().clear();
         self.continued.borrow_mut().clear();
-        LOOP_COMPLETES.with(|m| m.borrow_mut().clear());
+        self.loop_completes.borrow_mut().clear();
         *self.native_now.borrow_mut() = Set::new(n);
         self.scope_guards.borrow_mut().clear();
         self.violation.set(false);
@@ -1008,7 +1012,7 @@ impl<'a> Emitter<'a> {
         let saved = self.value_position.replace(self.value_position.get() && tail);
         let first = self.cont_stmt(&block.stmts[i], k);
         self.value_position.set(saved);
-        let after = if cont_stmt_never_completes(&block.stmts[i], k) { &[][..] } else { &block.stmts[i + 1..] };
+        let after = if self.cont_stmt_never_completes(&block.stmts[i], k) { &[][..] } else { &block.stmts[i + 1..] };
         let rest = self.full_stmts(after);
         let restores = self.restores_before(block.scope, suspends_before_scope_end(block, k, &self.located[k]));
         self.leave_scope(block.scope);
@@ -1020,9 +1024,9 @@ impl<'a> Emitter<'a> {
             Stmt::Let(l) => {
                 let init_node =
                     l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer");
-                let completes = !cont_node_never_completes(init_node, k);
+                let completes = !self.cont_node_never_completes(init_node, k);
                 let init = self.typing(&l.binding, completes, || self.cont_node(init_node, k));
-                if cont_node_never_completes(init_node, k) {
+                if self.cont_node_never_completes(init_node, k) {
                     // As in the full emission: nothing is bound where the value never arrives.
                     return quote!(#init;);
                 }
@@ -1103,8 +1107,8 @@ impl<'a> Emitter<'a> {
                 let b = self.cont_block(block, k);
                 if let Some(id) = id {
                     // Completes if its rest does, or through a `break 'label` emitted in that rest.
-                    let completes = !cont_block_never_completes(block, k) || self.broken.borrow().contains(id);
-                    LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
+                    let completes = !self.cont_block_never_completes(block, k) || self.broken.borrow().contains(id);
+                    self.loop_completes.borrow_mut().insert(*id, completes);
                 }
                 quote!(#label #b)
             }
@@ -1140,14 +1144,14 @@ impl<'a> Emitter<'a> {
                 if ends {
                     // The next iterations are unreachable from here (and would be type-checked for nothing).
                     let completes = self.broken.borrow().contains(id);
-                    LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
+                    self.loop_completes.borrow_mut().insert(*id, completes);
                     return quote!(#b: { #c: #partial });
                 }
                 let full = self.fresh_iteration(&[body.scope], || self.full_block(body));
                 // A `loop` completes only through a `break` emitted in its partial or next iterations; one that
                 // always comes after a suspension point (`break yield_!(x)`) is not emitted in this arm.
                 let completes = self.broken.borrow().contains(id);
-                LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
+                self.loop_completes.borrow_mut().insert(*id, completes);
                 quote!(#b: { #c: #partial; #label loop #full })
             }
             Node::While { id, label, cond, cond_scope, body } => {
@@ -1161,7 +1165,7 @@ impl<'a> Emitter<'a> {
                 self.partial.borrow_mut().remove(id);
                 let ends = self.partial_ends(body, *id, k);
                 let completes = !ends || self.broken.borrow().contains(id);
-                LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
+                self.loop_completes.borrow_mut().insert(*id, completes);
                 if ends {
                     return quote!(#b: { #c: { #restores #partial } });
                 }
@@ -1180,7 +1184,7 @@ impl<'a> Emitter<'a> {
                 self.partial.borrow_mut().remove(id);
                 let ends = self.partial_ends(body, *id, k);
                 let completes = !ends || self.broken.borrow().contains(id);
-                LOOP_COMPLETES.with(|m| m.borrow_mut().insert(*id, completes));
+                self.loop_completes.borrow_mut().insert(*id, completes);
                 let full = if ends {
                     quote!()
                 } else {
@@ -1242,7 +1246,7 @@ impl<'a> Emitter<'a> {
     /// After emitting a loop's partial iteration: it never completes normally and no `continue` was emitted in
     /// it, so the loop's next iterations are unreachable in this arm (a `break` still leaves the loop).
     fn partial_ends(&self, body: &Block, id: LoopId, k: YieldId) -> bool {
-        cont_block_never_completes(body, k) && !self.continued.borrow().contains(&id)
+        self.cont_block_never_completes(body, k) && !self.continued.borrow().contains(&id)
     }
 
     fn open_partial(&self, id: LoopId) -> (Lifetime, Lifetime) {
@@ -1252,6 +1256,60 @@ impl<'a> Emitter<'a> {
         let c = Lifetime::new(&format!("'__continue{n}"), Span::mixed_site());
         self.partial.borrow_mut().insert(id, (b.clone(), c.clone()));
         (b, c)
+    }
+
+    /// Resuming at `k` inside the statement, it never completes normally: it reaches another suspension point (or
+    /// jumps away) first.
+    fn cont_stmt_never_completes(&self, stmt: &Stmt, k: YieldId) -> bool {
+        match stmt {
+            Stmt::Let(l) => l.init.as_ref().is_some_and(|n| self.cont_node_never_completes(n, k)),
+            Stmt::Expr(n, _) => self.cont_node_never_completes(n, k),
+        }
+    }
+
+    fn cont_block_never_completes(&self, block: &Block, k: YieldId) -> bool {
+        match block.stmts.iter().position(|s| stmt_contains(s, k)) {
+            Some(i) => {
+                self.cont_stmt_never_completes(&block.stmts[i], k)
+                    || block.stmts[i + 1..].iter().any(stmt_always_suspends)
+            }
+            None => false,
+        }
+    }
+
+    fn cont_node_never_completes(&self, node: &Node, k: YieldId) -> bool {
+        match node {
+            Node::Block { id: None, block, .. } => self.cont_block_never_completes(block, k),
+            // Resumed inside, a labeled block also completes through a `break 'label`.
+            Node::Block { id: Some(id), block, .. } => self.loop_completes.borrow().get(id).copied().map_or_else(
+                || self.cont_block_never_completes(block, k) && !block.stmts.iter().any(|s| stmt_may_break(s, *id)),
+                |completes| !completes,
+            ),
+            Node::Assign { value, .. } => self.cont_node_never_completes(value, k),
+            Node::If { then, els, .. } => {
+                if block_contains(then, k) {
+                    self.cont_block_never_completes(then, k)
+                } else {
+                    els.as_ref().is_some_and(|e| self.cont_node_never_completes(e, k))
+                }
+            }
+            Node::Match { arms, .. } => arms
+                .iter()
+                .find(|a| node_contains(&a.body, k))
+                .is_some_and(|a| self.cont_node_never_completes(&a.body, k)),
+            // What emitting the loop's continuation found (`Self::loop_completes`), else: resumed inside, a loop can
+            // only leave through a `break`.
+            Node::Loop { id, body, .. } => self
+                .loop_completes
+                .borrow()
+                .get(id)
+                .copied()
+                .map_or_else(|| !body.stmts.iter().any(|s| stmt_may_break(s, *id)), |completes| !completes),
+            Node::While { id, .. } | Node::For { id, .. } => {
+                self.loop_completes.borrow().get(id).copied().is_some_and(|completes| !completes)
+            }
+            _ => false,
+        }
     }
 
     // ----- full emission: a construct run from its start -----
@@ -2079,61 +2137,6 @@ fn nameable_or_infer(ty: Option<&syn::Type>) -> TokenStream {
 fn line_of(span: Span) -> Option<usize> {
     let line = span.start().line;
     (line > 0).then_some(line)
-}
-
-/// Resuming at `k` inside the statement, it never completes normally: it reaches another suspension point (or
-/// jumps away) first.
-fn cont_stmt_never_completes(stmt: &Stmt, k: YieldId) -> bool {
-    match stmt {
-        Stmt::Let(l) => l.init.as_ref().is_some_and(|n| cont_node_never_completes(n, k)),
-        Stmt::Expr(n, _) => cont_node_never_completes(n, k),
-    }
-}
-
-fn cont_block_never_completes(block: &Block, k: YieldId) -> bool {
-    match block.stmts.iter().position(|s| stmt_contains(s, k)) {
-        Some(i) => {
-            cont_stmt_never_completes(&block.stmts[i], k) || block.stmts[i + 1..].iter().any(stmt_always_suspends)
-        }
-        None => false,
-    }
-}
-
-fn cont_node_never_completes(node: &Node, k: YieldId) -> bool {
-    match node {
-        Node::Block { id: None, block, .. } => cont_block_never_completes(block, k),
-        // Resumed inside, a labeled block also completes through a `break 'label`.
-        Node::Block { id: Some(id), block, .. } => LOOP_COMPLETES.with(|m| m.borrow().get(id).copied()).map_or_else(
-            || cont_block_never_completes(block, k) && !block.stmts.iter().any(|s| stmt_may_break(s, *id)),
-            |completes| !completes,
-        ),
-        Node::Assign { value, .. } => cont_node_never_completes(value, k),
-        Node::If { then, els, .. } => {
-            if block_contains(then, k) {
-                cont_block_never_completes(then, k)
-            } else {
-                els.as_ref().is_some_and(|e| cont_node_never_completes(e, k))
-            }
-        }
-        Node::Match { arms, .. } => {
-            arms.iter().find(|a| node_contains(&a.body, k)).is_some_and(|a| cont_node_never_completes(&a.body, k))
-        }
-        // What emitting the loop's continuation found (`Emitter::record_loop`), else: resumed inside, a loop can
-        // only leave through a `break`.
-        Node::Loop { id, body, .. } => LOOP_COMPLETES
-            .with(|m| m.borrow().get(id).copied())
-            .map_or_else(|| !body.stmts.iter().any(|s| stmt_may_break(s, *id)), |completes| !completes),
-        Node::While { id, .. } | Node::For { id, .. } => {
-            LOOP_COMPLETES.with(|m| m.borrow().get(id).copied()).is_some_and(|completes| !completes)
-        }
-        _ => false,
-    }
-}
-
-thread_local! {
-    /// Per loop (or labeled block) resumed inside in the arm being emitted: whether its continuation can complete
-    /// (a `break` was emitted in its partial iteration or its rest, or a loop's next iterations were emitted).
-    static LOOP_COMPLETES: RefCell<HashMap<LoopId, bool>> = RefCell::new(HashMap::new());
 }
 
 /// Running the statement from its start never completes normally: it always reaches a suspension point (or
