@@ -3,8 +3,9 @@
 //! The macro is a small compiler, one phase per module:
 //! `signature` (arguments and return type) → `diagnose` (mistakes seen in the body) → `normalize` (suspension
 //! points brought to statement level, called by `lower`) → `lower` (body → `ir`, names resolved) → `analysis`
-//! (what each suspension point stores) → `borrows` (self-borrows across a suspension) → `emit` (state enum and
-//! resume step), driven by `expand`, with `errors` accumulated along the way. `leaf` walks the user's own
+//! (what each suspension point stores) → `borrows` (self-borrows across a suspension) → `layout` (which points
+//! share a variant) → `emit` (state enum and resume step; a folder: `access`, `continuation`, `queries`), driven
+//! by `expand`, with `errors` accumulated along the way. `leaf` walks the user's own
 //! expressions for both lowering and emission.
 //!
 //! Below the phases, imported by them and importing none: `syntax` (recognising `yield_!`, places, patterns),

@@ -1,0 +1,732 @@
+//! The code of each arm: the continuation of the body after the arm's suspension point (the rest of each
+//! enclosing block, innermost first; a loop resumed inside is its partial iteration, then the whole loop), and
+//! the constructs it reaches run from their start. Every use of a local goes through [`super::access`].
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Expr, Lifetime};
+
+use super::queries::{
+    block_contains, expr_has_closure, for_each_node, node_always_suspends, node_contains, node_has_closure,
+    node_has_loop, stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, suspends_before_scope_end,
+};
+use super::{Emitter, binding_pat, private, resume_type_witness, type_witness};
+use crate::ir::{Binding, Block, Cond, JoinBefore, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
+use crate::leaf::{Rewrite, Walker};
+
+impl Emitter<'_> {
+    // ----- continuation of the body after suspension point `k` -----
+
+    pub(super) fn cont_block(&self, block: &Block, k: YieldId) -> TokenStream {
+        let Some(&i) = self.located[k].get(&block.scope) else {
+            unreachable!("internal invariant: the continuation's block contains its suspension point")
+        };
+        self.enter_scope(block.scope);
+        let tail = i + 1 == block.stmts.len() && matches!(block.stmts[i], Stmt::Expr(_, None));
+        let saved = self.value_position.replace(self.value_position.get() && tail);
+        let first = self.cont_stmt(&block.stmts[i], k);
+        self.value_position.set(saved);
+        let after = if self.cont_stmt_never_completes(&block.stmts[i], k) { &[][..] } else { &block.stmts[i + 1..] };
+        let rest = self.full_stmts(after);
+        let restores = self.restores_before(block.scope, suspends_before_scope_end(block, k, &self.located[k]));
+        self.leave_scope(block.scope);
+        quote!({ #restores #first #rest })
+    }
+
+    pub(super) fn cont_stmt(&self, stmt: &Stmt, k: YieldId) -> TokenStream {
+        match stmt {
+            Stmt::Let(l) => {
+                let init_node =
+                    l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer");
+                let completes = !self.cont_node_never_completes(init_node, k);
+                let init = self.typing(&l.binding, completes, || self.cont_node(init_node, k));
+                if self.cont_node_never_completes(init_node, k) {
+                    // As in the full emission: nothing is bound where the value never arrives.
+                    return quote!(#init;);
+                }
+                self.let_stmt(l, init)
+            }
+            // `yield_!(..);` resumed: the resume argument is dropped there, which a generator's `()` needn't be.
+            Stmt::Expr(Node::Yield(j), Some(_))
+                if *j == k && (self.shape.is_generator() || self.body.yields[k].join) =>
+            {
+                TokenStream::new()
+            }
+            Stmt::Expr(node, semi) => {
+                let e = self.cont_node(node, k);
+                quote!(#e #semi)
+            }
+        }
+    }
+
+    pub(super) fn let_stmt(&self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
+        if l.init.as_ref().is_some_and(node_has_closure) {
+            self.note_closure(JoinBefore::Let(l.ordinal), &l.binding.locals);
+        }
+        let attrs = &l.attrs;
+        let pat = binding_pat(self.body, &self.an.field_moved, &l.binding);
+        let diverge = l.diverge.as_ref().map(|d| {
+            let d = self.leaf(d);
+            quote!(else #d)
+        });
+        let witnesses = self.type_witnesses(&l.binding);
+        let wraps = self.wraps(&l.binding);
+        // `let ... else` can't take an initializer ending in `}` (a block the transform made): parenthesise it.
+        let init = if diverge.is_some() { quote!((#init)) } else { init };
+        quote!(#(#attrs)* let #pat = #init #diverge; #witnesses #wraps)
+    }
+
+    /// Ties the types of locals whose value arrives in several arms to their shared witnesses (declared at
+    /// the top of the resume closure), so that rustc infers them from all the arms together, as from the plain
+    /// fn's one body.
+    pub(super) fn type_witnesses(&self, binding: &Binding) -> TokenStream {
+        let p = private();
+        let mut out = TokenStream::new();
+        for &l in &binding.locals {
+            if self.an.typed_across_arms.contains(l) {
+                self.witnesses_used.borrow_mut().insert(l);
+                let ident = &self.body.locals[l].ident;
+                let witness = type_witness(l);
+                out.extend(quote!(#p::same_type(&#witness, &#ident);));
+            }
+        }
+        out
+    }
+
+    pub(super) fn cont_node(&self, node: &Node, k: YieldId) -> TokenStream {
+        if matches!(node, Node::Loop { .. } | Node::While { .. } | Node::For { .. }) {
+            let saved = self.value_position.replace(false);
+            let tokens = self.cont_node_at(node, k);
+            self.value_position.set(saved);
+            return tokens;
+        }
+        self.cont_node_at(node, k)
+    }
+
+    pub(super) fn cont_node_at(&self, node: &Node, k: YieldId) -> TokenStream {
+        match node {
+            // Spanned at the `yield_!(..)`'s parentheses so that a mismatch with the resume type points there
+            // (and rustc's suggestions, such as `.to_string()`, apply after them).
+            // A join point's arm continues within the step that reached it: the resume argument was already
+            // taken there.
+            Node::Yield(j) if *j == k && self.body.yields[k].join => quote!(()),
+            Node::Yield(j) if *j == k => {
+                syn::Ident::new("__arg", Span::mixed_site().located_at(self.body.yields[k].args_span))
+                    .into_token_stream()
+            }
+            Node::Block { label, block, id } => {
+                if let Some(id) = id {
+                    self.broken.borrow_mut().remove(id);
+                }
+                let b = self.cont_block(block, k);
+                if let Some(id) = id {
+                    // Completes if its rest does, or through a `break 'label` emitted in that rest.
+                    let completes = !self.cont_block_never_completes(block, k) || self.broken.borrow().contains(id);
+                    self.loop_completes.borrow_mut().insert(*id, completes);
+                }
+                quote!(#label #b)
+            }
+            Node::If { then, els, cond_scope, .. } => {
+                if block_contains(then, k) {
+                    self.enter_scope(*cond_scope);
+                    let b = self.cont_block(then, k);
+                    let restores = self.restores(*cond_scope);
+                    self.leave_scope(*cond_scope);
+                    quote!({ #restores #b })
+                } else {
+                    self.cont_node(els.as_ref().expect("internal invariant: the suspension is in the `else` branch"), k)
+                }
+            }
+            Node::Match { arms, .. } => {
+                let arm = arms
+                    .iter()
+                    .find(|a| node_contains(&a.body, k))
+                    .expect("internal invariant: the suspension is in an arm");
+                self.enter_scope(arm.scope);
+                let body = self.cont_node(&arm.body, k);
+                let restores = self.restores(arm.scope);
+                self.leave_scope(arm.scope);
+                quote!({ #restores #body })
+            }
+            Node::Loop { id, label, body } => {
+                let (b, c) = self.open_partial(*id);
+                self.broken.borrow_mut().remove(id);
+                self.continued.borrow_mut().remove(id);
+                let partial = self.cont_block(body, k);
+                self.partial.borrow_mut().remove(id);
+                let ends = self.partial_ends(body, *id, k);
+                if ends {
+                    // The next iterations are unreachable from here (and would be type-checked for nothing).
+                    let completes = self.broken.borrow().contains(id);
+                    self.loop_completes.borrow_mut().insert(*id, completes);
+                    return quote!(#b: { #c: #partial });
+                }
+                let full = self.fresh_iteration(&[body.scope], || self.full_block(body));
+                // A `loop` completes only through a `break` emitted in its partial or next iterations; one that
+                // always comes after a suspension point (`break yield_!(x)`) is not emitted in this arm.
+                let completes = self.broken.borrow().contains(id);
+                self.loop_completes.borrow_mut().insert(*id, completes);
+                quote!(#b: { #c: #partial; #label loop #full })
+            }
+            Node::While { id, label, cond, cond_scope, body } => {
+                let (b, c) = self.open_partial(*id);
+                self.enter_scope(*cond_scope);
+                self.broken.borrow_mut().remove(id);
+                self.continued.borrow_mut().remove(id);
+                let partial = self.cont_block(body, k);
+                let restores = self.restores(*cond_scope);
+                self.leave_scope(*cond_scope);
+                self.partial.borrow_mut().remove(id);
+                let ends = self.partial_ends(body, *id, k);
+                let completes = !ends || self.broken.borrow().contains(id);
+                self.loop_completes.borrow_mut().insert(*id, completes);
+                if ends {
+                    return quote!(#b: { #c: { #restores #partial } });
+                }
+                let full = self.fresh_iteration(&[*cond_scope], || self.while_loop(label.as_ref(), cond, body));
+                quote!(#b: { #c: { #restores #partial } #full })
+            }
+            Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
+                self.enter_scope(*it_scope);
+                let (b, c) = self.open_partial(*id);
+                self.enter_scope(*pat_scope);
+                self.broken.borrow_mut().remove(id);
+                self.continued.borrow_mut().remove(id);
+                let partial = self.cont_block(body, k);
+                let restores = self.restores(*pat_scope);
+                self.leave_scope(*pat_scope);
+                self.partial.borrow_mut().remove(id);
+                let ends = self.partial_ends(body, *id, k);
+                let completes = !ends || self.broken.borrow().contains(id);
+                self.loop_completes.borrow_mut().insert(*id, completes);
+                let full = if ends {
+                    quote!()
+                } else {
+                    self.fresh_iteration(&[*pat_scope], || self.for_loop(label.as_ref(), *it, binding, body))
+                };
+                let it_restore = self.restores(*it_scope);
+                self.leave_scope(*it_scope);
+                if ends {
+                    return quote!({ #it_restore #b: { #c: { #restores #partial } } });
+                }
+                quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
+            }
+            Node::Assign { place, value } => {
+                let v = self.assigning(place, || self.cont_node(value, k));
+                self.assign(place, v)
+            }
+            Node::Leaf(_) | Node::Yield(_) => {
+                unreachable!("internal invariant: the continuation's node contains its suspension point")
+            }
+        }
+    }
+
+    /// Emits a loop's next iterations: the locals its body declares are new instances there, so their uses
+    /// don't refer to the instances in scope at the suspension point.
+    pub(super) fn fresh_iteration(&self, scopes: &[ScopeId], emit: impl FnOnce() -> TokenStream) -> TokenStream {
+        let before = self.referenced.borrow().clone();
+        let native_before = self.native_now.borrow().clone();
+        for (l, local) in self.body.locals.iter().enumerate() {
+            if scopes.iter().any(|s| self.scope_within(local.scope, *s)) {
+                self.native_now.borrow_mut().insert(l);
+            }
+        }
+        let tokens = emit();
+        *self.native_now.borrow_mut() = native_before;
+        let mut referenced = self.referenced.borrow_mut();
+        for (l, local) in self.body.locals.iter().enumerate() {
+            if referenced.contains(l)
+                && !before.contains(l)
+                && scopes.iter().any(|s| self.scope_within(local.scope, *s))
+            {
+                referenced.remove(l);
+            }
+        }
+        tokens
+    }
+
+    pub(super) fn scope_within(&self, mut scope: ScopeId, ancestor: ScopeId) -> bool {
+        loop {
+            if scope == ancestor {
+                return true;
+            }
+            match self.body.scopes[scope].parent {
+                Some(p) => scope = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// After emitting a loop's partial iteration: it never completes normally and no `continue` was emitted in
+    /// it, so the loop's next iterations are unreachable in this arm (a `break` still leaves the loop).
+    pub(super) fn partial_ends(&self, body: &Block, id: LoopId, k: YieldId) -> bool {
+        self.cont_block_never_completes(body, k) && !self.continued.borrow().contains(&id)
+    }
+
+    pub(super) fn open_partial(&self, id: LoopId) -> (Lifetime, Lifetime) {
+        let n = self.labels.get();
+        self.labels.set(n + 1);
+        let b = Lifetime::new(&format!("'__break{n}"), Span::mixed_site());
+        let c = Lifetime::new(&format!("'__continue{n}"), Span::mixed_site());
+        self.partial.borrow_mut().insert(id, (b.clone(), c.clone()));
+        (b, c)
+    }
+
+    /// Resuming at `k` inside the statement, it never completes normally: it reaches another suspension point (or
+    /// jumps away) first.
+    pub(super) fn cont_stmt_never_completes(&self, stmt: &Stmt, k: YieldId) -> bool {
+        match stmt {
+            Stmt::Let(l) => l.init.as_ref().is_some_and(|n| self.cont_node_never_completes(n, k)),
+            Stmt::Expr(n, _) => self.cont_node_never_completes(n, k),
+        }
+    }
+
+    pub(super) fn cont_block_never_completes(&self, block: &Block, k: YieldId) -> bool {
+        match block.stmts.iter().position(|s| stmt_contains(s, k)) {
+            Some(i) => {
+                self.cont_stmt_never_completes(&block.stmts[i], k)
+                    || block.stmts[i + 1..].iter().any(stmt_always_suspends)
+            }
+            None => false,
+        }
+    }
+
+    pub(super) fn cont_node_never_completes(&self, node: &Node, k: YieldId) -> bool {
+        match node {
+            Node::Block { id: None, block, .. } => self.cont_block_never_completes(block, k),
+            // Resumed inside, a labeled block also completes through a `break 'label`.
+            Node::Block { id: Some(id), block, .. } => self.loop_completes.borrow().get(id).copied().map_or_else(
+                || self.cont_block_never_completes(block, k) && !block.stmts.iter().any(|s| stmt_may_break(s, *id)),
+                |completes| !completes,
+            ),
+            Node::Assign { value, .. } => self.cont_node_never_completes(value, k),
+            Node::If { then, els, .. } => {
+                if block_contains(then, k) {
+                    self.cont_block_never_completes(then, k)
+                } else {
+                    els.as_ref().is_some_and(|e| self.cont_node_never_completes(e, k))
+                }
+            }
+            Node::Match { arms, .. } => arms
+                .iter()
+                .find(|a| node_contains(&a.body, k))
+                .is_some_and(|a| self.cont_node_never_completes(&a.body, k)),
+            // What emitting the loop's continuation found (`Self::loop_completes`), else: resumed inside, a loop can
+            // only leave through a `break`.
+            Node::Loop { id, body, .. } => self
+                .loop_completes
+                .borrow()
+                .get(id)
+                .copied()
+                .map_or_else(|| !body.stmts.iter().any(|s| stmt_may_break(s, *id)), |completes| !completes),
+            Node::While { id, .. } | Node::For { id, .. } => {
+                self.loop_completes.borrow().get(id).copied().is_some_and(|completes| !completes)
+            }
+            _ => false,
+        }
+    }
+
+    // ----- full emission: a construct run from its start -----
+
+    pub(super) fn full_block(&self, block: &Block) -> TokenStream {
+        self.full_block_with(block, TokenStream::new())
+    }
+
+    pub(super) fn full_block_with(&self, block: &Block, prefix: TokenStream) -> TokenStream {
+        let stmts = self.full_stmts(&block.stmts);
+        quote!({ #prefix #stmts })
+    }
+
+    /// Statements run from their start, up to the first that never completes in this arm: the rest is only
+    /// reached by resuming, in another arm, and emitting it here would still type-check it with the
+    /// suspension's `!` in place of the resume value.
+    pub(super) fn full_stmts(&self, stmts: &[Stmt]) -> TokenStream {
+        let mut out = TokenStream::new();
+        let block_value = self.value_position.get();
+        for (i, stmt) in stmts.iter().enumerate() {
+            let tail = i + 1 == stmts.len() && matches!(stmt, Stmt::Expr(_, None));
+            let saved = self.value_position.replace(block_value && tail);
+            let stop = self.full_stmt_in_block(stmt, &stmts[i + 1..], block_value, &mut out);
+            self.value_position.set(saved);
+            if stop {
+                break;
+            }
+        }
+        out
+    }
+
+    /// One statement of [`Self::full_stmts`]; returns whether the block's emission stops after it.
+    pub(super) fn full_stmt_in_block(
+        &self,
+        stmt: &Stmt,
+        rest: &[Stmt],
+        block_value: bool,
+        out: &mut TokenStream,
+    ) -> bool {
+        {
+            if let Stmt::Let(l) = stmt
+                && let Some(init) = &l.init
+                && !node_always_suspends(init)
+                && node_has_loop(init)
+            {
+                // An initializer whose every path suspends here (a loop whose every `break` comes after a
+                // suspension point, in every branch) never completes: bind nothing, and nothing after it runs.
+                // (Bound, its value would be typed from nothing in this arm.)
+                self.forget_breaks(init);
+                let tokens = self.typing(&l.binding, true, || self.full_node(init));
+                if !self.full_node_completes(init) {
+                    out.extend(quote!(#tokens;));
+                    return true;
+                }
+                out.extend(self.let_stmt(l, tokens));
+                return false;
+            }
+            out.extend(self.full_stmt(stmt));
+            if stmt_always_suspends(stmt) {
+                if block_value {
+                    // The rest's value is the block's, which is the initializer's.
+                    self.value_position.set(true);
+                    out.extend(self.dead_continuation(stmt, rest));
+                }
+                return true;
+            }
+            false
+        }
+    }
+
+    /// Clears what the arm noted about `break`s of the loops in `node`, before emitting it again.
+    pub(super) fn forget_breaks(&self, node: &Node) {
+        for_each_node(node, &mut |n| {
+            if let Node::Loop { id, .. } | Node::Block { id: Some(id), .. } = n {
+                self.broken.borrow_mut().remove(id);
+            }
+        });
+    }
+
+    /// After emitting `node` in full in this arm: whether the emitted code may complete (reach what follows).
+    /// Only `false` when no path can: every path suspends, diverges, or stays in a loop no `break` leaves.
+    pub(super) fn full_node_completes(&self, node: &Node) -> bool {
+        let block = |b: &Block| {
+            b.stmts.iter().all(|stmt| match stmt {
+                Stmt::Let(l) => l.init.as_ref().is_none_or(|init| self.full_node_completes(init)),
+                Stmt::Expr(n, _) => self.full_node_completes(n),
+            })
+        };
+        match node {
+            Node::Leaf(leaf) => !leaf.diverges,
+            Node::Yield(_) => false,
+            Node::Block { block: b, id, .. } => block(b) || id.is_some_and(|id| self.broken.borrow().contains(&id)),
+            Node::If { then, els, .. } => block(then) || els.as_ref().is_none_or(|e| self.full_node_completes(e)),
+            Node::Match { arms, .. } => arms.iter().any(|a| self.full_node_completes(&a.body)),
+            Node::Loop { id, .. } => self.broken.borrow().contains(id),
+            Node::While { .. } | Node::For { .. } => true,
+            Node::Assign { value, .. } => self.full_node_completes(value),
+        }
+    }
+
+    /// Inside the initializer of a local typed across arms, after `let x = yield_!(..);` has suspended: the
+    /// rest of the block as dead code, with `x` an unreachable value of the resume type, so that rustc types the
+    /// initializer's value from this path too (`if c { Some(f(yield_!(x))) } else { None }`), as in the plain fn.
+    /// rustc type-checks unreachable code but doesn't borrow-check it. Only a rest without control flow or jumps
+    /// (suspension points at statement level are continued past in turn), so that nothing else in the arm
+    /// changes.
+    pub(super) fn dead_continuation(&self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
+        let Stmt::Let(l) = stmt else { return TokenStream::new() };
+        if self.typing_initializer.get() == 0
+            || !matches!(l.init, Some(Node::Yield(_)))
+            || l.diverge.is_some()
+            || !rest.iter().all(stmt_is_plain)
+        {
+            return TokenStream::new();
+        }
+        let p = private();
+        let resume = resume_type_witness();
+        let binding = self.let_stmt(l, quote!(#p::unreachable_value(&#resume)));
+        let rest = self.full_stmts(rest);
+        quote!(#binding #rest)
+    }
+
+    /// Emits a `let`'s initializer; `binds`: the `let` binds its value in this arm (the initializer doesn't
+    /// always suspend), so typing it here matters.
+    pub(super) fn typing<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
+        self.initializing.borrow_mut().push(binding.locals.clone());
+        let r = self.typing_inner(binding, binds, emit);
+        self.initializing.borrow_mut().pop();
+        r
+    }
+
+    /// Emits the value assigned to `place`: a closure in a block's tail there is assigned to its locals.
+    pub(super) fn assigning<R>(&self, place: &Leaf, emit: impl FnOnce() -> R) -> R {
+        let written = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+        self.initializing.borrow_mut().push(written);
+        let r = emit();
+        self.initializing.borrow_mut().pop();
+        r
+    }
+
+    pub(super) fn typing_inner<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
+        let typed = binds && binding.locals.iter().any(|&l| self.an.typed_across_arms.contains(l));
+        self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
+        let saved = self.value_position.replace(typed);
+        let r = emit();
+        self.value_position.set(saved);
+        self.typing_initializer.set(self.typing_initializer.get() - usize::from(typed));
+        r
+    }
+
+    pub(super) fn full_stmt(&self, stmt: &Stmt) -> TokenStream {
+        match stmt {
+            Stmt::Let(l) => match &l.init {
+                // Nothing is bound here: the binding happens in the arm that resumes (and a pattern over the
+                // suspension's `!` could not be typed).
+                Some(init) if node_always_suspends(init) => {
+                    let init = self.full_node(init);
+                    quote!(#init;)
+                }
+                Some(init) => {
+                    let init = self.typing(&l.binding, true, || self.full_node(init));
+                    self.let_stmt(l, init)
+                }
+                None => self.uninit_let(l),
+            },
+            Stmt::Expr(node, semi) => {
+                if let Node::Leaf(leaf) = node {
+                    match (&leaf.expr, semi) {
+                        (Expr::Assign(assign), _) if expr_has_closure(&assign.right) => {
+                            let assigned: Vec<LocalId> =
+                                leaf.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+                            self.note_closure(JoinBefore::Leaf(leaf.id), &assigned);
+                        }
+                        // A block's tail: its value is the initializer's of the `let` being emitted, if any.
+                        (tail, None) if expr_has_closure(tail) => {
+                            let bound = self.initializing.borrow().last().cloned();
+                            if let Some(bound) = bound {
+                                self.note_closure(JoinBefore::Leaf(leaf.id), &bound);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let e = self.full_node(node);
+                quote!(#e #semi)
+            }
+        }
+    }
+
+    /// `let x;` — a flagged local starts as `None`.
+    /// An arm that declares it may not be the one that assigns it: each ties its type to a witness shared by
+    /// the arms (see [`Self::type_tie`]).
+    pub(super) fn uninit_let(&self, l: &crate::ir::Let) -> TokenStream {
+        let attrs = &l.attrs;
+        let flagged = l.binding.locals.iter().any(|x| self.an.flagged.contains(*x));
+        let pat = binding_pat(self.body, &self.an.field_moved, &l.binding);
+        let ty = match &l.binding.pat {
+            syn::Pat::Type(t) => Some(&t.ty),
+            _ => None,
+        };
+        let ties: TokenStream = l.binding.locals.iter().map(|&x| self.type_tie(x)).collect();
+        if !flagged {
+            return quote!(#(#attrs)* let #pat; #ties);
+        }
+        if let ([single], Some(ty)) = (&l.binding.locals[..], ty) {
+            let ident = &self.body.locals[*single].ident;
+            return quote!(#(#attrs)* let mut #ident: ::core::option::Option<#ty> = ::core::option::Option::None; #ties);
+        }
+        // One declaration per local: those with a drop flag start as `None`.
+        let mut out = TokenStream::new();
+        for &x in &l.binding.locals {
+            let local = &self.body.locals[x];
+            let ident = &local.ident;
+            let tie = self.type_tie(x);
+            if self.an.flagged.contains(x) {
+                out.extend(quote!(#(#attrs)* let mut #ident = ::core::option::Option::None; #tie));
+            } else {
+                let mutable = if local.mutable { quote!(mut) } else { quote!() };
+                out.extend(quote!(#(#attrs)* let #mutable #ident; #tie));
+            }
+        }
+        out
+    }
+
+    /// For a local declared without a value (`let x;`), or re-declared so by an arm: an assignment that never
+    /// runs ties its type to the local's witness, declared once for all the arms, so that an arm where nothing
+    /// assigns it has its type from the arm that does, as the plain fn's one body would.
+    pub(super) fn type_tie(&self, l: LocalId) -> TokenStream {
+        self.witnesses_used.borrow_mut().insert(l);
+        let p = private();
+        let ident = &self.body.locals[l].ident;
+        let witness = type_witness(l);
+        let value = quote!(#p::unreachable_value(&#witness));
+        let value = if self.an.flagged.contains(l) { quote!(::core::option::Option::Some(#value)) } else { value };
+        // The read keeps an arm where the local is otherwise unused from warning that it is only assigned.
+        quote!(if #p::never() { #ident = #value; let _ = &#ident; ::core::unreachable!() })
+    }
+
+    pub(super) fn full_node(&self, node: &Node) -> TokenStream {
+        if matches!(node, Node::Loop { .. } | Node::While { .. } | Node::For { .. }) {
+            // A loop's value comes from its `break`s, not from its body's tail.
+            let saved = self.value_position.replace(false);
+            let tokens = self.full_node_at(node);
+            self.value_position.set(saved);
+            return tokens;
+        }
+        self.full_node_at(node)
+    }
+
+    pub(super) fn full_node_at(&self, node: &Node) -> TokenStream {
+        match node {
+            Node::Leaf(leaf) => self.leaf(leaf),
+            Node::Yield(j) => self.suspend(*j),
+            Node::Block { label, block, .. } => {
+                let b = self.full_block(block);
+                quote!(#label #b)
+            }
+            Node::If { cond, then, els, .. } => {
+                let cond = self.cond(cond);
+                let wraps = self.cond_wraps(cond.1);
+                let then = self.full_block(then);
+                let c = cond.0;
+                let els = els.as_ref().map(|e| {
+                    let e = self.full_node(e);
+                    quote!(else #e)
+                });
+                quote!(if #c { #wraps #then } #els)
+            }
+            Node::Match { scrut, arms } => {
+                let s = self.leaf(scrut);
+                let arms = arms.iter().map(|arm| {
+                    let attrs = &arm.attrs;
+                    let pat = binding_pat(self.body, &self.an.field_moved, &arm.binding);
+                    let guard = arm.guard.as_ref().map(|g| {
+                        let g = self.raw(&arm.binding.locals, || self.leaf(g));
+                        quote!(if #g)
+                    });
+                    let wraps = self.wraps(&arm.binding);
+                    let body = self.full_node(&arm.body);
+                    quote!(#(#attrs)* #pat #guard => { #wraps #body })
+                });
+                quote!(match #s { #(#arms)* })
+            }
+            Node::Loop { label, body, .. } => {
+                let b = self.full_block(body);
+                quote!(#label loop #b)
+            }
+            Node::While { label, cond, body, .. } => self.while_loop(label.as_ref(), cond, body),
+            Node::For { label, iter, it, binding, body, .. } => {
+                // Spanned at the user's iterator: an error of `into_iter` (a move out of a reference) lands there.
+                let span = iter.expr.span();
+                let iter = self.leaf(iter);
+                let it_ident = &self.body.locals[*it].ident;
+                let l = self.for_loop(label.as_ref(), *it, binding, body);
+                let value = quote_spanned!(span=> ::core::iter::IntoIterator::into_iter(#iter));
+                let value =
+                    if self.an.flagged.contains(*it) { quote!(::core::option::Option::Some(#value)) } else { value };
+                quote!({
+                    let mut #it_ident = #value;
+                    #l
+                })
+            }
+            Node::Assign { value, .. } if node_always_suspends(value) => self.full_node(value),
+            Node::Assign { place, value } => {
+                let v = self.assigning(place, || self.full_node(value));
+                self.assign(place, v)
+            }
+        }
+    }
+
+    pub(super) fn while_loop(&self, label: Option<&syn::Label>, cond: &[Cond], body: &Block) -> TokenStream {
+        let (c, binds) = self.cond(cond);
+        let wraps = self.cond_wraps(binds);
+        let b = self.full_block(body);
+        quote!(#label while #c { #wraps #b })
+    }
+
+    pub(super) fn for_loop(
+        &self,
+        label: Option<&syn::Label>,
+        it: LocalId,
+        binding: &Binding,
+        body: &Block,
+    ) -> TokenStream {
+        let it_access = self.access(it, UseKind::Place, false, &self.body.locals[it].ident);
+        let pat = binding_pat(self.body, &self.an.field_moved, binding);
+        // A `for` pattern may be an or-pattern, which a `let` only takes in parentheses.
+        let pat = if matches!(pat, syn::Pat::Or(_)) { quote!((#pat)) } else { pat.into_token_stream() };
+        let wraps = self.wraps(binding);
+        let b = self.full_block(body);
+        let next = syn::Ident::new("__next", Span::mixed_site());
+        quote! {
+            #label loop {
+                let #pat = match ::core::iter::Iterator::next(&mut #it_access) {
+                    ::core::option::Option::Some(#next) => #next,
+                    ::core::option::Option::None => break,
+                };
+                #wraps
+                #b
+            }
+        }
+    }
+
+    /// The condition's tokens and the bindings it declares.
+    pub(super) fn cond<'c>(&self, cond: &'c [Cond]) -> (TokenStream, Vec<&'c Binding>) {
+        let mut parts = Vec::new();
+        let mut binds: Vec<&Binding> = Vec::new();
+        for c in cond {
+            // Later parts see the earlier parts' bindings as matched, before any drop-flag wrapping.
+            let raw: Vec<LocalId> = binds.iter().flat_map(|b| b.locals.iter().copied()).collect();
+            match c {
+                Cond::Expr(leaf) => parts.push(self.raw(&raw, || self.leaf(leaf))),
+                Cond::Let { binding, scrut } => {
+                    let pat = binding_pat(self.body, &self.an.field_moved, binding);
+                    let s = self.raw(&raw, || self.leaf(scrut));
+                    parts.push(quote!(let #pat = #s));
+                    binds.push(binding);
+                }
+            }
+        }
+        (quote!(#(#parts)&&*), binds)
+    }
+
+    pub(super) fn cond_wraps(&self, binds: Vec<&Binding>) -> TokenStream {
+        binds.into_iter().map(|b| self.wraps(b)).collect()
+    }
+
+    pub(super) fn assign(&self, place: &Leaf, value: TokenStream) -> TokenStream {
+        if let Expr::Path(p) = &place.expr
+            && let Some(ident) = p.path.get_ident()
+            && let Some((_, local)) = place.env.iter().rev().find(|(n, _)| ident == n)
+        {
+            let value: Expr = syn::parse2(quote!((#value))).unwrap_or_else(|_| Expr::Verbatim(value.clone()));
+            if let Some(e) = Rewrite::assign(self, *local, value.clone(), ident) {
+                return e.into_token_stream();
+            }
+            let access = self.access(*local, UseKind::Write, false, ident);
+            return quote!(#access = #value);
+        }
+        let p = self.leaf(place);
+        quote!(#p = #value)
+    }
+
+    /// A leaf with its uses rewritten.
+    pub(super) fn leaf(&self, leaf: &Leaf) -> TokenStream {
+        let mut expr = leaf.expr.clone();
+        let labels: Vec<(Option<String>, bool)> =
+            self.body.loops.iter().map(|l| (l.label.as_ref().map(|l| l.ident.to_string()), l.is_block)).collect();
+        let label_of = move |id: LoopId| labels.get(id).cloned().unwrap_or((None, false));
+        let live = &self.an.live_after_leaf[leaf.id];
+        let live_after = |l: LocalId| live.contains(l);
+        let live_after_loop = |target: LoopId, l: LocalId| self.an.live_after_loop[target].contains(l);
+        let held = &self.an.held_after_leaf[leaf.id];
+        let held_after = |l: LocalId| held.contains(l);
+        let mut walker = Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(
+            self,
+            &leaf.uses,
+            &live_after,
+            &live_after_loop,
+            &held_after,
+        );
+        walker.walk(&mut expr, UseKind::Move);
+        expr.into_token_stream()
+    }
+}

@@ -1,0 +1,1035 @@
+//! Phase 4: the state layout and the resume step, as tokens.
+//!
+//! The state is an enum declared inside the generated fn: `Unresumed` (the arguments), a variant per
+//! suspension point holding what [`analysis`](crate::analysis) stored there, `Returned` and `Panicked`. The
+//! points of one loop share a variant (`GroupN`, see [`crate::layout`]): the locals they all hold are its fields,
+//! the rest is in its field `at`, an enum with a variant per point. Each field has its own generic parameter, so
+//! rustc infers every type; fields are declared newest-first so that dropping a suspended coroutine drops its
+//! locals in reverse declaration order, as unwinding the plain fn would.
+//!
+//! The step has an arm per point. The arm of a point is the *continuation* of the body after that `yield_!`:
+//! the rest of each enclosing block, innermost first; an enclosing loop becomes its partial iteration
+//! (`'__cN: { rest of body }`) followed by the whole loop. Every other `yield_!` reached in an arm stores the
+//! live locals into its variant and returns.
+//!
+//! - **In place** (the fast path): the arm binds the stored locals' fields by `&mut` and the user's `x` becomes
+//!   `(*x)`; nothing is moved on resume, whatever the size of the state. In a cluster, only the shared fields
+//!   are bound so: the point's own locals are moved out of `at` (leaving `Moving`), and each suspension point
+//!   of the cluster the arm reaches writes `at` again; a point outside the cluster makes the arm by value. The
+//!   fields drop with the state, after the arm's own locals: so a local the arm declares again (not stored:
+//!   moved, or assigned later) must not be declared before a stored one with drop glue, and a held local
+//!   whose scope ends in the arm (unless it suspends first) must be without drop glue or have a drop flag.
+//! - **By value** otherwise: the arm moves the variant out (leaving `Panicked`), re-declares each local at the
+//!   start of its scope in the continuation (so Rust itself drops it at its scope's end), and moves what the next
+//!   suspension point needs into that point's variant.
+//! - A local with a drop flag lives in an `Option`; its uses go through `slot`/`take`.
+//! - A local stored where it is dead (kept only in case it needs dropping) goes through `__private::Hold`,
+//!   which rustc resolves from its type: a `Copy` one becomes the zero-sized `Dead`, so that a dead borrow
+//!   (`let cmd = first_word(&line);`) doesn't point into the state.
+//! - A step with few points is `#[inline(always)]` into its caller, as a hand-written `next` would be.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::{Expr, Lifetime};
+
+use crate::analysis::{Analysis, Set};
+use crate::ir::{Binding, Body, JoinBefore, LocalId, LoopId, ScopeId, YieldId};
+use crate::layout::Layout;
+use crate::signature::{Boxing, Kind, Shape, is_nameable};
+
+mod access;
+mod continuation;
+mod queries;
+
+use queries::{locate_points, never_held, value_flows};
+
+/// How a resume arm reaches the stored locals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    InPlace,
+    ByValue,
+}
+
+pub struct Emitter<'a> {
+    body: &'a Body,
+    an: &'a Analysis,
+    shape: &'a Shape,
+    /// Field name of each local in the state variants.
+    field: Vec<syn::Ident>,
+    /// Which suspension points share a variant.
+    layout: Layout,
+    /// Per suspension point, the statement that contains it in each block around it (see [`locate_points`]).
+    located: Vec<HashMap<ScopeId, usize>>,
+    /// The body has join points.
+    has_joins: bool,
+    // Per-arm state:
+    arm: Option<YieldId>,
+    mode: Mode,
+    /// Locals bound in place by the current arm.
+    bound: Set,
+    /// Locals the current in-place arm actually uses.
+    used: RefCell<Set>,
+    /// Locals the current arm's code refers to (whatever their representation).
+    referenced: RefCell<Set>,
+    /// Loops emitted as a partial iteration in the current arm: (break label, continue label).
+    partial: RefCell<HashMap<LoopId, (Lifetime, Lifetime)>>,
+    violation: Cell<bool>,
+    labels: Cell<usize>,
+    /// Per loop (or labeled block) resumed inside in the current arm: whether its continuation can complete (a
+    /// `break` was emitted in its partial iteration or its rest, or a loop's next iterations were emitted).
+    loop_completes: RefCell<HashMap<LoopId, bool>>,
+    /// Loops a `break` was emitted for (in the current arm).
+    broken: RefCell<std::collections::HashSet<LoopId>>,
+    /// Loops a `continue` was emitted for (in the current arm).
+    continued: RefCell<std::collections::HashSet<LoopId>>,
+    /// In place: bound locals that are new instances where the code is being emitted (a loop's next
+    /// iterations declare them again).
+    native_now: RefCell<Set>,
+    /// Locals used where their pattern just bound them, before drop-flag wrapping (guards, let chains).
+    raw_now: RefCell<Set>,
+    /// In place: the scope guards alive where the code is being emitted, by local.
+    scope_guards: RefCell<Vec<(LocalId, syn::Ident)>>,
+    /// Emitting the initializer of a local typed across arms (`Analysis::typed_across_arms`): a path of it
+    /// that suspends keeps its rest as dead code, so that this arm types the value as the plain fn does.
+    typing_initializer: Cell<usize>,
+    /// The code being emitted is in tail position of such an initializer: its value is the local's value.
+    value_position: Cell<bool>,
+    /// The locals whose type witness some arm uses (only those are declared: an unused one can't be inferred).
+    witnesses_used: RefCell<Set>,
+    /// The `let`s and assignments with a closure literal in their value: the arms that emit them, and the
+    /// locals they bind. Emitted by several arms, the literal has one type per arm; held across a suspension
+    /// point, it needs one type (see [`Output::joins`]).
+    closure_stmts: RefCell<std::collections::BTreeMap<JoinBefore, ClosureStmt>>,
+    /// The locals of the `let`s whose initializers are being emitted, innermost last.
+    initializing: RefCell<Vec<Vec<LocalId>>>,
+    /// The locals stored as they are even where they are dead (see [`Self::held`]).
+    never_held: Set,
+}
+
+/// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it
+/// binds or assigns.
+struct ClosureStmt {
+    arms: std::collections::HashSet<Option<YieldId>>,
+    locals: Vec<LocalId>,
+}
+
+fn private() -> TokenStream {
+    quote!(::stackless::__private)
+}
+
+fn state_ty() -> syn::Ident {
+    syn::Ident::new("__State", Span::mixed_site())
+}
+
+fn guard() -> syn::Ident {
+    syn::Ident::new("__guard", Span::mixed_site())
+}
+
+fn resume_arg() -> syn::Ident {
+    syn::Ident::new("__arg", Span::mixed_site())
+}
+
+/// The type witness of a local whose value arrives in several arms (`Analysis::typed_across_arms`).
+fn type_witness(l: LocalId) -> syn::Ident {
+    syn::Ident::new(&format!("__type{l}"), Span::mixed_site())
+}
+
+/// The witness of the resume argument's type, for the dead code that types an initializer's suspending path.
+fn resume_type_witness() -> syn::Ident {
+    syn::Ident::new("__resume_type", Span::mixed_site())
+}
+
+/// The loop around the step's arms when the body has join points.
+fn step_label() -> Lifetime {
+    Lifetime::new("'__step", Span::mixed_site())
+}
+
+/// Where the resume argument waits for the arm that takes it when the body has join points.
+fn resume_slot() -> syn::Ident {
+    syn::Ident::new("__resume_slot", Span::mixed_site())
+}
+
+/// The step's dispatch on the state: the arms in order, each run of consecutive arms of one mode in one `match`.
+/// Arms in place match the state where it is (`match &mut *state`); arms that move it out match the value that
+/// `mem::replace` takes, once a `matches!` has checked that the state is theirs. A refutable `let` per moving arm
+/// would instead make rustc check every variant once per arm: quadratic in the number of suspension points.
+/// Every arm leaves the step, so a state matched by no `match` is impossible.
+fn dispatch(arms: &[StepArm], clusters: &[TokenStream]) -> TokenStream {
+    let state = state_ty();
+    let g = guard();
+    let mut out = TokenStream::new();
+    for run in arms.chunk_by(|a, b| a.mode == b.mode && a.cluster == b.cluster) {
+        let code = run.iter().map(|arm| &arm.code);
+        match (run[0].mode, run[0].cluster) {
+            (Mode::InPlace, None) => out.extend(quote! {
+                match &mut *#g.state {
+                    #(#code)*
+                    _ => {}
+                }
+            }),
+            // The points of a cluster in place: its variant's fields are bound once, then `at` says which point.
+            (Mode::InPlace, Some(c)) => {
+                let pattern = &clusters[c];
+                let at = at_var();
+                out.extend(quote! {
+                    if let #pattern = &mut *#g.state {
+                        match #at {
+                            #(#code)*
+                            _ => {}
+                        }
+                    }
+                });
+            }
+            (Mode::ByValue, _) => {
+                // One pattern per state variant: the points of a cluster in one or-pattern on `at`.
+                let mut patterns: Vec<(Option<usize>, Vec<&TokenStream>)> = Vec::new();
+                for arm in run {
+                    let (cluster, pattern) = &arm.pattern;
+                    match patterns.iter_mut().find(|(c, _)| cluster.is_some() && c == cluster) {
+                        Some((_, points)) => points.push(pattern),
+                        None => patterns.push((*cluster, vec![pattern])),
+                    }
+                }
+                let patterns = patterns.into_iter().map(|(cluster, points)| match cluster {
+                    None => quote!(#(#points)|*),
+                    Some(c) => {
+                        let cv = cluster_variant(c);
+                        let at = at_field();
+                        quote!(#state::#cv { #at: #(#points)|*, .. })
+                    }
+                });
+                out.extend(quote! {
+                    if ::core::matches!(*#g.state, #(#patterns)|*) {
+                        match ::core::mem::replace(#g.state, #state::Panicked) {
+                            #(#code)*
+                            _ => ::core::unreachable!(),
+                        }
+                    }
+                });
+            }
+        }
+    }
+    out.extend(quote!(::core::unreachable!()));
+    out
+}
+
+/// An arm of the step, for [`dispatch`].
+struct StepArm {
+    mode: Mode,
+    /// In place, in a cluster: its index (the arm matches `at`).
+    cluster: Option<usize>,
+    /// The states it takes (for a `matches!`): a state variant's pattern, or, for a point in a cluster, the
+    /// cluster and the pattern of its `at`.
+    pattern: (Option<usize>, TokenStream),
+    code: TokenStream,
+}
+
+fn variant_of_start() -> syn::Ident {
+    syn::Ident::new("Unresumed", Span::mixed_site())
+}
+
+/// A step with at most this many suspension points and leaves is always inlined into its caller.
+const INLINED_POINTS: usize = 8;
+const INLINED_LEAVES: usize = 96;
+
+/// `Unresumed`, `Returned` and `Panicked`, besides one state per suspension (or join) point.
+const RESERVED_STATES: usize = 3;
+
+/// The smallest integer that numbers `states` states, as rustc sizes a coroutine's discriminant: one byte up to
+/// 256 states, two up to 65,536. The tag is explicit because LLVM tests an explicit tag with one compare where a
+/// niche-encoded one must be decoded first; its unused values still give `Option<coroutine>` a niche.
+fn tag_type(states: usize) -> syn::Ident {
+    let ty = if states <= 1 << 8 {
+        "u8"
+    } else if states <= 1 << 16 {
+        "u16"
+    } else {
+        "u32"
+    };
+    syn::Ident::new(ty, Span::call_site())
+}
+
+fn variant(k: YieldId) -> syn::Ident {
+    syn::Ident::new(&format!("Suspend{k}"), Span::mixed_site())
+}
+
+/// The state's variant of cluster `c` (see [`crate::layout`]).
+fn cluster_variant(c: usize) -> syn::Ident {
+    syn::Ident::new(&format!("Group{c}"), Span::mixed_site())
+}
+
+/// The enum of cluster `c`'s points, in its variant's `at` field.
+fn cluster_enum(c: usize) -> syn::Ident {
+    syn::Ident::new(&format!("__Group{c}"), Span::mixed_site())
+}
+
+/// The field of a cluster's variant that says at which of its points the coroutine is (and holds their own
+/// locals). A local of the user's named `at` gets another field name (see [`Emitter::new`]).
+fn at_field() -> syn::Ident {
+    syn::Ident::new("at", Span::mixed_site())
+}
+
+/// What an in-place arm binds a cluster's `at` to.
+fn at_var() -> syn::Ident {
+    syn::Ident::new("__at", Span::mixed_site())
+}
+
+/// What `expand` needs to assemble the generated fn.
+pub struct Output {
+    /// Items and statements that come before the machine is built: the state enum and its impl.
+    pub items: TokenStream,
+    /// The expression that builds the machine.
+    pub machine: TokenStream,
+    /// The statements that need a join point before them: several arms emit the closure literal in their
+    /// value, and what they bind is held across a suspension point.
+    pub joins: Vec<JoinBefore>,
+}
+
+impl<'a> Emitter<'a> {
+    pub fn new(body: &'a Body, an: &'a Analysis, shape: &'a Shape) -> Self {
+        // `at` is the field of a cluster's own locals: a local named so is the second `at`.
+        let mut seen: HashMap<String, usize> = HashMap::from([(at_field().to_string(), 1)]);
+        let field = body
+            .locals
+            .iter()
+            .map(|l| {
+                let name = l.ident.to_string();
+                let count = seen.entry(name.clone()).or_insert(0);
+                *count += 1;
+                let name = name.trim_start_matches("r#").to_string();
+                if *count == 1 {
+                    syn::Ident::new(&name, Span::mixed_site())
+                } else {
+                    format_ident!("{}_{}", name, count, span = Span::mixed_site())
+                }
+            })
+            .collect();
+        let n = body.locals.len();
+        let located = locate_points(body);
+        let never_held = never_held(body, an);
+        let layout = Layout::new(body, an, &never_held, &located);
+        Emitter {
+            body,
+            an,
+            shape,
+            field,
+            layout,
+            located,
+            has_joins: body.yields.iter().any(|y| y.join),
+            arm: None,
+            mode: Mode::ByValue,
+            bound: Set::new(n),
+            used: RefCell::new(Set::new(n)),
+            referenced: RefCell::new(Set::new(n)),
+            partial: RefCell::new(HashMap::new()),
+            violation: Cell::new(false),
+            labels: Cell::new(0),
+            loop_completes: RefCell::new(HashMap::new()),
+            broken: RefCell::new(std::collections::HashSet::new()),
+            continued: RefCell::new(std::collections::HashSet::new()),
+            native_now: RefCell::new(Set::new(n)),
+            raw_now: RefCell::new(Set::new(n)),
+            scope_guards: RefCell::new(Vec::new()),
+            typing_initializer: Cell::new(0),
+            value_position: Cell::new(false),
+            witnesses_used: RefCell::new(Set::new(n)),
+            closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
+            initializing: RefCell::new(Vec::new()),
+            never_held,
+        }
+    }
+
+    /// `params`: the argument expressions moved into `Unresumed`, by field.
+    pub fn emit(mut self, params: &[(syn::Ident, TokenStream)]) -> Output {
+        let state = state_ty();
+        let g = guard();
+        let p = private();
+
+        // The layout.
+        let mut generics = Vec::new();
+        let mut next_generic = || {
+            let t = format_ident!("__T{}", generics.len(), span = Span::mixed_site());
+            generics.push(t.clone());
+            t
+        };
+        let unresumed_fields: Vec<TokenStream> = params
+            .iter()
+            .rev()
+            .map(|(name, _)| {
+                let t = next_generic();
+                quote!(#name: #t)
+            })
+            .collect();
+        let mut derives = Vec::new();
+        if self.shape.derive_clone {
+            derives.push(quote!(::core::clone::Clone));
+        }
+        if self.shape.derive_debug {
+            derives.push(quote!(::core::fmt::Debug));
+        }
+        let derive = if derives.is_empty() { quote!() } else { quote!(#[derive(#(#derives),*)]) };
+        let mut variants = Vec::new();
+        let mut cluster_enums = Vec::new();
+        let mut field_list = |locals: &[LocalId], generics: &mut Vec<syn::Ident>| -> Vec<TokenStream> {
+            self.drop_order(locals)
+                .iter()
+                .map(|l| {
+                    let f = &self.field[*l];
+                    let t = next_generic();
+                    generics.push(t.clone());
+                    quote!(#f: #t)
+                })
+                .collect()
+        };
+        for k in 0..self.body.yields.len() {
+            let Some(c) = self.layout.cluster_of[k] else {
+                let v = variant(k);
+                let doc = self.point_doc(k);
+                let fields = field_list(&self.an.stored[k], &mut Vec::new());
+                variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
+                continue;
+            };
+            let cluster = &self.layout.clusters[c];
+            if cluster.points[0] != k {
+                continue;
+            }
+            // The cluster's own enum first (its fields' generics), then its variant in the state.
+            let mut inner_generics = Vec::new();
+            let mut inner_variants = Vec::new();
+            for &j in &cluster.points {
+                let v = variant(j);
+                let doc = self.point_doc(j);
+                let fields = field_list(&self.layout.own(self.an, j), &mut inner_generics);
+                inner_variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
+            }
+            let inner = cluster_enum(c);
+            let at = at_field();
+            let tag = tag_type(cluster.points.len() + 1);
+            cluster_enums.push(quote! {
+                #derive
+                #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+                #[repr(#tag)]
+                enum #inner<#(#inner_generics),*> {
+                    #(#inner_variants,)*
+                    /// Between two of these points, within a step: never seen by a caller.
+                    Moving,
+                }
+            });
+            let shared = field_list(&cluster.shared, &mut Vec::new());
+            let lines: Vec<usize> = cluster.points.iter().filter_map(|&j| line_of(self.body.yields[j].span)).collect();
+            let doc = match (lines.first(), lines.last()) {
+                (Some(first), Some(last)) => {
+                    format!(" Suspended at one of the points of lines {first}–{last}: what they all hold stays here.")
+                }
+                _ => String::from(" Suspended at one of several points: what they all hold stays here."),
+            };
+            let v = cluster_variant(c);
+            variants.push(quote!(#[doc = #doc] #v { #at: #inner<#(#inner_generics),*>, #(#shared),* }));
+        }
+        let body_items = &self.body.items;
+        // With clusters, the state's tag goes into a niche of theirs (`at`'s tag has values to spare), as rustc
+        // would lay it out: an explicit one would add its own aligned word.
+        let repr = if self.layout.clusters.is_empty() {
+            let tag = tag_type(variants.len() + RESERVED_STATES);
+            quote!(#[repr(#tag)])
+        } else {
+            TokenStream::new()
+        };
+        let items = quote! {
+            #(#body_items)*
+            #(#cluster_enums)*
+            #derive
+            #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+            #repr
+            enum #state<#(#generics),*> {
+                /// Not started: holds the arguments.
+                Unresumed { #(#unresumed_fields),* },
+                #(#variants,)*
+                /// Finished.
+                Returned,
+                /// A resume panicked.
+                Panicked,
+            }
+            impl<#(#generics),*> #p::States for #state<#(#generics),*> {
+                const RETURNED: Self = Self::Returned;
+                const POISONED: Self = Self::Panicked;
+            }
+        };
+
+        // The arms, in source order (rustc types the step in that order, so a type fixed by an earlier arm is
+        // known in a later one, as in the plain fn).
+        let start = variant_of_start();
+        let start_code = self.start_arm(params);
+        let mut arms = vec![StepArm {
+            mode: Mode::ByValue,
+            cluster: None,
+            pattern: (None, quote!(#state::#start { .. })),
+            code: start_code,
+        }];
+        for k in 0..self.body.yields.len() {
+            let (mode, code) = self.resume_arm(k);
+            let cluster = if mode == Mode::InPlace && self.an.reachable[k] { self.layout.cluster_of[k] } else { None };
+            let pattern = match self.layout.cluster_of[k] {
+                Some(c) => {
+                    let inner = cluster_enum(c);
+                    let v = variant(k);
+                    (Some(c), quote!(#inner::#v { .. }))
+                }
+                None => (None, self.point_pattern(k, &[], &[], true)),
+            };
+            arms.push(StepArm { mode, cluster, pattern, code });
+        }
+        // The terminal states are cold: marking them lets LLVM test the suspension points first instead of
+        // jumping through a table. They leave the state as it is (`exit = Suspended`) without lending the
+        // guard to an out-of-line call, which would keep the guard in memory on every resume.
+        let (after_completion, after_panic) = if self.shape.is_generator() {
+            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::next_after_panicking()))
+        } else {
+            (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
+        };
+        let returned = syn::Ident::new("Returned", Span::mixed_site());
+        arms.push(StepArm {
+            mode: Mode::InPlace,
+            cluster: None,
+            pattern: (None, quote!(#state::#returned { .. })),
+            code: quote! {
+                #state::#returned => {
+                    ::core::hint::cold_path();
+                    #g.exit = #p::Exit::Suspended;
+                    #after_completion
+                }
+            },
+        });
+        let panicked = syn::Ident::new("Panicked", Span::mixed_site());
+        arms.push(StepArm {
+            mode: Mode::InPlace,
+            cluster: None,
+            pattern: (None, quote!(#state::#panicked { .. })),
+            code: quote! {
+                #state::#panicked => {
+                    ::core::hint::cold_path();
+                    #g.exit = #p::Exit::Suspended;
+                    #after_panic
+                }
+            },
+        });
+        let cluster_patterns: Vec<TokenStream> =
+            (0..self.layout.clusters.len()).map(|c| self.cluster_binding(c)).collect();
+        let matches = dispatch(&arms, &cluster_patterns);
+
+        let arg = resume_arg();
+        let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
+        // The resume type is also written on the closure's parameter: rustc types `let v = yield_!(..)` from
+        // it before it would otherwise see the closure's expected signature.
+        let (constructor, arg_ty) = match &self.shape.kind {
+            Kind::Generator { item } => {
+                let y = nameable_or_infer(Some(item));
+                (quote!(#p::Machine::generator::<#y>), quote!(: ()))
+            }
+            Kind::Coroutine { resume, yield_ty, return_ty } => {
+                let r = nameable_or_infer(Some(resume));
+                let y = nameable_or_infer(yield_ty.as_ref());
+                let t = nameable_or_infer(return_ty.as_ref());
+                let arg_ty = if is_nameable(resume) && !has_elided_lifetime(resume) { quote!(: #r) } else { quote!() };
+                (quote!(#p::Machine::coroutine::<#r, #y, #t>), arg_ty)
+            }
+        };
+        let state_param = syn::Ident::new("__state", Span::mixed_site());
+        let mut witnesses: Vec<TokenStream> = (0..self.body.locals.len())
+            .filter(|&l| self.witnesses_used.borrow().contains(l))
+            .map(|l| {
+                let witness = type_witness(l);
+                quote!(let #witness = ::core::marker::PhantomData;)
+            })
+            .collect();
+        if !witnesses.is_empty() {
+            let resume = resume_type_witness();
+            witnesses.push(quote!(let #resume = ::core::marker::PhantomData; #p::same_type(&#resume, &#arg);));
+        }
+        let step = if self.has_joins() {
+            // An arm that reaches a join point goes on in the join point's arm, in the same step: the arms are
+            // in a loop, and the resume argument is in a slot that the first arm takes it from (rustc can't
+            // see that no arm takes it twice).
+            let slot = resume_slot();
+            let step = step_label();
+            quote! {
+                let mut #slot = ::core::option::Option::Some(#arg);
+                #step: loop {
+                    #matches
+                }
+            }
+        } else {
+            matches
+        };
+        // A small step is inlined into its caller, as a hand-written `next` would be: the state then stays in
+        // registers across the caller's loop, and the cold arms (the start, the terminal states) cost nothing on
+        // the hot path. LLVM leaves a closure with that many arms out of line by itself.
+        let inline = if self.body.yields.len() <= INLINED_POINTS && self.body.leaf_count <= INLINED_LEAVES {
+            quote!(#[inline(always)])
+        } else {
+            quote!(#[inline])
+        };
+        let machine = quote! {
+            #constructor(
+                #state::Unresumed { #(#init_fields),* },
+                #inline |#state_param, #arg #arg_ty| {
+                    #(#witnesses)*
+                    let mut #g = #p::Guard::new(#state_param);
+                    #step
+                },
+            )
+        };
+        let machine = match self.shape.boxing {
+            Boxing::None => machine,
+            Boxing::Box => quote!(#p::boxed(#machine)),
+            Boxing::PinBox => quote!(#p::pinned_box(#machine)),
+        };
+        let joins = self.joins_needed();
+        Output { items, machine, joins }
+    }
+
+    /// In place: the pattern that binds cluster `c`'s variant: `at`, and each shared local by `&mut` (as every
+    /// arm of the cluster names it).
+    fn cluster_binding(&self, c: usize) -> TokenStream {
+        let state = state_ty();
+        let cv = cluster_variant(c);
+        let at_f = at_field();
+        let at = at_var();
+        let shared = self.layout.clusters[c].shared.iter().map(|&l| {
+            let f = &self.field[l];
+            let ident = self.bound_name(l);
+            quote!(#[allow(unused_variables)] #f: #ident)
+        });
+        quote!(#state::#cv { #at_f: #at, #(#shared,)* })
+    }
+
+    /// The doc of suspension point `k`'s variant.
+    fn point_doc(&self, k: YieldId) -> String {
+        let point = &self.body.yields[k];
+        match (line_of(point.span), point.join) {
+            (Some(line), false) => format!(" Suspended at `{}` (line {line}).", point.text),
+            (None, false) => format!(" Suspended at `{}`.", point.text),
+            // Never seen by a caller: a step that stores it goes on in its arm.
+            (Some(line), true) => format!(" Join point before the `let` of line {line}."),
+            (None, true) => String::from(" Join point before a `let`."),
+        }
+    }
+
+    /// The pattern of suspension point `k`'s state: `shared` and `own` are the fields matched in its cluster's
+    /// variant and in its own variant (each `field: pattern`), followed by `..` when `rest`.
+    fn point_pattern(&self, k: YieldId, shared: &[TokenStream], own: &[TokenStream], rest: bool) -> TokenStream {
+        let state = state_ty();
+        let v = variant(k);
+        let rest = if rest { quote!(..) } else { quote!() };
+        let sep = |fields: &[TokenStream]| if fields.is_empty() { quote!() } else { quote!(,) };
+        let own_sep = sep(own);
+        let own_pattern = quote!(#v { #(#own),* #own_sep #rest });
+        match self.layout.cluster_of[k] {
+            None => quote!(#state::#own_pattern),
+            Some(c) => {
+                let cv = cluster_variant(c);
+                let inner = cluster_enum(c);
+                let at = at_field();
+                let shared_sep = sep(shared);
+                quote!(#state::#cv { #at: #inner::#own_pattern, #(#shared),* #shared_sep #rest })
+            }
+        }
+    }
+
+    /// The current arm can't run in place: it is emitted again, by value.
+    fn violate(&self) {
+        self.violation.set(true);
+    }
+
+    fn has_joins(&self) -> bool {
+        self.has_joins
+    }
+
+    /// With join points, an arm entered from the caller takes the resume argument out of its slot.
+    fn take_resume_arg(&self) -> TokenStream {
+        if !self.has_joins() {
+            return TokenStream::new();
+        }
+        let arg = resume_arg();
+        let slot = resume_slot();
+        let p = private();
+        quote!(#[allow(unused_variables)] let #arg = #p::take_resume_arg(&mut #slot);)
+    }
+
+    /// Notes that the current arm emits `stmt`, which has a closure literal and binds or assigns `locals`.
+    fn note_closure(&self, stmt: JoinBefore, locals: &[LocalId]) {
+        let mut stmts = self.closure_stmts.borrow_mut();
+        let entry = stmts
+            .entry(stmt)
+            .or_insert_with(|| ClosureStmt { arms: std::collections::HashSet::new(), locals: locals.to_vec() });
+        entry.arms.insert(self.arm);
+    }
+
+    /// The statements with a closure literal that more than one arm emits, binding a local held across a
+    /// suspension point, that have no join point before them yet.
+    fn joins_needed(&self) -> Vec<JoinBefore> {
+        // Held across a suspension point, or typed through a witness shared by the arms: one type either way.
+        let witnessed = self.witnesses_used.borrow();
+        let held = |l: LocalId| self.an.stored.iter().any(|s| s.contains(&l)) || witnessed.contains(l);
+        let flows = value_flows(&self.body.root);
+        self.closure_stmts
+            .borrow()
+            .iter()
+            .filter(|(_, ClosureStmt { arms, locals })| {
+                if arms.len() < 2 {
+                    return false;
+                }
+                // The closure's type is in what its `let` binds, and in what is made of that
+                // (`for m in v.iter().map(|x| ..)`'s iterator, `let g = Some(f)`).
+                let mut typed = Set::new(self.body.locals.len());
+                for &l in locals {
+                    typed.insert(l);
+                }
+                let mut changed = true;
+                while changed {
+                    changed = false;
+                    for (sources, targets) in &flows {
+                        if sources.iter().any(|&l| typed.contains(l)) {
+                            for &t in targets {
+                                changed |= !typed.contains(t);
+                                typed.insert(t);
+                            }
+                        }
+                    }
+                }
+                (0..self.body.locals.len()).any(|l| typed.contains(l) && held(l))
+            })
+            .map(|(stmt, _)| *stmt)
+            .collect()
+    }
+
+    /// The order in which a suspended state drops its locals (its fields' order): the reverse of their
+    /// declaration, except that a statement's hoisted temporaries (`__temporaryN`) drop after the operands it
+    /// spilled (`__spillN`), as an unwinding plain fn drops a half-evaluated expression's operands before the
+    /// statement's temporaries.
+    fn drop_order(&self, stored: &[LocalId]) -> Vec<LocalId> {
+        let hidden = |l: &LocalId, prefix: &str| {
+            let local = &self.body.locals[*l];
+            local.ident.to_string().starts_with(prefix)
+        };
+        let mut order: Vec<LocalId> = stored.iter().rev().copied().collect();
+        let mut i = 0;
+        while i < order.len() {
+            // A run of one statement's hidden locals (same scope): spilled operands first, temporaries after.
+            let scope = self.body.locals[order[i]].scope;
+            let end = (i..order.len())
+                .find(|&j| {
+                    let l = &order[j];
+                    !(hidden(l, "__spill") || hidden(l, "__temporary")) || self.body.locals[*l].scope != scope
+                })
+                .unwrap_or(order.len());
+            if end > i + 1 {
+                order[i..end].sort_by_key(|l| hidden(l, "__temporary"));
+            }
+            i = end.max(i + 1);
+        }
+        order
+    }
+
+    fn reset(&mut self, arm: Option<YieldId>, mode: Mode) {
+        self.arm = arm;
+        self.mode = mode;
+        let n = self.body.locals.len();
+        self.bound = Set::new(n);
+        if let (Some(k), Mode::InPlace) = (arm, mode) {
+            // In a cluster, only the shared locals stay in place: the point's own ones are moved out of `at`
+            // when the arm starts (see `Self::resume_arm`).
+            let in_place = if self.layout.cluster_of[k].is_some() { self.layout.shared(k) } else { &self.an.stored[k] };
+            for &l in in_place {
+                self.bound.insert(l);
+            }
+        }
+        *self.used.borrow_mut() = Set::new(n);
+        *self.referenced.borrow_mut() = Set::new(n);
+        self.partial.borrow_mut().clear();
+        self.broken.borrow_mut().clear();
+        self.continued.borrow_mut().clear();
+        self.loop_completes.borrow_mut().clear();
+        *self.native_now.borrow_mut() = Set::new(n);
+        self.scope_guards.borrow_mut().clear();
+        self.violation.set(false);
+        // Labels are numbered per arm (they are scoped to it), so a retried arm has no gaps.
+        self.labels.set(0);
+    }
+
+    fn start_arm(&mut self, params: &[(syn::Ident, TokenStream)]) -> TokenStream {
+        self.reset(None, Mode::ByValue);
+        let state = state_ty();
+        let names: Vec<_> = params.iter().map(|(n, _)| n).collect();
+        let vars: Vec<_> = params.iter().map(|(n, _)| crate::names::param_var(n)).collect();
+        let take_arg = self.take_resume_arg();
+        let prefix = TokenStream::new();
+        let root = self.full_block_with(&self.body.root, prefix);
+        let finish = self.finish(root);
+        quote! {
+            #state::Unresumed { #(#names: #vars),* } => {
+                // Runs once: the resume arms are the hot ones.
+                ::core::hint::cold_path();
+                #take_arg
+                #finish
+            }
+        }
+    }
+
+    /// Re-declares the flagged locals of a binding as `Option`s.
+    fn wraps(&self, binding: &Binding) -> TokenStream {
+        // A local with a field moved out, bound inside a pattern (`Some(page)`), where `mut` could change the
+        // binding mode: declared again `mut`, with the pattern's other locals, so they keep their drop order.
+        let redeclare =
+            whole_ident(&binding.pat).is_none() && binding.locals.iter().any(|&l| self.an.field_moved.contains(l));
+        let mut out = TokenStream::new();
+        for &l in &binding.locals {
+            let ident = &self.body.locals[l].ident;
+            if self.an.flagged.contains(l) {
+                out.extend(quote!(#[allow(unused_variables)] let mut #ident = ::core::option::Option::Some(#ident);));
+            } else if redeclare {
+                out.extend(quote!(#[allow(unused_variables)] let mut #ident = #ident;));
+            }
+        }
+        out
+    }
+
+    /// The arm's last step: the root block's value is the return value.
+    fn finish(&self, root: TokenStream) -> TokenStream {
+        let g = guard();
+        let p = private();
+        let ret = syn::Ident::new("__ret", Span::mixed_site());
+        let ty = self.return_annotation();
+        quote! {
+            let #ret #ty = #root;
+            #g.exit = #p::Exit::Returned;
+            return #p::complete(#ret);
+        }
+    }
+
+    /// `: Y` when the signature names the yielded type in a way the body can repeat: `let __yielded: Y = value;`
+    /// makes rustc report a mismatch at the user's value, with the signature's `Y` as the reason.
+    fn yield_annotation(&self) -> TokenStream {
+        let ty = match &self.shape.kind {
+            Kind::Generator { item } => Some(item),
+            Kind::Coroutine { yield_ty, .. } => yield_ty.as_ref(),
+        };
+        match ty {
+            Some(ty) if is_nameable(ty) => quote!(: #ty),
+            _ => TokenStream::new(),
+        }
+    }
+
+    /// `: T` for the returned value, as [`Self::yield_annotation`] (a generator returns `()`).
+    fn return_annotation(&self) -> TokenStream {
+        match &self.shape.kind {
+            Kind::Generator { .. } => quote!(: ()),
+            Kind::Coroutine { return_ty: Some(ty), .. } if is_nameable(ty) => quote!(: #ty),
+            Kind::Coroutine { .. } => TokenStream::new(),
+        }
+    }
+
+    /// The arm of `SuspendK`, for the `match` that its mode belongs in.
+    fn resume_arm(&mut self, k: YieldId) -> (Mode, TokenStream) {
+        if !self.an.reachable[k] {
+            // Dead code (after a `return`): its state is never built, and its continuation would be typed from
+            // nothing.
+            let pattern = self.point_pattern(k, &[], &[], true);
+            return (Mode::InPlace, quote!(#pattern => ::core::unreachable!(),));
+        }
+        self.reset(Some(k), Mode::InPlace);
+        let mut cont = self.cont_block(&self.body.root, k);
+        if self.violation.get() {
+            self.reset(Some(k), Mode::ByValue);
+            cont = self.cont_block(&self.body.root, k);
+        }
+        let finish = self.finish(cont);
+        // A join point's arm continues a step whose resume argument is taken.
+        let take_arg = if self.body.yields[k].join { TokenStream::new() } else { self.take_resume_arg() };
+        let finish = quote!(#take_arg #finish);
+        let shared = self.layout.shared(k);
+        let arm = match self.mode {
+            Mode::InPlace => {
+                let used = self.used.borrow();
+                let bind = |l: LocalId| {
+                    let f = &self.field[l];
+                    let ident = self.bound_name(l);
+                    // Used, but maybe only after a `break` that leaves the loop this arm re-enters.
+                    quote!(#[allow(unused_variables)] #f: #ident)
+                };
+                match self.layout.cluster_of[k] {
+                    Some(c) => {
+                        // The point's own locals are moved out of `at` (leaving `Moving`): the arm holds them
+                        // as the by-value arms do, and writes `at` again where it suspends.
+                        let at = at_var();
+                        let own_k = self.layout.own(self.an, k);
+                        let take_own = if own_k.is_empty() {
+                            TokenStream::new()
+                        } else {
+                            let inner = cluster_enum(c);
+                            let v = variant(k);
+                            let fields = own_k.iter().map(|&l| {
+                                let f = &self.field[l];
+                                let var = Self::saved_var(l);
+                                quote!(#f: #var)
+                            });
+                            quote! {
+                                let #inner::#v { #(#fields),* } = ::core::mem::replace(#at, #inner::Moving) else {
+                                    ::core::unreachable!()
+                                };
+                            }
+                        };
+                        let inner = cluster_enum(c);
+                        let v = variant(k);
+                        quote! {
+                            #inner::#v { .. } => {
+                                #take_own
+                                #finish
+                            }
+                        }
+                    }
+                    None => {
+                        let binds: Vec<_> =
+                            self.an.stored[k].iter().copied().filter(|&l| used.contains(l)).map(bind).collect();
+                        let pattern = self.point_pattern(k, &[], &binds, true);
+                        quote! {
+                            #pattern => {
+                                #finish
+                            }
+                        }
+                    }
+                }
+            }
+            Mode::ByValue => {
+                let saved = |l: LocalId| {
+                    let f = &self.field[l];
+                    let var = Self::saved_var(l);
+                    quote!(#f: #var)
+                };
+                let shared_fields: Vec<_> = shared.iter().copied().map(saved).collect();
+                let own_fields: Vec<_> = self.layout.own(self.an, k).into_iter().map(saved).collect();
+                let pattern = self.point_pattern(k, &shared_fields, &own_fields, false);
+                quote! {
+                    #pattern => {
+                        #finish
+                    }
+                }
+            }
+        };
+        (self.mode, arm)
+    }
+}
+
+/// The binding's pattern with each bound identifier replaced by its local's (possibly renamed) identifier. A
+/// whole-pattern identifier (`let page = ..`, `for page in ..`) of a local that has a field moved out is made
+/// `mut`: vacating the field borrows it mutably. (Nested in a pattern, `mut` could change a binding by
+/// reference into a move: [`Emitter::wraps`] declares such a local again instead.)
+fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
+    struct Renamer<'b> {
+        /// (name written in the pattern, the local it declares), in the pattern's order of first occurrence.
+        names: Vec<(String, LocalId)>,
+        body: &'b Body,
+    }
+    impl syn::visit_mut::VisitMut for Renamer<'_> {
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            if crate::syntax::binds(p)
+                && let Some((_, l)) = self.names.iter().find(|(n, _)| p.ident == n)
+            {
+                let mut ident = self.body.locals[*l].ident.clone();
+                ident.set_span(p.ident.span());
+                p.ident = ident;
+            }
+            syn::visit_mut::visit_pat_ident_mut(self, p);
+        }
+        fn visit_expr_mut(&mut self, _: &mut Expr) {}
+    }
+    // The pattern's identifiers in order of first occurrence, as lowering declared them.
+    let written: Vec<String> = crate::syntax::pattern_names(&binding.pat);
+    let names = written.into_iter().zip(binding.locals.iter().copied()).collect();
+    let mut pat = binding.pat.clone();
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut Renamer { names, body }, &mut pat);
+    if let (Some(p), [local]) = (whole_ident_mut(&mut pat), &binding.locals[..])
+        && field_moved.contains(*local)
+        && p.by_ref.is_none()
+        && p.mutability.is_none()
+        && p.subpat.is_none()
+    {
+        p.mutability = Some(syn::Token![mut](p.ident.span()));
+    }
+    pat
+}
+
+/// The identifier a pattern is made of, if it is one (`page`, `page: Page`).
+fn whole_ident(pat: &syn::Pat) -> Option<&syn::PatIdent> {
+    match pat {
+        syn::Pat::Type(t) => whole_ident(&t.pat),
+        syn::Pat::Ident(p) => Some(p),
+        _ => None,
+    }
+}
+
+fn whole_ident_mut(pat: &mut syn::Pat) -> Option<&mut syn::PatIdent> {
+    match pat {
+        syn::Pat::Type(t) => whole_ident_mut(&mut t.pat),
+        syn::Pat::Ident(p) => Some(p),
+        _ => None,
+    }
+}
+
+fn use_ident(local: &crate::ir::Local, token: &syn::Ident) -> syn::Ident {
+    if token == "self" {
+        // `__self` keeps its own hygiene, located at the user's `self` for diagnostics.
+        let mut ident = local.ident.clone();
+        ident.set_span(local.ident.span().located_at(token.span()));
+        return ident;
+    }
+    if local.ident.to_string().starts_with("__") {
+        return local.ident.clone();
+    }
+    let mut ident = local.ident.clone();
+    ident.set_span(token.span());
+    ident
+}
+
+/// `&T` or `'_` in the resume type: on a closure parameter it would become a higher-ranked lifetime.
+fn has_elided_lifetime(ty: &syn::Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_reference(&mut self, r: &'ast syn::TypeReference) {
+            if r.lifetime.is_none() {
+                self.0 = true;
+            }
+            syn::visit::visit_type_reference(self, r);
+        }
+        fn visit_lifetime(&mut self, l: &'ast syn::Lifetime) {
+            if l.ident == "_" {
+                self.0 = true;
+            }
+        }
+    }
+    let mut f = Finder(false);
+    syn::visit::Visit::visit_type(&mut f, ty);
+    f.0
+}
+
+/// `ident`, resolved as before, reported at `span`.
+fn located(ident: &syn::Ident, span: Span) -> syn::Ident {
+    let mut ident = ident.clone();
+    ident.set_span(ident.span().located_at(span));
+    ident
+}
+
+fn nameable_or_infer(ty: Option<&syn::Type>) -> TokenStream {
+    match ty {
+        Some(ty) if is_nameable(ty) => ty.to_token_stream(),
+        _ => quote!(_),
+    }
+}
+
+fn line_of(span: Span) -> Option<usize> {
+    let line = span.start().line;
+    (line > 0).then_some(line)
+}
