@@ -25,6 +25,8 @@ pub struct Local {
     pub mutable: bool,
     /// What its value is known to be, syntactically.
     pub value: Value,
+    /// A hidden local the normalizer declared, and what for (`None`: the user's own).
+    pub hidden: Option<crate::names::Hidden>,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -55,7 +57,8 @@ pub enum Value {
 
 impl Local {
     pub fn new(ident: syn::Ident, scope: ScopeId, mutable: bool) -> Self {
-        Local { ident, scope, mutable, value: Value::Unknown }
+        let hidden = crate::names::hidden_kind(&ident);
+        Local { ident, scope, mutable, value: Value::Unknown, hidden }
     }
 
     /// `Copy` without drop glue.

@@ -119,10 +119,7 @@ fn outermost_loop_scope(body: &Body, blocks: &HashMap<ScopeId, usize>) -> Option
 /// The locals that every one of `points` holds, as the same value, declared before what any of them holds
 /// besides (see the module's invariant).
 fn shared_locals(body: &Body, an: &Analysis, never_held: &Set, points: &[YieldId]) -> Vec<LocalId> {
-    let hidden = |l: LocalId| {
-        let name = body.locals[l].ident.to_string();
-        name.starts_with("__spill") || name.starts_with("__temporary")
-    };
+    let hidden = |l: LocalId| body.locals[l].hidden.is_some();
     let first = points[0];
     let mut shared: Vec<LocalId> = an.stored[first]
         .iter()

@@ -768,7 +768,7 @@ impl VisitMut for Walker<'_> {
                 // (`p.get(yield_!(i)).copied()`), and keeping it alive could hold a borrow across a suspension.
                 let spilled = receiver_local.is_some()
                     && matches!(&*m.receiver, Expr::Path(p)
-                        if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__spill")));
+                        if p.path.get_ident().and_then(crate::names::hidden_kind) == Some(crate::names::Hidden::Spill));
                 let shared = shared_method(&method);
                 let receiver_ctx = if consuming_method(&method) || (spilled && !borrowing_method(&method)) {
                     UseKind::Move

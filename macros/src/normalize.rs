@@ -283,7 +283,7 @@ impl<'a> Normalizer<'a> {
     /// (see `emit`'s field order).
     fn temporary(&mut self, value: Expr, out: &mut Vec<Stmt>) -> Expr {
         *self.counter += 1;
-        let name = syn::Ident::new(&format!("__temporary{}", self.counter), Span::mixed_site());
+        let name = crate::names::hidden_local(crate::names::Hidden::Temporary, *self.counter);
         out.push(syn::parse_quote!(let #name = #value;));
         syn::parse_quote!(#name)
     }
@@ -315,7 +315,7 @@ impl<'a> Normalizer<'a> {
             value = *p.expr;
         }
         *self.counter += 1;
-        let name = syn::Ident::new(&format!("__spill{}", self.counter), Span::mixed_site());
+        let name = crate::names::hidden_local(crate::names::Hidden::Spill, *self.counter);
         out.push(syn::parse_quote!(let #name = #value;));
         syn::parse_quote!(#name)
     }

@@ -27,6 +27,9 @@
 //!   which rustc resolves from its type: a `Copy` one becomes the zero-sized `Dead`, so that a dead borrow
 //!   (`let cmd = first_word(&line);`) doesn't point into the state.
 //! - A step with few points is `#[inline(always)]` into its caller, as a hand-written `next` would be.
+//!
+//! This file declares the state and assembles the step; [`access`] is how an arm reaches each local and what a
+//! suspension point stores, [`continuation`] the code of an arm, [`queries`] what the emitter asks of the IR.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -38,6 +41,7 @@ use syn::{Expr, Lifetime};
 use crate::analysis::{Analysis, Set};
 use crate::ir::{Binding, Body, JoinBefore, LocalId, LoopId, ScopeId, YieldId};
 use crate::layout::Layout;
+use crate::names::Hidden;
 use crate::signature::{Boxing, Kind, Shape, is_nameable};
 
 mod access;
@@ -711,23 +715,17 @@ impl<'a> Emitter<'a> {
     /// spilled (`__spillN`), as an unwinding plain fn drops a half-evaluated expression's operands before the
     /// statement's temporaries.
     fn drop_order(&self, stored: &[LocalId]) -> Vec<LocalId> {
-        let hidden = |l: &LocalId, prefix: &str| {
-            let local = &self.body.locals[*l];
-            local.ident.to_string().starts_with(prefix)
-        };
+        let hidden = |l: &LocalId| self.body.locals[*l].hidden;
         let mut order: Vec<LocalId> = stored.iter().rev().copied().collect();
         let mut i = 0;
         while i < order.len() {
             // A run of one statement's hidden locals (same scope): spilled operands first, temporaries after.
             let scope = self.body.locals[order[i]].scope;
             let end = (i..order.len())
-                .find(|&j| {
-                    let l = &order[j];
-                    !(hidden(l, "__spill") || hidden(l, "__temporary")) || self.body.locals[*l].scope != scope
-                })
+                .find(|&j| hidden(&order[j]).is_none() || self.body.locals[order[j]].scope != scope)
                 .unwrap_or(order.len());
             if end > i + 1 {
-                order[i..end].sort_by_key(|l| hidden(l, "__temporary"));
+                order[i..end].sort_by_key(|l| hidden(l) == Some(Hidden::Temporary));
             }
             i = end.max(i + 1);
         }
