@@ -5,13 +5,16 @@
 //! builds the other's variant, moving every stored local, whatever its size.
 //!
 //! The points of one loop (the outermost loop around them) go from one to another on every iteration, and the
-//! points outside loops from each to the next, so each of these groups shares a variant instead, a *cluster*: the locals every one of them holds (the loop's buffers, counters,
-//! iterators) are the cluster's *shared* fields and stay where they are for as long as the loop runs; the rest
-//! of what each point holds is its *own*, in a nested enum field `at` with one variant per point, overlapping
-//! the other points' own locals. Going from one of the loop's points to another rewrites `at` only.
+//! points outside loops from each to the next: each of these sets of points shares one variant instead, a
+//! *group* (`GroupN`). The locals every point of the group holds (a loop's buffers, counters, iterators) are
+//! the group's *shared* fields and stay where they are for as long as the group's points follow one another;
+//! the rest of what each point holds is its *own*, in a nested enum field `at` with one variant per point,
+//! overlapping the other points' own locals. Going from one point of the group to another rewrites `at` only.
+//! A body of over 1,024 points is split into groups of at most 255 points, even where they share nothing:
+//! rustc checks a `match` over every point of a large body in more than linear time.
 //!
-//! Invariant: a shared local is held at every point of its cluster, with the same representation (never through
-//! `Hold`), and is declared before every own local of every point. The cluster's variant declares `at` first,
+//! Invariant: a shared local is held at every point of its group, with the same representation (never through
+//! `Hold`), and is declared before every own local of every point. The group's variant declares `at` first,
 //! then the shared locals newest first: dropping a suspended state drops what it holds in reverse declaration
 //! order, as unwinding the plain fn would.
 
@@ -20,13 +23,13 @@ use std::collections::HashMap;
 use crate::analysis::{Analysis, Set};
 use crate::ir::{Body, LocalId, ScopeId, YieldId};
 
-/// A body with more suspension points than this has its groups split into chunks.
+/// A body with more suspension points than this has its loops' points split into chunks.
 const CHUNKED_ABOVE: usize = 1024;
 /// The most points a chunk holds: with `Moving`, its enum's tag is one byte.
 const CHUNK: usize = 255;
 
 /// The suspension points of one loop that share a variant.
-pub struct Cluster {
+pub struct Group {
     /// Its points, in source order (at least two).
     pub points: Vec<YieldId>,
     /// The locals each of its points holds, in declaration order.
@@ -34,9 +37,9 @@ pub struct Cluster {
 }
 
 pub struct Layout {
-    pub clusters: Vec<Cluster>,
-    /// Per suspension point: its cluster, if any.
-    pub cluster_of: Vec<Option<usize>>,
+    pub groups: Vec<Group>,
+    /// Per suspension point: its group, if any.
+    pub group_of: Vec<Option<usize>>,
 }
 
 impl Layout {
@@ -50,22 +53,25 @@ impl Layout {
             if point.join || !an.reachable[k] {
                 continue;
             }
-            // Outside loops, the body's straight-line points form one group (`None`).
+            // Outside loops, the body's straight-line points are taken together (`None`).
             let scope = outermost_loop_scope(body, &located[k]);
             match by_loop.iter_mut().find(|(s, _)| *s == scope) {
                 Some((_, points)) => points.push(k),
                 None => by_loop.push((scope, vec![k])),
             }
         }
-        let mut clusters = Vec::new();
-        let mut cluster_of = vec![None; body.yields.len()];
+        let mut groups = Vec::new();
+        let mut group_of = vec![None; body.yields.len()];
         let chunked = body.yields.len() > CHUNKED_ABOVE;
-        for (_, group) in by_loop {
-            // In a very large body, a group's points are split into chunks of at most `CHUNK` points that share
+        for (_, points_of_loop) in by_loop {
+            // In a very large body, a loop's points are split into chunks of at most `CHUNK` points that share
             // a variant even when they share no local: rustc then type-checks a `match` on each chunk's `at`
             // instead of one `match` over every point, which it checks in more than linear time.
-            let chunks: Vec<Vec<YieldId>> =
-                if chunked { group.chunks(CHUNK).map(<[YieldId]>::to_vec).collect() } else { vec![group] };
+            let chunks: Vec<Vec<YieldId>> = if chunked {
+                points_of_loop.chunks(CHUNK).map(<[YieldId]>::to_vec).collect()
+            } else {
+                vec![points_of_loop]
+            };
             for points in chunks {
                 if points.len() < 2 {
                     continue;
@@ -75,31 +81,31 @@ impl Layout {
                     continue;
                 }
                 for &k in &points {
-                    cluster_of[k] = Some(clusters.len());
+                    group_of[k] = Some(groups.len());
                 }
-                clusters.push(Cluster { points, shared });
+                groups.push(Group { points, shared });
             }
         }
-        Layout { clusters, cluster_of }
+        Layout { groups, group_of }
     }
 
-    /// What point `k` stores besides its cluster's shared locals (everything, outside a cluster), in
+    /// What point `k` stores besides its group's shared locals (everything, outside a group), in
     /// declaration order.
     pub fn own(&self, an: &Analysis, k: YieldId) -> Vec<LocalId> {
-        match self.cluster_of[k] {
-            Some(c) => an.stored[k].iter().copied().filter(|l| !self.clusters[c].shared.contains(l)).collect(),
+        match self.group_of[k] {
+            Some(c) => an.stored[k].iter().copied().filter(|l| !self.groups[c].shared.contains(l)).collect(),
             None => an.stored[k].clone(),
         }
     }
 
-    /// Point `k`'s cluster's shared locals (none outside a cluster).
+    /// Point `k`'s group's shared locals (none outside a group).
     pub fn shared(&self, k: YieldId) -> &[LocalId] {
-        self.cluster_of[k].map_or(&[][..], |c| &self.clusters[c].shared)
+        self.group_of[k].map_or(&[][..], |c| &self.groups[c].shared)
     }
 
-    /// Points `j` and `k` are in the same cluster.
-    pub fn same_cluster(&self, j: YieldId, k: YieldId) -> bool {
-        self.cluster_of[j].is_some() && self.cluster_of[j] == self.cluster_of[k]
+    /// Points `j` and `k` are in the same group.
+    pub fn same_group(&self, j: YieldId, k: YieldId) -> bool {
+        self.group_of[j].is_some() && self.group_of[j] == self.group_of[k]
     }
 }
 

@@ -5,7 +5,7 @@
 //! ([`Emitter::restores`]). A use that would move out of the state, and a held local whose scope ends where
 //! the arm still runs, make an in-place arm run by value instead ([`Emitter::violate`]). At a suspension point
 //! the arm stores what that point holds: into the point's variant by value, or, in place, into the fields the
-//! arm re-declared and the cluster's `at`.
+//! arm re-declared and the group's `at`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -13,7 +13,7 @@ use syn::Expr;
 use syn::spanned::Spanned;
 
 use super::{
-    Emitter, Mode, at_field, at_var, cluster_enum, cluster_variant, guard, located, private, state_ty, step_label,
+    Emitter, Mode, at_field, at_var, group_enum, group_variant, guard, located, private, state_ty, step_label,
     use_ident, variant,
 };
 use crate::ir::{Jump, LocalId, ScopeId, UseKind, YieldId};
@@ -116,7 +116,7 @@ impl Emitter<'_> {
         let store = match (self.mode, self.arm) {
             (Mode::InPlace, Some(k)) => {
                 let cross = j != k;
-                if cross && !self.layout.same_cluster(j, k) {
+                if cross && !self.layout.same_group(j, k) {
                     self.violate();
                 }
                 // Locals a loop declared again since the arm started go into their fields; scope guards of
@@ -135,7 +135,7 @@ impl Emitter<'_> {
                 for (_, guard) in self.scope_guards.borrow().iter() {
                     out.extend(quote!(#guard.armed = false;));
                 }
-                if self.layout.same_cluster(j, k) {
+                if self.layout.same_group(j, k) {
                     out.extend(self.write_at(j));
                 }
                 out
@@ -155,13 +155,13 @@ impl Emitter<'_> {
                     let fields = if shared.contains(&l) { &mut shared_fields } else { &mut own_fields };
                     fields.push(quote!(#f: #value));
                 }
-                match self.layout.cluster_of[j] {
+                match self.layout.group_of[j] {
                     None => quote!(*#g.state = #state::#v { #(#own_fields),* };),
                     Some(c) => {
                         // The point's own locals first, in their store order (a dead one may borrow a shared
                         // one).
-                        let inner = cluster_enum(c);
-                        let cv = cluster_variant(c);
+                        let inner = group_enum(c);
+                        let cv = group_variant(c);
                         let at = at_field();
                         let own = syn::Ident::new("__own", Span::mixed_site());
                         quote! {
@@ -192,12 +192,12 @@ impl Emitter<'_> {
         }
     }
 
-    /// In place, at point `j` of the arm's cluster: `at` becomes `j`'s variant, with `j`'s own locals (the arm
+    /// In place, at point `j` of the arm's group: `at` becomes `j`'s variant, with `j`'s own locals (the arm
     /// holds them itself, see [`Self::resume_arm`]).
     pub(super) fn write_at(&self, j: YieldId) -> TokenStream {
         let point = &self.body.yields[j];
-        let Some(c) = self.layout.cluster_of[j] else { unreachable!("`at` written outside a cluster") };
-        let inner = cluster_enum(c);
+        let Some(c) = self.layout.group_of[j] else { unreachable!("`at` written outside a group") };
+        let inner = group_enum(c);
         let at = at_var();
         let own_j = self.layout.own(self.an, j);
         let fields = self.store_order(j).into_iter().filter(|l| own_j.contains(l)).map(|l| {

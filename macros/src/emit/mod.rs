@@ -13,9 +13,9 @@
 //! live locals into its variant and returns.
 //!
 //! - **In place** (the fast path): the arm binds the stored locals' fields by `&mut` and the user's `x` becomes
-//!   `(*x)`; nothing is moved on resume, whatever the size of the state. In a cluster, only the shared fields
+//!   `(*x)`; nothing is moved on resume, whatever the size of the state. In a group, only the shared fields
 //!   are bound so: the point's own locals are moved out of `at` (leaving `Moving`), and each suspension point
-//!   of the cluster the arm reaches writes `at` again; a point outside the cluster makes the arm by value. The
+//!   of the group the arm reaches writes `at` again; a point outside the group makes the arm by value. The
 //!   fields drop with the state, after the arm's own locals: so a local the arm declares again (not stored:
 //!   moved, or assigned later) must not be declared before a stored one with drop glue, and a held local
 //!   whose scope ends in the arm (unless it suspends first) must be without drop glue or have a drop flag.
@@ -161,22 +161,22 @@ fn resume_slot() -> syn::Ident {
 /// `mem::replace` takes, once a `matches!` has checked that the state is theirs. A refutable `let` per moving arm
 /// would instead make rustc check every variant once per arm: quadratic in the number of suspension points.
 /// Every arm leaves the step, so a state matched by no `match` is impossible.
-fn dispatch(arms: &[StepArm], clusters: &[TokenStream]) -> TokenStream {
+fn dispatch(arms: &[StepArm], groups: &[TokenStream]) -> TokenStream {
     let state = state_ty();
     let g = guard();
     let mut out = TokenStream::new();
-    for run in arms.chunk_by(|a, b| a.mode == b.mode && a.cluster == b.cluster) {
+    for run in arms.chunk_by(|a, b| a.mode == b.mode && a.group == b.group) {
         let code = run.iter().map(|arm| &arm.code);
-        match (run[0].mode, run[0].cluster) {
+        match (run[0].mode, run[0].group) {
             (Mode::InPlace, None) => out.extend(quote! {
                 match &mut *#g.state {
                     #(#code)*
                     _ => {}
                 }
             }),
-            // The points of a cluster in place: its variant's fields are bound once, then `at` says which point.
+            // The points of a group in place: its variant's fields are bound once, then `at` says which point.
             (Mode::InPlace, Some(c)) => {
-                let pattern = &clusters[c];
+                let pattern = &groups[c];
                 let at = at_var();
                 out.extend(quote! {
                     if let #pattern = &mut *#g.state {
@@ -188,19 +188,19 @@ fn dispatch(arms: &[StepArm], clusters: &[TokenStream]) -> TokenStream {
                 });
             }
             (Mode::ByValue, _) => {
-                // One pattern per state variant: the points of a cluster in one or-pattern on `at`.
+                // One pattern per state variant: the points of a group in one or-pattern on `at`.
                 let mut patterns: Vec<(Option<usize>, Vec<&TokenStream>)> = Vec::new();
                 for arm in run {
-                    let (cluster, pattern) = &arm.pattern;
-                    match patterns.iter_mut().find(|(c, _)| cluster.is_some() && c == cluster) {
+                    let (group, pattern) = &arm.pattern;
+                    match patterns.iter_mut().find(|(c, _)| group.is_some() && c == group) {
                         Some((_, points)) => points.push(pattern),
-                        None => patterns.push((*cluster, vec![pattern])),
+                        None => patterns.push((*group, vec![pattern])),
                     }
                 }
-                let patterns = patterns.into_iter().map(|(cluster, points)| match cluster {
+                let patterns = patterns.into_iter().map(|(group, points)| match group {
                     None => quote!(#(#points)|*),
                     Some(c) => {
-                        let cv = cluster_variant(c);
+                        let cv = group_variant(c);
                         let at = at_field();
                         quote!(#state::#cv { #at: #(#points)|*, .. })
                     }
@@ -223,10 +223,10 @@ fn dispatch(arms: &[StepArm], clusters: &[TokenStream]) -> TokenStream {
 /// An arm of the step, for [`dispatch`].
 struct StepArm {
     mode: Mode,
-    /// In place, in a cluster: its index (the arm matches `at`).
-    cluster: Option<usize>,
-    /// The states it takes (for a `matches!`): a state variant's pattern, or, for a point in a cluster, the
-    /// cluster and the pattern of its `at`.
+    /// In place, in a group: its index (the arm matches `at`).
+    group: Option<usize>,
+    /// The states it takes (for a `matches!`): a state variant's pattern, or, for a point in a group, the
+    /// group and the pattern of its `at`.
     pattern: (Option<usize>, TokenStream),
     code: TokenStream,
 }
@@ -260,23 +260,23 @@ fn variant(k: YieldId) -> syn::Ident {
     syn::Ident::new(&format!("Suspend{k}"), Span::mixed_site())
 }
 
-/// The state's variant of cluster `c` (see [`crate::layout`]).
-fn cluster_variant(c: usize) -> syn::Ident {
+/// The state's variant of group `c` (see [`crate::layout`]).
+fn group_variant(c: usize) -> syn::Ident {
     syn::Ident::new(&format!("Group{c}"), Span::mixed_site())
 }
 
-/// The enum of cluster `c`'s points, in its variant's `at` field.
-fn cluster_enum(c: usize) -> syn::Ident {
+/// The enum of group `c`'s points, in its variant's `at` field.
+fn group_enum(c: usize) -> syn::Ident {
     syn::Ident::new(&format!("__Group{c}"), Span::mixed_site())
 }
 
-/// The field of a cluster's variant that says at which of its points the coroutine is (and holds their own
+/// The field of a group's variant that says at which of its points the coroutine is (and holds their own
 /// locals). A local of the user's named `at` gets another field name (see [`Emitter::new`]).
 fn at_field() -> syn::Ident {
     syn::Ident::new("at", Span::mixed_site())
 }
 
-/// What an in-place arm binds a cluster's `at` to.
+/// What an in-place arm binds a group's `at` to.
 fn at_var() -> syn::Ident {
     syn::Ident::new("__at", Span::mixed_site())
 }
@@ -294,7 +294,7 @@ pub struct Output {
 
 impl<'a> Emitter<'a> {
     pub fn new(body: &'a Body, an: &'a Analysis, shape: &'a Shape) -> Self {
-        // `at` is the field of a cluster's own locals: a local named so is the second `at`.
+        // `at` is the field of a group's own locals: a local named so is the second `at`.
         let mut seen: HashMap<String, usize> = HashMap::from([(at_field().to_string(), 1)]);
         let field = body
             .locals
@@ -376,7 +376,7 @@ impl<'a> Emitter<'a> {
         }
         let derive = if derives.is_empty() { quote!() } else { quote!(#[derive(#(#derives),*)]) };
         let mut variants = Vec::new();
-        let mut cluster_enums = Vec::new();
+        let mut group_enums = Vec::new();
         let mut field_list = |locals: &[LocalId], generics: &mut Vec<syn::Ident>| -> Vec<TokenStream> {
             self.drop_order(locals)
                 .iter()
@@ -389,30 +389,30 @@ impl<'a> Emitter<'a> {
                 .collect()
         };
         for k in 0..self.body.yields.len() {
-            let Some(c) = self.layout.cluster_of[k] else {
+            let Some(c) = self.layout.group_of[k] else {
                 let v = variant(k);
                 let doc = self.point_doc(k);
                 let fields = field_list(&self.an.stored[k], &mut Vec::new());
                 variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
                 continue;
             };
-            let cluster = &self.layout.clusters[c];
-            if cluster.points[0] != k {
+            let group = &self.layout.groups[c];
+            if group.points[0] != k {
                 continue;
             }
-            // The cluster's own enum first (its fields' generics), then its variant in the state.
+            // The group's own enum first (its fields' generics), then its variant in the state.
             let mut inner_generics = Vec::new();
             let mut inner_variants = Vec::new();
-            for &j in &cluster.points {
+            for &j in &group.points {
                 let v = variant(j);
                 let doc = self.point_doc(j);
                 let fields = field_list(&self.layout.own(self.an, j), &mut inner_generics);
                 inner_variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
             }
-            let inner = cluster_enum(c);
+            let inner = group_enum(c);
             let at = at_field();
-            let tag = tag_type(cluster.points.len() + 1);
-            cluster_enums.push(quote! {
+            let tag = tag_type(group.points.len() + 1);
+            group_enums.push(quote! {
                 #derive
                 #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
                 #[repr(#tag)]
@@ -422,21 +422,21 @@ impl<'a> Emitter<'a> {
                     Moving,
                 }
             });
-            let shared = field_list(&cluster.shared, &mut Vec::new());
-            let lines: Vec<usize> = cluster.points.iter().filter_map(|&j| line_of(self.body.yields[j].span)).collect();
+            let shared = field_list(&group.shared, &mut Vec::new());
+            let lines: Vec<usize> = group.points.iter().filter_map(|&j| line_of(self.body.yields[j].span)).collect();
             let doc = match (lines.first(), lines.last()) {
                 (Some(first), Some(last)) => {
                     format!(" Suspended at one of the points of lines {first}–{last}: what they all hold stays here.")
                 }
                 _ => String::from(" Suspended at one of several points: what they all hold stays here."),
             };
-            let v = cluster_variant(c);
+            let v = group_variant(c);
             variants.push(quote!(#[doc = #doc] #v { #at: #inner<#(#inner_generics),*>, #(#shared),* }));
         }
         let body_items = &self.body.items;
-        // With clusters, the state's tag goes into a niche of theirs (`at`'s tag has values to spare), as rustc
+        // With groups, the state's tag goes into a niche of theirs (`at`'s tag has values to spare), as rustc
         // would lay it out: an explicit one would add its own aligned word.
-        let repr = if self.layout.clusters.is_empty() {
+        let repr = if self.layout.groups.is_empty() {
             let tag = tag_type(variants.len() + RESERVED_STATES);
             quote!(#[repr(#tag)])
         } else {
@@ -444,7 +444,7 @@ impl<'a> Emitter<'a> {
         };
         let items = quote! {
             #(#body_items)*
-            #(#cluster_enums)*
+            #(#group_enums)*
             #derive
             #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
             #repr
@@ -469,22 +469,22 @@ impl<'a> Emitter<'a> {
         let start_code = self.start_arm(params);
         let mut arms = vec![StepArm {
             mode: Mode::ByValue,
-            cluster: None,
+            group: None,
             pattern: (None, quote!(#state::#start { .. })),
             code: start_code,
         }];
         for k in 0..self.body.yields.len() {
             let (mode, code) = self.resume_arm(k);
-            let cluster = if mode == Mode::InPlace && self.an.reachable[k] { self.layout.cluster_of[k] } else { None };
-            let pattern = match self.layout.cluster_of[k] {
+            let group = if mode == Mode::InPlace && self.an.reachable[k] { self.layout.group_of[k] } else { None };
+            let pattern = match self.layout.group_of[k] {
                 Some(c) => {
-                    let inner = cluster_enum(c);
+                    let inner = group_enum(c);
                     let v = variant(k);
                     (Some(c), quote!(#inner::#v { .. }))
                 }
                 None => (None, self.point_pattern(k, &[], &[], true)),
             };
-            arms.push(StepArm { mode, cluster, pattern, code });
+            arms.push(StepArm { mode, group, pattern, code });
         }
         // The terminal states are cold: marking them lets LLVM test the suspension points first instead of
         // jumping through a table. They leave the state as it is (`exit = Suspended`) without lending the
@@ -497,7 +497,7 @@ impl<'a> Emitter<'a> {
         let returned = syn::Ident::new("Returned", Span::mixed_site());
         arms.push(StepArm {
             mode: Mode::InPlace,
-            cluster: None,
+            group: None,
             pattern: (None, quote!(#state::#returned { .. })),
             code: quote! {
                 #state::#returned => {
@@ -510,7 +510,7 @@ impl<'a> Emitter<'a> {
         let panicked = syn::Ident::new("Panicked", Span::mixed_site());
         arms.push(StepArm {
             mode: Mode::InPlace,
-            cluster: None,
+            group: None,
             pattern: (None, quote!(#state::#panicked { .. })),
             code: quote! {
                 #state::#panicked => {
@@ -520,9 +520,8 @@ impl<'a> Emitter<'a> {
                 }
             },
         });
-        let cluster_patterns: Vec<TokenStream> =
-            (0..self.layout.clusters.len()).map(|c| self.cluster_binding(c)).collect();
-        let matches = dispatch(&arms, &cluster_patterns);
+        let group_patterns: Vec<TokenStream> = (0..self.layout.groups.len()).map(|c| self.group_binding(c)).collect();
+        let matches = dispatch(&arms, &group_patterns);
 
         let arg = resume_arg();
         let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
@@ -595,14 +594,14 @@ impl<'a> Emitter<'a> {
         Output { items, machine, joins }
     }
 
-    /// In place: the pattern that binds cluster `c`'s variant: `at`, and each shared local by `&mut` (as every
-    /// arm of the cluster names it).
-    fn cluster_binding(&self, c: usize) -> TokenStream {
+    /// In place: the pattern that binds group `c`'s variant: `at`, and each shared local by `&mut` (as every
+    /// arm of the group names it).
+    fn group_binding(&self, c: usize) -> TokenStream {
         let state = state_ty();
-        let cv = cluster_variant(c);
+        let cv = group_variant(c);
         let at_f = at_field();
         let at = at_var();
-        let shared = self.layout.clusters[c].shared.iter().map(|&l| {
+        let shared = self.layout.groups[c].shared.iter().map(|&l| {
             let f = &self.field[l];
             let ident = self.bound_name(l);
             quote!(#[allow(unused_variables)] #f: #ident)
@@ -622,7 +621,7 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// The pattern of suspension point `k`'s state: `shared` and `own` are the fields matched in its cluster's
+    /// The pattern of suspension point `k`'s state: `shared` and `own` are the fields matched in its group's
     /// variant and in its own variant (each `field: pattern`), followed by `..` when `rest`.
     fn point_pattern(&self, k: YieldId, shared: &[TokenStream], own: &[TokenStream], rest: bool) -> TokenStream {
         let state = state_ty();
@@ -631,11 +630,11 @@ impl<'a> Emitter<'a> {
         let sep = |fields: &[TokenStream]| if fields.is_empty() { quote!() } else { quote!(,) };
         let own_sep = sep(own);
         let own_pattern = quote!(#v { #(#own),* #own_sep #rest });
-        match self.layout.cluster_of[k] {
+        match self.layout.group_of[k] {
             None => quote!(#state::#own_pattern),
             Some(c) => {
-                let cv = cluster_variant(c);
-                let inner = cluster_enum(c);
+                let cv = group_variant(c);
+                let inner = group_enum(c);
                 let at = at_field();
                 let shared_sep = sep(shared);
                 quote!(#state::#cv { #at: #inner::#own_pattern, #(#shared),* #shared_sep #rest })
@@ -738,9 +737,9 @@ impl<'a> Emitter<'a> {
         let n = self.body.locals.len();
         self.bound = Set::new(n);
         if let (Some(k), Mode::InPlace) = (arm, mode) {
-            // In a cluster, only the shared locals stay in place: the point's own ones are moved out of `at`
+            // In a group, only the shared locals stay in place: the point's own ones are moved out of `at`
             // when the arm starts (see `Self::resume_arm`).
-            let in_place = if self.layout.cluster_of[k].is_some() { self.layout.shared(k) } else { &self.an.stored[k] };
+            let in_place = if self.layout.group_of[k].is_some() { self.layout.shared(k) } else { &self.an.stored[k] };
             for &l in in_place {
                 self.bound.insert(l);
             }
@@ -858,7 +857,7 @@ impl<'a> Emitter<'a> {
                     // Used, but maybe only after a `break` that leaves the loop this arm re-enters.
                     quote!(#[allow(unused_variables)] #f: #ident)
                 };
-                match self.layout.cluster_of[k] {
+                match self.layout.group_of[k] {
                     Some(c) => {
                         // The point's own locals are moved out of `at` (leaving `Moving`): the arm holds them
                         // as the by-value arms do, and writes `at` again where it suspends.
@@ -867,7 +866,7 @@ impl<'a> Emitter<'a> {
                         let take_own = if own_k.is_empty() {
                             TokenStream::new()
                         } else {
-                            let inner = cluster_enum(c);
+                            let inner = group_enum(c);
                             let v = variant(k);
                             let fields = own_k.iter().map(|&l| {
                                 let f = &self.field[l];
@@ -880,7 +879,7 @@ impl<'a> Emitter<'a> {
                                 };
                             }
                         };
-                        let inner = cluster_enum(c);
+                        let inner = group_enum(c);
                         let v = variant(k);
                         quote! {
                             #inner::#v { .. } => {
