@@ -4,7 +4,8 @@
 //! It reads every `macros/src/*.rs` file (and each folder module's files, as one module) except `lib.rs` (the
 //! root, which only declares the modules) and the test-only modules `lib.rs` declares under `#[cfg(test)]`. An
 //! edge `A → B` is any `crate::B` path in `A`'s code: `use crate::B::..`, `use crate::{B, ..}` and inline
-//! `crate::B::item` paths, including inside macro invocations. Doc comments (intra-doc links) and items under `#[cfg(test)]` (unit-test modules) don't count.
+//! `crate::B::item` paths, including inside macro invocations. Doc comments (intra-doc links) and items under
+//! `#[cfg(test)]` (unit-test modules) don't count.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
