@@ -52,6 +52,7 @@ mod loop_in_place {
         let mut g = two_points::<512>(3);
         g.next();
         assert!(core::mem::size_of_val(&g) <= 4096 + 4 * 8, "{}", core::mem::size_of_val(&g));
+        assert_eq!(guarded(2).collect::<Vec<_>>(), [0, 0, 1, 2]);
     }
 }
 

@@ -13,10 +13,10 @@
 //! A body of over 1,024 points is split into groups of at most 255 points, even where they share nothing:
 //! rustc checks a `match` over every point of a large body in more than linear time.
 //!
-//! Invariant: a shared local is held at every point of its group, with the same representation (never through
-//! `Hold`), and is declared before every own local of every point. The group's variant declares `at` first,
-//! then the shared locals newest first: dropping a suspended state drops what it holds in reverse declaration
-//! order, as unwinding the plain fn would.
+//! Invariant: a shared local is held at every point of its group, with the same representation (as it is at
+//! every point, or through `Hold` at every point), and is declared before every own local of every point. The
+//! group's variant declares `at` first, then the shared locals newest first: dropping a suspended state drops
+//! what it holds in reverse declaration order, as unwinding the plain fn would.
 
 use std::collections::HashMap;
 
@@ -131,8 +131,11 @@ fn shared_locals(body: &Body, an: &Analysis, never_held: &Set, points: &[YieldId
         .iter()
         .copied()
         .filter(|&l| {
-            points.iter().all(|&k| an.stored[k].contains(&l) && (!an.dead[k].contains(l) || never_held.contains(l)))
-                && !hidden(l)
+            // Stored the same way at every point: as it is, or through `Hold` (dead at every point, as an RAII
+            // guard held only to be dropped is).
+            let dead_at = |k: YieldId| an.dead[k].contains(l) && !never_held.contains(l);
+            let same_representation = points.iter().all(|&k| dead_at(k)) || points.iter().all(|&k| !dead_at(k));
+            points.iter().all(|&k| an.stored[k].contains(&l)) && same_representation && !hidden(l)
         })
         .collect();
     // Shared locals come first in each point's declaration order: keep the longest such prefix, until every

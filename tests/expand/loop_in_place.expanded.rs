@@ -164,3 +164,189 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
     );
     __machine
 }
+struct Token(usize);
+impl Drop for Token {
+    fn drop(&mut self) {
+        let _ = self.0;
+    }
+}
+fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    #[repr(u8)]
+    enum __Group0<__T1> {
+        /// Suspended at `yield_ ! (i)` (line 33).
+        Suspend0 { i: __T1 },
+        /// Suspended at `yield_ ! (buf [i % 64] * 2)` (line 34).
+        Suspend1 {},
+        /// Between two of these points, within a step: never seen by a caller.
+        Moving,
+    }
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    enum __State<__T0, __T1, __T2, __T3, __T4> {
+        /// Not started: holds the arguments.
+        Unresumed { rounds: __T0 },
+        /// Suspended at one of the points of lines 33–34: what they all hold stays here.
+        Group0 { at: __Group0<__T1>, for_i: __T2, buf: __T3, _token: __T4 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
+    }
+    impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
+    for __State<__T0, __T1, __T2, __T3, __T4> {
+        const RETURNED: Self = Self::Returned;
+        const POISONED: Self = Self::Panicked;
+    }
+    #[allow(
+        unused_mut,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        clippy::needless_return,
+        clippy::let_and_return,
+        clippy::unused_unit,
+        clippy::diverging_sub_expression,
+        clippy::used_underscore_binding,
+        dropping_copy_types,
+        dropping_references
+    )]
+    let __machine = ::stackless::__private::Machine::generator::<
+        usize,
+    >(
+        __State::Unresumed {
+            rounds: rounds,
+        },
+        #[inline(always)]
+        |__state, __arg: ()| {
+            let mut __guard = ::stackless::__private::Guard::new(__state);
+            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(__guard.state, __State::Panicked) {
+                    __State::Unresumed { rounds: __p_rounds } => {
+                        ::core::hint::cold_path();
+                        let __ret: () = {
+                            let rounds = __p_rounds;
+                            let _token = Token(rounds);
+                            let mut buf = [0usize; 64];
+                            {
+                                let mut for_i = ::core::iter::IntoIterator::into_iter(
+                                    0..rounds,
+                                );
+                                loop {
+                                    let i = match ::core::iter::Iterator::next(&mut for_i) {
+                                        ::core::option::Option::Some(__next) => __next,
+                                        ::core::option::Option::None => break,
+                                    };
+                                    {
+                                        buf[i % 64] = i;
+                                        {
+                                            let __yielded: usize = i;
+                                            let __own = __Group0::Suspend0 { i: i };
+                                            *__guard.state = __State::Group0 {
+                                                at: __own,
+                                                _token: {
+                                                    use ::stackless::__private::{HoldCopy as _, HoldValue as _};
+                                                    (&&::stackless::__private::Hold(&_token))
+                                                        .hold_kind()
+                                                        .hold(_token)
+                                                },
+                                                buf: buf,
+                                                for_i: for_i,
+                                            };
+                                            __guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
+                                        };
+                                    }
+                                }
+                            }
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    _ => ::core::unreachable!(),
+                }
+            }
+            if let __State::Group0 {
+                at: __at,
+                #[allow(unused_variables)]
+                _token: _token,
+                #[allow(unused_variables)]
+                buf: buf,
+                #[allow(unused_variables)]
+                for_i: for_i,
+            } = &mut *__guard.state
+            {
+                match __at {
+                    __Group0::Suspend0 { .. } => {
+                        let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(
+                            __at,
+                            __Group0::Moving,
+                        ) else { ::core::unreachable!() };
+                        let __ret: () = {
+                            {
+                                '__break0: {
+                                    '__continue0: {
+                                        #[allow(unused_variables)]
+                                        let i = __saved4;
+                                        {
+                                            {
+                                                let __yielded: usize = (*buf)[i % 64] * 2;
+                                                *__at = __Group0::Suspend1 {};
+                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
+                                            };
+                                        }
+                                    }
+                                }
+                            }
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    __Group0::Suspend1 { .. } => {
+                        let __ret: () = {
+                            {
+                                '__break0: {
+                                    '__continue0: { {} }
+                                    loop {
+                                        let i = match ::core::iter::Iterator::next(&mut (*for_i)) {
+                                            ::core::option::Option::Some(__next) => __next,
+                                            ::core::option::Option::None => break,
+                                        };
+                                        {
+                                            (*buf)[i % 64] = i;
+                                            {
+                                                let __yielded: usize = i;
+                                                *__at = __Group0::Suspend0 { i: i };
+                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
+                                            };
+                                        }
+                                    }
+                                }
+                            }
+                        };
+                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    _ => {}
+                }
+            }
+            match &mut *__guard.state {
+                __State::Returned => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut __guard.exit);
+                }
+                __State::Panicked => {
+                    ::core::hint::cold_path();
+                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    ::stackless::__private::next_after_panicking()
+                }
+                _ => {}
+            }
+            ::core::unreachable!()
+        },
+    );
+    __machine
+}

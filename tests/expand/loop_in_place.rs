@@ -13,3 +13,24 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
         i += 1;
     }
 }
+
+// A value held only to be dropped at the end (dead at every point) is shared as well, so the buffer declared
+// after it stays in place too.
+struct Token(usize);
+
+impl Drop for Token {
+    fn drop(&mut self) {
+        let _ = self.0;
+    }
+}
+
+#[stackless::coroutine]
+fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
+    let _token = Token(rounds);
+    let mut buf = [0usize; 64];
+    for i in 0..rounds {
+        buf[i % 64] = i;
+        yield_!(i);
+        yield_!(buf[i % 64] * 2);
+    }
+}

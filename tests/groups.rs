@@ -1,0 +1,131 @@
+//! The suspension points of a loop (and those outside loops) share a variant: what they all hold stays in its
+//! fields, and `at` holds what only the current point holds. Drop order on cancellation, on panic and on
+//! completion is still the plain fn's: the point's own locals (declared later) first, then the shared ones,
+//! newest first.
+mod common;
+use common::{Noisy, events, log, step, strs};
+use stackless::CoroutineState;
+
+#[stackless::coroutine]
+fn two_points_in_a_loop(rounds: u32) -> impl stackless::Coroutine<Yield = u32, Return = ()> {
+    let _outer = Noisy("outer");
+    let mut buf = [0u32; 64];
+    let mut i = 0;
+    while i < rounds {
+        let _own = Noisy("own");
+        buf[i as usize % 64] += i;
+        yield_!(i);
+        // `_own` is held here too (dropped at the end of the iteration), with `_second`.
+        let _second = Noisy("second");
+        yield_!(buf[i as usize % 64]);
+        i += 1;
+    }
+}
+
+#[test]
+fn cancelled_at_each_point_drops_own_then_shared() {
+    // At the first point: `_own`, then `_outer`.
+    let dropped = events(|| {
+        let mut c = two_points_in_a_loop(3);
+        assert_eq!(step(&mut c, ()), CoroutineState::Yielded(0));
+        log("cancel");
+    });
+    assert_eq!(dropped, strs(&["cancel", "drop own", "drop outer"]));
+    // At the second point: `_second`, `_own`, then `_outer`.
+    let dropped = events(|| {
+        let mut c = two_points_in_a_loop(3);
+        step(&mut c, ());
+        step(&mut c, ());
+        log("cancel");
+    });
+    assert_eq!(dropped, strs(&["cancel", "drop second", "drop own", "drop outer"]));
+}
+
+#[test]
+fn going_round_the_loop_drops_each_iteration_s_locals_in_order() {
+    let dropped = events(|| {
+        let mut c = two_points_in_a_loop(2);
+        let mut yields = Vec::new();
+        while let CoroutineState::Yielded(y) = step(&mut c, ()) {
+            yields.push(y);
+            log(format!("yield {y}"));
+        }
+        assert_eq!(yields, [0, 0, 1, 1]);
+    });
+    assert_eq!(
+        dropped,
+        strs(&[
+            "yield 0",
+            "yield 0",
+            "drop second",
+            "drop own",
+            "yield 1",
+            "yield 1",
+            "drop second",
+            "drop own",
+            "drop outer",
+        ])
+    );
+}
+
+/// Points outside loops share a variant too: `held` stays in place from the first to the last.
+#[stackless::coroutine]
+fn straight_line() -> impl Iterator<Item = usize> {
+    let held = vec![Noisy("held")];
+    let a = Noisy("a");
+    yield_!(held.len());
+    drop(a);
+    let b = Noisy("b");
+    yield_!(held.len() + 1);
+    drop(b);
+    yield_!(held.len() + 2);
+}
+
+#[test]
+fn straight_line_points_share_what_they_hold() {
+    for cancel_after in 1..=3 {
+        let dropped = events(|| {
+            let mut c = straight_line();
+            for _ in 0..cancel_after {
+                c.next();
+            }
+            log("cancel");
+        });
+        let expected: &[&str] = match cancel_after {
+            1 => &["cancel", "drop a", "drop held"],
+            2 => &["drop a", "cancel", "drop b", "drop held"],
+            _ => &["drop a", "drop b", "cancel", "drop held"],
+        };
+        assert_eq!(dropped, strs(expected), "cancelled after {cancel_after} yields");
+    }
+}
+
+/// A panic between two points of a loop: the point's own locals (moved out of `at` by the arm) unwind first,
+/// then the state is poisoned, dropping the shared ones.
+#[stackless::coroutine]
+fn panics_between_points(fail_at: u32) -> impl Iterator<Item = u32> {
+    let _shared = Noisy("shared");
+    let mut i = 0;
+    loop {
+        let own = Noisy("own");
+        yield_!(i);
+        assert!(i != fail_at, "fail at {i}");
+        yield_!(i + 100);
+        drop(own);
+        i += 1;
+    }
+}
+
+#[test]
+fn a_panic_between_points_unwinds_own_then_poisons_shared() {
+    let dropped = events(|| {
+        let mut c = panics_between_points(1);
+        assert_eq!(c.next(), Some(0));
+        assert_eq!(c.next(), Some(100));
+        assert_eq!(c.next(), Some(1));
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.next()));
+        assert!(caught.is_err());
+        log("caught");
+    });
+    assert_eq!(dropped, strs(&["drop own", "drop own", "drop shared", "caught"]));
+}
