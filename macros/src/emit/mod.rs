@@ -48,7 +48,7 @@ mod access;
 mod continuation;
 mod queries;
 
-use queries::{locate_points, never_held, value_flows};
+use queries::{along_flows, locate_points, never_held, value_flows};
 
 /// How a resume arm reaches the stored locals.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -691,18 +691,7 @@ impl<'a> Emitter<'a> {
                 for &l in locals {
                     typed.insert(l);
                 }
-                let mut changed = true;
-                while changed {
-                    changed = false;
-                    for (sources, targets) in &flows {
-                        if sources.iter().any(|&l| typed.contains(l)) {
-                            for &t in targets {
-                                changed |= !typed.contains(t);
-                                typed.insert(t);
-                            }
-                        }
-                    }
-                }
+                along_flows(&flows, &mut typed);
                 (0..self.body.locals.len()).any(|l| typed.contains(l) && held(l))
             })
             .map(|(stmt, _)| *stmt)

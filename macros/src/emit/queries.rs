@@ -461,19 +461,24 @@ pub(super) fn closure_locals(body: &Body) -> Set {
             seed(v, &mut closures, &mut flows);
         }
     }
+    along_flows(&flows, &mut closures);
+    closures
+}
+
+/// Adds to `set` every local a value of `set` flows into (see [`value_flows`]), until nothing changes.
+pub(super) fn along_flows(flows: &[(Vec<LocalId>, Vec<LocalId>)], set: &mut Set) {
     let mut changed = true;
     while changed {
         changed = false;
-        for (sources, targets) in &flows {
-            if sources.iter().any(|&l| closures.contains(l)) {
+        for (sources, targets) in flows {
+            if sources.iter().any(|&l| set.contains(l)) {
                 for &t in targets {
-                    changed |= !closures.contains(t);
-                    closures.insert(t);
+                    changed |= !set.contains(t);
+                    set.insert(t);
                 }
             }
         }
     }
-    closures
 }
 
 /// The assignments to a local in `expr` (`f = |x| ..`), and the method calls that may store their arguments in
