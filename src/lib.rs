@@ -12,6 +12,8 @@ pub use stackless_runtime::__private;
 // Outside `__private`: rustc names its traits in the error for a field that can't be moved out of a held local.
 #[doc(hidden)]
 pub use stackless_runtime::partial_move;
+#[doc(hidden)]
+pub use stackless_runtime::state;
 
 /// Suspends the enclosing `#[stackless::coroutine]` fn, handing the value out; evaluates to the next resume
 /// argument.

@@ -51,6 +51,7 @@ mod shadowed {
     pub fn generator(__arg: u32) -> impl ::core::iter::Iterator<Item = u32> {
         let __state = __State(__arg);
         let __guard = 10;
+        let state_guard = 20;
         let mut __yielded = 0;
         let __machine = 100;
         let __iter1 = [1, 2];
@@ -67,7 +68,7 @@ mod shadowed {
                 if __i == 1 {
                     continue '__continue0;
                 }
-                yield_!(__guard + __machine + __saved0 + __p_x);
+                yield_!(__guard + state_guard + __machine + __saved0 + __p_x);
             }
             __yielded += 1;
             if __yielded == 3 {
@@ -157,7 +158,7 @@ use stackless::{Coroutine, CoroutineState};
 
 #[test]
 fn generated_names_do_not_collide_with_user_names() {
-    assert_eq!(shadowed::generator(5).collect::<Vec<_>>(), [6, 7, 11_110, 10]);
+    assert_eq!(shadowed::generator(5).collect::<Vec<_>>(), [6, 7, 11_130, 10]);
 }
 
 #[test]

@@ -8,26 +8,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// (`.stderr` path under `tests/ui`, reason). Each is allowed both kinds of finding.
-const EXCEPTIONS: &[(&str, &str)] = &[
-    (
-        "types/rc_held_across_yield_in_send_coroutine.stderr",
-        "the error is at the user's `+ Send` and names the user's `Rc<u32>`, but rustc then explains it by \
+const EXCEPTIONS: &[(&str, &str)] = &[(
+    "types/rc_held_across_yield_in_send_coroutine.stderr",
+    "the error is at the user's `+ Send` and names the user's `Rc<u32>`, but rustc then explains it by \
          walking the opaque type's hidden type (`Machine<__State<..>, {closure}>`, \"required because it appears \
          within the type\"): `Send` is an auto trait of std, so no `#[diagnostic]` attribute applies, and the \
          walk prints whatever the state type and the runtime's wrapper are called",
-    ),
-    (
-        "borrow/pattern_bound_borrow_across_yield.stderr",
-        "a borrow of a local held across a yield, which only rustc's borrow check sees here: its label names the \
-         step's guard (issue 15's borrow rows are still open)",
-    ),
-    (
-        "borrow/lines_of_an_unknown_local_across_yield.stderr",
-        "`text.lines()` on a local of a type the macro doesn't know may be `BufRead::lines(self)`, so the macro \
-         leaves the borrow to rustc's borrow check, whose label names the step's guard (issue 15's borrow rows \
-         are still open)",
-    ),
-];
+)];
 
 fn stderr_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("tests/ui is readable") {

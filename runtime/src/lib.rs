@@ -103,18 +103,11 @@ impl<C: Coroutine<R> + Unpin + ?Sized, R> Coroutine<R> for alloc::boxed::Box<C> 
     }
 }
 
-/// Items used by the code `#[stackless::coroutine]` generates. Not a public API: names and signatures may
-/// change in any release.
+/// The state of a resume step, as the generated code holds it. Not a public API (see [`__private`]); a module of
+/// its own so that rustc's messages about the step's guard (a borrow held across a `yield_!` that only the borrow
+/// checker finds) name `stackless::state::Guard` rather than a `__private` item.
 #[doc(hidden)]
-pub mod __private {
-    pub use core;
-
-    use super::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
-    use core::cell::Cell;
-    use core::convert::Infallible;
-    use core::marker::PhantomData;
-    use core::ops::ControlFlow;
-
+pub mod state {
     /// The generated state enum's two payload-free terminal states, reachable from runtime code.
     pub trait States {
         /// The state after the body returned.
@@ -164,6 +157,21 @@ pub mod __private {
             }
         }
     }
+}
+
+/// Items used by the code `#[stackless::coroutine]` generates. Not a public API: names and signatures may
+/// change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use core;
+
+    use super::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
+    use core::cell::Cell;
+    use core::convert::Infallible;
+    use core::marker::PhantomData;
+    use core::ops::ControlFlow;
+
+    pub use crate::state::{Exit, States};
 
     /// Ends a step at a suspension point, after the generated code set the guard's `exit` to `Suspended`: the
     /// state was already written (or stays in place). The step writes the field rather than lend it to this

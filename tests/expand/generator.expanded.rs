@@ -35,9 +35,9 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         __State::Unresumed { from: from },
         #[inline(always)]
         |__state, __arg: ()| {
-            let mut __guard = ::stackless::__private::Guard::new(__state);
-            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(__guard.state, __State::Panicked) {
+            let mut state_guard = ::stackless::state::Guard::new(__state);
+            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(state_guard.state, __State::Panicked) {
                     __State::Unresumed { from: __p_from } => {
                         ::core::hint::cold_path();
                         let __ret: () = {
@@ -47,20 +47,20 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                                 {
                                     {
                                         let __yielded: u32 = n;
-                                        *__guard.state = __State::Suspend0 { n: n };
-                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        *state_guard.state = __State::Suspend0 { n: n };
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     };
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::core::unreachable!(),
                 }
             }
-            match &mut *__guard.state {
+            match &mut *state_guard.state {
                 __State::Suspend0 { #[allow(unused_variables)] n: n, .. } => {
                     let __ret: () = {
                         '__break0: {
@@ -73,24 +73,24 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                                 {
                                     {
                                         let __yielded: u32 = (*n);
-                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     };
                                 }
                             }
                         }
                     };
-                    __guard.exit = ::stackless::__private::Exit::Returned;
+                    state_guard.exit = ::stackless::__private::Exit::Returned;
                     return ::stackless::__private::complete(__ret);
                 }
                 __State::Returned => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
-                    return ::stackless::__private::exhausted(&mut __guard.exit);
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 __State::Panicked => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::next_after_panicking()
                 }
                 _ => {}

@@ -49,14 +49,14 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         __State::Unresumed { n: n },
         #[inline(always)]
         |__state, __arg: ()| {
-            let mut __guard = ::stackless::__private::Guard::new(__state);
+            let mut state_guard = ::stackless::state::Guard::new(__state);
             let mut __resume_slot = ::core::option::Option::Some(__arg);
             '__step: loop {
                 if ::core::matches!(
-                    * __guard.state, __State::Unresumed { .. } | __State::Suspend0 { .. }
-                    | __State::Suspend1 { .. }
+                    * state_guard.state, __State::Unresumed { .. } | __State::Suspend0 {
+                    .. } | __State::Suspend1 { .. }
                 ) {
-                    match ::core::mem::replace(__guard.state, __State::Panicked) {
+                    match ::core::mem::replace(state_guard.state, __State::Panicked) {
                         __State::Unresumed { n: __p_n } => {
                             ::core::hint::cold_path();
                             #[allow(unused_variables)]
@@ -75,22 +75,22 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                         {
                                             {
                                                 let __yielded: u32 = i;
-                                                *__guard.state = __State::Suspend0 {
+                                                *state_guard.state = __State::Suspend0 {
                                                     n: n,
                                                     for_i: for_i,
                                                 };
-                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
                                     }
                                 }
                                 {
-                                    *__guard.state = __State::Suspend1 { n: n };
+                                    *state_guard.state = __State::Suspend1 { n: n };
                                     continue '__step;
                                 };
                             };
-                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         __State::Suspend0 { n: __saved0, for_i: __saved1 } => {
@@ -114,11 +114,11 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                             {
                                                 {
                                                     let __yielded: u32 = i;
-                                                    *__guard.state = __State::Suspend0 {
+                                                    *state_guard.state = __State::Suspend0 {
                                                         n: n,
                                                         for_i: for_i,
                                                     };
-                                                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                                                     return ::stackless::__private::suspend(__yielded);
                                                 };
                                             }
@@ -126,11 +126,11 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     }
                                 }
                                 {
-                                    *__guard.state = __State::Suspend1 { n: n };
+                                    *state_guard.state = __State::Suspend1 { n: n };
                                     continue '__step;
                                 };
                             };
-                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         __State::Suspend1 { n: __saved0 } => {
@@ -141,15 +141,15 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 {
                                     let __yielded: u32 = scale(1);
                                     let __own = __Group0::Suspend2 {};
-                                    *__guard.state = __State::Group0 {
+                                    *state_guard.state = __State::Group0 {
                                         at: __own,
                                         scale: scale,
                                     };
-                                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 };
                             };
-                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         _ => ::core::unreachable!(),
@@ -159,7 +159,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                     at: __at,
                     #[allow(unused_variables)]
                     scale: scale,
-                } = &mut *__guard.state
+                } = &mut *state_guard.state
                 {
                     match __at {
                         __Group0::Suspend2 { .. } => {
@@ -171,11 +171,11 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 {
                                     let __yielded: u32 = (*scale)(2);
                                     *__at = __Group0::Suspend3 {};
-                                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 };
                             };
-                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         __Group0::Suspend3 { .. } => {
@@ -184,21 +184,21 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 &mut __resume_slot,
                             );
                             let __ret: () = {};
-                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         _ => {}
                     }
                 }
-                match &mut *__guard.state {
+                match &mut *state_guard.state {
                     __State::Returned => {
                         ::core::hint::cold_path();
-                        __guard.exit = ::stackless::__private::Exit::Suspended;
-                        return ::stackless::__private::exhausted(&mut __guard.exit);
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     __State::Panicked => {
                         ::core::hint::cold_path();
-                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
                     _ => {}

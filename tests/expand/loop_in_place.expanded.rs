@@ -47,9 +47,9 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
         },
         #[inline(always)]
         |__state, __arg: ()| {
-            let mut __guard = ::stackless::__private::Guard::new(__state);
-            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(__guard.state, __State::Panicked) {
+            let mut state_guard = ::stackless::state::Guard::new(__state);
+            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(state_guard.state, __State::Panicked) {
                     __State::Unresumed { rounds: __p_rounds } => {
                         ::core::hint::cold_path();
                         let __ret: () = {
@@ -63,19 +63,19 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                     {
                                         let __yielded: usize = buf[slot];
                                         let __own = __Group0::Suspend0 { slot: slot };
-                                        *__guard.state = __State::Group0 {
+                                        *state_guard.state = __State::Group0 {
                                             at: __own,
                                             rounds: rounds,
                                             buf: buf,
                                             i: i,
                                         };
-                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     };
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::core::unreachable!(),
@@ -89,7 +89,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                 buf: buf,
                 #[allow(unused_variables)]
                 i: i,
-            } = &mut *__guard.state
+            } = &mut *state_guard.state
             {
                 match __at {
                     __Group0::Suspend0 { .. } => {
@@ -108,14 +108,14 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                         {
                                             let __yielded: usize = (*buf)[next];
                                             *__at = __Group0::Suspend1 {};
-                                            __guard.exit = ::stackless::__private::Exit::Suspended;
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         };
                                     }
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     __Group0::Suspend1 { .. } => {
@@ -133,28 +133,28 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                         {
                                             let __yielded: usize = (*buf)[slot];
                                             *__at = __Group0::Suspend0 { slot: slot };
-                                            __guard.exit = ::stackless::__private::Exit::Suspended;
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         };
                                     }
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => {}
                 }
             }
-            match &mut *__guard.state {
+            match &mut *state_guard.state {
                 __State::Returned => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
-                    return ::stackless::__private::exhausted(&mut __guard.exit);
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 __State::Panicked => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::next_after_panicking()
                 }
                 _ => {}
@@ -219,9 +219,9 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
         },
         #[inline(always)]
         |__state, __arg: ()| {
-            let mut __guard = ::stackless::__private::Guard::new(__state);
-            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(__guard.state, __State::Panicked) {
+            let mut state_guard = ::stackless::state::Guard::new(__state);
+            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(state_guard.state, __State::Panicked) {
                     __State::Unresumed { rounds: __p_rounds } => {
                         ::core::hint::cold_path();
                         let __ret: () = {
@@ -242,7 +242,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                         {
                                             let __yielded: usize = i;
                                             let __own = __Group0::Suspend0 { i: i };
-                                            *__guard.state = __State::Group0 {
+                                            *state_guard.state = __State::Group0 {
                                                 at: __own,
                                                 _token: {
                                                     use ::stackless::__private::{HoldCopy as _, HoldValue as _};
@@ -253,14 +253,14 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                                 buf: buf,
                                                 for_i: for_i,
                                             };
-                                            __guard.exit = ::stackless::__private::Exit::Suspended;
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         };
                                     }
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::core::unreachable!(),
@@ -274,7 +274,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                 buf: buf,
                 #[allow(unused_variables)]
                 for_i: for_i,
-            } = &mut *__guard.state
+            } = &mut *state_guard.state
             {
                 match __at {
                     __Group0::Suspend0 { .. } => {
@@ -292,7 +292,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                             {
                                                 let __yielded: usize = (*buf)[i % 64] * 2;
                                                 *__at = __Group0::Suspend1 {};
-                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
@@ -300,7 +300,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     __Group0::Suspend1 { .. } => {
@@ -318,7 +318,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                             {
                                                 let __yielded: usize = i;
                                                 *__at = __Group0::Suspend0 { i: i };
-                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
@@ -326,21 +326,21 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => {}
                 }
             }
-            match &mut *__guard.state {
+            match &mut *state_guard.state {
                 __State::Returned => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
-                    return ::stackless::__private::exhausted(&mut __guard.exit);
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 __State::Panicked => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::next_after_panicking()
                 }
                 _ => {}

@@ -45,9 +45,9 @@ impl Deck {
             },
             #[inline(always)]
             |__state, __arg: ()| {
-                let mut __guard = ::stackless::__private::Guard::new(__state);
-                if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
-                    match ::core::mem::replace(__guard.state, __State::Panicked) {
+                let mut state_guard = ::stackless::state::Guard::new(__state);
+                if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
+                    match ::core::mem::replace(state_guard.state, __State::Panicked) {
                         __State::Unresumed { __self: __p___self, hands: __p_hands } => {
                             ::core::hint::cold_path();
                             let __ret: () = {
@@ -69,25 +69,25 @@ impl Deck {
                                         {
                                             {
                                                 let __yielded: (usize, u8) = (hand, card);
-                                                *__guard.state = __State::Suspend0 {
+                                                *state_guard.state = __State::Suspend0 {
                                                     hands: hands,
                                                     hand: hand,
                                                     for_card: for_card,
                                                 };
-                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
                                     }
                                 }
                             };
-                            __guard.exit = ::stackless::__private::Exit::Returned;
+                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         _ => ::core::unreachable!(),
                     }
                 }
-                match &mut *__guard.state {
+                match &mut *state_guard.state {
                     __State::Suspend0 {
                         #[allow(unused_variables)]
                         hands: hands,
@@ -115,7 +115,7 @@ impl Deck {
                                         {
                                             {
                                                 let __yielded: (usize, u8) = ((*hand), card);
-                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
@@ -123,17 +123,17 @@ impl Deck {
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     __State::Returned => {
                         ::core::hint::cold_path();
-                        __guard.exit = ::stackless::__private::Exit::Suspended;
-                        return ::stackless::__private::exhausted(&mut __guard.exit);
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     __State::Panicked => {
                         ::core::hint::cold_path();
-                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
                     _ => {}

@@ -40,9 +40,9 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
             let __type0 = ::core::marker::PhantomData;
             let __resume_type = ::core::marker::PhantomData;
             ::stackless::__private::same_type(&__resume_type, &__arg);
-            let mut __guard = ::stackless::__private::Guard::new(__state);
-            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(__guard.state, __State::Panicked) {
+            let mut state_guard = ::stackless::state::Guard::new(__state);
+            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(state_guard.state, __State::Panicked) {
                     __State::Unresumed {} => {
                         ::core::hint::cold_path();
                         let __ret: u64 = {
@@ -53,21 +53,21 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                                     sum += x;
                                     {
                                         let __yielded: u64 = sum;
-                                        *__guard.state = __State::Suspend0 { sum: sum };
-                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        *state_guard.state = __State::Suspend0 { sum: sum };
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     };
                                 }
                             }
                             sum
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::core::unreachable!(),
                 }
             }
-            match &mut *__guard.state {
+            match &mut *state_guard.state {
                 __State::Suspend0 { #[allow(unused_variables)] sum: sum, .. } => {
                     let __ret: u64 = {
                         let mut x;
@@ -87,7 +87,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                                     (*sum) += x;
                                     {
                                         let __yielded: u64 = (*sum);
-                                        __guard.exit = ::stackless::__private::Exit::Suspended;
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     };
                                 }
@@ -95,17 +95,17 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                         }
                         (*sum)
                     };
-                    __guard.exit = ::stackless::__private::Exit::Returned;
+                    state_guard.exit = ::stackless::__private::Exit::Returned;
                     return ::stackless::__private::complete(__ret);
                 }
                 __State::Returned => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::resumed_after_completion()
                 }
                 __State::Panicked => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::resumed_after_panicking()
                 }
                 _ => {}

@@ -44,9 +44,9 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         __State::Unresumed { words: words },
         #[inline(always)]
         |__state, __arg: ()| {
-            let mut __guard = ::stackless::__private::Guard::new(__state);
-            if ::core::matches!(* __guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(__guard.state, __State::Panicked) {
+            let mut state_guard = ::stackless::state::Guard::new(__state);
+            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
+                match ::core::mem::replace(state_guard.state, __State::Panicked) {
                     __State::Unresumed { words: __p_words } => {
                         ::core::hint::cold_path();
                         let __ret: () = {
@@ -67,18 +67,18 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         {
                                             let __yielded: String = word;
                                             let __own = __Group0::Suspend0 { upper: upper };
-                                            *__guard.state = __State::Group0 {
+                                            *state_guard.state = __State::Group0 {
                                                 at: __own,
                                                 for_word: for_word,
                                             };
-                                            __guard.exit = ::stackless::__private::Exit::Suspended;
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         };
                                     }
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::core::unreachable!(),
@@ -88,7 +88,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                 at: __at,
                 #[allow(unused_variables)]
                 for_word: for_word,
-            } = &mut *__guard.state
+            } = &mut *state_guard.state
             {
                 match __at {
                     __Group0::Suspend0 { .. } => {
@@ -109,7 +109,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             {
                                                 let __yielded: String = upper;
                                                 *__at = __Group0::Suspend1 {};
-                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
@@ -117,7 +117,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     __Group0::Suspend1 { .. } => {
@@ -137,7 +137,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             {
                                                 let __yielded: String = word;
                                                 *__at = __Group0::Suspend0 { upper: upper };
-                                                __guard.exit = ::stackless::__private::Exit::Suspended;
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                                 return ::stackless::__private::suspend(__yielded);
                                             };
                                         }
@@ -145,21 +145,21 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                 }
                             }
                         };
-                        __guard.exit = ::stackless::__private::Exit::Returned;
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => {}
                 }
             }
-            match &mut *__guard.state {
+            match &mut *state_guard.state {
                 __State::Returned => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
-                    return ::stackless::__private::exhausted(&mut __guard.exit);
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 __State::Panicked => {
                     ::core::hint::cold_path();
-                    __guard.exit = ::stackless::__private::Exit::Suspended;
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::next_after_panicking()
                 }
                 _ => {}

@@ -128,8 +128,10 @@ fn state_ty() -> syn::Ident {
     syn::Ident::new("__State", Span::mixed_site())
 }
 
+/// The step's guard (see `stackless::state::Guard`): named as rustc's messages show it when a borrow held across
+/// a `yield_!` outlives the step ("when `state_guard` is dropped"); hygienic, so no user local is shadowed.
 fn guard() -> syn::Ident {
-    syn::Ident::new("__guard", Span::mixed_site())
+    syn::Ident::new("state_guard", Span::mixed_site())
 }
 
 fn resume_arg() -> syn::Ident {
@@ -580,7 +582,7 @@ impl<'a> Emitter<'a> {
                 #state::Unresumed { #(#init_fields),* },
                 #inline |#state_param, #arg #arg_ty| {
                     #(#witnesses)*
-                    let mut #g = #p::Guard::new(#state_param);
+                    let mut #g = ::stackless::state::Guard::new(#state_param);
                     #step
                 },
             )
