@@ -7,6 +7,8 @@
 //! - a `for` loop with a suspension point that iterates over a borrow of a local (`for x in &v`, `v.iter()`);
 //! - a `let` that binds a borrow of a local (`let r = &v;`), or an iterator or reference into a local known to
 //!   own its value (`let it = v.iter();` with `let v = vec![..];`), which is still held at a suspension point.
+//!
+//! And, in a `+ Clone` coroutine, a `&mut` held across a suspension point ([`check_clone`]).
 
 use proc_macro2::Span;
 use syn::Expr;
@@ -25,6 +27,26 @@ enum Borrow {
 
 const STATE_MOVES: &str = "a coroutine's locals live in its state, which moves when the coroutine moves, so a \
                            reference into it can't survive a suspension";
+
+/// A `+ Clone` coroutine clones everything it holds at a suspension point, and a `&mut` can't be cloned: a local
+/// known to be one (a `&mut T` argument, `let r = &mut x;`) held across a `yield_!` is reported at its
+/// declaration, where rustc would report the unmet `Clone` bound through the generated state type.
+pub fn check_clone(body: &Body, an: &Analysis, errors: &mut Errors) {
+    for (l, local) in body.locals.iter().enumerate() {
+        let held = (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(&l));
+        if local.value == Value::MutRef && held {
+            let name = &local.ident;
+            errors.error(
+                local.ident.span(),
+                format!(
+                    "`{name}` is a `&mut` held across a `yield_!`, and a `+ Clone` coroutine clones what it holds\n\
+                     note: a `&mut` reference can't be cloned\n\
+                     help: take the reference again after the `yield_!` instead of holding it, or remove `+ Clone`"
+                ),
+            );
+        }
+    }
+}
 
 pub fn check(body: &Body, an: &Analysis, errors: &mut Errors) {
     let mut checker = Checker { body, an, errors };

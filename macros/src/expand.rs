@@ -154,6 +154,9 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     let body = Lowerer::lower(errors, input(&[]))?;
     let an = analysis::analyze(&body);
     borrows::check(&body, &an, errors);
+    if shape.derive_clone {
+        borrows::check_clone(&body, &an, errors);
+    }
     if !errors.is_empty() {
         return None;
     }

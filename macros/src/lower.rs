@@ -420,6 +420,13 @@ impl<'e> Lowerer<'e> {
                 {
                     binding.locals.iter().for_each(|&l| self.locals[l].value = Value::MutRef);
                 }
+                // `let r = &mut x;`: no drop glue, but not `Copy` either.
+                if let Some(Node::Leaf(leaf)) = &init
+                    && matches!(strip_parens(&leaf.expr), Expr::Reference(r) if r.mutability.is_some())
+                    && let Pat::Ident(_) = &local.pat
+                {
+                    binding.locals.iter().for_each(|&l| self.locals[l].value = Value::MutRef);
+                }
                 if let Some(Node::Leaf(leaf)) = &init {
                     self.note_view(&leaf.expr, &binding.locals);
                 }

@@ -112,6 +112,9 @@ pub fn parse(args: TokenStream, sig: &syn::Signature, errors: &mut Errors) -> Op
     }
     let shape = classify_return(sig, errors);
     let (args, mut shape) = (args?, shape?);
+    if shape.derive_clone {
+        check_clonable_arguments(sig, errors);
+    }
     shape.resume_pat = args.resume;
     if let Kind::Coroutine { resume, .. } = &shape.kind
         && !is_unit(resume)
@@ -128,6 +131,55 @@ pub fn parse(args: TokenStream, sig: &syn::Signature, errors: &mut Errors) -> Op
         return None;
     }
     Some(shape)
+}
+
+/// A `+ Clone` coroutine holds its arguments until it starts, and clones what it holds: an argument of a `&mut`
+/// type can't be cloned (rustc would report the unmet bound through the generated state type).
+fn check_clonable_arguments(sig: &syn::Signature, errors: &mut Errors) {
+    for input in &sig.inputs {
+        let (span, name) = match input {
+            syn::FnArg::Receiver(r) if matches!(&r.kind, syn::ReceiverKind::Reference(_, _, Some(_))) => {
+                (r.self_token.span, String::from("`self`"))
+            }
+            syn::FnArg::Receiver(r)
+                if matches!(&r.kind, syn::ReceiverKind::Typed(_, ty)
+                    if matches!(strip_type_group(ty), Type::Reference(t) if t.mutability.is_some())) =>
+            {
+                (r.self_token.span, String::from("`self`"))
+            }
+            syn::FnArg::Typed(arg) if matches!(strip_type_group(&arg.ty), Type::Reference(r) if r.mutability.is_some()) =>
+            {
+                let name = match &*arg.pat {
+                    syn::Pat::Ident(p) => format!("`{}`", p.ident),
+                    _ => String::from("this argument"),
+                };
+                (arg.pat.span(), name)
+            }
+            _ => continue,
+        };
+        {
+            errors.error(
+                span,
+                format!(
+                    "{name} is a `&mut`, and a `+ Clone` coroutine clones what it holds (its arguments until it \
+                     starts)\n\
+                     note: a `&mut` reference can't be cloned\n\
+                     help: take a shared reference (`&`) if the coroutine only reads through it, or remove `+ Clone`"
+                ),
+            );
+        }
+    }
+}
+
+/// `ty` without the invisible groups and parentheses around it.
+fn strip_type_group(mut ty: &Type) -> &Type {
+    loop {
+        match ty {
+            Type::Group(g) => ty = &g.elem,
+            Type::Paren(p) => ty = &p.elem,
+            _ => return ty,
+        }
+    }
 }
 
 fn check_fn_kind(sig: &syn::Signature, errors: &mut Errors) {
