@@ -206,9 +206,18 @@ impl Checker<'_> {
             Expr::Paren(p) => return self.borrowed_local(leaf, &p.expr, iterators),
             _ => return None,
         };
-        let local = Self::local_of(leaf, target)?;
+        // `&v[i]`, `&v.f`: a borrow of a part of the local, which is in the state when the local owns it.
+        let mut root = strip_parens(target);
+        let mut projected = false;
+        while let Expr::Index(syn::ExprIndex { expr: base, .. }) | Expr::Field(syn::ExprField { base, .. }) = root {
+            root = strip_parens(base);
+            projected = true;
+        }
+        let local = Self::local_of(leaf, root)?;
         let local_info = &self.body.locals[local];
-        let borrows = if reference {
+        let borrows = if reference && projected {
+            local_info.owned()
+        } else if reference {
             !local_info.no_drop()
         } else if let Expr::MethodCall(m) = expr
             && ALSO_CONSUMING.contains(&m.method.to_string().as_str())
@@ -218,7 +227,9 @@ impl Checker<'_> {
             // A view (`s.chars()`, `v.iter()`) is an iterator by value, never a reference: `it.by_ref()` borrows it.
             local_info.owned() || local_info.value == Value::View
         };
-        borrows.then(|| (local, expr.span()))
+        // At the borrowed local (`&words[i]` is reported at `words`).
+        let span = if reference { root.span() } else { expr.span() };
+        borrows.then_some((local, span))
     }
 
     /// The coroutine's local that `target` names, if it is a plain path to one.
