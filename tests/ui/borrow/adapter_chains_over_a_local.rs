@@ -1,0 +1,54 @@
+// Iterator adapters over a borrow of a local, in a `for` header with a `yield_!` in the loop: each holds the
+// borrow across the suspension.
+#[stackless::coroutine]
+fn enumerated(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    for (i, x) in v.iter().enumerate() {
+        yield_!(*x + i as u32);
+    }
+}
+
+#[stackless::coroutine]
+fn skipped(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    for x in v.iter().skip(1) {
+        yield_!(*x);
+    }
+}
+
+#[stackless::coroutine]
+fn reversed(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    for x in v.iter().rev() {
+        yield_!(*x);
+    }
+}
+
+#[stackless::coroutine]
+fn mapped(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    for x in v.iter().map(|x| x + 1) {
+        yield_!(x);
+    }
+}
+
+#[stackless::coroutine]
+fn chars_reversed(s: String) -> impl Iterator<Item = char> {
+    for c in s.chars().rev() {
+        yield_!(c);
+    }
+}
+
+#[stackless::coroutine]
+fn bound_first(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    let it = v.iter().enumerate();
+    for (_, x) in it {
+        yield_!(*x);
+    }
+}
+
+#[stackless::coroutine]
+fn filtered(v: Vec<u32>, min: u32) -> impl Iterator<Item = u32> {
+    let floor = min;
+    for x in v.into_iter().filter(|x| *x > floor) {
+        yield_!(x);
+    }
+}
+
+fn main() {}
