@@ -53,6 +53,8 @@ pub struct Lowerer<'e> {
     /// `for` bindings and the local they iterate over by value: a binding owns its value when the local owns
     /// its items.
     items_of: Vec<(LocalId, LocalId)>,
+    /// (a `let`'s local, the local its initializer clones): an owned value's clone owns its value too.
+    clones: Vec<(LocalId, LocalId)>,
     /// Locals bound to what a std method returning a view of its receiver returns, resolved with `owned`.
     views: Vec<View>,
     /// The statements that get a join point before them.
@@ -104,6 +106,7 @@ impl<'e> Lowerer<'e> {
             resume_unit: input.resume_unit,
             items: Vec::new(),
             items_of: Vec::new(),
+            clones: Vec::new(),
             views: Vec::new(),
             joins: input.joins,
             lets: 0,
@@ -177,6 +180,11 @@ impl<'e> Lowerer<'e> {
                 Value::OwnedItems => l.locals[item].value = Value::Owned,
                 Value::PlainItems => l.locals[item].value = Value::Plain,
                 _ => {}
+            }
+        }
+        for (clone, source) in std::mem::take(&mut l.clones) {
+            if l.locals[source].owned() {
+                l.locals[clone].value = l.locals[source].value;
             }
         }
         for view in std::mem::take(&mut l.views) {
@@ -266,6 +274,17 @@ impl<'e> Lowerer<'e> {
             locals.push(id);
         }
         Binding { pat: pat.clone(), locals }
+    }
+
+    /// The local that `expr` clones (`x.clone()`), if it is one.
+    fn cloned_local(&self, expr: &Expr) -> Option<LocalId> {
+        let Expr::MethodCall(m) = strip_parens(expr) else { return None };
+        let Expr::Path(p) = strip_parens(&m.receiver) else { return None };
+        let ident = p.path.get_ident()?;
+        if m.method != "clone" || !m.args.is_empty() {
+            return None;
+        }
+        self.env.iter().rev().find(|(name, _)| ident == name).map(|&(_, l)| l)
     }
 
     /// Records that `locals` are bound (by a `let`, a `match` arm or an `if let`) to what `expr` returns, which
@@ -429,6 +448,9 @@ impl<'e> Lowerer<'e> {
                 }
                 if let Some(Node::Leaf(leaf)) = &init {
                     self.note_view(&leaf.expr, &binding.locals);
+                    if let ([single], Some(source)) = (&binding.locals[..], self.cloned_local(&leaf.expr)) {
+                        self.clones.push((*single, source));
+                    }
                 }
                 if let [single] = binding.locals[..] {
                     if let Some(items) = items {

@@ -1,4 +1,5 @@
-// A borrow taken inside the loop body, of a local of the loop body, held across a `yield_!`.
+// A borrow taken inside the loop body, of a local of the loop body (a clone of an owned item, so owned too),
+// held across a `yield_!`.
 #[stackless::coroutine]
 fn lens(words: Vec<String>) -> impl Iterator<Item = usize> {
     for word in words {
