@@ -583,3 +583,30 @@ fn a_local_named_at_is_its_own_field() {
     assert_eq!(format!("{g:?}"), "Group0 { at: Suspend0 { step: 0 }, at_2: 0, n: 2 }");
     assert_eq!(g.collect::<Vec<_>>(), [0, 1, 10]);
 }
+
+/// A local matched out of one typed across arms (`v` gets its type from the arm that resumes inside its
+/// initializer), dead at a later `yield_!`: stored as it is, since `Hold` would guess its type before rustc knows
+/// it (difftest seed 7, program 3535).
+#[stackless::coroutine]
+fn matched_out_of_a_late_typed_value(flag: bool) -> impl Iterator<Item = usize> {
+    let v = if flag {
+        Some(format!("<{}>", {
+            yield_!(1);
+            5
+        }))
+    } else {
+        None
+    };
+    match v {
+        Some(_s) => {
+            yield_!(2);
+        }
+        None => yield_!(3),
+    }
+}
+
+#[test]
+fn a_local_matched_out_of_a_late_typed_value_is_held_as_it_is() {
+    assert_eq!(matched_out_of_a_late_typed_value(true).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(matched_out_of_a_late_typed_value(false).collect::<Vec<_>>(), [3]);
+}

@@ -354,17 +354,48 @@ pub(super) fn value_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
     flows.into_inner()
 }
 
+/// Where values flow into the locals a pattern binds: from a `match`'s scrutinee, or an `if let`/`while let`'s.
+fn pattern_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
+    let flows = RefCell::new(Vec::new());
+    let cond_flows = |cond: &[Cond]| {
+        for c in cond {
+            if let Cond::Let { binding, scrut } = c {
+                flows.borrow_mut().push((scrut.uses.iter().map(|u| u.local).collect(), binding.locals.clone()));
+            }
+        }
+    };
+    walk_block(
+        root,
+        &mut |n| match n {
+            Node::Match { scrut, arms } => {
+                let targets = arms.iter().flat_map(|a| a.binding.locals.iter().copied()).collect();
+                flows.borrow_mut().push((scrut.uses.iter().map(|u| u.local).collect(), targets));
+            }
+            Node::If { cond, .. } | Node::While { cond, .. } => cond_flows(cond),
+            _ => {}
+        },
+        &mut |_| {},
+    );
+    flows.into_inner()
+}
+
 /// The locals whose type may not be known yet where a suspension point stores them dead, so that `Hold` would
 /// take them for `Copy` (an ambiguous bound selects the first candidate) and rustc would then reject the state:
 /// - those that may hold a closure ([`closure_locals`]): a closure's captures, and so whether it is `Copy`, are
 ///   inferred only after the whole body is type-checked;
 /// - those that some arm declares again without a value (in scope at a suspension point that doesn't store
 ///   them: `let mut x = None;`), or types through a witness shared by the arms: such an arm types them from
-///   the others, maybe later in the body;
+///   the others, maybe later in the body, and what is made of the latter (bound from them by a `let` or a
+///   pattern);
 /// - and those known to own their value (a `Vec`, a `String`): never `Copy`, nothing to gain.
 pub(super) fn never_held(body: &Body, an: &Analysis) -> Set {
     let mut out = closure_locals(body);
-    out.union(&an.typed_across_arms);
+    // What is made of a value typed through the witness (`Some(v7)` matched out of one) is typed as late.
+    let mut witnessed = an.typed_across_arms.clone();
+    let mut flows = value_flows(&body.root);
+    flows.extend(pattern_flows(&body.root));
+    along_flows(&flows, &mut witnessed);
+    out.union(&witnessed);
     for (k, point) in body.yields.iter().enumerate() {
         if !an.reachable[k] {
             continue;
