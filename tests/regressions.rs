@@ -610,3 +610,42 @@ fn a_local_matched_out_of_a_late_typed_value_is_held_as_it_is() {
     assert_eq!(matched_out_of_a_late_typed_value(true).collect::<Vec<_>>(), [1, 2]);
     assert_eq!(matched_out_of_a_late_typed_value(false).collect::<Vec<_>>(), [3]);
 }
+
+/// A local declared without a value whose only assignment is dead code, after a labeled block that always leaves
+/// the loop: no arm runs the assignment, yet it types the local, as in the plain fn (difftest seed 42, program
+/// 5002).
+#[stackless::coroutine]
+fn assigned_only_in_dead_code(mut v: Vec<u32>) -> impl Iterator<Item = u32> {
+    'outer: while let Some(x) = v.pop() {
+        let described;
+        'inner: {
+            yield_!(x);
+            break 'outer;
+        };
+        yield_!(0);
+        described = format!("{x}");
+        yield_!(u32::try_from(described.len()).unwrap_or(0));
+    }
+    yield_!(u32::try_from(v.len()).unwrap_or(0));
+}
+
+/// The same, declared with its type.
+#[stackless::coroutine]
+fn typed_and_assigned_only_in_dead_code(mut v: Vec<u32>) -> impl Iterator<Item = u32> {
+    'outer: while let Some(x) = v.pop() {
+        let described: String;
+        'inner: {
+            yield_!(x);
+            break 'outer;
+        };
+        described = format!("{x}");
+        yield_!(u32::try_from(described.len()).unwrap_or(0));
+    }
+    yield_!(u32::try_from(v.len()).unwrap_or(0));
+}
+
+#[test]
+fn a_local_assigned_only_in_dead_code_is_typed_by_it() {
+    assert_eq!(assigned_only_in_dead_code(vec![1, 2, 3]).collect::<Vec<_>>(), [3, 2]);
+    assert_eq!(typed_and_assigned_only_in_dead_code(vec![1, 2, 3]).collect::<Vec<_>>(), [3, 2]);
+}

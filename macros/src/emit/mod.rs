@@ -48,7 +48,7 @@ mod access;
 mod continuation;
 mod queries;
 
-use queries::{along_flows, locate_points, never_held, value_flows};
+use queries::{along_flows, declared_untyped, locate_points, never_held, value_flows};
 
 /// How a resume arm reaches the stored locals.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -111,6 +111,10 @@ pub struct Emitter<'a> {
     initializing: RefCell<Vec<Vec<LocalId>>>,
     /// The locals stored as they are even where they are dead (see [`Self::held`]).
     never_held: Set,
+    /// The locals declared without a value nor a type (`let x;`).
+    declared_untyped: Set,
+    /// The locals the arms emitted so far refer to (the union of each arm's `referenced`).
+    referenced_by_arms: Set,
 }
 
 /// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it
@@ -317,6 +321,7 @@ impl<'a> Emitter<'a> {
         let located = locate_points(body);
         let never_held = never_held(body, an);
         let layout = Layout::new(body, an, &never_held, &located);
+        let declared_untyped = declared_untyped(body);
         Emitter {
             body,
             an,
@@ -345,6 +350,8 @@ impl<'a> Emitter<'a> {
             closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
             initializing: RefCell::new(Vec::new()),
             never_held,
+            declared_untyped,
+            referenced_by_arms: Set::new(n),
         }
     }
 
@@ -543,11 +550,19 @@ impl<'a> Emitter<'a> {
             }
         };
         let state_param = syn::Ident::new("__state", Span::mixed_site());
+        self.referenced_by_arms.union(&self.referenced.borrow());
         let mut witnesses: Vec<TokenStream> = (0..self.body.locals.len())
             .filter(|&l| self.witnesses_used.borrow().contains(l))
             .map(|l| {
                 let witness = type_witness(l);
-                quote!(let #witness = ::core::marker::PhantomData;)
+                if self.referenced_by_arms.contains(l) || !self.declared_untyped.contains(l) {
+                    quote!(let #witness = ::core::marker::PhantomData;)
+                } else {
+                    // Only declared (`let x;`): what would type it is never emitted, e.g. an assignment that is
+                    // dead code in the plain fn, after a block that always leaves. Nothing reads or writes it,
+                    // so any type will do.
+                    quote!(let #witness = ::core::marker::PhantomData::<fn()>;)
+                }
             })
             .collect();
         if !witnesses.is_empty() {
@@ -723,6 +738,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn reset(&mut self, arm: Option<YieldId>, mode: Mode) {
+        self.referenced_by_arms.union(&self.referenced.borrow());
         self.arm = arm;
         self.mode = mode;
         let n = self.body.locals.len();

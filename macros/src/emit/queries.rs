@@ -283,6 +283,19 @@ pub(super) fn walk_block(block: &Block, f: &mut dyn FnMut(&Node), on_let: &mut d
     }
 }
 
+/// The locals declared without a value nor a type (`let x;`): only what is assigned to them gives their type.
+pub(super) fn declared_untyped(body: &Body) -> Set {
+    let mut out = Set::new(body.locals.len());
+    walk_block(&body.root, &mut |_| {}, &mut |l| {
+        if l.init.is_none() && !matches!(l.binding.pat, syn::Pat::Type(_)) {
+            for &x in &l.binding.locals {
+                out.insert(x);
+            }
+        }
+    });
+    out
+}
+
 /// Calls `f` on `node` and every node inside it.
 pub(super) fn for_each_node(node: &Node, f: &mut dyn FnMut(&Node)) {
     walk_node(node, f, &mut |_| {});
