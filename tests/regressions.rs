@@ -649,3 +649,32 @@ fn a_local_assigned_only_in_dead_code_is_typed_by_it() {
     assert_eq!(assigned_only_in_dead_code(vec![1, 2, 3]).collect::<Vec<_>>(), [3, 2]);
     assert_eq!(typed_and_assigned_only_in_dead_code(vec![1, 2, 3]).collect::<Vec<_>>(), [3, 2]);
 }
+
+/// A local declared without a value, assigned a value that suspends in one branch (`x = if c { Some(f(yield_!(..)))
+/// } else { None };`), then matched: the arm that takes the other branch types the value from the suspending one too,
+/// as the plain fn does (difftest seed 42, program 9465).
+#[stackless::coroutine(resume = first)]
+fn assigned_a_suspending_value() -> impl Coroutine<usize, Yield = usize, Return = usize> {
+    let described;
+    yield_!(6);
+    described = if first == 9 { Some(format!("<{}>", yield_!(1))) } else { None };
+    match described {
+        Some(text) => {
+            yield_!(text.len());
+            first
+        }
+        None => 0,
+    }
+}
+
+#[test]
+fn a_local_assigned_a_suspending_value_is_typed_from_every_branch() {
+    let mut co = assigned_a_suspending_value();
+    assert_eq!(step(&mut co, 9), CoroutineState::Yielded(6));
+    assert_eq!(step(&mut co, 0), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut co, 123), CoroutineState::Yielded(5));
+    assert_eq!(step(&mut co, 0), CoroutineState::Complete(9));
+    let mut co = assigned_a_suspending_value();
+    assert_eq!(step(&mut co, 1), CoroutineState::Yielded(6));
+    assert_eq!(step(&mut co, 0), CoroutineState::Complete(0));
+}

@@ -76,9 +76,9 @@ pub struct Analysis {
     pub reachable: Vec<bool>,
     /// Per local: held in an `Option` drop flag.
     pub flagged: Set,
-    /// Per local: bound by a `let` whose initializer suspends, so its value arrives in several arms, each
-    /// type-checking only its own part of the initializer (`if c { Some(yield_!(x)) } else { None }`): the
-    /// arms tie its type together through a shared type witness.
+    /// Per local: bound by a `let` whose initializer suspends, or assigned a value that suspends, so its value
+    /// arrives in several arms, each type-checking only its own part of the value
+    /// (`if c { Some(yield_!(x)) } else { None }`): the arms tie its type together through a shared type witness.
     pub typed_across_arms: Set,
     /// Per leaf: locals stored at a suspension point that may follow it before they are declared again. A
     /// field moved out of such a local is vacated (the state keeps the local whole), not moved.
@@ -137,7 +137,7 @@ pub fn analyze(body: &Body) -> Analysis {
         stored.push(here);
         dead.push(dead_here);
     }
-    let typed_across_arms = bound_by_suspending_lets(body);
+    let typed_across_arms = valued_by_suspending_code(body);
     // The same backward flow, with each suspension point reading what it stores instead of the leaves' uses.
     let mut held = Liveness::new(body, Some(&stored), false);
     held.block(&body.root, Set::new(n));
@@ -157,8 +157,8 @@ pub fn analyze(body: &Body) -> Analysis {
     }
 }
 
-/// The locals bound by a `let` whose initializer contains a suspension point.
-fn bound_by_suspending_lets(body: &Body) -> Set {
+/// The locals bound by a `let` whose initializer contains a suspension point, or assigned a value that does.
+fn valued_by_suspending_code(body: &Body) -> Set {
     fn block(b: &Block, out: &mut Set) {
         for stmt in &b.stmts {
             match stmt {
@@ -188,7 +188,13 @@ fn bound_by_suspending_lets(body: &Body) -> Set {
                 }
             }
             Node::Match { arms, .. } => arms.iter().for_each(|a| node(&a.body, out)),
-            Node::Assign { value, .. } => node(value, out),
+            Node::Assign { place, value } => {
+                // `x = yield_!(..)` assigns a value of the resume type, which every arm knows.
+                if suspends(value) && !matches!(**value, Node::Yield(_)) {
+                    place.uses.iter().filter(|u| u.kind == UseKind::Write).for_each(|u| out.insert(u.local));
+                }
+                node(value, out);
+            }
         }
     }
     fn suspends(n: &Node) -> bool {

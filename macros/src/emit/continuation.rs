@@ -213,7 +213,8 @@ impl Emitter<'_> {
                 quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
             }
             Node::Assign { place, value } => {
-                let v = self.assigning(place, || self.cont_node(value, k));
+                let completes = !self.cont_node_never_completes(value, k);
+                let v = self.assigning(place, completes, || self.cont_node(value, k));
                 self.assign(place, v)
             }
             Node::Leaf(_) | Node::Yield(_) => {
@@ -426,23 +427,34 @@ impl Emitter<'_> {
     }
 
     /// Inside the initializer of a local typed across arms, after `let x = yield_!(..);` has suspended: the
-    /// rest of the block as dead code, with `x` an unreachable value of the resume type, so that rustc types the
-    /// initializer's value from this path too (`if c { Some(f(yield_!(x))) } else { None }`), as in the plain fn.
-    /// rustc type-checks unreachable code but doesn't borrow-check it. Only a rest without control flow or jumps
+    /// rest of the block as dead code, with `x` an unreachable value of the resume type (or, bound by a block that
+    /// suspends, that block's own dead continuation), so that rustc types the initializer's value from this path
+    /// too (`if c { Some(f(yield_!(x))) } else { None }`), as in the plain fn. rustc type-checks unreachable code but doesn't borrow-check it. Only a rest without control flow or jumps
     /// (suspension points at statement level are continued past in turn), so that nothing else in the arm
     /// changes.
     pub(super) fn dead_continuation(&self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
         let Stmt::Let(l) = stmt else { return TokenStream::new() };
-        if self.typing_initializer.get() == 0
-            || !matches!(l.init, Some(Node::Yield(_)))
-            || l.diverge.is_some()
-            || !rest.iter().all(stmt_is_plain)
-        {
+        if self.typing_initializer.get() == 0 || l.diverge.is_some() || !rest.iter().all(stmt_is_plain) {
             return TokenStream::new();
         }
-        let p = private();
-        let resume = resume_type_witness();
-        let binding = self.let_stmt(l, quote!(#p::unreachable_value(&#resume)));
+        let value = match &l.init {
+            Some(Node::Yield(_)) => {
+                let p = private();
+                let resume = resume_type_witness();
+                quote!(#p::unreachable_value(&#resume))
+            }
+            // A block that suspends (`let s = { let a = yield_!(..); format!("{a}") };`, what the normalizer makes
+            // of a suspension point in a macro's arguments): emitted again in value position, so that it ends in
+            // its own dead continuation and has the value's type.
+            Some(init @ Node::Block { id: None, .. }) => {
+                let saved = self.value_position.replace(true);
+                let value = self.full_node(init);
+                self.value_position.set(saved);
+                value
+            }
+            _ => return TokenStream::new(),
+        };
+        let binding = self.let_stmt(l, value);
         let rest = self.full_stmts(rest);
         quote!(#binding #rest)
     }
@@ -456,11 +468,17 @@ impl Emitter<'_> {
         r
     }
 
-    /// Emits the value assigned to `place`: a closure in a block's tail there is assigned to its locals.
-    pub(super) fn assigning<R>(&self, place: &Leaf, emit: impl FnOnce() -> R) -> R {
-        let written = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+    /// Emits the value assigned to `place`: a closure in a block's tail there is assigned to its locals; `assigns`:
+    /// the value may arrive in this arm, so typing it here matters (as [`Self::typing`] for a `let`).
+    pub(super) fn assigning<R>(&self, place: &Leaf, assigns: bool, emit: impl FnOnce() -> R) -> R {
+        let written: Vec<LocalId> = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
+        let typed = assigns && written.iter().any(|&l| self.an.typed_across_arms.contains(l));
         self.initializing.borrow_mut().push(written);
+        self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
+        let saved = self.value_position.replace(typed);
         let r = emit();
+        self.value_position.set(saved);
+        self.typing_initializer.set(self.typing_initializer.get() - usize::from(typed));
         self.initializing.borrow_mut().pop();
         r
     }
@@ -629,7 +647,7 @@ impl Emitter<'_> {
             }
             Node::Assign { value, .. } if node_always_suspends(value) => self.full_node(value),
             Node::Assign { place, value } => {
-                let v = self.assigning(place, || self.full_node(value));
+                let v = self.assigning(place, true, || self.full_node(value));
                 self.assign(place, v)
             }
         }
