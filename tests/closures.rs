@@ -130,3 +130,43 @@ fn a_closure_assigned_to_a_declared_local_after_a_loop_that_suspends() {
     assert_eq!(closure_assigned_after_a_loop(1).collect::<Vec<_>>(), [0, 101, 102]);
     assert_eq!(closure_assigned_after_a_loop(0).collect::<Vec<_>>(), [1, 2]);
 }
+
+/// A closure in the iterator of a loop that suspends, inside another loop: each outer iteration creates the inner
+/// loop's iterator again, from the start and from the inner `yield_!`; the iterator (and so the closure) is held
+/// there, so it needs one type: a join point before the inner loop.
+#[stackless::coroutine]
+fn closure_in_an_inner_loop_header(n: u32) -> impl Iterator<Item = u32> {
+    for a in 0..n {
+        for x in (0..a).map(move |x| x * 10 + a) {
+            yield_!(x);
+        }
+    }
+}
+
+/// The same, with a capture that has drop glue, and a `break` out of both loops: the closure is dropped with the
+/// inner loop's iterator, when that loop ends, and with the state when the coroutine is dropped while suspended.
+#[stackless::coroutine]
+fn closure_with_a_capture_in_an_inner_loop_header() -> impl Iterator<Item = usize> {
+    'outer: for round in 0..3_usize {
+        let note = Noisy(["round 0", "round 1", "round 2"][round]);
+        for x in (0..2).filter(move |x| note.0.len() + x > 7) {
+            if round == 2 {
+                break 'outer;
+            }
+            yield_!(round * 10 + x);
+        }
+        log("inner loop done");
+    }
+}
+
+#[test]
+fn a_closure_in_the_iterator_of_an_inner_loop_that_suspends() {
+    assert_eq!(closure_in_an_inner_loop_header(4).collect::<Vec<_>>(), [1, 2, 12, 3, 13, 23]);
+    let log = events(|| assert_eq!(closure_with_a_capture_in_an_inner_loop_header().collect::<Vec<_>>(), [1, 11]));
+    assert_eq!(log, strs(&["drop round 0", "inner loop done", "drop round 1", "inner loop done", "drop round 2"]));
+    let log = events(|| {
+        let mut g = closure_with_a_capture_in_an_inner_loop_header();
+        assert_eq!(g.next(), Some(1));
+    });
+    assert_eq!(log, strs(&["drop round 0"]));
+}

@@ -634,6 +634,10 @@ impl Emitter<'_> {
             Node::For { label, iter, it, binding, body, .. } => {
                 // Spanned at the user's iterator: an error of `into_iter` (a move out of a reference) lands there.
                 let span = iter.expr.span();
+                if expr_has_closure(&iter.expr) {
+                    // The iterator's type has the closure's: one emission of the loop (see `Output::joins`).
+                    self.note_closure(JoinBefore::Leaf(iter.id), &[*it]);
+                }
                 let iter = self.leaf(iter);
                 let it_ident = &self.body.locals[*it].ident;
                 let l = self.for_loop(label.as_ref(), *it, binding, body);
