@@ -4,7 +4,9 @@
 //! can't be held across a `yield_!` — rustc rejects the same code in movable coroutines (E0626). rustc would
 //! report it here too, but in terms of the generated code; this pass catches the two shapes that can be seen
 //! syntactically and explains them in the user's terms:
-//! - a `for` loop with a suspension point that iterates over a borrow of a local (`for x in &v`, `v.iter()`);
+//! - a `for` loop with a suspension point that iterates over a borrow of a local (`for x in &v`, `v.iter()`), or
+//!   whose iterator holds a closure that captures a local owning its value by reference
+//!   (`.filter(|x| names.contains(x))`);
 //! - a `let` that binds a borrow of a local (`let r = &v;`), or an iterator or reference into a local known to
 //!   own its value (`let it = v.iter();` with `let v = vec![..];`), which is still held at a suspension point.
 //!
@@ -18,6 +20,7 @@ use crate::analysis::Analysis;
 use crate::conventions::{ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS, Returns, STR_ITERATORS, std_view};
 use crate::errors::Errors;
 use crate::ir::{Block, Body, Leaf, LocalId, Node, Stmt, Value};
+use crate::syntax::pattern_names;
 
 /// What a method that borrows its receiver returns.
 enum Borrow {
@@ -130,7 +133,18 @@ impl Checker<'_> {
                 {
                     expr = strip_parens(&m.receiver);
                 }
-                if let Some((owner, span)) = self.borrowed_local(iter, expr, true) {
+                if let Some(mention) = self.closure_borrow(iter) {
+                    // As the user wrote it (`self`, not the local it is bound to).
+                    let name = mention.to_string();
+                    self.errors.error(
+                        mention.span(),
+                        format!(
+                            "this closure borrows `{name}`, and the loop holds the closure across a `yield_!`\n\
+                             note: {STATE_MOVES}\n\
+                             help: capture `{name}` by value: write `move` before the closure's parameters"
+                        ),
+                    );
+                } else if let Some((owner, span)) = self.borrowed_local(iter, expr, true) {
                     let name = self.body.locals[owner].ident.to_string();
                     let method = match expr {
                         Expr::MethodCall(m) => m.method.to_string(),
@@ -230,6 +244,59 @@ impl Checker<'_> {
         // At the borrowed local (`&words[i]` is reported at `words`).
         let span = if reference { root.span() } else { expr.span() };
         borrows.then_some((local, span))
+    }
+
+    /// In a `for` loop's iterator, a closure passed to an iterator adapter without `move`
+    /// (`v.into_iter().filter(|x| names.contains(x))`): it captures the coroutine's locals it names by reference,
+    /// and the loop's iterator holds it across its suspension points. The first such local known to own its value,
+    /// at its mention: a local that may be a reference (`text: &str`) is captured as a reborrow of what it points
+    /// to, which is fine, and the macro sees no types to tell a `u32` from a `&u32`: rustc reports those. (An
+    /// adapter calls its closure more than once, so the closure can't move a captured local out: it borrows it.)
+    fn closure_borrow(&self, leaf: &Leaf) -> Option<syn::Ident> {
+        let mut expr = strip_parens(&leaf.expr);
+        while let Expr::MethodCall(m) = expr
+            && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
+        {
+            for arg in &m.args {
+                if let Expr::Closure(c) = strip_parens(arg)
+                    && c.capture.is_none()
+                    && let Some(found) = Self::named_local(leaf, c, |l| self.body.locals[l].owned())
+                {
+                    return Some(found);
+                }
+            }
+            expr = strip_parens(&m.receiver);
+        }
+        None
+    }
+
+    /// The first of the coroutine's locals that closure `c` names and that `wanted` accepts, skipping every name
+    /// the closure binds itself (its parameters, its `let`s, its patterns), so that a shadowing binding is never
+    /// taken for a capture.
+    fn named_local(leaf: &Leaf, c: &syn::ExprClosure, wanted: impl Fn(LocalId) -> bool) -> Option<syn::Ident> {
+        struct Names {
+            bound: Vec<String>,
+            mentioned: Vec<syn::Ident>,
+        }
+        impl<'ast> syn::visit::Visit<'ast> for Names {
+            fn visit_pat(&mut self, pat: &'ast syn::Pat) {
+                self.bound.extend(pattern_names(pat));
+            }
+            fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+                if p.qself.is_none()
+                    && let Some(ident) = p.path.get_ident()
+                {
+                    self.mentioned.push(ident.clone());
+                }
+            }
+        }
+        let mut names = Names { bound: Vec::new(), mentioned: Vec::new() };
+        syn::visit::Visit::visit_expr_closure(&mut names, c);
+        names.mentioned.iter().filter(|i| !names.bound.contains(&i.to_string())).find_map(|ident| {
+            let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
+            let (_, local) = leaf.env.iter().rev().find(|(n, _)| *n == name)?;
+            wanted(*local).then(|| ident.clone())
+        })
     }
 
     /// The coroutine's local that `target` names, if it is a plain path to one.
