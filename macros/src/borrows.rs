@@ -152,6 +152,9 @@ impl Checker<'_> {
                     };
                     let help = if method == "by_ref" {
                         format!("advance it by hand: `while let Some(x) = {name}.next() {{ .. }}`")
+                    } else if method == "chars" || method == "bytes" {
+                        // The items are `Copy`: collecting them is enough.
+                        format!("iterate over a copy: `for x in {name}.{method}().collect::<Vec<_>>()`")
                     } else if STR_ITERATORS.contains(&method.as_str()) {
                         format!(
                             "iterate over owned copies: `for x in {name}.{method}().map(ToOwned::to_owned).collect::<Vec<_>>()`"
