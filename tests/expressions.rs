@@ -194,6 +194,21 @@ shape!(temporary_in_an_operand_before_a_yield -> bool {
     // The `Noisy` is borrowed inside the left operand, evaluated before the suspension on the right.
     (Noisy("left").0.len() + usize::from(at("sum", 1) > 0)) < usize::try_from(yield_!(1)).unwrap_or(0)
 });
+shape!(temporary_in_a_question_mark_operand -> Option<i64> {
+    // Borrowed inside the operand of `?`, evaluated before the suspension on the right: it lives until the end
+    // of the statement, as any temporary of an operand does.
+    let v = i64::try_from(Noisy("checked").0.len().checked_sub(1)?).unwrap_or(0) + yield_!(1);
+    log("after the statement");
+    Some(v)
+});
+shape!(comparison_of_a_field_with_a_temporary -> bool {
+    // A comparison borrows its operands: `s.0` stays in `s` while the right operand's temporary is kept to the
+    // end of the statement, across the suspension.
+    let s = (String::from("b"), 1);
+    let same = (s.0 == Noisy("b").0.to_string(), yield_!(1)).0;
+    log(format!("still {}", s.0));
+    same
+});
 shape!(temporary_in_a_match_scrutinee -> i64 {
     // Lives until the end of the `match` statement, across the suspension in its arm.
     let v = match Noisy("even").0.len() % 2 { 0 => yield_!(1), _ => at("odd", 2) };
@@ -301,6 +316,8 @@ fn std_macros() {
 fn temporaries() {
     check!(temporaries_live_to_the_end_of_the_statement);
     check!(temporary_in_an_operand_before_a_yield);
+    check!(temporary_in_a_question_mark_operand);
+    check!(comparison_of_a_field_with_a_temporary);
     check!(temporary_in_a_match_scrutinee);
     check!(temporary_in_a_for_iterator);
     check!(temporary_in_a_condition);

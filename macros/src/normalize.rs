@@ -64,6 +64,15 @@ impl Slot {
     }
 }
 
+/// How far [`Normalizer::operands`] evaluates an expression's operands ahead of the rest.
+#[derive(Clone, Copy)]
+enum Upto {
+    /// Through the last operand that suspends.
+    Suspension,
+    /// Through the last operand that creates a temporary living to the end of the statement.
+    Temporary,
+}
+
 fn has_yield(e: &Expr) -> bool {
     find_yield(e).is_some()
 }
@@ -86,40 +95,218 @@ fn is_call(e: &Expr) -> bool {
     matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_))
 }
 
-/// `e` creates a temporary that lives until the end of its statement ([`Normalizer::hoist_temporaries`]
-/// looks exactly where this does: not into closures, blocks or control flow, whose temporaries end earlier).
+/// `e` creates a temporary that lives until the end of its statement: an rvalue it borrows in place, in it or in
+/// one of its operands ([`split`] lists them; [`Normalizer::hoist_temporaries`] walks the same). Not into
+/// closures, blocks or control flow, whose temporaries end earlier, except a `match` scrutinee, which is no
+/// terminating scope (its temporaries live to the end of the enclosing statement, even where the `match` is an
+/// operand).
 pub fn has_temporary(e: &Expr) -> bool {
     match e {
-        Expr::MethodCall(m) => {
-            (borrows_receiver(&m.method) && creates_temporary(&m.receiver))
-                || has_temporary(&m.receiver)
-                || m.args.iter().any(has_temporary)
-        }
-        Expr::Field(f) => creates_temporary(&f.base) || has_temporary(&f.base),
-        Expr::Index(i) => creates_temporary(&i.expr) || has_temporary(&i.expr) || has_temporary(&i.index),
-        Expr::Reference(r) => is_call(&r.expr) || has_temporary(&r.expr),
-        Expr::Call(c) => c.args.iter().any(has_temporary),
-        Expr::Binary(b) => {
-            !is_short_circuit(&b.op)
-                && !is_compound_assignment(&b.op)
-                && (has_temporary(&b.left) || has_temporary(&b.right))
-        }
         Expr::Paren(p) => has_temporary(&p.expr),
-        Expr::Range(r) => r.start.as_deref().is_some_and(has_temporary) || r.end.as_deref().is_some_and(has_temporary),
-        Expr::Unary(u) => has_temporary(&u.expr),
-        Expr::Cast(c) => has_temporary(&c.expr),
-        Expr::Array(a) => a.elems.iter().any(has_temporary),
-        Expr::Tuple(t) => t.elems.iter().any(has_temporary),
-        Expr::Struct(s) => s.rest.is_none() && s.fields.iter().any(|f| has_temporary(&f.expr)),
-        Expr::Macro(m) if expression_macro(&m.mac) && !drops_own_temporaries(&m.mac) => m
-            .mac
-            .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
-            .is_ok_and(|args| args.iter().any(has_temporary)),
-        // A `match`'s scrutinee is no terminating scope: its temporaries live to the end of the enclosing
-        // statement, even where the `match` is an operand (its arms are terminating scopes).
         Expr::Match(m) => has_temporary(&m.expr),
-        _ => false,
+        // It ends its arguments' temporaries itself.
+        Expr::Macro(m) if drops_own_temporaries(&m.mac) => false,
+        _ => match split(e.clone()) {
+            Ok(split) => {
+                split.borrowed.is_some_and(|rvalue| rvalue(&split.ops[0].0))
+                    || split.ops.iter().any(|(op, _)| has_temporary(op))
+            }
+            Err(_) => false,
+        },
     }
+}
+
+/// An expression taken apart into its operands, in evaluation order, each with how the expression uses it: the
+/// one description of evaluation order that spilling, temporary hoisting and [`has_temporary`] follow.
+struct Split {
+    ops: Vec<(Expr, Slot)>,
+    /// The expression borrows its first operand in place (the receiver of a method that borrows it, a field or
+    /// index base, the operand of `&`): what makes an rvalue there a temporary of the statement.
+    borrowed: Option<fn(&Expr) -> bool>,
+    /// Puts the expression back together around new operands, given in the same order.
+    rebuild: Box<dyn FnOnce(Vec<Expr>) -> Expr>,
+}
+
+impl Split {
+    fn new(ops: Vec<(Expr, Slot)>, rebuild: impl FnOnce(Vec<Expr>) -> Expr + 'static) -> Self {
+        Split { ops, borrowed: None, rebuild: Box::new(rebuild) }
+    }
+
+    fn borrowing(mut self, rvalue: fn(&Expr) -> bool) -> Self {
+        self.borrowed = Some(rvalue);
+        self
+    }
+}
+
+/// Moves an operand out of its box, leaving an empty expression until [`Split::rebuild`] puts one back.
+fn take(operand: &mut Expr) -> Expr {
+    std::mem::replace(operand, Expr::Verbatim(proc_macro2::TokenStream::new()))
+}
+
+/// `e`'s operands ([`Split`]); `Err(e)` for an expression that is no such combination: a path, a literal, control
+/// flow, a closure, `&&`/`||` (the right operand may not run), a compound assignment (its left side is a place),
+/// a macro other than the expression macros.
+fn split(e: Expr) -> Result<Split, Box<Expr>> {
+    fn next(ops: &mut std::vec::IntoIter<Expr>) -> Expr {
+        ops.next().expect("internal invariant: one operand per operand taken out")
+    }
+    Ok(match e {
+        Expr::Call(mut c) => {
+            let slot = if matches!(&*c.func, Expr::Path(_)) { Slot::Place } else { Slot::Value };
+            let mut ops = vec![(take(&mut c.func), slot)];
+            ops.extend(std::mem::take(&mut c.args).into_iter().map(|a| (a, Slot::Value)));
+            Split::new(ops, move |new| {
+                let mut new = new.into_iter();
+                *c.func = next(&mut new);
+                c.args = new.collect();
+                Expr::Call(c)
+            })
+        }
+        Expr::MethodCall(mut m) => {
+            let borrowed = borrows_receiver(&m.method);
+            let slot = if borrowed { Slot::Borrowed } else { Slot::Place };
+            let mut ops = vec![(take(&mut m.receiver), slot)];
+            ops.extend(std::mem::take(&mut m.args).into_iter().map(|a| (a, Slot::Value)));
+            let split = Split::new(ops, move |new| {
+                let mut new = new.into_iter();
+                *m.receiver = next(&mut new);
+                m.args = new.collect();
+                Expr::MethodCall(m)
+            });
+            if borrowed { split.borrowing(creates_temporary) } else { split }
+        }
+        Expr::Binary(b) if is_short_circuit(&b.op) || is_compound_assignment(&b.op) => {
+            return Err(Box::new(Expr::Binary(b)));
+        }
+        Expr::Binary(mut b) => {
+            // A comparison borrows its operands.
+            let slot = if matches!(
+                b.op,
+                syn::BinOp::Eq(_)
+                    | syn::BinOp::Ne(_)
+                    | syn::BinOp::Lt(_)
+                    | syn::BinOp::Le(_)
+                    | syn::BinOp::Gt(_)
+                    | syn::BinOp::Ge(_)
+            ) {
+                Slot::Place
+            } else {
+                Slot::Value
+            };
+            let ops = vec![(take(&mut b.left), slot), (take(&mut b.right), slot)];
+            Split::new(ops, move |new| {
+                let mut new = new.into_iter();
+                *b.left = next(&mut new);
+                *b.right = next(&mut new);
+                Expr::Binary(b)
+            })
+        }
+        Expr::Index(mut i) => {
+            let ops = vec![(take(&mut i.expr), Slot::Place), (take(&mut i.index), Slot::Value)];
+            Split::new(ops, move |new| {
+                let mut new = new.into_iter();
+                *i.expr = next(&mut new);
+                *i.index = next(&mut new);
+                Expr::Index(i)
+            })
+            .borrowing(creates_temporary)
+        }
+        Expr::Field(mut f) => Split::new(vec![(take(&mut f.base), Slot::Place)], move |new| {
+            *f.base = next(&mut new.into_iter());
+            Expr::Field(f)
+        })
+        .borrowing(creates_temporary),
+        // A struct literal or a constant behind `&` may be promoted to a `'static`: only a call's value is surely a
+        // temporary.
+        Expr::Reference(mut r) => Split::new(vec![(take(&mut r.expr), Slot::Place)], move |new| {
+            *r.expr = next(&mut new.into_iter());
+            Expr::Reference(r)
+        })
+        .borrowing(is_call),
+        Expr::Unary(mut u) => {
+            let slot = if matches!(u.op, syn::UnOp::Deref(_)) { Slot::Place } else { Slot::Value };
+            Split::new(vec![(take(&mut u.expr), slot)], move |new| {
+                *u.expr = next(&mut new.into_iter());
+                Expr::Unary(u)
+            })
+        }
+        Expr::Cast(mut c) => Split::new(vec![(take(&mut c.expr), Slot::Value)], move |new| {
+            *c.expr = next(&mut new.into_iter());
+            Expr::Cast(c)
+        }),
+        Expr::Try(mut t) => Split::new(vec![(take(&mut t.expr), Slot::Value)], move |new| {
+            *t.expr = next(&mut new.into_iter());
+            Expr::Try(t)
+        }),
+        Expr::Repeat(mut r) => Split::new(vec![(take(&mut r.expr), Slot::Value)], move |new| {
+            *r.expr = next(&mut new.into_iter());
+            Expr::Repeat(r)
+        }),
+        Expr::Tuple(mut t) => {
+            let ops = std::mem::take(&mut t.elems).into_iter().map(|e| (e, Slot::Value)).collect();
+            Split::new(ops, move |new| {
+                t.elems = new.into_iter().collect();
+                Expr::Tuple(t)
+            })
+        }
+        Expr::Array(mut a) => {
+            let ops = std::mem::take(&mut a.elems).into_iter().map(|e| (e, Slot::Value)).collect();
+            Split::new(ops, move |new| {
+                a.elems = new.into_iter().collect();
+                Expr::Array(a)
+            })
+        }
+        Expr::Struct(mut s) => {
+            let mut ops: Vec<(Expr, Slot)> = s.fields.iter_mut().map(|f| (take(&mut f.expr), Slot::Value)).collect();
+            let written: Vec<bool> = s.fields.iter().map(|f| f.colon_token.is_some()).collect();
+            let rest = s.rest.take();
+            let has_rest = rest.is_some();
+            ops.extend(rest.map(|r| (*r, Slot::Value)));
+            let originals: Vec<Expr> = ops.iter().map(|(e, _)| e.clone()).collect();
+            Split::new(ops, move |new| {
+                let mut new = new.into_iter();
+                for ((field, original), written) in s.fields.iter_mut().zip(&originals).zip(written) {
+                    let value = next(&mut new);
+                    // `S { x }` shorthand stays shorthand unless its value moved into a hidden local.
+                    if !written && value != *original {
+                        field.colon_token = Some(Token![:](Span::call_site()));
+                    }
+                    field.expr = value;
+                }
+                if has_rest {
+                    s.rest = Some(Box::new(next(&mut new)));
+                }
+                Expr::Struct(s)
+            })
+        }
+        Expr::Range(mut r) => {
+            let (start, end) = (r.start.take(), r.end.take());
+            let (has_start, has_end) = (start.is_some(), end.is_some());
+            let ops = start.into_iter().chain(end).map(|e| (*e, Slot::Value)).collect();
+            Split::new(ops, move |new| {
+                let mut new = new.into_iter();
+                if has_start {
+                    r.start = Some(Box::new(next(&mut new)));
+                }
+                if has_end {
+                    r.end = Some(Box::new(next(&mut new)));
+                }
+                Expr::Range(r)
+            })
+        }
+        // The format and assertion macros and `vec!` take their arguments by reference or by value: as places.
+        Expr::Macro(mut m) if expression_macro(&m.mac) => {
+            let args = m
+                .mac
+                .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                .expect("internal invariant: checked by expression_macro");
+            Split::new(args.into_iter().map(|a| (a, Slot::Place)).collect(), move |new| {
+                m.mac.tokens = quote!(#(#new),*);
+                Expr::Macro(m)
+            })
+        }
+        other => return Err(Box::new(other)),
+    })
 }
 
 /// The method borrows its receiver by convention (`get`, `len`…): an rvalue receiver is then a temporary. One
@@ -145,11 +332,7 @@ impl<'a> Normalizer<'a> {
         let residual = self.top(e, &mut out);
         // Built, not re-parsed: the residual may be something only rustc should reject (`x = let y = ..`).
         out.push(Stmt::Expr(residual, None));
-        Expr::Block(syn::ExprBlock {
-            attrs: Vec::new(),
-            label: None,
-            block: syn::Block { brace_token: syn::token::Brace::default(), stmts: out },
-        })
+        block_expr(out)
     }
 
     /// Like [`Self::spill`], but a control-flow expression with suspension points in its body stays in place:
@@ -239,11 +422,7 @@ impl<'a> Normalizer<'a> {
         let mut stmts = Vec::new();
         let value = self.spill(cond, &mut stmts);
         stmts.push(Stmt::Expr(value, None));
-        Expr::Block(syn::ExprBlock {
-            attrs: Vec::new(),
-            label: None,
-            block: syn::Block { brace_token: syn::token::Brace::default(), stmts },
-        })
+        block_expr(stmts)
     }
 
     /// `while cond { body }` with a suspension point in `cond`, as a loop that evaluates `cond` every iteration.
@@ -345,47 +524,17 @@ impl<'a> Normalizer<'a> {
                 self.temp(Expr::Macro(syn::ExprMacro { attrs: m.attrs, mac }), out)
             }
             Expr::Macro(m) if suspension_name(&m.mac).is_some() => self.temp(Expr::Macro(m), out),
-            Expr::Macro(mut m) if expression_macro(&m.mac) && drops_own_temporaries(&m.mac) => {
+            Expr::Macro(m) if expression_macro(&m.mac) && drops_own_temporaries(&m.mac) => {
                 // Its arguments' temporaries end with it, after its suspension points: the whole macro is
                 // evaluated in a block of its own, which holds its spilled operands and hoisted temporaries.
-                let args = m
-                    .mac
-                    .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
-                    .expect("internal invariant: checked by expression_macro");
+                let Ok(split) = split(Expr::Macro(m)) else { unreachable!("an expression macro splits") };
                 let mut inner = Vec::new();
-                let args = self.operands(args.into_iter().map(|a| (a, Slot::Place)).collect(), &mut inner);
-                m.mac.tokens = quote!(#(#args),*);
+                let args = self.operands(split.ops, Upto::Suspension, &mut inner);
+                let m = (split.rebuild)(args);
                 self.temp(syn::parse_quote!({ #(#inner)* #m }), out)
-            }
-            Expr::Macro(mut m) if expression_macro(&m.mac) => {
-                let args = m
-                    .mac
-                    .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
-                    .expect("internal invariant: checked by expression_macro");
-                let args = self.operands(args.into_iter().map(|a| (a, Slot::Place)).collect(), out);
-                m.mac.tokens = quote!(#(#args),*);
-                Expr::Macro(m)
             }
             Expr::Paren(p) => self.spill(*p.expr, out),
             Expr::Group(g) => self.spill(*g.expr, out),
-            Expr::Call(mut c) => {
-                let func_slot = if matches!(&*c.func, Expr::Path(_)) { Slot::Place } else { Slot::Value };
-                let mut ops = vec![(*c.func, func_slot)];
-                ops.extend(std::mem::take(&mut c.args).into_iter().map(|a| (a, Slot::Value)));
-                let mut ops = self.operands(ops, out).into_iter();
-                c.func = Box::new(ops.next().expect("internal invariant: the callee is an operand"));
-                c.args = ops.collect();
-                Expr::Call(c)
-            }
-            Expr::MethodCall(mut m) => {
-                let slot = if borrows_receiver(&m.method) { Slot::Borrowed } else { Slot::Place };
-                let mut ops = vec![(*m.receiver, slot)];
-                ops.extend(std::mem::take(&mut m.args).into_iter().map(|a| (a, Slot::Value)));
-                let mut ops = self.operands(ops, out).into_iter();
-                m.receiver = Box::new(ops.next().expect("internal invariant: the receiver is an operand"));
-                m.args = ops.collect();
-                Expr::MethodCall(m)
-            }
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) && has_yield(&b.right) => {
                 let left = *b.left;
                 let right = b.right;
@@ -411,25 +560,6 @@ impl<'a> Normalizer<'a> {
                 b.right = Box::new(self.spill(*b.right, out));
                 Expr::Binary(b)
             }
-            Expr::Binary(mut b) => {
-                let slot = if matches!(
-                    b.op,
-                    syn::BinOp::Eq(_)
-                        | syn::BinOp::Ne(_)
-                        | syn::BinOp::Lt(_)
-                        | syn::BinOp::Le(_)
-                        | syn::BinOp::Gt(_)
-                        | syn::BinOp::Ge(_)
-                ) {
-                    Slot::Place
-                } else {
-                    Slot::Value
-                };
-                let mut ops = self.operands(vec![(*b.left, slot), (*b.right, slot)], out).into_iter();
-                b.left = Box::new(ops.next().expect("internal invariant: two operands"));
-                b.right = Box::new(ops.next().expect("internal invariant: two operands"));
-                Expr::Binary(b)
-            }
             Expr::Assign(mut a) => {
                 // The value is evaluated before the place.
                 let right = self.spill(*a.right, out);
@@ -442,82 +572,6 @@ impl<'a> Normalizer<'a> {
                 }
                 Expr::Assign(a)
             }
-            Expr::Unary(mut u) => {
-                let slot = if matches!(u.op, syn::UnOp::Deref(_)) { Slot::Place } else { Slot::Value };
-                u.expr = Box::new(self.single(*u.expr, slot, out));
-                Expr::Unary(u)
-            }
-            Expr::Cast(mut c) => {
-                c.expr = Box::new(self.spill(*c.expr, out));
-                Expr::Cast(c)
-            }
-            Expr::Field(mut f) => {
-                f.base = Box::new(self.single(*f.base, Slot::Place, out));
-                Expr::Field(f)
-            }
-            Expr::Reference(mut r) => {
-                r.expr = Box::new(self.single(*r.expr, Slot::Place, out));
-                Expr::Reference(r)
-            }
-            Expr::Try(mut t) => {
-                t.expr = Box::new(self.spill(*t.expr, out));
-                Expr::Try(t)
-            }
-            Expr::Index(mut i) => {
-                let mut ops = self.operands(vec![(*i.expr, Slot::Place), (*i.index, Slot::Value)], out).into_iter();
-                i.expr = Box::new(ops.next().expect("internal invariant: two operands"));
-                i.index = Box::new(ops.next().expect("internal invariant: two operands"));
-                Expr::Index(i)
-            }
-            Expr::Tuple(mut t) => {
-                t.elems = self
-                    .operands(std::mem::take(&mut t.elems).into_iter().map(|e| (e, Slot::Value)).collect(), out)
-                    .into_iter()
-                    .collect();
-                Expr::Tuple(t)
-            }
-            Expr::Array(mut a) => {
-                a.elems = self
-                    .operands(std::mem::take(&mut a.elems).into_iter().map(|e| (e, Slot::Value)).collect(), out)
-                    .into_iter()
-                    .collect();
-                Expr::Array(a)
-            }
-            Expr::Repeat(mut r) => {
-                r.expr = Box::new(self.spill(*r.expr, out));
-                Expr::Repeat(r)
-            }
-            Expr::Struct(mut s) => {
-                let mut ops: Vec<(Expr, Slot)> = s.fields.iter().map(|f| (f.expr.clone(), Slot::Value)).collect();
-                let has_rest = s.rest.is_some();
-                if let Some(rest) = s.rest.take() {
-                    ops.push((*rest, Slot::Value));
-                }
-                let mut ops = self.operands(ops, out).into_iter();
-                for field in &mut s.fields {
-                    let value = ops.next().expect("internal invariant: one operand per field");
-                    // `S { x }` shorthand stays shorthand unless its value moved into a hidden local.
-                    if field.colon_token.is_none() && value != field.expr {
-                        field.colon_token = Some(Token![:](Span::call_site()));
-                    }
-                    field.expr = value;
-                }
-                if has_rest {
-                    s.rest = ops.next().map(Box::new);
-                }
-                Expr::Struct(s)
-            }
-            Expr::Range(mut r) => {
-                let start = r.start.take().map(|s| (*s, Slot::Value));
-                let end = r.end.take().map(|e| (*e, Slot::Value));
-                let has_start = start.is_some();
-                let mut ops = self.operands(start.into_iter().chain(end).collect(), out).into_iter();
-                if has_start {
-                    r.start = ops.next().map(Box::new);
-                }
-                r.end = ops.next().map(Box::new);
-                Expr::Range(r)
-            }
             Expr::Return(mut r) => {
                 r.expr = r.expr.map(|e| Box::new(self.spill(*e, out)));
                 Expr::Return(r)
@@ -529,11 +583,17 @@ impl<'a> Normalizer<'a> {
             e @ (Expr::If(_) | Expr::Match(_) | Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Block(_)) => {
                 self.control(e, out)
             }
-            other => {
-                let span = find_yield(&other).unwrap_or_else(|| other.span());
-                self.unsupported(span, "this kind of expression");
-                other
-            }
+            other => match split(other) {
+                Ok(split) => {
+                    let ops = self.operands(split.ops, Upto::Suspension, out);
+                    (split.rebuild)(ops)
+                }
+                Err(other) => {
+                    let span = find_yield(&other).unwrap_or_else(|| other.span());
+                    self.unsupported(span, "this kind of expression");
+                    *other
+                }
+            },
         }
     }
 
@@ -579,161 +639,50 @@ impl<'a> Normalizer<'a> {
     /// locals too. To keep the evaluation order, everything evaluated before a hoisted temporary is evaluated
     /// into a hidden local first (as for a suspension point, see [`Self::operands`]).
     ///
-    /// Input: `Noisy::new().0.len()` — Output: `let __spill1 = Noisy::new();` and `__spill1.0.len()`
+    /// Input: `Noisy::new().0.len()` — Output: `let __temporary1 = Noisy::new();` and `__temporary1.0.len()`
     fn hoist_temporaries(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Expr {
         if !has_temporary(&e) {
             return e;
         }
         match e {
-            Expr::MethodCall(mut m) => {
-                let mut ops = vec![(*m.receiver, Slot::Place)];
-                ops.extend(std::mem::take(&mut m.args).into_iter().map(|a| (a, Slot::Value)));
-                let mut ops = self.hoist_operands(ops, out).into_iter();
-                let receiver = ops.next().expect("internal invariant: the receiver is an operand");
-                let borrowed = borrows_receiver(&m.method);
-                m.receiver = Box::new(if borrowed && creates_temporary(&receiver) {
-                    self.temporary(receiver, out)
-                } else {
-                    receiver
-                });
-                m.args = ops.collect();
-                Expr::MethodCall(m)
-            }
-            Expr::Field(mut f) => {
-                let base = self.hoist_temporaries(*f.base, out);
-                f.base = Box::new(if creates_temporary(&base) { self.temporary(base, out) } else { base });
-                Expr::Field(f)
-            }
-            Expr::Index(mut i) => {
-                let mut ops =
-                    self.hoist_operands(vec![(*i.expr, Slot::Place), (*i.index, Slot::Value)], out).into_iter();
-                let base = ops.next().expect("internal invariant: two operands");
-                i.expr = Box::new(if creates_temporary(&base) { self.temporary(base, out) } else { base });
-                i.index = Box::new(ops.next().expect("internal invariant: two operands"));
-                Expr::Index(i)
-            }
-            Expr::Reference(mut r) => {
-                let inner = self.hoist_temporaries(*r.expr, out);
-                r.expr = Box::new(if is_call(&inner) { self.temporary(inner, out) } else { inner });
-                Expr::Reference(r)
-            }
-            Expr::Call(mut c) => {
-                c.args = self
-                    .hoist_operands(std::mem::take(&mut c.args).into_iter().map(|a| (a, Slot::Value)).collect(), out)
-                    .into_iter()
-                    .collect();
-                Expr::Call(c)
-            }
-            Expr::Binary(mut b) => {
-                let mut ops =
-                    self.hoist_operands(vec![(*b.left, Slot::Value), (*b.right, Slot::Value)], out).into_iter();
-                b.left = Box::new(ops.next().expect("internal invariant: two operands"));
-                b.right = Box::new(ops.next().expect("internal invariant: two operands"));
-                Expr::Binary(b)
-            }
             Expr::Paren(mut p) => {
                 p.expr = Box::new(self.hoist_temporaries(*p.expr, out));
                 Expr::Paren(p)
-            }
-            Expr::Range(mut r) => {
-                let (start, end) = (r.start.take(), r.end.take());
-                let ops: Vec<(Expr, Slot)> =
-                    start.iter().chain(end.iter()).map(|e| ((**e).clone(), Slot::Value)).collect();
-                let mut ops = self.hoist_operands(ops, out).into_iter();
-                r.start = start.map(|_| Box::new(ops.next().expect("internal invariant: the start is an operand")));
-                r.end = end.map(|_| Box::new(ops.next().expect("internal invariant: the end is an operand")));
-                Expr::Range(r)
-            }
-            Expr::Unary(mut u) => {
-                u.expr = Box::new(self.hoist_temporaries(*u.expr, out));
-                Expr::Unary(u)
-            }
-            Expr::Cast(mut c) => {
-                c.expr = Box::new(self.hoist_temporaries(*c.expr, out));
-                Expr::Cast(c)
-            }
-            Expr::Array(mut a) => {
-                a.elems = self
-                    .hoist_operands(std::mem::take(&mut a.elems).into_iter().map(|e| (e, Slot::Value)).collect(), out)
-                    .into_iter()
-                    .collect();
-                Expr::Array(a)
-            }
-            Expr::Tuple(mut t) => {
-                t.elems = self
-                    .hoist_operands(std::mem::take(&mut t.elems).into_iter().map(|e| (e, Slot::Value)).collect(), out)
-                    .into_iter()
-                    .collect();
-                Expr::Tuple(t)
-            }
-            Expr::Struct(mut st) if st.rest.is_none() => {
-                let values =
-                    std::mem::take(&mut st.fields).into_iter().map(|f| (f.expr.clone(), f)).collect::<Vec<_>>();
-                let hoisted = self.hoist_operands(values.iter().map(|(e, _)| (e.clone(), Slot::Value)).collect(), out);
-                st.fields = values
-                    .into_iter()
-                    .zip(hoisted)
-                    .map(|((_, mut f), e)| {
-                        f.expr = e;
-                        f.colon_token.get_or_insert_with(Default::default);
-                        f
-                    })
-                    .collect();
-                Expr::Struct(st)
-            }
-            Expr::Macro(mut m) if expression_macro(&m.mac) => {
-                let args = m
-                    .mac
-                    .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
-                    .expect("internal invariant: checked by expression_macro");
-                let args = self.hoist_operands(args.into_iter().map(|a| (a, Slot::Place)).collect(), out);
-                m.mac.tokens = quote!(#(#args),*);
-                Expr::Macro(m)
             }
             Expr::Match(mut m) => {
                 m.expr = Box::new(self.hoist_temporaries(*m.expr, out));
                 Expr::Match(m)
             }
-            other => other,
-        }
-    }
-
-    /// Operands in evaluation order, up to the last that creates a temporary: the ones before it are evaluated
-    /// into hidden locals (places stay places), its temporaries are hoisted, the ones after it stay in place.
-    fn hoist_operands(&mut self, ops: Vec<(Expr, Slot)>, out: &mut Vec<Stmt>) -> Vec<Expr> {
-        let Some(last) = ops.iter().rposition(|(e, _)| has_temporary(e)) else {
-            return ops.into_iter().map(|(e, _)| e).collect();
-        };
-        let mut result = Vec::with_capacity(ops.len());
-        for (i, (e, slot)) in ops.into_iter().enumerate() {
-            let e = match i.cmp(&last) {
-                std::cmp::Ordering::Less if is_trivial(&e) || (slot.is_place() && is_local_place(&e)) => e,
-                std::cmp::Ordering::Less => {
-                    let e = self.hoist_temporaries(e, out);
-                    self.temp(e, out)
+            other => match split(other) {
+                Ok(split) => {
+                    let mut ops = self.operands(split.ops, Upto::Temporary, out);
+                    if let Some(rvalue) = split.borrowed
+                        && rvalue(&ops[0])
+                    {
+                        ops[0] = self.temporary(take(&mut ops[0]), out);
+                    }
+                    (split.rebuild)(ops)
                 }
-                std::cmp::Ordering::Equal => self.hoist_temporaries(e, out),
-                std::cmp::Ordering::Greater => e,
-            };
-            result.push(e);
+                Err(other) => *other,
+            },
         }
-        result
     }
 
-    fn single(&mut self, e: Expr, slot: Slot, out: &mut Vec<Stmt>) -> Expr {
-        self.operands(vec![(e, slot)], out).pop().expect("internal invariant: one operand")
-    }
-
-    /// Operands in evaluation order: those before the last one that suspends are evaluated into hidden locals
-    /// (places stay places), that one is spilled, and the ones after it stay in place.
-    fn operands(&mut self, ops: Vec<(Expr, Slot)>, out: &mut Vec<Stmt>) -> Vec<Expr> {
-        let Some(last) = ops.iter().rposition(|(e, _)| has_yield(e)) else {
+    /// Operands in evaluation order, up to the last that suspends (or creates a temporary): the ones before it are
+    /// evaluated into hidden locals (places stay places), that one is spilled (or has its temporaries hoisted), and
+    /// the ones after it stay in place, evaluated where the plain fn evaluates them.
+    fn operands(&mut self, ops: Vec<(Expr, Slot)>, upto: Upto, out: &mut Vec<Stmt>) -> Vec<Expr> {
+        let marked = |e: &Expr| match upto {
+            Upto::Suspension => has_yield(e),
+            Upto::Temporary => has_temporary(e),
+        };
+        let Some(last) = ops.iter().rposition(|(e, _)| marked(e)) else {
             return ops.into_iter().map(|(e, _)| e).collect();
         };
         let mut result = Vec::with_capacity(ops.len());
         for (i, (e, slot)) in ops.into_iter().enumerate() {
-            let e = match i.cmp(&last) {
-                std::cmp::Ordering::Less => {
+            let e = match (i.cmp(&last), upto) {
+                (std::cmp::Ordering::Less, _) => {
                     if has_yield(&e) {
                         let rest = self.spill(e, out);
                         self.evaluated_with_temporaries(rest, slot, out)
@@ -744,12 +693,13 @@ impl<'a> Normalizer<'a> {
                         self.evaluated(e, slot, out)
                     }
                 }
-                std::cmp::Ordering::Equal if slot.is_place() && !is_local_place(&e) => {
+                (std::cmp::Ordering::Equal, Upto::Temporary) => self.hoist_temporaries(e, out),
+                (std::cmp::Ordering::Equal, Upto::Suspension) if slot.is_place() && !is_local_place(&e) => {
                     let rest = self.spill(e, out);
                     if is_local_place(&rest) { rest } else { self.evaluated_with_temporaries(rest, slot, out) }
                 }
-                std::cmp::Ordering::Equal => self.spill(e, out),
-                std::cmp::Ordering::Greater => e,
+                (std::cmp::Ordering::Equal, Upto::Suspension) => self.spill(e, out),
+                (std::cmp::Ordering::Greater, _) => e,
             };
             result.push(e);
         }
@@ -768,13 +718,21 @@ impl<'a> Normalizer<'a> {
 /// (`W { ok }.ok && ..`), which the printer parenthesizes but `parse_quote!(if #cond ..)` misreads.
 fn if_else(cond: Expr, then: Expr, els: Expr) -> Expr {
     let block = |e| syn::Block { brace_token: syn::token::Brace::default(), stmts: vec![Stmt::Expr(e, None)] };
-    let els = Expr::Block(syn::ExprBlock { attrs: Vec::new(), label: None, block: block(els) });
     Expr::If(syn::ExprIf {
         attrs: Vec::new(),
         if_token: syn::token::If::default(),
         cond: Box::new(cond),
         then_branch: block(then),
-        else_branch: Some((syn::token::Else::default(), Box::new(els))),
+        else_branch: Some((syn::token::Else::default(), Box::new(block_expr(vec![Stmt::Expr(els, None)])))),
+    })
+}
+
+/// `{ stmts }` as an expression.
+fn block_expr(stmts: Vec<Stmt>) -> Expr {
+    Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block: syn::Block { brace_token: syn::token::Brace::default(), stmts },
     })
 }
 
