@@ -170,3 +170,24 @@ fn a_closure_in_the_iterator_of_an_inner_loop_that_suspends() {
     });
     assert_eq!(log, strs(&["drop round 0"]));
 }
+
+/// A closure stored by a call (`push`), after a loop that suspends and held across a later `yield_!`: the
+/// statement gets a join point as a `let` would, so the literal has one type.
+#[stackless::coroutine]
+fn closure_pushed_after_a_loop(n: i64) -> impl Iterator<Item = i64> {
+    let mut fs = Vec::new();
+    for i in 0..n {
+        yield_!(i);
+    }
+    for k in 0..2 {
+        fs.push(move |z: i64| z + 10 * n + k);
+    }
+    yield_!(fs[0](1));
+    yield_!(fs[1](2));
+}
+
+#[test]
+fn a_closure_stored_by_a_call_after_a_loop_that_suspends() {
+    assert_eq!(closure_pushed_after_a_loop(2).collect::<Vec<_>>(), [0, 1, 21, 23]);
+    assert_eq!(closure_pushed_after_a_loop(0).collect::<Vec<_>>(), [1, 3]);
+}

@@ -371,7 +371,8 @@ impl<'e> Lowerer<'e> {
             let join_before = match &stmt {
                 SynStmt::Local(local) => Some((JoinBefore::Let(self.lets), local.let_token.span)),
                 SynStmt::Expr(Expr::Assign(a), _) => Some((JoinBefore::Leaf(self.leaf_count), a.eq_token.span)),
-                SynStmt::Expr(tail, None) => Some((JoinBefore::Leaf(self.leaf_count), first_span(tail))),
+                // A block's tail, or a call that stores a closure (`fs.push(|z| ..);`).
+                SynStmt::Expr(e, _) => Some((JoinBefore::Leaf(self.leaf_count), first_span(e))),
                 _ => None,
             };
             if let Some((join, span)) = join_before

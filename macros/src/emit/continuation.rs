@@ -9,7 +9,8 @@ use syn::{Expr, Lifetime};
 
 use super::queries::{
     block_contains, expr_has_closure, for_each_node, node_always_suspends, node_contains, node_has_closure,
-    node_has_loop, stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, suspends_before_scope_end,
+    node_has_loop, stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, storing_exprs,
+    suspends_before_scope_end,
 };
 use super::{Emitter, binding_pat, private, resume_type_witness, type_witness};
 use crate::ir::{Binding, Block, Cond, JoinBefore, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
@@ -516,11 +517,21 @@ impl Emitter<'_> {
                                 leaf.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
                             self.note_closure(JoinBefore::Leaf(leaf.id), &assigned);
                         }
-                        // A block's tail: its value is the initializer's of the `let` being emitted, if any.
-                        (tail, None) if expr_has_closure(tail) => {
-                            let bound = self.initializing.borrow().last().cloned();
-                            if let Some(bound) = bound {
-                                self.note_closure(JoinBefore::Leaf(leaf.id), &bound);
+                        (expr, semi) if expr_has_closure(expr) => {
+                            // A call that stores a closure in a local (`fs.push(move |z| z + n);`).
+                            let mut typed: Vec<LocalId> = storing_exprs(expr)
+                                .into_iter()
+                                .filter(|(_, args)| args.iter().any(expr_has_closure))
+                                .filter_map(|(receiver, _)| {
+                                    leaf.env.iter().rev().find(|(name, _)| *name == receiver).map(|&(_, l)| l)
+                                })
+                                .collect();
+                            // A block's tail: its value is the initializer's of the `let` being emitted, if any.
+                            if semi.is_none() {
+                                typed.extend(self.initializing.borrow().last().into_iter().flatten());
+                            }
+                            if !typed.is_empty() {
+                                self.note_closure(JoinBefore::Leaf(leaf.id), &typed);
                             }
                         }
                         _ => {}
