@@ -678,3 +678,37 @@ fn a_local_assigned_a_suspending_value_is_typed_from_every_branch() {
     assert_eq!(step(&mut co, 1), CoroutineState::Yielded(6));
     assert_eq!(step(&mut co, 0), CoroutineState::Complete(0));
 }
+
+/// In an arm that suspends inside a local's initializer, whose value is typed across arms: a later `let` whose
+/// value suspends before control flow (`let text = if yield_!(..) < 5 { .. } else { .. };`) has no dead
+/// continuation to type it, so it isn't bound there (bound to a block that never completes, `text` had no type and
+/// `text.len()` made it `str`; difftest seed 0x9a9a, program 1826).
+#[stackless::coroutine(resume = r)]
+fn typed_after_a_suspending_condition() -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    let n = match r {
+        0 => 1,
+        _ => {
+            let text = if yield_!(1) < 5 {
+                yield_!(2);
+                format!("{r}")
+            } else {
+                String::from("big")
+            };
+            i64::try_from(text.len()).unwrap_or(0)
+        }
+    };
+    n * 10
+}
+
+#[test]
+fn a_local_typed_after_a_suspending_condition() {
+    let mut co = typed_after_a_suspending_condition();
+    assert_eq!(step(&mut co, 12), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut co, 9), CoroutineState::Complete(30));
+    let mut co = typed_after_a_suspending_condition();
+    assert_eq!(step(&mut co, 345), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut co, 0), CoroutineState::Yielded(2));
+    assert_eq!(step(&mut co, 0), CoroutineState::Complete(30));
+    let mut co = typed_after_a_suspending_condition();
+    assert_eq!(step(&mut co, 0), CoroutineState::Complete(10));
+}

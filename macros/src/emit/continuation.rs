@@ -446,8 +446,9 @@ impl Emitter<'_> {
             }
             // A block that suspends (`let s = { let a = yield_!(..); format!("{a}") };`, what the normalizer makes
             // of a suspension point in a macro's arguments): emitted again in value position, so that it ends in
-            // its own dead continuation and has the value's type.
-            Some(init @ Node::Block { id: None, .. }) => {
+            // its own dead continuation and has the value's type. (Without one, the block would be `!` and the
+            // local typed from nothing.)
+            Some(init @ Node::Block { id: None, .. }) if has_dead_value(init) => {
                 let saved = self.value_position.replace(true);
                 let value = self.full_node(init);
                 self.value_position.set(saved);
@@ -761,5 +762,19 @@ impl Emitter<'_> {
         );
         walker.walk(&mut expr, UseKind::Move);
         expr.into_token_stream()
+    }
+}
+
+/// A value that always suspends, whose [`Emitter::dead_continuation`] gives it a type: a `yield_!`, or a block
+/// whose first statement that always suspends is a `let` of such a value followed by plain statements only.
+fn has_dead_value(node: &Node) -> bool {
+    match node {
+        Node::Yield(_) => true,
+        Node::Block { id: None, block, .. } => {
+            let Some(i) = block.stmts.iter().position(stmt_always_suspends) else { return false };
+            matches!(&block.stmts[i], Stmt::Let(l) if l.diverge.is_none() && l.init.as_ref().is_some_and(has_dead_value))
+                && block.stmts[i + 1..].iter().all(stmt_is_plain)
+        }
+        _ => false,
     }
 }
