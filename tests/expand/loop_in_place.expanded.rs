@@ -91,60 +91,52 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                 i: i,
             } = &mut *state_guard.state
             {
-                match __at {
-                    __Group0::Suspend0 { .. } => {
-                        let __Group0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
-                            __at,
-                            __Group0::Moving,
-                        ) else { ::core::unreachable!() };
-                        let __ret: () = {
-                            '__break0: {
-                                '__continue0: {
+                let __ret: () = {
+                    '__break0: {
+                        '__continue0: {
+                            match __at {
+                                __Group0::Suspend0 { .. } => {
+                                    let __Group0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
+                                        __at,
+                                        __Group0::Moving,
+                                    ) else { ::core::unreachable!() };
                                     {
-                                        #[allow(unused_variables)]
-                                        let slot = __saved3;
-                                        let next = (slot + 1) % K;
-                                        (*buf)[next] ^= (*buf)[slot];
                                         {
-                                            let __yielded: usize = (*buf)[next];
-                                            *__at = __Group0::Suspend1 {};
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
-                                        };
+                                            #[allow(unused_variables)]
+                                            let slot = __saved3;
+                                            let next = (slot + 1) % K;
+                                            (*buf)[next] ^= (*buf)[slot];
+                                            {
+                                                let __yielded: usize = (*buf)[next];
+                                                *__at = __Group0::Suspend1 {};
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
+                                            };
+                                        }
                                     }
                                 }
+                                __Group0::Suspend1 { .. } => {
+                                    (*i) += 1;
+                                }
+                                _ => ::core::unreachable!(),
                             }
-                        };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
-                        return ::stackless::__private::complete(__ret);
-                    }
-                    __Group0::Suspend1 { .. } => {
-                        let __ret: () = {
-                            '__break0: {
-                                '__continue0: {
-                                    {
-                                        (*i) += 1;
-                                    }
-                                }
-                                while (*i) < (*rounds) {
-                                    {
-                                        let slot = (*i) % K;
-                                        (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
-                                        {
-                                            let __yielded: usize = (*buf)[slot];
-                                            *__at = __Group0::Suspend0 { slot: slot };
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
-                                        };
-                                    }
-                                }
+                        }
+                        while (*i) < (*rounds) {
+                            {
+                                let slot = (*i) % K;
+                                (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
+                                {
+                                    let __yielded: usize = (*buf)[slot];
+                                    *__at = __Group0::Suspend0 { slot: slot };
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
-                        };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
-                        return ::stackless::__private::complete(__ret);
+                        }
                     }
-                    _ => {}
-                }
+                };
+                state_guard.exit = ::stackless::__private::Exit::Returned;
+                return ::stackless::__private::complete(__ret);
             }
             match &mut *state_guard.state {
                 __State::Returned => {
@@ -276,61 +268,53 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                 for_i: for_i,
             } = &mut *state_guard.state
             {
-                match __at {
-                    __Group0::Suspend0 { .. } => {
-                        let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(
-                            __at,
-                            __Group0::Moving,
-                        ) else { ::core::unreachable!() };
-                        let __ret: () = {
-                            {
-                                '__break0: {
-                                    '__continue0: {
-                                        #[allow(unused_variables)]
-                                        let i = __saved4;
+                let __ret: () = {
+                    {
+                        '__break0: {
+                            '__continue0: {
+                                match __at {
+                                    __Group0::Suspend0 { .. } => {
+                                        let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(
+                                            __at,
+                                            __Group0::Moving,
+                                        ) else { ::core::unreachable!() };
                                         {
+                                            #[allow(unused_variables)]
+                                            let i = __saved4;
                                             {
-                                                let __yielded: usize = (*buf)[i % 64] * 2;
-                                                *__at = __Group0::Suspend1 {};
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
-                                            };
+                                                {
+                                                    let __yielded: usize = (*buf)[i % 64] * 2;
+                                                    *__at = __Group0::Suspend1 {};
+                                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                                    return ::stackless::__private::suspend(__yielded);
+                                                };
+                                            }
                                         }
                                     }
+                                    __Group0::Suspend1 { .. } => {}
+                                    _ => ::core::unreachable!(),
                                 }
                             }
-                        };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
-                        return ::stackless::__private::complete(__ret);
-                    }
-                    __Group0::Suspend1 { .. } => {
-                        let __ret: () = {
-                            {
-                                '__break0: {
-                                    '__continue0: { {} }
-                                    loop {
-                                        let i = match ::core::iter::Iterator::next(&mut (*for_i)) {
-                                            ::core::option::Option::Some(__next) => __next,
-                                            ::core::option::Option::None => break,
-                                        };
-                                        {
-                                            (*buf)[i % 64] = i;
-                                            {
-                                                let __yielded: usize = i;
-                                                *__at = __Group0::Suspend0 { i: i };
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
-                                            };
-                                        }
-                                    }
+                            loop {
+                                let i = match ::core::iter::Iterator::next(&mut (*for_i)) {
+                                    ::core::option::Option::Some(__next) => __next,
+                                    ::core::option::Option::None => break,
+                                };
+                                {
+                                    (*buf)[i % 64] = i;
+                                    {
+                                        let __yielded: usize = i;
+                                        *__at = __Group0::Suspend0 { i: i };
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
+                                    };
                                 }
                             }
-                        };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
-                        return ::stackless::__private::complete(__ret);
+                        }
                     }
-                    _ => {}
-                }
+                };
+                state_guard.exit = ::stackless::__private::Exit::Returned;
+                return ::stackless::__private::complete(__ret);
             }
             match &mut *state_guard.state {
                 __State::Returned => {

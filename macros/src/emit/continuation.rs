@@ -12,7 +12,7 @@ use super::queries::{
     node_has_loop, stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, storing_exprs,
     suspends_before_scope_end,
 };
-use super::{Emitter, binding_pat, private, resume_type_witness, type_witness};
+use super::{Emitter, at_var, binding_pat, group_enum, private, resume_type_witness, type_witness, variant};
 use crate::ir::{Binding, Block, Cond, JoinBefore, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
 use crate::leaf::{Rewrite, Walker};
 
@@ -154,9 +154,8 @@ impl Emitter<'_> {
                 let (b, c) = self.open_partial(*id);
                 self.broken.borrow_mut().remove(id);
                 self.continued.borrow_mut().remove(id);
-                let partial = self.cont_block(body, k);
+                let (partial, ends) = self.partial_iteration(*id, body, None, k);
                 self.partial.borrow_mut().remove(id);
-                let ends = self.partial_ends(body, *id, k);
                 if ends {
                     // The next iterations are unreachable from here (and would be type-checked for nothing).
                     let completes = self.broken.borrow().contains(id);
@@ -172,33 +171,25 @@ impl Emitter<'_> {
             }
             Node::While { id, label, cond, cond_scope, body } => {
                 let (b, c) = self.open_partial(*id);
-                self.enter_scope(*cond_scope);
                 self.broken.borrow_mut().remove(id);
                 self.continued.borrow_mut().remove(id);
-                let partial = self.cont_block(body, k);
-                let restores = self.restores(*cond_scope);
-                self.leave_scope(*cond_scope);
+                let (partial, ends) = self.partial_iteration(*id, body, Some(*cond_scope), k);
                 self.partial.borrow_mut().remove(id);
-                let ends = self.partial_ends(body, *id, k);
                 let completes = !ends || self.broken.borrow().contains(id);
                 self.loop_completes.borrow_mut().insert(*id, completes);
                 if ends {
-                    return quote!(#b: { #c: { #restores #partial } });
+                    return quote!(#b: { #c: #partial });
                 }
                 let full = self.fresh_iteration(&[*cond_scope], || self.while_loop(label.as_ref(), cond, body));
-                quote!(#b: { #c: { #restores #partial } #full })
+                quote!(#b: { #c: #partial #full })
             }
             Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
                 self.enter_scope(*it_scope);
                 let (b, c) = self.open_partial(*id);
-                self.enter_scope(*pat_scope);
                 self.broken.borrow_mut().remove(id);
                 self.continued.borrow_mut().remove(id);
-                let partial = self.cont_block(body, k);
-                let restores = self.restores(*pat_scope);
-                self.leave_scope(*pat_scope);
+                let (partial, ends) = self.partial_iteration(*id, body, Some(*pat_scope), k);
                 self.partial.borrow_mut().remove(id);
-                let ends = self.partial_ends(body, *id, k);
                 let completes = !ends || self.broken.borrow().contains(id);
                 self.loop_completes.borrow_mut().insert(*id, completes);
                 let full = if ends {
@@ -209,9 +200,9 @@ impl Emitter<'_> {
                 let it_restore = self.restores(*it_scope);
                 self.leave_scope(*it_scope);
                 if ends {
-                    return quote!({ #it_restore #b: { #c: { #restores #partial } } });
+                    return quote!({ #it_restore #b: { #c: #partial } });
                 }
-                quote!({ #it_restore #b: { #c: { #restores #partial } #full } })
+                quote!({ #it_restore #b: { #c: #partial #full } })
             }
             Node::Assign { place, value } => {
                 let completes = !self.cont_node_never_completes(value, k);
@@ -222,6 +213,54 @@ impl Emitter<'_> {
                 unreachable!("internal invariant: the continuation's node contains its suspension point")
             }
         }
+    }
+
+    /// The partial iteration of loop `id` resumed at `k`, as a block (the bindings of `inner_scope`, a `while
+    /// let`'s or a `for` pattern's, restored first), and whether it never reaches the loop's next iterations.
+    /// In a group's shared arm, at the loop around the group's points: the partial iteration of each point, chosen
+    /// by `at`, each emitted as the point's own arm would (its locals moved out of `at`, its references counted on
+    /// their own); the rest of the arm is the same for every point.
+    pub(super) fn partial_iteration(
+        &self,
+        id: LoopId,
+        body: &Block,
+        inner_scope: Option<ScopeId>,
+        k: YieldId,
+    ) -> (TokenStream, bool) {
+        let one = |k: YieldId| {
+            if let Some(scope) = inner_scope {
+                self.enter_scope(scope);
+            }
+            let partial = self.cont_block(body, k);
+            let restores = inner_scope.map(|scope| {
+                let restores = self.restores(scope);
+                self.leave_scope(scope);
+                restores
+            });
+            (quote!({ #restores #partial }), self.partial_ends(body, id, k))
+        };
+        let Some((group, _)) = self.merge.filter(|&(_, at_loop)| at_loop == id) else {
+            return one(k);
+        };
+        let inner = group_enum(group);
+        let at = at_var();
+        let before = self.referenced.borrow().clone();
+        let mut referenced = before.clone();
+        let mut arms = TokenStream::new();
+        let mut ends = true;
+        for &point in &self.layout.groups[group].points {
+            self.arm.set(Some(point));
+            *self.referenced.borrow_mut() = before.clone();
+            let (partial, point_ends) = one(point);
+            ends &= point_ends;
+            referenced.union(&self.referenced.borrow());
+            let take_own = self.take_own(group, point);
+            let v = variant(point);
+            arms.extend(quote!(#inner::#v { .. } => { #take_own #partial }));
+        }
+        self.arm.set(Some(k));
+        *self.referenced.borrow_mut() = referenced;
+        (quote!({ match #at { #arms _ => ::core::unreachable!(), } }), ends)
     }
 
     /// Emits a loop's next iterations: the locals its body declares are new instances there, so their uses

@@ -10,7 +10,10 @@
 //! The step has an arm per point. The arm of a point is the *continuation* of the body after that `yield_!`:
 //! the rest of each enclosing block, innermost first; an enclosing loop becomes its partial iteration
 //! (`'__cN: { rest of body }`) followed by the whole loop. Every other `yield_!` reached in an arm stores the
-//! live locals into its variant and returns.
+//! live locals into its variant and returns. The points of a group in one loop share one arm when every local
+//! declared outside the loop is held in place at all of them or at none ([`Emitter::mergeable`], decided from
+//! the layout): the loop's partial iteration is then a `match` on `at` with each point's, and the loop's next
+//! iterations and the rest of the body are emitted once for the group.
 //!
 //! - **In place** (the fast path): the arm binds the stored locals' fields by `&mut` and the user's `x` becomes
 //!   `(*x)`; nothing is moved on resume, whatever the size of the state. In a group, only the shared fields
@@ -48,7 +51,7 @@ mod access;
 mod continuation;
 mod queries;
 
-use queries::{along_flows, declared_untyped, locate_points, never_held, value_flows};
+use queries::{along_flows, declared_untyped, locate_points, never_held, outermost_loop, value_flows};
 
 /// How a resume arm reaches the stored locals.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -69,8 +72,12 @@ pub struct Emitter<'a> {
     located: Vec<HashMap<ScopeId, usize>>,
     /// The body has join points.
     has_joins: bool,
+    /// Emitting a group's shared arm: the group, and the loop where each point's partial iteration is chosen.
+    merge: Option<(usize, LoopId)>,
     // Per-arm state:
-    arm: Option<YieldId>,
+    /// The suspension point whose continuation is being emitted (in a group's shared arm, the point of the
+    /// partial iteration being emitted).
+    arm: Cell<Option<YieldId>>,
     mode: Mode,
     /// Locals bound in place by the current arm.
     bound: Set,
@@ -171,7 +178,7 @@ fn dispatch(arms: &[StepArm], groups: &[TokenStream]) -> TokenStream {
     let state = state_ty();
     let g = guard();
     let mut out = TokenStream::new();
-    for run in arms.chunk_by(|a, b| a.mode == b.mode && a.group == b.group) {
+    for run in arms.chunk_by(|a, b| a.mode == b.mode && a.group == b.group && a.shared == b.shared) {
         let code = run.iter().map(|arm| &arm.code);
         match (run[0].mode, run[0].group) {
             (Mode::InPlace, None) => out.extend(quote! {
@@ -181,6 +188,14 @@ fn dispatch(arms: &[StepArm], groups: &[TokenStream]) -> TokenStream {
                 }
             }),
             // The points of a group in place: its variant's fields are bound once, then `at` says which point.
+            (Mode::InPlace, Some(c)) if run[0].shared => {
+                let pattern = &groups[c];
+                out.extend(quote! {
+                    if let #pattern = &mut *#g.state {
+                        #(#code)*
+                    }
+                });
+            }
             (Mode::InPlace, Some(c)) => {
                 let pattern = &groups[c];
                 let at = at_var();
@@ -231,6 +246,9 @@ struct StepArm {
     mode: Mode,
     /// In place, in a group: its index (the arm matches `at`).
     group: Option<usize>,
+    /// The group's one arm ([`Emitter::group_arm`]): its code is the whole of what runs once the group's variant
+    /// is bound, not an arm of a `match` on `at`.
+    shared: bool,
     /// The states it takes (for a `matches!`): a state variant's pattern, or, for a point in a group, the
     /// group and the pattern of its `at`.
     pattern: (Option<usize>, TokenStream),
@@ -330,7 +348,8 @@ impl<'a> Emitter<'a> {
             layout,
             located,
             has_joins: body.yields.iter().any(|y| y.join),
-            arm: None,
+            merge: None,
+            arm: Cell::new(None),
             mode: Mode::ByValue,
             bound: Set::new(n),
             used: RefCell::new(Set::new(n)),
@@ -479,10 +498,32 @@ impl<'a> Emitter<'a> {
         let mut arms = vec![StepArm {
             mode: Mode::ByValue,
             group: None,
+            shared: false,
             pattern: (None, quote!(#state::#start { .. })),
             code: start_code,
         }];
+        let merged: Vec<Option<LoopId>> = (0..self.layout.groups.len()).map(|c| self.mergeable(c)).collect();
+        let shared_arm_of: Vec<Option<TokenStream>> = merged
+            .into_iter()
+            .enumerate()
+            .map(|(c, at_loop)| at_loop.and_then(|at_loop| self.group_arm(c, at_loop)))
+            .collect();
         for k in 0..self.body.yields.len() {
+            if let Some(c) = self.layout.group_of[k]
+                && let Some(code) = &shared_arm_of[c]
+            {
+                // One arm for the group, at its first point.
+                if self.layout.groups[c].points[0] == k {
+                    arms.push(StepArm {
+                        mode: Mode::InPlace,
+                        group: Some(c),
+                        shared: true,
+                        pattern: (Some(c), quote!(_)),
+                        code: code.clone(),
+                    });
+                }
+                continue;
+            }
             let (mode, code) = self.resume_arm(k);
             let group = if mode == Mode::InPlace && self.an.reachable[k] { self.layout.group_of[k] } else { None };
             let pattern = match self.layout.group_of[k] {
@@ -493,7 +534,7 @@ impl<'a> Emitter<'a> {
                 }
                 None => (None, self.point_pattern(k, &[], &[], true)),
             };
-            arms.push(StepArm { mode, group, pattern, code });
+            arms.push(StepArm { mode, group, shared: false, pattern, code });
         }
         // The terminal states are cold: marking them lets LLVM test the suspension points first instead of
         // jumping through a table. They leave the state as it is (`exit = Suspended`) without lending the
@@ -507,6 +548,7 @@ impl<'a> Emitter<'a> {
         arms.push(StepArm {
             mode: Mode::InPlace,
             group: None,
+            shared: false,
             pattern: (None, quote!(#state::#returned { .. })),
             code: quote! {
                 #state::#returned => {
@@ -520,6 +562,7 @@ impl<'a> Emitter<'a> {
         arms.push(StepArm {
             mode: Mode::InPlace,
             group: None,
+            shared: false,
             pattern: (None, quote!(#state::#panicked { .. })),
             code: quote! {
                 #state::#panicked => {
@@ -659,6 +702,64 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// In place, at point `k` of group `c`: the point's own locals are moved out of `at` (leaving `Moving`) into
+    /// `__savedN`; the arm holds them as the by-value arms do, and writes `at` again where it suspends.
+    fn take_own(&self, c: usize, k: YieldId) -> TokenStream {
+        let own_k = self.layout.own(self.an, k);
+        if own_k.is_empty() {
+            return TokenStream::new();
+        }
+        let at = at_var();
+        let inner = group_enum(c);
+        let v = variant(k);
+        let fields = own_k.iter().map(|&l| {
+            let f = &self.field[l];
+            let var = Self::saved_var(l);
+            quote!(#f: #var)
+        });
+        quote! {
+            let #inner::#v { #(#fields),* } = ::core::mem::replace(#at, #inner::Moving) else {
+                ::core::unreachable!()
+            };
+        }
+    }
+
+    /// Whether the points of group `c` can share one arm, and the loop around them: the arm is the continuation of
+    /// the body after that loop's partial iteration, which `at` chooses per point, so that the loop's next
+    /// iterations and what follows the loop are emitted once for the group instead of once per point. Decided
+    /// from the layout alone: every local in scope at the points and declared outside the loop is held in place
+    /// at every point (a shared local), or at none of them, so that the code outside the partial iterations
+    /// reaches each local the same way whichever point the arm resumed at.
+    fn mergeable(&self, c: usize) -> Option<LoopId> {
+        if self.has_joins {
+            return None;
+        }
+        let group = &self.layout.groups[c];
+        let first = group.points[0];
+        let (id, scopes) = outermost_loop(&self.body.root, first)?;
+        let inside = |l: LocalId| scopes.iter().any(|&s| self.scope_within(self.body.locals[l].scope, s));
+        let held_by_some = |l: LocalId| group.points.iter().any(|&k| self.an.stored[k].contains(&l));
+        let same_way = group.points.iter().all(|&k| {
+            self.body.yields[k].in_scope.iter().all(|&l| inside(l) || group.shared.contains(&l) || !held_by_some(l))
+        });
+        (same_way && group.points.iter().all(|&k| outermost_loop(&self.body.root, k).is_some_and(|(j, _)| j == id)))
+            .then_some(id)
+    }
+
+    /// The shared arm of group `c`, whose points are all in loop `at_loop` ([`Self::mergeable`]); `None` when an
+    /// arm can't run in place (its points then get an arm each).
+    fn group_arm(&mut self, c: usize, at_loop: LoopId) -> Option<TokenStream> {
+        let first = self.layout.groups[c].points[0];
+        self.reset(Some(first), Mode::InPlace);
+        self.merge = Some((c, at_loop));
+        let cont = self.cont_block(&self.body.root, first);
+        self.merge = None;
+        if self.violation.get() {
+            return None;
+        }
+        Some(self.finish(cont))
+    }
+
     /// The current arm can't run in place: it is emitted again, by value.
     fn violate(&self) {
         self.violation.set(true);
@@ -685,7 +786,7 @@ impl<'a> Emitter<'a> {
         let entry = stmts
             .entry(stmt)
             .or_insert_with(|| ClosureStmt { arms: std::collections::HashSet::new(), locals: locals.to_vec() });
-        entry.arms.insert(self.arm);
+        entry.arms.insert(self.arm.get());
     }
 
     /// The statements with a closure literal that more than one arm emits, binding a local held across a
@@ -739,7 +840,7 @@ impl<'a> Emitter<'a> {
 
     fn reset(&mut self, arm: Option<YieldId>, mode: Mode) {
         self.referenced_by_arms.union(&self.referenced.borrow());
-        self.arm = arm;
+        self.arm.set(arm);
         self.mode = mode;
         let n = self.body.locals.len();
         self.bound = Set::new(n);
@@ -866,26 +967,7 @@ impl<'a> Emitter<'a> {
                 };
                 match self.layout.group_of[k] {
                     Some(c) => {
-                        // The point's own locals are moved out of `at` (leaving `Moving`): the arm holds them
-                        // as the by-value arms do, and writes `at` again where it suspends.
-                        let at = at_var();
-                        let own_k = self.layout.own(self.an, k);
-                        let take_own = if own_k.is_empty() {
-                            TokenStream::new()
-                        } else {
-                            let inner = group_enum(c);
-                            let v = variant(k);
-                            let fields = own_k.iter().map(|&l| {
-                                let f = &self.field[l];
-                                let var = Self::saved_var(l);
-                                quote!(#f: #var)
-                            });
-                            quote! {
-                                let #inner::#v { #(#fields),* } = ::core::mem::replace(#at, #inner::Moving) else {
-                                    ::core::unreachable!()
-                                };
-                            }
-                        };
+                        let take_own = self.take_own(c, k);
                         let inner = group_enum(c);
                         let v = variant(k);
                         quote! {

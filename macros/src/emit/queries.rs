@@ -283,6 +283,28 @@ pub(super) fn walk_block(block: &Block, f: &mut dyn FnMut(&Node), on_let: &mut d
     }
 }
 
+/// The outermost loop around suspension point `k`: its id, and the scopes of the locals that each iteration
+/// declares anew (a `for` loop's pattern, a `while let`'s bindings, the body's; not a `for` loop's iterator).
+pub(super) fn outermost_loop(root: &Block, k: YieldId) -> Option<(LoopId, Vec<ScopeId>)> {
+    let mut found = None;
+    walk_block(
+        root,
+        &mut |n| {
+            let scopes = match n {
+                Node::Loop { id, body, .. } => (*id, vec![body.scope]),
+                Node::While { id, cond_scope, body, .. } => (*id, vec![*cond_scope, body.scope]),
+                Node::For { id, pat_scope, body, .. } => (*id, vec![*pat_scope, body.scope]),
+                _ => return,
+            };
+            if found.is_none() && node_contains(n, k) {
+                found = Some(scopes);
+            }
+        },
+        &mut |_| {},
+    );
+    found
+}
+
 /// The locals declared without a value nor a type (`let x;`): only what is assigned to them gives their type.
 pub(super) fn declared_untyped(body: &Body) -> Set {
     let mut out = Set::new(body.locals.len());
