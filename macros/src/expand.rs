@@ -183,7 +183,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         out = emit::Emitter::new(&body, &an, shape).emit(&values);
     }
     let items = out.items;
-    let machine = out.machine;
+    let machine = crate::tidy::tidy(out.machine);
     let attrs = &func.attrs;
     let vis = &func.vis;
     let m = syn::Ident::new("__machine", Span::mixed_site());

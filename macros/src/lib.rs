@@ -4,9 +4,9 @@
 //! `signature` (arguments and return type) → `diagnose` (mistakes seen in the body) → `normalize` (suspension
 //! points brought to statement level, called by `lower`) → `lower` (body → `ir`, names resolved) → `analysis`
 //! (what each suspension point stores) → `borrows` (self-borrows across a suspension) → `layout` (which points
-//! share a variant) → `emit` (state enum and resume step; a folder: `access`, `continuation`, `queries`), driven
-//! by `expand`, with `errors` accumulated along the way. `leaf` walks the user's own
-//! expressions for both lowering and emission.
+//! share a variant) → `emit` (state enum and resume step; a folder: `access`, `continuation`, `queries`) → `tidy`
+//! (blocks that only nest blocks removed from the tokens), driven by `expand`, with `errors` accumulated along the
+//! way. `leaf` walks the user's own expressions for both lowering and emission.
 //!
 //! Below the phases, imported by them and importing none: `syntax` (recognising `yield_!`, places, patterns),
 //! `conventions` (the tables of std names) and `names` (generated identifiers). No module imports one that
@@ -35,6 +35,7 @@ mod signature;
 #[cfg(test)]
 mod snapshots;
 mod syntax;
+mod tidy;
 
 use proc_macro::TokenStream;
 

@@ -45,13 +45,11 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                             let mut n = from;
                             while n > 0 {
                                 {
-                                    {
-                                        let __yielded: u32 = n;
-                                        *state_guard.state = __State::Suspend0 { n: n };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
-                                }
+                                    let __yielded: u32 = n;
+                                    *state_guard.state = __State::Suspend0 { n: n };
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -65,18 +63,14 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                     let __ret: () = {
                         '__break0: {
                             '__continue0: {
-                                {
-                                    (*n) -= 1;
-                                }
+                                (*n) -= 1;
                             }
                             while (*n) > 0 {
                                 {
-                                    {
-                                        let __yielded: u32 = (*n);
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
-                                }
+                                    let __yielded: u32 = (*n);
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
                         }
                     };

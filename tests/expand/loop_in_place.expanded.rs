@@ -57,22 +57,20 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                             let mut buf = [0usize; K];
                             let mut i = 0;
                             while i < rounds {
+                                let slot = i % K;
+                                buf[slot] = buf[slot].wrapping_add(i);
                                 {
-                                    let slot = i % K;
-                                    buf[slot] = buf[slot].wrapping_add(i);
-                                    {
-                                        let __yielded: usize = buf[slot];
-                                        let __own = __Group0::Suspend0 { slot: slot };
-                                        *state_guard.state = __State::Group0 {
-                                            at: __own,
-                                            rounds: rounds,
-                                            buf: buf,
-                                            i: i,
-                                        };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
+                                    let __yielded: usize = buf[slot];
+                                    let __own = __Group0::Suspend0 { slot: slot };
+                                    *state_guard.state = __State::Group0 {
+                                        at: __own,
+                                        rounds: rounds,
+                                        buf: buf,
+                                        i: i,
                                     };
-                                }
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -101,18 +99,16 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                         __Group0::Moving,
                                     ) else { ::core::unreachable!() };
                                     {
+                                        #[allow(unused_variables)]
+                                        let slot = __saved3;
+                                        let next = (slot + 1) % K;
+                                        (*buf)[next] ^= (*buf)[slot];
                                         {
-                                            #[allow(unused_variables)]
-                                            let slot = __saved3;
-                                            let next = (slot + 1) % K;
-                                            (*buf)[next] ^= (*buf)[slot];
-                                            {
-                                                let __yielded: usize = (*buf)[next];
-                                                *__at = __Group0::Suspend1 {};
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
-                                            };
-                                        }
+                                            let __yielded: usize = (*buf)[next];
+                                            *__at = __Group0::Suspend1 {};
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
+                                        };
                                     }
                                 }
                                 __Group0::Suspend1 { .. } => {
@@ -122,16 +118,14 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                             }
                         }
                         while (*i) < (*rounds) {
+                            let slot = (*i) % K;
+                            (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
                             {
-                                let slot = (*i) % K;
-                                (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
-                                {
-                                    let __yielded: usize = (*buf)[slot];
-                                    *__at = __Group0::Suspend0 { slot: slot };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
-                            }
+                                let __yielded: usize = (*buf)[slot];
+                                *__at = __Group0::Suspend0 { slot: slot };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
+                            };
                         }
                     }
                 };
@@ -269,46 +263,44 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
             } = &mut *state_guard.state
             {
                 let __ret: () = {
-                    {
-                        '__break0: {
-                            '__continue0: {
-                                match __at {
-                                    __Group0::Suspend0 { .. } => {
-                                        let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(
-                                            __at,
-                                            __Group0::Moving,
-                                        ) else { ::core::unreachable!() };
+                    '__break0: {
+                        '__continue0: {
+                            match __at {
+                                __Group0::Suspend0 { .. } => {
+                                    let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(
+                                        __at,
+                                        __Group0::Moving,
+                                    ) else { ::core::unreachable!() };
+                                    {
+                                        #[allow(unused_variables)]
+                                        let i = __saved4;
                                         {
-                                            #[allow(unused_variables)]
-                                            let i = __saved4;
                                             {
-                                                {
-                                                    let __yielded: usize = (*buf)[i % 64] * 2;
-                                                    *__at = __Group0::Suspend1 {};
-                                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                    return ::stackless::__private::suspend(__yielded);
-                                                };
-                                            }
+                                                let __yielded: usize = (*buf)[i % 64] * 2;
+                                                *__at = __Group0::Suspend1 {};
+                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                                return ::stackless::__private::suspend(__yielded);
+                                            };
                                         }
                                     }
-                                    __Group0::Suspend1 { .. } => {}
-                                    _ => ::core::unreachable!(),
                                 }
+                                __Group0::Suspend1 { .. } => {}
+                                _ => ::core::unreachable!(),
                             }
-                            loop {
-                                let i = match ::core::iter::Iterator::next(&mut (*for_i)) {
-                                    ::core::option::Option::Some(__next) => __next,
-                                    ::core::option::Option::None => break,
-                                };
+                        }
+                        loop {
+                            let i = match ::core::iter::Iterator::next(&mut (*for_i)) {
+                                ::core::option::Option::Some(__next) => __next,
+                                ::core::option::Option::None => break,
+                            };
+                            {
+                                (*buf)[i % 64] = i;
                                 {
-                                    (*buf)[i % 64] = i;
-                                    {
-                                        let __yielded: usize = i;
-                                        *__at = __Group0::Suspend0 { i: i };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
-                                }
+                                    let __yielded: usize = i;
+                                    *__at = __Group0::Suspend0 { i: i };
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
                         }
                     }

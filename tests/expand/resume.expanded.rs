@@ -49,15 +49,13 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                             let mut x = __arg;
                             let mut sum = 0;
                             while x != 0 {
+                                sum += x;
                                 {
-                                    sum += x;
-                                    {
-                                        let __yielded: u64 = sum;
-                                        *state_guard.state = __State::Suspend0 { sum: sum };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
-                                }
+                                    let __yielded: u64 = sum;
+                                    *state_guard.state = __State::Suspend0 { sum: sum };
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
                             sum
                         };
@@ -78,19 +76,15 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                         }
                         '__break0: {
                             '__continue0: {
-                                {
-                                    x = (__arg);
-                                }
+                                x = (__arg);
                             }
                             while x != 0 {
+                                (*sum) += x;
                                 {
-                                    (*sum) += x;
-                                    {
-                                        let __yielded: u64 = (*sum);
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
-                                }
+                                    let __yielded: u64 = (*sum);
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
                         }
                         (*sum)

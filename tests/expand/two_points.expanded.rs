@@ -91,51 +91,47 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
             } = &mut *state_guard.state
             {
                 let __ret: () = {
-                    {
-                        '__break0: {
-                            '__continue0: {
-                                match __at {
-                                    __Group0::Suspend0 { .. } => {
-                                        let __Group0::Suspend0 { upper: __saved3 } = ::core::mem::replace(
-                                            __at,
-                                            __Group0::Moving,
-                                        ) else { ::core::unreachable!() };
-                                        {
-                                            {
-                                                #[allow(unused_variables)]
-                                                let upper = __saved3;
-                                                if upper.is_empty() {
-                                                    break '__break0;
-                                                }
-                                                {
-                                                    let __yielded: String = upper;
-                                                    *__at = __Group0::Suspend1 {};
-                                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                    return ::stackless::__private::suspend(__yielded);
-                                                };
-                                            }
-                                        }
-                                    }
-                                    __Group0::Suspend1 { .. } => {}
-                                    _ => ::core::unreachable!(),
-                                }
-                            }
-                            loop {
-                                let word = match ::core::iter::Iterator::next(
-                                    &mut (*for_word),
-                                ) {
-                                    ::core::option::Option::Some(__next) => __next,
-                                    ::core::option::Option::None => break,
-                                };
-                                {
-                                    let upper = word.to_uppercase();
+                    '__break0: {
+                        '__continue0: {
+                            match __at {
+                                __Group0::Suspend0 { .. } => {
+                                    let __Group0::Suspend0 { upper: __saved3 } = ::core::mem::replace(
+                                        __at,
+                                        __Group0::Moving,
+                                    ) else { ::core::unreachable!() };
                                     {
-                                        let __yielded: String = word;
-                                        *__at = __Group0::Suspend0 { upper: upper };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
+                                        #[allow(unused_variables)]
+                                        let upper = __saved3;
+                                        if upper.is_empty() {
+                                            break '__break0;
+                                        }
+                                        {
+                                            let __yielded: String = upper;
+                                            *__at = __Group0::Suspend1 {};
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
+                                        };
+                                    }
                                 }
+                                __Group0::Suspend1 { .. } => {}
+                                _ => ::core::unreachable!(),
+                            }
+                        }
+                        loop {
+                            let word = match ::core::iter::Iterator::next(
+                                &mut (*for_word),
+                            ) {
+                                ::core::option::Option::Some(__next) => __next,
+                                ::core::option::Option::None => break,
+                            };
+                            {
+                                let upper = word.to_uppercase();
+                                {
+                                    let __yielded: String = word;
+                                    *__at = __Group0::Suspend0 { upper: upper };
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
                         }
                     }
