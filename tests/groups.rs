@@ -129,3 +129,60 @@ fn a_panic_between_points_unwinds_own_then_poisons_shared() {
     });
     assert_eq!(dropped, strs(&["drop own", "drop own", "drop shared", "caught"]));
 }
+
+/// The points of a `for` loop share one arm: each resume runs its point's partial iteration (the pattern's
+/// binding restored from `at`), then the loop's next iterations, written once. Drops as the plain fn: the
+/// iteration's locals at the end of each iteration, the loop's iterator when the loop ends (by `break` too).
+#[stackless::coroutine]
+fn for_loop_with_two_points(words: Vec<&'static str>) -> impl Iterator<Item = String> {
+    let _outer = Noisy("outer");
+    for (i, word) in words.into_iter().enumerate() {
+        let _item = Noisy(word);
+        yield_!(format!("{i}:{word}"));
+        if word == "stop" {
+            break;
+        }
+        let _after = Noisy("after");
+        yield_!(word.to_uppercase());
+    }
+    log("after the loop");
+    yield_!(String::from("end"));
+}
+
+#[test]
+fn a_for_loop_s_points_resume_in_one_arm() {
+    let dropped = events(|| {
+        let seen: Vec<String> = for_loop_with_two_points(vec!["a", "stop", "b"]).collect();
+        assert_eq!(seen, ["0:a", "A", "1:stop", "end"]);
+    });
+    assert_eq!(dropped, strs(&["drop after", "drop a", "drop stop", "after the loop", "drop outer"]));
+    // Cancelled at the second point of the first iteration.
+    let dropped = events(|| {
+        let mut g = for_loop_with_two_points(vec!["a", "b"]);
+        assert_eq!(g.next().as_deref(), Some("0:a"));
+        assert_eq!(g.next().as_deref(), Some("A"));
+        log("cancel");
+    });
+    assert_eq!(dropped, strs(&["cancel", "drop after", "drop a", "drop outer"]));
+}
+
+/// A `while let` whose binding is held across both points, and a `continue` out of the first point's partial
+/// iteration.
+#[stackless::coroutine]
+fn while_let_with_two_points(mut stack: Vec<u32>) -> impl Iterator<Item = u32> {
+    while let Some(top) = stack.pop() {
+        yield_!(top);
+        if top % 2 == 0 {
+            continue;
+        }
+        yield_!(top * 100);
+        if top > 1 {
+            stack.push(top - 1);
+        }
+    }
+}
+
+#[test]
+fn a_while_let_s_points_resume_in_one_arm() {
+    assert_eq!(while_let_with_two_points(vec![4, 3]).collect::<Vec<_>>(), [3, 300, 2, 4]);
+}
