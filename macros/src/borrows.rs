@@ -52,7 +52,7 @@ pub fn check_clone(body: &Body, an: &Analysis, errors: &mut Errors) {
 }
 
 pub fn check(body: &Body, an: &Analysis, errors: &mut Errors) {
-    let mut checker = Checker { body, an, errors };
+    let mut checker = Checker { body, an, errors, bound_to: std::collections::HashMap::new() };
     checker.block(&body.root);
 }
 
@@ -60,13 +60,22 @@ struct Checker<'a> {
     body: &'a Body,
     an: &'a Analysis,
     errors: &'a mut Errors,
+    /// The initializers of the `let`s seen so far that bind one local (`let it = v.iter();`), by local: a `for`
+    /// loop over that local iterates over what its initializer borrows.
+    bound_to: std::collections::HashMap<LocalId, &'a Leaf>,
 }
 
-impl Checker<'_> {
-    fn block(&mut self, block: &Block) {
+impl<'a> Checker<'a> {
+    fn block(&mut self, block: &'a Block) {
         for stmt in &block.stmts {
             match stmt {
                 Stmt::Let(l) => {
+                    // (Not a `let mut`, which may be assigned another iterator before the loop.)
+                    if let (Some(Node::Leaf(init)), [local]) = (&l.init, &l.binding.locals[..])
+                        && !self.body.locals[*local].mutable
+                    {
+                        self.bound_to.insert(*local, init);
+                    }
                     let held_at = |join: bool| {
                         l.binding.locals.iter().any(|b| {
                             self.an.stored.iter().zip(&self.body.yields).any(|(s, y)| y.join == join && s.contains(b))
@@ -113,7 +122,7 @@ impl Checker<'_> {
         }
     }
 
-    fn node(&mut self, node: &Node) {
+    fn node(&mut self, node: &'a Node) {
         match node {
             Node::Leaf(_) | Node::Yield(_) => {}
             Node::Block { block, .. } | Node::Loop { body: block, .. } => self.block(block),
@@ -126,6 +135,11 @@ impl Checker<'_> {
             Node::Match { arms, .. } => arms.iter().for_each(|a| self.node(&a.body)),
             Node::While { body, .. } => self.block(body),
             Node::For { iter, body, .. } => {
+                // `let it = v.iter(); for x in it`: the loop iterates over what `it`'s initializer borrows.
+                let iter = match Self::local_of(iter, strip_parens(&iter.expr)).and_then(|l| self.bound_to.get(&l)) {
+                    Some(init) => *init,
+                    None => iter,
+                };
                 // `text.lines().enumerate()` borrows what `text.lines()` borrows.
                 let mut expr = strip_parens(&iter.expr);
                 while let Expr::MethodCall(m) = expr
