@@ -186,3 +186,24 @@ fn while_let_with_two_points(mut stack: Vec<u32>) -> impl Iterator<Item = u32> {
 fn a_while_let_s_points_resume_in_one_arm() {
     assert_eq!(while_let_with_two_points(vec![4, 3]).collect::<Vec<_>>(), [3, 300, 2, 4]);
 }
+
+/// `for (i, w) in v.into_iter().enumerate()`: the index is a `usize`, so it is left out of the state where it is
+/// dead, and the loop's points run in place in one arm (it used to make both arms move the state).
+#[stackless::coroutine]
+fn enumerated(v: Vec<String>) -> impl Iterator<Item = String> + std::fmt::Debug {
+    let n = v.len();
+    for (i, w) in v.into_iter().enumerate() {
+        yield_!(format!("{i}/{n}"));
+        yield_!(w);
+    }
+}
+
+#[test]
+fn an_enumerate_index_is_not_held_where_it_is_dead() {
+    let mut g = enumerated(vec!["a".into(), "b".into()]);
+    assert_eq!(g.next().as_deref(), Some("0/2"));
+    // At the first point `w` is held, the dead index is not.
+    let state = format!("{g:?}");
+    assert!(state.contains("w: \"a\"") && !state.contains("i:"), "{state}");
+    assert_eq!(g.collect::<Vec<_>>(), ["a", "1/2", "b"]);
+}

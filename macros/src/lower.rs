@@ -621,6 +621,12 @@ impl<'e> Lowerer<'e> {
                 let pat_scope = self.push_scope(true);
                 let no_drop = matches!(&iter.expr, Expr::Range(_));
                 let binding = self.declare(&f.pat, no_drop);
+                // The index of `for (i, x) in it.enumerate()` is a `usize`: plain.
+                if let Some(index) = enumerate_index(&iter.expr, &f.pat)
+                    && let Some(&local) = binding.locals.iter().find(|&&l| self.locals[l].ident == *index)
+                {
+                    self.locals[local].value = Value::Plain;
+                }
                 // `for word in words` over a `Vec<String>` binds a `String`, and so do `words.into_iter().rev()`
                 // and the item of `(i, word)` in `words.drain(..).enumerate()` (the arguments' flags are set after
                 // the body is lowered, so this is resolved then).
@@ -979,6 +985,26 @@ fn no_drop_value(ty: &syn::Type) -> Option<Value> {
         (false, _) => None,
         (true, false) => Some(Value::Plain),
         (true, true) => Some(Value::MutRef),
+    }
+}
+
+/// For `for (i, x) in iter` where `iter` is `.enumerate()` (followed by adapters that keep its items, like
+/// `.rev()` or `.skip(1)`): the identifier `i` binds the index to.
+fn enumerate_index<'a>(iter: &Expr, pat: &'a Pat) -> Option<&'a syn::Ident> {
+    let mut expr = strip_parens(iter);
+    while let Expr::MethodCall(m) = expr
+        && ITEM_KEEPERS.contains(&m.method.to_string().as_str())
+    {
+        expr = strip_parens(&m.receiver);
+    }
+    let Expr::MethodCall(m) = expr else { return None };
+    if m.method != "enumerate" {
+        return None;
+    }
+    let Pat::Tuple(t) = pat else { return None };
+    match t.elems.first() {
+        Some(Pat::Ident(p)) if p.subpat.is_none() => Some(&p.ident),
+        _ => None,
     }
 }
 
