@@ -173,6 +173,15 @@ impl<'a> Checker<'a> {
                         format!(
                             "iterate over owned copies: `for x in {name}.{method}().map(ToOwned::to_owned).collect::<Vec<_>>()`"
                         )
+                    } else if let Some(adapters) = written_adapters(&iter.expr, expr)
+                        && method == "iter"
+                        && !adapters.is_empty()
+                    {
+                        // `for (i, x) in v.iter().enumerate()`: the same chain over the items by value.
+                        format!(
+                            "iterate by value (`for .. in {name}.into_iter(){adapters}`), over a clone \
+                             (`{name}.clone().into_iter(){adapters}`), or by index (`for i in 0..{name}.len()`)"
+                        )
                     } else {
                         format!(
                             "iterate by value (`for x in {name}`), over a clone (`for x in {name}.clone()`), or by index (`for i in 0..{name}.len()`)"
@@ -323,6 +332,30 @@ impl<'a> Checker<'a> {
         let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
         leaf.env.iter().rev().find(|(n, _)| *n == name).map(|(_, local)| *local)
     }
+}
+
+/// The adapters a `for` header applies to `base` (`.enumerate().rev()` in `v.iter().enumerate().rev()`), as
+/// written, when each takes only literals and paths (`.skip(1)`): empty for none, `None` when one takes more (a
+/// closure is better left out of a suggestion than printed token by token).
+fn written_adapters(header: &Expr, base: &Expr) -> Option<String> {
+    let mut chain = Vec::new();
+    let mut expr = strip_parens(header);
+    while !std::ptr::eq(expr, base) {
+        let Expr::MethodCall(m) = expr else { return None };
+        let mut args = Vec::new();
+        for arg in &m.args {
+            let written = match arg {
+                Expr::Lit(syn::ExprLit { lit, .. }) => quote::ToTokens::to_token_stream(lit).to_string(),
+                Expr::Path(p) => p.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::"),
+                _ => return None,
+            };
+            args.push(written);
+        }
+        chain.push(format!(".{}({})", m.method, args.join(", ")));
+        expr = strip_parens(&m.receiver);
+    }
+    chain.reverse();
+    Some(chain.concat())
 }
 
 fn strip_parens(mut expr: &Expr) -> &Expr {
