@@ -712,3 +712,41 @@ fn a_local_typed_after_a_suspending_condition() {
     let mut co = typed_after_a_suspending_condition();
     assert_eq!(step(&mut co, 0), CoroutineState::Complete(10));
 }
+
+/// A local whose initializer, resumed in its condition, goes on into a branch that suspends and a branch whose
+/// loop only leaves through `break yield_!(..)`: in that arm the value never arrives, so nothing is bound and
+/// nothing after it is emitted (bound to a block of type `!`, the local had no type and `&v3` made it `str`;
+/// difftest seed 0xf6f6, program 1519, failing since before the session that fixed it).
+#[stackless::coroutine(resume = mut r)]
+fn value_that_never_arrives_in_one_arm() -> impl Coroutine<usize, Yield = usize, Return = usize> {
+    let text = if yield_!(1) == 0 {
+        r = yield_!(5);
+        format!("r{r}")
+    } else {
+        let mut n = 0;
+        let last = loop {
+            if n >= 1 {
+                break yield_!(n);
+            }
+            n += 1;
+            if n > 5 {
+                yield_!(n);
+                return 5;
+            }
+        };
+        format!("l{last}{r}")
+    };
+    text.len()
+}
+
+#[test]
+fn a_value_that_never_arrives_in_one_arm_is_not_bound_there() {
+    let mut co = value_that_never_arrives_in_one_arm();
+    assert_eq!(step(&mut co, 0), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut co, 0), CoroutineState::Yielded(5));
+    assert_eq!(step(&mut co, 123), CoroutineState::Complete(4));
+    let mut co = value_that_never_arrives_in_one_arm();
+    assert_eq!(step(&mut co, 0), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut co, 7), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut co, 99), CoroutineState::Complete(4));
+}

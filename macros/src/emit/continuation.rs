@@ -28,7 +28,15 @@ impl Emitter<'_> {
         let saved = self.value_position.replace(self.value_position.get() && tail);
         let first = self.cont_stmt(&block.stmts[i], k);
         self.value_position.set(saved);
-        let after = if self.cont_stmt_never_completes(&block.stmts[i], k) { &[][..] } else { &block.stmts[i + 1..] };
+        let stmt_ends = match &block.stmts[i] {
+            Stmt::Let(l) => l.init.as_ref().is_some_and(|init| !self.emitted_rest_completes(init, k)),
+            Stmt::Expr(..) => false,
+        };
+        let after = if stmt_ends || self.cont_stmt_never_completes(&block.stmts[i], k) {
+            &[][..]
+        } else {
+            &block.stmts[i + 1..]
+        };
         let rest = self.full_stmts(after);
         let restores = self.restores_before(block.scope, suspends_before_scope_end(block, k, &self.located[k]));
         self.leave_scope(block.scope);
@@ -42,7 +50,7 @@ impl Emitter<'_> {
                     l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer");
                 let completes = !self.cont_node_never_completes(init_node, k);
                 let init = self.typing(&l.binding, completes, || self.cont_node(init_node, k));
-                if self.cont_node_never_completes(init_node, k) {
+                if self.cont_node_never_completes(init_node, k) || !self.emitted_rest_completes(init_node, k) {
                     // As in the full emission: nothing is bound where the value never arrives.
                     return quote!(#init;);
                 }
@@ -331,6 +339,19 @@ impl Emitter<'_> {
             }
             None => false,
         }
+    }
+
+    /// After emitting the continuation of `node` (a `let`'s initializer) at `k`: whether the rest of its block,
+    /// emitted in full, may complete. A loop whose every `break` comes after a suspension point (`break
+    /// yield_!(..)`) is only known not to complete once emitted, and a value that never arrives must not be bound:
+    /// it would be typed from nothing.
+    pub(super) fn emitted_rest_completes(&self, node: &Node, k: YieldId) -> bool {
+        let Node::Block { id: None, block, .. } = node else { return true };
+        let Some(i) = block.stmts.iter().position(|s| stmt_contains(s, k)) else { return true };
+        block.stmts[i + 1..].iter().all(|stmt| match stmt {
+            Stmt::Let(l) => l.init.as_ref().is_none_or(|init| self.full_node_completes(init)),
+            Stmt::Expr(n, _) => self.full_node_completes(n),
+        })
     }
 
     pub(super) fn cont_node_never_completes(&self, node: &Node, k: YieldId) -> bool {
