@@ -61,17 +61,15 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
             match &mut *state_guard.state {
                 __State::Suspend0 { #[allow(unused_variables)] n: n, .. } => {
                     let __ret: () = {
-                        '__break0: {
-                            '__continue0: {
-                                (*n) -= 1;
-                            }
-                            while (*n) > 0 {
-                                {
-                                    let __yielded: u32 = (*n);
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
-                            }
+                        {
+                            (*n) -= 1;
+                        }
+                        while (*n) > 0 {
+                            {
+                                let __yielded: u32 = (*n);
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
+                            };
                         }
                     };
                     state_guard.exit = ::stackless::__private::Exit::Returned;

@@ -105,7 +105,6 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     #[allow(unused_variables)]
                                     let mut for_i = __saved1;
                                     '__break0: {
-                                        '__continue0: {}
                                         loop {
                                             let i = match ::core::iter::Iterator::next(&mut for_i) {
                                                 ::core::option::Option::Some(__next) => __next,

@@ -90,43 +90,41 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
             } = &mut *state_guard.state
             {
                 let __ret: () = {
-                    '__break0: {
-                        '__continue0: {
-                            match __at {
-                                __Group0::Suspend0 { .. } => {
-                                    let __Group0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
-                                        __at,
-                                        __Group0::Moving,
-                                    ) else { ::core::unreachable!() };
+                    {
+                        match __at {
+                            __Group0::Suspend0 { .. } => {
+                                let __Group0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
+                                    __at,
+                                    __Group0::Moving,
+                                ) else { ::core::unreachable!() };
+                                {
+                                    #[allow(unused_variables)]
+                                    let slot = __saved3;
+                                    let next = (slot + 1) % K;
+                                    (*buf)[next] ^= (*buf)[slot];
                                     {
-                                        #[allow(unused_variables)]
-                                        let slot = __saved3;
-                                        let next = (slot + 1) % K;
-                                        (*buf)[next] ^= (*buf)[slot];
-                                        {
-                                            let __yielded: usize = (*buf)[next];
-                                            *__at = __Group0::Suspend1 {};
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
-                                        };
-                                    }
+                                        let __yielded: usize = (*buf)[next];
+                                        *__at = __Group0::Suspend1 {};
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
+                                    };
                                 }
-                                __Group0::Suspend1 { .. } => {
-                                    (*i) += 1;
-                                }
-                                _ => ::core::unreachable!(),
                             }
+                            __Group0::Suspend1 { .. } => {
+                                (*i) += 1;
+                            }
+                            _ => ::core::unreachable!(),
                         }
-                        while (*i) < (*rounds) {
-                            let slot = (*i) % K;
-                            (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
-                            {
-                                let __yielded: usize = (*buf)[slot];
-                                *__at = __Group0::Suspend0 { slot: slot };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                return ::stackless::__private::suspend(__yielded);
-                            };
-                        }
+                    }
+                    while (*i) < (*rounds) {
+                        let slot = (*i) % K;
+                        (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
+                        {
+                            let __yielded: usize = (*buf)[slot];
+                            *__at = __Group0::Suspend0 { slot: slot };
+                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                            return ::stackless::__private::suspend(__yielded);
+                        };
                     }
                 };
                 state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -264,7 +262,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
             {
                 let __ret: () = {
                     '__break0: {
-                        '__continue0: {
+                        {
                             match __at {
                                 __Group0::Suspend0 { .. } => {
                                     let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(

@@ -99,7 +99,7 @@ impl Deck {
                     } => {
                         let __ret: () = {
                             '__break0: {
-                                '__continue0: {
+                                {
                                     (*hand) = ((*hand) + 1) % (*hands);
                                 }
                                 loop {

@@ -74,8 +74,8 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                             let _ = &x;
                             ::core::unreachable!()
                         }
-                        '__break0: {
-                            '__continue0: {
+                        {
+                            {
                                 x = (__arg);
                             }
                             while x != 0 {
