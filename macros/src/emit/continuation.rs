@@ -490,9 +490,9 @@ impl Emitter<'_> {
     /// Inside the initializer of a local typed across arms, after `let x = yield_!(..);` has suspended: the
     /// rest of the block as dead code, with `x` an unreachable value of the resume type (or, bound by a block that
     /// suspends, that block's own dead continuation), so that rustc types the initializer's value from this path
-    /// too (`if c { Some(f(yield_!(x))) } else { None }`), as in the plain fn. rustc type-checks unreachable code but doesn't borrow-check it. Only a rest without control flow or jumps
-    /// (suspension points at statement level are continued past in turn), so that nothing else in the arm
-    /// changes.
+    /// too (`if c { Some(f(yield_!(x))) } else { None }`), as in the plain fn. rustc type-checks unreachable code
+    /// but doesn't borrow-check it. Only a rest without control flow or jumps (suspension points at statement
+    /// level are continued past in turn), so that nothing else in the arm changes.
     pub(super) fn dead_continuation(&self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
         let Stmt::Let(l) = stmt else { return TokenStream::new() };
         if self.typing_initializer.get() == 0 || l.diverge.is_some() || !rest.iter().all(stmt_is_plain) {
