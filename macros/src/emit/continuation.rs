@@ -159,11 +159,7 @@ impl Emitter<'_> {
                 quote!({ #restores #body })
             }
             Node::Loop { id, label, body } => {
-                let (b, c) = self.open_partial(*id);
-                self.broken.borrow_mut().remove(id);
-                self.continued.borrow_mut().remove(id);
-                let (partial, ends) = self.partial_iteration(*id, body, None, k);
-                self.partial.borrow_mut().remove(id);
+                let ((b, c), partial, ends) = self.partial_iteration(*id, body, None, k);
                 if ends {
                     // The next iterations are unreachable from here (and would be type-checked for nothing).
                     let completes = self.broken.borrow().contains(id);
@@ -178,11 +174,7 @@ impl Emitter<'_> {
                 quote!(#b: { #c: #partial; #label loop #full })
             }
             Node::While { id, label, cond, cond_scope, body } => {
-                let (b, c) = self.open_partial(*id);
-                self.broken.borrow_mut().remove(id);
-                self.continued.borrow_mut().remove(id);
-                let (partial, ends) = self.partial_iteration(*id, body, Some(*cond_scope), k);
-                self.partial.borrow_mut().remove(id);
+                let ((b, c), partial, ends) = self.partial_iteration(*id, body, Some(*cond_scope), k);
                 let completes = !ends || self.broken.borrow().contains(id);
                 self.loop_completes.borrow_mut().insert(*id, completes);
                 if ends {
@@ -193,11 +185,7 @@ impl Emitter<'_> {
             }
             Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
                 self.enter_scope(*it_scope);
-                let (b, c) = self.open_partial(*id);
-                self.broken.borrow_mut().remove(id);
-                self.continued.borrow_mut().remove(id);
-                let (partial, ends) = self.partial_iteration(*id, body, Some(*pat_scope), k);
-                self.partial.borrow_mut().remove(id);
+                let ((b, c), partial, ends) = self.partial_iteration(*id, body, Some(*pat_scope), k);
                 let completes = !ends || self.broken.borrow().contains(id);
                 self.loop_completes.borrow_mut().insert(*id, completes);
                 let full = if ends {
@@ -223,12 +211,29 @@ impl Emitter<'_> {
         }
     }
 
-    /// The partial iteration of loop `id` resumed at `k`, as a block (the bindings of `inner_scope`, a `while
-    /// let`'s or a `for` pattern's, restored first), and whether it never reaches the loop's next iterations.
+    /// The partial iteration of loop `id` resumed at `k`: its labels (break, continue: its `break`s and
+    /// `continue`s jump to them), a block (the bindings of `inner_scope`, a `while let`'s or a `for` pattern's,
+    /// restored first), and whether it never reaches the loop's next iterations.
     /// In a group's shared arm, at the loop around the group's points: the partial iteration of each point, chosen
     /// by `at`, each emitted as the point's own arm would (its locals moved out of `at`, its references counted on
     /// their own); the rest of the arm is the same for every point.
     pub(super) fn partial_iteration(
+        &self,
+        id: LoopId,
+        body: &Block,
+        inner_scope: Option<ScopeId>,
+        k: YieldId,
+    ) -> ((Lifetime, Lifetime), TokenStream, bool) {
+        let labels = self.open_partial(id);
+        self.broken.borrow_mut().remove(&id);
+        self.continued.borrow_mut().remove(&id);
+        let (partial, ends) = self.partial_iterations(id, body, inner_scope, k);
+        self.partial.borrow_mut().remove(&id);
+        (labels, partial, ends)
+    }
+
+    /// [`Self::partial_iteration`]'s block, with the loop's labels open.
+    fn partial_iterations(
         &self,
         id: LoopId,
         body: &Block,

@@ -544,34 +544,22 @@ impl<'a> Emitter<'a> {
         } else {
             (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
         };
-        let returned = syn::Ident::new("Returned", Span::mixed_site());
-        arms.push(StepArm {
-            mode: Mode::InPlace,
-            group: None,
-            shared: false,
-            pattern: (None, quote!(#state::#returned { .. })),
-            code: quote! {
-                #state::#returned => {
-                    ::core::hint::cold_path();
-                    #g.exit = #p::Exit::Suspended;
-                    #after_completion
-                }
-            },
-        });
-        let panicked = syn::Ident::new("Panicked", Span::mixed_site());
-        arms.push(StepArm {
-            mode: Mode::InPlace,
-            group: None,
-            shared: false,
-            pattern: (None, quote!(#state::#panicked { .. })),
-            code: quote! {
-                #state::#panicked => {
-                    ::core::hint::cold_path();
-                    #g.exit = #p::Exit::Suspended;
-                    #after_panic
-                }
-            },
-        });
+        for (terminal, after) in [("Returned", after_completion), ("Panicked", after_panic)] {
+            let terminal = syn::Ident::new(terminal, Span::mixed_site());
+            arms.push(StepArm {
+                mode: Mode::InPlace,
+                group: None,
+                shared: false,
+                pattern: (None, quote!(#state::#terminal { .. })),
+                code: quote! {
+                    #state::#terminal => {
+                        ::core::hint::cold_path();
+                        #g.exit = #p::Exit::Suspended;
+                        #after
+                    }
+                },
+            });
+        }
         let group_patterns: Vec<TokenStream> = (0..self.layout.groups.len()).map(|c| self.group_binding(c)).collect();
         let matches = dispatch(&arms, &group_patterns);
 
