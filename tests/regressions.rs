@@ -750,3 +750,27 @@ fn a_value_that_never_arrives_in_one_arm_is_not_bound_there() {
     assert_eq!(step(&mut co, 7), CoroutineState::Yielded(1));
     assert_eq!(step(&mut co, 99), CoroutineState::Complete(4));
 }
+
+/// A local held in place written as a struct field shorthand (`Tok { line }`): its use is `(*line)`, so the
+/// shorthand is written out. Found by the examples (tokenizer.rs) once more arms ran in place.
+#[derive(Debug, PartialEq)]
+struct Tok {
+    line: u32,
+    n: u64,
+}
+
+#[stackless::coroutine]
+fn toks(n: u64) -> impl Iterator<Item = Tok> {
+    let mut line = 1;
+    for i in 0..n {
+        line += 1;
+        yield_!(Tok { line, n: i });
+    }
+    yield_!(Tok { line, n });
+}
+
+#[test]
+fn a_struct_field_shorthand_of_a_local_held_in_place() {
+    let toks: Vec<Tok> = toks(2).collect();
+    assert_eq!(toks, [Tok { line: 2, n: 0 }, Tok { line: 3, n: 1 }, Tok { line: 3, n: 2 }]);
+}

@@ -934,6 +934,16 @@ impl VisitMut for Walker<'_> {
         self.visit_block_stmts(block);
     }
 
+    /// `S { x }` with `x` rewritten (`(*x)` in place) is written out: `S { x: (*x) }`.
+    fn visit_field_value_mut(&mut self, field: &mut syn::FieldValue) {
+        syn::visit_mut::visit_field_value_mut(self, field);
+        let still_shorthand = matches!(&field.member, syn::Member::Named(name)
+            if matches!(&field.expr, Expr::Path(p) if p.path.is_ident(name)));
+        if field.colon_token.is_none() && !still_shorthand {
+            field.colon_token = Some(syn::Token![:](syn::spanned::Spanned::span(&field.member)));
+        }
+    }
+
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
