@@ -50,9 +50,12 @@ pub enum Value {
     /// Owns its value, and its items own theirs (`Vec<String>`, `[Vec<u8>; 2]`): a `for` loop over it by value
     /// binds owned locals.
     OwnedItems,
-    /// Owns its value, and its items are plain (`Vec<&T>`, `[u64; 4]`): a `for` loop over it by value, or its
+    /// Owns its value, and its items are plain (`Vec<&T>`, `VecDeque<u8>`): a `for` loop over it by value, or its
     /// `pop()`, binds plain locals.
     PlainItems,
+    /// An array of plain items (`[0u64; 512]`, `[1, 2]`, a `[u8; 4]` argument): as [`Value::PlainItems`], and
+    /// without drop glue.
+    PlainArray,
 }
 
 impl Local {
@@ -68,11 +71,11 @@ impl Local {
 
     /// Dropping it earlier than at the end of its scope is unobservable.
     pub fn no_drop_glue(&self) -> bool {
-        matches!(self.value, Value::Plain | Value::View | Value::MutRef)
+        matches!(self.value, Value::Plain | Value::View | Value::MutRef | Value::PlainArray)
     }
 
     pub fn owned(&self) -> bool {
-        matches!(self.value, Value::Owned | Value::OwnedItems | Value::PlainItems)
+        matches!(self.value, Value::Owned | Value::OwnedItems | Value::PlainItems | Value::PlainArray)
     }
 }
 

@@ -178,7 +178,7 @@ impl<'e> Lowerer<'e> {
         for (item, owner) in std::mem::take(&mut l.items_of) {
             match l.locals[owner].value {
                 Value::OwnedItems => l.locals[item].value = Value::Owned,
-                Value::PlainItems => l.locals[item].value = Value::Plain,
+                Value::PlainItems | Value::PlainArray => l.locals[item].value = Value::Plain,
                 _ => {}
             }
         }
@@ -190,7 +190,7 @@ impl<'e> Lowerer<'e> {
         for view in std::mem::take(&mut l.views) {
             let holds = view.owner.is_none_or(|owner| {
                 let owner = &l.locals[owner];
-                if view.item { owner.value == Value::PlainItems } else { owner.owned() }
+                if view.item { matches!(owner.value, Value::PlainItems | Value::PlainArray) } else { owner.owned() }
             });
             if holds {
                 for local in view.locals {
@@ -456,6 +456,9 @@ impl<'e> Lowerer<'e> {
                 if let [single] = binding.locals[..] {
                     if let Some(items) = items {
                         self.locals[single].value = items;
+                    } else if owned && no_drop {
+                        // An array literal of plain values.
+                        self.locals[single].value = Value::PlainArray;
                     } else if owned {
                         self.locals[single].value = Value::Owned;
                     }
@@ -1042,7 +1045,8 @@ fn items_source<'a>(iter: &'a Expr, pat: &'a Pat) -> Option<(&'a syn::ExprPath, 
 }
 
 /// What a sequence type's items are known to be: `Vec<String>`, `[Vec<u8>; 4]` own theirs
-/// ([`Value::OwnedItems`]); `Vec<&T>`, `[u64; 4]`, `VecDeque<(u8, char)>` are plain ([`Value::PlainItems`]).
+/// ([`Value::OwnedItems`]); `Vec<&T>`, `VecDeque<(u8, char)>` are plain ([`Value::PlainItems`]), and `[u64; 4]`
+/// is also without drop glue ([`Value::PlainArray`]).
 fn items_value(ty: &syn::Type) -> Option<Value> {
     let item = match ty {
         syn::Type::Array(a) => &*a.elem,
@@ -1062,7 +1066,7 @@ fn items_value(ty: &syn::Type) -> Option<Value> {
         _ => return None,
     };
     if no_drop_type(item) {
-        Some(Value::PlainItems)
+        Some(if matches!(ty, syn::Type::Array(_)) { Value::PlainArray } else { Value::PlainItems })
     } else if owned_type(item) {
         Some(Value::OwnedItems)
     } else {
