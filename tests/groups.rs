@@ -207,3 +207,63 @@ fn an_enumerate_index_is_not_held_where_it_is_dead() {
     assert!(state.contains("w: \"a\"") && !state.contains("i:"), "{state}");
     assert_eq!(g.collect::<Vec<_>>(), ["a", "1/2", "b"]);
 }
+
+/// A loop, then points after it ("flush what is left"): the points after the loop share the loop's variant, so
+/// resuming inside the loop keeps what the loop holds in place instead of moving it out and back on every
+/// resume (seen here as the table's address, inside the boxed coroutine from the second resume on). A later
+/// point that holds less has a variant of its own.
+#[stackless::coroutine]
+fn flush_after_a_loop(n: usize) -> impl Iterator<Item = (usize, usize)> {
+    let _outer = Noisy("outer");
+    let mut pending = vec![Noisy("pending")];
+    let mut table = [0usize; 64];
+    for i in 0..n {
+        let _item = Noisy("item");
+        table[i % 64] += i;
+        yield_!((i, &table as *const [usize; 64] as usize));
+    }
+    pending.push(Noisy("flushed"));
+    yield_!((pending.len(), &table as *const [usize; 64] as usize));
+    drop(pending);
+    yield_!((table.iter().sum(), &table as *const [usize; 64] as usize));
+}
+
+#[test]
+fn points_after_a_loop_keep_the_loop_in_place() {
+    let mut g = Box::new(flush_after_a_loop(4));
+    let start = &*g as *const _ as usize;
+    let range = start..start + std::mem::size_of_val(&*g);
+    let first = g.next().expect("a first value");
+    assert_eq!(first.0, 0);
+    let rest: Vec<(usize, usize)> = g.by_ref().collect();
+    assert_eq!(rest.iter().map(|(v, _)| *v).collect::<Vec<_>>(), [1, 2, 3, 2, 6]);
+    // The last point holds less than the others (`pending` is gone): it has a variant of its own, reached once.
+    for &(v, addr) in &rest[..4] {
+        assert!(range.contains(&addr), "value {v}: the table at {addr:#x} is outside the state {range:x?}");
+    }
+}
+
+#[test]
+fn points_after_a_loop_drop_as_the_plain_fn() {
+    // Cancelled in the loop: the iteration's local, `pending` (the table has no drop glue), then `_outer`.
+    let dropped = events(|| {
+        let mut g = flush_after_a_loop(3);
+        g.next();
+        g.next();
+        log("cancel");
+    });
+    assert_eq!(dropped, strs(&["drop item", "cancel", "drop item", "drop pending", "drop outer"]));
+    // Cancelled at the first point after the loop, then run to completion.
+    let dropped = events(|| {
+        let mut g = flush_after_a_loop(1);
+        assert_eq!(g.next().map(|(v, _)| v), Some(0));
+        assert_eq!(g.next().map(|(v, _)| v), Some(2));
+        log("cancel");
+    });
+    assert_eq!(dropped, strs(&["drop item", "cancel", "drop pending", "drop flushed", "drop outer"]));
+    let dropped = events(|| {
+        let seen: Vec<usize> = flush_after_a_loop(1).map(|(v, _)| v).collect();
+        assert_eq!(seen, [0, 2, 0]);
+    });
+    assert_eq!(dropped, strs(&["drop item", "drop pending", "drop flushed", "drop outer"]));
+}

@@ -6,7 +6,9 @@
 //!
 //! The points of one loop (the outermost loop around them) go from one to another on every iteration, and the
 //! points outside loops from each to the next: each of these sets of points shares one variant instead, a
-//! *group* (`GroupN`). The locals every point of the group holds (a loop's buffers, counters, iterators) are
+//! *group* (`GroupN`). The straight-line points after a loop join the loop's group (the first one, and the next
+//! ones while the group shares as much): the loop's arms reach them where the loop ends, and a point in another
+//! variant would make those arms move the state out on every resume. The locals every point of the group holds (a loop's buffers, counters, iterators) are
 //! the group's *shared* fields and stay where they are for as long as the group's points follow one another;
 //! the rest of what each point holds is its *own*, in a nested enum field `at` with one variant per point,
 //! overlapping the other points' own locals. Going from one point of the group to another rewrites `at` only.
@@ -14,9 +16,10 @@
 //! rustc checks a `match` over every point of a large body in more than linear time.
 //!
 //! Invariant: a shared local is held at every point of its group, with the same representation (as it is at
-//! every point, or through `Hold` at every point), and is declared before every own local of every point. The
-//! group's variant declares `at` first, then the shared locals newest first: dropping a suspended state drops
-//! what it holds in reverse declaration order, as unwinding the plain fn would.
+//! every point, or through `Hold` at every point), and is declared before every own local of every point, unless
+//! one of the two has no drop glue. The group's variant declares `at` first, then the shared locals newest
+//! first: dropping a suspended state drops what it holds in reverse declaration order, as unwinding the plain fn
+//! would (an own local declared before a shared one drops first, unobservably when one has no drop glue).
 
 use std::collections::HashMap;
 
@@ -60,9 +63,12 @@ impl Layout {
                 None => by_loop.push((scope, vec![k])),
             }
         }
+        let chunked = body.yields.len() > CHUNKED_ABOVE;
+        if !chunked {
+            by_loop = with_points_after_loops(body, an, never_held, located, by_loop);
+        }
         let mut groups = Vec::new();
         let mut group_of = vec![None; body.yields.len()];
-        let chunked = body.yields.len() > CHUNKED_ABOVE;
         for (_, points_of_loop) in by_loop {
             // In a very large body, a loop's points are split into chunks of at most `CHUNK` points that share
             // a variant even when they share no local: rustc then type-checks a `match` on each chunk's `at`
@@ -109,6 +115,53 @@ impl Layout {
     }
 }
 
+/// The straight-line points after a loop join that loop's points (`by_loop`: the points of each outermost loop,
+/// `None` for those outside loops). The loop's arms reach such a point where the loop ends: in another
+/// variant, it would make each of those arms move the whole state out and back on every resume. In one group,
+/// a resume inside the loop moves only what its point holds and the later points don't (out of `at` and back),
+/// never the loop's buffers. A point follows the last loop before it in the blocks around both (after `if c {
+/// for .. {} } else { yield_!(..) }`'s loop, the `else` point follows none).
+fn with_points_after_loops(
+    body: &Body,
+    an: &Analysis,
+    never_held: &Set,
+    located: &[HashMap<ScopeId, usize>],
+    mut by_loop: Vec<(Option<ScopeId>, Vec<YieldId>)>,
+) -> Vec<(Option<ScopeId>, Vec<YieldId>)> {
+    let Some(straight) = by_loop.iter().position(|(scope, _)| scope.is_none()) else {
+        return by_loop;
+    };
+    let (_, straight_points) = by_loop.remove(straight);
+    // A point `k` comes after point `j` in the block around both that separates them.
+    let after_point = |k: YieldId, j: YieldId| located[k].iter().any(|(s, i)| located[j].get(s).is_some_and(|j| i > j));
+    let mut after: Vec<Vec<YieldId>> = vec![Vec::new(); by_loop.len()];
+    let mut alone = Vec::new();
+    for k in straight_points {
+        match by_loop.iter().rposition(|(_, points)| after_point(k, points[0])) {
+            Some(i) => after[i].push(k),
+            None => alone.push(k),
+        }
+    }
+    for ((_, points), after) in by_loop.iter_mut().zip(after) {
+        // The first point after the loop joins it if they share a local; a later one only if the group then
+        // still shares as much (it is reached once, from a point that is itself reached once).
+        let mut shared: Option<usize> = None;
+        for k in after {
+            points.push(k);
+            let now = shared_locals(body, an, never_held, points).len();
+            if now > 0 && shared.is_none_or(|before| now == before) {
+                shared = Some(now);
+            } else {
+                points.pop();
+                alone.push(k);
+            }
+        }
+    }
+    alone.sort_unstable();
+    by_loop.insert(straight, (None, alone));
+    by_loop
+}
+
 /// The outermost scope inside a loop among `blocks` (the blocks around a suspension point) and their
 /// ancestors: the same for every point of that loop. `None` outside loops.
 fn outermost_loop_scope(body: &Body, blocks: &HashMap<ScopeId, usize>) -> Option<ScopeId> {
@@ -123,9 +176,10 @@ fn outermost_loop_scope(body: &Body, blocks: &HashMap<ScopeId, usize>) -> Option
 }
 
 /// The locals that every one of `points` holds, as the same value, declared before what any of them holds
-/// besides (see the module's invariant).
+/// besides, unless one of the two has no drop glue (see the module's invariant).
 fn shared_locals(body: &Body, an: &Analysis, never_held: &Set, points: &[YieldId]) -> Vec<LocalId> {
     let hidden = |l: LocalId| body.locals[l].hidden.is_some();
+    let glue = |l: LocalId| !body.locals[l].no_drop_glue();
     let first = points[0];
     let mut shared: Vec<LocalId> = an.stored[first]
         .iter()
@@ -138,13 +192,22 @@ fn shared_locals(body: &Body, an: &Analysis, never_held: &Set, points: &[YieldId
             points.iter().all(|&k| an.stored[k].contains(&l)) && same_representation && !hidden(l)
         })
         .collect();
-    // Shared locals come first in each point's declaration order: keep the longest such prefix, until every
-    // point agrees.
+    // At each point, a shared local with drop glue comes after no other local with drop glue that stays in `at`
+    // (which drops first): drop until every point agrees.
     loop {
         let before = shared.len();
         for &k in points {
-            let prefix = an.stored[k].iter().take_while(|l| shared.contains(l)).count();
-            let keep: Vec<LocalId> = an.stored[k][..prefix].to_vec();
+            let mut own_with_glue = false;
+            let mut keep = Vec::new();
+            for &l in &an.stored[k] {
+                if !shared.contains(&l) {
+                    own_with_glue |= glue(l);
+                } else if !(own_with_glue && glue(l)) {
+                    keep.push(l);
+                } else {
+                    own_with_glue = true;
+                }
+            }
             shared.retain(|l| keep.contains(l));
         }
         if shared.len() == before {

@@ -261,7 +261,7 @@ impl Emitter<'_> {
         let mut referenced = before.clone();
         let mut arms = TokenStream::new();
         let mut ends = true;
-        for &point in &self.layout.groups[group].points {
+        for point in self.loop_points(group, id) {
             self.arm.set(Some(point));
             *self.referenced.borrow_mut() = before.clone();
             let (partial, point_ends) = one(point);

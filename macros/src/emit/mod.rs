@@ -190,9 +190,17 @@ fn dispatch(arms: &[StepArm], groups: &[TokenStream]) -> TokenStream {
             // The points of a group in place: its variant's fields are bound once, then `at` says which point.
             (Mode::InPlace, Some(c)) if run[0].shared => {
                 let pattern = &groups[c];
+                let points = &run[0].pattern.1;
+                let at = at_var();
+                let code = if points.is_empty() {
+                    quote!(#(#code)*)
+                } else {
+                    // The group goes on after its loop: those points have arms of their own, in a later run.
+                    quote!(if ::core::matches!(#at, #points) { #(#code)* })
+                };
                 out.extend(quote! {
                     if let #pattern = &mut *#g.state {
-                        #(#code)*
+                        #code
                     }
                 });
             }
@@ -250,7 +258,8 @@ struct StepArm {
     /// is bound, not an arm of a `match` on `at`.
     shared: bool,
     /// The states it takes (for a `matches!`): a state variant's pattern, or, for a point in a group, the
-    /// group and the pattern of its `at`.
+    /// group and the pattern of its `at`. For a group's one arm: the `at` variants it takes, empty when it
+    /// takes them all.
     pattern: (Option<usize>, TokenStream),
     code: TokenStream,
 }
@@ -503,22 +512,35 @@ impl<'a> Emitter<'a> {
             code: start_code,
         }];
         let merged: Vec<Option<LoopId>> = (0..self.layout.groups.len()).map(|c| self.mergeable(c)).collect();
-        let shared_arm_of: Vec<Option<TokenStream>> = merged
+        // Per group: its loop's points, and their one arm.
+        let shared_arm_of: Vec<Option<(Vec<YieldId>, TokenStream)>> = merged
             .into_iter()
             .enumerate()
-            .map(|(c, at_loop)| at_loop.and_then(|at_loop| self.group_arm(c, at_loop)))
+            .map(|(c, at_loop)| {
+                let at_loop = at_loop?;
+                Some((self.loop_points(c, at_loop), self.group_arm(c, at_loop)?))
+            })
             .collect();
         for k in 0..self.body.yields.len() {
             if let Some(c) = self.layout.group_of[k]
-                && let Some(code) = &shared_arm_of[c]
+                && let Some((points, code)) = &shared_arm_of[c]
+                && points.contains(&k)
             {
-                // One arm for the group, at its first point.
-                if self.layout.groups[c].points[0] == k {
+                // One arm for the loop's points, at its first point. When the group goes on after the loop,
+                // the arm is only for `at`'s variants of the loop's points.
+                if points[0] == k {
+                    let pattern = if points.len() == self.layout.groups[c].points.len() {
+                        TokenStream::new()
+                    } else {
+                        let inner = group_enum(c);
+                        let variants = points.iter().map(|&j| variant(j));
+                        quote!(#(#inner::#variants { .. })|*)
+                    };
                     arms.push(StepArm {
                         mode: Mode::InPlace,
                         group: Some(c),
                         shared: true,
-                        pattern: (Some(c), quote!(_)),
+                        pattern: (Some(c), pattern),
                         code: code.clone(),
                     });
                 }
@@ -723,15 +745,21 @@ impl<'a> Emitter<'a> {
             return None;
         }
         let group = &self.layout.groups[c];
-        let first = group.points[0];
-        let (id, scopes) = outermost_loop(&self.body.root, first)?;
+        let (id, scopes) = outermost_loop(&self.body.root, group.points[0])?;
+        let points = self.loop_points(c, id);
         let inside = |l: LocalId| scopes.iter().any(|&s| self.scope_within(self.body.locals[l].scope, s));
-        let held_by_some = |l: LocalId| group.points.iter().any(|&k| self.an.stored[k].contains(&l));
-        let same_way = group.points.iter().all(|&k| {
+        let held_by_some = |l: LocalId| points.iter().any(|&k| self.an.stored[k].contains(&l));
+        let same_way = points.iter().all(|&k| {
             self.body.yields[k].in_scope.iter().all(|&l| inside(l) || group.shared.contains(&l) || !held_by_some(l))
         });
-        (same_way && group.points.iter().all(|&k| outermost_loop(&self.body.root, k).is_some_and(|(j, _)| j == id)))
-            .then_some(id)
+        (same_way && points.len() > 1).then_some(id)
+    }
+
+    /// The points of group `c` inside loop `id` (a group may go on with the points after its loop: those have
+    /// arms of their own).
+    fn loop_points(&self, c: usize, id: LoopId) -> Vec<YieldId> {
+        let points = &self.layout.groups[c].points;
+        points.iter().copied().filter(|&k| outermost_loop(&self.body.root, k).is_some_and(|(j, _)| j == id)).collect()
     }
 
     /// The shared arm of group `c`, whose points are all in loop `at_loop` ([`Self::mergeable`]); `None` when an
