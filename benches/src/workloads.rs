@@ -35,6 +35,10 @@ pub enum Workload {
     TwoPoints32B,
     /// The same with a `[u64; 512]` (4 KiB): whether a resume that moves from one point to the other copies it.
     TwoPoints4K,
+    /// A `for` loop with one yield, then two yields after it ("flush what is left"), a `Vec<u64>` and a
+    /// `[u64; 512]` (4 KiB) held across all of them: whether resuming inside a loop that is followed by more
+    /// suspension points moves the state. See [`flush_reference`].
+    Flush4K,
     /// A frame decoder fed one byte per resume (resume arguments): length, payload, check byte; a `Vec` held
     /// across three points. See [`frame_decoder_reference`].
     FrameDecoder,
@@ -47,7 +51,7 @@ pub enum Workload {
 
 impl Workload {
     /// Every workload, in table order.
-    pub const ALL: [Workload; 13] = [
+    pub const ALL: [Workload; 14] = [
         Workload::Count,
         Workload::Fib,
         Workload::PingPong,
@@ -58,6 +62,7 @@ impl Workload {
         Workload::ClosureLoop,
         Workload::TwoPoints32B,
         Workload::TwoPoints4K,
+        Workload::Flush4K,
         Workload::FrameDecoder,
         Workload::Tokenizer3,
         Workload::Spawn,
@@ -76,6 +81,7 @@ impl Workload {
             Workload::ClosureLoop => "closure_loop",
             Workload::TwoPoints32B => "two_points_32b",
             Workload::TwoPoints4K => "two_points_4k",
+            Workload::Flush4K => "flush_4k",
             Workload::FrameDecoder => "frame_decoder",
             Workload::Tokenizer3 => "tokenizer3",
             Workload::Spawn => "spawn",
@@ -93,6 +99,7 @@ impl Workload {
             Workload::Nested => nested_rows(n) * NESTED_COLS,
             Workload::Tree => tree_walks(n) * TREE_NODES,
             Workload::TwoPoints32B | Workload::TwoPoints4K => two_points_rounds(n) * 2,
+            Workload::Flush4K => n + 2,
             Workload::Tokenizer3 => tokenizer_passes(n) * TEXT_TOKENS,
             _ => n,
         }
@@ -289,6 +296,7 @@ pub fn reference(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) {
         Workload::Large512 => large_state_reference::<512>(n, sink),
         Workload::TwoPoints32B => two_points_reference::<4>(two_points_rounds(n), sink),
         Workload::TwoPoints4K => two_points_reference::<512>(two_points_rounds(n), sink),
+        Workload::Flush4K => flush_reference(n, sink),
         Workload::FrameDecoder => frame_decoder_reference(&input.frames, n, sink),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
@@ -322,6 +330,23 @@ pub fn two_points_reference<const K: usize>(rounds: u64, sink: &mut impl Sink) {
         sink.push(buf[next]);
         i += 1;
     }
+}
+
+/// The `flush_4k` body as plain code: a `for` loop with one yield, then two yields after the loop.
+pub fn flush_reference(n: u64, sink: &mut impl Sink) {
+    let mut pending: Vec<u64> = Vec::with_capacity(8);
+    let mut table = [0u64; 512];
+    for i in 0..n {
+        let slot = i as usize % 512;
+        table[slot] = table[slot].wrapping_add(i);
+        pending.push(table[slot]);
+        if pending.len() == 8 {
+            pending.clear();
+        }
+        sink.push(table[slot] ^ pending.len() as u64);
+    }
+    sink.push(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
+    sink.push(table.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
 }
 
 /// What the decoder yields for a frame's check byte: a digest of the payload if `check` is the wrapping sum of

@@ -46,6 +46,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::ClosureLoop => drain(closure_loop(n), sink),
         Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
+        Workload::Flush4K => drain(flush_4k(n), sink),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             feed(&input.frames, n, sink, |byte| yielded(decoder.resume(byte)));
@@ -84,6 +85,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::ClosureLoop => suspended(closure_loop(10)),
         Workload::TwoPoints32B => suspended(two_points::<4>(10)),
         Workload::TwoPoints4K => suspended(two_points::<512>(10)),
+        Workload::Flush4K => suspended(flush_4k(10)),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             let _ = decoder.resume(input.frames[0]);
@@ -239,6 +241,24 @@ fn two_points<const K: usize>(rounds: u64) -> Gen {
             y.suspend(buf[next]);
             i += 1;
         }
+    })
+}
+
+fn flush_4k(n: u64) -> Gen {
+    Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+        let mut pending: Vec<u64> = Vec::with_capacity(8);
+        let mut table = [0u64; 512];
+        for i in 0..n {
+            let slot = i as usize % 512;
+            table[slot] = table[slot].wrapping_add(i);
+            pending.push(table[slot]);
+            if pending.len() == 8 {
+                pending.clear();
+            }
+            y.suspend(table[slot] ^ pending.len() as u64);
+        }
+        y.suspend(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
+        y.suspend(table.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
     })
 }
 

@@ -37,6 +37,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::ClosureLoop => return Err(closure_needs_a_type()),
         Workload::TwoPoints32B => drain(two_points_32b(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(two_points_4k(two_points_rounds(n)), sink),
+        Workload::Flush4K => drain(flush_4k(n), sink),
         Workload::FrameDecoder => return Err(start_takes_no_argument()),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
@@ -60,6 +61,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::ClosureLoop => return Err(closure_needs_a_type()),
         Workload::TwoPoints32B => started_size(two_points_32b(10)),
         Workload::TwoPoints4K => started_size(two_points_4k(10)),
+        Workload::Flush4K => started_size(flush_4k(10)),
         Workload::FrameDecoder => return Err(start_takes_no_argument()),
         Workload::Tokenizer3 => started_size(tokenizer3(&input.text)),
         Workload::Spawn => started_size(worker(1)),
@@ -230,6 +232,23 @@ fn two_points_4k(rounds: u64) {
         yield_!(buf[next]);
         i += 1;
     }
+}
+
+#[diapause::coroutine(yield = u64)]
+fn flush_4k(n: u64) {
+    let mut pending: Vec<u64> = Vec::with_capacity(8);
+    let mut table: [u64; 512] = [0; 512];
+    for i in 0u64..n {
+        let slot: usize = i as usize % 512;
+        table[slot] = table[slot].wrapping_add(i);
+        pending.push(table[slot]);
+        if pending.len() == 8 {
+            pending.clear();
+        }
+        yield_!(table[slot] ^ pending.len() as u64);
+    }
+    yield_!(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
+    yield_!(table.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
 }
 
 /// diapause can't hold `let bytes = text.as_bytes()` (a reference-typed binding that isn't a direct borrow)

@@ -64,6 +64,10 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
             let_gen_using!(g, |co| two_points::<512>(co, two_points_rounds(n)));
             drain(g, sink);
         }
+        Workload::Flush4K => {
+            let_gen_using!(g, |co| flush_4k(co, n));
+            drain(g, sink);
+        }
         Workload::FrameDecoder => return Err(first_resume_argument_lost()),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
@@ -117,6 +121,10 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         }
         Workload::TwoPoints4K => {
             let_gen_using!(g, |co| two_points::<512>(co, 10));
+            suspended(g)
+        }
+        Workload::Flush4K => {
+            let_gen_using!(g, |co| flush_4k(co, 10));
             suspended(g)
         }
         Workload::FrameDecoder => return Err(first_resume_argument_lost()),
@@ -274,6 +282,22 @@ async fn two_points<const K: usize>(co: Co<'_, u64>, rounds: u64) {
         co.yield_(buf[next]).await;
         i += 1;
     }
+}
+
+async fn flush_4k(co: Co<'_, u64>, n: u64) {
+    let mut pending: Vec<u64> = Vec::with_capacity(8);
+    let mut table = [0u64; 512];
+    for i in 0..n {
+        let slot = i as usize % 512;
+        table[slot] = table[slot].wrapping_add(i);
+        pending.push(table[slot]);
+        if pending.len() == 8 {
+            pending.clear();
+        }
+        co.yield_(table[slot] ^ pending.len() as u64).await;
+    }
+    co.yield_(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b))).await;
+    co.yield_(table.iter().fold(0u64, |a, &b| a.wrapping_add(b))).await;
 }
 
 async fn tokenizer3(co: Co<'_, u64>, text: &str) {

@@ -32,6 +32,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::ClosureLoop => drain(ClosureLoop { i: 0, n }, sink),
         Workload::TwoPoints32B => drain(TwoPoints::<4>::new(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(TwoPoints::<512>::new(two_points_rounds(n)), sink),
+        Workload::Flush4K => drain(Flush::new(n), sink),
         Workload::FrameDecoder => {
             let mut decoder = FrameDecoder::new();
             feed(&input.frames, n, sink, |byte| decoder.resume(byte));
@@ -58,6 +59,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::ClosureLoop => iter_suspended_size(ClosureLoop { i: 0, n: 10 }),
         Workload::TwoPoints32B => iter_suspended_size(TwoPoints::<4>::new(10)),
         Workload::TwoPoints4K => iter_suspended_size(TwoPoints::<512>::new(10)),
+        Workload::Flush4K => iter_suspended_size(Flush::new(10)),
         Workload::FrameDecoder => {
             let mut decoder = FrameDecoder::new();
             decoder.resume(input.frames[0]);
@@ -273,6 +275,72 @@ impl<const K: usize> Iterator for TwoPoints<K> {
                 self.at = TwoPointsAt::Top;
                 Some(self.buf[next])
             }
+        }
+    }
+}
+
+/// A loop of `n` steps over a `[u64; 512]` table and a `Vec` of pending values, then two flushes: the pending
+/// values' sum, the table's sum. Step `i` adds `i` to slot `i % 512`, pushes the slot into the pending buffer
+/// (emptied whenever it holds 8) and yields the slot xor the number pending.
+struct Flush {
+    pending: Vec<u64>,
+    table: [u64; 512],
+    i: u64,
+    n: u64,
+    at: FlushAt,
+}
+
+/// Where a [`Flush`] resumes.
+#[derive(Clone, Copy)]
+enum FlushAt {
+    /// In the loop (not started, or after a step's yield): the next call runs a step, or leaves the loop and
+    /// yields the first flush.
+    Loop,
+    /// After the first flush: the next call yields the second.
+    FirstFlush,
+    /// After the second flush: the next call ends, releasing the buffer as the coroutines' return does.
+    SecondFlush,
+    /// Ended.
+    Done,
+}
+
+impl Flush {
+    fn new(n: u64) -> Flush {
+        Flush { pending: Vec::with_capacity(8), table: [0; 512], i: 0, n, at: FlushAt::Loop }
+    }
+}
+
+impl Iterator for Flush {
+    type Item = u64;
+    #[inline]
+    fn next(&mut self) -> Option<u64> {
+        match self.at {
+            FlushAt::Loop => {
+                if self.i < self.n {
+                    let i = self.i;
+                    self.i += 1;
+                    let slot = i as usize % 512;
+                    self.table[slot] = self.table[slot].wrapping_add(i);
+                    self.pending.push(self.table[slot]);
+                    if self.pending.len() == 8 {
+                        self.pending.clear();
+                    }
+                    Some(self.table[slot] ^ self.pending.len() as u64)
+                } else {
+                    self.at = FlushAt::FirstFlush;
+                    Some(self.pending.iter().fold(0, |a, &b| a.wrapping_add(b)))
+                }
+            }
+            FlushAt::FirstFlush => {
+                self.at = FlushAt::SecondFlush;
+                Some(self.table.iter().fold(0, |a, &b| a.wrapping_add(b)))
+            }
+            FlushAt::SecondFlush => {
+                self.at = FlushAt::Done;
+                self.pending = Vec::new();
+                None
+            }
+            FlushAt::Done => None,
         }
     }
 }

@@ -39,6 +39,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::ClosureLoop => drain(closure_loop(n), sink),
         Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
+        Workload::Flush4K => drain(flush_4k(n), sink),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             feed(&input.frames, n, sink, |byte| yielded(Pin::new(&mut decoder).resume(byte)));
@@ -69,6 +70,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::ClosureLoop => suspended(closure_loop(10)),
         Workload::TwoPoints32B => suspended(two_points::<4>(10)),
         Workload::TwoPoints4K => suspended(two_points::<512>(10)),
+        Workload::Flush4K => suspended(flush_4k(10)),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             let _ = Pin::new(&mut decoder).resume(input.frames[0]);
@@ -220,6 +222,25 @@ fn two_points<const K: usize>(rounds: u64) -> impl Coroutine<Yield = u64, Return
     }
 }
 
+fn flush_4k(n: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        let mut pending: Vec<u64> = Vec::with_capacity(8);
+        let mut table = [0u64; 512];
+        for i in 0..n {
+            let slot = i as usize % 512;
+            table[slot] = table[slot].wrapping_add(i);
+            pending.push(table[slot]);
+            if pending.len() == 8 {
+                pending.clear();
+            }
+            yield table[slot] ^ pending.len() as u64;
+        }
+        yield pending.iter().fold(0u64, |a, &b| a.wrapping_add(b));
+        yield table.iter().fold(0u64, |a, &b| a.wrapping_add(b));
+    }
+}
+
 fn frame_decoder() -> impl Coroutine<u8, Yield = u64, Return = ()> + Unpin {
     #[coroutine]
     |mut byte: u8| {
@@ -296,6 +317,7 @@ pub fn run_gen(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Resu
         Workload::ClosureLoop => drain_iter(gen_closure_loop(n), sink),
         Workload::TwoPoints32B => drain_iter(gen_two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain_iter(gen_two_points::<512>(two_points_rounds(n)), sink),
+        Workload::Flush4K => drain_iter(gen_flush_4k(n), sink),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
                 drain_iter(gen_tokenizer3(&input.text), sink);
@@ -318,6 +340,7 @@ pub fn suspended_size_gen(w: Workload, input: &Input) -> Result<usize, Unsupport
         Workload::ClosureLoop => iter_suspended_size(gen_closure_loop(10)),
         Workload::TwoPoints32B => iter_suspended_size(gen_two_points::<4>(10)),
         Workload::TwoPoints4K => iter_suspended_size(gen_two_points::<512>(10)),
+        Workload::Flush4K => iter_suspended_size(gen_flush_4k(10)),
         Workload::Tokenizer3 => iter_suspended_size(gen_tokenizer3(&input.text)),
         Workload::Spawn => iter_suspended_size(gen_worker(1)),
     })
@@ -418,6 +441,24 @@ fn gen_two_points<const K: usize>(rounds: u64) -> impl Iterator<Item = u64> {
             yield buf[next];
             i += 1;
         }
+    }
+}
+
+fn gen_flush_4k(n: u64) -> impl Iterator<Item = u64> {
+    gen move {
+        let mut pending: Vec<u64> = Vec::with_capacity(8);
+        let mut table = [0u64; 512];
+        for i in 0..n {
+            let slot = i as usize % 512;
+            table[slot] = table[slot].wrapping_add(i);
+            pending.push(table[slot]);
+            if pending.len() == 8 {
+                pending.clear();
+            }
+            yield table[slot] ^ pending.len() as u64;
+        }
+        yield pending.iter().fold(0u64, |a, &b| a.wrapping_add(b));
+        yield table.iter().fold(0u64, |a, &b| a.wrapping_add(b));
     }
 }
 

@@ -39,6 +39,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::ClosureLoop => drain(closure_loop(n), sink),
         Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
+        Workload::Flush4K => drain(flush_4k(n), sink),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             feed(&input.frames, n, sink, |byte| match Pin::new(&mut decoder).resume(byte) {
@@ -72,6 +73,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::ClosureLoop => iter_suspended_size(closure_loop(10)),
         Workload::TwoPoints32B => iter_suspended_size(two_points::<4>(10)),
         Workload::TwoPoints4K => iter_suspended_size(two_points::<512>(10)),
+        Workload::Flush4K => iter_suspended_size(flush_4k(10)),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             let _ = Pin::new(&mut decoder).resume(input.frames[0]);
@@ -182,6 +184,23 @@ fn two_points<const K: usize>(rounds: u64) -> impl Iterator<Item = u64> {
         yield_!(buf[next]);
         i += 1;
     }
+}
+
+#[stackless::coroutine]
+fn flush_4k(n: u64) -> impl Iterator<Item = u64> {
+    let mut pending: Vec<u64> = Vec::with_capacity(8);
+    let mut table = [0u64; 512];
+    for i in 0..n {
+        let slot = i as usize % 512;
+        table[slot] = table[slot].wrapping_add(i);
+        pending.push(table[slot]);
+        if pending.len() == 8 {
+            pending.clear();
+        }
+        yield_!(table[slot] ^ pending.len() as u64);
+    }
+    yield_!(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
+    yield_!(table.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
 }
 
 /// Fed one byte per resume: a length byte, that many payload bytes, a check byte.
