@@ -616,9 +616,9 @@ impl<'e> Lowerer<'e> {
                 // suspended state's `Debug` shows a field the user can place. Mixed-site: the user's own `for_x`
                 // is a different local; a second loop of the same name gets `_2` like any shadowed local.
                 self.locals[it].ident = syn::Ident::new(&loop_field_name(&f.pat, f.label.as_ref()), Span::mixed_site());
-                // A range over integers holds no drop glue.
+                // A range over integers holds no drop glue (but isn't `Copy`).
                 if matches!(&iter.expr, Expr::Range(_)) {
-                    self.locals[it].value = Value::Plain;
+                    self.locals[it].value = Value::View;
                 }
                 self.loop_stack.push(id);
                 let pat_scope = self.push_scope(true);
