@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{Analysis, Set};
-use crate::ir::{Body, LocalId, ScopeId, YieldId};
+use crate::ir::{Body, LocalId, ScopeId, Value, YieldId};
 
 /// A body with more suspension points than this has its loops' points split into chunks.
 const CHUNKED_ABOVE: usize = 1024;
@@ -102,6 +102,24 @@ impl Layout {
             Some(c) => an.stored[k].iter().copied().filter(|l| !self.groups[c].shared.contains(l)).collect(),
             None => an.stored[k].clone(),
         }
+    }
+
+    /// Point `k` of a group whose own locals can stay in `at` while an arm resumed there runs, bound by `&mut`
+    /// as the shared ones are, instead of moving out and back: none has drop glue (an arm that writes another
+    /// point into `at` drops them unobservably), none is a `&mut` (used by value, it moves), none has a drop
+    /// flag, and no other point of the group holds one (no arm moves it from one variant of `at` to another).
+    /// A loop's own iterator over a range, or a plain value only its point holds.
+    pub fn own_in_place(&self, body: &Body, an: &Analysis, k: YieldId) -> bool {
+        let Some(c) = self.group_of[k] else { return false };
+        let others = || self.groups[c].points.iter().filter(move |&&j| j != k);
+        self.own(an, k).iter().all(|&l| {
+            let local = &body.locals[l];
+            local.no_drop_glue()
+                && local.value != Value::MutRef
+                && !an.flagged.contains(l)
+                && !an.dead[k].contains(l)
+                && others().all(|&j| !an.stored[j].contains(&l))
+        })
     }
 
     /// Point `k`'s group's shared locals (none outside a group).

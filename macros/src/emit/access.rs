@@ -135,7 +135,9 @@ impl Emitter<'_> {
                 for (_, guard) in self.scope_guards.borrow().iter() {
                     out.extend(quote!(#guard.armed = false;));
                 }
-                if self.layout.same_group(j, k) {
+                // Back at the arm's own point with its own locals in place, `at` is as it was.
+                let own_stays = !cross && self.layout.own_in_place(self.body, self.an, k) && self.merge.is_none();
+                if self.layout.same_group(j, k) && !own_stays {
                     out.extend(self.write_at(j));
                 }
                 out

@@ -16,9 +16,11 @@
 //! iterations and the rest of the body are emitted once for the group.
 //!
 //! - **In place** (the fast path): the arm binds the stored locals' fields by `&mut` and the user's `x` becomes
-//!   `(*x)`; nothing is moved on resume, whatever the size of the state. In a group, only the shared fields
-//!   are bound so: the point's own locals are moved out of `at` (leaving `Moving`), and each suspension point
-//!   of the group the arm reaches writes `at` again; a point outside the group makes the arm by value. The
+//!   `(*x)`; nothing is moved on resume, whatever the size of the state. In a group, the shared fields are
+//!   bound so, and the point's own locals too when none has drop glue and no other point holds them
+//!   ([`Layout::own_in_place`]: a range, a plain array); otherwise they are moved out of `at` (leaving `Moving`).
+//!   Each other suspension point of the group the arm reaches writes `at` again; a point outside the group
+//!   makes the arm by value. The
 //!   fields drop with the state, after the arm's own locals: so a local the arm declares again (not stored:
 //!   moved, or assigned later) must not be declared before a stored one with drop glue, and a held local
 //!   whose scope ends in the arm (unless it suspends first) must be without drop glue or have a drop flag.
@@ -734,6 +736,28 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// In place, at point `k` of group `c` whose own locals stay where they are ([`Layout::own_in_place`]): they
+    /// are bound by `&mut` in `at`, as the shared ones are in the group's variant.
+    fn bind_own(&self, c: usize, k: YieldId) -> TokenStream {
+        let own_k = self.layout.own(self.an, k);
+        if own_k.is_empty() {
+            return TokenStream::new();
+        }
+        let at = at_var();
+        let inner = group_enum(c);
+        let v = variant(k);
+        let fields = own_k.iter().map(|&l| {
+            let f = &self.field[l];
+            let ident = self.bound_name(l);
+            quote!(#[allow(unused_variables)] #f: #ident)
+        });
+        quote! {
+            let #inner::#v { #(#fields),* } = &mut *#at else {
+                ::core::unreachable!()
+            };
+        }
+    }
+
     /// Whether the points of group `c` can share one arm, and the loop around them: the arm is the continuation of
     /// the body after that loop's partial iteration, which `at` chooses per point, so that the loop's next
     /// iterations and what follows the loop are emitted once for the group instead of once per point. Decided
@@ -962,6 +986,12 @@ impl<'a> Emitter<'a> {
             return (Mode::InPlace, quote!(#pattern => ::core::unreachable!(),));
         }
         self.reset(Some(k), Mode::InPlace);
+        let own_in_place = self.layout.own_in_place(self.body, self.an, k);
+        if own_in_place {
+            for l in self.layout.own(self.an, k) {
+                self.bound.insert(l);
+            }
+        }
         let mut cont = self.cont_block(&self.body.root, k);
         if self.violation.get() {
             self.reset(Some(k), Mode::ByValue);
@@ -983,7 +1013,7 @@ impl<'a> Emitter<'a> {
                 };
                 match self.layout.group_of[k] {
                     Some(c) => {
-                        let take_own = self.take_own(c, k);
+                        let take_own = if own_in_place { self.bind_own(c, k) } else { self.take_own(c, k) };
                         let inner = group_enum(c);
                         let v = variant(k);
                         quote! {
