@@ -267,7 +267,7 @@ impl Emitter<'_> {
             let (partial, point_ends) = one(point);
             ends &= point_ends;
             referenced.union(&self.referenced.borrow());
-            let take_own = self.take_own(group, point);
+            let take_own = self.own_binding(group, point, false);
             let v = variant(point);
             arms.extend(quote!(#inner::#v { .. } => { #take_own #partial }));
         }

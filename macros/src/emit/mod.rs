@@ -714,9 +714,11 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// In place, at point `k` of group `c`: the point's own locals are moved out of `at` (leaving `Moving`) into
-    /// `__savedN`; the arm holds them as the by-value arms do, and writes `at` again where it suspends.
-    fn take_own(&self, c: usize, k: YieldId) -> TokenStream {
+    /// In place, at point `k` of group `c`: how the arm reaches the point's own locals. Moved out of `at`
+    /// (leaving `Moving`) into `__savedN`, the arm holding them as the by-value arms do and writing `at` again
+    /// where it suspends; or, when they stay where they are (`in_place`, see [`Layout::own_in_place`]), bound by
+    /// `&mut` in `at`, as the shared ones are in the group's variant.
+    fn own_binding(&self, c: usize, k: YieldId, in_place: bool) -> TokenStream {
         let own_k = self.layout.own(self.an, k);
         if own_k.is_empty() {
             return TokenStream::new();
@@ -726,33 +728,17 @@ impl<'a> Emitter<'a> {
         let v = variant(k);
         let fields = own_k.iter().map(|&l| {
             let f = &self.field[l];
-            let var = Self::saved_var(l);
-            quote!(#f: #var)
+            if in_place {
+                let ident = self.bound_name(l);
+                quote!(#[allow(unused_variables)] #f: #ident)
+            } else {
+                let var = Self::saved_var(l);
+                quote!(#f: #var)
+            }
         });
+        let source = if in_place { quote!(&mut *#at) } else { quote!(::core::mem::replace(#at, #inner::Moving)) };
         quote! {
-            let #inner::#v { #(#fields),* } = ::core::mem::replace(#at, #inner::Moving) else {
-                ::core::unreachable!()
-            };
-        }
-    }
-
-    /// In place, at point `k` of group `c` whose own locals stay where they are ([`Layout::own_in_place`]): they
-    /// are bound by `&mut` in `at`, as the shared ones are in the group's variant.
-    fn bind_own(&self, c: usize, k: YieldId) -> TokenStream {
-        let own_k = self.layout.own(self.an, k);
-        if own_k.is_empty() {
-            return TokenStream::new();
-        }
-        let at = at_var();
-        let inner = group_enum(c);
-        let v = variant(k);
-        let fields = own_k.iter().map(|&l| {
-            let f = &self.field[l];
-            let ident = self.bound_name(l);
-            quote!(#[allow(unused_variables)] #f: #ident)
-        });
-        quote! {
-            let #inner::#v { #(#fields),* } = &mut *#at else {
+            let #inner::#v { #(#fields),* } = #source else {
                 ::core::unreachable!()
             };
         }
@@ -1013,7 +999,7 @@ impl<'a> Emitter<'a> {
                 };
                 match self.layout.group_of[k] {
                     Some(c) => {
-                        let take_own = if own_in_place { self.bind_own(c, k) } else { self.take_own(c, k) };
+                        let take_own = self.own_binding(c, k, own_in_place);
                         let inner = group_enum(c);
                         let v = variant(k);
                         quote! {
