@@ -293,3 +293,45 @@ fn own_locals_without_drop_glue_stay_in_place() {
     }
     assert_eq!(g.collect::<Vec<_>>(), [2]);
 }
+
+/// A loop right after another: when what the second holds alone has no drop glue, it joins the first's variant,
+/// so resuming in either loop keeps the table where it is, and leaving the first loop writes only `at`.
+#[stackless::coroutine]
+fn consecutive_loops(n: usize) -> impl Iterator<Item = (usize, usize)> {
+    let _outer = Noisy("outer");
+    let mut table = [0usize; 64];
+    for x in 0..n {
+        table[x % 64] += x;
+        yield_!((x, std::ptr::from_ref(&table).addr()));
+    }
+    log("between");
+    for y in 0..n {
+        table[y % 64] += y;
+        yield_!((table[y % 64], std::ptr::from_ref(&table).addr()));
+    }
+}
+
+#[test]
+fn consecutive_loops_keep_what_they_hold_in_place() {
+    let mut g = Box::new(consecutive_loops(3));
+    let start = std::ptr::from_ref(&*g).addr();
+    let range = start..start + std::mem::size_of_val(&*g);
+    g.next();
+    let rest: Vec<(usize, usize)> = g.by_ref().collect();
+    assert_eq!(rest.iter().map(|(v, _)| *v).collect::<Vec<_>>(), [1, 2, 0, 2, 4]);
+    for (v, addr) in rest {
+        assert!(range.contains(&addr), "value {v}: the table at {addr:#x} is outside the state {range:x?}");
+    }
+}
+
+#[test]
+fn consecutive_loops_drop_as_the_plain_fn() {
+    let dropped = events(|| {
+        let mut g = consecutive_loops(2);
+        g.next();
+        g.next();
+        g.next();
+        log("cancel");
+    });
+    assert_eq!(dropped, strs(&["between", "cancel", "drop outer"]));
+}

@@ -8,7 +8,8 @@
 //! points outside loops from each to the next: each of these sets of points shares one variant instead, a
 //! *group* (`GroupN`). The straight-line points after a loop join the loop's group (the first one, and the next
 //! ones while the group shares as much): the loop's arms reach them where the loop ends, and a point in another
-//! variant would make those arms move the state out on every resume. The locals every point of the group holds (a loop's buffers, counters, iterators) are
+//! variant would make those arms move the state out on every resume. For the same reason a loop right after
+//! another joins its group, when that moves nothing more on the second loop's own resumes. The locals every point of the group holds (a loop's buffers, counters, iterators) are
 //! the group's *shared* fields and stay where they are for as long as the group's points follow one another;
 //! the rest of what each point holds is its *own*, in a nested enum field `at` with one variant per point,
 //! overlapping the other points' own locals. Going from one point of the group to another rewrites `at` only.
@@ -111,15 +112,8 @@ impl Layout {
     /// A loop's own iterator over a range, or a plain value only its point holds.
     pub fn own_in_place(&self, body: &Body, an: &Analysis, k: YieldId) -> bool {
         let Some(c) = self.group_of[k] else { return false };
-        let others = || self.groups[c].points.iter().filter(move |&&j| j != k);
-        self.own(an, k).iter().all(|&l| {
-            let local = &body.locals[l];
-            local.no_drop_glue()
-                && local.value != Value::MutRef
-                && !an.flagged.contains(l)
-                && !an.dead[k].contains(l)
-                && others().all(|&j| !an.stored[j].contains(&l))
-        })
+        let group = &self.groups[c];
+        own_stays(body, an, &group.points, &group.shared, k)
     }
 
     /// Point `k`'s group's shared locals (none outside a group).
@@ -144,23 +138,41 @@ fn with_points_after_loops(
     an: &Analysis,
     never_held: &Set,
     located: &[HashMap<ScopeId, usize>],
-    mut by_loop: Vec<(Option<ScopeId>, Vec<YieldId>)>,
+    by_loop: Vec<(Option<ScopeId>, Vec<YieldId>)>,
 ) -> Vec<(Option<ScopeId>, Vec<YieldId>)> {
-    let Some(straight) = by_loop.iter().position(|(scope, _)| scope.is_none()) else {
-        return by_loop;
-    };
-    let (_, straight_points) = by_loop.remove(straight);
     // A point `k` comes after point `j` in the block around both that separates them.
     let after_point = |k: YieldId, j: YieldId| located[k].iter().any(|(s, i)| located[j].get(s).is_some_and(|j| i > j));
-    let mut after: Vec<Vec<YieldId>> = vec![Vec::new(); by_loop.len()];
+    let straight = by_loop.iter().position(|(scope, _)| scope.is_none());
+    let mut loops = by_loop;
+    let straight_points = straight.map(|i| loops.remove(i).1).unwrap_or_default();
+    // A loop right after another (no straight-line point between them) joins the other's group when its own
+    // resumes move nothing more for it: the first loop's arms then reach it in place.
+    let mut entries: Vec<(Option<ScopeId>, Vec<YieldId>)> = Vec::new();
+    let mut last_loop_start: Option<YieldId> = None;
+    for (scope, points) in loops {
+        let start = points[0];
+        let follows = last_loop_start.is_some_and(|before| {
+            after_point(start, before) && !straight_points.iter().any(|&k| after_point(k, before) && after_point(start, k))
+        });
+        last_loop_start = Some(start);
+        if let Some((_, group)) = entries.last_mut()
+            && follows
+            && joins_without_loss(body, an, never_held, group, &points)
+        {
+            group.extend(points);
+            continue;
+        }
+        entries.push((scope, points));
+    }
+    let mut after: Vec<Vec<YieldId>> = vec![Vec::new(); entries.len()];
     let mut alone = Vec::new();
     for k in straight_points {
-        match by_loop.iter().rposition(|(_, points)| after_point(k, points[0])) {
+        match entries.iter().rposition(|(_, points)| points.iter().any(|&j| after_point(k, j))) {
             Some(i) => after[i].push(k),
             None => alone.push(k),
         }
     }
-    for ((_, points), after) in by_loop.iter_mut().zip(after) {
+    for ((_, points), after) in entries.iter_mut().zip(after) {
         // The first point after the loop joins it if they share a local; a later one only if the group then
         // still shares as much (it is reached once, from a point that is itself reached once).
         let mut shared: Option<usize> = None;
@@ -175,9 +187,41 @@ fn with_points_after_loops(
             }
         }
     }
-    alone.sort_unstable();
-    by_loop.insert(straight, (None, alone));
-    by_loop
+    if let Some(i) = straight {
+        alone.sort_unstable();
+        entries.insert(i.min(entries.len()), (None, alone));
+    }
+    entries
+}
+
+/// Whether the points of a loop (`next`) can join `group` (the points of the loop before it) without any of
+/// them moving more on a resume than in a group of their own: what each holds is shared in the joined group,
+/// or was already its own, or stays in `at` ([`own_stays`]).
+fn joins_without_loss(body: &Body, an: &Analysis, never_held: &Set, group: &[YieldId], next: &[YieldId]) -> bool {
+    let joined: Vec<YieldId> = group.iter().chain(next).copied().collect();
+    let shared = shared_locals(body, an, never_held, &joined);
+    if shared.is_empty() {
+        return false;
+    }
+    // Alone, a loop of one point holds everything in place; one of several points shares `alone`.
+    let alone = if next.len() > 1 { shared_locals(body, an, never_held, next) } else { an.stored[next[0]].clone() };
+    next.iter().all(|&k| {
+        let moved_before = |l: &LocalId| !alone.contains(l);
+        an.stored[k].iter().all(|l| shared.contains(l) || moved_before(l)) || own_stays(body, an, &joined, &shared, k)
+    })
+}
+
+/// Point `k`'s own locals (what it holds besides `shared`) can stay in `at` while an arm resumed there runs
+/// (see [`Layout::own_in_place`]).
+fn own_stays(body: &Body, an: &Analysis, points: &[YieldId], shared: &[LocalId], k: YieldId) -> bool {
+    an.stored[k].iter().filter(|l| !shared.contains(l)).all(|&l| {
+        let local = &body.locals[l];
+        local.no_drop_glue()
+            && local.value != Value::MutRef
+            && !an.flagged.contains(l)
+            && !an.dead[k].contains(l)
+            && points.iter().all(|&j| j == k || !an.stored[j].contains(&l))
+    })
 }
 
 /// The outermost scope inside a loop among `blocks` (the blocks around a suspension point) and their
