@@ -29,8 +29,9 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
         true,
         "integer operands built from array/tuple/struct/`Some` literals, indexing, casts, unary minus, `if`/`match`/block \
          expressions, `vec!`/`format!` arguments, fn-item callees and drop-logging temporaries with method calls \
-         (with `subexpr-yield`: a `yield_!` can land in any of them), and projected aggregates whose first operand \
-         suspends before a later one creates a temporary",
+         (with `subexpr-yield`: a `yield_!` can land in any of them), projected aggregates whose first operand \
+         suspends before a later one creates a temporary, and struct literals with a shorthand field (`P { a, b }`) \
+         whose local is held across a `yield_!` in a later field",
     ),
     ("let-else-yield", true, "`yield_!` in the `else` block of `let ... else`"),
     ("tail-yield", true, "a block's tail `yield_!(e)`: `let v = { ..; yield_!(e) };`, match arms `_ => yield_!(e)`"),
@@ -922,6 +923,20 @@ impl G<'_> {
                 }
                 let (i, b) = (self.int(d), self.int(d));
                 format!("{n}.get(md({i}, 3) as usize).copied().unwrap_or({b})")
+            }
+            // A struct literal's field written shorthand (`P { a, b }`) from a local held across a suspension
+            // point later in the literal: an arm that reaches the local in place through a reference must write
+            // the shorthand out.
+            13 if self.yield_arg_depth == 0 => {
+                let a = self.int(d);
+                let b = if self.coroutine() && self.on("subexpr-yield") && self.can_yield() {
+                    let e = self.yield_arg(d);
+                    self.note_yield();
+                    format!("yield_!({e})")
+                } else {
+                    self.int(d)
+                };
+                format!("{{ let a = {a}; pts(P {{ a, b: {b} }}) }}")
             }
             // An aggregate, projected, with a suspension point before an operand that creates a temporary:
             // the temporary lives until the end of the statement, after the projection and whatever uses it.
