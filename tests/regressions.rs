@@ -774,3 +774,26 @@ fn a_struct_field_shorthand_of_a_local_held_in_place() {
     let toks: Vec<Tok> = toks(2).collect();
     assert_eq!(toks, [Tok { line: 2, n: 0 }, Tok { line: 3, n: 1 }, Tok { line: 3, n: 2 }]);
 }
+
+/// A shorthand field of a local the macro renames (here the second `line`, shadowing the first, held across the
+/// `yield_!` in the literal): the shorthand is written out with the renamed local. Found by the difftest's
+/// shorthand form (E0425 at 4ad712b).
+#[stackless::coroutine]
+fn shadowed_shorthand(first: u32) -> impl Iterator<Item = Tok> {
+    let line = first;
+    let line = line + 1;
+    let t = Tok {
+        line,
+        n: {
+            yield_!(Tok { line: 0, n: 0 });
+            7
+        },
+    };
+    yield_!(t);
+}
+
+#[test]
+fn a_struct_field_shorthand_of_a_renamed_local() {
+    let toks: Vec<Tok> = shadowed_shorthand(4).collect();
+    assert_eq!(toks, [Tok { line: 0, n: 0 }, Tok { line: 5, n: 7 }]);
+}

@@ -152,7 +152,8 @@ fn with_points_after_loops(
     for (scope, points) in loops {
         let start = points[0];
         let follows = last_loop_start.is_some_and(|before| {
-            after_point(start, before) && !straight_points.iter().any(|&k| after_point(k, before) && after_point(start, k))
+            after_point(start, before)
+                && !straight_points.iter().any(|&k| after_point(k, before) && after_point(start, k))
         });
         last_loop_start = Some(start);
         if let Some((_, group)) = entries.last_mut()
