@@ -797,3 +797,28 @@ fn a_struct_field_shorthand_of_a_renamed_local() {
     let toks: Vec<Tok> = shadowed_shorthand(4).collect();
     assert_eq!(toks, [Tok { line: 0, n: 0 }, Tok { line: 5, n: 7 }]);
 }
+
+/// A struct pattern's shorthand field binding a local the macro renames (`let P { x, y } = ..` shadowing held
+/// locals): the pattern is written out (`P { x: x_2, .. }`), else rustc looks for a field named after the
+/// renamed local (E0026). Found in review.
+struct Pt {
+    x: usize,
+    y: usize,
+}
+
+#[stackless::coroutine]
+fn shadowed_pattern_shorthand() -> impl Iterator<Item = usize> {
+    let x = 0usize;
+    let y = 7usize;
+    yield_!(x + y);
+    let Pt { x, y } = Pt { x: 1, y };
+    yield_!(x + y);
+    let Pt { ref x, mut y } = Pt { x: 2, y };
+    y += 1;
+    yield_!(*x + y);
+}
+
+#[test]
+fn a_struct_pattern_shorthand_of_a_renamed_local() {
+    assert_eq!(shadowed_pattern_shorthand().collect::<Vec<_>>(), [7, 8, 10]);
+}

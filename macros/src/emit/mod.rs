@@ -1062,6 +1062,17 @@ fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
             }
             syn::visit_mut::visit_pat_ident_mut(self, p);
         }
+        /// `P { x }` binding a renamed local is written out: `P { x: x_2 }`.
+        fn visit_field_pat_mut(&mut self, f: &mut syn::FieldPat) {
+            syn::visit_mut::visit_field_pat_mut(self, f);
+            let renamed = match (&f.member, &*f.pat) {
+                (syn::Member::Named(name), syn::Pat::Ident(p)) => p.ident != *name,
+                _ => false,
+            };
+            if f.colon_token.is_none() && renamed {
+                f.colon_token = Some(syn::Token![:](syn::spanned::Spanned::span(&f.pat)));
+            }
+        }
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
     // The pattern's identifiers in order of first occurrence, as lowering declared them.
