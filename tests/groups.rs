@@ -335,3 +335,30 @@ fn consecutive_loops_drop_as_the_plain_fn() {
     });
     assert_eq!(dropped, strs(&["between", "cancel", "drop outer"]));
 }
+
+/// A point after a loop that holds less than the loop's points (here not the table, dead after the loop) stays
+/// out of the loop's group: in it, the table would become the points' own and move out of `at` and back on
+/// every resume. What the loop keeps across iterations stays shared.
+#[stackless::coroutine]
+fn loop_state_outlives_the_point_after(n: usize) -> impl Iterator<Item = u64> + std::fmt::Debug {
+    let outer = String::from("outer");
+    let mut table = [0u64; 4];
+    for i in 0..n {
+        table[i % 4] += i as u64;
+        yield_!(table[i % 4]);
+        table[(i * 7) % 4] ^= 1;
+        yield_!(table[(i * 3) % 4]);
+    }
+    yield_!(outer.len() as u64);
+}
+
+#[test]
+fn a_point_after_a_loop_does_not_take_the_loop_s_shared_fields() {
+    let mut g = loop_state_outlives_the_point_after(3);
+    g.next();
+    assert_eq!(
+        format!("{g:?}"),
+        r#"Group0 { at: Suspend0 { i: 0 }, for_i: 1..3, table: [0, 0, 0, 0], outer: "outer" }"#
+    );
+    assert_eq!(g.collect::<Vec<_>>(), [1, 1, 1, 2, 3, 5]);
+}

@@ -158,7 +158,7 @@ fn with_points_after_loops(
         last_loop_start = Some(start);
         if let Some((_, group)) = entries.last_mut()
             && follows
-            && joins_without_loss(body, an, never_held, group, &points)
+            && joins_without_loss(body, an, never_held, group, &points, &[&group[..], &points])
         {
             group.extend(points);
             continue;
@@ -174,16 +174,11 @@ fn with_points_after_loops(
         }
     }
     for ((_, points), after) in entries.iter_mut().zip(after) {
-        // The first point after the loop joins it if they share a local; a later one only if the group then
-        // still shares as much (it is reached once, from a point that is itself reached once).
-        let mut shared: Option<usize> = None;
+        let loop_points = points.clone();
         for k in after {
-            points.push(k);
-            let now = shared_locals(body, an, never_held, points).len();
-            if now > 0 && shared.is_none_or(|before| now == before) {
-                shared = Some(now);
+            if joins_without_loss(body, an, never_held, points, &[k], &[&loop_points]) {
+                points.push(k);
             } else {
-                points.pop();
                 alone.push(k);
             }
         }
@@ -195,34 +190,57 @@ fn with_points_after_loops(
     entries
 }
 
-/// Whether the points of a loop (`next`) can join `group` (the points of the loop before it) without any of
-/// them moving more on a resume than in a group of their own: what each holds is shared in the joined group,
-/// or was already its own, or stays in `at` ([`own_stays`]).
-fn joins_without_loss(body: &Body, an: &Analysis, never_held: &Set, group: &[YieldId], next: &[YieldId]) -> bool {
-    let joined: Vec<YieldId> = group.iter().chain(next).copied().collect();
+/// Whether `added` points can join `group` (a loop's points, and those already joined to it) while what each
+/// loop in `sides` keeps from one iteration to the next stays where it is. At a point of a side, a local that
+/// was in place (shared by the side's points, or anything held by a loop of one point) may become one the
+/// point moves out of `at` and back on each resume only if the loop body declares it anew each iteration, or
+/// it is a `for` loop's iterator, or it stays in `at` ([`own_stays`]). The user's locals declared before the
+/// loop (its buffers, tables, counters) must stay shared: rather than move them on every resume, the loop's
+/// arms then move the state once where they leave the group.
+fn joins_without_loss(
+    body: &Body,
+    an: &Analysis,
+    never_held: &Set,
+    group: &[YieldId],
+    added: &[YieldId],
+    sides: &[&[YieldId]],
+) -> bool {
+    let joined: Vec<YieldId> = group.iter().chain(added).copied().collect();
     let shared = shared_locals(body, an, never_held, &joined);
     if shared.is_empty() {
         return false;
     }
-    // Alone, a loop of one point holds everything in place; one of several points shares `alone`.
-    let alone = if next.len() > 1 { shared_locals(body, an, never_held, next) } else { an.stored[next[0]].clone() };
-    next.iter().all(|&k| {
-        let moved_before = |l: &LocalId| !alone.contains(l);
-        an.stored[k].iter().all(|l| shared.contains(l) || moved_before(l)) || own_stays(body, an, &joined, &shared, k)
+    sides.iter().all(|side| {
+        let in_place =
+            if side.len() > 1 { shared_locals(body, an, never_held, side) } else { an.stored[side[0]].clone() };
+        side.iter().all(|&k| {
+            an.stored[k].iter().all(|&l| {
+                let local = &body.locals[l];
+                shared.contains(&l)
+                    || !in_place.contains(&l)
+                    || body.scopes[local.scope].in_loop
+                    || local.hidden.is_some()
+                    || stays_in_at(body, an, &joined, k, l)
+            })
+        })
     })
 }
 
 /// Point `k`'s own locals (what it holds besides `shared`) can stay in `at` while an arm resumed there runs
 /// (see [`Layout::own_in_place`]).
 fn own_stays(body: &Body, an: &Analysis, points: &[YieldId], shared: &[LocalId], k: YieldId) -> bool {
-    an.stored[k].iter().filter(|l| !shared.contains(l)).all(|&l| {
-        let local = &body.locals[l];
-        local.no_drop_glue()
-            && local.value != Value::MutRef
-            && !an.flagged.contains(l)
-            && !an.dead[k].contains(l)
-            && points.iter().all(|&j| j == k || !an.stored[j].contains(&l))
-    })
+    an.stored[k].iter().filter(|l| !shared.contains(l)).all(|&l| stays_in_at(body, an, points, k, l))
+}
+
+/// Local `l`, held at point `k` of the group of `points` but not shared, can stay in `at` at `k`: no drop glue,
+/// no `&mut`, no drop flag, live at `k`, and held at no other point of the group.
+fn stays_in_at(body: &Body, an: &Analysis, points: &[YieldId], k: YieldId, l: LocalId) -> bool {
+    let local = &body.locals[l];
+    local.no_drop_glue()
+        && local.value != Value::MutRef
+        && !an.flagged.contains(l)
+        && !an.dead[k].contains(l)
+        && points.iter().all(|&j| j == k || !an.stored[j].contains(&l))
 }
 
 /// The outermost scope inside a loop among `blocks` (the blocks around a suspension point) and their
