@@ -34,7 +34,8 @@ const CHUNK: usize = 255;
 
 /// The suspension points of one loop that share a variant.
 pub struct Group {
-    /// Its points, in source order (at least two).
+    /// Its points (at least two): a loop's in source order, then those that joined it (the points after it, or
+    /// the loop right after it).
     pub points: Vec<YieldId>,
     /// The locals each of its points holds, in declaration order.
     pub shared: Vec<LocalId>,

@@ -456,8 +456,8 @@ impl<'e> Lowerer<'e> {
                 if let [single] = binding.locals[..] {
                     if let Some(items) = items {
                         self.locals[single].value = items;
-                    } else if owned && no_drop {
-                        // An array literal of plain values.
+                    } else if owned && no_drop && !init.as_ref().is_some_and(borrows_mutably) {
+                        // An array literal of plain values (`[&mut a, &mut b]` is not `Copy`).
                         self.locals[single].value = Value::PlainArray;
                     } else if owned {
                         self.locals[single].value = Value::Owned;
@@ -974,20 +974,22 @@ fn diverges(expr: &Expr) -> bool {
 /// What a value of a type without drop glue is: plain when it is also `Copy`, [`Value::MutRef`] when it holds a
 /// `&mut` (which a use by value moves). `None` for a type that may have drop glue.
 fn no_drop_value(ty: &syn::Type) -> Option<Value> {
-    fn has_mut_reference(ty: &syn::Type) -> bool {
-        match ty {
-            syn::Type::Reference(r) => r.mutability.is_some(),
-            syn::Type::Paren(p) => has_mut_reference(&p.elem),
-            syn::Type::Group(g) => has_mut_reference(&g.elem),
-            syn::Type::Tuple(t) => t.elems.iter().any(has_mut_reference),
-            syn::Type::Array(a) => has_mut_reference(&a.elem),
-            _ => false,
-        }
-    }
     match (no_drop_type(ty), has_mut_reference(ty)) {
         (false, _) => None,
         (true, false) => Some(Value::Plain),
         (true, true) => Some(Value::MutRef),
+    }
+}
+
+/// The type holds a `&mut` (a use by value moves it).
+fn has_mut_reference(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => r.mutability.is_some(),
+        syn::Type::Paren(p) => has_mut_reference(&p.elem),
+        syn::Type::Group(g) => has_mut_reference(&g.elem),
+        syn::Type::Tuple(t) => t.elems.iter().any(has_mut_reference),
+        syn::Type::Array(a) => has_mut_reference(&a.elem),
+        _ => false,
     }
 }
 
@@ -1066,7 +1068,9 @@ fn items_value(ty: &syn::Type) -> Option<Value> {
         _ => return None,
     };
     if no_drop_type(item) {
-        Some(if matches!(ty, syn::Type::Array(_)) { Value::PlainArray } else { Value::PlainItems })
+        // An array of `&mut`s has no drop glue either, but isn't `Copy`: only a sequence of plain items.
+        let array = matches!(ty, syn::Type::Array(_)) && !has_mut_reference(item);
+        Some(if array { Value::PlainArray } else { Value::PlainItems })
     } else if owned_type(item) {
         Some(Value::OwnedItems)
     } else {
@@ -1112,6 +1116,17 @@ fn no_drop_expr(expr: &Expr) -> bool {
         Expr::Array(a) => a.elems.iter().all(no_drop_expr),
         Expr::Repeat(r) => no_drop_expr(&r.expr),
         Expr::Paren(p) => no_drop_expr(&p.expr),
+        _ => false,
+    }
+}
+
+/// A leaf that is an array literal with a `&mut` borrow among its items.
+fn borrows_mutably(node: &Node) -> bool {
+    let Node::Leaf(leaf) = node else { return false };
+    match strip_parens(&leaf.expr) {
+        Expr::Array(a) => {
+            a.elems.iter().any(|e| matches!(strip_parens(e), Expr::Reference(r) if r.mutability.is_some()))
+        }
         _ => false,
     }
 }
