@@ -210,8 +210,8 @@ fn an_enumerate_index_is_not_held_where_it_is_dead() {
 
 /// A loop, then points after it ("flush what is left"): the points after the loop share the loop's variant, so
 /// resuming inside the loop keeps what the loop holds in place instead of moving it out and back on every
-/// resume (seen here as the table's address, inside the boxed coroutine from the second resume on). A later
-/// point that holds less has a variant of its own.
+/// resume (seen here as the table's address, inside the boxed coroutine from the second resume on). The arms of
+/// the points after the loop, resumed once each, move the state.
 #[stackless::coroutine]
 fn flush_after_a_loop(n: usize) -> impl Iterator<Item = (usize, usize)> {
     let _outer = Noisy("outer");
@@ -237,7 +237,7 @@ fn points_after_a_loop_keep_the_loop_in_place() {
     assert_eq!(first.0, 0);
     let rest: Vec<(usize, usize)> = g.by_ref().collect();
     assert_eq!(rest.iter().map(|(v, _)| *v).collect::<Vec<_>>(), [1, 2, 3, 2, 6]);
-    // The last point holds less than the others (`pending` is gone): it has a variant of its own, reached once.
+    // The last value is computed by the arm of the first point after the loop, which runs once and moves the state.
     for &(v, addr) in &rest[..4] {
         assert!(range.contains(&addr), "value {v}: the table at {addr:#x} is outside the state {range:x?}");
     }
@@ -336,9 +336,10 @@ fn consecutive_loops_drop_as_the_plain_fn() {
     assert_eq!(dropped, strs(&["between", "cancel", "drop outer"]));
 }
 
-/// A point after a loop that holds less than the loop's points (here not the table, dead after the loop) stays
-/// out of the loop's group: in it, the table would become the points' own and move out of `at` and back on
-/// every resume. What the loop keeps across iterations stays shared.
+/// A point after a loop where the loop's table is dead still keeps it (a plain array: keeping it costs nothing),
+/// so that the table stays a shared field of the group the point joins: only the loop's iterator and the
+/// iteration's locals move out of `at` and back on each resume. (Without the table at that point, joining would
+/// make the table the loop points' own, moved on every resume; apart, the loop's arms moved the whole state.)
 #[stackless::coroutine]
 fn loop_state_outlives_the_point_after(n: usize) -> impl Iterator<Item = u64> + std::fmt::Debug {
     let outer = String::from("outer");
@@ -353,12 +354,12 @@ fn loop_state_outlives_the_point_after(n: usize) -> impl Iterator<Item = u64> + 
 }
 
 #[test]
-fn a_point_after_a_loop_does_not_take_the_loop_s_shared_fields() {
+fn a_point_after_a_loop_keeps_the_loop_s_plain_table_shared() {
     let mut g = loop_state_outlives_the_point_after(3);
     g.next();
     assert_eq!(
         format!("{g:?}"),
-        r#"Group0 { at: Suspend0 { i: 0 }, for_i: 1..3, table: [0, 0, 0, 0], outer: "outer" }"#
+        r#"Group0 { at: Suspend0 { i: 0, for_i: 1..3 }, table: [0, 0, 0, 0], outer: "outer" }"#
     );
     assert_eq!(g.collect::<Vec<_>>(), [1, 1, 1, 2, 3, 5]);
 }

@@ -74,6 +74,8 @@ pub struct Analysis {
     pub dead: Vec<Set>,
     /// Per suspension point: some path from the start reaches it (not dead code after a `return`).
     pub reachable: Vec<bool>,
+    /// Per suspension point: the locals initialised there on every path (and not moved out since).
+    pub initialized: Vec<Set>,
     /// Per local: held in an `Option` drop flag.
     pub flagged: Set,
     /// Per local: bound by a `let` whose initializer suspends, or assigned a value that suspends, so its value
@@ -111,6 +113,8 @@ pub fn analyze(body: &Body) -> Analysis {
     let mut stored = Vec::new();
     let mut dead = Vec::new();
     let reachable = init.at_yield.iter().map(Option::is_some).collect();
+    let initialized =
+        init.at_yield.iter().map(|at| at.as_ref().map_or_else(|| Set::new(n), |at| at.must.clone())).collect();
     for (k, point) in body.yields.iter().enumerate() {
         let live_after = &live.live_after_yield[k];
         let state = init.at_yield[k].clone();
@@ -149,6 +153,7 @@ pub fn analyze(body: &Body) -> Analysis {
         live_after_loop,
         stored,
         reachable,
+        initialized,
         flagged,
         typed_across_arms,
         held_after_leaf,

@@ -9,7 +9,10 @@
 //! *group* (`GroupN`). The straight-line points after a loop join the loop's group (the first one, and the next
 //! ones while the group shares as much): the loop's arms reach them where the loop ends, and a point in another
 //! variant would make those arms move the state out on every resume. For the same reason a loop right after
-//! another joins its group, when that moves nothing more on the second loop's own resumes. The locals every point of the group holds (a loop's buffers, counters, iterators) are
+//! another joins its group. A join keeps what the loop keeps across iterations in place: a plain value (an
+//! array, a counter) the joining points don't hold because it is dead there is stored there anyway, as it is
+//! (`Layout::stored` widens the analysis' stores), and a join that would still make one of the loop's values
+//! move on every resume doesn't happen. The points after a loop are resumed once: their arms move the state. The locals every point of the group holds (a loop's buffers, counters, iterators) are
 //! the group's *shared* fields and stay where they are for as long as the group's points follow one another;
 //! the rest of what each point holds is its *own*, in a nested enum field `at` with one variant per point,
 //! overlapping the other points' own locals. Going from one point of the group to another rewrites `at` only.
@@ -25,7 +28,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{Analysis, Set};
-use crate::ir::{Body, LocalId, ScopeId, Value, YieldId};
+use crate::ir::{Block, Body, LocalId, Node, ScopeId, Stmt, Value, YieldId};
 
 /// A body with more suspension points than this has its loops' points split into chunks.
 const CHUNKED_ABOVE: usize = 1024;
@@ -45,6 +48,11 @@ pub struct Layout {
     pub groups: Vec<Group>,
     /// Per suspension point: its group, if any.
     pub group_of: Vec<Option<usize>>,
+    /// Per suspension point: a straight-line point that joined the group of the loop before it (resumed once).
+    pub after_loop: Vec<bool>,
+    /// Per suspension point: what it stores, in declaration order. The analysis' `stored`, and at a point that
+    /// joined a loop's group, the group's plain values that are dead there but still in scope ([`Planner::widen`]).
+    pub stored: Vec<Vec<LocalId>>,
 }
 
 impl Layout {
@@ -65,9 +73,12 @@ impl Layout {
                 None => by_loop.push((scope, vec![k])),
             }
         }
+        let iterators = for_iterators(body);
+        let mut planner =
+            Planner { body, an, never_held, iterators, stored: an.stored.clone(), after_loop: Vec::new() };
         let chunked = body.yields.len() > CHUNKED_ABOVE;
         if !chunked {
-            by_loop = with_points_after_loops(body, an, never_held, located, by_loop);
+            by_loop = planner.with_points_after_loops(located, by_loop);
         }
         let mut groups = Vec::new();
         let mut group_of = vec![None; body.yields.len()];
@@ -84,7 +95,7 @@ impl Layout {
                 if points.len() < 2 {
                     continue;
                 }
-                let shared = shared_locals(body, an, never_held, &points);
+                let shared = planner.shared_locals(&points);
                 if shared.is_empty() && !chunked {
                     continue;
                 }
@@ -94,15 +105,19 @@ impl Layout {
                 groups.push(Group { points, shared });
             }
         }
-        Layout { groups, group_of }
+        let mut after_loop = vec![false; body.yields.len()];
+        for &k in &planner.after_loop {
+            after_loop[k] = group_of[k].is_some();
+        }
+        Layout { groups, group_of, after_loop, stored: planner.stored }
     }
 
     /// What point `k` stores besides its group's shared locals (everything, outside a group), in
     /// declaration order.
-    pub fn own(&self, an: &Analysis, k: YieldId) -> Vec<LocalId> {
+    pub fn own(&self, k: YieldId) -> Vec<LocalId> {
         match self.group_of[k] {
-            Some(c) => an.stored[k].iter().copied().filter(|l| !self.groups[c].shared.contains(l)).collect(),
-            None => an.stored[k].clone(),
+            Some(c) => self.stored[k].iter().copied().filter(|l| !self.groups[c].shared.contains(l)).collect(),
+            None => self.stored[k].clone(),
         }
     }
 
@@ -113,8 +128,8 @@ impl Layout {
     /// A loop's own iterator over a range, or a plain value only its point holds.
     pub fn own_in_place(&self, body: &Body, an: &Analysis, k: YieldId) -> bool {
         let Some(c) = self.group_of[k] else { return false };
-        let group = &self.groups[c];
-        own_stays(body, an, &group.points, &group.shared, k)
+        let points = &self.groups[c].points;
+        self.own(k).into_iter().all(|l| stays_in_at(body, an, &self.stored, points, k, l))
     }
 
     /// Point `k`'s group's shared locals (none outside a group).
@@ -128,120 +143,252 @@ impl Layout {
     }
 }
 
-/// The straight-line points after a loop join that loop's points (`by_loop`: the points of each outermost loop,
-/// `None` for those outside loops). The loop's arms reach such a point where the loop ends: in another
-/// variant, it would make each of those arms move the whole state out and back on every resume. In one group,
-/// a resume inside the loop moves only what its point holds and the later points don't (out of `at` and back),
-/// never the loop's buffers. A point follows the last loop before it in the blocks around both (after `if c {
-/// for .. {} } else { yield_!(..) }`'s loop, the `else` point follows none).
-fn with_points_after_loops(
-    body: &Body,
-    an: &Analysis,
-    never_held: &Set,
-    located: &[HashMap<ScopeId, usize>],
-    by_loop: Vec<(Option<ScopeId>, Vec<YieldId>)>,
-) -> Vec<(Option<ScopeId>, Vec<YieldId>)> {
-    // A point `k` comes after point `j` in the block around both that separates them.
-    let after_point = |k: YieldId, j: YieldId| located[k].iter().any(|(s, i)| located[j].get(s).is_some_and(|j| i > j));
-    let straight = by_loop.iter().position(|(scope, _)| scope.is_none());
-    let mut loops = by_loop;
-    let straight_points = straight.map(|i| loops.remove(i).1).unwrap_or_default();
-    // A loop right after another (no straight-line point between them) joins the other's group when its own
-    // resumes move nothing more for it: the first loop's arms then reach it in place.
-    let mut entries: Vec<(Option<ScopeId>, Vec<YieldId>)> = Vec::new();
-    let mut last_loop_start: Option<YieldId> = None;
-    for (scope, points) in loops {
-        let start = points[0];
-        let follows = last_loop_start.is_some_and(|before| {
-            after_point(start, before)
-                && !straight_points.iter().any(|&k| after_point(k, before) && after_point(start, k))
-        });
-        last_loop_start = Some(start);
-        if let Some((_, group)) = entries.last_mut()
-            && follows
-            && joins_without_loss(body, an, never_held, group, &points, &[&group[..], &points])
-        {
-            group.extend(points);
-            continue;
+/// What deciding the groups reads, and what each point stores as the groups form.
+struct Planner<'a> {
+    body: &'a Body,
+    an: &'a Analysis,
+    never_held: &'a Set,
+    /// The `for` loops' iterators.
+    iterators: Set,
+    /// Per suspension point: what it stores (see [`Layout::stored`]).
+    stored: Vec<Vec<LocalId>>,
+    /// The straight-line points that joined the group of the loop before them.
+    after_loop: Vec<YieldId>,
+}
+
+impl Planner<'_> {
+    /// The straight-line points after a loop join that loop's points (`by_loop`: the points of each outermost
+    /// loop, `None` for those outside loops), and so does a loop right after another (with no straight-line
+    /// point between them). The loop's arms reach such a point where the loop ends: in another variant, it would
+    /// make each of those arms move the whole state out and back on every resume. In one group, a resume inside
+    /// the loop moves only what its point holds and the later points don't (out of `at` and back), never the
+    /// loop's buffers ([`Self::joins`] decides). A point follows the last loop before it in the blocks around
+    /// both (after `if c { for .. {} } else { yield_!(..) }`'s loop, the `else` point follows none).
+    fn with_points_after_loops(
+        &mut self,
+        located: &[HashMap<ScopeId, usize>],
+        by_loop: Vec<(Option<ScopeId>, Vec<YieldId>)>,
+    ) -> Vec<(Option<ScopeId>, Vec<YieldId>)> {
+        // A point `k` comes after point `j` in the block around both that separates them.
+        let after_point =
+            |k: YieldId, j: YieldId| located[k].iter().any(|(s, i)| located[j].get(s).is_some_and(|j| i > j));
+        let straight = by_loop.iter().position(|(scope, _)| scope.is_none());
+        let mut loops = by_loop;
+        let straight_points = straight.map(|i| loops.remove(i).1).unwrap_or_default();
+        let mut entries: Vec<(Option<ScopeId>, Vec<YieldId>)> = Vec::new();
+        let mut last_loop_start: Option<YieldId> = None;
+        for (scope, points) in loops {
+            let start = points[0];
+            let follows = last_loop_start.is_some_and(|before| {
+                after_point(start, before)
+                    && !straight_points.iter().any(|&k| after_point(k, before) && after_point(start, k))
+            });
+            last_loop_start = Some(start);
+            if let Some((_, group)) = entries.last_mut()
+                && follows
+                && self.joins(group, &points, &[&group[..], &points])
+            {
+                group.extend(points);
+                continue;
+            }
+            entries.push((scope, points));
         }
-        entries.push((scope, points));
+        let mut after: Vec<Vec<YieldId>> = vec![Vec::new(); entries.len()];
+        let mut alone = Vec::new();
+        for k in straight_points {
+            match entries.iter().rposition(|(_, points)| points.iter().any(|&j| after_point(k, j))) {
+                Some(i) => after[i].push(k),
+                None => alone.push(k),
+            }
+        }
+        for ((_, points), after) in entries.iter_mut().zip(after) {
+            // In source order, up to the first that stays apart: an arm resumed at that one may reach a later
+            // one, and it doesn't hold what the group's points keep where it is dead.
+            let loop_points = points.clone();
+            let mut joining = true;
+            for k in after {
+                joining = joining && self.joins(points, &[k], &[&loop_points]);
+                if joining {
+                    points.push(k);
+                    self.after_loop.push(k);
+                } else {
+                    alone.push(k);
+                }
+            }
+        }
+        if let Some(i) = straight {
+            alone.sort_unstable();
+            entries.insert(i.min(entries.len()), (None, alone));
+        }
+        entries
     }
-    let mut after: Vec<Vec<YieldId>> = vec![Vec::new(); entries.len()];
-    let mut alone = Vec::new();
-    for k in straight_points {
-        match entries.iter().rposition(|(_, points)| points.iter().any(|&j| after_point(k, j))) {
-            Some(i) => after[i].push(k),
-            None => alone.push(k),
+
+    /// Whether `added` points join `group` (a loop's points, and those already joined to it): they must share a
+    /// local, and what each loop in `sides` keeps from one iteration to the next must stay where it is. At a
+    /// point of a side, a local that was in place (shared by the side's points, or anything held by a loop of
+    /// one point) may become one the point moves out of `at` and back on each resume only if the loop body
+    /// declares it anew each iteration, or it is a `for` loop's iterator, or it may have drop glue (a `String`,
+    /// a `Vec`: a handle, moved in a few words), or it stays in `at`. A plain value (an array, a counter) the
+    /// added points don't hold because it is dead there is kept there too ([`Self::widen`]), so it stays shared;
+    /// one they don't hold otherwise keeps them apart: rather than move a loop's buffer on every resume, its arms
+    /// then move the state out where they leave the group. When they join, the widened stores are kept.
+    fn joins(&mut self, group: &[YieldId], added: &[YieldId], sides: &[&[YieldId]]) -> bool {
+        let before = self.stored.clone();
+        let in_place: Vec<Vec<LocalId>> = sides
+            .iter()
+            .map(|side| if side.len() > 1 { self.shared_locals(side) } else { self.stored[side[0]].clone() })
+            .collect();
+        self.widen(group, added);
+        let joined: Vec<YieldId> = group.iter().chain(added).copied().collect();
+        let shared = self.shared_locals(&joined);
+        let keeps = |side: &&[YieldId], in_place: &Vec<LocalId>| {
+            side.iter().all(|&k| {
+                before[k].iter().all(|&l| {
+                    let local = &self.body.locals[l];
+                    shared.contains(&l)
+                        || !in_place.contains(&l)
+                        || self.body.scopes[local.scope].in_loop
+                        || self.iterators.contains(l)
+                        || !local.no_drop_glue()
+                        || stays_in_at(self.body, self.an, &self.stored, &joined, k, l)
+                })
+            })
+        };
+        let joins = !shared.is_empty() && sides.iter().zip(&in_place).all(|(side, in_place)| keeps(side, in_place));
+        if !joins {
+            self.stored = before;
+        }
+        joins
+    }
+
+    /// `added` points, joining `group`, also store each plain value held at every point of `group` that is in
+    /// scope and initialised at them but not stored there because it is dead: without drop glue and not a `&mut`,
+    /// it costs nothing to keep where it is, and it stays one of the group's shared fields. Stored as it is
+    /// (never through `Hold`): live at the group's points, it borrows nothing in the state. So do all other
+    /// points where it is initialised.
+    fn widen(&mut self, group: &[YieldId], added: &[YieldId]) {
+        let Some((&first, rest)) = group.split_first() else { return };
+        let candidates: Vec<LocalId> = self.stored[first]
+            .iter()
+            .copied()
+            .filter(|&l| {
+                let local = &self.body.locals[l];
+                rest.iter().all(|&j| self.stored[j].contains(&l))
+                    && local.no_drop_glue()
+                    && local.value != Value::MutRef
+                    && local.hidden.is_none()
+                    && !self.iterators.contains(l)
+                    && !self.an.flagged.contains(l)
+                    && group.iter().all(|&j| !self.an.dead[j].contains(l))
+            })
+            .collect();
+        if candidates.is_empty() || added.is_empty() {
+            return;
+        }
+        // Every point keeps them where they are initialised, not only `added`: an arm resumed at a point that
+        // didn't would reach a later one that does without the value (a join point between, a point in another
+        // branch).
+        for (k, point) in self.body.yields.iter().enumerate() {
+            let keep = |l: &LocalId| {
+                self.stored[k].contains(l) || (candidates.contains(l) && self.an.initialized[k].contains(*l))
+            };
+            let stored: Vec<LocalId> = point.in_scope.iter().copied().filter(keep).collect();
+            self.stored[k] = stored;
         }
     }
-    for ((_, points), after) in entries.iter_mut().zip(after) {
-        let loop_points = points.clone();
-        for k in after {
-            if joins_without_loss(body, an, never_held, points, &[k], &[&loop_points]) {
-                points.push(k);
-            } else {
-                alone.push(k);
+
+    /// The locals that every one of `points` holds, as the same value, declared before what any of them holds
+    /// besides, unless one of the two has no drop glue (see the module's invariant).
+    fn shared_locals(&self, points: &[YieldId]) -> Vec<LocalId> {
+        let (body, an, stored) = (self.body, self.an, &self.stored);
+        let hidden = |l: LocalId| body.locals[l].hidden.is_some();
+        let glue = |l: LocalId| !body.locals[l].no_drop_glue();
+        let first = points[0];
+        let mut shared: Vec<LocalId> = stored[first]
+            .iter()
+            .copied()
+            .filter(|&l| {
+                // Stored the same way at every point: as it is, or through `Hold` (dead at every point, as an
+                // RAII guard held only to be dropped is).
+                let dead_at = |k: YieldId| an.dead[k].contains(l) && !self.never_held.contains(l);
+                let same_representation = points.iter().all(|&k| dead_at(k)) || points.iter().all(|&k| !dead_at(k));
+                points.iter().all(|&k| stored[k].contains(&l)) && same_representation && !hidden(l)
+            })
+            .collect();
+        // At each point, a shared local with drop glue comes after no other local with drop glue that stays in
+        // `at` (which drops first): drop until every point agrees.
+        loop {
+            let before = shared.len();
+            for &k in points {
+                let mut own_with_glue = false;
+                let mut keep = Vec::new();
+                for &l in &stored[k] {
+                    if !shared.contains(&l) {
+                        own_with_glue |= glue(l);
+                    } else if !(own_with_glue && glue(l)) {
+                        keep.push(l);
+                    } else {
+                        own_with_glue = true;
+                    }
+                }
+                shared.retain(|l| keep.contains(l));
+            }
+            if shared.len() == before {
+                return shared;
             }
         }
     }
-    if let Some(i) = straight {
-        alone.sort_unstable();
-        entries.insert(i.min(entries.len()), (None, alone));
-    }
-    entries
 }
 
-/// Whether `added` points can join `group` (a loop's points, and those already joined to it) while what each
-/// loop in `sides` keeps from one iteration to the next stays where it is. At a point of a side, a local that
-/// was in place (shared by the side's points, or anything held by a loop of one point) may become one the
-/// point moves out of `at` and back on each resume only if the loop body declares it anew each iteration, or
-/// it is a `for` loop's iterator, or it stays in `at` ([`own_stays`]). The user's locals declared before the
-/// loop (its buffers, tables, counters) must stay shared: rather than move them on every resume, the loop's
-/// arms then move the state once where they leave the group.
-fn joins_without_loss(
-    body: &Body,
-    an: &Analysis,
-    never_held: &Set,
-    group: &[YieldId],
-    added: &[YieldId],
-    sides: &[&[YieldId]],
-) -> bool {
-    let joined: Vec<YieldId> = group.iter().chain(added).copied().collect();
-    let shared = shared_locals(body, an, never_held, &joined);
-    if shared.is_empty() {
-        return false;
+/// The locals that hold a `for` loop's iterator.
+fn for_iterators(body: &Body) -> Set {
+    fn block(b: &Block, out: &mut Set) {
+        for stmt in &b.stmts {
+            match stmt {
+                Stmt::Let(l) => l.init.iter().for_each(|n| node(n, out)),
+                Stmt::Expr(n, _) => node(n, out),
+            }
+        }
     }
-    sides.iter().all(|side| {
-        let in_place =
-            if side.len() > 1 { shared_locals(body, an, never_held, side) } else { an.stored[side[0]].clone() };
-        side.iter().all(|&k| {
-            an.stored[k].iter().all(|&l| {
-                let local = &body.locals[l];
-                shared.contains(&l)
-                    || !in_place.contains(&l)
-                    || body.scopes[local.scope].in_loop
-                    || local.hidden.is_some()
-                    || stays_in_at(body, an, &joined, k, l)
-            })
-        })
-    })
-}
-
-/// Point `k`'s own locals (what it holds besides `shared`) can stay in `at` while an arm resumed there runs
-/// (see [`Layout::own_in_place`]).
-fn own_stays(body: &Body, an: &Analysis, points: &[YieldId], shared: &[LocalId], k: YieldId) -> bool {
-    an.stored[k].iter().filter(|l| !shared.contains(l)).all(|&l| stays_in_at(body, an, points, k, l))
+    fn node(n: &Node, out: &mut Set) {
+        match n {
+            Node::Leaf(_) | Node::Yield(_) => {}
+            Node::Block { block: b, .. } | Node::Loop { body: b, .. } | Node::While { body: b, .. } => block(b, out),
+            Node::For { it, body: b, .. } => {
+                out.insert(*it);
+                block(b, out);
+            }
+            Node::If { then, els, .. } => {
+                block(then, out);
+                if let Some(e) = els {
+                    node(e, out);
+                }
+            }
+            Node::Match { arms, .. } => arms.iter().for_each(|a| node(&a.body, out)),
+            Node::Assign { value, .. } => node(value, out),
+        }
+    }
+    let mut out = Set::new(body.locals.len());
+    block(&body.root, &mut out);
+    out
 }
 
 /// Local `l`, held at point `k` of the group of `points` but not shared, can stay in `at` at `k`: no drop glue,
 /// no `&mut`, no drop flag, live at `k`, and held at no other point of the group.
-fn stays_in_at(body: &Body, an: &Analysis, points: &[YieldId], k: YieldId, l: LocalId) -> bool {
+fn stays_in_at(
+    body: &Body,
+    an: &Analysis,
+    stored: &[Vec<LocalId>],
+    points: &[YieldId],
+    k: YieldId,
+    l: LocalId,
+) -> bool {
     let local = &body.locals[l];
     local.no_drop_glue()
         && local.value != Value::MutRef
         && !an.flagged.contains(l)
         && !an.dead[k].contains(l)
-        && points.iter().all(|&j| j == k || !an.stored[j].contains(&l))
+        && points.iter().all(|&j| j == k || !stored[j].contains(&l))
 }
 
 /// The outermost scope inside a loop among `blocks` (the blocks around a suspension point) and their
@@ -255,45 +402,4 @@ fn outermost_loop_scope(body: &Body, blocks: &HashMap<ScopeId, usize>) -> Option
         scope = parent;
     }
     Some(scope)
-}
-
-/// The locals that every one of `points` holds, as the same value, declared before what any of them holds
-/// besides, unless one of the two has no drop glue (see the module's invariant).
-fn shared_locals(body: &Body, an: &Analysis, never_held: &Set, points: &[YieldId]) -> Vec<LocalId> {
-    let hidden = |l: LocalId| body.locals[l].hidden.is_some();
-    let glue = |l: LocalId| !body.locals[l].no_drop_glue();
-    let first = points[0];
-    let mut shared: Vec<LocalId> = an.stored[first]
-        .iter()
-        .copied()
-        .filter(|&l| {
-            // Stored the same way at every point: as it is, or through `Hold` (dead at every point, as an RAII
-            // guard held only to be dropped is).
-            let dead_at = |k: YieldId| an.dead[k].contains(l) && !never_held.contains(l);
-            let same_representation = points.iter().all(|&k| dead_at(k)) || points.iter().all(|&k| !dead_at(k));
-            points.iter().all(|&k| an.stored[k].contains(&l)) && same_representation && !hidden(l)
-        })
-        .collect();
-    // At each point, a shared local with drop glue comes after no other local with drop glue that stays in `at`
-    // (which drops first): drop until every point agrees.
-    loop {
-        let before = shared.len();
-        for &k in points {
-            let mut own_with_glue = false;
-            let mut keep = Vec::new();
-            for &l in &an.stored[k] {
-                if !shared.contains(&l) {
-                    own_with_glue |= glue(l);
-                } else if !(own_with_glue && glue(l)) {
-                    keep.push(l);
-                } else {
-                    own_with_glue = true;
-                }
-            }
-            shared.retain(|l| keep.contains(l));
-        }
-        if shared.len() == before {
-            return shared;
-        }
-    }
 }

@@ -44,7 +44,7 @@ impl Emitter<'_> {
             if local.scope != scope {
                 continue;
             }
-            if !self.an.stored[k].contains(&l) {
+            if !self.layout.stored[k].contains(&l) {
                 if self.referenced.borrow().contains(l) {
                     if self.mode == Mode::InPlace && !local.no_drop_glue() && self.drops_with_the_state_after(k, l) {
                         // Declared again here, it would drop at its scope's end, before a local declared after
@@ -201,7 +201,7 @@ impl Emitter<'_> {
         let Some(c) = self.layout.group_of[j] else { unreachable!("`at` written outside a group") };
         let inner = group_enum(c);
         let at = at_var();
-        let own_j = self.layout.own(self.an, j);
+        let own_j = self.layout.own(j);
         let fields = self.store_order(j).into_iter().filter(|l| own_j.contains(l)).map(|l| {
             self.referenced.borrow_mut().insert(l);
             let f = &self.field[l];
@@ -218,8 +218,8 @@ impl Emitter<'_> {
     /// borrows moves; then the others, in declaration order.
     pub(super) fn store_order(&self, j: YieldId) -> Vec<LocalId> {
         let held = |l: &LocalId| self.an.dead[j].contains(*l) && !self.never_held.contains(*l);
-        let mut order: Vec<LocalId> = self.an.stored[j].iter().rev().copied().filter(held).collect();
-        order.extend(self.an.stored[j].iter().copied().filter(|l| !held(l)));
+        let mut order: Vec<LocalId> = self.layout.stored[j].iter().rev().copied().filter(held).collect();
+        order.extend(self.layout.stored[j].iter().copied().filter(|l| !held(l)));
         order
     }
 
@@ -411,7 +411,7 @@ impl Emitter<'_> {
     /// clears their field when the scope ends (on every way out of it, after the scope's own later locals).
     pub(super) fn enter_scope(&self, scope: ScopeId) {
         let (Some(k), Mode::InPlace) = (self.arm.get(), self.mode) else { return };
-        for &l in &self.an.stored[k] {
+        for &l in &self.layout.stored[k] {
             if self.bound.contains(l)
                 && self.body.locals[l].scope == scope
                 && self.an.flagged.contains(l)

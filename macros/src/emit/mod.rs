@@ -431,7 +431,7 @@ impl<'a> Emitter<'a> {
             let Some(c) = self.layout.group_of[k] else {
                 let v = variant(k);
                 let doc = self.point_doc(k);
-                let fields = field_list(&self.an.stored[k], &mut Vec::new());
+                let fields = field_list(&self.layout.stored[k], &mut Vec::new());
                 variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
                 continue;
             };
@@ -445,7 +445,7 @@ impl<'a> Emitter<'a> {
             for &j in &group.points {
                 let v = variant(j);
                 let doc = self.point_doc(j);
-                let fields = field_list(&self.layout.own(self.an, j), &mut inner_generics);
+                let fields = field_list(&self.layout.own(j), &mut inner_generics);
                 inner_variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
             }
             let inner = group_enum(c);
@@ -719,7 +719,7 @@ impl<'a> Emitter<'a> {
     /// where it suspends; or, when they stay where they are (`in_place`, see [`Layout::own_in_place`]), bound by
     /// `&mut` in `at`, as the shared ones are in the group's variant.
     fn own_binding(&self, c: usize, k: YieldId, in_place: bool) -> TokenStream {
-        let own_k = self.layout.own(self.an, k);
+        let own_k = self.layout.own(k);
         if own_k.is_empty() {
             return TokenStream::new();
         }
@@ -758,7 +758,7 @@ impl<'a> Emitter<'a> {
         let (id, scopes) = outermost_loop(&self.body.root, group.points[0])?;
         let points = self.loop_points(c, id);
         let inside = |l: LocalId| scopes.iter().any(|&s| self.scope_within(self.body.locals[l].scope, s));
-        let held_by_some = |l: LocalId| points.iter().any(|&k| self.an.stored[k].contains(&l));
+        let held_by_some = |l: LocalId| points.iter().any(|&k| self.layout.stored[k].contains(&l));
         let same_way = points.iter().all(|&k| {
             self.body.yields[k].in_scope.iter().all(|&l| inside(l) || group.shared.contains(&l) || !held_by_some(l))
         });
@@ -820,7 +820,7 @@ impl<'a> Emitter<'a> {
     fn joins_needed(&self) -> Vec<JoinBefore> {
         // Held across a suspension point, or typed through a witness shared by the arms: one type either way.
         let witnessed = self.witnesses_used.borrow();
-        let held = |l: LocalId| self.an.stored.iter().any(|s| s.contains(&l)) || witnessed.contains(l);
+        let held = |l: LocalId| self.layout.stored.iter().any(|s| s.contains(&l)) || witnessed.contains(l);
         let flows = value_flows(&self.body.root);
         self.closure_stmts
             .borrow()
@@ -873,7 +873,8 @@ impl<'a> Emitter<'a> {
         if let (Some(k), Mode::InPlace) = (arm, mode) {
             // In a group, only the shared locals stay in place: the point's own ones are moved out of `at`
             // when the arm starts (see `Self::resume_arm`).
-            let in_place = if self.layout.group_of[k].is_some() { self.layout.shared(k) } else { &self.an.stored[k] };
+            let in_place =
+                if self.layout.group_of[k].is_some() { self.layout.shared(k) } else { &self.layout.stored[k] };
             for &l in in_place {
                 self.bound.insert(l);
             }
@@ -971,15 +972,18 @@ impl<'a> Emitter<'a> {
             let pattern = self.point_pattern(k, &[], &[], true);
             return (Mode::InPlace, quote!(#pattern => ::core::unreachable!(),));
         }
-        self.reset(Some(k), Mode::InPlace);
-        let own_in_place = self.layout.own_in_place(self.body, self.an, k);
+        // A point after a loop is resumed once: its arm moves the state, so that only the loop's own arms
+        // `match` on `at` in place, which LLVM then tests with a compare instead of a jump table.
+        let first_try = if self.layout.after_loop[k] { Mode::ByValue } else { Mode::InPlace };
+        self.reset(Some(k), first_try);
+        let own_in_place = first_try == Mode::InPlace && self.layout.own_in_place(self.body, self.an, k);
         if own_in_place {
-            for l in self.layout.own(self.an, k) {
+            for l in self.layout.own(k) {
                 self.bound.insert(l);
             }
         }
         let mut cont = self.cont_block(&self.body.root, k);
-        if self.violation.get() {
+        if self.mode == Mode::InPlace && self.violation.get() {
             self.reset(Some(k), Mode::ByValue);
             cont = self.cont_block(&self.body.root, k);
         }
@@ -1011,7 +1015,7 @@ impl<'a> Emitter<'a> {
                     }
                     None => {
                         let binds: Vec<_> =
-                            self.an.stored[k].iter().copied().filter(|&l| used.contains(l)).map(bind).collect();
+                            self.layout.stored[k].iter().copied().filter(|&l| used.contains(l)).map(bind).collect();
                         let pattern = self.point_pattern(k, &[], &binds, true);
                         quote! {
                             #pattern => {
@@ -1028,7 +1032,7 @@ impl<'a> Emitter<'a> {
                     quote!(#f: #var)
                 };
                 let shared_fields: Vec<_> = shared.iter().copied().map(saved).collect();
-                let own_fields: Vec<_> = self.layout.own(self.an, k).into_iter().map(saved).collect();
+                let own_fields: Vec<_> = self.layout.own(k).into_iter().map(saved).collect();
                 let pattern = self.point_pattern(k, &shared_fields, &own_fields, false);
                 quote! {
                     #pattern => {
