@@ -363,3 +363,43 @@ fn a_point_after_a_loop_keeps_the_loop_s_plain_table_shared() {
     );
     assert_eq!(g.collect::<Vec<_>>(), [1, 1, 1, 2, 3, 5]);
 }
+
+/// Found in review of the points that join a loop's group: a value the loop keeps is stored where it is dead
+/// only when it is `Copy` and never assigned again. An iterator consumed by a method the macro doesn't know
+/// (`it.take(2)`) is moved there; a reference assigned after the loop may borrow a local held with it. Both are
+/// valid Rust and must compile.
+#[stackless::coroutine]
+fn view_consumed_after_the_loop(text: &'static str) -> impl Iterator<Item = char> {
+    let mut it = text.chars();
+    while let Some(c) = it.next() {
+        if c == ',' {
+            break;
+        }
+        yield_!(c);
+    }
+    let rest: String = it.take(2).collect();
+    yield_!('x');
+    for b in rest.into_bytes() {
+        yield_!(char::from(b));
+    }
+}
+
+#[stackless::coroutine]
+fn reference_reassigned_after_the_loop(arg: &'static str, n: usize) -> impl Iterator<Item = usize> {
+    let mut r: &str = arg;
+    for i in 0..n {
+        yield_!(r.len() + i);
+    }
+    yield_!(100);
+    let line = String::from(" hi ");
+    r = line.trim();
+    let k = r.len();
+    yield_!(k);
+    yield_!(line.len());
+}
+
+#[test]
+fn values_a_loop_keeps_are_stored_dead_only_when_copy_and_never_reassigned() {
+    assert_eq!(view_consumed_after_the_loop("ab,cde").collect::<String>(), "abxcd");
+    assert_eq!(reference_reassigned_after_the_loop("ab", 2).collect::<Vec<_>>(), [2, 3, 100, 2, 4]);
+}

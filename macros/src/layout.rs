@@ -28,7 +28,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{Analysis, Set};
-use crate::ir::{Block, Body, LocalId, Node, ScopeId, Stmt, Value, YieldId};
+use crate::ir::{Block, Body, Cond, Leaf, LocalId, Node, ScopeId, Stmt, UseKind, Value, YieldId};
 
 /// A body with more suspension points than this has its loops' points split into chunks.
 const CHUNKED_ABOVE: usize = 1024;
@@ -73,9 +73,9 @@ impl Layout {
                 None => by_loop.push((scope, vec![k])),
             }
         }
-        let iterators = for_iterators(body);
-        let mut planner =
-            Planner { body, an, never_held, iterators, stored: an.stored.clone(), after_loop: Vec::new() };
+        let (iterators, reassigned) = iterators_and_reassigned(body);
+        let stored = an.stored.clone();
+        let mut planner = Planner { body, an, never_held, iterators, reassigned, stored, after_loop: Vec::new() };
         let chunked = body.yields.len() > CHUNKED_ABOVE;
         if !chunked {
             by_loop = planner.with_points_after_loops(located, by_loop);
@@ -150,6 +150,8 @@ struct Planner<'a> {
     never_held: &'a Set,
     /// The `for` loops' iterators.
     iterators: Set,
+    /// The locals assigned as a whole somewhere (`x = e`).
+    reassigned: Set,
     /// Per suspension point: what it stores (see [`Layout::stored`]).
     stored: Vec<Vec<LocalId>>,
     /// The straight-line points that joined the group of the loop before them.
@@ -227,11 +229,12 @@ impl Planner<'_> {
     /// local, and what each loop in `sides` keeps from one iteration to the next must stay where it is. At a
     /// point of a side, a local that was in place (shared by the side's points, or anything held by a loop of
     /// one point) may become one the point moves out of `at` and back on each resume only if the loop body
-    /// declares it anew each iteration, or it is a `for` loop's iterator, or it may have drop glue (a `String`,
-    /// a `Vec`: a handle, moved in a few words), or it stays in `at`. A plain value (an array, a counter) the
-    /// added points don't hold because it is dead there is kept there too ([`Self::widen`]), so it stays shared;
-    /// one they don't hold otherwise keeps them apart: rather than move a loop's buffer on every resume, its arms
-    /// then move the state out where they leave the group. When they join, the widened stores are kept.
+    /// declares it anew each iteration, or it is a `for` loop's iterator, or it stays in `at`. A plain value (an
+    /// array, a counter) the added points don't hold because it is dead there is kept there too
+    /// ([`Self::widen`]), so it stays shared; any other value they don't hold (moved, or dropped: a `String`
+    /// yielded after the loop) keeps them apart, whatever its size: rather than move it on every resume, the
+    /// loop's arms then move the state out where they leave the group. When they join, the widened stores are
+    /// kept.
     fn joins(&mut self, group: &[YieldId], added: &[YieldId], sides: &[&[YieldId]]) -> bool {
         let before = self.stored.clone();
         let in_place: Vec<Vec<LocalId>> = sides
@@ -249,7 +252,6 @@ impl Planner<'_> {
                         || !in_place.contains(&l)
                         || self.body.scopes[local.scope].in_loop
                         || self.iterators.contains(l)
-                        || !local.no_drop_glue()
                         || stays_in_at(self.body, self.an, &self.stored, &joined, k, l)
                 })
             })
@@ -262,10 +264,11 @@ impl Planner<'_> {
     }
 
     /// `added` points, joining `group`, also store each plain value held at every point of `group` that is in
-    /// scope and initialised at them but not stored there because it is dead: without drop glue and not a `&mut`,
-    /// it costs nothing to keep where it is, and it stays one of the group's shared fields. Stored as it is
-    /// (never through `Hold`): live at the group's points, it borrows nothing in the state. So do all other
-    /// points where it is initialised.
+    /// scope and initialised at them but not stored there because it is dead: `Copy` without drop glue (a
+    /// number, a plain array, a shared reference: never moved out), it costs nothing to keep where it is, and it
+    /// stays one of the group's shared fields. Stored as it is (never through `Hold`): live at the group's points,
+    /// it borrows nothing in the state, and it is never assigned a new value (which could borrow a local of the
+    /// state). So do all other points where it is initialised.
     fn widen(&mut self, group: &[YieldId], added: &[YieldId]) {
         let Some((&first, rest)) = group.split_first() else { return };
         let candidates: Vec<LocalId> = self.stored[first]
@@ -274,10 +277,9 @@ impl Planner<'_> {
             .filter(|&l| {
                 let local = &self.body.locals[l];
                 rest.iter().all(|&j| self.stored[j].contains(&l))
-                    && local.no_drop_glue()
-                    && local.value != Value::MutRef
+                    && matches!(local.value, Value::Plain | Value::PlainArray)
+                    && !self.reassigned.contains(l)
                     && local.hidden.is_none()
-                    && !self.iterators.contains(l)
                     && !self.an.flagged.contains(l)
                     && group.iter().all(|&j| !self.an.dead[j].contains(l))
             })
@@ -340,37 +342,75 @@ impl Planner<'_> {
     }
 }
 
-/// The locals that hold a `for` loop's iterator.
-fn for_iterators(body: &Body) -> Set {
-    fn block(b: &Block, out: &mut Set) {
-        for stmt in &b.stmts {
-            match stmt {
-                Stmt::Let(l) => l.init.iter().for_each(|n| node(n, out)),
-                Stmt::Expr(n, _) => node(n, out),
-            }
-        }
+/// The locals that hold a `for` loop's iterator, and those assigned as a whole somewhere (`x = e`).
+fn iterators_and_reassigned(body: &Body) -> (Set, Set) {
+    struct Walk {
+        iterators: Set,
+        reassigned: Set,
     }
-    fn node(n: &Node, out: &mut Set) {
-        match n {
-            Node::Leaf(_) | Node::Yield(_) => {}
-            Node::Block { block: b, .. } | Node::Loop { body: b, .. } | Node::While { body: b, .. } => block(b, out),
-            Node::For { it, body: b, .. } => {
-                out.insert(*it);
-                block(b, out);
-            }
-            Node::If { then, els, .. } => {
-                block(then, out);
-                if let Some(e) = els {
-                    node(e, out);
+    impl Walk {
+        fn block(&mut self, b: &Block) {
+            for stmt in &b.stmts {
+                match stmt {
+                    Stmt::Let(l) => l.init.iter().for_each(|n| self.node(n)),
+                    Stmt::Expr(n, _) => self.node(n),
                 }
             }
-            Node::Match { arms, .. } => arms.iter().for_each(|a| node(&a.body, out)),
-            Node::Assign { value, .. } => node(value, out),
+        }
+        fn leaf(&mut self, leaf: &Leaf) {
+            for u in leaf.uses.iter().filter(|u| u.kind == UseKind::Write) {
+                self.reassigned.insert(u.local);
+            }
+        }
+        fn conds(&mut self, conds: &[Cond]) {
+            for c in conds {
+                match c {
+                    Cond::Expr(leaf) | Cond::Let { scrut: leaf, .. } => self.leaf(leaf),
+                }
+            }
+        }
+        fn node(&mut self, n: &Node) {
+            match n {
+                Node::Leaf(leaf) => self.leaf(leaf),
+                Node::Yield(_) => {}
+                Node::Block { block: b, .. } | Node::Loop { body: b, .. } => self.block(b),
+                Node::While { cond, body: b, .. } => {
+                    self.conds(cond);
+                    self.block(b);
+                }
+                Node::For { iter, it, body: b, .. } => {
+                    self.iterators.insert(*it);
+                    self.leaf(iter);
+                    self.block(b);
+                }
+                Node::If { cond, then, els, .. } => {
+                    self.conds(cond);
+                    self.block(then);
+                    if let Some(e) = els {
+                        self.node(e);
+                    }
+                }
+                Node::Match { scrut, arms } => {
+                    self.leaf(scrut);
+                    for arm in arms {
+                        arm.guard.iter().for_each(|g| self.leaf(g));
+                        self.node(&arm.body);
+                    }
+                }
+                Node::Assign { place, value } => {
+                    self.leaf(place);
+                    self.node(value);
+                }
+            }
         }
     }
-    let mut out = Set::new(body.locals.len());
-    block(&body.root, &mut out);
-    out
+    let n = body.locals.len();
+    let mut walk = Walk { iterators: Set::new(n), reassigned: Set::new(n) };
+    walk.block(&body.root);
+    for value in body.yields.iter().filter_map(|y| y.value.as_ref()) {
+        walk.leaf(value);
+    }
+    (walk.iterators, walk.reassigned)
 }
 
 /// Local `l`, held at point `k` of the group of `points` but not shared, can stay in `at` at `k`: no drop glue,
