@@ -929,13 +929,7 @@ impl G<'_> {
             // the shorthand out.
             13 if self.yield_arg_depth == 0 => {
                 let a = self.int(d);
-                let b = if self.coroutine() && self.on("subexpr-yield") && self.can_yield() {
-                    let e = self.yield_arg(d);
-                    self.note_yield();
-                    format!("yield_!({e})")
-                } else {
-                    self.int(d)
-                };
+                let b = self.suspending_int(d);
                 format!("{{ let a = {a}; pts(P {{ a, b: {b} }}) }}")
             }
             // An aggregate, projected, with a suspension point before an operand that creates a temporary:
@@ -948,16 +942,21 @@ impl G<'_> {
         }
     }
 
-    /// `[yield_!(..), (D::new(..).get() + b)][i]`, the same as a tuple field or a struct literal's field, or an
-    /// aggregate nested in one: the first operand suspends when a `yield_!` is allowed here.
-    fn aggregate_with_temporary(&mut self, d: u32) -> String {
-        let first = if self.coroutine() && self.on("subexpr-yield") && self.can_yield() {
+    /// An integer operand that is a `yield_!` when one is allowed here, else any integer.
+    fn suspending_int(&mut self, d: u32) -> String {
+        if self.coroutine() && self.on("subexpr-yield") && self.can_yield() {
             let e = self.yield_arg(d);
             self.note_yield();
             format!("yield_!({e})")
         } else {
             self.int(d)
-        };
+        }
+    }
+
+    /// `[yield_!(..), (D::new(..).get() + b)][i]`, the same as a tuple field or a struct literal's field, or an
+    /// aggregate nested in one: the first operand suspends when a `yield_!` is allowed here.
+    fn aggregate_with_temporary(&mut self, d: u32) -> String {
+        let first = self.suspending_int(d);
         let t = self.fresh("t");
         let (a, b) = (self.int(d), self.int(d));
         let temporary = format!("(D::new(\"{t}\", {a}).get() + {b})");
