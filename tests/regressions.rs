@@ -822,3 +822,28 @@ fn shadowed_pattern_shorthand() -> impl Iterator<Item = usize> {
 fn a_struct_pattern_shorthand_of_a_renamed_local() {
     assert_eq!(shadowed_pattern_shorthand().collect::<Vec<_>>(), [7, 8, 10]);
 }
+
+/// A local moved in a branch that then returns from inside a nested block (`drop(v); { return None; }`), the
+/// condition suspending: the move is the local's last use on that path, so the arm resumed in place must
+/// run by value instead of moving out of the state (E0507). Difftest seed 0x0f0f, program 1375.
+#[stackless::coroutine(resume = r)]
+fn moved_then_returns_from_a_nested_block() -> impl Coroutine<i64, Yield = i64, Return = Option<i64>> {
+    let v = String::from("v");
+    if yield_!(r) == 0 {
+        drop(v);
+        {
+            return None;
+        }
+    }
+    Some(i64::from(v.len() == 1))
+}
+
+#[test]
+fn a_move_before_a_return_in_a_nested_block_is_the_last_use() {
+    let mut c = moved_then_returns_from_a_nested_block();
+    assert_eq!(step(&mut c, 5), CoroutineState::Yielded(5));
+    assert_eq!(step(&mut c, 0), CoroutineState::Complete(None));
+    let mut c = moved_then_returns_from_a_nested_block();
+    step(&mut c, 5);
+    assert_eq!(step(&mut c, 1), CoroutineState::Complete(Some(1)));
+}

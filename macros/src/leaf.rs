@@ -101,10 +101,12 @@ struct Rewriting<'a> {
     held_after: &'a dyn Fn(LocalId) -> bool,
 }
 
-/// A statement that always leaves the body: `return ..;` or a panic.
+/// A statement that always leaves the body: `return ..;`, a panic, or a block with one.
 fn exits(stmt: &syn::Stmt) -> bool {
     match stmt {
         syn::Stmt::Expr(Expr::Return(_), _) => true,
+        // `{ return x; }`: a block that always exits (difftest seed 0x0f0f, program 1375).
+        syn::Stmt::Expr(Expr::Block(b), _) if b.label.is_none() => b.block.stmts.iter().any(exits),
         syn::Stmt::Expr(Expr::Macro(m), _) => panicking_macro(&m.mac),
         syn::Stmt::Macro(m) => panicking_macro(&m.mac),
         _ => false,
