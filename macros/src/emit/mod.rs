@@ -1,8 +1,9 @@
 //! Phase 4: the state layout and the resume step, as tokens.
 //!
 //! The state is an enum declared inside the generated fn: `Unresumed` (the arguments), a variant per
-//! suspension point holding what [`analysis`](crate::analysis) stored there, `Returned` and `Panicked`. The
-//! points of one loop share a variant (`GroupN`, see [`crate::layout`]): the locals they all hold are its fields,
+//! suspension point holding what it stores ([`Layout::stored`]: what [`analysis`](crate::analysis) found, and
+//! the plain values a group keeps where they are dead), `Returned` and `Panicked`. The points of one loop (with
+//! those that joined it) share a variant (`GroupN`, see [`crate::layout`]): the locals they all hold are its fields,
 //! the rest is in its field `at`, an enum with a variant per point. Each field has its own generic parameter, so
 //! rustc infers every type; fields are declared newest-first so that dropping a suspended coroutine drops its
 //! locals in reverse declaration order, as unwinding the plain fn would.
