@@ -4,20 +4,20 @@
 //! held at the same time overlap, as rustc overlaps them. A resume that goes from one point to another then
 //! builds the other's variant, moving every stored local, whatever its size.
 //!
-//! The points of one loop (the outermost loop around them) go from one to another on every iteration, and the
-//! points outside loops from each to the next: each of these sets of points shares one variant instead, a
-//! *group* (`GroupN`). The straight-line points after a loop join the loop's group (the first one, and the next
-//! ones while the group shares as much): the loop's arms reach them where the loop ends, and a point in another
-//! variant would make those arms move the state out on every resume. For the same reason a loop right after
-//! another joins its group. A join keeps what the loop keeps across iterations in place: a plain value (an
-//! array, a counter) the joining points don't hold because it is dead there is stored there anyway, as it is
-//! (`Layout::stored` widens the analysis' stores), and a join that would still make one of the loop's values
-//! move on every resume doesn't happen. The points after a loop are resumed once: their arms move the state. The locals every point of the group holds (a loop's buffers, counters, iterators) are
-//! the group's *shared* fields and stay where they are for as long as the group's points follow one another;
-//! the rest of what each point holds is its *own*, in a nested enum field `at` with one variant per point,
-//! overlapping the other points' own locals. Going from one point of the group to another rewrites `at` only.
-//! A body of over 1,024 points is split into groups of at most 255 points, even where they share nothing:
-//! rustc checks a `match` over every point of a large body in more than linear time.
+//! The points of one loop (the outermost loop around them) go from one to another on every iteration, and the points
+//! outside loops from each to the next: each of these sets of points shares one variant instead, a *group*
+//! (`GroupN`). The straight-line points after a loop join the loop's group (the first one, and the next ones while
+//! the group shares as much): the loop's arms reach them where the loop ends, and a point in another variant would
+//! make those arms move the state out on every resume. For the same reason a loop right after another joins its
+//! group. A join keeps what the loop keeps across iterations in place: a plain value (an array, a counter) the
+//! joining points don't hold because it is dead there is stored there anyway, as it is (`Layout::stored` widens the
+//! analysis' stores), and a join that would still make one of the loop's values move on every resume doesn't happen.
+//! The points after a loop are resumed once: their arms move the state. The locals every point of the group holds (a
+//! loop's buffers, counters, iterators) are the group's *shared* fields and stay where they are for as long as the
+//! group's points follow one another; the rest of what each point holds is its *own*, in a nested enum field `at`
+//! with one variant per point, overlapping the other points' own locals. Going from one point of the group to
+//! another rewrites `at` only. A body of over 1,024 points is split into groups of at most 255 points, even where
+//! they share nothing: rustc checks a `match` over every point of a large body in more than linear time.
 //!
 //! Invariant: a shared local is held at every point of its group, with the same representation (as it is at
 //! every point, or through `Hold` at every point), and is declared before every own local of every point, unless
