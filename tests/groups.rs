@@ -208,6 +208,20 @@ fn an_enumerate_index_is_not_held_where_it_is_dead() {
     assert_eq!(g.collect::<Vec<_>>(), ["a", "1/2", "b"]);
 }
 
+/// The addresses of the coroutine boxed in `g`: a value that stays in place is within them from the first resume
+/// that runs in place on.
+fn state_addresses<T>(g: &T) -> std::ops::Range<usize> {
+    let start = std::ptr::from_ref(g).addr();
+    start..start + std::mem::size_of_val(g)
+}
+
+/// Checks that each `(value, address)` has its address inside `range`.
+fn all_inside(values: &[(usize, usize)], range: &std::ops::Range<usize>) {
+    for &(v, addr) in values {
+        assert!(range.contains(&addr), "value {v}: the table at {addr:#x} is outside the state {range:x?}");
+    }
+}
+
 /// A loop, then points after it ("flush what is left"): the points after the loop share the loop's variant, so
 /// resuming inside the loop keeps what the loop holds in place instead of moving it out and back on every
 /// resume (seen here as the table's address, inside the boxed coroutine from the second resume on). The arms of
@@ -231,16 +245,13 @@ fn flush_after_a_loop(n: usize) -> impl Iterator<Item = (usize, usize)> {
 #[test]
 fn points_after_a_loop_keep_the_loop_in_place() {
     let mut g = Box::new(flush_after_a_loop(4));
-    let start = std::ptr::from_ref(&*g).addr();
-    let range = start..start + std::mem::size_of_val(&*g);
+    let range = state_addresses(&*g);
     let first = g.next().expect("a first value");
     assert_eq!(first.0, 0);
     let rest: Vec<(usize, usize)> = g.by_ref().collect();
     assert_eq!(rest.iter().map(|(v, _)| *v).collect::<Vec<_>>(), [1, 2, 3, 2, 6]);
     // The last value is computed by the arm of the first point after the loop, which runs once and moves the state.
-    for &(v, addr) in &rest[..4] {
-        assert!(range.contains(&addr), "value {v}: the table at {addr:#x} is outside the state {range:x?}");
-    }
+    all_inside(&rest[..4], &range);
 }
 
 #[test]
@@ -284,8 +295,7 @@ fn own_locals_in_place(n: usize) -> impl Iterator<Item = usize> {
 #[test]
 fn own_locals_without_drop_glue_stay_in_place() {
     let mut g = Box::new(own_locals_in_place(5));
-    let start = std::ptr::from_ref(&*g).addr();
-    let range = start..start + std::mem::size_of_val(&*g);
+    let range = state_addresses(&*g);
     g.next();
     let addrs: Vec<usize> = g.by_ref().take(4).collect();
     for addr in addrs {
@@ -314,14 +324,11 @@ fn consecutive_loops(n: usize) -> impl Iterator<Item = (usize, usize)> {
 #[test]
 fn consecutive_loops_keep_what_they_hold_in_place() {
     let mut g = Box::new(consecutive_loops(3));
-    let start = std::ptr::from_ref(&*g).addr();
-    let range = start..start + std::mem::size_of_val(&*g);
+    let range = state_addresses(&*g);
     g.next();
     let rest: Vec<(usize, usize)> = g.by_ref().collect();
     assert_eq!(rest.iter().map(|(v, _)| *v).collect::<Vec<_>>(), [1, 2, 0, 2, 4]);
-    for (v, addr) in rest {
-        assert!(range.contains(&addr), "value {v}: the table at {addr:#x} is outside the state {range:x?}");
-    }
+    all_inside(&rest, &range);
 }
 
 #[test]
