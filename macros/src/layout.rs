@@ -6,8 +6,8 @@
 //!
 //! The points of one loop (the outermost loop around them) go from one to another on every iteration, and the points
 //! outside loops from each to the next: each of these sets of points shares one variant instead, a *group*
-//! (`GroupN`). The straight-line points after a loop join the loop's group (the first one, and the next ones while
-//! the group shares as much): the loop's arms reach them where the loop ends, and a point in another variant would
+//! (`GroupN`). The straight-line points after a loop join the loop's group (in source order, up to the first that
+//! can't): the loop's arms reach them where the loop ends, and a point in another variant would
 //! make those arms move the state out on every resume. For the same reason a loop right after another joins its
 //! group. A join keeps what the loop keeps across iterations in place: a plain value (an array, a counter) the
 //! joining points don't hold because it is dead there is stored there anyway, as it is (`Layout::stored` widens the
@@ -50,8 +50,8 @@ pub struct Layout {
     pub group_of: Vec<Option<usize>>,
     /// Per suspension point: a straight-line point that joined the group of the loop before it (resumed once).
     pub after_loop: Vec<bool>,
-    /// Per suspension point: what it stores, in declaration order. The analysis' `stored`, and at a point that
-    /// joined a loop's group, the group's plain values that are dead there but still in scope ([`Planner::widen`]).
+    /// Per suspension point: what it stores, in declaration order. The analysis' `stored`, and the plain values a
+    /// group keeps that are dead there but initialised, when points joined the group ([`Planner::widen`]).
     pub stored: Vec<Vec<LocalId>>,
 }
 
