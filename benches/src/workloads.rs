@@ -39,6 +39,10 @@ pub enum Workload {
     /// `[u64; 512]` (4 KiB) held across all of them: whether resuming inside a loop that is followed by more
     /// suspension points moves the state. See [`flush_reference`].
     Flush4K,
+    /// A `for` loop with two yields over a `[u64; 512]` (4 KiB) table that is dead after the loop, a `String`
+    /// held throughout, then one yield after the loop: whether resuming inside a loop whose state is dead at the
+    /// point after it moves the state. See [`dead_after_loop_reference`].
+    DeadAfterLoop4K,
     /// A frame decoder fed one byte per resume (resume arguments): length, payload, check byte; a `Vec` held
     /// across three points. See [`frame_decoder_reference`].
     FrameDecoder,
@@ -51,7 +55,7 @@ pub enum Workload {
 
 impl Workload {
     /// Every workload, in table order.
-    pub const ALL: [Workload; 14] = [
+    pub const ALL: [Workload; 15] = [
         Workload::Count,
         Workload::Fib,
         Workload::PingPong,
@@ -63,6 +67,7 @@ impl Workload {
         Workload::TwoPoints32B,
         Workload::TwoPoints4K,
         Workload::Flush4K,
+        Workload::DeadAfterLoop4K,
         Workload::FrameDecoder,
         Workload::Tokenizer3,
         Workload::Spawn,
@@ -82,6 +87,7 @@ impl Workload {
             Workload::TwoPoints32B => "two_points_32b",
             Workload::TwoPoints4K => "two_points_4k",
             Workload::Flush4K => "flush_4k",
+            Workload::DeadAfterLoop4K => "dead_after_loop_4k",
             Workload::FrameDecoder => "frame_decoder",
             Workload::Tokenizer3 => "tokenizer3",
             Workload::Spawn => "spawn",
@@ -100,6 +106,7 @@ impl Workload {
             Workload::Tree => tree_walks(n) * TREE_NODES,
             Workload::TwoPoints32B | Workload::TwoPoints4K => two_points_rounds(n) * 2,
             Workload::Flush4K => n + 2,
+            Workload::DeadAfterLoop4K => two_points_rounds(n) * 2 + 1,
             Workload::Tokenizer3 => tokenizer_passes(n) * TEXT_TOKENS,
             _ => n,
         }
@@ -132,7 +139,7 @@ pub struct Node {
     pub right: Option<Box<Node>>,
 }
 
-/// Rounds of the `two_points_*` loop for size `n` (two yields per round).
+/// Rounds of the `two_points_*` and `dead_after_loop_4k` loops for size `n` (two yields per round).
 pub fn two_points_rounds(n: u64) -> u64 {
     (n / 2).max(1)
 }
@@ -297,6 +304,7 @@ pub fn reference(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) {
         Workload::TwoPoints32B => two_points_reference::<4>(two_points_rounds(n), sink),
         Workload::TwoPoints4K => two_points_reference::<512>(two_points_rounds(n), sink),
         Workload::Flush4K => flush_reference(n, sink),
+        Workload::DeadAfterLoop4K => dead_after_loop_reference(two_points_rounds(n), sink),
         Workload::FrameDecoder => frame_decoder_reference(&input.frames, n, sink),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
@@ -347,6 +355,21 @@ pub fn flush_reference(n: u64, sink: &mut impl Sink) {
     }
     sink.push(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
     sink.push(table.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
+}
+
+/// The `dead_after_loop_4k` body as plain code: two yields per loop round, then one after the loop; the table is
+/// not used after the loop.
+pub fn dead_after_loop_reference(rounds: u64, sink: &mut impl Sink) {
+    let outer = String::from("outer");
+    let mut table = [0u64; 512];
+    for i in 0..rounds {
+        let i = i as usize;
+        table[i % 512] = table[i % 512].wrapping_add(i as u64);
+        sink.push(table[i % 512]);
+        table[(i * 7) % 512] ^= 1;
+        sink.push(table[(i * 3) % 512]);
+    }
+    sink.push(outer.len() as u64);
 }
 
 /// What the decoder yields for a frame's check byte: a digest of the payload if `check` is the wrapping sum of

@@ -47,6 +47,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
         Workload::Flush4K => drain(flush_4k(n), sink),
+        Workload::DeadAfterLoop4K => drain(dead_after_loop_4k(two_points_rounds(n)), sink),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             feed(&input.frames, n, sink, |byte| yielded(decoder.resume(byte)));
@@ -86,6 +87,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::TwoPoints32B => suspended(two_points::<4>(10)),
         Workload::TwoPoints4K => suspended(two_points::<512>(10)),
         Workload::Flush4K => suspended(flush_4k(10)),
+        Workload::DeadAfterLoop4K => suspended(dead_after_loop_4k(10)),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             let _ = decoder.resume(input.frames[0]);
@@ -259,6 +261,21 @@ fn flush_4k(n: u64) -> Gen {
         }
         y.suspend(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
         y.suspend(table.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
+    })
+}
+
+fn dead_after_loop_4k(rounds: u64) -> Gen {
+    Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+        let outer = String::from("outer");
+        let mut table = [0u64; 512];
+        for i in 0..rounds {
+            let i = i as usize;
+            table[i % 512] = table[i % 512].wrapping_add(i as u64);
+            y.suspend(table[i % 512]);
+            table[(i * 7) % 512] ^= 1;
+            y.suspend(table[(i * 3) % 512]);
+        }
+        y.suspend(outer.len() as u64);
     })
 }
 

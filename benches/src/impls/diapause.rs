@@ -38,6 +38,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::TwoPoints32B => drain(two_points_32b(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(two_points_4k(two_points_rounds(n)), sink),
         Workload::Flush4K => drain(flush_4k(n), sink),
+        Workload::DeadAfterLoop4K => drain(dead_after_loop_4k(two_points_rounds(n)), sink),
         Workload::FrameDecoder => return Err(start_takes_no_argument()),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
@@ -62,6 +63,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::TwoPoints32B => started_size(two_points_32b(10)),
         Workload::TwoPoints4K => started_size(two_points_4k(10)),
         Workload::Flush4K => started_size(flush_4k(10)),
+        Workload::DeadAfterLoop4K => started_size(dead_after_loop_4k(10)),
         Workload::FrameDecoder => return Err(start_takes_no_argument()),
         Workload::Tokenizer3 => started_size(tokenizer3(&input.text)),
         Workload::Spawn => started_size(worker(1)),
@@ -249,6 +251,20 @@ fn flush_4k(n: u64) {
     }
     yield_!(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
     yield_!(table.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
+}
+
+#[diapause::coroutine(yield = u64)]
+fn dead_after_loop_4k(rounds: u64) {
+    let outer: String = String::from("outer");
+    let mut table: [u64; 512] = [0; 512];
+    for i in 0u64..rounds {
+        let i: usize = i as usize;
+        table[i % 512] = table[i % 512].wrapping_add(i as u64);
+        yield_!(table[i % 512]);
+        table[(i * 7) % 512] ^= 1;
+        yield_!(table[(i * 3) % 512]);
+    }
+    yield_!(outer.len() as u64);
 }
 
 /// diapause can't hold `let bytes = text.as_bytes()` (a reference-typed binding that isn't a direct borrow)

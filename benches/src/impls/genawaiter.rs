@@ -68,6 +68,10 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
             let_gen_using!(g, |co| flush_4k(co, n));
             drain(g, sink);
         }
+        Workload::DeadAfterLoop4K => {
+            let_gen_using!(g, |co| dead_after_loop_4k(co, two_points_rounds(n)));
+            drain(g, sink);
+        }
         Workload::FrameDecoder => return Err(first_resume_argument_lost()),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
@@ -125,6 +129,10 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         }
         Workload::Flush4K => {
             let_gen_using!(g, |co| flush_4k(co, 10));
+            suspended(g)
+        }
+        Workload::DeadAfterLoop4K => {
+            let_gen_using!(g, |co| dead_after_loop_4k(co, 10));
             suspended(g)
         }
         Workload::FrameDecoder => return Err(first_resume_argument_lost()),
@@ -298,6 +306,19 @@ async fn flush_4k(co: Co<'_, u64>, n: u64) {
     }
     co.yield_(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b))).await;
     co.yield_(table.iter().fold(0u64, |a, &b| a.wrapping_add(b))).await;
+}
+
+async fn dead_after_loop_4k(co: Co<'_, u64>, rounds: u64) {
+    let outer = String::from("outer");
+    let mut table = [0u64; 512];
+    for i in 0..rounds {
+        let i = i as usize;
+        table[i % 512] = table[i % 512].wrapping_add(i as u64);
+        co.yield_(table[i % 512]).await;
+        table[(i * 7) % 512] ^= 1;
+        co.yield_(table[(i * 3) % 512]).await;
+    }
+    co.yield_(outer.len() as u64).await;
 }
 
 async fn tokenizer3(co: Co<'_, u64>, text: &str) {

@@ -33,6 +33,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::TwoPoints32B => drain(TwoPoints::<4>::new(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(TwoPoints::<512>::new(two_points_rounds(n)), sink),
         Workload::Flush4K => drain(Flush::new(n), sink),
+        Workload::DeadAfterLoop4K => drain(DeadAfterLoop::new(two_points_rounds(n)), sink),
         Workload::FrameDecoder => {
             let mut decoder = FrameDecoder::new();
             feed(&input.frames, n, sink, |byte| decoder.resume(byte));
@@ -60,6 +61,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::TwoPoints32B => iter_suspended_size(TwoPoints::<4>::new(10)),
         Workload::TwoPoints4K => iter_suspended_size(TwoPoints::<512>::new(10)),
         Workload::Flush4K => iter_suspended_size(Flush::new(10)),
+        Workload::DeadAfterLoop4K => iter_suspended_size(DeadAfterLoop::new(10)),
         Workload::FrameDecoder => {
             let mut decoder = FrameDecoder::new();
             decoder.resume(input.frames[0]);
@@ -341,6 +343,72 @@ impl Iterator for Flush {
                 None
             }
             FlushAt::Done => None,
+        }
+    }
+}
+
+/// `rounds` rounds of two yields over a `[u64; 512]` table, then one yield of a `String`'s length after the loop
+/// (the table is not used there). Round `i` adds `i` to slot `i % 512` and yields it, then flips the low bit of
+/// slot `7i % 512` and yields slot `3i % 512`. The table and the string live in the struct, updated in place;
+/// `i` is the current round, so the second point needs no variant data.
+struct DeadAfterLoop {
+    table: [u64; 512],
+    outer: String,
+    i: u64,
+    rounds: u64,
+    at: DeadAfterLoopAt,
+}
+
+/// Where a [`DeadAfterLoop`] resumes.
+#[derive(Clone, Copy)]
+enum DeadAfterLoopAt {
+    /// At the top of the loop (not started, or after a round's second yield): the next call starts round `i`,
+    /// or leaves the loop and yields the string's length.
+    Top,
+    /// After round `i`'s first yield: the next call yields its second value.
+    Second,
+    /// After the yield past the loop: the next call ends, releasing the string as the coroutines' return does.
+    After,
+    /// Ended.
+    Done,
+}
+
+impl DeadAfterLoop {
+    fn new(rounds: u64) -> DeadAfterLoop {
+        DeadAfterLoop { table: [0; 512], outer: String::from("outer"), i: 0, rounds, at: DeadAfterLoopAt::Top }
+    }
+}
+
+impl Iterator for DeadAfterLoop {
+    type Item = u64;
+    #[inline]
+    fn next(&mut self) -> Option<u64> {
+        match self.at {
+            DeadAfterLoopAt::Top => {
+                if self.i < self.rounds {
+                    let i = self.i as usize;
+                    let slot = i % 512;
+                    self.table[slot] = self.table[slot].wrapping_add(self.i);
+                    self.at = DeadAfterLoopAt::Second;
+                    Some(self.table[slot])
+                } else {
+                    self.at = DeadAfterLoopAt::After;
+                    Some(self.outer.len() as u64)
+                }
+            }
+            DeadAfterLoopAt::Second => {
+                let i = self.i as usize;
+                self.i += 1;
+                self.table[(i * 7) % 512] ^= 1;
+                self.at = DeadAfterLoopAt::Top;
+                Some(self.table[(i * 3) % 512])
+            }
+            DeadAfterLoopAt::After => {
+                self.at = DeadAfterLoopAt::Done;
+                self.outer = String::new();
+                None
+            }
+            DeadAfterLoopAt::Done => None,
         }
     }
 }

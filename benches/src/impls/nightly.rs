@@ -40,6 +40,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
         Workload::Flush4K => drain(flush_4k(n), sink),
+        Workload::DeadAfterLoop4K => drain(dead_after_loop_4k(two_points_rounds(n)), sink),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             feed(&input.frames, n, sink, |byte| yielded(Pin::new(&mut decoder).resume(byte)));
@@ -71,6 +72,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::TwoPoints32B => suspended(two_points::<4>(10)),
         Workload::TwoPoints4K => suspended(two_points::<512>(10)),
         Workload::Flush4K => suspended(flush_4k(10)),
+        Workload::DeadAfterLoop4K => suspended(dead_after_loop_4k(10)),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             let _ = Pin::new(&mut decoder).resume(input.frames[0]);
@@ -241,6 +243,22 @@ fn flush_4k(n: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
     }
 }
 
+fn dead_after_loop_4k(rounds: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+    #[coroutine]
+    move || {
+        let outer = String::from("outer");
+        let mut table = [0u64; 512];
+        for i in 0..rounds {
+            let i = i as usize;
+            table[i % 512] = table[i % 512].wrapping_add(i as u64);
+            yield table[i % 512];
+            table[(i * 7) % 512] ^= 1;
+            yield table[(i * 3) % 512];
+        }
+        yield outer.len() as u64;
+    }
+}
+
 fn frame_decoder() -> impl Coroutine<u8, Yield = u64, Return = ()> + Unpin {
     #[coroutine]
     |mut byte: u8| {
@@ -318,6 +336,7 @@ pub fn run_gen(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Resu
         Workload::TwoPoints32B => drain_iter(gen_two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain_iter(gen_two_points::<512>(two_points_rounds(n)), sink),
         Workload::Flush4K => drain_iter(gen_flush_4k(n), sink),
+        Workload::DeadAfterLoop4K => drain_iter(gen_dead_after_loop_4k(two_points_rounds(n)), sink),
         Workload::Tokenizer3 => {
             for _ in 0..tokenizer_passes(n) {
                 drain_iter(gen_tokenizer3(&input.text), sink);
@@ -341,6 +360,7 @@ pub fn suspended_size_gen(w: Workload, input: &Input) -> Result<usize, Unsupport
         Workload::TwoPoints32B => iter_suspended_size(gen_two_points::<4>(10)),
         Workload::TwoPoints4K => iter_suspended_size(gen_two_points::<512>(10)),
         Workload::Flush4K => iter_suspended_size(gen_flush_4k(10)),
+        Workload::DeadAfterLoop4K => iter_suspended_size(gen_dead_after_loop_4k(10)),
         Workload::Tokenizer3 => iter_suspended_size(gen_tokenizer3(&input.text)),
         Workload::Spawn => iter_suspended_size(gen_worker(1)),
     })
@@ -459,6 +479,21 @@ fn gen_flush_4k(n: u64) -> impl Iterator<Item = u64> {
         }
         yield pending.iter().fold(0u64, |a, &b| a.wrapping_add(b));
         yield table.iter().fold(0u64, |a, &b| a.wrapping_add(b));
+    }
+}
+
+fn gen_dead_after_loop_4k(rounds: u64) -> impl Iterator<Item = u64> {
+    gen move {
+        let outer = String::from("outer");
+        let mut table = [0u64; 512];
+        for i in 0..rounds {
+            let i = i as usize;
+            table[i % 512] = table[i % 512].wrapping_add(i as u64);
+            yield table[i % 512];
+            table[(i * 7) % 512] ^= 1;
+            yield table[(i * 3) % 512];
+        }
+        yield outer.len() as u64;
     }
 }
 

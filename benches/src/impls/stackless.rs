@@ -40,6 +40,7 @@ pub fn run(w: Workload, n: u64, input: &Input, sink: &mut impl Sink) -> Result<(
         Workload::TwoPoints32B => drain(two_points::<4>(two_points_rounds(n)), sink),
         Workload::TwoPoints4K => drain(two_points::<512>(two_points_rounds(n)), sink),
         Workload::Flush4K => drain(flush_4k(n), sink),
+        Workload::DeadAfterLoop4K => drain(dead_after_loop_4k(two_points_rounds(n)), sink),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             feed(&input.frames, n, sink, |byte| match Pin::new(&mut decoder).resume(byte) {
@@ -74,6 +75,7 @@ pub fn suspended_size(w: Workload, input: &Input) -> Result<usize, Unsupported> 
         Workload::TwoPoints32B => iter_suspended_size(two_points::<4>(10)),
         Workload::TwoPoints4K => iter_suspended_size(two_points::<512>(10)),
         Workload::Flush4K => iter_suspended_size(flush_4k(10)),
+        Workload::DeadAfterLoop4K => iter_suspended_size(dead_after_loop_4k(10)),
         Workload::FrameDecoder => {
             let mut decoder = frame_decoder();
             let _ = Pin::new(&mut decoder).resume(input.frames[0]);
@@ -201,6 +203,20 @@ fn flush_4k(n: u64) -> impl Iterator<Item = u64> {
     }
     yield_!(pending.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
     yield_!(table.iter().fold(0u64, |a, &b| a.wrapping_add(b)));
+}
+
+#[stackless::coroutine]
+fn dead_after_loop_4k(rounds: u64) -> impl Iterator<Item = u64> {
+    let outer = String::from("outer");
+    let mut table = [0u64; 512];
+    for i in 0..rounds {
+        let i = i as usize;
+        table[i % 512] = table[i % 512].wrapping_add(i as u64);
+        yield_!(table[i % 512]);
+        table[(i * 7) % 512] ^= 1;
+        yield_!(table[(i * 3) % 512]);
+    }
+    yield_!(outer.len() as u64);
 }
 
 /// Fed one byte per resume: a length byte, that many payload bytes, a check byte.
