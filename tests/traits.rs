@@ -100,10 +100,14 @@ fn pairs_clonable(words: Vec<String>) -> impl Iterator<Item = String> + Clone + 
 #[test]
 fn a_coroutine_suspended_in_a_loop_clones_and_prints() {
     let mut g = pairs_clonable(vec!["a".into(), "b".into()]);
+    // Not started, a state with a group keeps its arguments in its one variant of the states that aren't
+    // suspended.
+    assert_eq!(format!("{g:?}"), r#"Idle(Unresumed { words: ["a", "b"] })"#);
     assert_eq!(g.next().as_deref(), Some("a"));
     assert_eq!(format!("{g:?}"), r#"Group0 { at: Suspend0 { loud: "A" }, for_word: IntoIter(["b"]) }"#);
     let h = g.clone();
-    assert_eq!(g.collect::<Vec<_>>(), ["A", "b", "B"]);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), ["A", "b", "B"]);
+    assert_eq!(format!("{g:?}"), "Idle(Returned)");
     assert_eq!(h.collect::<Vec<_>>(), ["A", "b", "B"]);
 }
 

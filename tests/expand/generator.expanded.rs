@@ -12,8 +12,8 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         Panicked,
     }
     impl<__T0, __T1> ::stackless::__private::States for __State<__T0, __T1> {
-        const RETURNED: Self = Self::Returned;
-        const POISONED: Self = Self::Panicked;
+        const RETURNED: Self = __State::Returned;
+        const POISONED: Self = __State::Panicked;
     }
     #[allow(
         unused_mut,

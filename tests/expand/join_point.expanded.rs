@@ -9,25 +9,26 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
+    /// Not started: holds the arguments.
+    #[allow(dead_code, non_camel_case_types)]
+    struct Unresumed<__T0> {
+        n: __T0,
+    }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4> {
-        /// Not started: holds the arguments.
-        Unresumed { n: __T0 },
         /// Suspended at `yield_ ! (i)` (line 4).
         Suspend0 { for_i: __T1, n: __T2 },
         /// Join point before the `let` of line 6.
         Suspend1 { n: __T3 },
         /// Suspended at one of the points of lines 7–8: what they all hold stays here.
         Group0 { at: __Group0, scale: __T4 },
-        /// Finished.
-        Returned,
-        /// A resume panicked.
-        Panicked,
+        /// Not started, finished, or poisoned by a panic.
+        Idle(::stackless::__private::Idle<Unresumed<__T0>>),
     }
     impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
     for __State<__T0, __T1, __T2, __T3, __T4> {
-        const RETURNED: Self = Self::Returned;
-        const POISONED: Self = Self::Panicked;
+        const RETURNED: Self = __State::Idle(::stackless::__private::Idle::Returned);
+        const POISONED: Self = __State::Idle(::stackless::__private::Idle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -46,18 +47,36 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
     let __machine = ::stackless::__private::Machine::generator::<
         u32,
     >(
-        __State::Unresumed { n: n },
+        __State::Idle(::stackless::__private::Idle::Unresumed(Unresumed { n: n })),
         #[inline(always)]
         |__state, __arg: ()| {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             let mut __resume_slot = ::core::option::Option::Some(__arg);
             '__step: loop {
-                if ::core::matches!(
-                    * state_guard.state, __State::Unresumed { .. } | __State::Suspend0 {
-                    .. } | __State::Suspend1 { .. }
-                ) {
-                    match ::core::mem::replace(state_guard.state, __State::Panicked) {
-                        __State::Unresumed { n: __p_n } => {
+                if let __State::Idle(idle) = &*state_guard.state {
+                    ::core::hint::cold_path();
+                    match idle {
+                        ::stackless::__private::Idle::Returned => {
+                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                            return ::stackless::__private::exhausted(
+                                &mut state_guard.exit,
+                            );
+                        }
+                        ::stackless::__private::Idle::Panicked => {
+                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                            ::stackless::__private::next_after_panicking()
+                        }
+                        ::stackless::__private::Idle::Unresumed(_) => {}
+                    }
+                    match ::core::mem::replace(
+                        state_guard.state,
+                        __State::Idle(::stackless::__private::Idle::Panicked),
+                    ) {
+                        __State::Idle(
+                            ::stackless::__private::Idle::Unresumed(
+                                Unresumed { n: __p_n },
+                            ),
+                        ) => {
                             ::core::hint::cold_path();
                             #[allow(unused_variables)]
                             let __arg = ::stackless::__private::take_resume_arg(
@@ -93,6 +112,17 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
+                        _ => ::core::unreachable!(),
+                    }
+                }
+                if ::core::matches!(
+                    * state_guard.state, __State::Suspend0 { .. } | __State::Suspend1 {
+                    .. }
+                ) {
+                    match ::core::mem::replace(
+                        state_guard.state,
+                        __State::Idle(::stackless::__private::Idle::Panicked),
+                    ) {
                         __State::Suspend0 { n: __saved0, for_i: __saved1 } => {
                             #[allow(unused_variables)]
                             let __arg = ::stackless::__private::take_resume_arg(
@@ -188,19 +218,6 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                         }
                         _ => {}
                     }
-                }
-                match &mut *state_guard.state {
-                    __State::Returned => {
-                        ::core::hint::cold_path();
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                        return ::stackless::__private::exhausted(&mut state_guard.exit);
-                    }
-                    __State::Panicked => {
-                        ::core::hint::cold_path();
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                        ::stackless::__private::next_after_panicking()
-                    }
-                    _ => {}
                 }
                 ::core::unreachable!()
             }

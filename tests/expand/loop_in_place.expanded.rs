@@ -9,21 +9,22 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
+    /// Not started: holds the arguments.
+    #[allow(dead_code, non_camel_case_types)]
+    struct Unresumed<__T0> {
+        rounds: __T0,
+    }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4> {
-        /// Not started: holds the arguments.
-        Unresumed { rounds: __T0 },
         /// Suspended at one of the points of lines 9–12: what they all hold stays here.
         Group0 { at: __Group0<__T1>, i: __T2, buf: __T3, rounds: __T4 },
-        /// Finished.
-        Returned,
-        /// A resume panicked.
-        Panicked,
+        /// Not started, finished, or poisoned by a panic.
+        Idle(::stackless::__private::Idle<Unresumed<__T0>>),
     }
     impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
     for __State<__T0, __T1, __T2, __T3, __T4> {
-        const RETURNED: Self = Self::Returned;
-        const POISONED: Self = Self::Panicked;
+        const RETURNED: Self = __State::Idle(::stackless::__private::Idle::Returned);
+        const POISONED: Self = __State::Idle(::stackless::__private::Idle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -42,15 +43,34 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
     let __machine = ::stackless::__private::Machine::generator::<
         usize,
     >(
-        __State::Unresumed {
-            rounds: rounds,
-        },
+        __State::Idle(
+            ::stackless::__private::Idle::Unresumed(Unresumed { rounds: rounds }),
+        ),
         #[inline(always)]
         |__state, __arg: ()| {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(state_guard.state, __State::Panicked) {
-                    __State::Unresumed { rounds: __p_rounds } => {
+            if let __State::Idle(idle) = &*state_guard.state {
+                ::core::hint::cold_path();
+                match idle {
+                    ::stackless::__private::Idle::Returned => {
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    }
+                    ::stackless::__private::Idle::Panicked => {
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        ::stackless::__private::next_after_panicking()
+                    }
+                    ::stackless::__private::Idle::Unresumed(_) => {}
+                }
+                match ::core::mem::replace(
+                    state_guard.state,
+                    __State::Idle(::stackless::__private::Idle::Panicked),
+                ) {
+                    __State::Idle(
+                        ::stackless::__private::Idle::Unresumed(
+                            Unresumed { rounds: __p_rounds },
+                        ),
+                    ) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let rounds = __p_rounds;
@@ -130,19 +150,6 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                 state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
-            match &mut *state_guard.state {
-                __State::Returned => {
-                    ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
-                }
-                __State::Panicked => {
-                    ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::next_after_panicking()
-                }
-                _ => {}
-            }
             ::core::unreachable!()
         },
     );
@@ -165,21 +172,22 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
+    /// Not started: holds the arguments.
+    #[allow(dead_code, non_camel_case_types)]
+    struct Unresumed<__T0> {
+        rounds: __T0,
+    }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4> {
-        /// Not started: holds the arguments.
-        Unresumed { rounds: __T0 },
         /// Suspended at one of the points of lines 33–34: what they all hold stays here.
         Group0 { at: __Group0<__T1>, for_i: __T2, buf: __T3, _token: __T4 },
-        /// Finished.
-        Returned,
-        /// A resume panicked.
-        Panicked,
+        /// Not started, finished, or poisoned by a panic.
+        Idle(::stackless::__private::Idle<Unresumed<__T0>>),
     }
     impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
     for __State<__T0, __T1, __T2, __T3, __T4> {
-        const RETURNED: Self = Self::Returned;
-        const POISONED: Self = Self::Panicked;
+        const RETURNED: Self = __State::Idle(::stackless::__private::Idle::Returned);
+        const POISONED: Self = __State::Idle(::stackless::__private::Idle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -198,15 +206,34 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
     let __machine = ::stackless::__private::Machine::generator::<
         usize,
     >(
-        __State::Unresumed {
-            rounds: rounds,
-        },
+        __State::Idle(
+            ::stackless::__private::Idle::Unresumed(Unresumed { rounds: rounds }),
+        ),
         #[inline(always)]
         |__state, __arg: ()| {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(state_guard.state, __State::Panicked) {
-                    __State::Unresumed { rounds: __p_rounds } => {
+            if let __State::Idle(idle) = &*state_guard.state {
+                ::core::hint::cold_path();
+                match idle {
+                    ::stackless::__private::Idle::Returned => {
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    }
+                    ::stackless::__private::Idle::Panicked => {
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        ::stackless::__private::next_after_panicking()
+                    }
+                    ::stackless::__private::Idle::Unresumed(_) => {}
+                }
+                match ::core::mem::replace(
+                    state_guard.state,
+                    __State::Idle(::stackless::__private::Idle::Panicked),
+                ) {
+                    __State::Idle(
+                        ::stackless::__private::Idle::Unresumed(
+                            Unresumed { rounds: __p_rounds },
+                        ),
+                    ) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let rounds = __p_rounds;
@@ -305,19 +332,6 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                 };
                 state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
-            }
-            match &mut *state_guard.state {
-                __State::Returned => {
-                    ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
-                }
-                __State::Panicked => {
-                    ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::next_after_panicking()
-                }
-                _ => {}
             }
             ::core::unreachable!()
         },

@@ -19,8 +19,8 @@ impl Deck {
         }
         impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
         for __State<__T0, __T1, __T2, __T3, __T4> {
-            const RETURNED: Self = Self::Returned;
-            const POISONED: Self = Self::Panicked;
+            const RETURNED: Self = __State::Returned;
+            const POISONED: Self = __State::Panicked;
         }
         #[allow(
             unused_mut,

@@ -12,8 +12,8 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
         Panicked,
     }
     impl<__T0> ::stackless::__private::States for __State<__T0> {
-        const RETURNED: Self = Self::Returned;
-        const POISONED: Self = Self::Panicked;
+        const RETURNED: Self = __State::Returned;
+        const POISONED: Self = __State::Panicked;
     }
     #[allow(
         unused_mut,

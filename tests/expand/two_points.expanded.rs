@@ -9,20 +9,21 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
+    /// Not started: holds the arguments.
+    #[allow(dead_code, non_camel_case_types)]
+    struct Unresumed<__T0> {
+        words: __T0,
+    }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2> {
-        /// Not started: holds the arguments.
-        Unresumed { words: __T0 },
         /// Suspended at one of the points of lines 5–9: what they all hold stays here.
         Group0 { at: __Group0<__T1>, for_word: __T2 },
-        /// Finished.
-        Returned,
-        /// A resume panicked.
-        Panicked,
+        /// Not started, finished, or poisoned by a panic.
+        Idle(::stackless::__private::Idle<Unresumed<__T0>>),
     }
     impl<__T0, __T1, __T2> ::stackless::__private::States for __State<__T0, __T1, __T2> {
-        const RETURNED: Self = Self::Returned;
-        const POISONED: Self = Self::Panicked;
+        const RETURNED: Self = __State::Idle(::stackless::__private::Idle::Returned);
+        const POISONED: Self = __State::Idle(::stackless::__private::Idle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -41,13 +42,34 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     let __machine = ::stackless::__private::Machine::generator::<
         String,
     >(
-        __State::Unresumed { words: words },
+        __State::Idle(
+            ::stackless::__private::Idle::Unresumed(Unresumed { words: words }),
+        ),
         #[inline(always)]
         |__state, __arg: ()| {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(state_guard.state, __State::Panicked) {
-                    __State::Unresumed { words: __p_words } => {
+            if let __State::Idle(idle) = &*state_guard.state {
+                ::core::hint::cold_path();
+                match idle {
+                    ::stackless::__private::Idle::Returned => {
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    }
+                    ::stackless::__private::Idle::Panicked => {
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        ::stackless::__private::next_after_panicking()
+                    }
+                    ::stackless::__private::Idle::Unresumed(_) => {}
+                }
+                match ::core::mem::replace(
+                    state_guard.state,
+                    __State::Idle(::stackless::__private::Idle::Panicked),
+                ) {
+                    __State::Idle(
+                        ::stackless::__private::Idle::Unresumed(
+                            Unresumed { words: __p_words },
+                        ),
+                    ) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let words = __p_words;
@@ -138,19 +160,6 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                 };
                 state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
-            }
-            match &mut *state_guard.state {
-                __State::Returned => {
-                    ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
-                }
-                __State::Panicked => {
-                    ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::next_after_panicking()
-                }
-                _ => {}
             }
             ::core::unreachable!()
         },

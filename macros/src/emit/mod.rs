@@ -6,7 +6,9 @@
 //! those that joined it) share a variant (`GroupN`, see [`crate::layout`]): the locals they all hold are its fields,
 //! the rest is in its field `at`, an enum with a variant per point. Each field has its own generic parameter, so
 //! rustc infers every type; fields are declared newest-first so that dropping a suspended coroutine drops its
-//! locals in reverse declaration order, as unwinding the plain fn would.
+//! locals in reverse declaration order, as unwinding the plain fn would. With groups, the state's tag goes into
+//! a niche of theirs, and the three states that aren't suspended are one variant `Idle` ([`Idle`]), so that
+//! testing for a group is one compare.
 //!
 //! The step has an arm per point. The arm of a point is the *continuation* of the body after that `yield_!`:
 //! the rest of each enclosing block, innermost first; an enclosing loop becomes its partial iteration
@@ -25,7 +27,7 @@
 //!   fields drop with the state, after the arm's own locals: so a local the arm declares again (not stored:
 //!   moved, or assigned later) must not be declared before a stored one with drop glue, and a held local
 //!   whose scope ends in the arm (unless it suspends first) must be without drop glue or have a drop flag.
-//! - **By value** otherwise: the arm moves the variant out (leaving `Panicked`), re-declares each local at the
+//! - **By value** otherwise: the arm moves the variant out (leaving the poisoned state), re-declares each local at the
 //!   start of its scope in the continuation (so Rust itself drops it at its scope's end), and moves what the next
 //!   suspension point needs into that point's variant.
 //! - A local with a drop flag lives in an `Option`; its uses go through `slot`/`take`.
@@ -177,7 +179,7 @@ fn resume_slot() -> syn::Ident {
 /// `mem::replace` takes, once a `matches!` has checked that the state is theirs. A refutable `let` per moving arm
 /// would instead make rustc check every variant once per arm: quadratic in the number of suspension points.
 /// Every arm leaves the step, so a state matched by no `match` is impossible.
-fn dispatch(arms: &[StepArm], groups: &[TokenStream]) -> TokenStream {
+fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: Idle) -> TokenStream {
     let state = state_ty();
     let g = guard();
     let mut out = TokenStream::new();
@@ -237,9 +239,10 @@ fn dispatch(arms: &[StepArm], groups: &[TokenStream]) -> TokenStream {
                         quote!(#state::#cv { #at: #(#points)|*, .. })
                     }
                 });
+                let panicked = idle.terminal(TERMINAL_PANICKED);
                 out.extend(quote! {
                     if ::core::matches!(*#g.state, #(#patterns)|*) {
-                        match ::core::mem::replace(#g.state, #state::Panicked) {
+                        match ::core::mem::replace(#g.state, #panicked) {
                             #(#code)*
                             _ => ::core::unreachable!(),
                         }
@@ -267,8 +270,38 @@ struct StepArm {
     code: TokenStream,
 }
 
-fn variant_of_start() -> syn::Ident {
-    syn::Ident::new("Unresumed", Span::mixed_site())
+const TERMINAL_RETURNED: &str = "Returned";
+const TERMINAL_PANICKED: &str = "Panicked";
+
+/// How the states that aren't suspended are written. Without groups, `Unresumed { args.. }`, `Returned` and
+/// `Panicked` are variants of the state, whose tag is explicit. With groups, the state's tag goes into a niche of
+/// theirs (a `Vec`'s capacity, `at`'s tag), and the three are one variant `Idle` (the runtime's `Idle` around a
+/// struct `Unresumed { args.. }`): it takes one value of the niche, so that testing for a group is one compare,
+/// where three variants would take a range of values that LLVM decodes on every resume.
+#[derive(Clone, Copy)]
+struct Idle {
+    nested: bool,
+}
+
+impl Idle {
+    /// The not-started state, with its fields (a pattern or an expression).
+    fn unresumed(self, fields: &TokenStream) -> TokenStream {
+        let state = state_ty();
+        let p = private();
+        if self.nested {
+            quote!(#state::Idle(#p::Idle::Unresumed(Unresumed { #fields })))
+        } else {
+            quote!(#state::Unresumed { #fields })
+        }
+    }
+
+    /// [`TERMINAL_RETURNED`] or [`TERMINAL_PANICKED`] (a pattern or an expression).
+    fn terminal(self, name: &str) -> TokenStream {
+        let state = state_ty();
+        let p = private();
+        let name = syn::Ident::new(name, Span::mixed_site());
+        if self.nested { quote!(#state::Idle(#p::Idle::#name)) } else { quote!(#state::#name) }
+    }
 }
 
 /// A step with at most this many suspension points and leaves is always inlined into its caller.
@@ -482,38 +515,57 @@ impl<'a> Emitter<'a> {
         } else {
             TokenStream::new()
         };
+        let idle = self.idle();
+        let (returned, panicked) = (idle.terminal(TERMINAL_RETURNED), idle.terminal(TERMINAL_PANICKED));
+        let state_enum = if idle.nested {
+            let start_generics = &generics[..unresumed_fields.len()];
+            quote! {
+                /// Not started: holds the arguments.
+                #derive
+                #[allow(dead_code, non_camel_case_types)]
+                struct Unresumed<#(#start_generics),*> { #(#unresumed_fields),* }
+                #derive
+                #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+                enum #state<#(#generics),*> {
+                    #(#variants,)*
+                    /// Not started, finished, or poisoned by a panic.
+                    Idle(#p::Idle<Unresumed<#(#start_generics),*>>),
+                }
+            }
+        } else {
+            quote! {
+                #derive
+                #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+                #repr
+                enum #state<#(#generics),*> {
+                    /// Not started: holds the arguments.
+                    Unresumed { #(#unresumed_fields),* },
+                    #(#variants,)*
+                    /// Finished.
+                    Returned,
+                    /// A resume panicked.
+                    Panicked,
+                }
+            }
+        };
         let items = quote! {
             #(#body_items)*
             #(#group_enums)*
-            #derive
-            #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
-            #repr
-            enum #state<#(#generics),*> {
-                /// Not started: holds the arguments.
-                Unresumed { #(#unresumed_fields),* },
-                #(#variants,)*
-                /// Finished.
-                Returned,
-                /// A resume panicked.
-                Panicked,
-            }
+            #state_enum
             impl<#(#generics),*> #p::States for #state<#(#generics),*> {
-                const RETURNED: Self = Self::Returned;
-                const POISONED: Self = Self::Panicked;
+                const RETURNED: Self = #returned;
+                const POISONED: Self = #panicked;
             }
         };
 
         // The arms, in source order (rustc types the step in that order, so a type fixed by an earlier arm is
         // known in a later one, as in the plain fn).
-        let start = variant_of_start();
         let start_code = self.start_arm(params);
-        let mut arms = vec![StepArm {
-            mode: Mode::ByValue,
-            group: None,
-            shared: false,
-            pattern: (None, quote!(#state::#start { .. })),
-            code: start_code,
-        }];
+        let mut arms = Vec::new();
+        if !idle.nested {
+            let pattern = (None, idle.unresumed(&quote!(..)));
+            arms.push(StepArm { mode: Mode::ByValue, group: None, shared: false, pattern, code: start_code.clone() });
+        }
         let merged: Vec<Option<LoopId>> = (0..self.layout.groups.len()).map(|c| self.mergeable(c)).collect();
         // Per group: its loop's points, and their one arm.
         let shared_arm_of: Vec<Option<(Vec<YieldId>, TokenStream)>> = merged
@@ -561,35 +613,62 @@ impl<'a> Emitter<'a> {
             };
             arms.push(StepArm { mode, group, shared: false, pattern, code });
         }
-        // The terminal states are cold: marking them lets LLVM test the suspension points first instead of
-        // jumping through a table. They leave the state as it is (`exit = Suspended`) without lending the
+        // The terminal states are cold. They leave the state as it is (`exit = Suspended`) without lending the
         // guard to an out-of-line call, which would keep the guard in memory on every resume.
         let (after_completion, after_panic) = if self.shape.is_generator() {
             (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::next_after_panicking()))
         } else {
             (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
         };
-        for (terminal, after) in [("Returned", after_completion), ("Panicked", after_panic)] {
-            let terminal = syn::Ident::new(terminal, Span::mixed_site());
-            arms.push(StepArm {
-                mode: Mode::InPlace,
-                group: None,
-                shared: false,
-                pattern: (None, quote!(#state::#terminal { .. })),
-                code: quote! {
-                    #state::#terminal => {
-                        ::core::hint::cold_path();
-                        #g.exit = #p::Exit::Suspended;
-                        #after
+        let not_suspended = if idle.nested {
+            // One cold block before the groups, for the one value of the niche: the start and the terminal states.
+            let idle_var = syn::Ident::new("idle", Span::mixed_site());
+            quote! {
+                if let #state::Idle(#idle_var) = &*#g.state {
+                    ::core::hint::cold_path();
+                    match #idle_var {
+                        #p::Idle::Returned => {
+                            #g.exit = #p::Exit::Suspended;
+                            #after_completion
+                        }
+                        #p::Idle::Panicked => {
+                            #g.exit = #p::Exit::Suspended;
+                            #after_panic
+                        }
+                        #p::Idle::Unresumed(_) => {}
                     }
-                },
-            });
-        }
+                    match ::core::mem::replace(#g.state, #panicked) {
+                        #start_code
+                        _ => ::core::unreachable!(),
+                    }
+                }
+            }
+        } else {
+            // Marking them cold lets LLVM test the suspension points first instead of jumping through a table.
+            for (terminal, after) in [(&returned, after_completion), (&panicked, after_panic)] {
+                arms.push(StepArm {
+                    mode: Mode::InPlace,
+                    group: None,
+                    shared: false,
+                    pattern: (None, terminal.clone()),
+                    code: quote! {
+                        #terminal => {
+                            ::core::hint::cold_path();
+                            #g.exit = #p::Exit::Suspended;
+                            #after
+                        }
+                    },
+                });
+            }
+            TokenStream::new()
+        };
         let group_patterns: Vec<TokenStream> = (0..self.layout.groups.len()).map(|c| self.group_binding(c)).collect();
-        let matches = dispatch(&arms, &group_patterns);
+        let arms = dispatch(&arms, &group_patterns, idle);
+        let matches = quote!(#not_suspended #arms);
 
         let arg = resume_arg();
         let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
+        let unresumed = idle.unresumed(&quote!(#(#init_fields),*));
         // The resume type is also written on the closure's parameter: rustc types `let v = yield_!(..)` from
         // it before it would otherwise see the closure's expected signature.
         let (constructor, arg_ty) = match &self.shape.kind {
@@ -650,7 +729,7 @@ impl<'a> Emitter<'a> {
         };
         let machine = quote! {
             #constructor(
-                #state::Unresumed { #(#init_fields),* },
+                #unresumed,
                 #inline |#state_param, #arg #arg_ty| {
                     #(#witnesses)*
                     let mut #g = ::stackless::state::Guard::new(#state_param);
@@ -893,17 +972,21 @@ impl<'a> Emitter<'a> {
         self.labels.set(0);
     }
 
+    fn idle(&self) -> Idle {
+        Idle { nested: !self.layout.groups.is_empty() }
+    }
+
     fn start_arm(&mut self, params: &[(syn::Ident, TokenStream)]) -> TokenStream {
         self.reset(None, Mode::ByValue);
-        let state = state_ty();
         let names: Vec<_> = params.iter().map(|(n, _)| n).collect();
         let vars: Vec<_> = params.iter().map(|(n, _)| crate::names::param_var(n)).collect();
+        let pattern = self.idle().unresumed(&quote!(#(#names: #vars),*));
         let take_arg = self.take_resume_arg();
         let prefix = TokenStream::new();
         let root = self.full_block_with(&self.body.root, prefix);
         let finish = self.finish(root);
         quote! {
-            #state::Unresumed { #(#names: #vars),* } => {
+            #pattern => {
                 // Runs once: the resume arms are the hot ones.
                 ::core::hint::cold_path();
                 #take_arg
