@@ -410,3 +410,39 @@ fn values_a_loop_keeps_are_stored_dead_only_when_copy_and_never_reassigned() {
     assert_eq!(view_consumed_after_the_loop("ab,cde").collect::<String>(), "abxcd");
     assert_eq!(reference_reassigned_after_the_loop("ab", 2).collect::<Vec<_>>(), [2, 3, 100, 2, 4]);
 }
+
+/// A plain local of the loop body held at two of the loop's points (`len`: the macro knows that a primitive's
+/// `from` makes a plain value) is one shared slot of the group, as rustc keeps a local held at several points,
+/// and stays there at the point where it is dead: going from one point to another writes only `at`.
+#[stackless::coroutine(resume = mut byte)]
+fn frames() -> impl stackless::Coroutine<u8, Yield = usize, Return = ()> + std::fmt::Debug {
+    let mut payload = Vec::new();
+    loop {
+        let len = usize::from(byte);
+        byte = yield_!(0);
+        payload.clear();
+        while payload.len() < len {
+            payload.push(byte);
+            byte = yield_!(0);
+        }
+        byte = yield_!(payload.iter().map(|&b| usize::from(b)).sum());
+    }
+}
+
+#[test]
+fn a_plain_local_held_at_several_points_of_a_loop_is_one_slot() {
+    let mut c = frames();
+    let mut out = Vec::new();
+    for byte in [2, 5, 6, 7, 0, 9] {
+        match step(&mut c, byte) {
+            CoroutineState::Yielded(v) => out.push(v),
+            CoroutineState::Complete(()) => unreachable!("the decoder is endless"),
+        }
+        if out.len() == 2 {
+            assert_eq!(format!("{c:?}"), "Group0 { at: Suspend1, len: 2, payload: [5] }");
+        }
+    }
+    // Length 2, payload 5 6, check byte 7 (the sum 11), then an empty frame: length 0, check byte 9.
+    assert_eq!(out, [0, 0, 0, 11, 0, 0]);
+    assert_eq!(format!("{c:?}"), "Group0 { at: Suspend2, len: 0, payload: [] }");
+}

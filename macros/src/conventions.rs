@@ -323,6 +323,69 @@ pub fn drops_own_temporaries(mac: &syn::Macro) -> bool {
     )
 }
 
+/// A call of an associated fn of a primitive type whose value is `Copy` without drop glue: the type itself
+/// (`usize::from(byte)`, `u32::from_le_bytes(b)`, `i64::max(a, b)`, `u64::wrapping_add(a, 1)`), an `Option` or a
+/// tuple of it (`checked_*`, `overflowing_*`, `char::from_u32`), a `u32` or a `bool` (`count_ones`,
+/// `is_power_of_two`). Not `try_from` or `from_str_radix`, whose errors are other types.
+pub fn plain_primitive_call(call: &syn::ExprCall) -> bool {
+    let syn::Expr::Path(path) = &*call.func else { return false };
+    let segments: Vec<String> = path.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let [ty, func] = &segments[..] else { return false };
+    let primitive: syn::Type = match syn::parse_str(ty) {
+        Ok(t) => t,
+        Err(_) => return false,
+    };
+    path.qself.is_none()
+        && no_drop_type(&primitive)
+        && (["wrapping_", "saturating_", "checked_", "overflowing_"].iter().any(|p| func.starts_with(p))
+            || PLAIN_PRIMITIVE_FNS.contains(&func.as_str()))
+}
+
+/// The associated fns [`plain_primitive_call`] knows by name.
+const PLAIN_PRIMITIVE_FNS: &[&str] = &[
+    "from",
+    "from_le_bytes",
+    "from_be_bytes",
+    "from_ne_bytes",
+    "from_le",
+    "from_be",
+    "from_bits",
+    "from_u32",
+    "from_digit",
+    "max",
+    "min",
+    "clamp",
+    "pow",
+    "powi",
+    "powf",
+    "abs",
+    "abs_diff",
+    "signum",
+    "sqrt",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "mul_add",
+    "isqrt",
+    "ilog2",
+    "ilog10",
+    "rotate_left",
+    "rotate_right",
+    "swap_bytes",
+    "reverse_bits",
+    "count_ones",
+    "count_zeros",
+    "leading_zeros",
+    "trailing_zeros",
+    "leading_ones",
+    "trailing_ones",
+    "div_euclid",
+    "rem_euclid",
+    "is_power_of_two",
+    "next_power_of_two",
+];
+
 /// A type with no drop glue, syntactically: references, raw pointers, primitives and tuples/arrays of them.
 pub fn no_drop_type(ty: &syn::Type) -> bool {
     match ty {

@@ -77,6 +77,11 @@ impl Layout {
         let stored = an.stored.clone();
         let mut planner = Planner { body, an, never_held, iterators, reassigned, stored, after_loop: Vec::new() };
         let chunked = body.yields.len() > CHUNKED_ABOVE;
+        for (scope, points) in &by_loop {
+            if let Some(scope) = *scope {
+                planner.keep_in_one_slot(scope, points);
+            }
+        }
         if !chunked {
             by_loop = planner.with_points_after_loops(located, by_loop);
         }
@@ -296,6 +301,45 @@ impl Planner<'_> {
             };
             let stored: Vec<LocalId> = point.in_scope.iter().copied().filter(keep).collect();
             self.stored[k] = stored;
+        }
+    }
+
+    /// A plain value declared in the loop of `scope` and held at two or more of its `points` is kept at every
+    /// point where it is initialised, dead or not, as rustc keeps a local held at several suspension points in
+    /// one slot of the state: initialised at all of `points`, it is then one of their group's shared fields, and
+    /// a resume that goes from one of them to another moves nothing (it would otherwise move from one variant of
+    /// `at` to the next). `Copy` without drop glue, never assigned a new value (see [`Self::widen`]); declared in
+    /// the loop, it is initialised only at the loop's points.
+    fn keep_in_one_slot(&mut self, scope: ScopeId, points: &[YieldId]) {
+        let (body, an) = (self.body, self.an);
+        let inside = |mut s: ScopeId| loop {
+            if s == scope {
+                return true;
+            }
+            match body.scopes[s].parent {
+                Some(parent) => s = parent,
+                None => return false,
+            }
+        };
+        let candidates: Vec<LocalId> = (0..body.locals.len())
+            .filter(|&l| {
+                let local = &body.locals[l];
+                matches!(local.value, Value::Plain | Value::PlainArray)
+                    && !self.reassigned.contains(l)
+                    && local.hidden.is_none()
+                    && !an.flagged.contains(l)
+                    && inside(local.scope)
+                    && points.iter().filter(|&&k| self.stored[k].contains(&l)).count() >= 2
+                    && points.iter().all(|&k| an.initialized[k].contains(l))
+            })
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        for (k, point) in body.yields.iter().enumerate() {
+            let keep =
+                |l: &LocalId| self.stored[k].contains(l) || (candidates.contains(l) && an.initialized[k].contains(*l));
+            self.stored[k] = point.in_scope.iter().copied().filter(keep).collect();
         }
     }
 

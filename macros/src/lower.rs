@@ -17,7 +17,9 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
-use crate::conventions::{ITEM_KEEPERS, ITEM_TAKERS, On, Returns, no_drop_type, owned_type, panicking_macro, std_view};
+use crate::conventions::{
+    ITEM_KEEPERS, ITEM_TAKERS, On, Returns, no_drop_type, owned_type, panicking_macro, plain_primitive_call, std_view,
+};
 use crate::errors::Errors;
 use crate::ir::UseKind;
 use crate::ir::{
@@ -1112,6 +1114,7 @@ fn no_drop_expr(expr: &Expr) -> bool {
         Expr::Lit(_) | Expr::Reference(_) => true,
         Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => no_drop_expr(&u.expr),
         Expr::Cast(c) => no_drop_type(&c.ty),
+        Expr::Call(c) => plain_primitive_call(c),
         Expr::Tuple(t) => t.elems.iter().all(no_drop_expr),
         Expr::Array(a) => a.elems.iter().all(no_drop_expr),
         Expr::Repeat(r) => no_drop_expr(&r.expr),
