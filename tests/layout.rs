@@ -93,6 +93,37 @@ fn option_of_a_coroutine_uses_the_niche() {
     assert_eq!(size_of_val(&g), size_of_val(&Some(niche_holder(vec![1]))));
 }
 
+/// Two points in a loop share a variant; the states that aren't suspended are one variant beside it, whose tag
+/// goes into a niche of the group's (the `Vec`'s capacity, or `at`'s tag): an `Option` of either still fits.
+#[stackless::coroutine]
+fn grouped_niche_holder(v: Vec<u8>) -> impl Iterator<Item = u8> {
+    for x in v {
+        yield_!(x);
+        yield_!(x.wrapping_add(1));
+    }
+}
+
+#[stackless::coroutine]
+fn grouped_bytes(n: u8) -> impl Iterator<Item = u8> {
+    let mut i = 0u8;
+    while i < n {
+        yield_!(i);
+        yield_!(n);
+        i += 1;
+    }
+}
+
+#[test]
+fn option_of_a_grouped_coroutine_uses_the_niche() {
+    let g = grouped_niche_holder(vec![1]);
+    assert_eq!(size_of_val(&g), size_of_val(&Some(grouped_niche_holder(vec![1]))));
+    let b = grouped_bytes(3);
+    assert_eq!(size_of_val(&b), size_of_val(&Some(grouped_bytes(3))));
+    // rustc's coroutine holds `n`, `i` and its tag: 3 bytes.
+    assert!(size_of_val(&b) <= 3, "{}", size_of_val(&b));
+    assert_eq!(grouped_bytes(2).collect::<Vec<_>>(), [0, 2, 1, 2]);
+}
+
 /// A depth-first walk over a slice of references: the item popped from a `Vec<&T>` (known to be plain from the
 /// written type) is left out of the state once read, as is the `&str` view of a line.
 #[stackless::coroutine]
