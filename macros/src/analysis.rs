@@ -1,4 +1,4 @@
-//! Phase 3: what the state holds at each suspension point.
+//! Phase 4: what the state holds at each suspension point.
 //!
 //! Two data-flow analyses over the IR tree (loops iterate to a fixpoint; jumps inside leaves feed their
 //! targets):

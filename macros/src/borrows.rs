@@ -1,4 +1,4 @@
-//! Phase 3b: borrows of the coroutine's own locals that would have to survive a suspension.
+//! Phase 4, after the analysis: borrows of the coroutine's own locals that would have to survive a suspension.
 //!
 //! The state is moved around freely (it is `Unpin` and never relies on its address), so a reference into it
 //! can't be held across a `yield_!` — rustc rejects the same code in movable coroutines (E0626). rustc would

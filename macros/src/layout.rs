@@ -1,4 +1,4 @@
-//! The state's layout, decided before any token is emitted: which suspension points share a variant.
+//! Phase 5, first: the state's layout, decided before any token is emitted: which suspension points share a variant.
 //!
 //! By default each suspension point has a variant of its own (`SuspendN`) holding what it stores: points never
 //! held at the same time overlap, as rustc overlaps them. A resume that goes from one point to another then

@@ -1,4 +1,4 @@
-//! Phase 2: the fn body → [`ir::Body`](crate::ir::Body).
+//! Phase 3: the fn body → [`ir::Body`](crate::ir::Body).
 //!
 //! Builds the IR: the constructs that contain a suspension point become [`Node`]s, everything else stays a
 //! [`Leaf`]. A `yield_!` inside a larger expression is first brought to statement level by

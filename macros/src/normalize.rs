@@ -1,4 +1,4 @@
-//! Phase 2a: bring every suspension point to statement level, keeping Rust's evaluation order.
+//! Phase 2: bring every suspension point to statement level, keeping Rust's evaluation order.
 //!
 //! Lowering handles `yield_!` as a statement, a `let` initializer, an assignment's value or a block's tail. A
 //! `yield_!` anywhere else inside an expression is brought there by *spilling*: the operands evaluated before it

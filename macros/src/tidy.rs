@@ -1,4 +1,4 @@
-//! Phase 5: the emitted step, without the blocks that only nest other blocks.
+//! Phase 5, last: the emitted step, without the blocks that only nest other blocks.
 //!
 //! Emission builds each construct in a block of its own (a continuation's scopes, a spilled operand, a
 //! suspension point), so the step is full of blocks whose only content is another block, of empty blocks
