@@ -22,21 +22,22 @@ use crate::conventions::{
 use crate::ir::{Jump, LocalId, LoopId, Use, UseKind};
 use crate::syntax::pattern_names;
 
-/// What the rewrite mode needs from emission.
+/// What the rewrite mode needs from emission. The methods that take `&mut self` let emission note what the
+/// rewritten code needs: the locals it reaches, the loops it jumps out of, an arm that can't run in place.
 pub trait Rewrite {
     /// The expression that accesses `local` for a use of `kind`; `last` says no later use in this expression
     /// exists and the local is dead afterwards (a `Move` then really moves).
-    fn access(&self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr;
+    fn access(&mut self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr;
     /// Rewrites `local = value` when the local needs it (a drop-flagged local stores `Some(value)`).
-    fn assign(&self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr>;
+    fn assign(&mut self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr>;
     /// A read through a shared borrow only (a formatting macro's argument): a drop-flagged local is reached with
     /// a shared borrow, so that several reads can be alive at once. Defaults to [`Rewrite::access`].
-    fn access_shared(&self, local: LocalId, token: &syn::Ident) -> Expr {
+    fn access_shared(&mut self, local: LocalId, token: &syn::Ident) -> Expr {
         self.access(local, UseKind::Place, false, token)
     }
     /// A field of `local` is moved out by value (`page.items`): whether to vacate it (take it out and leave an
     /// empty value) because the local must stay whole; `held_after` says the state stores it after the leaf.
-    fn vacates_field(&self, local: LocalId, held_after: bool) -> bool;
+    fn vacates_field(&mut self, local: LocalId, held_after: bool) -> bool;
     /// Whether a `move` closure must not capture the local's access path (a `&mut` into the state, or a drop
     /// flag) but a value taken from it just before the closure.
     fn captured_by_value(&self, local: LocalId) -> bool;
@@ -47,7 +48,7 @@ pub trait Rewrite {
     /// `expr?` (expr already rewritten).
     fn try_(&self, expr: Expr, question: &Token![?]) -> Expr;
     /// `break`/`continue` to a structured loop of the body.
-    fn jump(&self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr;
+    fn jump(&mut self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr;
 }
 
 pub struct Walker<'a> {
@@ -89,7 +90,7 @@ pub struct Walker<'a> {
 }
 
 struct Rewriting<'a> {
-    rewrite: &'a dyn Rewrite,
+    rewrite: &'a mut dyn Rewrite,
     /// For each use index of the collection pass: is it the last use of its local in this expression?
     last_use: Vec<bool>,
     live_after: &'a dyn Fn(LocalId) -> bool,
@@ -147,7 +148,7 @@ impl<'a> Walker<'a> {
     /// Switches to rewrite mode; `uses` must be the collection pass's result for the same expression.
     pub fn rewriting(
         mut self,
-        rewrite: &'a dyn Rewrite,
+        rewrite: &'a mut dyn Rewrite,
         uses: &[Use],
         live_after: &'a dyn Fn(LocalId) -> bool,
         live_after_loop: &'a dyn Fn(LoopId, LocalId) -> bool,
@@ -226,7 +227,7 @@ impl<'a> Walker<'a> {
             returns: if self.in_closure == 0 { self.returning.clone() } else { Vec::new() },
             field_move: std::mem::take(&mut self.moving_field),
         });
-        let rw = self.rewrite.as_ref()?;
+        let rw = self.rewrite.as_mut()?;
         if self.move_closures > 0 && rw.rewrite.captured_by_value(local) {
             let ident = rw.rewrite.plain_ident(local, token);
             return Some(syn::parse_quote!(#ident));
@@ -396,7 +397,7 @@ impl<'a> Walker<'a> {
     ///
     /// Input: `move |z| z * c` with `c` held in place — Output: `{ let c = (*c); move |z| z * c }`
     fn capture_by_value(&mut self, expr: &mut Expr, first: usize) {
-        let Some(rw) = &self.rewrite else { return };
+        let Some(rw) = &mut self.rewrite else { return };
         let mut lets = Vec::new();
         let mut seen = Vec::new();
         for (i, u) in self.uses.iter().enumerate().skip(first) {
@@ -657,7 +658,7 @@ impl VisitMut for Walker<'_> {
                     && let Some(target) = self.target(b.label.as_ref())
                 {
                     self.jumps.push(Jump::Break(target));
-                    if let Some(rw) = &self.rewrite {
+                    if let Some(rw) = &mut self.rewrite {
                         let original = expr.clone();
                         let value = match expr {
                             Expr::Break(b) => b.expr.take().map(|b| *b),
@@ -678,7 +679,7 @@ impl VisitMut for Walker<'_> {
                         self.stray_jumps.push(("continue-block", c.continue_token.span));
                     }
                     self.jumps.push(Jump::Continue(target));
-                    if let Some(rw) = &self.rewrite {
+                    if let Some(rw) = &mut self.rewrite {
                         let original = expr.clone();
                         *expr = rw.rewrite.jump(Jump::Continue(target), None, &original);
                     }
@@ -830,7 +831,7 @@ impl VisitMut for Walker<'_> {
                 } else {
                     self.visit(&mut f.base, UseKind::Place);
                 }
-                if let (Some((local, ident, depth)), Some(rw)) = (root, &self.rewrite)
+                if let (Some((local, ident, depth)), Some(rw)) = (root, &mut self.rewrite)
                     && rw.field_moves.get(index).copied().unwrap_or(false)
                     && rw.rewrite.vacates_field(local, (rw.held_after)(local))
                 {
@@ -914,7 +915,7 @@ impl VisitMut for Walker<'_> {
                             returns: if self.in_closure == 0 { self.returning.clone() } else { Vec::new() },
                             field_move: false,
                         });
-                        if let Some(rw) = &self.rewrite {
+                        if let Some(rw) = &mut self.rewrite {
                             let value = (*a.right).clone();
                             if let Some(new) = rw.rewrite.assign(local, value, &ident) {
                                 *expr = new;

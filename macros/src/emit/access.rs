@@ -28,13 +28,13 @@ impl Emitter<'_> {
     /// at the suspension point but not stored there (dead, and moved or without drop glue) are declared
     /// uninitialised when the continuation assigns them again.
     /// Call after emitting the scope's code, so that `referenced` is complete.
-    pub(super) fn restores(&self, scope: ScopeId) -> TokenStream {
+    pub(super) fn restores(&mut self, scope: ScopeId) -> TokenStream {
         self.restores_before(scope, false)
     }
 
     /// [`Self::restores`]; `suspends_first`: the arm never reaches the end of the scope (nor leaves it by a
     /// jump), so a local of it held in place stays alive in the state.
-    pub(super) fn restores_before(&self, scope: ScopeId, suspends_first: bool) -> TokenStream {
+    pub(super) fn restores_before(&mut self, scope: ScopeId, suspends_first: bool) -> TokenStream {
         let Some(k) = self.arm.get() else {
             return TokenStream::new();
         };
@@ -102,7 +102,7 @@ impl Emitter<'_> {
     }
 
     /// `yield_!(value)` run from its start: evaluate the value, store what the point needs, return.
-    pub(super) fn suspend(&self, j: YieldId) -> TokenStream {
+    pub(super) fn suspend(&mut self, j: YieldId) -> TokenStream {
         let point = &self.body.yields[j];
         let g = guard();
         let p = private();
@@ -122,9 +122,8 @@ impl Emitter<'_> {
                 // Locals a loop declared again since the arm started go into their fields; scope guards of
                 // the locals still in scope are disarmed, since those stay in the state.
                 let mut out = TokenStream::new();
-                let native_now = self.native_now.borrow();
                 for l in self.store_order(j) {
-                    if native_now.contains(l) && self.bound.contains(l) {
+                    if self.native_now.borrow().contains(l) && self.bound.contains(l) {
                         self.used.borrow_mut().insert(l);
                         let field = self.bound_name(l);
                         let ident = located(&self.body.locals[l].ident, point.span);
@@ -196,7 +195,7 @@ impl Emitter<'_> {
 
     /// In place, at point `j` of the arm's group: `at` becomes `j`'s variant, with `j`'s own locals (the arm
     /// holds them itself, see [`Self::resume_arm`]).
-    pub(super) fn write_at(&self, j: YieldId) -> TokenStream {
+    pub(super) fn write_at(&mut self, j: YieldId) -> TokenStream {
         let point = &self.body.yields[j];
         let Some(c) = self.layout.group_of[j] else { unreachable!("`at` written outside a group") };
         let inner = group_enum(c);
@@ -242,7 +241,7 @@ impl Emitter<'_> {
 }
 
 impl Rewrite for Emitter<'_> {
-    fn access(&self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr {
+    fn access(&mut self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr {
         let info = &self.body.locals[local];
         let in_place = self.in_place(local);
         // The local's own place (`self` is bound as `__self`, shadowed names are renamed), spanned at the use.
@@ -262,7 +261,7 @@ impl Rewrite for Emitter<'_> {
         base
     }
 
-    fn access_shared(&self, local: LocalId, token: &syn::Ident) -> Expr {
+    fn access_shared(&mut self, local: LocalId, token: &syn::Ident) -> Expr {
         if !self.an.flagged.contains(local) || self.raw_now.borrow().contains(local) {
             return self.access(local, UseKind::Place, false, token);
         }
@@ -271,7 +270,7 @@ impl Rewrite for Emitter<'_> {
         syn::parse_quote!((*#p::slot_ref(&#base)))
     }
 
-    fn vacates_field(&self, local: LocalId, held_after: bool) -> bool {
+    fn vacates_field(&mut self, local: LocalId, held_after: bool) -> bool {
         if held_after {
             return true;
         }
@@ -291,7 +290,7 @@ impl Rewrite for Emitter<'_> {
         use_ident(&self.body.locals[local], token)
     }
 
-    fn assign(&self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr> {
+    fn assign(&mut self, local: LocalId, value: Expr, token: &syn::Ident) -> Option<Expr> {
         if !self.an.flagged.contains(local) {
             return None;
         }
@@ -333,7 +332,7 @@ impl Rewrite for Emitter<'_> {
         }
     }
 
-    fn jump(&self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr {
+    fn jump(&mut self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr {
         match jump {
             Jump::Break(l) => self.broken.borrow_mut().insert(l),
             Jump::Continue(l) => self.continued.borrow_mut().insert(l),
@@ -357,7 +356,7 @@ impl Rewrite for Emitter<'_> {
 impl Emitter<'_> {
     /// The place of a local: itself, its field in the state (`(*x)`), or its field through the scope guard
     /// that clears it at the end of its scope.
-    pub(super) fn access_base(&self, local: LocalId, token: &syn::Ident) -> Expr {
+    pub(super) fn access_base(&mut self, local: LocalId, token: &syn::Ident) -> Expr {
         let info = &self.body.locals[local];
         let ident = use_ident(info, token);
         self.referenced.borrow_mut().insert(local);
@@ -377,12 +376,12 @@ impl Emitter<'_> {
 
     /// Emits with `locals` as their pattern bound them: in a guard or a later part of a let chain, before the
     /// drop-flag wrapping at the start of the body.
-    pub(super) fn raw(&self, locals: &[LocalId], emit: impl FnOnce() -> TokenStream) -> TokenStream {
+    pub(super) fn raw(&mut self, locals: &[LocalId], emit: impl FnOnce(&mut Self) -> TokenStream) -> TokenStream {
         let before = self.raw_now.borrow().clone();
         for &l in locals {
             self.raw_now.borrow_mut().insert(l);
         }
-        let tokens = emit();
+        let tokens = emit(self);
         *self.raw_now.borrow_mut() = before;
         tokens
     }
@@ -409,7 +408,7 @@ impl Emitter<'_> {
 
     /// Before emitting the code of `scope` in an in-place arm: flagged locals of the scope get a guard that
     /// clears their field when the scope ends (on every way out of it, after the scope's own later locals).
-    pub(super) fn enter_scope(&self, scope: ScopeId) {
+    pub(super) fn enter_scope(&mut self, scope: ScopeId) {
         let (Some(k), Mode::InPlace) = (self.arm.get(), self.mode) else { return };
         for &l in &self.layout.stored[k] {
             if self.bound.contains(l)
@@ -423,7 +422,7 @@ impl Emitter<'_> {
         }
     }
 
-    pub(super) fn leave_scope(&self, scope: ScopeId) {
+    pub(super) fn leave_scope(&mut self, scope: ScopeId) {
         self.scope_guards.borrow_mut().retain(|(l, _)| self.body.locals[*l].scope != scope);
     }
 }

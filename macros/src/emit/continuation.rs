@@ -19,7 +19,7 @@ use crate::leaf::{Rewrite, Walker};
 impl Emitter<'_> {
     // ----- continuation of the body after suspension point `k` -----
 
-    pub(super) fn cont_block(&self, block: &Block, k: YieldId) -> TokenStream {
+    pub(super) fn cont_block(&mut self, block: &Block, k: YieldId) -> TokenStream {
         let Some(&i) = self.located[k].get(&block.scope) else {
             unreachable!("internal invariant: the continuation's block contains its suspension point")
         };
@@ -43,13 +43,13 @@ impl Emitter<'_> {
         quote!({ #restores #first #rest })
     }
 
-    pub(super) fn cont_stmt(&self, stmt: &Stmt, k: YieldId) -> TokenStream {
+    pub(super) fn cont_stmt(&mut self, stmt: &Stmt, k: YieldId) -> TokenStream {
         match stmt {
             Stmt::Let(l) => {
                 let init_node =
                     l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer");
                 let completes = !self.cont_node_never_completes(init_node, k);
-                let init = self.typing(&l.binding, completes, || self.cont_node(init_node, k));
+                let init = self.typing(&l.binding, completes, |e: &mut Self| e.cont_node(init_node, k));
                 if self.cont_node_never_completes(init_node, k) || !self.emitted_rest_completes(init_node, k) {
                     // As in the full emission: nothing is bound where the value never arrives.
                     return quote!(#init;);
@@ -69,7 +69,7 @@ impl Emitter<'_> {
         }
     }
 
-    pub(super) fn let_stmt(&self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
+    pub(super) fn let_stmt(&mut self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
         if l.init.as_ref().is_some_and(node_has_closure) {
             self.note_closure(JoinBefore::Let(l.ordinal), &l.binding.locals);
         }
@@ -89,7 +89,7 @@ impl Emitter<'_> {
     /// Ties the types of locals whose value arrives in several arms to their shared witnesses (declared at
     /// the top of the resume closure), so that rustc infers them from all the arms together, as from the plain
     /// fn's one body.
-    pub(super) fn type_witnesses(&self, binding: &Binding) -> TokenStream {
+    pub(super) fn type_witnesses(&mut self, binding: &Binding) -> TokenStream {
         let p = private();
         let mut out = TokenStream::new();
         for &l in &binding.locals {
@@ -103,7 +103,7 @@ impl Emitter<'_> {
         out
     }
 
-    pub(super) fn cont_node(&self, node: &Node, k: YieldId) -> TokenStream {
+    pub(super) fn cont_node(&mut self, node: &Node, k: YieldId) -> TokenStream {
         if matches!(node, Node::Loop { .. } | Node::While { .. } | Node::For { .. }) {
             let saved = self.value_position.replace(false);
             let tokens = self.cont_node_at(node, k);
@@ -113,7 +113,7 @@ impl Emitter<'_> {
         self.cont_node_at(node, k)
     }
 
-    pub(super) fn cont_node_at(&self, node: &Node, k: YieldId) -> TokenStream {
+    pub(super) fn cont_node_at(&mut self, node: &Node, k: YieldId) -> TokenStream {
         match node {
             // Spanned at the `yield_!(..)`'s parentheses so that a mismatch with the resume type points there
             // (and rustc's suggestions, such as `.to_string()`, apply after them).
@@ -166,7 +166,7 @@ impl Emitter<'_> {
                     self.loop_completes.borrow_mut().insert(*id, completes);
                     return quote!(#b: { #c: #partial });
                 }
-                let full = self.fresh_iteration(&[body.scope], || self.full_block(body));
+                let full = self.fresh_iteration(&[body.scope], |e: &mut Self| e.full_block(body));
                 // A `loop` completes only through a `break` emitted in its partial or next iterations; one that
                 // always comes after a suspension point (`break yield_!(x)`) is not emitted in this arm.
                 let completes = self.broken.borrow().contains(id);
@@ -180,7 +180,8 @@ impl Emitter<'_> {
                 if ends {
                     return quote!(#b: { #c: #partial });
                 }
-                let full = self.fresh_iteration(&[*cond_scope], || self.while_loop(label.as_ref(), cond, body));
+                let full =
+                    self.fresh_iteration(&[*cond_scope], |e: &mut Self| e.while_loop(label.as_ref(), cond, body));
                 quote!(#b: { #c: #partial #full })
             }
             Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
@@ -191,7 +192,7 @@ impl Emitter<'_> {
                 let full = if ends {
                     quote!()
                 } else {
-                    self.fresh_iteration(&[*pat_scope], || self.for_loop(label.as_ref(), *it, binding, body))
+                    self.fresh_iteration(&[*pat_scope], |e: &mut Self| e.for_loop(label.as_ref(), *it, binding, body))
                 };
                 let it_restore = self.restores(*it_scope);
                 self.leave_scope(*it_scope);
@@ -202,7 +203,7 @@ impl Emitter<'_> {
             }
             Node::Assign { place, value } => {
                 let completes = !self.cont_node_never_completes(value, k);
-                let v = self.assigning(place, completes, || self.cont_node(value, k));
+                let v = self.assigning(place, completes, |e: &mut Self| e.cont_node(value, k));
                 self.assign(place, v)
             }
             Node::Leaf(_) | Node::Yield(_) => {
@@ -218,7 +219,7 @@ impl Emitter<'_> {
     /// by `at`, each emitted as the point's own arm would (its locals moved out of `at`, its references counted on
     /// their own); the rest of the arm is the same for every point.
     pub(super) fn partial_iteration(
-        &self,
+        &mut self,
         id: LoopId,
         body: &Block,
         inner_scope: Option<ScopeId>,
@@ -234,26 +235,26 @@ impl Emitter<'_> {
 
     /// [`Self::partial_iteration`]'s block, with the loop's labels open.
     fn partial_iterations(
-        &self,
+        &mut self,
         id: LoopId,
         body: &Block,
         inner_scope: Option<ScopeId>,
         k: YieldId,
     ) -> (TokenStream, bool) {
-        let one = |k: YieldId| {
+        let one = |e: &mut Self, k: YieldId| {
             if let Some(scope) = inner_scope {
-                self.enter_scope(scope);
+                e.enter_scope(scope);
             }
-            let partial = self.cont_block(body, k);
+            let partial = e.cont_block(body, k);
             let restores = inner_scope.map(|scope| {
-                let restores = self.restores(scope);
-                self.leave_scope(scope);
+                let restores = e.restores(scope);
+                e.leave_scope(scope);
                 restores
             });
-            (quote!({ #restores #partial }), self.partial_ends(body, id, k))
+            (quote!({ #restores #partial }), e.partial_ends(body, id, k))
         };
         let Some((group, _)) = self.merge.filter(|&(_, at_loop)| at_loop == id) else {
-            return one(k);
+            return one(self, k);
         };
         let inner = group_enum(group);
         let at = at_var();
@@ -264,7 +265,7 @@ impl Emitter<'_> {
         for point in self.loop_points(group, id) {
             self.arm.set(Some(point));
             *self.referenced.borrow_mut() = before.clone();
-            let (partial, point_ends) = one(point);
+            let (partial, point_ends) = one(self, point);
             ends &= point_ends;
             referenced.union(&self.referenced.borrow());
             let take_own = self.own_binding(group, point, false);
@@ -278,7 +279,11 @@ impl Emitter<'_> {
 
     /// Emits a loop's next iterations: the locals its body declares are new instances there, so their uses
     /// don't refer to the instances in scope at the suspension point.
-    pub(super) fn fresh_iteration(&self, scopes: &[ScopeId], emit: impl FnOnce() -> TokenStream) -> TokenStream {
+    pub(super) fn fresh_iteration(
+        &mut self,
+        scopes: &[ScopeId],
+        emit: impl FnOnce(&mut Self) -> TokenStream,
+    ) -> TokenStream {
         let before = self.referenced.borrow().clone();
         let native_before = self.native_now.borrow().clone();
         for (l, local) in self.body.locals.iter().enumerate() {
@@ -286,7 +291,7 @@ impl Emitter<'_> {
                 self.native_now.borrow_mut().insert(l);
             }
         }
-        let tokens = emit();
+        let tokens = emit(self);
         *self.native_now.borrow_mut() = native_before;
         let mut referenced = self.referenced.borrow_mut();
         for (l, local) in self.body.locals.iter().enumerate() {
@@ -318,7 +323,7 @@ impl Emitter<'_> {
         self.cont_block_never_completes(body, k) && !self.continued.borrow().contains(&id)
     }
 
-    pub(super) fn open_partial(&self, id: LoopId) -> (Lifetime, Lifetime) {
+    pub(super) fn open_partial(&mut self, id: LoopId) -> (Lifetime, Lifetime) {
         let n = self.labels.get();
         self.labels.set(n + 1);
         let b = Lifetime::new(&format!("'__break{n}"), Span::mixed_site());
@@ -396,11 +401,11 @@ impl Emitter<'_> {
 
     // ----- full emission: a construct run from its start -----
 
-    pub(super) fn full_block(&self, block: &Block) -> TokenStream {
+    pub(super) fn full_block(&mut self, block: &Block) -> TokenStream {
         self.full_block_with(block, TokenStream::new())
     }
 
-    pub(super) fn full_block_with(&self, block: &Block, prefix: TokenStream) -> TokenStream {
+    pub(super) fn full_block_with(&mut self, block: &Block, prefix: TokenStream) -> TokenStream {
         let stmts = self.full_stmts(&block.stmts);
         quote!({ #prefix #stmts })
     }
@@ -408,7 +413,7 @@ impl Emitter<'_> {
     /// Statements run from their start, up to the first that never completes in this arm: the rest is only
     /// reached by resuming, in another arm, and emitting it here would still type-check it with the
     /// suspension's `!` in place of the resume value.
-    pub(super) fn full_stmts(&self, stmts: &[Stmt]) -> TokenStream {
+    pub(super) fn full_stmts(&mut self, stmts: &[Stmt]) -> TokenStream {
         let mut out = TokenStream::new();
         let block_value = self.value_position.get();
         for (i, stmt) in stmts.iter().enumerate() {
@@ -425,7 +430,7 @@ impl Emitter<'_> {
 
     /// One statement of [`Self::full_stmts`]; returns whether the block's emission stops after it.
     pub(super) fn full_stmt_in_block(
-        &self,
+        &mut self,
         stmt: &Stmt,
         rest: &[Stmt],
         block_value: bool,
@@ -441,7 +446,7 @@ impl Emitter<'_> {
                 // suspension point, in every branch) never completes: bind nothing, and nothing after it runs.
                 // (Bound, its value would be typed from nothing in this arm.)
                 self.forget_breaks(init);
-                let tokens = self.typing(&l.binding, true, || self.full_node(init));
+                let tokens = self.typing(&l.binding, true, |e: &mut Self| e.full_node(init));
                 if !self.full_node_completes(init) {
                     out.extend(quote!(#tokens;));
                     return true;
@@ -463,7 +468,7 @@ impl Emitter<'_> {
     }
 
     /// Clears what the arm noted about `break`s of the loops in `node`, before emitting it again.
-    pub(super) fn forget_breaks(&self, node: &Node) {
+    pub(super) fn forget_breaks(&mut self, node: &Node) {
         for_each_node(node, &mut |n| {
             if let Node::Loop { id, .. } | Node::Block { id: Some(id), .. } = n {
                 self.broken.borrow_mut().remove(id);
@@ -498,7 +503,7 @@ impl Emitter<'_> {
     /// too (`if c { Some(f(yield_!(x))) } else { None }`), as in the plain fn. rustc type-checks unreachable code
     /// but doesn't borrow-check it. Only a rest without control flow or jumps (suspension points at statement
     /// level are continued past in turn), so that nothing else in the arm changes.
-    pub(super) fn dead_continuation(&self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
+    pub(super) fn dead_continuation(&mut self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
         let Stmt::Let(l) = stmt else { return TokenStream::new() };
         if self.typing_initializer.get() == 0 || l.diverge.is_some() || !rest.iter().all(stmt_is_plain) {
             return TokenStream::new();
@@ -528,7 +533,7 @@ impl Emitter<'_> {
 
     /// Emits a `let`'s initializer; `binds`: the `let` binds its value in this arm (the initializer doesn't
     /// always suspend), so typing it here matters.
-    pub(super) fn typing<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
+    pub(super) fn typing<R>(&mut self, binding: &Binding, binds: bool, emit: impl FnOnce(&mut Self) -> R) -> R {
         self.initializing.borrow_mut().push(binding.locals.clone());
         let r = self.typing_inner(binding, binds, emit);
         self.initializing.borrow_mut().pop();
@@ -537,30 +542,30 @@ impl Emitter<'_> {
 
     /// Emits the value assigned to `place`: a closure in a block's tail there is assigned to its locals; `assigns`:
     /// the value may arrive in this arm, so typing it here matters (as [`Self::typing`] for a `let`).
-    pub(super) fn assigning<R>(&self, place: &Leaf, assigns: bool, emit: impl FnOnce() -> R) -> R {
+    pub(super) fn assigning<R>(&mut self, place: &Leaf, assigns: bool, emit: impl FnOnce(&mut Self) -> R) -> R {
         let written: Vec<LocalId> = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
         let typed = assigns && written.iter().any(|&l| self.an.typed_across_arms.contains(l));
         self.initializing.borrow_mut().push(written);
         self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
         let saved = self.value_position.replace(typed);
-        let r = emit();
+        let r = emit(self);
         self.value_position.set(saved);
         self.typing_initializer.set(self.typing_initializer.get() - usize::from(typed));
         self.initializing.borrow_mut().pop();
         r
     }
 
-    pub(super) fn typing_inner<R>(&self, binding: &Binding, binds: bool, emit: impl FnOnce() -> R) -> R {
+    pub(super) fn typing_inner<R>(&mut self, binding: &Binding, binds: bool, emit: impl FnOnce(&mut Self) -> R) -> R {
         let typed = binds && binding.locals.iter().any(|&l| self.an.typed_across_arms.contains(l));
         self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
         let saved = self.value_position.replace(typed);
-        let r = emit();
+        let r = emit(self);
         self.value_position.set(saved);
         self.typing_initializer.set(self.typing_initializer.get() - usize::from(typed));
         r
     }
 
-    pub(super) fn full_stmt(&self, stmt: &Stmt) -> TokenStream {
+    pub(super) fn full_stmt(&mut self, stmt: &Stmt) -> TokenStream {
         match stmt {
             Stmt::Let(l) => match &l.init {
                 // Nothing is bound here: the binding happens in the arm that resumes (and a pattern over the
@@ -570,7 +575,7 @@ impl Emitter<'_> {
                     quote!(#init;)
                 }
                 Some(init) => {
-                    let init = self.typing(&l.binding, true, || self.full_node(init));
+                    let init = self.typing(&l.binding, true, |e: &mut Self| e.full_node(init));
                     self.let_stmt(l, init)
                 }
                 None => self.uninit_let(l),
@@ -612,7 +617,7 @@ impl Emitter<'_> {
     /// `let x;` — a flagged local starts as `None`.
     /// An arm that declares it may not be the one that assigns it: each ties its type to a witness shared by
     /// the arms (see [`Self::type_tie`]).
-    pub(super) fn uninit_let(&self, l: &crate::ir::Let) -> TokenStream {
+    pub(super) fn uninit_let(&mut self, l: &crate::ir::Let) -> TokenStream {
         let attrs = &l.attrs;
         let flagged = l.binding.locals.iter().any(|x| self.an.flagged.contains(*x));
         let pat = binding_pat(self.body, &self.an.field_moved, &l.binding);
@@ -647,7 +652,7 @@ impl Emitter<'_> {
     /// For a local declared without a value (`let x;`), or re-declared so by an arm: an assignment that never
     /// runs ties its type to the local's witness, declared once for all the arms, so that an arm where nothing
     /// assigns it has its type from the arm that does, as the plain fn's one body would.
-    pub(super) fn type_tie(&self, l: LocalId) -> TokenStream {
+    pub(super) fn type_tie(&mut self, l: LocalId) -> TokenStream {
         self.witnesses_used.borrow_mut().insert(l);
         let p = private();
         let ident = &self.body.locals[l].ident;
@@ -658,7 +663,7 @@ impl Emitter<'_> {
         quote!(if #p::never() { #ident = #value; let _ = &#ident; ::core::unreachable!() })
     }
 
-    pub(super) fn full_node(&self, node: &Node) -> TokenStream {
+    pub(super) fn full_node(&mut self, node: &Node) -> TokenStream {
         if matches!(node, Node::Loop { .. } | Node::While { .. } | Node::For { .. }) {
             // A loop's value comes from its `break`s, not from its body's tail.
             let saved = self.value_position.replace(false);
@@ -669,7 +674,7 @@ impl Emitter<'_> {
         self.full_node_at(node)
     }
 
-    pub(super) fn full_node_at(&self, node: &Node) -> TokenStream {
+    pub(super) fn full_node_at(&mut self, node: &Node) -> TokenStream {
         match node {
             Node::Leaf(leaf) => self.leaf(leaf),
             Node::Yield(j) => self.suspend(*j),
@@ -694,7 +699,7 @@ impl Emitter<'_> {
                     let attrs = &arm.attrs;
                     let pat = binding_pat(self.body, &self.an.field_moved, &arm.binding);
                     let guard = arm.guard.as_ref().map(|g| {
-                        let g = self.raw(&arm.binding.locals, || self.leaf(g));
+                        let g = self.raw(&arm.binding.locals, |e: &mut Self| e.leaf(g));
                         quote!(if #g)
                     });
                     let wraps = self.wraps(&arm.binding);
@@ -728,13 +733,13 @@ impl Emitter<'_> {
             }
             Node::Assign { value, .. } if node_always_suspends(value) => self.full_node(value),
             Node::Assign { place, value } => {
-                let v = self.assigning(place, true, || self.full_node(value));
+                let v = self.assigning(place, true, |e: &mut Self| e.full_node(value));
                 self.assign(place, v)
             }
         }
     }
 
-    pub(super) fn while_loop(&self, label: Option<&syn::Label>, cond: &[Cond], body: &Block) -> TokenStream {
+    pub(super) fn while_loop(&mut self, label: Option<&syn::Label>, cond: &[Cond], body: &Block) -> TokenStream {
         let (c, binds) = self.cond(cond);
         let wraps = self.cond_wraps(binds);
         let b = self.full_block(body);
@@ -742,7 +747,7 @@ impl Emitter<'_> {
     }
 
     pub(super) fn for_loop(
-        &self,
+        &mut self,
         label: Option<&syn::Label>,
         it: LocalId,
         binding: &Binding,
@@ -768,17 +773,17 @@ impl Emitter<'_> {
     }
 
     /// The condition's tokens and the bindings it declares.
-    pub(super) fn cond<'c>(&self, cond: &'c [Cond]) -> (TokenStream, Vec<&'c Binding>) {
+    pub(super) fn cond<'c>(&mut self, cond: &'c [Cond]) -> (TokenStream, Vec<&'c Binding>) {
         let mut parts = Vec::new();
         let mut binds: Vec<&Binding> = Vec::new();
         for c in cond {
             // Later parts see the earlier parts' bindings as matched, before any drop-flag wrapping.
             let raw: Vec<LocalId> = binds.iter().flat_map(|b| b.locals.iter().copied()).collect();
             match c {
-                Cond::Expr(leaf) => parts.push(self.raw(&raw, || self.leaf(leaf))),
+                Cond::Expr(leaf) => parts.push(self.raw(&raw, |e: &mut Self| e.leaf(leaf))),
                 Cond::Let { binding, scrut } => {
                     let pat = binding_pat(self.body, &self.an.field_moved, binding);
-                    let s = self.raw(&raw, || self.leaf(scrut));
+                    let s = self.raw(&raw, |e: &mut Self| e.leaf(scrut));
                     parts.push(quote!(let #pat = #s));
                     binds.push(binding);
                 }
@@ -791,7 +796,7 @@ impl Emitter<'_> {
         binds.into_iter().map(|b| self.wraps(b)).collect()
     }
 
-    pub(super) fn assign(&self, place: &Leaf, value: TokenStream) -> TokenStream {
+    pub(super) fn assign(&mut self, place: &Leaf, value: TokenStream) -> TokenStream {
         if let Expr::Path(p) = &place.expr
             && let Some(ident) = p.path.get_ident()
             && let Some((_, local)) = place.env.iter().rev().find(|(n, _)| ident == n)
@@ -808,7 +813,7 @@ impl Emitter<'_> {
     }
 
     /// A leaf with its uses rewritten.
-    pub(super) fn leaf(&self, leaf: &Leaf) -> TokenStream {
+    pub(super) fn leaf(&mut self, leaf: &Leaf) -> TokenStream {
         let mut expr = leaf.expr.clone();
         let labels: Vec<(Option<String>, bool)> =
             self.body.loops.iter().map(|l| (l.label.as_ref().map(|l| l.ident.to_string()), l.is_block)).collect();

@@ -867,7 +867,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// The current arm can't run in place: it is emitted again, by value.
-    fn violate(&self) {
+    fn violate(&mut self) {
         self.violation.set(true);
     }
 
@@ -887,7 +887,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// Notes that the current arm emits `stmt`, which has a closure literal and binds or assigns `locals`.
-    fn note_closure(&self, stmt: JoinBefore, locals: &[LocalId]) {
+    fn note_closure(&mut self, stmt: JoinBefore, locals: &[LocalId]) {
         let mut stmts = self.closure_stmts.borrow_mut();
         let entry = stmts
             .entry(stmt)
