@@ -35,7 +35,7 @@ impl Emitter<'_> {
     /// [`Self::restores`]; `suspends_first`: the arm never reaches the end of the scope (nor leaves it by a
     /// jump), so a local of it held in place stays alive in the state.
     pub(super) fn restores_before(&mut self, scope: ScopeId, suspends_first: bool) -> TokenStream {
-        let Some(k) = self.arm.get() else {
+        let Some(k) = self.arm else {
             return TokenStream::new();
         };
         let mut out = TokenStream::new();
@@ -113,7 +113,7 @@ impl Emitter<'_> {
             Some(v) => self.leaf(v),
             None => quote_spanned!(point.span=> ()),
         };
-        let store = match (self.mode, self.arm.get()) {
+        let store = match (self.mode, self.arm) {
             (Mode::InPlace, Some(k)) => {
                 let cross = j != k;
                 if cross && !self.layout.same_group(j, k) {
@@ -409,7 +409,7 @@ impl Emitter<'_> {
     /// Before emitting the code of `scope` in an in-place arm: flagged locals of the scope get a guard that
     /// clears their field when the scope ends (on every way out of it, after the scope's own later locals).
     pub(super) fn enter_scope(&mut self, scope: ScopeId) {
-        let (Some(k), Mode::InPlace) = (self.arm.get(), self.mode) else { return };
+        let (Some(k), Mode::InPlace) = (self.arm, self.mode) else { return };
         for &l in &self.layout.stored[k] {
             if self.bound.contains(l)
                 && self.body.locals[l].scope == scope

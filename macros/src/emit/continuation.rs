@@ -25,9 +25,10 @@ impl Emitter<'_> {
         };
         self.enter_scope(block.scope);
         let tail = i + 1 == block.stmts.len() && matches!(block.stmts[i], Stmt::Expr(_, None));
-        let saved = self.value_position.replace(self.value_position.get() && tail);
+        let saved = self.value_position;
+        self.value_position = saved && tail;
         let first = self.cont_stmt(&block.stmts[i], k);
-        self.value_position.set(saved);
+        self.value_position = saved;
         let stmt_ends = match &block.stmts[i] {
             Stmt::Let(l) => l.init.as_ref().is_some_and(|init| !self.emitted_rest_completes(init, k)),
             Stmt::Expr(..) => false,
@@ -105,9 +106,9 @@ impl Emitter<'_> {
 
     pub(super) fn cont_node(&mut self, node: &Node, k: YieldId) -> TokenStream {
         if matches!(node, Node::Loop { .. } | Node::While { .. } | Node::For { .. }) {
-            let saved = self.value_position.replace(false);
+            let saved = std::mem::replace(&mut self.value_position, false);
             let tokens = self.cont_node_at(node, k);
-            self.value_position.set(saved);
+            self.value_position = saved;
             return tokens;
         }
         self.cont_node_at(node, k)
@@ -263,7 +264,7 @@ impl Emitter<'_> {
         let mut arms = TokenStream::new();
         let mut ends = true;
         for point in self.loop_points(group, id) {
-            self.arm.set(Some(point));
+            self.arm = Some(point);
             *self.referenced.borrow_mut() = before.clone();
             let (partial, point_ends) = one(self, point);
             ends &= point_ends;
@@ -272,7 +273,7 @@ impl Emitter<'_> {
             let v = variant(point);
             arms.extend(quote!(#inner::#v { .. } => { #take_own #partial }));
         }
-        self.arm.set(Some(k));
+        self.arm = Some(k);
         *self.referenced.borrow_mut() = referenced;
         (quote!({ match #at { #arms _ => ::core::unreachable!(), } }), ends)
     }
@@ -324,8 +325,8 @@ impl Emitter<'_> {
     }
 
     pub(super) fn open_partial(&mut self, id: LoopId) -> (Lifetime, Lifetime) {
-        let n = self.labels.get();
-        self.labels.set(n + 1);
+        let n = self.labels;
+        self.labels += 1;
         let b = Lifetime::new(&format!("'__break{n}"), Span::mixed_site());
         let c = Lifetime::new(&format!("'__continue{n}"), Span::mixed_site());
         self.partial.borrow_mut().insert(id, (b.clone(), c.clone()));
@@ -415,12 +416,12 @@ impl Emitter<'_> {
     /// suspension's `!` in place of the resume value.
     pub(super) fn full_stmts(&mut self, stmts: &[Stmt]) -> TokenStream {
         let mut out = TokenStream::new();
-        let block_value = self.value_position.get();
+        let block_value = self.value_position;
         for (i, stmt) in stmts.iter().enumerate() {
             let tail = i + 1 == stmts.len() && matches!(stmt, Stmt::Expr(_, None));
-            let saved = self.value_position.replace(block_value && tail);
+            let saved = std::mem::replace(&mut self.value_position, block_value && tail);
             let stop = self.full_stmt_in_block(stmt, &stmts[i + 1..], block_value, &mut out);
-            self.value_position.set(saved);
+            self.value_position = saved;
             if stop {
                 break;
             }
@@ -458,7 +459,7 @@ impl Emitter<'_> {
             if stmt_always_suspends(stmt) {
                 if block_value {
                     // The rest's value is the block's, which is the initializer's.
-                    self.value_position.set(true);
+                    self.value_position = true;
                     out.extend(self.dead_continuation(stmt, rest));
                 }
                 return true;
@@ -505,7 +506,7 @@ impl Emitter<'_> {
     /// level are continued past in turn), so that nothing else in the arm changes.
     pub(super) fn dead_continuation(&mut self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
         let Stmt::Let(l) = stmt else { return TokenStream::new() };
-        if self.typing_initializer.get() == 0 || l.diverge.is_some() || !rest.iter().all(stmt_is_plain) {
+        if self.typing_initializer == 0 || l.diverge.is_some() || !rest.iter().all(stmt_is_plain) {
             return TokenStream::new();
         }
         let value = match &l.init {
@@ -519,9 +520,9 @@ impl Emitter<'_> {
             // its own dead continuation and has the value's type. (Without one, the block would be `!` and the
             // local typed from nothing.)
             Some(init @ Node::Block { id: None, .. }) if has_dead_value(init) => {
-                let saved = self.value_position.replace(true);
+                let saved = std::mem::replace(&mut self.value_position, true);
                 let value = self.full_node(init);
-                self.value_position.set(saved);
+                self.value_position = saved;
                 value
             }
             _ => return TokenStream::new(),
@@ -546,22 +547,22 @@ impl Emitter<'_> {
         let written: Vec<LocalId> = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
         let typed = assigns && written.iter().any(|&l| self.an.typed_across_arms.contains(l));
         self.initializing.borrow_mut().push(written);
-        self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
-        let saved = self.value_position.replace(typed);
+        self.typing_initializer += usize::from(typed);
+        let saved = std::mem::replace(&mut self.value_position, typed);
         let r = emit(self);
-        self.value_position.set(saved);
-        self.typing_initializer.set(self.typing_initializer.get() - usize::from(typed));
+        self.value_position = saved;
+        self.typing_initializer -= usize::from(typed);
         self.initializing.borrow_mut().pop();
         r
     }
 
     pub(super) fn typing_inner<R>(&mut self, binding: &Binding, binds: bool, emit: impl FnOnce(&mut Self) -> R) -> R {
         let typed = binds && binding.locals.iter().any(|&l| self.an.typed_across_arms.contains(l));
-        self.typing_initializer.set(self.typing_initializer.get() + usize::from(typed));
-        let saved = self.value_position.replace(typed);
+        self.typing_initializer += usize::from(typed);
+        let saved = std::mem::replace(&mut self.value_position, typed);
         let r = emit(self);
-        self.value_position.set(saved);
-        self.typing_initializer.set(self.typing_initializer.get() - usize::from(typed));
+        self.value_position = saved;
+        self.typing_initializer -= usize::from(typed);
         r
     }
 
@@ -666,9 +667,9 @@ impl Emitter<'_> {
     pub(super) fn full_node(&mut self, node: &Node) -> TokenStream {
         if matches!(node, Node::Loop { .. } | Node::While { .. } | Node::For { .. }) {
             // A loop's value comes from its `break`s, not from its body's tail.
-            let saved = self.value_position.replace(false);
+            let saved = std::mem::replace(&mut self.value_position, false);
             let tokens = self.full_node_at(node);
-            self.value_position.set(saved);
+            self.value_position = saved;
             return tokens;
         }
         self.full_node_at(node)

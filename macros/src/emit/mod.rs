@@ -39,7 +39,7 @@
 //! This file declares the state and assembles the step; [`access`] is how an arm reaches each local and what a
 //! suspension point stores, [`continuation`] the code of an arm, [`queries`] what the emitter asks of the IR.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream};
@@ -82,7 +82,7 @@ pub struct Emitter<'a> {
     // Per-arm state:
     /// The suspension point whose continuation is being emitted (in a group's shared arm, the point of the
     /// partial iteration being emitted).
-    arm: Cell<Option<YieldId>>,
+    arm: Option<YieldId>,
     mode: Mode,
     /// Locals bound in place by the current arm.
     bound: Set,
@@ -92,8 +92,11 @@ pub struct Emitter<'a> {
     referenced: RefCell<Set>,
     /// Loops emitted as a partial iteration in the current arm: (break label, continue label).
     partial: RefCell<HashMap<LoopId, (Lifetime, Lifetime)>>,
-    violation: Cell<bool>,
-    labels: Cell<usize>,
+    /// The current arm can't run in place (see [`Self::violate`]).
+    violation: bool,
+    /// How many partial iterations the current arm has opened: the number in the next one's labels
+    /// (`'__breakN`, `'__continueN`).
+    labels: usize,
     /// Per loop (or labeled block) resumed inside in the current arm: whether its continuation can complete (a
     /// `break` was emitted in its partial iteration or its rest, or a loop's next iterations were emitted).
     loop_completes: RefCell<HashMap<LoopId, bool>>,
@@ -110,9 +113,9 @@ pub struct Emitter<'a> {
     scope_guards: RefCell<Vec<(LocalId, syn::Ident)>>,
     /// Emitting the initializer of a local typed across arms (`Analysis::typed_across_arms`): a path of it
     /// that suspends keeps its rest as dead code, so that this arm types the value as the plain fn does.
-    typing_initializer: Cell<usize>,
+    typing_initializer: usize,
     /// The code being emitted is in tail position of such an initializer: its value is the local's value.
-    value_position: Cell<bool>,
+    value_position: bool,
     /// The locals whose type witness some arm uses (only those are declared: an unused one can't be inferred).
     witnesses_used: RefCell<Set>,
     /// The `let`s and assignments with a closure literal in their value: the arms that emit them, and the
@@ -394,22 +397,22 @@ impl<'a> Emitter<'a> {
             located,
             has_joins: body.yields.iter().any(|y| y.join),
             merge: None,
-            arm: Cell::new(None),
+            arm: None,
             mode: Mode::ByValue,
             bound: Set::new(n),
             used: RefCell::new(Set::new(n)),
             referenced: RefCell::new(Set::new(n)),
             partial: RefCell::new(HashMap::new()),
-            violation: Cell::new(false),
-            labels: Cell::new(0),
+            violation: false,
+            labels: 0,
             loop_completes: RefCell::new(HashMap::new()),
             broken: RefCell::new(std::collections::HashSet::new()),
             continued: RefCell::new(std::collections::HashSet::new()),
             native_now: RefCell::new(Set::new(n)),
             raw_now: RefCell::new(Set::new(n)),
             scope_guards: RefCell::new(Vec::new()),
-            typing_initializer: Cell::new(0),
-            value_position: Cell::new(false),
+            typing_initializer: 0,
+            value_position: false,
             witnesses_used: RefCell::new(Set::new(n)),
             closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
             initializing: RefCell::new(Vec::new()),
@@ -860,7 +863,7 @@ impl<'a> Emitter<'a> {
         self.merge = Some((c, at_loop));
         let cont = self.cont_block(&self.body.root, first);
         self.merge = None;
-        if self.violation.get() {
+        if self.violation {
             return None;
         }
         Some(self.finish(cont))
@@ -868,7 +871,7 @@ impl<'a> Emitter<'a> {
 
     /// The current arm can't run in place: it is emitted again, by value.
     fn violate(&mut self) {
-        self.violation.set(true);
+        self.violation = true;
     }
 
     fn has_joins(&self) -> bool {
@@ -892,7 +895,7 @@ impl<'a> Emitter<'a> {
         let entry = stmts
             .entry(stmt)
             .or_insert_with(|| ClosureStmt { arms: std::collections::HashSet::new(), locals: locals.to_vec() });
-        entry.arms.insert(self.arm.get());
+        entry.arms.insert(self.arm);
     }
 
     /// The statements with a closure literal that more than one arm emits, binding a local held across a
@@ -946,7 +949,7 @@ impl<'a> Emitter<'a> {
 
     fn reset(&mut self, arm: Option<YieldId>, mode: Mode) {
         self.referenced_by_arms.union(&self.referenced.borrow());
-        self.arm.set(arm);
+        self.arm = arm;
         self.mode = mode;
         let n = self.body.locals.len();
         self.bound = Set::new(n);
@@ -967,9 +970,9 @@ impl<'a> Emitter<'a> {
         self.loop_completes.borrow_mut().clear();
         *self.native_now.borrow_mut() = Set::new(n);
         self.scope_guards.borrow_mut().clear();
-        self.violation.set(false);
+        self.violation = false;
         // Labels are numbered per arm (they are scoped to it), so a retried arm has no gaps.
-        self.labels.set(0);
+        self.labels = 0;
     }
 
     fn idle(&self) -> Idle {
@@ -1067,7 +1070,7 @@ impl<'a> Emitter<'a> {
             }
         }
         let mut cont = self.cont_block(&self.body.root, k);
-        if self.mode == Mode::InPlace && self.violation.get() {
+        if self.mode == Mode::InPlace && self.violation {
             self.reset(Some(k), Mode::ByValue);
             cont = self.cont_block(&self.body.root, k);
         }
