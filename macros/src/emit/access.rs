@@ -45,7 +45,7 @@ impl Emitter<'_> {
                 continue;
             }
             if !self.layout.stored[k].contains(&l) {
-                if self.referenced.borrow().contains(l) {
+                if self.referenced.contains(l) {
                     if self.mode == Mode::InPlace && !local.no_drop_glue() && self.drops_with_the_state_after(k, l) {
                         // Declared again here, it would drop at its scope's end, before a local declared after
                         // it that stays in the state until the fn's end: the plain fn drops that one first.
@@ -70,7 +70,7 @@ impl Emitter<'_> {
                 let guard = self.scope_guards.borrow().iter().find(|(g, _)| *g == l).map(|(_, i)| i.clone());
                 if let Some(guard) = guard {
                     let field = self.bound_name(l);
-                    self.used.borrow_mut().insert(l);
+                    self.used.insert(l);
                     out.extend(quote!(let mut #guard = ::stackless::__private::ScopeEnd::new(&mut *#field);));
                 } else if !self.body.scopes[scope].ends_at_exit && !local.no_drop_glue() && !suspends_first {
                     self.violate();
@@ -123,8 +123,8 @@ impl Emitter<'_> {
                 // the locals still in scope are disarmed, since those stay in the state.
                 let mut out = TokenStream::new();
                 for l in self.store_order(j) {
-                    if self.native_now.borrow().contains(l) && self.bound.contains(l) {
-                        self.used.borrow_mut().insert(l);
+                    if self.native_now.contains(l) && self.bound.contains(l) {
+                        self.used.insert(l);
                         let field = self.bound_name(l);
                         let ident = located(&self.body.locals[l].ident, point.span);
                         let value = self.held(j, l, &ident);
@@ -148,7 +148,7 @@ impl Emitter<'_> {
                 let mut own_fields = Vec::new();
                 let mut shared_fields = Vec::new();
                 for l in self.store_order(j) {
-                    self.referenced.borrow_mut().insert(l);
+                    self.referenced.insert(l);
                     let f = &self.field[l];
                     // At the `yield_!`: a local still borrowed there is reported as moved by it.
                     let ident = located(&self.body.locals[l].ident, point.span);
@@ -202,7 +202,7 @@ impl Emitter<'_> {
         let at = at_var();
         let own_j = self.layout.own(j);
         let fields = self.store_order(j).into_iter().filter(|l| own_j.contains(l)).map(|l| {
-            self.referenced.borrow_mut().insert(l);
+            self.referenced.insert(l);
             let f = &self.field[l];
             let ident = located(&self.body.locals[l].ident, point.span);
             let value = self.held(j, l, &ident);
@@ -247,7 +247,7 @@ impl Rewrite for Emitter<'_> {
         // The local's own place (`self` is bound as `__self`, shadowed names are renamed), spanned at the use.
         let base = self.access_base(local, token);
         let p = private();
-        if self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local) {
+        if self.an.flagged.contains(local) && !self.raw_now.contains(local) {
             return match kind {
                 UseKind::Move if last => syn::parse_quote!(#p::take(&mut #base)),
                 _ => syn::parse_quote!((*#p::slot(&mut #base))),
@@ -262,7 +262,7 @@ impl Rewrite for Emitter<'_> {
     }
 
     fn access_shared(&mut self, local: LocalId, token: &syn::Ident) -> Expr {
-        if !self.an.flagged.contains(local) || self.raw_now.borrow().contains(local) {
+        if !self.an.flagged.contains(local) || self.raw_now.contains(local) {
             return self.access(local, UseKind::Place, false, token);
         }
         let base = self.access_base(local, token);
@@ -279,11 +279,11 @@ impl Rewrite for Emitter<'_> {
             self.violate();
             return false;
         }
-        self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local)
+        self.an.flagged.contains(local) && !self.raw_now.contains(local)
     }
 
     fn captured_by_value(&self, local: LocalId) -> bool {
-        self.in_place(local) || (self.an.flagged.contains(local) && !self.raw_now.borrow().contains(local))
+        self.in_place(local) || (self.an.flagged.contains(local) && !self.raw_now.contains(local))
     }
 
     fn plain_ident(&self, local: LocalId, token: &syn::Ident) -> syn::Ident {
@@ -359,11 +359,11 @@ impl Emitter<'_> {
     pub(super) fn access_base(&mut self, local: LocalId, token: &syn::Ident) -> Expr {
         let info = &self.body.locals[local];
         let ident = use_ident(info, token);
-        self.referenced.borrow_mut().insert(local);
+        self.referenced.insert(local);
         if !self.in_place(local) {
             return syn::parse_quote!(#ident);
         }
-        self.used.borrow_mut().insert(local);
+        self.used.insert(local);
         if let Some((_, guard)) = self.scope_guards.borrow().iter().rev().find(|(l, _)| *l == local) {
             return syn::parse_quote!((*#guard.slot));
         }
@@ -377,18 +377,18 @@ impl Emitter<'_> {
     /// Emits with `locals` as their pattern bound them: in a guard or a later part of a let chain, before the
     /// drop-flag wrapping at the start of the body.
     pub(super) fn raw(&mut self, locals: &[LocalId], emit: impl FnOnce(&mut Self) -> TokenStream) -> TokenStream {
-        let before = self.raw_now.borrow().clone();
+        let before = self.raw_now.clone();
         for &l in locals {
-            self.raw_now.borrow_mut().insert(l);
+            self.raw_now.insert(l);
         }
         let tokens = emit(self);
-        *self.raw_now.borrow_mut() = before;
+        self.raw_now = before;
         tokens
     }
 
     /// The local is held in place here (bound from the state, not a new instance).
     pub(super) fn in_place(&self, local: LocalId) -> bool {
-        self.bound.contains(local) && !self.native_now.borrow().contains(local)
+        self.bound.contains(local) && !self.native_now.contains(local)
     }
 
     /// A loop body declares the local: a later iteration in the same arm has a new instance of it.

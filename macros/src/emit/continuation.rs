@@ -95,7 +95,7 @@ impl Emitter<'_> {
         let mut out = TokenStream::new();
         for &l in &binding.locals {
             if self.an.typed_across_arms.contains(l) {
-                self.witnesses_used.borrow_mut().insert(l);
+                self.witnesses_used.insert(l);
                 let ident = &self.body.locals[l].ident;
                 let witness = type_witness(l);
                 out.extend(quote!(#p::same_type(&#witness, &#ident);));
@@ -259,22 +259,22 @@ impl Emitter<'_> {
         };
         let inner = group_enum(group);
         let at = at_var();
-        let before = self.referenced.borrow().clone();
+        let before = self.referenced.clone();
         let mut referenced = before.clone();
         let mut arms = TokenStream::new();
         let mut ends = true;
         for point in self.loop_points(group, id) {
             self.arm = Some(point);
-            *self.referenced.borrow_mut() = before.clone();
+            self.referenced = before.clone();
             let (partial, point_ends) = one(self, point);
             ends &= point_ends;
-            referenced.union(&self.referenced.borrow());
+            referenced.union(&self.referenced);
             let take_own = self.own_binding(group, point, false);
             let v = variant(point);
             arms.extend(quote!(#inner::#v { .. } => { #take_own #partial }));
         }
         self.arm = Some(k);
-        *self.referenced.borrow_mut() = referenced;
+        self.referenced = referenced;
         (quote!({ match #at { #arms _ => ::core::unreachable!(), } }), ends)
     }
 
@@ -285,22 +285,21 @@ impl Emitter<'_> {
         scopes: &[ScopeId],
         emit: impl FnOnce(&mut Self) -> TokenStream,
     ) -> TokenStream {
-        let before = self.referenced.borrow().clone();
-        let native_before = self.native_now.borrow().clone();
+        let before = self.referenced.clone();
+        let native_before = self.native_now.clone();
         for (l, local) in self.body.locals.iter().enumerate() {
             if scopes.iter().any(|s| self.scope_within(local.scope, *s)) {
-                self.native_now.borrow_mut().insert(l);
+                self.native_now.insert(l);
             }
         }
         let tokens = emit(self);
-        *self.native_now.borrow_mut() = native_before;
-        let mut referenced = self.referenced.borrow_mut();
+        self.native_now = native_before;
         for (l, local) in self.body.locals.iter().enumerate() {
-            if referenced.contains(l)
+            if self.referenced.contains(l)
                 && !before.contains(l)
                 && scopes.iter().any(|s| self.scope_within(local.scope, *s))
             {
-                referenced.remove(l);
+                self.referenced.remove(l);
             }
         }
         tokens
@@ -654,7 +653,7 @@ impl Emitter<'_> {
     /// runs ties its type to the local's witness, declared once for all the arms, so that an arm where nothing
     /// assigns it has its type from the arm that does, as the plain fn's one body would.
     pub(super) fn type_tie(&mut self, l: LocalId) -> TokenStream {
-        self.witnesses_used.borrow_mut().insert(l);
+        self.witnesses_used.insert(l);
         let p = private();
         let ident = &self.body.locals[l].ident;
         let witness = type_witness(l);

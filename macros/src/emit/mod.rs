@@ -87,9 +87,9 @@ pub struct Emitter<'a> {
     /// Locals bound in place by the current arm.
     bound: Set,
     /// Locals the current in-place arm actually uses.
-    used: RefCell<Set>,
+    used: Set,
     /// Locals the current arm's code refers to (whatever their representation).
-    referenced: RefCell<Set>,
+    referenced: Set,
     /// Loops emitted as a partial iteration in the current arm: (break label, continue label).
     partial: RefCell<HashMap<LoopId, (Lifetime, Lifetime)>>,
     /// The current arm can't run in place (see [`Self::violate`]).
@@ -106,9 +106,9 @@ pub struct Emitter<'a> {
     continued: RefCell<std::collections::HashSet<LoopId>>,
     /// In place: bound locals that are new instances where the code is being emitted (a loop's next
     /// iterations declare them again).
-    native_now: RefCell<Set>,
+    native_now: Set,
     /// Locals used where their pattern just bound them, before drop-flag wrapping (guards, let chains).
-    raw_now: RefCell<Set>,
+    raw_now: Set,
     /// In place: the scope guards alive where the code is being emitted, by local.
     scope_guards: RefCell<Vec<(LocalId, syn::Ident)>>,
     /// Emitting the initializer of a local typed across arms (`Analysis::typed_across_arms`): a path of it
@@ -117,7 +117,7 @@ pub struct Emitter<'a> {
     /// The code being emitted is in tail position of such an initializer: its value is the local's value.
     value_position: bool,
     /// The locals whose type witness some arm uses (only those are declared: an unused one can't be inferred).
-    witnesses_used: RefCell<Set>,
+    witnesses_used: Set,
     /// The `let`s and assignments with a closure literal in their value: the arms that emit them, and the
     /// locals they bind. Emitted by several arms, the literal has one type per arm; held across a suspension
     /// point, it needs one type (see [`Output::joins`]).
@@ -400,20 +400,20 @@ impl<'a> Emitter<'a> {
             arm: None,
             mode: Mode::ByValue,
             bound: Set::new(n),
-            used: RefCell::new(Set::new(n)),
-            referenced: RefCell::new(Set::new(n)),
+            used: Set::new(n),
+            referenced: Set::new(n),
             partial: RefCell::new(HashMap::new()),
             violation: false,
             labels: 0,
             loop_completes: RefCell::new(HashMap::new()),
             broken: RefCell::new(std::collections::HashSet::new()),
             continued: RefCell::new(std::collections::HashSet::new()),
-            native_now: RefCell::new(Set::new(n)),
-            raw_now: RefCell::new(Set::new(n)),
+            native_now: Set::new(n),
+            raw_now: Set::new(n),
             scope_guards: RefCell::new(Vec::new()),
             typing_initializer: 0,
             value_position: false,
-            witnesses_used: RefCell::new(Set::new(n)),
+            witnesses_used: Set::new(n),
             closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
             initializing: RefCell::new(Vec::new()),
             never_held,
@@ -688,9 +688,9 @@ impl<'a> Emitter<'a> {
             }
         };
         let state_param = syn::Ident::new("__state", Span::mixed_site());
-        self.referenced_by_arms.union(&self.referenced.borrow());
+        self.referenced_by_arms.union(&self.referenced);
         let mut witnesses: Vec<TokenStream> = (0..self.body.locals.len())
-            .filter(|&l| self.witnesses_used.borrow().contains(l))
+            .filter(|&l| self.witnesses_used.contains(l))
             .map(|l| {
                 let witness = type_witness(l);
                 if self.referenced_by_arms.contains(l) || !self.declared_untyped.contains(l) {
@@ -902,7 +902,7 @@ impl<'a> Emitter<'a> {
     /// suspension point, that have no join point before them yet.
     fn joins_needed(&self) -> Vec<JoinBefore> {
         // Held across a suspension point, or typed through a witness shared by the arms: one type either way.
-        let witnessed = self.witnesses_used.borrow();
+        let witnessed = &self.witnesses_used;
         let held = |l: LocalId| self.layout.stored.iter().any(|s| s.contains(&l)) || witnessed.contains(l);
         let flows = value_flows(&self.body.root);
         self.closure_stmts
@@ -948,7 +948,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn reset(&mut self, arm: Option<YieldId>, mode: Mode) {
-        self.referenced_by_arms.union(&self.referenced.borrow());
+        self.referenced_by_arms.union(&self.referenced);
         self.arm = arm;
         self.mode = mode;
         let n = self.body.locals.len();
@@ -962,13 +962,13 @@ impl<'a> Emitter<'a> {
                 self.bound.insert(l);
             }
         }
-        *self.used.borrow_mut() = Set::new(n);
-        *self.referenced.borrow_mut() = Set::new(n);
+        self.used = Set::new(n);
+        self.referenced = Set::new(n);
         self.partial.borrow_mut().clear();
         self.broken.borrow_mut().clear();
         self.continued.borrow_mut().clear();
         self.loop_completes.borrow_mut().clear();
-        *self.native_now.borrow_mut() = Set::new(n);
+        self.native_now = Set::new(n);
         self.scope_guards.borrow_mut().clear();
         self.violation = false;
         // Labels are numbered per arm (they are scoped to it), so a retried arm has no gaps.
@@ -1081,7 +1081,7 @@ impl<'a> Emitter<'a> {
         let shared = self.layout.shared(k);
         let arm = match self.mode {
             Mode::InPlace => {
-                let used = self.used.borrow();
+                let used = &self.used;
                 let bind = |l: LocalId| {
                     let f = &self.field[l];
                     let ident = self.bound_name(l);
