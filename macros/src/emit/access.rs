@@ -67,7 +67,7 @@ impl Emitter<'_> {
                 // end and the fn's end (the guard then drops it with the rest), when it has no drop glue, when
                 // it has a drop flag (a scope guard then clears it at the scope's end), or when the arm
                 // suspends before that end.
-                let guard = self.scope_guards.borrow().iter().find(|(g, _)| *g == l).map(|(_, i)| i.clone());
+                let guard = self.scope_guards.iter().find(|(g, _)| *g == l).map(|(_, i)| i.clone());
                 if let Some(guard) = guard {
                     let field = self.bound_name(l);
                     self.used.insert(l);
@@ -131,7 +131,7 @@ impl Emitter<'_> {
                         out.extend(quote!(*#field = #value;));
                     }
                 }
-                for (_, guard) in self.scope_guards.borrow().iter() {
+                for (_, guard) in &self.scope_guards {
                     out.extend(quote!(#guard.armed = false;));
                 }
                 // Back at the arm's own point with its own locals in place, `at` is as it was.
@@ -334,11 +334,11 @@ impl Rewrite for Emitter<'_> {
 
     fn jump(&mut self, jump: Jump, value: Option<Expr>, original: &Expr) -> Expr {
         match jump {
-            Jump::Break(l) => self.broken.borrow_mut().insert(l),
-            Jump::Continue(l) => self.continued.borrow_mut().insert(l),
+            Jump::Break(l) => self.broken.insert(l),
+            Jump::Continue(l) => self.continued.insert(l),
             Jump::Return => false,
         };
-        let partial = self.partial.borrow();
+        let partial = &self.partial;
         match jump {
             Jump::Break(l) => match partial.get(&l) {
                 Some((b, _)) => syn::parse_quote!(break #b #value),
@@ -364,7 +364,7 @@ impl Emitter<'_> {
             return syn::parse_quote!(#ident);
         }
         self.used.insert(local);
-        if let Some((_, guard)) = self.scope_guards.borrow().iter().rev().find(|(l, _)| *l == local) {
+        if let Some((_, guard)) = self.scope_guards.iter().rev().find(|(l, _)| *l == local) {
             return syn::parse_quote!((*#guard.slot));
         }
         if self.redeclared_in_loop(local) {
@@ -417,12 +417,12 @@ impl Emitter<'_> {
                 && !self.body.scopes[scope].ends_at_exit
             {
                 let guard = format_ident!("__scope{}", l, span = Span::mixed_site());
-                self.scope_guards.borrow_mut().push((l, guard));
+                self.scope_guards.push((l, guard));
             }
         }
     }
 
     pub(super) fn leave_scope(&mut self, scope: ScopeId) {
-        self.scope_guards.borrow_mut().retain(|(l, _)| self.body.locals[*l].scope != scope);
+        self.scope_guards.retain(|(l, _)| self.body.locals[*l].scope != scope);
     }
 }

@@ -127,13 +127,13 @@ impl Emitter<'_> {
             }
             Node::Block { label, block, id } => {
                 if let Some(id) = id {
-                    self.broken.borrow_mut().remove(id);
+                    self.broken.remove(id);
                 }
                 let b = self.cont_block(block, k);
                 if let Some(id) = id {
                     // Completes if its rest does, or through a `break 'label` emitted in that rest.
-                    let completes = !self.cont_block_never_completes(block, k) || self.broken.borrow().contains(id);
-                    self.loop_completes.borrow_mut().insert(*id, completes);
+                    let completes = !self.cont_block_never_completes(block, k) || self.broken.contains(id);
+                    self.loop_completes.insert(*id, completes);
                 }
                 quote!(#label #b)
             }
@@ -163,21 +163,21 @@ impl Emitter<'_> {
                 let ((b, c), partial, ends) = self.partial_iteration(*id, body, None, k);
                 if ends {
                     // The next iterations are unreachable from here (and would be type-checked for nothing).
-                    let completes = self.broken.borrow().contains(id);
-                    self.loop_completes.borrow_mut().insert(*id, completes);
+                    let completes = self.broken.contains(id);
+                    self.loop_completes.insert(*id, completes);
                     return quote!(#b: { #c: #partial });
                 }
                 let full = self.fresh_iteration(&[body.scope], |e: &mut Self| e.full_block(body));
                 // A `loop` completes only through a `break` emitted in its partial or next iterations; one that
                 // always comes after a suspension point (`break yield_!(x)`) is not emitted in this arm.
-                let completes = self.broken.borrow().contains(id);
-                self.loop_completes.borrow_mut().insert(*id, completes);
+                let completes = self.broken.contains(id);
+                self.loop_completes.insert(*id, completes);
                 quote!(#b: { #c: #partial; #label loop #full })
             }
             Node::While { id, label, cond, cond_scope, body } => {
                 let ((b, c), partial, ends) = self.partial_iteration(*id, body, Some(*cond_scope), k);
-                let completes = !ends || self.broken.borrow().contains(id);
-                self.loop_completes.borrow_mut().insert(*id, completes);
+                let completes = !ends || self.broken.contains(id);
+                self.loop_completes.insert(*id, completes);
                 if ends {
                     return quote!(#b: { #c: #partial });
                 }
@@ -188,8 +188,8 @@ impl Emitter<'_> {
             Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
                 self.enter_scope(*it_scope);
                 let ((b, c), partial, ends) = self.partial_iteration(*id, body, Some(*pat_scope), k);
-                let completes = !ends || self.broken.borrow().contains(id);
-                self.loop_completes.borrow_mut().insert(*id, completes);
+                let completes = !ends || self.broken.contains(id);
+                self.loop_completes.insert(*id, completes);
                 let full = if ends {
                     quote!()
                 } else {
@@ -227,10 +227,10 @@ impl Emitter<'_> {
         k: YieldId,
     ) -> ((Lifetime, Lifetime), TokenStream, bool) {
         let labels = self.open_partial(id);
-        self.broken.borrow_mut().remove(&id);
-        self.continued.borrow_mut().remove(&id);
+        self.broken.remove(&id);
+        self.continued.remove(&id);
         let (partial, ends) = self.partial_iterations(id, body, inner_scope, k);
-        self.partial.borrow_mut().remove(&id);
+        self.partial.remove(&id);
         (labels, partial, ends)
     }
 
@@ -320,7 +320,7 @@ impl Emitter<'_> {
     /// After emitting a loop's partial iteration: it never completes normally and no `continue` was emitted in
     /// it, so the loop's next iterations are unreachable in this arm (a `break` still leaves the loop).
     pub(super) fn partial_ends(&self, body: &Block, id: LoopId, k: YieldId) -> bool {
-        self.cont_block_never_completes(body, k) && !self.continued.borrow().contains(&id)
+        self.cont_block_never_completes(body, k) && !self.continued.contains(&id)
     }
 
     pub(super) fn open_partial(&mut self, id: LoopId) -> (Lifetime, Lifetime) {
@@ -328,7 +328,7 @@ impl Emitter<'_> {
         self.labels += 1;
         let b = Lifetime::new(&format!("'__break{n}"), Span::mixed_site());
         let c = Lifetime::new(&format!("'__continue{n}"), Span::mixed_site());
-        self.partial.borrow_mut().insert(id, (b.clone(), c.clone()));
+        self.partial.insert(id, (b.clone(), c.clone()));
         (b, c)
     }
 
@@ -368,7 +368,7 @@ impl Emitter<'_> {
         match node {
             Node::Block { id: None, block, .. } => self.cont_block_never_completes(block, k),
             // Resumed inside, a labeled block also completes through a `break 'label`.
-            Node::Block { id: Some(id), block, .. } => self.loop_completes.borrow().get(id).copied().map_or_else(
+            Node::Block { id: Some(id), block, .. } => self.loop_completes.get(id).copied().map_or_else(
                 || self.cont_block_never_completes(block, k) && !block.stmts.iter().any(|s| stmt_may_break(s, *id)),
                 |completes| !completes,
             ),
@@ -388,12 +388,11 @@ impl Emitter<'_> {
             // only leave through a `break`.
             Node::Loop { id, body, .. } => self
                 .loop_completes
-                .borrow()
                 .get(id)
                 .copied()
                 .map_or_else(|| !body.stmts.iter().any(|s| stmt_may_break(s, *id)), |completes| !completes),
             Node::While { id, .. } | Node::For { id, .. } => {
-                self.loop_completes.borrow().get(id).copied().is_some_and(|completes| !completes)
+                self.loop_completes.get(id).copied().is_some_and(|completes| !completes)
             }
             _ => false,
         }
@@ -471,7 +470,7 @@ impl Emitter<'_> {
     pub(super) fn forget_breaks(&mut self, node: &Node) {
         for_each_node(node, &mut |n| {
             if let Node::Loop { id, .. } | Node::Block { id: Some(id), .. } = n {
-                self.broken.borrow_mut().remove(id);
+                self.broken.remove(id);
             }
         });
     }
@@ -488,10 +487,10 @@ impl Emitter<'_> {
         match node {
             Node::Leaf(leaf) => !leaf.diverges,
             Node::Yield(_) => false,
-            Node::Block { block: b, id, .. } => block(b) || id.is_some_and(|id| self.broken.borrow().contains(&id)),
+            Node::Block { block: b, id, .. } => block(b) || id.is_some_and(|id| self.broken.contains(&id)),
             Node::If { then, els, .. } => block(then) || els.as_ref().is_none_or(|e| self.full_node_completes(e)),
             Node::Match { arms, .. } => arms.iter().any(|a| self.full_node_completes(&a.body)),
-            Node::Loop { id, .. } => self.broken.borrow().contains(id),
+            Node::Loop { id, .. } => self.broken.contains(id),
             Node::While { .. } | Node::For { .. } => true,
             Node::Assign { value, .. } => self.full_node_completes(value),
         }

@@ -91,7 +91,7 @@ pub struct Emitter<'a> {
     /// Locals the current arm's code refers to (whatever their representation).
     referenced: Set,
     /// Loops emitted as a partial iteration in the current arm: (break label, continue label).
-    partial: RefCell<HashMap<LoopId, (Lifetime, Lifetime)>>,
+    partial: HashMap<LoopId, (Lifetime, Lifetime)>,
     /// The current arm can't run in place (see [`Self::violate`]).
     violation: bool,
     /// How many partial iterations the current arm has opened: the number in the next one's labels
@@ -99,18 +99,18 @@ pub struct Emitter<'a> {
     labels: usize,
     /// Per loop (or labeled block) resumed inside in the current arm: whether its continuation can complete (a
     /// `break` was emitted in its partial iteration or its rest, or a loop's next iterations were emitted).
-    loop_completes: RefCell<HashMap<LoopId, bool>>,
+    loop_completes: HashMap<LoopId, bool>,
     /// Loops a `break` was emitted for (in the current arm).
-    broken: RefCell<std::collections::HashSet<LoopId>>,
+    broken: std::collections::HashSet<LoopId>,
     /// Loops a `continue` was emitted for (in the current arm).
-    continued: RefCell<std::collections::HashSet<LoopId>>,
+    continued: std::collections::HashSet<LoopId>,
     /// In place: bound locals that are new instances where the code is being emitted (a loop's next
     /// iterations declare them again).
     native_now: Set,
     /// Locals used where their pattern just bound them, before drop-flag wrapping (guards, let chains).
     raw_now: Set,
     /// In place: the scope guards alive where the code is being emitted, by local.
-    scope_guards: RefCell<Vec<(LocalId, syn::Ident)>>,
+    scope_guards: Vec<(LocalId, syn::Ident)>,
     /// Emitting the initializer of a local typed across arms (`Analysis::typed_across_arms`): a path of it
     /// that suspends keeps its rest as dead code, so that this arm types the value as the plain fn does.
     typing_initializer: usize,
@@ -402,15 +402,15 @@ impl<'a> Emitter<'a> {
             bound: Set::new(n),
             used: Set::new(n),
             referenced: Set::new(n),
-            partial: RefCell::new(HashMap::new()),
+            partial: HashMap::new(),
             violation: false,
             labels: 0,
-            loop_completes: RefCell::new(HashMap::new()),
-            broken: RefCell::new(std::collections::HashSet::new()),
-            continued: RefCell::new(std::collections::HashSet::new()),
+            loop_completes: HashMap::new(),
+            broken: std::collections::HashSet::new(),
+            continued: std::collections::HashSet::new(),
             native_now: Set::new(n),
             raw_now: Set::new(n),
-            scope_guards: RefCell::new(Vec::new()),
+            scope_guards: Vec::new(),
             typing_initializer: 0,
             value_position: false,
             witnesses_used: Set::new(n),
@@ -964,12 +964,12 @@ impl<'a> Emitter<'a> {
         }
         self.used = Set::new(n);
         self.referenced = Set::new(n);
-        self.partial.borrow_mut().clear();
-        self.broken.borrow_mut().clear();
-        self.continued.borrow_mut().clear();
-        self.loop_completes.borrow_mut().clear();
+        self.partial.clear();
+        self.broken.clear();
+        self.continued.clear();
+        self.loop_completes.clear();
         self.native_now = Set::new(n);
-        self.scope_guards.borrow_mut().clear();
+        self.scope_guards.clear();
         self.violation = false;
         // Labels are numbered per arm (they are scoped to it), so a retried arm has no gaps.
         self.labels = 0;
