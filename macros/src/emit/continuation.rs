@@ -533,9 +533,9 @@ impl Emitter<'_> {
     /// Emits a `let`'s initializer; `binds`: the `let` binds its value in this arm (the initializer doesn't
     /// always suspend), so typing it here matters.
     pub(super) fn typing<R>(&mut self, binding: &Binding, binds: bool, emit: impl FnOnce(&mut Self) -> R) -> R {
-        self.initializing.borrow_mut().push(binding.locals.clone());
+        self.initializing.push(binding.locals.clone());
         let r = self.typing_inner(binding, binds, emit);
-        self.initializing.borrow_mut().pop();
+        self.initializing.pop();
         r
     }
 
@@ -544,13 +544,13 @@ impl Emitter<'_> {
     pub(super) fn assigning<R>(&mut self, place: &Leaf, assigns: bool, emit: impl FnOnce(&mut Self) -> R) -> R {
         let written: Vec<LocalId> = place.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
         let typed = assigns && written.iter().any(|&l| self.an.typed_across_arms.contains(l));
-        self.initializing.borrow_mut().push(written);
+        self.initializing.push(written);
         self.typing_initializer += usize::from(typed);
         let saved = std::mem::replace(&mut self.value_position, typed);
         let r = emit(self);
         self.value_position = saved;
         self.typing_initializer -= usize::from(typed);
-        self.initializing.borrow_mut().pop();
+        self.initializing.pop();
         r
     }
 
@@ -598,7 +598,7 @@ impl Emitter<'_> {
                                 .collect();
                             // A block's tail: its value is the initializer's of the `let` being emitted, if any.
                             if semi.is_none() {
-                                typed.extend(self.initializing.borrow().last().into_iter().flatten());
+                                typed.extend(self.initializing.last().into_iter().flatten());
                             }
                             if !typed.is_empty() {
                                 self.note_closure(JoinBefore::Leaf(leaf.id), &typed);

@@ -39,7 +39,6 @@
 //! This file declares the state and assembles the step; [`access`] is how an arm reaches each local and what a
 //! suspension point stores, [`continuation`] the code of an arm, [`queries`] what the emitter asks of the IR.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream};
@@ -121,9 +120,9 @@ pub struct Emitter<'a> {
     /// The `let`s and assignments with a closure literal in their value: the arms that emit them, and the
     /// locals they bind. Emitted by several arms, the literal has one type per arm; held across a suspension
     /// point, it needs one type (see [`Output::joins`]).
-    closure_stmts: RefCell<std::collections::BTreeMap<JoinBefore, ClosureStmt>>,
+    closure_stmts: std::collections::BTreeMap<JoinBefore, ClosureStmt>,
     /// The locals of the `let`s whose initializers are being emitted, innermost last.
-    initializing: RefCell<Vec<Vec<LocalId>>>,
+    initializing: Vec<Vec<LocalId>>,
     /// The locals stored as they are even where they are dead (see [`Self::held`]).
     never_held: Set,
     /// The locals declared without a value nor a type (`let x;`).
@@ -414,8 +413,8 @@ impl<'a> Emitter<'a> {
             typing_initializer: 0,
             value_position: false,
             witnesses_used: Set::new(n),
-            closure_stmts: RefCell::new(std::collections::BTreeMap::new()),
-            initializing: RefCell::new(Vec::new()),
+            closure_stmts: std::collections::BTreeMap::new(),
+            initializing: Vec::new(),
             never_held,
             declared_untyped,
             referenced_by_arms: Set::new(n),
@@ -891,8 +890,8 @@ impl<'a> Emitter<'a> {
 
     /// Notes that the current arm emits `stmt`, which has a closure literal and binds or assigns `locals`.
     fn note_closure(&mut self, stmt: JoinBefore, locals: &[LocalId]) {
-        let mut stmts = self.closure_stmts.borrow_mut();
-        let entry = stmts
+        let entry = self
+            .closure_stmts
             .entry(stmt)
             .or_insert_with(|| ClosureStmt { arms: std::collections::HashSet::new(), locals: locals.to_vec() });
         entry.arms.insert(self.arm);
@@ -902,11 +901,9 @@ impl<'a> Emitter<'a> {
     /// suspension point, that have no join point before them yet.
     fn joins_needed(&self) -> Vec<JoinBefore> {
         // Held across a suspension point, or typed through a witness shared by the arms: one type either way.
-        let witnessed = &self.witnesses_used;
-        let held = |l: LocalId| self.layout.stored.iter().any(|s| s.contains(&l)) || witnessed.contains(l);
+        let held = |l: LocalId| self.layout.stored.iter().any(|s| s.contains(&l)) || self.witnesses_used.contains(l);
         let flows = value_flows(&self.body.root);
         self.closure_stmts
-            .borrow()
             .iter()
             .filter(|(_, ClosureStmt { arms, locals })| {
                 if arms.len() < 2 {
