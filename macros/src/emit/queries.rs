@@ -325,6 +325,7 @@ pub(super) fn for_each_node(node: &Node, f: &mut dyn FnMut(&Node)) {
 
 /// Calls `f` on every leaf of `node` (not on the yielded values).
 pub(super) fn for_each_leaf(node: &Node, f: &mut dyn FnMut(&Leaf)) {
+    // Called by both callbacks, which `walk_node` holds at once: they share it through the cell.
     let f = std::cell::RefCell::new(f);
     walk_node(
         node,
@@ -360,6 +361,7 @@ pub(super) fn value_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
         for_each_leaf(node, &mut |leaf| uses.extend(leaf.uses.iter().map(|u| u.local)));
         uses
     }
+    // Pushed to by both callbacks, which `walk_block` holds at once: they share it through the cell.
     let flows = std::cell::RefCell::new(Vec::new());
     walk_block(
         root,
@@ -391,27 +393,26 @@ pub(super) fn value_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
 
 /// Where values flow into the locals a pattern binds: from a `match`'s scrutinee, or an `if let`/`while let`'s.
 fn pattern_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
-    let flows = RefCell::new(Vec::new());
-    let cond_flows = |cond: &[Cond]| {
-        for c in cond {
-            if let Cond::Let { binding, scrut } = c {
-                flows.borrow_mut().push((scrut.uses.iter().map(|u| u.local).collect(), binding.locals.clone()));
-            }
-        }
-    };
+    let mut flows = Vec::new();
     walk_block(
         root,
         &mut |n| match n {
             Node::Match { scrut, arms } => {
                 let targets = arms.iter().flat_map(|a| a.binding.locals.iter().copied()).collect();
-                flows.borrow_mut().push((scrut.uses.iter().map(|u| u.local).collect(), targets));
+                flows.push((scrut.uses.iter().map(|u| u.local).collect(), targets));
             }
-            Node::If { cond, .. } | Node::While { cond, .. } => cond_flows(cond),
+            Node::If { cond, .. } | Node::While { cond, .. } => {
+                for c in cond {
+                    if let Cond::Let { binding, scrut } = c {
+                        flows.push((scrut.uses.iter().map(|u| u.local).collect(), binding.locals.clone()));
+                    }
+                }
+            }
             _ => {}
         },
         &mut |_| {},
     );
-    flows.into_inner()
+    flows
 }
 
 /// The locals whose type may not be known yet where a suspension point stores them dead, so that `Hold` would
@@ -453,6 +454,7 @@ pub(super) fn never_held(body: &Body, an: &Analysis) -> Set {
 /// statement with a closure literal in it (or borrowed there: `opt.insert(|x| ..)`), and what is made of those.
 pub(super) fn closure_locals(body: &Body) -> Set {
     let n = body.locals.len();
+    // Inserted into by both callbacks, which `walk_block` holds at once: they share it through the cell.
     let found = RefCell::new(Set::new(n));
     let mut flows = value_flows(&body.root);
     // An assignment whose value has a closure literal, and a method that stores its arguments in its receiver
