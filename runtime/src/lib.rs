@@ -173,27 +173,6 @@ pub mod __private {
 
     pub use crate::state::{Exit, States};
 
-    /// The states of a coroutine that isn't suspended, when its state has groups of suspension points: not
-    /// started (the generated `Unresumed` struct of its arguments), finished, or poisoned by a panic. One variant
-    /// of the state holds all three, so that they take one value of the niche the state's tag goes into.
-    #[derive(Clone, Copy)]
-    pub enum Idle<A> {
-        Unresumed(A),
-        Returned,
-        Panicked,
-    }
-
-    /// Prints what the flat states print: `Unresumed { args.. }`, `Returned`, `Panicked`.
-    impl<A: fmt::Debug> fmt::Debug for Idle<A> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            match self {
-                Idle::Unresumed(args) => fmt::Debug::fmt(args, f),
-                Idle::Returned => f.write_str("Returned"),
-                Idle::Panicked => f.write_str("Panicked"),
-            }
-        }
-    }
-
     /// Ends a step at a suspension point, after the generated code set the guard's `exit` to `Suspended`: the
     /// state was already written (or stays in place). The step writes the field rather than lend it to this
     /// call: a borrow per suspension point would make rustc's borrow check quadratic in their number.

@@ -9,10 +9,14 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
-    /// Not started: holds the arguments.
     #[allow(dead_code, non_camel_case_types)]
-    struct Unresumed<__T0> {
-        n: __T0,
+    enum __Idle<__T0> {
+        /// Not started: holds the arguments.
+        Unresumed { n: __T0 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4> {
@@ -23,12 +27,12 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         /// Suspended at one of the points of lines 7–8: what they all hold stays here.
         Group0 { at: __Group0, scale: __T4 },
         /// Not started, finished, or poisoned by a panic.
-        Idle(::stackless::__private::Idle<Unresumed<__T0>>),
+        Idle(__Idle<__T0>),
     }
     impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
     for __State<__T0, __T1, __T2, __T3, __T4> {
-        const RETURNED: Self = __State::Idle(::stackless::__private::Idle::Returned);
-        const POISONED: Self = __State::Idle(::stackless::__private::Idle::Panicked);
+        const RETURNED: Self = __State::Idle(__Idle::Returned);
+        const POISONED: Self = __State::Idle(__Idle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -47,7 +51,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
     let __machine = ::stackless::__private::Machine::generator::<
         u32,
     >(
-        __State::Idle(::stackless::__private::Idle::Unresumed(Unresumed { n: n })),
+        __State::Idle(__Idle::Unresumed { n: n }),
         #[inline(always)]
         |__state, __arg: ()| {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -56,27 +60,23 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                 if let __State::Idle(idle) = &*state_guard.state {
                     ::core::hint::cold_path();
                     match idle {
-                        ::stackless::__private::Idle::Returned => {
+                        __Idle::Returned => {
                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                             return ::stackless::__private::exhausted(
                                 &mut state_guard.exit,
                             );
                         }
-                        ::stackless::__private::Idle::Panicked => {
+                        __Idle::Panicked => {
                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                             ::stackless::__private::next_after_panicking()
                         }
-                        ::stackless::__private::Idle::Unresumed(_) => {}
+                        __Idle::Unresumed { .. } => {}
                     }
                     match ::core::mem::replace(
                         state_guard.state,
-                        __State::Idle(::stackless::__private::Idle::Panicked),
+                        __State::Idle(__Idle::Panicked),
                     ) {
-                        __State::Idle(
-                            ::stackless::__private::Idle::Unresumed(
-                                Unresumed { n: __p_n },
-                            ),
-                        ) => {
+                        __State::Idle(__Idle::Unresumed { n: __p_n }) => {
                             ::core::hint::cold_path();
                             #[allow(unused_variables)]
                             let __arg = ::stackless::__private::take_resume_arg(
@@ -121,7 +121,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                 ) {
                     match ::core::mem::replace(
                         state_guard.state,
-                        __State::Idle(::stackless::__private::Idle::Panicked),
+                        __State::Idle(__Idle::Panicked),
                     ) {
                         __State::Suspend0 { n: __saved0, for_i: __saved1 } => {
                             #[allow(unused_variables)]

@@ -9,22 +9,26 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
-    /// Not started: holds the arguments.
     #[allow(dead_code, non_camel_case_types)]
-    struct Unresumed<__T0> {
-        rounds: __T0,
+    enum __Idle<__T0> {
+        /// Not started: holds the arguments.
+        Unresumed { rounds: __T0 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4> {
         /// Suspended at one of the points of lines 9–12: what they all hold stays here.
         Group0 { at: __Group0<__T1>, i: __T2, buf: __T3, rounds: __T4 },
         /// Not started, finished, or poisoned by a panic.
-        Idle(::stackless::__private::Idle<Unresumed<__T0>>),
+        Idle(__Idle<__T0>),
     }
     impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
     for __State<__T0, __T1, __T2, __T3, __T4> {
-        const RETURNED: Self = __State::Idle(::stackless::__private::Idle::Returned);
-        const POISONED: Self = __State::Idle(::stackless::__private::Idle::Panicked);
+        const RETURNED: Self = __State::Idle(__Idle::Returned);
+        const POISONED: Self = __State::Idle(__Idle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -43,34 +47,30 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
     let __machine = ::stackless::__private::Machine::generator::<
         usize,
     >(
-        __State::Idle(
-            ::stackless::__private::Idle::Unresumed(Unresumed { rounds: rounds }),
-        ),
+        __State::Idle(__Idle::Unresumed {
+            rounds: rounds,
+        }),
         #[inline(always)]
         |__state, __arg: ()| {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let __State::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 match idle {
-                    ::stackless::__private::Idle::Returned => {
+                    __Idle::Returned => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
-                    ::stackless::__private::Idle::Panicked => {
+                    __Idle::Panicked => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
-                    ::stackless::__private::Idle::Unresumed(_) => {}
+                    __Idle::Unresumed { .. } => {}
                 }
                 match ::core::mem::replace(
                     state_guard.state,
-                    __State::Idle(::stackless::__private::Idle::Panicked),
+                    __State::Idle(__Idle::Panicked),
                 ) {
-                    __State::Idle(
-                        ::stackless::__private::Idle::Unresumed(
-                            Unresumed { rounds: __p_rounds },
-                        ),
-                    ) => {
+                    __State::Idle(__Idle::Unresumed { rounds: __p_rounds }) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let rounds = __p_rounds;
@@ -172,22 +172,26 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
-    /// Not started: holds the arguments.
     #[allow(dead_code, non_camel_case_types)]
-    struct Unresumed<__T0> {
-        rounds: __T0,
+    enum __Idle<__T0> {
+        /// Not started: holds the arguments.
+        Unresumed { rounds: __T0 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4> {
         /// Suspended at one of the points of lines 33–34: what they all hold stays here.
         Group0 { at: __Group0<__T1>, for_i: __T2, buf: __T3, _token: __T4 },
         /// Not started, finished, or poisoned by a panic.
-        Idle(::stackless::__private::Idle<Unresumed<__T0>>),
+        Idle(__Idle<__T0>),
     }
     impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
     for __State<__T0, __T1, __T2, __T3, __T4> {
-        const RETURNED: Self = __State::Idle(::stackless::__private::Idle::Returned);
-        const POISONED: Self = __State::Idle(::stackless::__private::Idle::Panicked);
+        const RETURNED: Self = __State::Idle(__Idle::Returned);
+        const POISONED: Self = __State::Idle(__Idle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -206,34 +210,30 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
     let __machine = ::stackless::__private::Machine::generator::<
         usize,
     >(
-        __State::Idle(
-            ::stackless::__private::Idle::Unresumed(Unresumed { rounds: rounds }),
-        ),
+        __State::Idle(__Idle::Unresumed {
+            rounds: rounds,
+        }),
         #[inline(always)]
         |__state, __arg: ()| {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let __State::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 match idle {
-                    ::stackless::__private::Idle::Returned => {
+                    __Idle::Returned => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
-                    ::stackless::__private::Idle::Panicked => {
+                    __Idle::Panicked => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
-                    ::stackless::__private::Idle::Unresumed(_) => {}
+                    __Idle::Unresumed { .. } => {}
                 }
                 match ::core::mem::replace(
                     state_guard.state,
-                    __State::Idle(::stackless::__private::Idle::Panicked),
+                    __State::Idle(__Idle::Panicked),
                 ) {
-                    __State::Idle(
-                        ::stackless::__private::Idle::Unresumed(
-                            Unresumed { rounds: __p_rounds },
-                        ),
-                    ) => {
+                    __State::Idle(__Idle::Unresumed { rounds: __p_rounds }) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let rounds = __p_rounds;

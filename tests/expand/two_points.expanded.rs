@@ -9,21 +9,25 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
-    /// Not started: holds the arguments.
     #[allow(dead_code, non_camel_case_types)]
-    struct Unresumed<__T0> {
-        words: __T0,
+    enum __Idle<__T0> {
+        /// Not started: holds the arguments.
+        Unresumed { words: __T0 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2> {
         /// Suspended at one of the points of lines 5–9: what they all hold stays here.
         Group0 { at: __Group0<__T1>, for_word: __T2 },
         /// Not started, finished, or poisoned by a panic.
-        Idle(::stackless::__private::Idle<Unresumed<__T0>>),
+        Idle(__Idle<__T0>),
     }
     impl<__T0, __T1, __T2> ::stackless::__private::States for __State<__T0, __T1, __T2> {
-        const RETURNED: Self = __State::Idle(::stackless::__private::Idle::Returned);
-        const POISONED: Self = __State::Idle(::stackless::__private::Idle::Panicked);
+        const RETURNED: Self = __State::Idle(__Idle::Returned);
+        const POISONED: Self = __State::Idle(__Idle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -42,34 +46,28 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     let __machine = ::stackless::__private::Machine::generator::<
         String,
     >(
-        __State::Idle(
-            ::stackless::__private::Idle::Unresumed(Unresumed { words: words }),
-        ),
+        __State::Idle(__Idle::Unresumed { words: words }),
         #[inline(always)]
         |__state, __arg: ()| {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let __State::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 match idle {
-                    ::stackless::__private::Idle::Returned => {
+                    __Idle::Returned => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
-                    ::stackless::__private::Idle::Panicked => {
+                    __Idle::Panicked => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
-                    ::stackless::__private::Idle::Unresumed(_) => {}
+                    __Idle::Unresumed { .. } => {}
                 }
                 match ::core::mem::replace(
                     state_guard.state,
-                    __State::Idle(::stackless::__private::Idle::Panicked),
+                    __State::Idle(__Idle::Panicked),
                 ) {
-                    __State::Idle(
-                        ::stackless::__private::Idle::Unresumed(
-                            Unresumed { words: __p_words },
-                        ),
-                    ) => {
+                    __State::Idle(__Idle::Unresumed { words: __p_words }) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let words = __p_words;

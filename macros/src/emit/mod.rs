@@ -1,4 +1,4 @@
-//! Phase 4: the state layout and the resume step, as tokens.
+//! Phase 5: the state layout and the resume step, as tokens.
 //!
 //! The state is an enum declared inside the generated fn: `Unresumed` (the arguments), a variant per
 //! suspension point holding what it stores ([`Layout::stored`]: what [`analysis`](crate::analysis) found, and
@@ -7,8 +7,8 @@
 //! the rest is in its field `at`, an enum with a variant per point. Each field has its own generic parameter, so
 //! rustc infers every type; fields are declared newest-first so that dropping a suspended coroutine drops its
 //! locals in reverse declaration order, as unwinding the plain fn would. With groups, the state's tag goes into
-//! a niche of theirs, and the three states that aren't suspended are one variant `Idle` ([`Idle`]), so that
-//! testing for a group is one compare.
+//! a niche of theirs, and the three states that aren't suspended are one variant `Idle(__Idle)` ([`Idle`]), so
+//! that testing for a group is one compare.
 //!
 //! The step has an arm per point. The arm of a point is the *continuation* of the body after that `yield_!`:
 //! the rest of each enclosing block, innermost first; an enclosing loop becomes its partial iteration
@@ -38,6 +38,10 @@
 //!
 //! This file declares the state and assembles the step; [`access`] is how an arm reaches each local and what a
 //! suspension point stores, [`continuation`] the code of an arm, [`queries`] what the emitter asks of the IR.
+//!
+//! In the token-building code, `g` is the step's guard (`state_guard`), `p` the runtime's private path
+//! (`::stackless::__private`), `k` the suspension point whose arm is emitted and `j` one it reaches, `c` a group
+//! and `l` a local: short, so that the quoted templates read like the code they make.
 
 use std::collections::HashMap;
 
@@ -277,32 +281,39 @@ const TERMINAL_PANICKED: &str = "Panicked";
 
 /// How the states that aren't suspended are written. Without groups, `Unresumed { args.. }`, `Returned` and
 /// `Panicked` are variants of the state, whose tag is explicit. With groups, the state's tag goes into a niche of
-/// theirs (a `Vec`'s capacity, `at`'s tag), and the three are one variant `Idle` (the runtime's `Idle` around a
-/// struct `Unresumed { args.. }`): it takes one value of the niche, so that testing for a group is one compare,
-/// where three variants would take a range of values that LLVM decodes on every resume.
+/// theirs (a `Vec`'s capacity, `at`'s tag), and the three are the variants of an enum `__Idle`, one variant
+/// `Idle` of the state: it takes one value of the niche, so that testing for a group is one compare, where three
+/// variants would take a range of values that LLVM decodes on every resume.
 #[derive(Clone, Copy)]
 struct Idle {
     nested: bool,
 }
 
 impl Idle {
+    /// The enum of the states that aren't suspended, when they are nested.
+    fn ty() -> syn::Ident {
+        syn::Ident::new("__Idle", Span::mixed_site())
+    }
+
     /// The not-started state, with its fields (a pattern or an expression).
     fn unresumed(self, fields: &TokenStream) -> TokenStream {
-        let state = state_ty();
-        let p = private();
-        if self.nested {
-            quote!(#state::Idle(#p::Idle::Unresumed(Unresumed { #fields })))
-        } else {
-            quote!(#state::Unresumed { #fields })
-        }
+        self.variant(&quote!(Unresumed { #fields }))
     }
 
     /// [`TERMINAL_RETURNED`] or [`TERMINAL_PANICKED`] (a pattern or an expression).
     fn terminal(self, name: &str) -> TokenStream {
-        let state = state_ty();
-        let p = private();
         let name = syn::Ident::new(name, Span::mixed_site());
-        if self.nested { quote!(#state::Idle(#p::Idle::#name)) } else { quote!(#state::#name) }
+        self.variant(&quote!(#name))
+    }
+
+    fn variant(self, variant: &TokenStream) -> TokenStream {
+        let state = state_ty();
+        if self.nested {
+            let idle = Self::ty();
+            quote!(#state::Idle(#idle::#variant))
+        } else {
+            quote!(#state::#variant)
+        }
     }
 }
 
@@ -521,17 +532,24 @@ impl<'a> Emitter<'a> {
         let (returned, panicked) = (idle.terminal(TERMINAL_RETURNED), idle.terminal(TERMINAL_PANICKED));
         let state_enum = if idle.nested {
             let start_generics = &generics[..unresumed_fields.len()];
+            let idle_ty = Idle::ty();
             quote! {
-                /// Not started: holds the arguments.
                 #derive
                 #[allow(dead_code, non_camel_case_types)]
-                struct Unresumed<#(#start_generics),*> { #(#unresumed_fields),* }
+                enum #idle_ty<#(#start_generics),*> {
+                    /// Not started: holds the arguments.
+                    Unresumed { #(#unresumed_fields),* },
+                    /// Finished.
+                    Returned,
+                    /// A resume panicked.
+                    Panicked,
+                }
                 #derive
                 #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
                 enum #state<#(#generics),*> {
                     #(#variants,)*
                     /// Not started, finished, or poisoned by a panic.
-                    Idle(#p::Idle<Unresumed<#(#start_generics),*>>),
+                    Idle(#idle_ty<#(#start_generics),*>),
                 }
             }
         } else {
@@ -625,19 +643,20 @@ impl<'a> Emitter<'a> {
         let not_suspended = if idle.nested {
             // One cold block before the groups, for the one value of the niche: the start and the terminal states.
             let idle_var = syn::Ident::new("idle", Span::mixed_site());
+            let idle_ty = Idle::ty();
             quote! {
                 if let #state::Idle(#idle_var) = &*#g.state {
                     ::core::hint::cold_path();
                     match #idle_var {
-                        #p::Idle::Returned => {
+                        #idle_ty::Returned => {
                             #g.exit = #p::Exit::Suspended;
                             #after_completion
                         }
-                        #p::Idle::Panicked => {
+                        #idle_ty::Panicked => {
                             #g.exit = #p::Exit::Suspended;
                             #after_panic
                         }
-                        #p::Idle::Unresumed(_) => {}
+                        #idle_ty::Unresumed { .. } => {}
                     }
                     match ::core::mem::replace(#g.state, #panicked) {
                         #start_code
