@@ -258,7 +258,7 @@ impl<'a> Checker<'a> {
         let borrows = if reference && projected {
             local_info.owned()
         } else if reference {
-            !local_info.no_drop()
+            !local_info.plain()
         } else if let Expr::MethodCall(m) = expr
             && ALSO_CONSUMING.contains(&m.method.to_string().as_str())
         {

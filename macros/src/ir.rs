@@ -64,8 +64,8 @@ impl Local {
         Local { ident, scope, mutable, value: Value::Unknown, hidden }
     }
 
-    /// `Copy` without drop glue.
-    pub fn no_drop(&self) -> bool {
+    /// [`Value::Plain`]: `Copy` without drop glue (stricter than [`Self::no_drop_glue`]).
+    pub fn plain(&self) -> bool {
         self.value == Value::Plain
     }
 

@@ -253,7 +253,7 @@ impl Rewrite for Emitter<'_> {
                 _ => syn::parse_quote!((*#p::slot(&mut #base))),
             };
         }
-        if in_place && matches!(kind, UseKind::Move | UseKind::Receiver) && last && !info.no_drop() {
+        if in_place && matches!(kind, UseKind::Move | UseKind::Receiver) && last && !info.plain() {
             // Moving out of the state would leave a hole (and a method the macro doesn't know may take `self`):
             // this arm runs by value instead.
             self.violate();
