@@ -344,9 +344,10 @@ fn consecutive_loops_drop_as_the_plain_fn() {
 }
 
 /// A point after a loop where the loop's table is dead still keeps it (a plain array: keeping it costs nothing),
-/// so that the table stays a shared field of the group the point joins: only the loop's iterator and the
-/// iteration's locals move out of `at` and back on each resume. (Without the table at that point, joining would
-/// make the table the loop points' own, moved on every resume; apart, the loop's arms moved the whole state.)
+/// and so does it keep the loop's range (no drop glue; lowered into the block around the loop), so that both stay
+/// shared fields of the group the point joins: only the iteration's locals move out of `at` and back on each
+/// resume. (Without the table at that point, joining would make the table the loop points' own, moved on every
+/// resume; apart, the loop's arms moved the whole state.)
 #[stackless::coroutine]
 fn loop_state_outlives_the_point_after(n: usize) -> impl Iterator<Item = u64> + std::fmt::Debug {
     let outer = String::from("outer");
@@ -366,7 +367,7 @@ fn a_point_after_a_loop_keeps_the_loop_s_plain_table_shared() {
     g.next();
     assert_eq!(
         format!("{g:?}"),
-        r#"Group0 { at: Suspend0 { i: 0, for_i: 1..3 }, table: [0, 0, 0, 0], outer: "outer" }"#
+        r#"Group0 { at: Suspend0 { i: 0 }, for_i: 1..3, table: [0, 0, 0, 0], outer: "outer" }"#
     );
     assert_eq!(g.collect::<Vec<_>>(), [1, 1, 1, 2, 3, 5]);
 }

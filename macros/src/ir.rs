@@ -40,6 +40,9 @@ pub enum Value {
     /// A view into another value, without drop glue but maybe not `Copy` (what std's `chars`, `iter`, `lines`…
     /// return): left out of the state once no longer used, like a plain value.
     View,
+    /// The iterator of a `for` loop over a range (`0..n`): no drop glue and no borrow, but not `Copy`; only the
+    /// loop's `next` uses it.
+    Range,
     /// A `&mut` reference (an argument or a `let` typed `&mut T`): no drop glue, so left out of the state once no
     /// longer used, but not `Copy` (a use by value moves it), and what its methods borrow is the data it points
     /// to, not the coroutine's state.
@@ -71,7 +74,7 @@ impl Local {
 
     /// Dropping it earlier than at the end of its scope is unobservable.
     pub fn no_drop_glue(&self) -> bool {
-        matches!(self.value, Value::Plain | Value::View | Value::MutRef | Value::PlainArray)
+        matches!(self.value, Value::Plain | Value::View | Value::Range | Value::MutRef | Value::PlainArray)
     }
 
     pub fn owned(&self) -> bool {

@@ -270,8 +270,9 @@ impl Planner<'_> {
 
     /// `added` points, joining `group`, also store each plain value held at every point of `group` that is in
     /// scope and initialised at them but not stored there because it is dead: `Copy` without drop glue (a
-    /// number, a plain array, a shared reference: never moved out), it costs nothing to keep where it is, and it
-    /// stays one of the group's shared fields. Stored as it is (never through `Hold`): live at the group's points,
+    /// number, a plain array, a shared reference: never moved out) or a range's iterator (no drop glue, used
+    /// only by its loop's `next`), it costs nothing to keep where it is, and it stays one of the group's shared
+    /// fields. Stored as it is (never through `Hold`): live at the group's points,
     /// it borrows nothing in the state, and it is never assigned a new value (which could borrow a local of the
     /// state). So do all other points where it is initialised.
     fn widen(&mut self, group: &[YieldId], added: &[YieldId]) {
@@ -282,7 +283,7 @@ impl Planner<'_> {
             .filter(|&l| {
                 let local = &self.body.locals[l];
                 rest.iter().all(|&j| self.stored[j].contains(&l))
-                    && matches!(local.value, Value::Plain | Value::PlainArray)
+                    && matches!(local.value, Value::Plain | Value::PlainArray | Value::Range)
                     && !self.reassigned.contains(l)
                     && local.hidden.is_none()
                     && !self.an.flagged.contains(l)
@@ -386,7 +387,8 @@ impl Planner<'_> {
     }
 }
 
-/// The locals that hold a `for` loop's iterator, and those assigned as a whole somewhere (`x = e`).
+/// The locals that hold a `for` loop's iterator (a range's, too), and those assigned as a whole somewhere
+/// (`x = e`).
 fn iterators_and_reassigned(body: &Body) -> (Set, Set) {
     struct Walk {
         iterators: Set,
@@ -451,6 +453,12 @@ fn iterators_and_reassigned(body: &Body) -> (Set, Set) {
     let n = body.locals.len();
     let mut walk = Walk { iterators: Set::new(n), reassigned: Set::new(n) };
     walk.block(&body.root);
+    // A `for` loop over a range is lowered with its iterator in the block around it (`Lowerer::range_loop`).
+    for (l, local) in body.locals.iter().enumerate() {
+        if local.value == Value::Range {
+            walk.iterators.insert(l);
+        }
+    }
     for value in body.yields.iter().filter_map(|y| y.value.as_ref()) {
         walk.leaf(value);
     }

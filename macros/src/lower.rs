@@ -383,10 +383,53 @@ impl<'e> Lowerer<'e> {
                 let join = self.join_point(span);
                 stmts.push(Stmt::Expr(join, Some(syn::Token![;](span))));
             }
-            stmts.push(self.stmt(stmt, at_exit && last));
+            match stmt {
+                SynStmt::Expr(Expr::ForLoop(f), semi) if simple_range(&f.expr) && loop_suspends(&f) => {
+                    let (iterator, rest) = self.range_loop(f, semi);
+                    stmts.push(iterator);
+                    let rest = self.stmt(rest, at_exit && last);
+                    // The loop's pattern binds the range's items: plain values, as in a `for` loop over a range.
+                    if let Stmt::Expr(Node::While { cond, .. }, _) = &rest {
+                        for c in cond {
+                            if let Cond::Let { binding, .. } = c {
+                                binding.locals.iter().for_each(|&l| self.locals[l].value = Value::Plain);
+                            }
+                        }
+                    }
+                    stmts.push(rest);
+                }
+                stmt => stmts.push(self.stmt(stmt, at_exit && last)),
+            }
         }
         self.scopes[scope].ends_at_exit = at_exit && !self.scopes[scope].in_loop;
         Block { scope, stmts }
+    }
+
+    /// `for PAT in a..b BODY` as a statement of a block, as `let mut it = IntoIterator::into_iter(a..b);` in that
+    /// block, then `while let Some(PAT) = Iterator::next(&mut it) BODY` (returned to be lowered): Rust's own
+    /// desugaring, but with the iterator in the block, not in a scope of the loop's own. Dropping the range
+    /// there is as unobservable as at the loop's end (no drop glue, and the endpoints make no temporaries: see
+    /// [`simple_range`]), and a suspension point after the loop can then keep it where it is when it joins the
+    /// loop's group (`layout::Planner::widen`), so that the loop's resumes move nothing.
+    fn range_loop(&mut self, f: syn::ExprForLoop, semi: Option<syn::Token![;]>) -> (Stmt, SynStmt) {
+        self.hidden_count += 1;
+        let name = syn::Ident::new(&format!("__range{}", self.hidden_count), Span::mixed_site());
+        let range = &f.expr;
+        // Spanned at the user's range: an error of `into_iter` lands there.
+        let init = quote::quote_spanned!(range.span()=> ::core::iter::IntoIterator::into_iter(#range));
+        let iterator: SynStmt = syn::parse_quote!(let mut #name = #init;);
+        let Stmt::Let(decl) = self.stmt(iterator, false) else {
+            unreachable!("internal invariant: a `let` lowers to a `let`")
+        };
+        let it = decl.binding.locals[0];
+        self.locals[it].value = Value::Range;
+        // Named after the loop, as a `for` loop's iterator is (see the `Expr::ForLoop` arm of `Self::expr`).
+        self.locals[it].ident = syn::Ident::new(&loop_field_name(&f.pat, f.label.as_ref()), Span::mixed_site());
+        let syn::ExprForLoop { attrs, label, pat, body, .. } = f;
+        let rest: Expr = syn::parse_quote! {
+            #(#attrs)* #label while let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(&mut #name) #body
+        };
+        (Stmt::Let(decl), SynStmt::Expr(rest, semi))
     }
 
     fn block(&mut self, block: syn::Block, in_loop: bool, at_exit: bool) -> Block {
@@ -620,7 +663,7 @@ impl<'e> Lowerer<'e> {
                 self.locals[it].ident = syn::Ident::new(&loop_field_name(&f.pat, f.label.as_ref()), Span::mixed_site());
                 // A range over integers holds no drop glue (but isn't `Copy`).
                 if matches!(&iter.expr, Expr::Range(_)) {
-                    self.locals[it].value = Value::View;
+                    self.locals[it].value = Value::Range;
                 }
                 self.loop_stack.push(id);
                 let pat_scope = self.push_scope(true);
@@ -945,6 +988,38 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<SynStmt>)> {
     let mut visitor = Pinner { counter, rebinds: Vec::new(), wilds: 0, by_ref: false };
     syn::visit_mut::VisitMut::visit_pat_mut(&mut visitor, &mut pinned);
     (visitor.wilds > 0 && !visitor.rebinds.is_empty() && !visitor.by_ref).then_some((pinned, visitor.rebinds))
+}
+
+/// A range (`a..b`, `a..=b`, `a..`) whose endpoints create no temporary with drop glue: literals, places (a path,
+/// a field, an index), and arithmetic, casts and argument-free or place-argument method calls on them
+/// (`v.len()`, `i + 1`, `n as usize`). A temporary would live until the end of the `for` statement.
+fn simple_range(expr: &Expr) -> bool {
+    fn simple(e: &Expr) -> bool {
+        match e {
+            Expr::Lit(_) | Expr::Path(_) => true,
+            Expr::Paren(p) => simple(&p.expr),
+            Expr::Field(f) => simple(&f.base),
+            Expr::Index(i) => simple(&i.expr) && simple(&i.index),
+            Expr::Unary(u) => !matches!(u.op, syn::UnOp::Deref(_)) && simple(&u.expr),
+            Expr::Binary(b) => simple(&b.left) && simple(&b.right),
+            Expr::Cast(c) => simple(&c.expr),
+            // The receiver a place, not a value made here (`s.to_string().len()` would drop its `String` after
+            // the loop).
+            Expr::MethodCall(m) => {
+                matches!(strip_parens(&m.receiver), Expr::Path(_) | Expr::Field(_)) && m.args.iter().all(simple)
+            }
+            _ => false,
+        }
+    }
+    match strip_parens(expr) {
+        Expr::Range(r) => r.start.as_deref().is_none_or(simple) && r.end.as_deref().is_none_or(simple),
+        _ => false,
+    }
+}
+
+/// The body of a `for` loop has a suspension point.
+fn loop_suspends(f: &syn::ExprForLoop) -> bool {
+    find_yield(&Expr::Block(syn::ExprBlock { attrs: Vec::new(), label: None, block: f.body.clone() })).is_some()
 }
 
 /// `a && let P = e && b` → `[a, let P = e, b]`. Parenthesised `&&` is a plain boolean and stays whole.

@@ -1,11 +1,13 @@
 fn scaled(n: u32) -> impl Iterator<Item = u32> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __Group0 {
+    enum __Group0<__T1, __T2, __T3> {
+        /// Suspended at `yield_ ! (i)` (line 4).
+        Suspend0 { n: __T1 },
         /// Suspended at `yield_ ! (scale (1))` (line 7).
-        Suspend2 {},
+        Suspend2 { scale: __T2 },
         /// Suspended at `yield_ ! (scale (2))` (line 8).
-        Suspend3 {},
+        Suspend3 { scale: __T3 },
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
@@ -19,18 +21,16 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
-    enum __State<__T0, __T1, __T2, __T3, __T4> {
-        /// Suspended at `yield_ ! (i)` (line 4).
-        Suspend0 { for_i: __T1, n: __T2 },
+    enum __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6> {
+        /// Suspended at one of the points of lines 4–8: what they all hold stays here.
+        Group0 { at: __Group0<__T1, __T2, __T3>, for_i: __T4 },
         /// Join point before the `let` of line 6.
-        Suspend1 { n: __T3 },
-        /// Suspended at one of the points of lines 7–8: what they all hold stays here.
-        Group0 { at: __Group0, scale: __T4 },
+        Suspend1 { for_i: __T5, n: __T6 },
         /// Not started, finished, or poisoned by a panic.
         Idle(__Idle<__T0>),
     }
-    impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
-    for __State<__T0, __T1, __T2, __T3, __T4> {
+    impl<__T0, __T1, __T2, __T3, __T4, __T5, __T6> ::stackless::__private::States
+    for __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6> {
         const RETURNED: Self = __State::Idle(__Idle::Returned);
         const POISONED: Self = __State::Idle(__Idle::Panicked);
     }
@@ -84,28 +84,26 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             );
                             let __ret: () = {
                                 let n = __p_n;
-                                {
-                                    let mut for_i = ::core::iter::IntoIterator::into_iter(0..n);
-                                    loop {
-                                        let i = match ::core::iter::Iterator::next(&mut for_i) {
-                                            ::core::option::Option::Some(__next) => __next,
-                                            ::core::option::Option::None => break,
+                                let mut for_i = ::core::iter::IntoIterator::into_iter(0..n);
+                                while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                    &mut for_i,
+                                ) {
+                                    {
+                                        let __yielded: u32 = i;
+                                        let __own = __Group0::Suspend0 { n: n };
+                                        *state_guard.state = __State::Group0 {
+                                            at: __own,
+                                            for_i: for_i,
                                         };
-                                        {
-                                            {
-                                                let __yielded: u32 = i;
-                                                *state_guard.state = __State::Suspend0 {
-                                                    n: n,
-                                                    for_i: for_i,
-                                                };
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
-                                            };
-                                        }
-                                    }
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
+                                    };
                                 }
                                 {
-                                    *state_guard.state = __State::Suspend1 { n: n };
+                                    *state_guard.state = __State::Suspend1 {
+                                        n: n,
+                                        for_i: for_i,
+                                    };
                                     continue '__step;
                                 };
                             };
@@ -116,14 +114,18 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                     }
                 }
                 if ::core::matches!(
-                    * state_guard.state, __State::Suspend0 { .. } | __State::Suspend1 {
-                    .. }
+                    * state_guard.state, __State::Group0 { at : __Group0::Suspend0 { .. }
+                    | __Group0::Suspend2 { .. } | __Group0::Suspend3 { .. }, .. } |
+                    __State::Suspend1 { .. }
                 ) {
                     match ::core::mem::replace(
                         state_guard.state,
                         __State::Idle(__Idle::Panicked),
                     ) {
-                        __State::Suspend0 { n: __saved0, for_i: __saved1 } => {
+                        __State::Group0 {
+                            at: __Group0::Suspend0 { n: __saved0 },
+                            for_i: __saved1,
+                        } => {
                             #[allow(unused_variables)]
                             let __arg = ::stackless::__private::take_resume_arg(
                                 &mut __resume_slot,
@@ -131,48 +133,48 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             let __ret: () = {
                                 #[allow(unused_variables)]
                                 let n = __saved0;
+                                #[allow(unused_variables)]
+                                let mut for_i = __saved1;
                                 {
-                                    #[allow(unused_variables)]
-                                    let mut for_i = __saved1;
-                                    '__break0: {
-                                        loop {
-                                            let i = match ::core::iter::Iterator::next(&mut for_i) {
-                                                ::core::option::Option::Some(__next) => __next,
-                                                ::core::option::Option::None => break,
+                                    while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                        &mut for_i,
+                                    ) {
+                                        {
+                                            let __yielded: u32 = i;
+                                            let __own = __Group0::Suspend0 { n: n };
+                                            *state_guard.state = __State::Group0 {
+                                                at: __own,
+                                                for_i: for_i,
                                             };
-                                            {
-                                                {
-                                                    let __yielded: u32 = i;
-                                                    *state_guard.state = __State::Suspend0 {
-                                                        n: n,
-                                                        for_i: for_i,
-                                                    };
-                                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                    return ::stackless::__private::suspend(__yielded);
-                                                };
-                                            }
-                                        }
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
+                                        };
                                     }
                                 }
                                 {
-                                    *state_guard.state = __State::Suspend1 { n: n };
+                                    *state_guard.state = __State::Suspend1 {
+                                        n: n,
+                                        for_i: for_i,
+                                    };
                                     continue '__step;
                                 };
                             };
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        __State::Suspend1 { n: __saved0 } => {
+                        __State::Suspend1 { n: __saved0, for_i: __saved1 } => {
                             let __ret: () = {
                                 #[allow(unused_variables)]
                                 let n = __saved0;
+                                #[allow(unused_variables)]
+                                let mut for_i = __saved1;
                                 let scale = move |x: u32| x * n;
                                 {
                                     let __yielded: u32 = scale(1);
-                                    let __own = __Group0::Suspend2 {};
+                                    let __own = __Group0::Suspend2 { scale: scale };
                                     *state_guard.state = __State::Group0 {
                                         at: __own,
-                                        scale: scale,
+                                        for_i: for_i,
                                     };
                                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
@@ -181,25 +183,26 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        _ => ::core::unreachable!(),
-                    }
-                }
-                if let __State::Group0 {
-                    at: __at,
-                    #[allow(unused_variables)]
-                    scale: scale,
-                } = &mut *state_guard.state
-                {
-                    match __at {
-                        __Group0::Suspend2 { .. } => {
+                        __State::Group0 {
+                            at: __Group0::Suspend2 { scale: __saved3 },
+                            for_i: __saved1,
+                        } => {
                             #[allow(unused_variables)]
                             let __arg = ::stackless::__private::take_resume_arg(
                                 &mut __resume_slot,
                             );
                             let __ret: () = {
+                                #[allow(unused_variables)]
+                                let mut for_i = __saved1;
+                                #[allow(unused_variables)]
+                                let scale = __saved3;
                                 {
-                                    let __yielded: u32 = (*scale)(2);
-                                    *__at = __Group0::Suspend3 {};
+                                    let __yielded: u32 = scale(2);
+                                    let __own = __Group0::Suspend3 { scale: scale };
+                                    *state_guard.state = __State::Group0 {
+                                        at: __own,
+                                        for_i: for_i,
+                                    };
                                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 };
@@ -207,16 +210,24 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        __Group0::Suspend3 { .. } => {
+                        __State::Group0 {
+                            at: __Group0::Suspend3 { scale: __saved3 },
+                            for_i: __saved1,
+                        } => {
                             #[allow(unused_variables)]
                             let __arg = ::stackless::__private::take_resume_arg(
                                 &mut __resume_slot,
                             );
-                            let __ret: () = {};
+                            let __ret: () = {
+                                #[allow(unused_variables)]
+                                let mut for_i = __saved1;
+                                #[allow(unused_variables)]
+                                let scale = __saved3;
+                            };
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        _ => {}
+                        _ => ::core::unreachable!(),
                     }
                 }
                 ::core::unreachable!()

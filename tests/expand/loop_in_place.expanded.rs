@@ -239,36 +239,30 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                             let rounds = __p_rounds;
                             let _token = Token(rounds);
                             let mut buf = [0usize; 64];
-                            {
-                                let mut for_i = ::core::iter::IntoIterator::into_iter(
-                                    0..rounds,
-                                );
-                                loop {
-                                    let i = match ::core::iter::Iterator::next(&mut for_i) {
-                                        ::core::option::Option::Some(__next) => __next,
-                                        ::core::option::Option::None => break,
+                            let mut for_i = ::core::iter::IntoIterator::into_iter(
+                                0..rounds,
+                            );
+                            while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                &mut for_i,
+                            ) {
+                                buf[i % 64] = i;
+                                {
+                                    let __yielded: usize = i;
+                                    let __own = __Group0::Suspend0 { i: i };
+                                    *state_guard.state = __State::Group0 {
+                                        at: __own,
+                                        _token: {
+                                            use ::stackless::__private::{HoldCopy as _, HoldValue as _};
+                                            (&&::stackless::__private::Hold(&_token))
+                                                .hold_kind()
+                                                .hold(_token)
+                                        },
+                                        buf: buf,
+                                        for_i: for_i,
                                     };
-                                    {
-                                        buf[i % 64] = i;
-                                        {
-                                            let __yielded: usize = i;
-                                            let __own = __Group0::Suspend0 { i: i };
-                                            *state_guard.state = __State::Group0 {
-                                                at: __own,
-                                                _token: {
-                                                    use ::stackless::__private::{HoldCopy as _, HoldValue as _};
-                                                    (&&::stackless::__private::Hold(&_token))
-                                                        .hold_kind()
-                                                        .hold(_token)
-                                                },
-                                                buf: buf,
-                                                for_i: for_i,
-                                            };
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
-                                        };
-                                    }
-                                }
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
                             }
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -288,46 +282,40 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
             } = &mut *state_guard.state
             {
                 let __ret: () = {
-                    '__break0: {
-                        {
-                            match __at {
-                                __Group0::Suspend0 { .. } => {
-                                    let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(
-                                        __at,
-                                        __Group0::Moving,
-                                    ) else { ::core::unreachable!() };
+                    {
+                        match __at {
+                            __Group0::Suspend0 { .. } => {
+                                let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(
+                                    __at,
+                                    __Group0::Moving,
+                                ) else { ::core::unreachable!() };
+                                {
+                                    #[allow(unused_variables)]
+                                    let i = __saved4;
                                     {
-                                        #[allow(unused_variables)]
-                                        let i = __saved4;
                                         {
-                                            {
-                                                let __yielded: usize = (*buf)[i % 64] * 2;
-                                                *__at = __Group0::Suspend1 {};
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
-                                            };
-                                        }
+                                            let __yielded: usize = (*buf)[i % 64] * 2;
+                                            *__at = __Group0::Suspend1 {};
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
+                                        };
                                     }
                                 }
-                                __Group0::Suspend1 { .. } => {}
-                                _ => ::core::unreachable!(),
                             }
+                            __Group0::Suspend1 { .. } => {}
+                            _ => ::core::unreachable!(),
                         }
-                        loop {
-                            let i = match ::core::iter::Iterator::next(&mut (*for_i)) {
-                                ::core::option::Option::Some(__next) => __next,
-                                ::core::option::Option::None => break,
-                            };
-                            {
-                                (*buf)[i % 64] = i;
-                                {
-                                    let __yielded: usize = i;
-                                    *__at = __Group0::Suspend0 { i: i };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
-                            }
-                        }
+                    }
+                    while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                        &mut (*for_i),
+                    ) {
+                        (*buf)[i % 64] = i;
+                        {
+                            let __yielded: usize = i;
+                            *__at = __Group0::Suspend0 { i: i };
+                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                            return ::stackless::__private::suspend(__yielded);
+                        };
                     }
                 };
                 state_guard.exit = ::stackless::__private::Exit::Returned;
