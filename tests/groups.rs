@@ -447,3 +447,59 @@ fn a_plain_local_held_at_several_points_of_a_loop_is_one_slot() {
     assert_eq!(out, [0, 0, 0, 11, 0, 0]);
     assert_eq!(format!("{c:?}"), "Group0 { at: Suspend2, len: 0, payload: [] }");
 }
+
+/// A `for` loop over a range keeps its iterator in the block around the loop (no drop glue), so the point after
+/// the loop joins the loop's group with the iterator still shared: resuming in the loop moves nothing. The
+/// drops are the plain fn's.
+#[stackless::coroutine]
+fn range_then_a_point(n: usize) -> impl Iterator<Item = usize> + std::fmt::Debug {
+    let _outer = Noisy("outer");
+    for i in 0..n {
+        let _item = Noisy("item");
+        yield_!(i);
+        yield_!(i + 10);
+    }
+    log("after the loop");
+    yield_!(100);
+}
+
+#[test]
+fn a_range_s_iterator_stays_shared_with_the_point_after_the_loop() {
+    let dropped = events(|| {
+        let mut g = range_then_a_point(2);
+        assert_eq!(g.next(), Some(0));
+        assert_eq!(
+            format!("{g:?}"),
+            r#"Group0 { at: Suspend0 { _item: Noisy("item"), i: 0 }, for_i: 1..2, _outer: Noisy("outer") }"#
+        );
+        let rest: Vec<usize> = g.by_ref().take(4).collect();
+        assert_eq!(rest, [10, 1, 11, 100]);
+        log("cancel");
+    });
+    assert_eq!(dropped, strs(&["drop item", "drop item", "after the loop", "cancel", "drop outer"]));
+}
+
+/// A range whose endpoint makes a temporary (`Noisy` borrowed by the call) is not lowered so: the temporary lives
+/// to the end of the `for` statement, after the loop, as in the plain fn.
+fn noisy_len(n: &Noisy, len: usize) -> usize {
+    let _ = n;
+    len
+}
+
+#[stackless::coroutine]
+fn range_with_a_temporary(n: usize) -> impl Iterator<Item = usize> {
+    for i in 0..noisy_len(&Noisy("temporary"), n) {
+        log(format!("item {i}"));
+        yield_!(i);
+    }
+    log("after the loop");
+}
+
+#[test]
+fn a_range_s_temporary_lives_until_the_end_of_the_loop() {
+    let dropped = events(|| {
+        let got: Vec<usize> = range_with_a_temporary(2).collect();
+        assert_eq!(got, [0, 1]);
+    });
+    assert_eq!(dropped, strs(&["item 0", "item 1", "drop temporary", "after the loop"]));
+}
