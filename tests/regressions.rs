@@ -847,3 +847,39 @@ fn a_move_before_a_return_in_a_nested_block_is_the_last_use() {
     step(&mut c, 5);
     assert_eq!(step(&mut c, 1), CoroutineState::Complete(Some(1)));
 }
+
+/// A loop's local moved in a branch that then `continue`s, read in the other branch and moved or kept after the
+/// `if`, with a suspension point later in the iteration: the move before `continue` is the local's last use on
+/// that path (it is dead at the loop's head), so it moves the value out of its drop flag instead of out of a
+/// reference (E0507). Difftest seed 0x9a13f, program 1094.
+#[stackless::coroutine]
+#[allow(clippy::redundant_else)] // the shape that failed: the read is in the branch exclusive with the move
+fn moved_then_continues(n: u32) -> impl Iterator<Item = String> {
+    let mut i = 0;
+    while i < n {
+        i += 1;
+        let pair = (i, format!("p{i}"));
+        if i % 3 == 0 {
+            let taken = pair;
+            common::log(taken.1);
+            continue;
+        } else {
+            common::log(format!("read {}", pair.0));
+        }
+        if pair.0 % 2 == 0 {
+            common::log("kept");
+        } else {
+            common::log(pair.1);
+        }
+        yield_!(format!("at {i}"));
+    }
+}
+
+#[test]
+fn a_move_before_continue_is_the_last_use() {
+    let log = common::events(|| {
+        let got: Vec<String> = moved_then_continues(4).collect();
+        assert_eq!(got, ["at 1", "at 2", "at 4"]);
+    });
+    assert_eq!(log, common::strs(&["read 1", "p1", "read 2", "kept", "p3", "read 4", "kept"]));
+}

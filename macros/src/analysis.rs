@@ -66,6 +66,8 @@ pub struct Analysis {
     pub live_after_leaf: Vec<Set>,
     /// Per loop (or labeled block): locals live right after it, where a `break` out of it goes.
     pub live_after_loop: Vec<Set>,
+    /// Per loop: locals live at its head, where a `continue` goes.
+    pub live_at_loop_head: Vec<Set>,
     /// Per suspension point: the stored locals, in declaration order.
     pub stored: Vec<Vec<LocalId>>,
     /// Per suspension point: the stored locals that are dead there (neither read nor assigned again before
@@ -147,10 +149,11 @@ pub fn analyze(body: &Body) -> Analysis {
     held.block(&body.root, Set::new(n));
     let held_after_leaf = held.live_after_leaf;
     let field_moved = live.field_moved;
-    let live_after_loop = live.loops.into_iter().map(|(after, _)| after).collect();
+    let (live_after_loop, live_at_loop_head) = live.loops.into_iter().unzip();
     Analysis {
         live_after_leaf: live.live_after_leaf,
         live_after_loop,
+        live_at_loop_head,
         stored,
         reachable,
         initialized,

@@ -78,8 +78,9 @@ pub struct Walker<'a> {
     /// The code being walked is followed, on its path in the leaf, by a `return`, a panic or a `break` out of
     /// the leaf: the statement lists (or `break` values) that end so, innermost last (ids from `new_construct`).
     returning: Vec<u32>,
-    /// The exits of `returning` that are a `break` out of the leaf, and the loop (or labeled block) they leave.
-    break_exits: Vec<(u32, LoopId)>,
+    /// The exits of `returning` that jump out of the leaf: a `break` out of a loop (or labeled block), or a
+    /// `continue` of a loop around the leaf.
+    break_exits: Vec<(u32, Jump)>,
     /// Per use: the identifier token it was written with (rewrite mode).
     tokens: Vec<Option<syn::Ident>>,
     /// The loops being walked (their code runs again).
@@ -94,8 +95,9 @@ struct Rewriting<'a> {
     /// For each use index of the collection pass: is it the last use of its local in this expression?
     last_use: Vec<bool>,
     live_after: &'a dyn Fn(LocalId) -> bool,
-    /// Live after the loop (or labeled block): where a `break` out of it goes.
-    live_after_loop: &'a dyn Fn(LoopId, LocalId) -> bool,
+    /// Live where a jump out of the leaf goes: after the loop (or labeled block) a `break` leaves, at the head
+    /// of the loop a `continue` goes on with.
+    live_after_jump: &'a dyn Fn(Jump, LocalId) -> bool,
     /// Per use index of the collection pass: the root of a field moved out by value.
     field_moves: Vec<bool>,
     /// The local is stored at a suspension point after the leaf (before it is declared again).
@@ -151,12 +153,12 @@ impl<'a> Walker<'a> {
         rewrite: &'a mut dyn Rewrite,
         uses: &[Use],
         live_after: &'a dyn Fn(LocalId) -> bool,
-        live_after_loop: &'a dyn Fn(LoopId, LocalId) -> bool,
+        live_after_jump: &'a dyn Fn(Jump, LocalId) -> bool,
         held_after: &'a dyn Fn(LocalId) -> bool,
     ) -> Self {
         let last_use = crate::ir::last_uses(uses);
         let field_moves = uses.iter().map(|u| u.field_move).collect();
-        self.rewrite = Some(Rewriting { rewrite, last_use, live_after, live_after_loop, field_moves, held_after });
+        self.rewrite = Some(Rewriting { rewrite, last_use, live_after, live_after_jump, field_moves, held_after });
         self
     }
 
@@ -232,13 +234,13 @@ impl<'a> Walker<'a> {
             let ident = rw.rewrite.plain_ident(local, token);
             return Some(syn::parse_quote!(#ident));
         }
-        // Dead after the leaf, or the leaf returns right after this use on its path, or leaves a loop after which
-        // it is dead.
+        // Dead after the leaf, or the leaf returns right after this use on its path, or jumps to where it is
+        // dead (after a loop it leaves, at the head of a loop it goes on with).
         let exit = self.uses[index].returns.last().map(|id| self.break_exits.iter().find(|(e, _)| e == id));
         let dead_after = match exit {
             None => !(rw.live_after)(local),
             Some(None) => true,
-            Some(Some(&(_, target))) => !(rw.live_after_loop)(target, local),
+            Some(Some(&(_, jump))) => !(rw.live_after_jump)(jump, local),
         };
         let last = rw.last_use.get(index).copied().unwrap_or(false) && dead_after;
         if self.shared_reads > 0 && kind == UseKind::Place {
@@ -278,14 +280,21 @@ impl<'a> Walker<'a> {
             // The statements up to one that returns, panics or breaks out of the leaf (its own value included) are
             // followed by it.
             let exit = block.stmts.iter().enumerate().find_map(|(i, stmt)| {
-                let target = match stmt {
-                    syn::Stmt::Expr(Expr::Break(b), _) if w.in_closure == 0 => Some(w.target(b.label.as_ref())?),
+                let jump = match stmt {
+                    syn::Stmt::Expr(Expr::Break(b), _) if w.in_closure == 0 => {
+                        Some(Jump::Break(w.target(b.label.as_ref())?))
+                    }
+                    // `{ let v = x; continue; }`: `x` is moved there if it is dead at the loop's head (difftest
+                    // seed 0x9a13f, program 1094).
+                    syn::Stmt::Expr(Expr::Continue(c), _) if w.in_closure == 0 => {
+                        Some(Jump::Continue(w.target(c.label.as_ref())?))
+                    }
                     _ if exits(stmt) => None,
                     _ => return None,
                 };
                 let id = w.new_construct();
-                if let Some(target) = target {
-                    w.break_exits.push((id, target));
+                if let Some(jump) = jump {
+                    w.break_exits.push((id, jump));
                 }
                 Some((i, id))
             });
@@ -643,7 +652,7 @@ impl VisitMut for Walker<'_> {
                     let target = if self.in_closure == 0 { self.target(b.label.as_ref()) } else { None };
                     let exit = target.map(|target| {
                         let id = self.new_construct();
-                        self.break_exits.push((id, target));
+                        self.break_exits.push((id, Jump::Break(target)));
                         self.returning.push(id);
                     });
                     self.visit(v, UseKind::Move);

@@ -13,7 +13,7 @@ use super::queries::{
     suspends_before_scope_end,
 };
 use super::{Emitter, at_var, binding_pat, group_enum, private, resume_type_witness, type_witness, variant};
-use crate::ir::{Binding, Block, Cond, JoinBefore, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
+use crate::ir::{Binding, Block, Cond, JoinBefore, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
 use crate::leaf::{Rewrite, Walker};
 
 impl Emitter<'_> {
@@ -819,14 +819,18 @@ impl Emitter<'_> {
         let label_of = move |id: LoopId| labels.get(id).cloned().unwrap_or((None, false));
         let live = &self.an.live_after_leaf[leaf.id];
         let live_after = |l: LocalId| live.contains(l);
-        let live_after_loop = |target: LoopId, l: LocalId| self.an.live_after_loop[target].contains(l);
+        let live_after_jump = |jump: Jump, l: LocalId| match jump {
+            Jump::Break(target) => self.an.live_after_loop[target].contains(l),
+            Jump::Continue(target) => self.an.live_at_loop_head[target].contains(l),
+            Jump::Return => false,
+        };
         let held = &self.an.held_after_leaf[leaf.id];
         let held_after = |l: LocalId| held.contains(l);
         let mut walker = Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(
             self,
             &leaf.uses,
             &live_after,
-            &live_after_loop,
+            &live_after_jump,
             &held_after,
         );
         walker.walk(&mut expr, UseKind::Move);
