@@ -272,9 +272,9 @@ impl Planner<'_> {
     /// scope and initialised at them but not stored there because it is dead: `Copy` without drop glue (a
     /// number, a plain array, a shared reference: never moved out) or a range's iterator (no drop glue, used
     /// only by its loop's `next`), it costs nothing to keep where it is, and it stays one of the group's shared
-    /// fields. Stored as it is (never through `Hold`): live at the group's points,
-    /// it borrows nothing in the state, and it is never assigned a new value (which could borrow a local of the
-    /// state). So do all other points where it is initialised.
+    /// fields. Stored as it is (never through `Hold`): live at the group's points, it borrows nothing in the
+    /// state, and it is never assigned a new value (which could borrow a local of the state). So do all other
+    /// points where it is initialised.
     fn widen(&mut self, group: &[YieldId], added: &[YieldId]) {
         let Some((&first, rest)) = group.split_first() else { return };
         let candidates: Vec<LocalId> = self.stored[first]
