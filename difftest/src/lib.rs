@@ -54,9 +54,31 @@ pub mod rt {
     /// The payload the plain twin unwinds with when it is "cancelled" at a yield.
     pub struct Cancel;
 
+    /// More trace entries than this in one run end it, in both twins alike: the trace stops with `too many
+    /// events`, and the program is stopped by a panic whose own entries (and those of the unwinding) are not
+    /// logged. A generated program can grow without bound between two yields (`for v in p.clone() {
+    /// p.push(v) }` in a loop doubles `p` each time round), which would otherwise run out of memory.
+    pub const MAX_EVENTS: usize = 200_000;
+
     /// Appends one entry to the trace.
     pub fn ev(entry: String) {
-        LOG.with(|l| l.borrow_mut().push(entry));
+        let full = LOG.with(|l| {
+            let mut l = l.borrow_mut();
+            match l.len() {
+                n if n < MAX_EVENTS => {
+                    l.push(entry);
+                    false
+                }
+                MAX_EVENTS => {
+                    l.push("too many events".to_string());
+                    true
+                }
+                _ => false,
+            }
+        });
+        if full && !std::thread::panicking() {
+            panic!("too many events");
+        }
     }
 
     fn take_log() -> Vec<String> {

@@ -581,3 +581,23 @@ twins!(opt deferred_init_local_assigned_after_a_suspension_drops_after_later_loc
 fn deferred_init_local_assigned_after_a_suspension_drops_after_later_locals() {
     assert_same(deferred_init_local_assigned_after_a_suspension_drops_after_later_locals::case());
 }
+
+// ---- Runaway programs -----------------------------------------------------------------------------------
+
+// A program that doubles a `Vec` on each time round a loop, between two yields (seed 0x9a13f, program 2479, a
+// generator flaw rather than a macro bug): both twins stop at `MAX_EVENTS` trace entries with `too many events`
+// instead of running out of memory, and their traces still compare.
+twins!(opt doubling_between_two_yields(r; p: Vec<i64> = vec![5, 6]) {
+    yield_!(1);
+    loop {
+        for v in p.clone() {
+            fx("v", v);
+            p.push(v);
+        }
+    }
+});
+
+#[test]
+fn a_runaway_program_stops_at_the_event_limit() {
+    assert_same(doubling_between_two_yields::case());
+}
