@@ -76,9 +76,7 @@ pub mod rt {
                 _ => false,
             }
         });
-        if full && !std::thread::panicking() {
-            panic!("too many events");
-        }
+        assert!(!full || std::thread::panicking(), "too many events");
     }
 
     fn take_log() -> Vec<String> {
