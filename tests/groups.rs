@@ -503,3 +503,31 @@ fn a_range_s_temporary_lives_until_the_end_of_the_loop() {
     });
     assert_eq!(dropped, strs(&["item 0", "item 1", "drop temporary", "after the loop"]));
 }
+
+/// Found in review: a field of a value made in the endpoint (`make().v.len()`) is not a place of locals, so the
+/// range is not lowered into the block, and the value lives to the end of the `for` statement.
+struct Made {
+    v: Vec<usize>,
+    _noisy: Noisy,
+}
+
+fn make() -> Made {
+    Made { v: vec![1, 2], _noisy: Noisy("made") }
+}
+
+#[stackless::coroutine]
+fn range_over_a_field_of_a_temporary() -> impl Iterator<Item = usize> {
+    for i in 0..make().v.len() {
+        log(format!("item {i}"));
+        yield_!(i);
+    }
+    log("after the loop");
+}
+
+#[test]
+fn a_range_over_a_field_of_a_temporary_keeps_it_to_the_loop_s_end() {
+    let dropped = events(|| {
+        assert_eq!(range_over_a_field_of_a_temporary().collect::<Vec<_>>(), [0, 1]);
+    });
+    assert_eq!(dropped, strs(&["item 0", "item 1", "drop made", "after the loop"]));
+}

@@ -883,3 +883,68 @@ fn a_move_before_continue_is_the_last_use() {
     });
     assert_eq!(log, common::strs(&["read 1", "p1", "read 2", "kept", "p3", "read 4", "kept"]));
 }
+
+/// A `let` whose initializer suspends in both branches, one of which then leaves through an `if` whose branches
+/// both `return`: that branch's value never arrives, so it must not type the local (it typed `&v` as `&str`:
+/// E0277 on valid Rust). Difftest seed 0xff0c7, program 1400.
+#[stackless::coroutine]
+#[allow(clippy::redundant_else, clippy::if_same_then_else)] // the shape that failed: both branches return
+fn initializer_branch_leaving_through_an_if(flags: Vec<bool>) -> impl Iterator<Item = usize> {
+    let mut it = flags.into_iter();
+    while let Some(first) = it.next() {
+        let word = if first {
+            yield_!(1);
+            if it.next().unwrap_or(false) {
+                return;
+            } else {
+                return;
+            }
+        } else {
+            yield_!(2);
+            String::from("word")
+        };
+        let n = if word.is_empty() {
+            drop(word);
+            0
+        } else {
+            word.len()
+        };
+        yield_!(n);
+    }
+}
+
+#[test]
+fn a_branch_leaving_through_an_if_does_not_type_the_initializer() {
+    assert_eq!(initializer_branch_leaving_through_an_if(vec![false, false]).collect::<Vec<_>>(), [2, 4, 2, 4]);
+    assert_eq!(initializer_branch_leaving_through_an_if(vec![false, true, true]).collect::<Vec<_>>(), [2, 4, 1]);
+}
+
+/// Found in review of session 8: a call `u32::checked_label(3)` of a user's extension trait was taken for the
+/// primitive's own `checked_*` (a plain value), so its `Drop` value was dropped at the first suspension instead
+/// of at the end of its scope. Only names the primitive has itself make a plain value now.
+trait Labelled {
+    fn checked_label(self) -> common::Noisy;
+}
+
+impl Labelled for u32 {
+    fn checked_label(self) -> common::Noisy {
+        common::Noisy("label")
+    }
+}
+
+#[stackless::coroutine]
+fn extension_method_on_a_primitive() -> impl Iterator<Item = u32> {
+    let _label = u32::checked_label(3);
+    yield_!(1);
+    common::log("between");
+    yield_!(2);
+    common::log("end");
+}
+
+#[test]
+fn an_extension_method_on_a_primitive_is_not_taken_for_a_plain_value() {
+    let log = common::events(|| {
+        assert_eq!(extension_method_on_a_primitive().collect::<Vec<_>>(), [1, 2]);
+    });
+    assert_eq!(log, common::strs(&["between", "end", "drop label"]));
+}

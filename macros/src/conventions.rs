@@ -325,51 +325,51 @@ pub fn drops_own_temporaries(mac: &syn::Macro) -> bool {
 
 /// A call of an associated fn of a primitive type whose value is `Copy` without drop glue: the type itself
 /// (`usize::from(byte)`, `u32::from_le_bytes(b)`, `i64::max(a, b)`, `u64::wrapping_add(a, 1)`), an `Option` or a
-/// tuple of it (`checked_*`, `overflowing_*`, `char::from_u32`), a `u32` or a `bool` (`count_ones`,
-/// `is_power_of_two`). Not `try_from` or `from_str_radix`, whose errors are other types.
+/// tuple of it (`checked_add`, `overflowing_add`, `char::from_u32`), a `u32` or a `bool` (`count_ones`,
+/// `is_power_of_two`). Only names the type has itself (an inherent fn, or `From`/`Ord`'s): `Type::name` finds a
+/// user's extension trait's method when the type has none of that name (`u32::checked_label(3)` may return
+/// anything). Not `try_from` or `from_str_radix`, whose errors are other types.
 pub fn plain_primitive_call(call: &syn::ExprCall) -> bool {
     let syn::Expr::Path(path) = &*call.func else { return false };
+    if path.qself.is_some() {
+        return false;
+    }
     let segments: Vec<String> = path.path.segments.iter().map(|s| s.ident.to_string()).collect();
     let [ty, func] = &segments[..] else { return false };
-    let primitive: syn::Type = match syn::parse_str(ty) {
-        Ok(t) => t,
-        Err(_) => return false,
-    };
-    path.qself.is_none()
-        && no_drop_type(&primitive)
-        && (["wrapping_", "saturating_", "checked_", "overflowing_"].iter().any(|p| func.starts_with(p))
-            || PLAIN_PRIMITIVE_FNS.contains(&func.as_str()))
+    let func = func.as_str();
+    let signed = matches!(ty.as_str(), "i8" | "i16" | "i32" | "i64" | "i128" | "isize");
+    let unsigned = matches!(ty.as_str(), "u8" | "u16" | "u32" | "u64" | "u128" | "usize");
+    let float = matches!(ty.as_str(), "f32" | "f64");
+    let any = signed || unsigned || float || matches!(ty.as_str(), "bool" | "char");
+    (any && ["from", "max", "min", "clamp"].contains(&func))
+        || ((signed || unsigned) && INTEGER_FNS.contains(&func))
+        || (signed && ["abs", "signum"].contains(&func))
+        || (unsigned && ["is_power_of_two", "next_power_of_two"].contains(&func))
+        || (float && FLOAT_FNS.contains(&func))
+        || (ty == "char" && ["from_u32", "from_digit"].contains(&func))
 }
 
-/// The associated fns [`plain_primitive_call`] knows by name.
-const PLAIN_PRIMITIVE_FNS: &[&str] = &[
-    "from",
+/// The inherent associated fns of every integer type that [`plain_primitive_call`] knows.
+const INTEGER_FNS: &[&str] = &[
     "from_le_bytes",
     "from_be_bytes",
     "from_ne_bytes",
     "from_le",
     "from_be",
-    "from_bits",
-    "from_u32",
-    "from_digit",
-    "max",
-    "min",
-    "clamp",
     "pow",
-    "powi",
-    "powf",
-    "abs",
-    "abs_diff",
-    "signum",
-    "sqrt",
-    "floor",
-    "ceil",
-    "round",
-    "trunc",
-    "mul_add",
-    "isqrt",
-    "ilog2",
-    "ilog10",
+    "wrapping_add",
+    "wrapping_sub",
+    "wrapping_mul",
+    "saturating_add",
+    "saturating_sub",
+    "saturating_mul",
+    "checked_add",
+    "checked_sub",
+    "checked_mul",
+    "checked_div",
+    "overflowing_add",
+    "overflowing_sub",
+    "overflowing_mul",
     "rotate_left",
     "rotate_right",
     "swap_bytes",
@@ -382,8 +382,30 @@ const PLAIN_PRIMITIVE_FNS: &[&str] = &[
     "trailing_ones",
     "div_euclid",
     "rem_euclid",
-    "is_power_of_two",
-    "next_power_of_two",
+    "abs_diff",
+    "ilog2",
+    "ilog10",
+    "isqrt",
+];
+
+/// The inherent associated fns of `f32` and `f64` that [`plain_primitive_call`] knows.
+const FLOAT_FNS: &[&str] = &[
+    "from_bits",
+    "from_le_bytes",
+    "from_be_bytes",
+    "from_ne_bytes",
+    "abs",
+    "signum",
+    "sqrt",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "mul_add",
+    "powi",
+    "powf",
+    "div_euclid",
+    "rem_euclid",
 ];
 
 /// A type with no drop glue, syntactically: references, raw pointers, primitives and tuples/arrays of them.

@@ -990,24 +990,36 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<SynStmt>)> {
     (visitor.wilds > 0 && !visitor.rebinds.is_empty() && !visitor.by_ref).then_some((pinned, visitor.rebinds))
 }
 
-/// A range (`a..b`, `a..=b`, `a..`) whose endpoints create no temporary with drop glue: literals, places (a path,
-/// a field, an index), and arithmetic, casts and argument-free or place-argument method calls on them
-/// (`v.len()`, `i + 1`, `n as usize`). A temporary would live until the end of the `for` statement.
+/// A range (`a..b`, `a..=b`, `a..`) whose endpoints create no temporary with drop glue: literals, places of
+/// locals (a local, its fields, an index), and arithmetic, casts and method calls on such places (`v.len()`,
+/// `i + 1`, `n as usize`). A temporary would live until the end of the `for` statement.
 fn simple_range(expr: &Expr) -> bool {
+    /// A local's name (lowercase, by Rust's naming rules): not a `const` or a unit struct, which would be a
+    /// temporary.
+    fn local(p: &syn::ExprPath) -> bool {
+        p.qself.is_none()
+            && p.path.get_ident().is_some_and(|i| i.to_string().starts_with(|c: char| c.is_lowercase() || c == '_'))
+    }
+    /// A place made of locals: no value is made here to be borrowed (`mk().v.len()` would drop its `mk()` after
+    /// the loop; reviewed in session 8).
+    fn place(e: &Expr) -> bool {
+        match e {
+            Expr::Path(p) => local(p),
+            Expr::Paren(p) => place(&p.expr),
+            Expr::Field(f) => place(&f.base),
+            Expr::Index(i) => place(&i.expr) && simple(&i.index),
+            _ => false,
+        }
+    }
     fn simple(e: &Expr) -> bool {
         match e {
-            Expr::Lit(_) | Expr::Path(_) => true,
+            Expr::Lit(_) => true,
+            Expr::Path(_) | Expr::Field(_) | Expr::Index(_) => place(e),
             Expr::Paren(p) => simple(&p.expr),
-            Expr::Field(f) => simple(&f.base),
-            Expr::Index(i) => simple(&i.expr) && simple(&i.index),
             Expr::Unary(u) => !matches!(u.op, syn::UnOp::Deref(_)) && simple(&u.expr),
             Expr::Binary(b) => simple(&b.left) && simple(&b.right),
             Expr::Cast(c) => simple(&c.expr),
-            // The receiver a place, not a value made here (`s.to_string().len()` would drop its `String` after
-            // the loop).
-            Expr::MethodCall(m) => {
-                matches!(strip_parens(&m.receiver), Expr::Path(_) | Expr::Field(_)) && m.args.iter().all(simple)
-            }
+            Expr::MethodCall(m) => place(&m.receiver) && m.args.iter().all(simple),
             _ => false,
         }
     }
@@ -1035,14 +1047,21 @@ fn flatten_and(expr: Expr, out: &mut Vec<Expr>) {
 
 /// Control never continues past this expression.
 fn diverges(expr: &Expr) -> bool {
-    match expr {
-        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
-        Expr::Macro(m) => panicking_macro(&m.mac),
-        Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(|s| match s {
+    let block_diverges = |b: &syn::Block| {
+        b.stmts.iter().any(|s| match s {
             SynStmt::Expr(e, _) => diverges(e),
             SynStmt::Macro(m) => panicking_macro(&m.mac),
             _ => false,
-        }),
+        })
+    };
+    match expr {
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Macro(m) => panicking_macro(&m.mac),
+        Expr::Block(b) if b.label.is_none() => block_diverges(&b.block),
+        // Every branch leaves (`if c { return; } else { return; }`, difftest seed 0xff0c7, program 1400): a value
+        // typed by such a branch would be typed from nothing.
+        Expr::If(i) => block_diverges(&i.then_branch) && i.else_branch.as_ref().is_some_and(|(_, e)| diverges(e)),
+        Expr::Match(m) => m.arms.iter().all(|a| diverges(&a.body)),
         Expr::Paren(p) => diverges(&p.expr),
         _ => false,
     }
