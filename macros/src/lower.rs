@@ -9,7 +9,10 @@
 //!   names so emission resolves its uses identically.
 //! - The fn's parameters and the `resume = PATTERN` binding are the body's first locals, declared in order,
 //!   so they drop after every other local and in reverse order, as in a plain fn.
-//! - A `for` loop that contains a suspension point gets a hidden local for its iterator.
+//! - A `for` loop that contains a suspension point gets a hidden local for its iterator; over a range whose
+//!   endpoints make no temporary, as a statement, that local is declared in the block around the loop and the
+//!   loop is a `while let` on it ([`Lowerer::range_loop`]), so that the iterator can stay in the state where a
+//!   point after the loop joins the loop's group.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
