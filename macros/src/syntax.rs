@@ -211,7 +211,7 @@ pub fn expression_macro(mac: &syn::Macro) -> bool {
 }
 
 /// A place rooted at a local: a local, or a field, index or dereference of one (`*f()` is none: its base is a
-/// value). Compare [`is_local_place_expression`].
+/// value). Compare [`is_place_expression`].
 pub fn is_local_place(e: &Expr) -> bool {
     match e {
         Expr::Path(_) => true,

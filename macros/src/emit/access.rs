@@ -225,7 +225,7 @@ impl Emitter<'_> {
     /// What suspension point `j` stores of local `l`: the local, or, when it is dead there, what
     /// `__private::Hold` makes of it (`Dead` when its type is `Copy`, the value otherwise). The method call
     /// decides from the type rustc knows at that point, which must be the local's final type: see
-    /// [`never_held`] for the locals that are stored as they are.
+    /// [`never_held`](super::queries::never_held) for the locals that are stored as they are.
     pub(super) fn held(&self, j: YieldId, l: LocalId, ident: &syn::Ident) -> TokenStream {
         if !self.an.dead[j].contains(l) || self.never_held.contains(l) {
             return quote!(#ident);

@@ -99,7 +99,7 @@ pub(super) fn node_resumes_plainly(node: &Node, k: YieldId, located: &HashMap<Sc
 }
 
 /// A statement without control flow: plain code or a suspension point at statement level (`let x = yield_!(..);`,
-/// which [`Emitter::dead_continuation`] continues past in turn).
+/// which [`Emitter::dead_continuation`](super::Emitter::dead_continuation) continues past in turn).
 pub(super) fn stmt_is_plain(stmt: &Stmt) -> bool {
     fn node_plain(n: &Node) -> bool {
         match n {
