@@ -207,3 +207,34 @@ fn a_field_moved_twice_out_of_a_held_local_reads_its_empty_value() {
     let log = events(|| assert_eq!(field_moved_twice().collect::<Vec<_>>(), [2, 0]));
     assert_eq!(log, strs(&["drop rest"]));
 }
+
+/// A unit struct whose `Drop` logs.
+struct Token;
+
+impl Token {
+    fn width(&self) -> usize {
+        2
+    }
+}
+
+impl Drop for Token {
+    fn drop(&mut self) {
+        log("drop token");
+    }
+}
+
+#[stackless::coroutine]
+fn unit_struct_in_a_for_header() -> impl Iterator<Item = usize> {
+    for i in 0..Token.width() {
+        log(format!("item {i}"));
+        yield_!(i);
+    }
+    log("end");
+}
+
+#[test]
+fn a_unit_struct_borrowed_in_a_for_header_drops_before_the_loop() {
+    // The plain fn would drop `Token` after the loop, before "end": the macro takes `Token` for a place.
+    let log = events(|| assert_eq!(unit_struct_in_a_for_header().count(), 2));
+    assert_eq!(log, strs(&["drop token", "item 0", "item 1", "end"]));
+}

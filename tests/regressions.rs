@@ -948,3 +948,22 @@ fn an_extension_method_on_a_primitive_is_not_taken_for_a_plain_value() {
     });
     assert_eq!(log, common::strs(&["between", "end", "drop label"]));
 }
+
+/// Found in review of session 8: a call in parentheses (`(make()).0.len()`) in a `for` loop's header was not
+/// taken for a temporary, so it dropped before the loop instead of after it.
+#[stackless::coroutine]
+fn parenthesized_call_in_a_for_header() -> impl Iterator<Item = usize> {
+    for i in (common::Noisy("header")).0.len()..7 {
+        common::log(format!("item {i}"));
+        yield_!(i);
+    }
+    common::log("end");
+}
+
+#[test]
+fn a_parenthesized_call_in_a_for_header_lives_until_the_loop_ends() {
+    let log = common::events(|| {
+        assert_eq!(parenthesized_call_in_a_for_header().collect::<Vec<_>>(), [6]);
+    });
+    assert_eq!(log, common::strs(&["item 6", "drop header", "end"]));
+}

@@ -87,12 +87,18 @@ fn is_trivial(e: &Expr) -> bool {
 
 /// An rvalue that is a temporary where it is borrowed (a call, a method call, a macro, a struct literal).
 fn creates_temporary(e: &Expr) -> bool {
-    matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) | Expr::Struct(_))
+    match e {
+        Expr::Paren(p) => creates_temporary(&p.expr),
+        _ => matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) | Expr::Struct(_)),
+    }
 }
 
 /// A call, whose value is never promoted to a constant when borrowed.
 fn is_call(e: &Expr) -> bool {
-    matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_))
+    match e {
+        Expr::Paren(p) => is_call(&p.expr),
+        _ => matches!(e, Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_)),
+    }
 }
 
 /// `e` creates a temporary that lives until the end of its statement: an rvalue it borrows in place, in it or in
