@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+mod common;
+
 #[stackless::coroutine]
 fn trimmed_lines(lines: Vec<String>) -> impl Iterator<Item = String> {
     for line in lines {
@@ -161,4 +163,122 @@ fn loops_over_items_borrowed_from_the_caller_may_suspend() {
     let names = ["Ada Lovelace".to_string(), "alan".into(), "Grace".into()];
     assert_eq!(initials(&names).collect::<Vec<_>>(), [(0, 'L'), (0, 'A'), (2, 'G')]);
     assert_eq!(letters_of_longest(&text).collect::<String>(), "jumps");
+}
+
+mod ref_bindings {
+    //! `ref` bindings: into a temporary that `let` extends to the end of the block, which lives (and drops) where
+    //! the plain fn's does, across a suspension point; into a local, which stays whole.
+    #![allow(clippy::toplevel_ref_arg, reason = "`let ref` is the shape tested")]
+    use super::common::{Noisy, events, log, strs};
+
+    #[stackless::coroutine]
+    fn extended_temporary() -> impl Iterator<Item = usize> {
+        let _a = Noisy("a");
+        let ref s = Noisy("extended");
+        let _b = Noisy("b");
+        let n = s.0.len();
+        yield_!(n);
+        log("resumed");
+    }
+
+    fn extended_temporary_plain() {
+        let _a = Noisy("a");
+        let ref s = Noisy("extended");
+        let _b = Noisy("b");
+        let n = s.0.len();
+        log(format!("yield {n}"));
+        log("resumed");
+    }
+
+    #[stackless::coroutine]
+    fn tuple_of_temporaries() -> impl Iterator<Item = usize> {
+        let (ref s, ref mut t, _) = (Noisy("s"), Noisy("t"), Noisy("wild"));
+        t.0 = "t2";
+        let n = s.0.len();
+        yield_!(n);
+        log("resumed");
+    }
+
+    fn tuple_of_temporaries_plain() {
+        let (ref s, ref mut t, _) = (Noisy("s"), Noisy("t"), Noisy("wild"));
+        t.0 = "t2";
+        let n = s.0.len();
+        log(format!("yield {n}"));
+        log("resumed");
+    }
+
+    #[test]
+    fn a_temporary_extended_by_a_ref_binding_drops_at_the_end_of_its_block() {
+        fn twin(plain: fn(), coroutine: impl Iterator<Item = usize>) -> (Vec<String>, Vec<String>) {
+            let got = events(|| {
+                for n in coroutine {
+                    log(format!("yield {n}"));
+                }
+            });
+            (got, events(plain))
+        }
+        let (got, want) = twin(extended_temporary_plain, extended_temporary());
+        assert_eq!(got, want);
+        assert_eq!(want, strs(&["yield 8", "resumed", "drop b", "drop extended", "drop a"]));
+        let (got, want) = twin(tuple_of_temporaries_plain, tuple_of_temporaries());
+        assert_eq!(got, want);
+        assert_eq!(want, strs(&["yield 1", "resumed", "drop s", "drop t2", "drop wild"]));
+    }
+
+    #[stackless::coroutine]
+    fn reference_to_a_temporary() -> impl Iterator<Item = usize> {
+        let _a = Noisy("a");
+        let r = &Noisy("referenced");
+        let f = &mut (Noisy("pair"), 7).1;
+        *f += 1;
+        let n = r.0.len() + *f;
+        yield_!(n);
+        log("resumed");
+    }
+
+    fn reference_to_a_temporary_plain() {
+        let _a = Noisy("a");
+        let r = &Noisy("referenced");
+        let f = &mut (Noisy("pair"), 7).1;
+        *f += 1;
+        let n = r.0.len() + *f;
+        log(format!("yield {n}"));
+        log("resumed");
+    }
+
+    #[test]
+    fn a_temporary_extended_by_a_reference_drops_at_the_end_of_its_block() {
+        let got = events(|| {
+            for n in reference_to_a_temporary() {
+                log(format!("yield {n}"));
+            }
+        });
+        let want = events(reference_to_a_temporary_plain);
+        assert_eq!(got, want);
+        assert_eq!(want, strs(&["yield 18", "resumed", "drop pair", "drop referenced", "drop a"]));
+    }
+
+    #[stackless::coroutine]
+    fn borrowing_a_local() -> impl Iterator<Item = usize> {
+        let v = vec![1, 2, 3];
+        let ref w = v;
+        let n = w.len();
+        yield_!(n);
+        // `v` was borrowed, not moved.
+        yield_!(v.len() + 1);
+    }
+
+    #[stackless::coroutine]
+    fn ref_item_dead_at_the_yield() -> impl Iterator<Item = i32> {
+        for ref x in 0..3 {
+            let y = *x * 10;
+            yield_!(y);
+        }
+    }
+
+    #[test]
+    fn a_ref_binding_no_longer_used_at_the_yield_is_left_out_of_the_state() {
+        assert_eq!(borrowing_a_local().collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(ref_item_dead_at_the_yield().collect::<Vec<_>>(), [0, 10, 20]);
+    }
 }

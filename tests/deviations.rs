@@ -212,6 +212,7 @@ fn a_field_moved_twice_out_of_a_held_local_reads_its_empty_value() {
 struct Token;
 
 impl Token {
+    #[allow(clippy::unused_self, reason = "a method borrowing the unit struct is the shape pinned")]
     fn width(&self) -> usize {
         2
     }

@@ -68,6 +68,12 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ),
     ("while-let-binding", true, "reading the binding of a `while let`"),
     ("let-yield", true, "`let p = yield_!(e);`"),
+    (
+        "extended-temporary",
+        true,
+        "a temporary `let` extends to the end of the block: `let r = &D::new(..);`, `let ref r = ..`, \
+         `let (ref r, _) = (D::new(..), D::new(..));`, read once",
+    ),
     ("value-if", true, "`let v = if c { ..; 1 } else { ..; 2 };`"),
     ("value-match", true, "`let v = match md(e, 3) { 0 => { ..; 1 } .. };`"),
     ("value-block", true, "`let v = { ..; e };` (also `String`-valued)"),
@@ -1303,6 +1309,10 @@ impl G<'_> {
                 0..=14 => self.s_let(out),
                 15..=29 => self.s_yield(out),
                 30..=37 => self.s_mutate(out),
+                38..=40 if self.on("extended-temporary") && self.rng.chance(30) => {
+                    self.s_extended_temporary(out);
+                    true
+                }
                 38..=40 => {
                     let t = self.fresh("f");
                     let e = self.int(2);
@@ -2021,6 +2031,27 @@ impl G<'_> {
         out.push(self.line(format!("let {pat}(mut {v}) = {src} else {{ {div} }};")));
         self.declare(v, Ty::Int);
         true
+    }
+
+    /// A `let` whose temporary Rust extends to the end of the block, the reference read once: the temporary
+    /// drops there, after any suspension point that follows in the block.
+    fn s_extended_temporary(&mut self, out: &mut Vec<Stmt>) {
+        let r = self.fresh("r");
+        let d = self.d_new();
+        let decl = match self.rng.below(4) {
+            0 => format!("let {r} = &{d};"),
+            1 => format!("let ref {r} = {d};"),
+            2 => {
+                let other = self.d_new();
+                format!("let (ref {r}, _) = ({d}, {other});")
+            }
+            _ => {
+                let e = self.int(1);
+                format!("let {r} = &({d}, {e}).0;")
+            }
+        };
+        let t = self.fresh("f");
+        out.push(self.line(format!("{decl} fx(\"{t}\", {r}.get());")));
     }
 
     fn s_shadow(&mut self, out: &mut Vec<Stmt>) -> bool {

@@ -13,14 +13,44 @@
 //! And, in a `+ Clone` coroutine, a `&mut` held across a suspension point ([`check_clone`]).
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::Expr;
 use syn::spanned::Spanned;
 
 use crate::analysis::Analysis;
 use crate::conventions::{ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS, Returns, STR_ITERATORS, std_view};
 use crate::errors::Errors;
-use crate::ir::{Block, Body, Leaf, LocalId, Node, Stmt, Value};
-use crate::syntax::pattern_names;
+use crate::ir::{Binding, Block, Body, Cond, Leaf, LocalId, Node, Stmt, Value};
+use crate::syntax::{is_place_expression, pattern_names};
+
+/// What a pattern's bindings bind into.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// The value of this expression: a place (a local or part of one) or an rvalue.
+    Of(&'a Leaf),
+    /// A value no expression names (a `for` loop's item, the value of a `let` whose initializer suspends).
+    Temporary,
+}
+
+/// The tokens `ref ident` / `ref mut ident` when `pat` binds `ident` by reference.
+fn ref_binding(pat: &syn::Pat, ident: &syn::Ident) -> Option<proc_macro2::TokenStream> {
+    struct Find<'i>(&'i syn::Ident, Option<proc_macro2::TokenStream>);
+    impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            if let Some(by_ref) = &p.by_ref
+                && p.ident == *self.0
+            {
+                let (mutability, ident) = (&p.mutability, &p.ident);
+                self.1 = Some(quote::quote!(#by_ref #mutability #ident));
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut find = Find(ident, None);
+    syn::visit::Visit::visit_pat(&mut find, pat);
+    find.1
+}
 
 /// What a method that borrows its receiver returns.
 enum Borrow {
@@ -70,9 +100,10 @@ impl<'a> Checker<'a> {
         for stmt in &block.stmts {
             match stmt {
                 Stmt::Let(l) => {
-                    // (Not a `let mut`, which may be assigned another iterator before the loop.)
+                    // (Not a `let mut`, which may be assigned another iterator before the loop; a hidden local is
+                    // never assigned.)
                     if let (Some(Node::Leaf(init)), [local]) = (&l.init, &l.binding.locals[..])
-                        && !self.body.locals[*local].mutable
+                        && (!self.body.locals[*local].mutable || self.body.locals[*local].hidden.is_some())
                     {
                         self.bound_to.insert(*local, init);
                     }
@@ -92,7 +123,24 @@ impl<'a> Checker<'a> {
                                 Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"),
                             }),
                         };
-                        if let Some(((owner, span), help)) = found {
+                        if let Some(((owner, _), _)) = found
+                            && self.body.locals[owner].hidden.is_some()
+                        {
+                            // `let r = &make();`: the temporary is a hidden local (`Lowerer::extended_temporary`),
+                            // initialized with the user's value just before.
+                            let value = match self.bound_to.get(&owner) {
+                                Some(init) => init.expr.to_token_stream(),
+                                None => self.body.locals[owner].ident.to_token_stream(),
+                            };
+                            self.errors.push(syn::Error::new_spanned(
+                                value,
+                                format!(
+                                    "this temporary is borrowed, and the borrow is still in use at a later `yield_!`\n\
+                                     note: {STATE_MOVES}\n\
+                                     help: bind the value itself, without `&`, and borrow it where a reference is needed"
+                                ),
+                            ));
+                        } else if let Some(((owner, span), help)) = found {
                             let name = self.body.locals[owner].ident.to_string();
                             let help = help.replace("{name}", &name);
                             let message = if at_yield {
@@ -113,6 +161,11 @@ impl<'a> Checker<'a> {
                             self.errors.error(span, message);
                         }
                     }
+                    let source = match &l.init {
+                        Some(Node::Leaf(init)) => Source::Of(init),
+                        _ => Source::Temporary,
+                    };
+                    self.ref_bindings(&l.binding, source);
                     if let Some(init) = &l.init {
                         self.node(init);
                     }
@@ -126,15 +179,26 @@ impl<'a> Checker<'a> {
         match node {
             Node::Leaf(_) | Node::Yield(_) => {}
             Node::Block { block, .. } | Node::Loop { body: block, .. } => self.block(block),
-            Node::If { then, els, .. } => {
+            Node::If { cond, then, els, .. } => {
+                self.cond_bindings(cond);
                 self.block(then);
                 if let Some(e) = els {
                     self.node(e);
                 }
             }
-            Node::Match { arms, .. } => arms.iter().for_each(|a| self.node(&a.body)),
-            Node::While { body, .. } => self.block(body),
-            Node::For { iter, body, .. } => {
+            Node::Match { scrut, arms } => {
+                for arm in arms {
+                    self.ref_bindings(&arm.binding, Source::Of(scrut));
+                    self.node(&arm.body);
+                }
+            }
+            Node::While { cond, body, .. } => {
+                self.cond_bindings(cond);
+                self.block(body);
+            }
+            Node::For { iter, body, binding, .. } => {
+                // Each item is a temporary of its iteration.
+                self.ref_bindings(binding, Source::Temporary);
                 // `let it = v.iter(); for x in it`: the loop iterates over what `it`'s initializer borrows.
                 let iter = match Self::local_of(iter, strip_parens(&iter.expr)).and_then(|l| self.bound_to.get(&l)) {
                     Some(init) => *init,
@@ -202,6 +266,69 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn cond_bindings(&mut self, cond: &'a [Cond]) {
+        for part in cond {
+            if let Cond::Let { binding, scrut } = part {
+                self.ref_bindings(binding, Source::Of(scrut));
+            }
+        }
+    }
+
+    /// `ref x` / `ref mut x` in a pattern, still used after a suspension point: a borrow of a temporary (an
+    /// rvalue matched or bound by `let`, a `for` loop's item) or of a local (`match opt { Some(ref x) => .. }`),
+    /// either of which is in the state then. (One no longer used there is left out of the state: a plain
+    /// reference.)
+    fn ref_bindings(&mut self, binding: &Binding, source: Source<'a>) {
+        // (The hidden local `let ref x = make();` binds into stands for the temporary: see `Lowerer::extended_temporary` in lower.rs.)
+        let owner = match source {
+            Source::Of(leaf) if is_place_expression(&leaf.expr) => Some(Self::root_local(leaf, &leaf.expr))
+                .filter(|root| !root.is_some_and(|r| self.body.locals[r].hidden.is_some())),
+            _ => None,
+        };
+        let idents = crate::syntax::pattern_idents(&binding.pat);
+        for ((ident, mutable), &l) in idents.iter().zip(&binding.locals) {
+            let Some(by_ref) = ref_binding(&binding.pat, ident) else { continue };
+            let live_at =
+                |k: usize| self.an.reachable[k] && self.an.stored[k].contains(&l) && !self.an.dead[k].contains(l);
+            if !(0..self.body.yields.len()).any(live_at) {
+                continue;
+            }
+            let message = match owner {
+                None => {
+                    let (binding, borrow) = if *mutable { ("mut ", "&mut ") } else { ("", "&") };
+                    format!(
+                        "`{ident}` is bound by `ref` to a temporary that lives across a `yield_!`\n\
+                         note: {STATE_MOVES}\n\
+                         help: bind the value itself: `{binding}{ident}` without `ref` owns it, and `{borrow}{ident}` \
+                         borrows it where a reference is needed"
+                    )
+                }
+                Some(root) => {
+                    let root =
+                        root.map_or_else(|| "the value".to_string(), |r| format!("`{}`", self.body.locals[r].ident));
+                    format!(
+                        "`{ident}` borrows {root} (`ref`), and the borrow is still in use at a later `yield_!`\n\
+                         note: {STATE_MOVES}\n\
+                         help: bind an owned copy (match on a clone, without `ref`), or match again after the `yield_!`"
+                    )
+                }
+            };
+            self.errors.push(syn::Error::new_spanned(by_ref, message));
+        }
+    }
+
+    /// The local a place expression is rooted at (`opt` in `opt.0[i]`), when it is one.
+    fn root_local(leaf: &Leaf, place: &Expr) -> Option<LocalId> {
+        let mut root = strip_parens(place);
+        while let Expr::Index(syn::ExprIndex { expr: base, .. })
+        | Expr::Field(syn::ExprField { base, .. })
+        | Expr::Unary(syn::ExprUnary { expr: base, .. }) = root
+        {
+            root = strip_parens(base);
+        }
+        Self::local_of(leaf, root)
+    }
+
     /// `x.iter()`, `x.chars().rev()`, `x.get(0)`, `x.strip_prefix('#')`… where `x` is a local known to own its
     /// value (`vec![..]`, a `String` argument, a `for` binding over a `Vec<String>`): unlike in a `for` loop, the
     /// value may also be a reference, which can be held.
@@ -256,7 +383,8 @@ impl<'a> Checker<'a> {
         let local = Self::local_of(leaf, root)?;
         let local_info = &self.body.locals[local];
         let borrows = if reference && projected {
-            local_info.owned()
+            // A hidden local holds a value itself (an extended temporary: `let r = &mut make().field;`).
+            local_info.owned() || local_info.hidden.is_some()
         } else if reference {
             !local_info.plain()
         } else if let Expr::MethodCall(m) = expr

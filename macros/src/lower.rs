@@ -13,6 +13,9 @@
 //!   endpoints make no temporary, as a statement, that local is declared in the block around the loop and the
 //!   loop is a `while let` on it ([`Lowerer::range_loop`]), so that the iterator can stay in the state where a
 //!   point after the loop joins the loop's group.
+//! - `let ref x = make();` and `let x = &make();` bind into a temporary that Rust extends to the end of the
+//!   block: it becomes a hidden local declared just before ([`Lowerer::extended_temporary`]), so that it drops
+//!   there; a `ref` binding is a plain reference.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -269,9 +272,16 @@ impl<'e> Lowerer<'e> {
     fn declare(&mut self, pat: &Pat, no_drop: bool) -> Binding {
         let scope = self.current_scope();
         let mut locals = Vec::new();
+        let by_ref = ref_bindings(pat);
         for (ident, mutable) in pattern_idents(pat) {
             let name = ident.to_string();
-            let value = if no_drop { Value::Plain } else { Value::Unknown };
+            // `ref x` binds a reference, whatever the value it borrows.
+            let value = match by_ref.iter().find(|(i, _)| *i == ident) {
+                Some((_, false)) => Value::Plain,
+                Some((_, true)) => Value::MutRef,
+                None if no_drop => Value::Plain,
+                None => Value::Unknown,
+            };
             self.locals.push(Local { value, ..Local::new(ident, scope, mutable) });
             let id = self.locals.len() - 1;
             self.env.push((name, id));
@@ -386,6 +396,14 @@ impl<'e> Lowerer<'e> {
                 let join = self.join_point(span);
                 stmts.push(Stmt::Expr(join, Some(syn::Token![;](span))));
             }
+            let stmt = match stmt {
+                SynStmt::Local(local) if let Some(extended) = extended(&local) => {
+                    let (temporary, rest) = self.extended_temporary(local, extended);
+                    stmts.push(temporary);
+                    rest
+                }
+                other => other,
+            };
             match stmt {
                 SynStmt::Expr(Expr::ForLoop(f), semi) if simple_range(&f.expr) && loop_suspends(&f) => {
                     let (iterator, rest) = self.range_loop(f, semi);
@@ -435,6 +453,52 @@ impl<'e> Lowerer<'e> {
         (Stmt::Let(decl), SynStmt::Expr(rest, semi))
     }
 
+    /// A `let` whose value is, or borrows, a temporary that Rust extends to the end of the block, split in two:
+    /// the temporary becomes a hidden local declared first, so that it lives (and drops) where the plain fn's
+    /// does, also across a suspension point, where the reference to it is plain and left out of the state once
+    /// no longer used.
+    ///
+    /// Input: `let ref x = make();` — Output: `let __temporary1 = make();` and `let ref x = __temporary1;`
+    ///
+    /// Input: `let x = &make().name;` — Output: `let __temporary1 = make();` and `let x = &__temporary1.name;`
+    fn extended_temporary(&mut self, local: syn::Local, extended: Extended) -> (Stmt, SynStmt) {
+        self.hidden_count += 1;
+        let syn::Local { attrs, let_token, pat, init, semi_token, .. } = local;
+        let mut init = init.expect("checked: an extended temporary is in an initializer").expr;
+        let (pat, ty, mutable) = match extended {
+            Extended::Whole => {
+                // A written type is the value's: it goes with the value (`let ref x: Box<dyn Tr> = ..`).
+                let (pat, ty) = match pat {
+                    Pat::Type(t) => (*t.pat, Some(t.ty)),
+                    pat => (pat, None),
+                };
+                let mutable = ref_bindings(&pat).iter().any(|(_, mutable)| *mutable);
+                (pat, ty, mutable)
+            }
+            Extended::Referent => {
+                let Expr::Reference(r) = strip_parens(&init) else { unreachable!("checked: a reference") };
+                (pat, None, r.mutability.is_some())
+            }
+        };
+        let root = match extended {
+            Extended::Whole => &mut init,
+            Extended::Referent => referent_root(&mut init),
+        };
+        // Spanned at the user's value: an error about it lands there.
+        let span = Span::mixed_site().located_at(root.span());
+        let name = crate::names::hidden_local(crate::names::Hidden::Temporary, self.hidden_count);
+        let name = syn::Ident::new(&name.to_string(), span);
+        let value = std::mem::replace(root, syn::parse_quote!(#name));
+        let ty = ty.map(|ty| quote::quote!(: #ty));
+        let mutable = mutable.then(<Token![mut]>::default);
+        let temporary: SynStmt = syn::parse_quote!(#let_token #mutable #name #ty = #value;);
+        let Stmt::Let(decl) = self.stmt(temporary, false) else {
+            unreachable!("internal invariant: a `let` lowers to a `let`")
+        };
+        let rest: SynStmt = syn::parse_quote!(#(#attrs)* #let_token #pat = #init #semi_token);
+        (Stmt::Let(decl), rest)
+    }
+
     fn block(&mut self, block: syn::Block, in_loop: bool, at_exit: bool) -> Block {
         let scope = self.push_scope(in_loop);
         let b = self.block_in_scope(block, scope, at_exit);
@@ -459,7 +523,12 @@ impl<'e> Lowerer<'e> {
                 self.lets += 1;
                 let (init, diverge) = match local.init {
                     Some(init) => {
-                        let ctx = if matches!(local.pat, Pat::Wild(_)) { UseKind::Place } else { UseKind::Move };
+                        // `let ref x = v;` borrows `v`.
+                        let ctx = if matches!(local.pat, Pat::Wild(_)) || binds_only_by_ref(&local.pat) {
+                            UseKind::Place
+                        } else {
+                            UseKind::Move
+                        };
                         let node = self.expr(*init.expr, ctx, false);
                         let diverge = init.diverge.map(|(_, e)| {
                             if let Some(span) = find_yield(&e) {
@@ -501,7 +570,9 @@ impl<'e> Lowerer<'e> {
                         self.clones.push((*single, source));
                     }
                 }
-                if let [single] = binding.locals[..] {
+                if let [single] = binding.locals[..]
+                    && ref_bindings(&local.pat).is_empty()
+                {
                     if let Some(items) = items {
                         self.locals[single].value = items;
                     } else if owned && no_drop && !init.as_ref().is_some_and(borrows_mutably) {
@@ -935,6 +1006,87 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
             }
         };
     }
+}
+
+/// What of a `let`'s value is a temporary that Rust extends to the end of the block (see
+/// [`Lowerer::extended_temporary`]).
+enum Extended {
+    /// `let ref x = make();`: every binding is `ref`/`ref mut`, into a value that is no place.
+    Whole,
+    /// `let x = &make();`, `&mut make().field`, `&(make(), 1).0`: the value the reference points into, when it
+    /// makes a call (it is then never promoted to a constant, as `&[1, 2]` is).
+    Referent,
+}
+
+fn extended(local: &syn::Local) -> Option<Extended> {
+    let init = local.init.as_ref().filter(|init| init.diverge.is_none())?;
+    let pat = match &local.pat {
+        Pat::Type(t) => &*t.pat,
+        pat => pat,
+    };
+    if binds_only_by_ref(pat) && !is_place_expression(&init.expr) {
+        return Some(Extended::Whole);
+    }
+    let Expr::Reference(r) = strip_parens(&init.expr) else { return None };
+    let mut root = strip_parens(&r.expr);
+    while let Expr::Field(syn::ExprField { base: inner, .. }) | Expr::Index(syn::ExprIndex { expr: inner, .. }) = root {
+        root = strip_parens(inner);
+    }
+    (!is_place_expression(root) && makes_a_call(root)).then_some(Extended::Referent)
+}
+
+/// `e` calls something (outside closures): its value is never promoted to a constant when borrowed.
+fn makes_a_call(e: &Expr) -> bool {
+    struct Calls(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Calls {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) => self.0 = true,
+                Expr::Closure(_) => {}
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+    }
+    let mut calls = Calls(false);
+    syn::visit::Visit::visit_expr(&mut calls, e);
+    calls.0
+}
+
+/// The value at the root of `&make().a[0]`'s referent (`make()`), to be replaced by the hidden local.
+fn referent_root(init: &mut Expr) -> &mut Expr {
+    let mut e = init;
+    loop {
+        e = match e {
+            Expr::Paren(p) => &mut p.expr,
+            Expr::Reference(r) => &mut r.expr,
+            Expr::Field(f) => &mut f.base,
+            Expr::Index(i) => &mut i.expr,
+            _ => return e,
+        };
+    }
+}
+
+/// Every binding of `pat` is `ref`/`ref mut` (and there is one): it borrows what it matches, moving nothing.
+fn binds_only_by_ref(pat: &Pat) -> bool {
+    let refs = ref_bindings(pat).len();
+    refs > 0 && refs == pattern_idents(pat).len()
+}
+
+/// The identifiers `pat` binds by reference (`ref x`: `false`, `ref mut x`: `true`).
+fn ref_bindings(pat: &Pat) -> Vec<(syn::Ident, bool)> {
+    struct Refs(Vec<(syn::Ident, bool)>);
+    impl<'ast> syn::visit::Visit<'ast> for Refs {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            if p.by_ref.is_some() {
+                self.0.push((p.ident.clone(), p.mutability.is_some()));
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut refs = Refs(Vec::new());
+    syn::visit::Visit::visit_pat(&mut refs, pat);
+    refs.0
 }
 
 /// The state field of a `for` loop's iterator: `for_` and the names its pattern binds, else its label.
