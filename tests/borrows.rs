@@ -225,13 +225,23 @@ mod ref_bindings {
         assert_eq!(want, strs(&["yield 1", "resumed", "drop s", "drop t2", "drop wild"]));
     }
 
+    /// A struct holding a reference: `Copy`, so that holding it dead past the `yield_!` is fine.
+    #[derive(Clone, Copy)]
+    struct Named<'a> {
+        noisy: &'a Noisy,
+    }
+
     #[stackless::coroutine]
     fn reference_to_a_temporary() -> impl Iterator<Item = usize> {
         let _a = Noisy("a");
         let r = &Noisy("referenced");
         let f = &mut (Noisy("pair"), 7).1;
+        let b = &*Box::new(Noisy("boxed"));
+        let pair = (&Noisy("in a tuple"), 1);
+        let named = Named { noisy: &Noisy("in a struct") };
+        let dynamic = &Noisy("cast") as &dyn core::fmt::Debug;
         *f += 1;
-        let n = r.0.len() + *f;
+        let n = r.0.len() + *f + b.0.len() + pair.0.0.len() + named.noisy.0.len() + format!("{dynamic:?}").len();
         yield_!(n);
         log("resumed");
     }
@@ -240,8 +250,12 @@ mod ref_bindings {
         let _a = Noisy("a");
         let r = &Noisy("referenced");
         let f = &mut (Noisy("pair"), 7).1;
+        let b = &*Box::new(Noisy("boxed"));
+        let pair = (&Noisy("in a tuple"), 1);
+        let named = Named { noisy: &Noisy("in a struct") };
+        let dynamic = &Noisy("cast") as &dyn core::fmt::Debug;
         *f += 1;
-        let n = r.0.len() + *f;
+        let n = r.0.len() + *f + b.0.len() + pair.0.0.len() + named.noisy.0.len() + format!("{dynamic:?}").len();
         log(format!("yield {n}"));
         log("resumed");
     }
@@ -255,7 +269,20 @@ mod ref_bindings {
         });
         let want = events(reference_to_a_temporary_plain);
         assert_eq!(got, want);
-        assert_eq!(want, strs(&["yield 18", "resumed", "drop pair", "drop referenced", "drop a"]));
+        assert_eq!(
+            want,
+            strs(&[
+                "yield 57",
+                "resumed",
+                "drop cast",
+                "drop in a struct",
+                "drop in a tuple",
+                "drop boxed",
+                "drop pair",
+                "drop referenced",
+                "drop a"
+            ])
+        );
     }
 
     #[stackless::coroutine]

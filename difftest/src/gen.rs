@@ -72,7 +72,7 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
         "extended-temporary",
         true,
         "a temporary `let` extends to the end of the block: `let r = &D::new(..);`, `let ref r = ..`, \
-         `let (ref r, _) = (D::new(..), D::new(..));`, read once",
+         `let (ref r, _) = (D::new(..), D::new(..));`, `let r = (e, &D::new(..));`, read once",
     ),
     ("value-if", true, "`let v = if c { ..; 1 } else { ..; 2 };`"),
     ("value-match", true, "`let v = match md(e, 3) { 0 => { ..; 1 } .. };`"),
@@ -2038,20 +2038,35 @@ impl G<'_> {
     fn s_extended_temporary(&mut self, out: &mut Vec<Stmt>) {
         let r = self.fresh("r");
         let d = self.d_new();
-        let decl = match self.rng.below(4) {
-            0 => format!("let {r} = &{d};"),
-            1 => format!("let ref {r} = {d};"),
+        let (decl, read) = match self.rng.below(6) {
+            0 => (format!("let {r} = &{d};"), format!("{r}.get()")),
+            1 => (format!("let ref {r} = {d};"), format!("{r}.get()")),
             2 => {
                 let other = self.d_new();
-                format!("let (ref {r}, _) = ({d}, {other});")
+                (format!("let (ref {r}, _) = ({d}, {other});"), format!("{r}.get()"))
             }
-            _ => {
+            3 => {
                 let e = self.int(1);
-                format!("let {r} = &({d}, {e}).0;")
+                (format!("let {r} = &({d}, {e}).0;"), format!("{r}.get()"))
+            }
+            // An operand evaluated before the extended one, a call (it stays first), and an array of two. Of
+            // literals: what a pattern binds from a value made of a resumed value or the resume argument is held
+            // across later suspension points whatever its type (the macro's known limitation), which would hold
+            // the borrow of the temporary.
+            n => {
+                let (a, b) = (self.rng.range(0, 9), self.rng.range(0, 9));
+                let (tf, ta, tb) = (self.fresh("f"), self.fresh("d"), self.fresh("d"));
+                let decl = if n == 4 {
+                    format!("let ({r}a, {r}b) = (fx(\"{tf}\", {a}), &D::new(\"{ta}\", {b}));")
+                } else {
+                    format!("let [{r}a, {r}b] = [&D::new(\"{ta}\", {a}), &D::new(\"{tb}\", {b})];")
+                };
+                let read = if n == 4 { format!("({r}a + {r}b.get())") } else { format!("({r}a.get() + {r}b.get())") };
+                (decl, read)
             }
         };
         let t = self.fresh("f");
-        out.push(self.line(format!("{decl} fx(\"{t}\", {r}.get());")));
+        out.push(self.line(format!("{decl} fx(\"{t}\", {read});")));
     }
 
     fn s_shadow(&mut self, out: &mut Vec<Stmt>) -> bool {

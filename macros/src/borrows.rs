@@ -20,7 +20,8 @@ use syn::spanned::Spanned;
 use crate::analysis::Analysis;
 use crate::conventions::{ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS, Returns, STR_ITERATORS, std_view};
 use crate::errors::Errors;
-use crate::ir::{Binding, Block, Body, Cond, Leaf, LocalId, Node, Stmt, Value};
+use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, Node, Stmt, Value};
+use crate::names::Hidden;
 use crate::syntax::{is_place_expression, pattern_names};
 
 /// What a pattern's bindings bind into.
@@ -123,23 +124,8 @@ impl<'a> Checker<'a> {
                                 Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"),
                             }),
                         };
-                        if let Some(((owner, _), _)) = found
-                            && self.body.locals[owner].hidden.is_some()
-                        {
-                            // `let r = &make();`: the temporary is a hidden local (`Lowerer::extended_temporary`),
-                            // initialized with the user's value just before.
-                            let value = match self.bound_to.get(&owner) {
-                                Some(init) => init.expr.to_token_stream(),
-                                None => self.body.locals[owner].ident.to_token_stream(),
-                            };
-                            self.errors.push(syn::Error::new_spanned(
-                                value,
-                                format!(
-                                    "this temporary is borrowed, and the borrow is still in use at a later `yield_!`\n\
-                                     note: {STATE_MOVES}\n\
-                                     help: bind the value itself, without `&`, and borrow it where a reference is needed"
-                                ),
-                            ));
+                        if let Some(owner) = self.extended_temporary_borrowed(init) {
+                            self.extended_temporary_held(l, owner);
                         } else if let Some(((owner, span), help)) = found {
                             let name = self.body.locals[owner].ident.to_string();
                             let help = help.replace("{name}", &name);
@@ -266,6 +252,63 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A hidden local that `init` borrows in place where the `let` extends it to the end of the block: a
+    /// temporary of the user's (`let r = &make();`, `(f(), &make())`, see `Lowerer::extended_temporaries` in
+    /// lower.rs).
+    fn extended_temporary_borrowed(&self, init: &Leaf) -> Option<LocalId> {
+        let hidden = |e: &Expr| {
+            let mut root = strip_parens(e);
+            while let Expr::Field(syn::ExprField { base: inner, .. })
+            | Expr::Index(syn::ExprIndex { expr: inner, .. })
+            | Expr::Unary(syn::ExprUnary { expr: inner, .. }) = root
+            {
+                root = strip_parens(inner);
+            }
+            Self::local_of(init, root).filter(|&l| self.body.locals[l].hidden == Some(Hidden::Temporary))
+        };
+        // The expressions that extend their operands' temporaries.
+        let mut pending = vec![&init.expr];
+        while let Some(e) = pending.pop() {
+            match e {
+                Expr::Paren(syn::ExprParen { expr, .. }) | Expr::Cast(syn::ExprCast { expr, .. }) => pending.push(expr),
+                Expr::Tuple(syn::ExprTuple { elems, .. }) | Expr::Array(syn::ExprArray { elems, .. }) => {
+                    pending.extend(elems);
+                }
+                Expr::Struct(s) => pending.extend(s.fields.iter().map(|f| &f.expr)),
+                Expr::Reference(r) => {
+                    if let Some(l) = hidden(&r.expr) {
+                        return Some(l);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The `let` `l` borrows the extended temporary `owner`: reported at the user's value of the temporary when
+    /// the borrow is still in use at a suspension point. (Held there though dead, through `Hold`, it is rustc's
+    /// error only when the binding's type is not `Copy`, which the macro can't see.)
+    fn extended_temporary_held(&mut self, l: &Let, owner: LocalId) {
+        let live = l.binding.locals.iter().any(|&b| {
+            (0..self.body.yields.len())
+                .any(|k| self.an.reachable[k] && self.an.stored[k].contains(&b) && !self.an.dead[k].contains(b))
+        });
+        if !live {
+            return;
+        }
+        let value = match self.bound_to.get(&owner) {
+            Some(init) => init.expr.to_token_stream(),
+            None => self.body.locals[owner].ident.to_token_stream(),
+        };
+        let message = format!(
+            "this temporary is borrowed, and the borrow is still in use at a later `yield_!`\n\
+             note: {STATE_MOVES}\n\
+             help: bind the value itself, without `&`, and borrow it where a reference is needed"
+        );
+        self.errors.push(syn::Error::new_spanned(value, message));
+    }
+
     fn cond_bindings(&mut self, cond: &'a [Cond]) {
         for part in cond {
             if let Cond::Let { binding, scrut } = part {
@@ -279,7 +322,7 @@ impl<'a> Checker<'a> {
     /// either of which is in the state then. (One no longer used there is left out of the state: a plain
     /// reference.)
     fn ref_bindings(&mut self, binding: &Binding, source: Source<'a>) {
-        // (The hidden local `let ref x = make();` binds into stands for the temporary: see `Lowerer::extended_temporary` in lower.rs.)
+        // (The hidden local `let ref x = make();` binds into stands for the temporary: see `Lowerer::extended_temporaries` in lower.rs.)
         let owner = match source {
             Source::Of(leaf) if is_place_expression(&leaf.expr) => Some(Self::root_local(leaf, &leaf.expr))
                 .filter(|root| !root.is_some_and(|r| self.body.locals[r].hidden.is_some())),

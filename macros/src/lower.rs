@@ -14,7 +14,7 @@
 //!   loop is a `while let` on it ([`Lowerer::range_loop`]), so that the iterator can stay in the state where a
 //!   point after the loop joins the loop's group.
 //! - `let ref x = make();` and `let x = &make();` bind into a temporary that Rust extends to the end of the
-//!   block: it becomes a hidden local declared just before ([`Lowerer::extended_temporary`]), so that it drops
+//!   block: it becomes a hidden local declared just before ([`Lowerer::extended_temporaries`]), so that it drops
 //!   there; a `ref` binding is a plain reference.
 
 use proc_macro2::{Span, TokenStream};
@@ -397,9 +397,9 @@ impl<'e> Lowerer<'e> {
                 stmts.push(Stmt::Expr(join, Some(syn::Token![;](span))));
             }
             let stmt = match stmt {
-                SynStmt::Local(local) if let Some(extended) = extended(&local) => {
-                    let (temporary, rest) = self.extended_temporary(local, extended);
-                    stmts.push(temporary);
+                SynStmt::Local(local) if let Some(whole) = extends_temporaries(&local) => {
+                    let (temporaries, rest) = self.extended_temporaries(local, whole);
+                    stmts.extend(temporaries);
                     rest
                 }
                 other => other,
@@ -453,50 +453,49 @@ impl<'e> Lowerer<'e> {
         (Stmt::Let(decl), SynStmt::Expr(rest, semi))
     }
 
-    /// A `let` whose value is, or borrows, a temporary that Rust extends to the end of the block, split in two:
-    /// the temporary becomes a hidden local declared first, so that it lives (and drops) where the plain fn's
-    /// does, also across a suspension point, where the reference to it is plain and left out of the state once
-    /// no longer used.
+    /// A `let` whose value is, or borrows, temporaries that Rust extends to the end of the block: each becomes a
+    /// hidden local declared first, so that it lives (and drops) where the plain fn's does, also across a
+    /// suspension point, where the reference to it is plain and left out of the state once no longer used. The
+    /// operands evaluated before one of them that make a call are evaluated into hidden locals first, in order
+    /// ([`hoisted_operands`]). Returns those `let`s and what is left of the user's `let`.
     ///
     /// Input: `let ref x = make();` — Output: `let __temporary1 = make();` and `let ref x = __temporary1;`
     ///
-    /// Input: `let x = &make().name;` — Output: `let __temporary1 = make();` and `let x = &__temporary1.name;`
-    fn extended_temporary(&mut self, local: syn::Local, extended: Extended) -> (Stmt, SynStmt) {
-        self.hidden_count += 1;
+    /// Input: `let p = (f(), &make().name);` — Output: `let __spill1 = f();`, `let __temporary2 = make();` and
+    /// `let p = (__spill1, &__temporary2.name);`
+    fn extended_temporaries(&mut self, local: syn::Local, whole: bool) -> (Vec<Stmt>, SynStmt) {
         let syn::Local { attrs, let_token, pat, init, semi_token, .. } = local;
         let mut init = init.expect("checked: an extended temporary is in an initializer").expr;
-        let (pat, ty, mutable) = match extended {
-            Extended::Whole => {
-                // A written type is the value's: it goes with the value (`let ref x: Box<dyn Tr> = ..`).
-                let (pat, ty) = match pat {
-                    Pat::Type(t) => (*t.pat, Some(t.ty)),
-                    pat => (pat, None),
-                };
-                let mutable = ref_bindings(&pat).iter().any(|(_, mutable)| *mutable);
-                (pat, ty, mutable)
-            }
-            Extended::Referent => {
-                let Expr::Reference(r) = strip_parens(&init) else { unreachable!("checked: a reference") };
-                (pat, None, r.mutability.is_some())
-            }
+        let (pat, ty) = match pat {
+            // A written type is the value's: it goes with the value (`let ref x: Box<dyn Tr> = ..`).
+            Pat::Type(t) if whole => (*t.pat, Some(t.ty)),
+            pat => (pat, None),
         };
-        let root = match extended {
-            Extended::Whole => &mut init,
-            Extended::Referent => referent_root(&mut init),
+        let hoisted = if whole {
+            let mutable = ref_bindings(&pat).iter().any(|(_, mutable)| *mutable);
+            vec![(&mut *init, Hoist::Extended { mutable })]
+        } else {
+            hoisted_operands(&mut init).expect("checked: `extends_temporaries`")
         };
-        // Spanned at the user's value: an error about it lands there.
-        let span = Span::mixed_site().located_at(root.span());
-        let name = crate::names::hidden_local(crate::names::Hidden::Temporary, self.hidden_count);
-        let name = syn::Ident::new(&name.to_string(), span);
-        let value = std::mem::replace(root, syn::parse_quote!(#name));
-        let ty = ty.map(|ty| quote::quote!(: #ty));
-        let mutable = mutable.then(<Token![mut]>::default);
-        let temporary: SynStmt = syn::parse_quote!(#let_token #mutable #name #ty = #value;);
-        let Stmt::Let(decl) = self.stmt(temporary, false) else {
-            unreachable!("internal invariant: a `let` lowers to a `let`")
-        };
+        let mut decls = Vec::new();
+        let mut ty = ty.map(|ty| quote::quote!(: #ty));
+        for (operand, hoist) in hoisted {
+            self.hidden_count += 1;
+            let (kind, mutable) = match hoist {
+                Hoist::Extended { mutable } => (crate::names::Hidden::Temporary, mutable),
+                Hoist::Evaluated => (crate::names::Hidden::Spill, false),
+            };
+            // Spanned at the user's value: an error about it lands there.
+            let span = Span::mixed_site().located_at(operand.span());
+            let name = syn::Ident::new(&crate::names::hidden_local(kind, self.hidden_count).to_string(), span);
+            let value = std::mem::replace(operand, syn::parse_quote!(#name));
+            let mutable = mutable.then(<Token![mut]>::default);
+            let ty = ty.take();
+            let temporary: SynStmt = syn::parse_quote!(#let_token #mutable #name #ty = #value;);
+            decls.push(self.stmt(temporary, false));
+        }
         let rest: SynStmt = syn::parse_quote!(#(#attrs)* #let_token #pat = #init #semi_token);
-        (Stmt::Let(decl), rest)
+        (decls, rest)
     }
 
     fn block(&mut self, block: syn::Block, in_loop: bool, at_exit: bool) -> Block {
@@ -1008,31 +1007,113 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
     }
 }
 
-/// What of a `let`'s value is a temporary that Rust extends to the end of the block (see
-/// [`Lowerer::extended_temporary`]).
-enum Extended {
-    /// `let ref x = make();`: every binding is `ref`/`ref mut`, into a value that is no place.
-    Whole,
-    /// `let x = &make();`, `&mut make().field`, `&(make(), 1).0`: the value the reference points into, when it
-    /// makes a call (it is then never promoted to a constant, as `&[1, 2]` is).
-    Referent,
-}
-
-fn extended(local: &syn::Local) -> Option<Extended> {
+/// Whether Rust extends temporaries of this `let`'s value to the end of the block (see
+/// [`Lowerer::extended_temporaries`]): `Some(true)` when the value itself is one (`let ref x = make();`: every
+/// binding is `ref`/`ref mut`, into a value that is no place), `Some(false)` when references in it point into
+/// ones (`let x = &make();`, `&mut make().field`, `(f(), &make())`, `&*make() as &dyn T`).
+fn extends_temporaries(local: &syn::Local) -> Option<bool> {
     let init = local.init.as_ref().filter(|init| init.diverge.is_none())?;
     let pat = match &local.pat {
         Pat::Type(t) => &*t.pat,
         pat => pat,
     };
     if binds_only_by_ref(pat) && !is_place_expression(&init.expr) {
-        return Some(Extended::Whole);
+        return Some(true);
     }
-    let Expr::Reference(r) = strip_parens(&init.expr) else { return None };
-    let mut root = strip_parens(&r.expr);
-    while let Expr::Field(syn::ExprField { base: inner, .. }) | Expr::Index(syn::ExprIndex { expr: inner, .. }) = root {
-        root = strip_parens(inner);
+    let mut value = (*init.expr).clone();
+    hoisted_operands(&mut value).is_some_and(|hoisted| !hoisted.is_empty()).then_some(false)
+}
+
+/// What [`hoisted_operands`] does with an operand of a `let`'s value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hoist {
+    /// A value that a reference points into, extended to the end of the block (`mutable`: by `&mut`).
+    Extended { mutable: bool },
+    /// An operand evaluated before an extended value: evaluated into a hidden local first, to keep the order.
+    Evaluated,
+}
+
+/// The operands of a `let`'s value to hoist out of it, in evaluation order: the values that it borrows in
+/// place and Rust therefore extends to the end of the block (the referent of a `&`, to its root through fields,
+/// indexes and `*`, when it makes a call: it is then never promoted to a constant, as `&[1, 2]` is), looking
+/// through the expressions that extend their operands (parentheses, casts, tuples, arrays, struct literals); and
+/// the operands that make a call before one of them. `None` when hoisting would still change the evaluation
+/// order (an index that makes a call on the way to an extended value, before another), or end a temporary of a
+/// hoisted operand before a later call.
+fn hoisted_operands(value: &mut Expr) -> Option<Vec<(&mut Expr, Hoist)>> {
+    /// An operand, and whether an index on the way to its root makes a call.
+    enum Operand<'e> {
+        Extended(&'e mut Expr, bool, bool),
+        Other(&'e mut Expr),
     }
-    (!is_place_expression(root) && makes_a_call(root)).then_some(Extended::Referent)
+    fn operands<'e>(e: &'e mut Expr, out: &mut Vec<Operand<'e>>) {
+        let extended = matches!(e, Expr::Reference(r) if referent_is_extended(&r.expr));
+        let extends = matches!(e, Expr::Paren(_) | Expr::Cast(_) | Expr::Tuple(_) | Expr::Array(_) | Expr::Struct(_));
+        if !extended && !extends {
+            out.push(Operand::Other(e));
+            return;
+        }
+        match e {
+            Expr::Paren(p) => operands(&mut p.expr, out),
+            Expr::Cast(c) => operands(&mut c.expr, out),
+            Expr::Tuple(syn::ExprTuple { elems, .. }) | Expr::Array(syn::ExprArray { elems, .. }) => {
+                elems.iter_mut().for_each(|e| operands(e, out));
+            }
+            Expr::Struct(s) => {
+                s.fields.iter_mut().for_each(|f| operands(&mut f.expr, out));
+                if let Some(rest) = &mut s.rest {
+                    out.push(Operand::Other(rest));
+                }
+            }
+            Expr::Reference(r) => {
+                let mutable = r.mutability.is_some();
+                let (root, index_calls) = referent_root(&mut r.expr);
+                out.push(Operand::Extended(root, mutable, index_calls));
+            }
+            _ => unreachable!("checked: an expression that extends its operands, or an extended reference"),
+        }
+    }
+    let mut all = Vec::new();
+    operands(value, &mut all);
+    let last = all.iter().rposition(|o| matches!(o, Operand::Extended(..)))?;
+    // The temporaries of a hoisted operand end with its own `let`, not the user's: fine where nothing that
+    // follows in the user's `let` can tell.
+    let calls_after: Vec<bool> = (0..all.len())
+        .map(|i| {
+            all[i + 1..].iter().any(|o| match o {
+                Operand::Extended(root, _, index_calls) => *index_calls || makes_a_call(root),
+                Operand::Other(e) => makes_a_call(e),
+            })
+        })
+        .collect();
+    let mut hoisted = Vec::new();
+    for (i, operand) in all.into_iter().enumerate().take(last + 1) {
+        let (e, hoist) = match operand {
+            Operand::Extended(_, _, true) if i < last => return None,
+            Operand::Extended(root, mutable, _) => (root, Hoist::Extended { mutable }),
+            Operand::Other(e) if makes_a_call(e) => (e, Hoist::Evaluated),
+            Operand::Other(_) => continue,
+        };
+        if calls_after[i] && has_temporary(e) {
+            return None;
+        }
+        hoisted.push((e, hoist));
+    }
+    Some(hoisted)
+}
+
+/// The referent of a `&` is a temporary that a `let` extends: its root is a value that makes a call.
+fn referent_is_extended(referent: &Expr) -> bool {
+    let mut root = strip_parens(referent);
+    loop {
+        root = match root {
+            Expr::Field(f) => strip_parens(&f.base),
+            Expr::Index(i) => strip_parens(&i.expr),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => strip_parens(&u.expr),
+            _ => break,
+        };
+    }
+    !is_place_expression(root) && makes_a_call(root)
 }
 
 /// `e` calls something (outside closures): its value is never promoted to a constant when borrowed.
@@ -1052,16 +1133,21 @@ fn makes_a_call(e: &Expr) -> bool {
     calls.0
 }
 
-/// The value at the root of `&make().a[0]`'s referent (`make()`), to be replaced by the hidden local.
-fn referent_root(init: &mut Expr) -> &mut Expr {
-    let mut e = init;
+/// The value at the root of a referent (`make()` in `make().a[idx()]`, also through `*`), and whether the
+/// indexes on the way make a call.
+fn referent_root(referent: &mut Expr) -> (&mut Expr, bool) {
+    let mut e = referent;
+    let mut index_calls = false;
     loop {
         e = match e {
             Expr::Paren(p) => &mut p.expr,
-            Expr::Reference(r) => &mut r.expr,
             Expr::Field(f) => &mut f.base,
-            Expr::Index(i) => &mut i.expr,
-            _ => return e,
+            Expr::Index(i) => {
+                index_calls |= makes_a_call(&i.index);
+                &mut i.expr
+            }
+            Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr, .. }) => expr,
+            _ => return (e, index_calls),
         };
     }
 }
