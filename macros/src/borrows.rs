@@ -22,7 +22,7 @@ use crate::conventions::{ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS,
 use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, Node, Stmt, Value};
 use crate::names::Hidden;
-use crate::syntax::{is_place_expression, pattern_names};
+use crate::syntax::{is_place_expression, pattern_names, ref_bindings};
 
 /// What a pattern's bindings bind into.
 #[derive(Clone, Copy)]
@@ -31,26 +31,6 @@ enum Source<'a> {
     Of(&'a Leaf),
     /// A value no expression names (a `for` loop's item, the value of a `let` whose initializer suspends).
     Temporary,
-}
-
-/// The tokens `ref ident` / `ref mut ident` when `pat` binds `ident` by reference.
-fn ref_binding(pat: &syn::Pat, ident: &syn::Ident) -> Option<proc_macro2::TokenStream> {
-    struct Find<'i>(&'i syn::Ident, Option<proc_macro2::TokenStream>);
-    impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
-        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            if let Some(by_ref) = &p.by_ref
-                && p.ident == *self.0
-            {
-                let (mutability, ident) = (&p.mutability, &p.ident);
-                self.1 = Some(quote::quote!(#by_ref #mutability #ident));
-            }
-            syn::visit::visit_pat_ident(self, p);
-        }
-        fn visit_expr(&mut self, _: &'ast Expr) {}
-    }
-    let mut find = Find(ident, None);
-    syn::visit::Visit::visit_pat(&mut find, pat);
-    find.1
 }
 
 /// What a method that borrows its receiver returns.
@@ -329,8 +309,14 @@ impl<'a> Checker<'a> {
             _ => None,
         };
         let idents = crate::syntax::pattern_idents(&binding.pat);
+        let refs = ref_bindings(&binding.pat);
         for ((ident, mutable), &l) in idents.iter().zip(&binding.locals) {
-            let Some(by_ref) = ref_binding(&binding.pat, ident) else { continue };
+            let Some(by_ref) = refs.iter().find(|p| p.ident == *ident) else { continue };
+            // The error covers `ref mut x`.
+            let by_ref = {
+                let (by_ref, mutability, ident) = (&by_ref.by_ref, &by_ref.mutability, &by_ref.ident);
+                quote::quote!(#by_ref #mutability #ident)
+            };
             let live_at =
                 |k: usize| self.an.reachable[k] && self.an.stored[k].contains(&l) && !self.an.dead[k].contains(l);
             if !(0..self.body.yields.len()).any(live_at) {

@@ -36,7 +36,8 @@ use crate::leaf::Walker;
 use crate::names::param_var;
 use crate::normalize::{Normalizer, has_temporary};
 use crate::syntax::{
-    contains_let, find_yield, is_place_expression, parse_yield_arg, pattern_idents, suspension_name, yield_macro,
+    contains_let, find_yield, is_place_expression, parse_yield_arg, pattern_idents, ref_bindings, suspension_name,
+    yield_macro,
 };
 
 /// The state of the lowering walk.
@@ -276,9 +277,9 @@ impl<'e> Lowerer<'e> {
         for (ident, mutable) in pattern_idents(pat) {
             let name = ident.to_string();
             // `ref x` binds a reference, whatever the value it borrows.
-            let value = match by_ref.iter().find(|(i, _)| *i == ident) {
-                Some((_, false)) => Value::Plain,
-                Some((_, true)) => Value::MutRef,
+            let value = match by_ref.iter().find(|p| p.ident == ident) {
+                Some(p) if p.mutability.is_none() => Value::Plain,
+                Some(_) => Value::MutRef,
                 None if no_drop => Value::Plain,
                 None => Value::Unknown,
             };
@@ -472,7 +473,7 @@ impl<'e> Lowerer<'e> {
             pat => (pat, None),
         };
         let hoisted = if whole {
-            let mutable = ref_bindings(&pat).iter().any(|(_, mutable)| *mutable);
+            let mutable = ref_bindings(&pat).iter().any(|p| p.mutability.is_some());
             vec![(&mut *init, Hoist::Extended { mutable })]
         } else {
             hoisted_operands(&mut init).expect("checked: `extends_temporaries`")
@@ -1156,23 +1157,6 @@ fn referent_root(referent: &mut Expr) -> (&mut Expr, bool) {
 fn binds_only_by_ref(pat: &Pat) -> bool {
     let refs = ref_bindings(pat).len();
     refs > 0 && refs == pattern_idents(pat).len()
-}
-
-/// The identifiers `pat` binds by reference (`ref x`: `false`, `ref mut x`: `true`).
-fn ref_bindings(pat: &Pat) -> Vec<(syn::Ident, bool)> {
-    struct Refs(Vec<(syn::Ident, bool)>);
-    impl<'ast> syn::visit::Visit<'ast> for Refs {
-        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            if p.by_ref.is_some() {
-                self.0.push((p.ident.clone(), p.mutability.is_some()));
-            }
-            syn::visit::visit_pat_ident(self, p);
-        }
-        fn visit_expr(&mut self, _: &'ast Expr) {}
-    }
-    let mut refs = Refs(Vec::new());
-    syn::visit::Visit::visit_pat(&mut refs, pat);
-    refs.0
 }
 
 /// The state field of a `for` loop's iterator: `for_` and the names its pattern binds, else its label.

@@ -267,6 +267,23 @@ pub fn pattern_idents(pat: &Pat) -> Vec<(syn::Ident, bool)> {
     names.0
 }
 
+/// The identifiers a pattern binds by reference (`ref x`, `ref mut x`).
+pub fn ref_bindings(pat: &Pat) -> Vec<&syn::PatIdent> {
+    struct Refs<'ast>(Vec<&'ast syn::PatIdent>);
+    impl<'ast> syn::visit::Visit<'ast> for Refs<'ast> {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            if p.by_ref.is_some() {
+                self.0.push(p);
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut refs = Refs(Vec::new());
+    syn::visit::Visit::visit_pat(&mut refs, pat);
+    refs.0
+}
+
 /// Whether an identifier pattern binds a variable: a lone capitalised identifier is most likely a unit variant
 /// or a constant.
 pub fn binds(p: &syn::PatIdent) -> bool {
