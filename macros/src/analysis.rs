@@ -320,7 +320,8 @@ impl<'b> Liveness<'b> {
         self.live_after_leaf[leaf.id] = live.clone();
         // Uses in reverse order: a whole write kills, any read makes live.
         for u in leaf.uses.iter().rev() {
-            if u.field_move {
+            // (A field of a `Copy` value, or behind a `&mut`, is copied, never moved.)
+            if u.field_move && !self.body.locals[u.local].copies_fields() {
                 self.field_moved.insert(u.local);
             }
             match u.kind {

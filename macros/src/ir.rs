@@ -77,6 +77,12 @@ impl Local {
         matches!(self.value, Value::Plain | Value::View | Value::Range | Value::MutRef | Value::PlainArray)
     }
 
+    /// A field of it read by value is a copy: it is `Copy` ([`Value::Plain`]), or a `&mut` (which can't be moved
+    /// out of).
+    pub fn copies_fields(&self) -> bool {
+        matches!(self.value, Value::Plain | Value::MutRef)
+    }
+
     pub fn owned(&self) -> bool {
         matches!(self.value, Value::Owned | Value::OwnedItems | Value::PlainItems | Value::PlainArray)
     }

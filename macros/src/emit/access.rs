@@ -271,6 +271,9 @@ impl Rewrite for Emitter<'_> {
     }
 
     fn vacates_field(&mut self, local: LocalId, held_after: bool) -> bool {
+        if self.body.locals[local].copies_fields() {
+            return false;
+        }
         if held_after {
             return true;
         }
