@@ -47,11 +47,15 @@ fn jump_targets(tokens: TokenStream, used: &mut HashSet<String>) {
     }
 }
 
-/// `tokens` have a `break` or `continue` in them.
-fn has_jump(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        TokenTree::Ident(i) => i == "break" || i == "continue",
-        TokenTree::Group(g) => has_jump(g.stream()),
+/// `tokens` have a labeled `break` or `continue` in them. (An unlabeled one in a labeled block jumps out of a loop
+/// inside it: directly in the block it would be rustc's E0695, which the block's label doesn't change.)
+fn has_labeled_jump(tokens: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.iter().enumerate().any(|(i, tree)| match tree {
+        TokenTree::Ident(jump) if jump == "break" || jump == "continue" => {
+            matches!(trees.get(i + 1), Some(TokenTree::Punct(quote)) if quote.as_char() == '\'')
+        }
+        TokenTree::Group(g) => has_labeled_jump(g.stream()),
         _ => false,
     })
 }
@@ -84,8 +88,8 @@ impl Tidy {
     }
 
     /// `trees` starts with a label of the macro's own (`'__name:`) that nothing jumps to, on a block without any
-    /// `break` or `continue` in it (one naming a label that doesn't exist is the user's mistake: rustc says so,
-    /// and, without a labeled block around it, would add that it jumps out of the step's closure).
+    /// labeled `break` or `continue` in it (one naming a label that doesn't exist is the user's mistake: rustc says
+    /// so, and, without a labeled block around it, would add that it jumps out of the step's closure).
     fn unused_generated_label(&self, trees: &[TokenTree]) -> bool {
         matches!(
             trees,
@@ -94,7 +98,7 @@ impl Tidy {
                     && colon.as_char() == ':'
                     && label.to_string().starts_with("__")
                     && !self.used.contains(&label.to_string())
-                    && !has_jump(block.stream())
+                    && !has_labeled_jump(block.stream())
         )
     }
 

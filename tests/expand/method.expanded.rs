@@ -98,24 +98,22 @@ impl Deck {
                         ..
                     } => {
                         let __ret: () = {
-                            '__break0: {
+                            {
+                                (*hand) = ((*hand) + 1) % (*hands);
+                            }
+                            loop {
+                                let card = match ::core::iter::Iterator::next(
+                                    &mut (*for_card),
+                                ) {
+                                    ::core::option::Option::Some(__next) => __next,
+                                    ::core::option::Option::None => break,
+                                };
                                 {
-                                    (*hand) = ((*hand) + 1) % (*hands);
-                                }
-                                loop {
-                                    let card = match ::core::iter::Iterator::next(
-                                        &mut (*for_card),
-                                    ) {
-                                        ::core::option::Option::Some(__next) => __next,
-                                        ::core::option::Option::None => break,
-                                    };
                                     {
-                                        {
-                                            let __yielded: (usize, u8) = ((*hand), card);
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
-                                        };
-                                    }
+                                        let __yielded: (usize, u8) = ((*hand), card);
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
+                                    };
                                 }
                             }
                         };
