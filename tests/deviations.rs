@@ -239,3 +239,19 @@ fn a_unit_struct_borrowed_in_a_for_header_drops_before_the_loop() {
     let log = events(|| assert_eq!(unit_struct_in_a_for_header().count(), 2));
     assert_eq!(log, strs(&["drop token", "item 0", "item 1", "end"]));
 }
+
+#[stackless::coroutine]
+fn extended_literal_temporary() -> impl Iterator<Item = usize> {
+    // `Noisy("literal")` could be a constant, were its type without `Drop`: the macro leaves the `let` as it is.
+    let r = &Noisy("literal");
+    let n = r.0.len();
+    yield_!(n);
+    log("resumed");
+}
+
+#[test]
+fn a_temporary_that_may_be_a_constant_drops_at_the_next_suspension() {
+    // The plain fn would drop it at the end of the block, after "resumed".
+    let log = events(|| assert_eq!(extended_literal_temporary().count(), 1));
+    assert_eq!(log, strs(&["drop literal", "resumed"]));
+}

@@ -72,7 +72,7 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
         "extended-temporary",
         true,
         "a temporary `let` extends to the end of the block: `let r = &D::new(..);`, `let ref r = ..`, \
-         `let (ref r, _) = (D::new(..), D::new(..));`, `let r = (e, &D::new(..));`, read once",
+         `let (ref r, _) = (D::new(..), D::new(..));`, `let (a, b) = (fx(..), &D::new(..));`, read once",
     ),
     ("value-if", true, "`let v = if c { ..; 1 } else { ..; 2 };`"),
     ("value-match", true, "`let v = match md(e, 3) { 0 => { ..; 1 } .. };`"),
@@ -2038,7 +2038,7 @@ impl G<'_> {
     fn s_extended_temporary(&mut self, out: &mut Vec<Stmt>) {
         let r = self.fresh("r");
         let d = self.d_new();
-        let (decl, read) = match self.rng.below(6) {
+        let (decl, read) = match self.rng.below(7) {
             0 => (format!("let {r} = &{d};"), format!("{r}.get()")),
             1 => (format!("let ref {r} = {d};"), format!("{r}.get()")),
             2 => {
@@ -2049,19 +2049,21 @@ impl G<'_> {
                 let e = self.int(1);
                 (format!("let {r} = &({d}, {e}).0;"), format!("{r}.get()"))
             }
-            // An operand evaluated before the extended one, a call (it stays first), and an array of two. Of
-            // literals: what a pattern binds from a value made of a resumed value or the resume argument is held
-            // across later suspension points whatever its type (the macro's known limitation), which would hold
-            // the borrow of the temporary.
+            // A call evaluated after the extended operand, one before it, and an array of two. Of literals: what
+            // a pattern binds from a value made of a resumed value or the resume argument is held across later
+            // suspension points whatever its type (the macro's known limitation), which would hold the borrow of
+            // the temporary.
             n => {
                 let (a, b) = (self.rng.range(0, 9), self.rng.range(0, 9));
                 let (tf, ta, tb) = (self.fresh("f"), self.fresh("d"), self.fresh("d"));
                 let decl = if n == 4 {
+                    format!("let ({r}b, {r}a) = (&D::new(\"{ta}\", {b}), fx(\"{tf}\", {a}));")
+                } else if n == 5 {
                     format!("let ({r}a, {r}b) = (fx(\"{tf}\", {a}), &D::new(\"{ta}\", {b}));")
                 } else {
                     format!("let [{r}a, {r}b] = [&D::new(\"{ta}\", {a}), &D::new(\"{tb}\", {b})];")
                 };
-                let read = if n == 4 { format!("({r}a + {r}b.get())") } else { format!("({r}a.get() + {r}b.get())") };
+                let read = if n < 6 { format!("({r}a + {r}b.get())") } else { format!("({r}a.get() + {r}b.get())") };
                 (decl, read)
             }
         };

@@ -22,7 +22,7 @@ use crate::conventions::{ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS,
 use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, Node, Stmt, Value};
 use crate::names::Hidden;
-use crate::syntax::{is_place_expression, pattern_names, ref_bindings};
+use crate::syntax::{is_place_expression, pattern_names, ref_bindings, strip_parens, unpromoted};
 
 /// What a pattern's bindings bind into.
 #[derive(Clone, Copy)]
@@ -232,20 +232,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A hidden local that `init` borrows in place where the `let` extends it to the end of the block: a
-    /// temporary of the user's (`let r = &make();`, `(f(), &make())`, see `Lowerer::extended_temporaries` in
-    /// lower.rs).
+    /// The hidden local that `init` borrows as a whole (`&__temporary1`, also behind parentheses, `as` and in
+    /// tuple, array and struct literals): a
+    /// temporary of the user's that the `let` extends (`let r = &make();`, see `Lowerer::extended_temporaries` in
+    /// lower.rs), or a part of one that is a literal (`&(make(), 1).0`). A borrow of a part of a call's value
+    /// (`&make().field`) may reach through a reference that `make()` returns, which only rustc knows.
     fn extended_temporary_borrowed(&self, init: &Leaf) -> Option<LocalId> {
-        let hidden = |e: &Expr| {
-            let mut root = strip_parens(e);
-            while let Expr::Field(syn::ExprField { base: inner, .. })
-            | Expr::Index(syn::ExprIndex { expr: inner, .. })
-            | Expr::Unary(syn::ExprUnary { expr: inner, .. }) = root
-            {
-                root = strip_parens(inner);
-            }
-            Self::local_of(init, root).filter(|&l| self.body.locals[l].hidden == Some(Hidden::Temporary))
-        };
         // The expressions that extend their operands' temporaries.
         let mut pending = vec![&init.expr];
         while let Some(e) = pending.pop() {
@@ -256,7 +248,16 @@ impl<'a> Checker<'a> {
                 }
                 Expr::Struct(s) => pending.extend(s.fields.iter().map(|f| &f.expr)),
                 Expr::Reference(r) => {
-                    if let Some(l) = hidden(&r.expr) {
+                    let root = Self::root_local(init, &r.expr);
+                    let Some(l) = root.filter(|&l| self.body.locals[l].hidden == Some(Hidden::Temporary)) else {
+                        continue;
+                    };
+                    // A part of a tuple, array or struct literal is in it.
+                    let whole = Self::local_of(init, strip_parens(&r.expr)).is_some();
+                    let literal = self.bound_to.get(&l).is_some_and(|v| {
+                        matches!(strip_parens(&v.expr), Expr::Tuple(_) | Expr::Array(_) | Expr::Struct(_))
+                    });
+                    if whole || literal {
                         return Some(l);
                     }
                 }
@@ -302,10 +303,20 @@ impl<'a> Checker<'a> {
     /// either of which is in the state then. (One no longer used there is left out of the state: a plain
     /// reference.)
     fn ref_bindings(&mut self, binding: &Binding, source: Source<'a>) {
-        // (The hidden local `let ref x = make();` binds into stands for the temporary: see `Lowerer::extended_temporaries` in lower.rs.)
+        // The hidden local `let ref x = make();` binds into stands for the temporary (see
+        // `Lowerer::extended_temporaries` in lower.rs); a part of it (`make().field`) may be behind a reference that
+        // `make()` returns, which only rustc knows.
         let owner = match source {
-            Source::Of(leaf) if is_place_expression(&leaf.expr) => Some(Self::root_local(leaf, &leaf.expr))
-                .filter(|root| !root.is_some_and(|r| self.body.locals[r].hidden.is_some())),
+            // A value that may be promoted to a constant (`let ref s = "abc";`) is rustc's to judge.
+            Source::Of(leaf) if !is_place_expression(&leaf.expr) && !unpromoted(&leaf.expr) => return,
+            Source::Of(leaf) if is_place_expression(&leaf.expr) => {
+                let root = Self::root_local(leaf, &leaf.expr);
+                match root.filter(|&r| self.body.locals[r].hidden.is_some()) {
+                    Some(_) if Self::local_of(leaf, strip_parens(&leaf.expr)).is_none() => return,
+                    Some(_) => None,
+                    None => Some(root),
+                }
+            }
             _ => None,
         };
         let idents = crate::syntax::pattern_idents(&binding.pat);
@@ -412,8 +423,7 @@ impl<'a> Checker<'a> {
         let local = Self::local_of(leaf, root)?;
         let local_info = &self.body.locals[local];
         let borrows = if reference && projected {
-            // A hidden local holds a value itself (an extended temporary: `let r = &mut make().field;`).
-            local_info.owned() || local_info.hidden.is_some()
+            local_info.owned()
         } else if reference {
             !local_info.plain()
         } else if let Expr::MethodCall(m) = expr
@@ -513,11 +523,4 @@ fn written_adapters(header: &Expr, base: &Expr) -> Option<String> {
     }
     chain.reverse();
     Some(chain.concat())
-}
-
-fn strip_parens(mut expr: &Expr) -> &Expr {
-    while let Expr::Paren(p) = expr {
-        expr = &p.expr;
-    }
-    expr
 }

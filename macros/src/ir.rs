@@ -241,6 +241,9 @@ pub struct Leaf {
     /// The enclosing structured loops, innermost last: the targets of `break`/`continue` in this leaf.
     pub loops: Vec<LoopId>,
     pub uses: Vec<Use>,
+    /// How the leaf's value is used (`let _ = x;` and a `match` whose patterns move nothing only read `x`): the
+    /// context its uses were classified in, which emission classifies them in again.
+    pub ctx: UseKind,
     pub jumps: Vec<Jump>,
     /// Control never continues past this leaf (`return`, `break`, `continue`, `panic!` at its top).
     pub diverges: bool,

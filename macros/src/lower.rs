@@ -36,8 +36,8 @@ use crate::leaf::Walker;
 use crate::names::param_var;
 use crate::normalize::{Normalizer, has_temporary};
 use crate::syntax::{
-    contains_let, find_yield, is_place_expression, parse_yield_arg, pattern_idents, ref_bindings, suspension_name,
-    yield_macro,
+    contains_let, find_yield, is_place_expression, parse_yield_arg, pattern_idents, ref_bindings, strip_parens,
+    suspension_name, unpromoted, yield_macro,
 };
 
 /// The state of the lowering walk.
@@ -374,7 +374,16 @@ impl<'e> Lowerer<'e> {
         }
         let (uses, jumps) = (walker.uses, walker.jumps);
         self.leaf_count += 1;
-        Leaf { id: self.leaf_count - 1, diverges: diverges(&expr), expr, env: self.env.clone(), loops, uses, jumps }
+        Leaf {
+            id: self.leaf_count - 1,
+            diverges: diverges(&expr),
+            expr,
+            env: self.env.clone(),
+            loops,
+            uses,
+            ctx,
+            jumps,
+        }
     }
 
     /// A block whose scope is already open (the fn body, or a loop body whose pattern scope was pushed).
@@ -398,8 +407,8 @@ impl<'e> Lowerer<'e> {
                 stmts.push(Stmt::Expr(join, Some(syn::Token![;](span))));
             }
             let stmt = match stmt {
-                SynStmt::Local(local) if let Some(whole) = extends_temporaries(&local) => {
-                    let (temporaries, rest) = self.extended_temporaries(local, whole);
+                SynStmt::Local(local) if extends_temporaries(&local) => {
+                    let (temporaries, rest) = self.extended_temporaries(local);
                     stmts.extend(temporaries);
                     rest
                 }
@@ -454,45 +463,33 @@ impl<'e> Lowerer<'e> {
         (Stmt::Let(decl), SynStmt::Expr(rest, semi))
     }
 
-    /// A `let` whose value is, or borrows, temporaries that Rust extends to the end of the block: each becomes a
-    /// hidden local declared first, so that it lives (and drops) where the plain fn's does, also across a
-    /// suspension point, where the reference to it is plain and left out of the state once no longer used. The
-    /// operands evaluated before one of them that make a call are evaluated into hidden locals first, in order
-    /// ([`hoisted_operands`]). Returns those `let`s and what is left of the user's `let`.
+    /// A `let` whose value is, or borrows, temporaries that Rust extends to the end of the block
+    /// ([`extended_roots`]): each becomes a hidden local declared before it, so that it lives (and drops) where
+    /// the plain fn's does, also across a suspension point, where the reference to it is plain and left out of
+    /// the state once no longer used; what is evaluated before one is evaluated into a hidden local first, in
+    /// order. Returns those `let`s and what is left of the user's.
     ///
     /// Input: `let ref x = make();` — Output: `let __temporary1 = make();` and `let ref x = __temporary1;`
     ///
-    /// Input: `let p = (f(), &make().name);` — Output: `let __spill1 = f();`, `let __temporary2 = make();` and
-    /// `let p = (__spill1, &__temporary2.name);`
-    fn extended_temporaries(&mut self, local: syn::Local, whole: bool) -> (Vec<Stmt>, SynStmt) {
+    /// Input: `let r = (n, &make().items[i]);` — Output: `let __spill1 = n;`, `let __temporary2 = make();` and
+    /// `let r = (__spill1, &__temporary2.items[i]);`
+    fn extended_temporaries(&mut self, local: syn::Local) -> (Vec<Stmt>, SynStmt) {
         let syn::Local { attrs, let_token, pat, init, semi_token, .. } = local;
         let mut init = init.expect("checked: an extended temporary is in an initializer").expr;
-        let (pat, ty) = match pat {
-            // A written type is the value's: it goes with the value (`let ref x: Box<dyn Tr> = ..`).
-            Pat::Type(t) if whole => (*t.pat, Some(t.ty)),
-            pat => (pat, None),
-        };
-        let hoisted = if whole {
-            let mutable = ref_bindings(&pat).iter().any(|p| p.mutability.is_some());
-            vec![(&mut *init, Hoist::Extended { mutable })]
-        } else {
-            hoisted_operands(&mut init).expect("checked: `extends_temporaries`")
-        };
+        let hoisted = extended_roots(&pat, &mut init).expect("checked: `extends_temporaries`");
         let mut decls = Vec::new();
-        let mut ty = ty.map(|ty| quote::quote!(: #ty));
-        for (operand, hoist) in hoisted {
+        for (part, hoist) in hoisted {
             self.hidden_count += 1;
             let (kind, mutable) = match hoist {
                 Hoist::Extended { mutable } => (crate::names::Hidden::Temporary, mutable),
                 Hoist::Evaluated => (crate::names::Hidden::Spill, false),
             };
             // Spanned at the user's value: an error about it lands there.
-            let span = Span::mixed_site().located_at(operand.span());
+            let span = Span::mixed_site().located_at(part.span());
             let name = syn::Ident::new(&crate::names::hidden_local(kind, self.hidden_count).to_string(), span);
-            let value = std::mem::replace(operand, syn::parse_quote!(#name));
+            let value = std::mem::replace(part, syn::parse_quote!(#name));
             let mutable = mutable.then(<Token![mut]>::default);
-            let ty = ty.take();
-            let temporary: SynStmt = syn::parse_quote!(#let_token #mutable #name #ty = #value;);
+            let temporary: SynStmt = syn::parse_quote!(#let_token #mutable #name = #value;);
             decls.push(self.stmt(temporary, false));
         }
         let rest: SynStmt = syn::parse_quote!(#(#attrs)* #let_token #pat = #init #semi_token);
@@ -1008,147 +1005,127 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
     }
 }
 
-/// Whether Rust extends temporaries of this `let`'s value to the end of the block (see
-/// [`Lowerer::extended_temporaries`]): `Some(true)` when the value itself is one (`let ref x = make();`: every
-/// binding is `ref`/`ref mut`, into a value that is no place), `Some(false)` when references in it point into
-/// ones (`let x = &make();`, `&mut make().field`, `(f(), &make())`, `&*make() as &dyn T`).
-fn extends_temporaries(local: &syn::Local) -> Option<bool> {
-    let init = local.init.as_ref().filter(|init| init.diverge.is_none())?;
-    let pat = match &local.pat {
-        Pat::Type(t) => &*t.pat,
-        pat => pat,
-    };
-    if binds_only_by_ref(pat) && !is_place_expression(&init.expr) {
-        return Some(true);
-    }
-    let mut value = (*init.expr).clone();
-    hoisted_operands(&mut value).is_some_and(|hoisted| !hoisted.is_empty()).then_some(false)
-}
-
-/// What [`hoisted_operands`] does with an operand of a `let`'s value.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// How [`Lowerer::extended_temporaries`] hoists a part of a `let`'s value.
+#[derive(Clone, Copy)]
 enum Hoist {
-    /// A value that a reference points into, extended to the end of the block (`mutable`: by `&mut`).
+    /// A temporary that Rust extends to the end of the block (`mutable`: borrowed `mut`).
     Extended { mutable: bool },
-    /// An operand evaluated before an extended value: evaluated into a hidden local first, to keep the order.
+    /// Evaluated before an extended temporary: evaluated into a hidden local first, in order.
     Evaluated,
 }
 
-/// The operands of a `let`'s value to hoist out of it, in evaluation order: the values that it borrows in
-/// place and Rust therefore extends to the end of the block (the referent of a `&`, to its root through fields,
-/// indexes and `*`, when it makes a call: it is then never promoted to a constant, as `&[1, 2]` is), looking
-/// through the expressions that extend their operands (parentheses, casts, tuples, arrays, struct literals); and
-/// the operands that make a call before one of them. `None` when hoisting would still change the evaluation
-/// order (an index that makes a call on the way to an extended value, before another), or end a temporary of a
-/// hoisted operand before a later call.
-fn hoisted_operands(value: &mut Expr) -> Option<Vec<(&mut Expr, Hoist)>> {
-    /// An operand, and whether an index on the way to its root makes a call.
-    enum Operand<'e> {
+/// The parts of this `let`'s value to hoist ([`Lowerer::extended_temporaries`]), in evaluation order: the
+/// temporaries it binds or borrows that Rust extends to the end of the block, and what is evaluated before them.
+/// Those temporaries are what the pattern binds when every binding of it is `ref`/`ref mut`
+/// (`let ref x = make();`), or what the references in the value point into (`let r = &make();`), also through
+/// parentheses, `as`, and tuple, array and struct literals (`(n, &make())`); a borrow may be of a part
+/// (`.field`, `[i]`). Each must be a value that is surely not promoted to a constant ([`unpromoted`]). `None`
+/// where hoisting would change what the plain fn does: a part before one of them with a closure (it would lose
+/// the type the literal gives it) or a temporary of its own (which would drop before the extended one is made),
+/// an index evaluated between two of them; and for a `let` with a written type (it may coerce inside the value:
+/// `&[Box::new(1)]` as a `&[Box<dyn Debug>]`) or an `else`.
+fn extended_roots<'e>(pat: &Pat, init: &'e mut Expr) -> Option<Vec<(&'e mut Expr, Hoist)>> {
+    enum Part<'e> {
+        /// An extended temporary; whether the indexes on the way to it are literals.
         Extended(&'e mut Expr, bool, bool),
-        Other(&'e mut Expr),
+        /// Evaluated in place; whether it may be evaluated after what follows (a literal, a reference to a
+        /// local).
+        Other(&'e mut Expr, bool),
     }
-    fn operands<'e>(e: &'e mut Expr, out: &mut Vec<Operand<'e>>) {
-        let extended = matches!(e, Expr::Reference(r) if referent_is_extended(&r.expr));
-        let extends = matches!(e, Expr::Paren(_) | Expr::Cast(_) | Expr::Tuple(_) | Expr::Array(_) | Expr::Struct(_));
+    fn parts<'e>(e: &'e mut Expr, out: &mut Vec<Part<'e>>) {
+        let order_free = match &*e {
+            Expr::Lit(_) => true,
+            Expr::Reference(r) => matches!(strip_parens(&r.expr), Expr::Path(_)),
+            _ => false,
+        };
+        let extended = matches!(&*e, Expr::Reference(r) if unpromoted(extended_root(&r.expr)));
+        let extends = matches!(&*e, Expr::Paren(_) | Expr::Cast(_) | Expr::Tuple(_) | Expr::Array(_))
+            || matches!(&*e, Expr::Struct(s) if s.rest.is_none());
         if !extended && !extends {
-            out.push(Operand::Other(e));
+            out.push(Part::Other(e, order_free));
             return;
         }
         match e {
-            Expr::Paren(p) => operands(&mut p.expr, out),
-            Expr::Cast(c) => operands(&mut c.expr, out),
+            Expr::Paren(syn::ExprParen { expr, .. }) | Expr::Cast(syn::ExprCast { expr, .. }) => parts(expr, out),
             Expr::Tuple(syn::ExprTuple { elems, .. }) | Expr::Array(syn::ExprArray { elems, .. }) => {
-                elems.iter_mut().for_each(|e| operands(e, out));
+                elems.iter_mut().for_each(|e| parts(e, out));
             }
-            Expr::Struct(s) => {
-                s.fields.iter_mut().for_each(|f| operands(&mut f.expr, out));
-                if let Some(rest) = &mut s.rest {
-                    out.push(Operand::Other(rest));
-                }
-            }
+            Expr::Struct(s) => s.fields.iter_mut().for_each(|f| parts(&mut f.expr, out)),
             Expr::Reference(r) => {
                 let mutable = r.mutability.is_some();
-                let (root, index_calls) = referent_root(&mut r.expr);
-                out.push(Operand::Extended(root, mutable, index_calls));
+                let literal_indexes = literal_indexes(&r.expr);
+                out.push(Part::Extended(extended_root_mut(&mut r.expr), mutable, literal_indexes));
             }
-            _ => unreachable!("checked: an expression that extends its operands, or an extended reference"),
+            _ => unreachable!("checked: an expression that extends its operands, or a borrow of a temporary"),
         }
     }
-    let mut all = Vec::new();
-    operands(value, &mut all);
-    let last = all.iter().rposition(|o| matches!(o, Operand::Extended(..)))?;
-    // The temporaries of a hoisted operand end with its own `let`, not the user's: fine where nothing that
-    // follows in the user's `let` can tell.
-    let calls_after: Vec<bool> = (0..all.len())
-        .map(|i| {
-            all[i + 1..].iter().any(|o| match o {
-                Operand::Extended(root, _, index_calls) => *index_calls || makes_a_call(root),
-                Operand::Other(e) => makes_a_call(e),
-            })
-        })
-        .collect();
-    let mut hoisted = Vec::new();
-    for (i, operand) in all.into_iter().enumerate().take(last + 1) {
-        let (e, hoist) = match operand {
-            Operand::Extended(_, _, true) if i < last => return None,
-            Operand::Extended(root, mutable, _) => (root, Hoist::Extended { mutable }),
-            Operand::Other(e) if makes_a_call(e) => (e, Hoist::Evaluated),
-            Operand::Other(_) => continue,
-        };
-        if calls_after[i] && has_temporary(e) {
-            return None;
+    fn literal_indexes(mut e: &Expr) -> bool {
+        loop {
+            e = match e {
+                Expr::Paren(p) => &p.expr,
+                Expr::Field(f) => &f.base,
+                Expr::Index(i) if matches!(strip_parens(&i.index), Expr::Lit(_)) => &i.expr,
+                Expr::Index(_) => return false,
+                _ => return true,
+            };
         }
-        hoisted.push((e, hoist));
+    }
+    if binds_only_by_ref(pat) {
+        let mutable = ref_bindings(pat).iter().any(|p| p.mutability.is_some());
+        let root = extended_root_mut(init);
+        return unpromoted(root).then(|| vec![(root, Hoist::Extended { mutable })]);
+    }
+    let mut all = Vec::new();
+    parts(init, &mut all);
+    let last = all.iter().rposition(|p| matches!(p, Part::Extended(..)))?;
+    let mut hoisted = Vec::new();
+    for (i, part) in all.into_iter().enumerate().take(last + 1) {
+        match part {
+            Part::Extended(_, _, false) if i < last => return None,
+            Part::Extended(root, mutable, _) => hoisted.push((root, Hoist::Extended { mutable })),
+            Part::Other(_, true) => {}
+            Part::Other(e, false) if has_temporary(e) || crate::syntax::has_closure(e) => return None,
+            Part::Other(e, false) => hoisted.push((e, Hoist::Evaluated)),
+        }
     }
     Some(hoisted)
 }
 
-/// The referent of a `&` is a temporary that a `let` extends: its root is a value that makes a call.
-fn referent_is_extended(referent: &Expr) -> bool {
-    let mut root = strip_parens(referent);
+/// [`extended_roots`] applies to this `let`. (Not to one under `#[cfg]`, which the macro can't evaluate: the
+/// hidden local would be stored at the suspension points after it, also where the `let` is gone.)
+fn extends_temporaries(local: &syn::Local) -> bool {
+    let cfg = local.attrs.iter().any(|a| a.path().is_ident("cfg") || a.path().is_ident("cfg_attr"));
+    let Some(init) =
+        local.init.as_ref().filter(|init| init.diverge.is_none() && !matches!(local.pat, Pat::Type(_)) && !cfg)
+    else {
+        return false;
+    };
+    let mut value = (*init.expr).clone();
+    extended_roots(&local.pat, &mut value).is_some()
+}
+
+/// The value at the root of a place (`make()` in `make().items[i]`): what a borrow of the place borrows, unless a
+/// dereference on the way reaches through a reference (`make()` itself may return one, which only the types
+/// say: a reference is plain, so hoisting it changes nothing).
+fn extended_root(mut e: &Expr) -> &Expr {
     loop {
-        root = match root {
-            Expr::Field(f) => strip_parens(&f.base),
-            Expr::Index(i) => strip_parens(&i.expr),
-            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => strip_parens(&u.expr),
-            _ => break,
+        e = match e {
+            Expr::Paren(p) => &p.expr,
+            Expr::Field(f) => &f.base,
+            Expr::Index(i) => &i.expr,
+            _ => return e,
         };
     }
-    !is_place_expression(root) && makes_a_call(root)
 }
 
-/// `e` calls something (outside closures): its value is never promoted to a constant when borrowed.
-fn makes_a_call(e: &Expr) -> bool {
-    struct Calls(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Calls {
-        fn visit_expr(&mut self, e: &'ast Expr) {
-            match e {
-                Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) => self.0 = true,
-                Expr::Closure(_) => {}
-                _ => syn::visit::visit_expr(self, e),
-            }
-        }
-    }
-    let mut calls = Calls(false);
-    syn::visit::Visit::visit_expr(&mut calls, e);
-    calls.0
-}
-
-/// The value at the root of a referent (`make()` in `make().a[idx()]`, also through `*`), and whether the
-/// indexes on the way make a call.
-fn referent_root(referent: &mut Expr) -> (&mut Expr, bool) {
-    let mut e = referent;
-    let mut index_calls = false;
+/// [`extended_root`], to be replaced by the hidden local.
+fn extended_root_mut(mut e: &mut Expr) -> &mut Expr {
     loop {
         e = match e {
             Expr::Paren(p) => &mut p.expr,
             Expr::Field(f) => &mut f.base,
-            Expr::Index(i) => {
-                index_calls |= makes_a_call(&i.index);
-                &mut i.expr
-            }
-            Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr, .. }) => expr,
-            _ => return (e, index_calls),
+            Expr::Index(i) => &mut i.expr,
+            _ => return e,
         };
     }
 }
@@ -1451,14 +1428,6 @@ fn borrows_mutably(node: &Node) -> bool {
         }
         _ => false,
     }
-}
-
-/// `expr` without the parentheses around it.
-fn strip_parens(mut expr: &Expr) -> &Expr {
-    while let Expr::Paren(p) = expr {
-        expr = &p.expr;
-    }
-    expr
 }
 
 /// The span of an expression's first token.

@@ -293,3 +293,94 @@ pub fn binds(p: &syn::PatIdent) -> bool {
         && p.ident.to_string().starts_with(|c: char| c.is_uppercase());
     !looks_like_const
 }
+
+/// A value that is surely a temporary, never promoted to a constant when borrowed: a call of a fn (a lowercase
+/// path: `make(..)`, `Vec::new()`; not a tuple struct or variant, `Some(1)`, `P(1, 2)`), a method call, `vec!`,
+/// `format!` or a suspension point; or a tuple, array or struct literal (also `P(..)`) with such a call in it, and
+/// no reference or closure (`(D::new(..), n + 1)`, `Some(make())`). Any other macro may expand to a place or a
+/// constant, and a literal of literals (`Noisy("x")`) may be promoted when its type has no `Drop`.
+pub fn unpromoted(e: &Expr) -> bool {
+    fn call(e: &Expr) -> bool {
+        match e {
+            Expr::Call(c) => match strip_parens(&c.func) {
+                Expr::Path(p) => {
+                    p.path.segments.last().is_some_and(|s| !s.ident.to_string().starts_with(char::is_uppercase))
+                }
+                _ => true,
+            },
+            Expr::MethodCall(_) => true,
+            Expr::Macro(m) => {
+                m.mac.path.is_ident("vec") || m.mac.path.is_ident("format") || suspension_name(&m.mac).is_some()
+            }
+            _ => false,
+        }
+    }
+    /// No reference, closure, or macro that may expand to one, in it (a call's value is taken for owned,
+    /// whatever its arguments): a part a temporary owns.
+    fn owned_part(e: &Expr) -> bool {
+        struct Owned(bool);
+        impl<'ast> syn::visit::Visit<'ast> for Owned {
+            fn visit_expr(&mut self, e: &'ast Expr) {
+                match e {
+                    Expr::Reference(_) | Expr::RawAddr(_) | Expr::Closure(_) | Expr::Async(_) => self.0 = false,
+                    Expr::Call(_) | Expr::MethodCall(_) if call(e) => {}
+                    Expr::Macro(_) if !call(e) => self.0 = false,
+                    _ => syn::visit::visit_expr(self, e),
+                }
+            }
+        }
+        let mut owned = Owned(true);
+        syn::visit::Visit::visit_expr(&mut owned, e);
+        owned.0
+    }
+    /// A literal's parts, when it is a tuple, array or struct literal (also of a tuple struct or variant:
+    /// `P(make())`) of owned parts.
+    fn aggregate(e: &Expr) -> Option<Vec<&Expr>> {
+        let parts: Vec<&Expr> = match e {
+            Expr::Call(c) if !call(e) => c.args.iter().collect(),
+            Expr::Tuple(t) => t.elems.iter().collect(),
+            Expr::Array(a) => a.elems.iter().collect(),
+            Expr::Struct(s) if s.rest.is_none() => s.fields.iter().map(|f| &f.expr).collect(),
+            _ => return None,
+        };
+        parts.iter().all(|p| owned_part(p)).then_some(parts)
+    }
+    /// Makes a call (outside closures, which it has none of).
+    fn has_call(e: &Expr) -> bool {
+        struct Calls(bool);
+        impl<'ast> syn::visit::Visit<'ast> for Calls {
+            fn visit_expr(&mut self, e: &'ast Expr) {
+                self.0 |= call(e);
+                syn::visit::visit_expr(self, e);
+            }
+        }
+        let mut calls = Calls(false);
+        syn::visit::Visit::visit_expr(&mut calls, e);
+        calls.0
+    }
+    let e = strip_parens(e);
+    call(e) || aggregate(e).is_some_and(|_| has_call(e))
+}
+
+/// `e` without the parentheses around it.
+pub fn strip_parens(mut expr: &Expr) -> &Expr {
+    while let Expr::Paren(p) = expr {
+        expr = &p.expr;
+    }
+    expr
+}
+
+/// Whether `expr` has a closure literal (not counting an item's).
+pub fn has_closure(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        // An item's closures are the item's.
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.0
+}

@@ -8,13 +8,13 @@ use syn::spanned::Spanned;
 use syn::{Expr, Lifetime};
 
 use super::queries::{
-    block_contains, expr_has_closure, for_each_node, node_always_suspends, node_contains, node_has_closure,
-    node_has_loop, stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, storing_exprs,
-    suspends_before_scope_end,
+    block_contains, for_each_node, node_always_suspends, node_contains, node_has_closure, node_has_loop,
+    stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, storing_exprs, suspends_before_scope_end,
 };
 use super::{Emitter, at_var, binding_pat, group_enum, private, resume_type_witness, type_witness, variant};
 use crate::ir::{Binding, Block, Cond, JoinBefore, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
 use crate::leaf::{Rewrite, Walker};
+use crate::syntax::has_closure;
 
 impl Emitter<'_> {
     // ----- continuation of the body after suspension point `k` -----
@@ -582,16 +582,16 @@ impl Emitter<'_> {
             Stmt::Expr(node, semi) => {
                 if let Node::Leaf(leaf) = node {
                     match (&leaf.expr, semi) {
-                        (Expr::Assign(assign), _) if expr_has_closure(&assign.right) => {
+                        (Expr::Assign(assign), _) if has_closure(&assign.right) => {
                             let assigned: Vec<LocalId> =
                                 leaf.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
                             self.note_closure(JoinBefore::Leaf(leaf.id), &assigned);
                         }
-                        (expr, semi) if expr_has_closure(expr) => {
+                        (expr, semi) if has_closure(expr) => {
                             // A call that stores a closure in a local (`fs.push(move |z| z + n);`).
                             let mut typed: Vec<LocalId> = storing_exprs(expr)
                                 .into_iter()
-                                .filter(|(_, args)| args.iter().any(expr_has_closure))
+                                .filter(|(_, args)| args.iter().any(has_closure))
                                 .filter_map(|(receiver, _)| {
                                     leaf.env.iter().rev().find(|(name, _)| *name == receiver).map(|&(_, l)| l)
                                 })
@@ -715,7 +715,7 @@ impl Emitter<'_> {
             Node::For { label, iter, it, binding, body, .. } => {
                 // Spanned at the user's iterator: an error of `into_iter` (a move out of a reference) lands there.
                 let span = iter.expr.span();
-                if expr_has_closure(&iter.expr) {
+                if has_closure(&iter.expr) {
                     // The iterator's type has the closure's: one emission of the loop (see `Output::joins`).
                     self.note_closure(JoinBefore::Leaf(iter.id), &[*it]);
                 }
@@ -833,7 +833,7 @@ impl Emitter<'_> {
             &live_after_jump,
             &held_after,
         );
-        walker.walk(&mut expr, UseKind::Move);
+        walker.walk(&mut expr, leaf.ctx);
         expr.into_token_stream()
     }
 }

@@ -8,6 +8,7 @@ use syn::Expr;
 
 use crate::analysis::{Analysis, Set};
 use crate::ir::{Binding, Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
+use crate::syntax::has_closure;
 
 /// Running the statement from its start never completes normally: it always reaches a suspension point (or
 /// jumps away) first, so the statements after it in its block are only reached by resuming, in another arm.
@@ -223,22 +224,8 @@ pub(super) fn node_contains(node: &Node, k: YieldId) -> bool {
 /// Whether the code of `node` has a closure literal: each copy of it that an arm emits is a type of its own.
 pub(super) fn node_has_closure(node: &Node) -> bool {
     let mut found = false;
-    for_each_leaf(node, &mut |leaf| found |= expr_has_closure(&leaf.expr));
+    for_each_leaf(node, &mut |leaf| found |= has_closure(&leaf.expr));
     found
-}
-
-pub(super) fn expr_has_closure(expr: &Expr) -> bool {
-    struct Finder(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
-            self.0 = true;
-        }
-        // An item's closures are the item's.
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut finder = Finder(false);
-    syn::visit::Visit::visit_expr(&mut finder, expr);
-    finder.0
 }
 
 /// Whether `node` has a `loop` (of its own, not in a leaf): only then can an initializer that doesn't always
@@ -462,7 +449,7 @@ pub(super) fn closure_locals(body: &Body) -> Set {
     let seed = |leaf: &Leaf, closures: &mut Set, flows: &mut Vec<(Vec<LocalId>, Vec<LocalId>)>| {
         for (receiver, args) in storing_exprs(&leaf.expr) {
             let Some(&(_, local)) = leaf.env.iter().rev().find(|(name, _)| *name == receiver) else { continue };
-            if args.iter().any(expr_has_closure) {
+            if args.iter().any(has_closure) {
                 closures.insert(local);
             }
             let sources = args
@@ -483,7 +470,7 @@ pub(super) fn closure_locals(body: &Body) -> Set {
                     for c in cond {
                         if let Cond::Let { binding, scrut } = c {
                             flows.push(binds(scrut, binding));
-                            if expr_has_closure(&scrut.expr) {
+                            if has_closure(&scrut.expr) {
                                 binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
                             }
                         }
@@ -492,12 +479,12 @@ pub(super) fn closure_locals(body: &Body) -> Set {
                 Node::Match { scrut, arms } => {
                     for arm in arms {
                         flows.push(binds(scrut, &arm.binding));
-                        if expr_has_closure(&scrut.expr) {
+                        if has_closure(&scrut.expr) {
                             arm.binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
                         }
                     }
                 }
-                Node::For { iter, binding, it, .. } if expr_has_closure(&iter.expr) => {
+                Node::For { iter, binding, it, .. } if has_closure(&iter.expr) => {
                     found.borrow_mut().insert(*it);
                     binding.locals.iter().for_each(|&l| found.borrow_mut().insert(l));
                 }
