@@ -967,3 +967,28 @@ fn a_parenthesized_call_in_a_for_header_lives_until_the_loop_ends() {
     });
     assert_eq!(log, common::strs(&["item 6", "drop header", "end"]));
 }
+
+/// Difftest seed 0x4975b, program 276 (failing since before session 9): a local read by value, then captured
+/// by a `move` closure, then `return`, in one leaf. The closure's uses counted as not followed by the
+/// `return`, so the read took the local out of its drop flag and the closure found it gone ("a moved-out local
+/// was used").
+#[stackless::coroutine]
+fn read_then_captured_before_return() -> impl Iterator<Item = i64> {
+    for v in (1..4).rev() {
+        if v == 5 {
+            yield_!(v);
+            common::log(format!("{v}"));
+        } else {
+            let first = Some(v);
+            let captured = move || v;
+            common::log(format!("{first:?} {}", captured()));
+            return;
+        }
+    }
+}
+
+#[test]
+fn a_local_read_then_captured_by_a_move_closure_before_a_return_is_still_there() {
+    let log = common::events(|| assert_eq!(read_then_captured_before_return().count(), 0));
+    assert_eq!(log, common::strs(&["Some(3) 3"]));
+}

@@ -610,6 +610,11 @@ impl VisitMut for Walker<'_> {
                 self.inner_loops = saved_loops;
                 self.move_closures -= usize::from(is_move);
                 self.in_closure -= 1;
+                // The closure is created where it is written: a `return` after it follows its uses (a `move`
+                // one takes them then, and an earlier use by value doesn't move).
+                for u in &mut self.uses[first..] {
+                    u.returns.clone_from(&self.returning);
+                }
                 if is_move {
                     // A `move` closure takes every local it mentions when it is created.
                     for u in &mut self.uses[first..] {
