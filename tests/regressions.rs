@@ -992,3 +992,32 @@ fn a_local_read_then_captured_by_a_move_closure_before_a_return_is_still_there()
     let log = common::events(|| assert_eq!(read_then_captured_before_return().count(), 0));
     assert_eq!(log, common::strs(&["Some(3) 3"]));
 }
+
+/// Difftest seed 0xe7e7d, program 1183 (failing since before session 9, E0282): a closure bound after a
+/// suspension point inside a labeled block's value, which another arm leaves early. The arm that types the
+/// block's value from its dead continuation re-emitted the closure's block up to its join point (where the arm
+/// leaves the step), so the closure's local had no type where the dead code called it.
+#[stackless::coroutine(resume = mut r)]
+fn closure_after_a_suspension_in_a_labeled_block() -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    let v = 'b: {
+        if r == 7 {
+            break 'b r;
+        }
+        let add = {
+            let q = yield_!(1);
+            move |z: i64| z + q
+        };
+        yield_!(add(2))
+    };
+    v
+}
+
+#[test]
+fn a_closure_bound_after_a_suspension_in_a_labeled_block_is_typed() {
+    let mut c = closure_after_a_suspension_in_a_labeled_block();
+    assert!(matches!(step(&mut c, 0), CoroutineState::Yielded(1)));
+    assert!(matches!(step(&mut c, 10), CoroutineState::Yielded(12)));
+    assert!(matches!(step(&mut c, 5), CoroutineState::Complete(5)));
+    let mut c = closure_after_a_suspension_in_a_labeled_block();
+    assert!(matches!(step(&mut c, 7), CoroutineState::Complete(7)));
+}

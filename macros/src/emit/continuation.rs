@@ -517,7 +517,7 @@ impl Emitter<'_> {
             // of a suspension point in a macro's arguments): emitted again in value position, so that it ends in
             // its own dead continuation and has the value's type. (Without one, the block would be `!` and the
             // local typed from nothing.)
-            Some(init @ Node::Block { id: None, .. }) if has_dead_value(init) => {
+            Some(init @ Node::Block { id: None, .. }) if has_dead_value(self.body, init) => {
                 let saved = std::mem::replace(&mut self.value_position, true);
                 let value = self.full_node(init);
                 self.value_position = saved;
@@ -839,14 +839,16 @@ impl Emitter<'_> {
 }
 
 /// A value that always suspends, whose [`Emitter::dead_continuation`] gives it a type: a `yield_!`, or a block
-/// whose first statement that always suspends is a `let` of such a value followed by plain statements only.
-fn has_dead_value(node: &Node) -> bool {
+/// whose first statement that always suspends is a `let` of such a value followed by plain statements only, and
+/// no join point (which the arm leaves the step for: the block's value never arrives in it).
+fn has_dead_value(body: &crate::ir::Body, node: &Node) -> bool {
     match node {
         Node::Yield(_) => true,
         Node::Block { id: None, block, .. } => {
             let Some(i) = block.stmts.iter().position(stmt_always_suspends) else { return false };
-            matches!(&block.stmts[i], Stmt::Let(l) if l.diverge.is_none() && l.init.as_ref().is_some_and(has_dead_value))
-                && block.stmts[i + 1..].iter().all(stmt_is_plain)
+            let join = |s: &Stmt| matches!(s, Stmt::Expr(Node::Yield(k), _) if body.yields[*k].join);
+            matches!(&block.stmts[i], Stmt::Let(l) if l.diverge.is_none() && l.init.as_ref().is_some_and(|n| has_dead_value(body, n)))
+                && block.stmts[i + 1..].iter().all(|s| stmt_is_plain(s) && !join(s))
         }
         _ => false,
     }
