@@ -484,9 +484,7 @@ impl<'e> Lowerer<'e> {
                 Hoist::Extended { mutable } => (crate::names::Hidden::Temporary, mutable),
                 Hoist::Evaluated => (crate::names::Hidden::Spill, false),
             };
-            // Spanned at the user's value: an error about it lands there.
-            let span = Span::mixed_site().located_at(part.span());
-            let name = syn::Ident::new(&crate::names::hidden_local(kind, self.hidden_count).to_string(), span);
+            let name = crate::names::hidden_local(kind, self.hidden_count, part.span());
             let value = std::mem::replace(part, syn::parse_quote!(#name));
             let mutable = mutable.then(<Token![mut]>::default);
             let temporary: SynStmt = syn::parse_quote!(#let_token #mutable #name = #value;);

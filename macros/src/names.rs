@@ -19,13 +19,24 @@ pub enum Hidden {
 const SPILL: &str = "__spill";
 const TEMPORARY: &str = "__temporary";
 
-/// The `n`th hidden local of a kind.
-pub fn hidden_local(kind: Hidden, n: usize) -> syn::Ident {
+/// The `n`th hidden local of a kind, holding the value of the user's expression at `at` (an error about it is
+/// located there, and the state's field is named after its line: see [`state_field`]).
+pub fn hidden_local(kind: Hidden, n: usize, at: Span) -> syn::Ident {
     let prefix = match kind {
         Hidden::Spill => SPILL,
         Hidden::Temporary => TEMPORARY,
     };
-    syn::Ident::new(&format!("{prefix}{n}"), Span::mixed_site())
+    syn::Ident::new(&format!("{prefix}{n}"), Span::mixed_site().located_at(at))
+}
+
+/// The state's field for a hidden local of `kind` named `ident`: what it holds and the line of the user's
+/// expression (`temporary_line12`, `operand_line12`), as `{:?}` of a suspended coroutine shows it.
+pub fn state_field(kind: Hidden, ident: &syn::Ident) -> String {
+    let what = match kind {
+        Hidden::Spill => "operand",
+        Hidden::Temporary => "temporary",
+    };
+    format!("{what}_line{}", ident.span().start().line)
 }
 
 /// Which hidden local an identifier of the normalized body names, if it is one: read once, where lowering

@@ -468,7 +468,7 @@ impl<'a> Normalizer<'a> {
     /// (see `emit`'s field order).
     fn temporary(&mut self, value: Expr, out: &mut Vec<Stmt>) -> Expr {
         *self.counter += 1;
-        let name = crate::names::hidden_local(crate::names::Hidden::Temporary, *self.counter);
+        let name = crate::names::hidden_local(crate::names::Hidden::Temporary, *self.counter, value.span());
         out.push(syn::parse_quote!(let #name = #value;));
         syn::parse_quote!(#name)
     }
@@ -500,7 +500,7 @@ impl<'a> Normalizer<'a> {
             value = *p.expr;
         }
         *self.counter += 1;
-        let name = crate::names::hidden_local(crate::names::Hidden::Spill, *self.counter);
+        let name = crate::names::hidden_local(crate::names::Hidden::Spill, *self.counter, value.span());
         out.push(syn::parse_quote!(let #name = #value;));
         syn::parse_quote!(#name)
     }

@@ -382,7 +382,10 @@ impl<'a> Emitter<'a> {
             .locals
             .iter()
             .map(|l| {
-                let name = l.ident.to_string();
+                let name = match l.hidden {
+                    Some(kind) => crate::names::state_field(kind, &l.ident),
+                    None => l.ident.to_string(),
+                };
                 let count = seen.entry(name.clone()).or_insert(0);
                 *count += 1;
                 let name = name.trim_start_matches("r#").to_string();
