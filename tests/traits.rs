@@ -125,6 +125,28 @@ fn debug_names_a_for_loops_iterator_after_the_loop() {
     assert_eq!(format!("{g:?}"), r#"Suspend0 { for_line: Rev { iter: IntoIter(["a"]) } }"#);
 }
 
+#[stackless::coroutine(resume = x)]
+fn holds_hidden_values() -> impl stackless::Coroutine<usize, Yield = usize, Return = ()> + std::fmt::Debug {
+    let n = String::from("ab").len() + yield_!(1);
+    let r = &String::from("xyz");
+    let m = r.len();
+    yield_!(n + m);
+    yield_!(m);
+}
+
+#[test]
+fn debug_names_hidden_values_after_the_line_of_their_expression() {
+    use core::pin::Pin;
+    use stackless::Coroutine;
+    let mut c = holds_hidden_values();
+    let _ = Pin::new(&mut c).resume(0);
+    // The operand `String::from("ab").len()` and its temporary, evaluated before the `yield_!` of the same line.
+    assert_eq!(format!("{c:?}"), r#"Suspend0 { operand_line130: 2, temporary_line130: "ab" }"#);
+    let _ = Pin::new(&mut c).resume(2);
+    // The temporary that `let r = &..` extends to the end of the block.
+    assert_eq!(format!("{c:?}"), r#"Suspend1 { m: 3, temporary_line131: "xyz" }"#);
+}
+
 #[stackless::coroutine]
 fn holds_a_pinned_thing() -> impl Iterator<Item = u8> {
     let marker = std::marker::PhantomPinned;
