@@ -125,7 +125,7 @@ fn debug_names_a_for_loops_iterator_after_the_loop() {
     assert_eq!(format!("{g:?}"), r#"Suspend0 { for_line: Rev { iter: IntoIter(["a"]) } }"#);
 }
 
-#[stackless::coroutine(resume = x)]
+#[stackless::coroutine(resume = _first)]
 fn holds_hidden_values() -> impl stackless::Coroutine<usize, Yield = usize, Return = ()> + std::fmt::Debug {
     let n = String::from("ab").len() + yield_!(1);
     let r = &String::from("xyz");
