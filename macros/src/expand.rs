@@ -195,7 +195,8 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
             // a user's `let mut` may be mutated, or a loop label used, in another arm only, and the code after a
             // `yield_!` is unreachable in the arm that suspends there. The arms return from the step closure,
             // and the body's tail becomes the operand of that return. A `_guard` held across a suspension is
-            // moved into the state, which clippy counts as a use of an underscore binding. A `let ... else` whose
+            // moved into the state, which clippy counts as a use of an underscore binding, and an underscore
+            // argument or resume binding is bound from its slot (`let _first = __arg;`). A `let ... else` whose
             // `else` block suspends drops the unmatched value explicitly, whatever its type. `?` becomes a
             // parenthesized `match`.
             #[allow(
@@ -209,6 +210,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
                 clippy::unused_unit,
                 clippy::diverging_sub_expression,
                 clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
                 dropping_copy_types,
                 dropping_references
             )]

@@ -26,6 +26,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         clippy::unused_unit,
         clippy::diverging_sub_expression,
         clippy::used_underscore_binding,
+        clippy::no_effect_underscore_binding,
         dropping_copy_types,
         dropping_references
     )]

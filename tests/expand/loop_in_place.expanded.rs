@@ -41,6 +41,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
         clippy::unused_unit,
         clippy::diverging_sub_expression,
         clippy::used_underscore_binding,
+        clippy::no_effect_underscore_binding,
         dropping_copy_types,
         dropping_references
     )]
@@ -204,6 +205,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
         clippy::unused_unit,
         clippy::diverging_sub_expression,
         clippy::used_underscore_binding,
+        clippy::no_effect_underscore_binding,
         dropping_copy_types,
         dropping_references
     )]

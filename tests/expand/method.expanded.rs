@@ -33,6 +33,7 @@ impl Deck {
             clippy::unused_unit,
             clippy::diverging_sub_expression,
             clippy::used_underscore_binding,
+            clippy::no_effect_underscore_binding,
             dropping_copy_types,
             dropping_references
         )]

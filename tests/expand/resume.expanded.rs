@@ -26,6 +26,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
         clippy::unused_unit,
         clippy::diverging_sub_expression,
         clippy::used_underscore_binding,
+        clippy::no_effect_underscore_binding,
         dropping_copy_types,
         dropping_references
     )]

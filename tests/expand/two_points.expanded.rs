@@ -40,6 +40,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         clippy::unused_unit,
         clippy::diverging_sub_expression,
         clippy::used_underscore_binding,
+        clippy::no_effect_underscore_binding,
         dropping_copy_types,
         dropping_references
     )]
