@@ -1021,3 +1021,52 @@ fn a_closure_bound_after_a_suspension_in_a_labeled_block_is_typed() {
     let mut c = closure_after_a_suspension_in_a_labeled_block();
     assert!(matches!(step(&mut c, 7), CoroutineState::Complete(7)));
 }
+
+/// Found in review of session 9's leaf contexts: a `match` arm's value was classified in the scrutinee's
+/// context (a read, when the patterns move nothing), so a drop-flagged local that the arm moves out was read in
+/// place (E0507); and `let _ = if c { x } else { .. };` read `x` where the `if` moves it.
+#[stackless::coroutine]
+fn arm_moves_a_flagged_local(k: Vec<i64>) -> impl Iterator<Item = i64> {
+    for i in k {
+        let x = common::Noisy("x");
+        let _y = match i {
+            0 => x,
+            _ => {
+                yield_!(i);
+                common::Noisy("z")
+            }
+        };
+        common::log(format!("after {i}"));
+        let w = common::Noisy("w");
+        let _ = if i > 0 { w } else { common::Noisy("o") };
+        yield_!(i + 10);
+    }
+}
+
+fn arm_moves_a_flagged_local_plain(k: Vec<i64>) {
+    for i in k {
+        let x = common::Noisy("x");
+        let _y = match i {
+            0 => x,
+            _ => {
+                common::log(format!("yield {i}"));
+                common::Noisy("z")
+            }
+        };
+        common::log(format!("after {i}"));
+        let w = common::Noisy("w");
+        let _ = if i > 0 { w } else { common::Noisy("o") };
+        common::log(format!("yield {}", i + 10));
+    }
+}
+
+#[test]
+fn a_match_arm_or_an_if_moves_a_flagged_local() {
+    let got = common::events(|| {
+        for v in arm_moves_a_flagged_local(vec![0, 1]) {
+            common::log(format!("yield {v}"));
+        }
+    });
+    let want = common::events(|| arm_moves_a_flagged_local_plain(vec![0, 1]));
+    assert_eq!(got, want);
+}

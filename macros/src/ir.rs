@@ -242,7 +242,7 @@ pub struct Leaf {
     pub loops: Vec<LoopId>,
     pub uses: Vec<Use>,
     /// How the leaf's value is used (`let _ = x;` and a `match` whose patterns move nothing only read `x`): the
-    /// context its uses were classified in, which emission classifies them in again.
+    /// context its uses were classified in, which emission classifies a place in again.
     pub ctx: UseKind,
     pub jumps: Vec<Jump>,
     /// Control never continues past this leaf (`return`, `break`, `continue`, `panic!` at its top).

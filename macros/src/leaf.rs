@@ -20,7 +20,7 @@ use crate::conventions::{
     REF_MACROS, VALUE_MACROS, borrowing_method, consuming_method, panicking_macro, shared_method,
 };
 use crate::ir::{Jump, LocalId, LoopId, Use, UseKind};
-use crate::syntax::pattern_names;
+use crate::syntax::{let_reads_in_place, pattern_names};
 
 /// What the rewrite mode needs from emission. The methods that take `&mut self` let emission note what the
 /// rewritten code needs: the locals it reaches, the loops it jumps out of, an arm that can't run in place.
@@ -307,8 +307,8 @@ impl<'a> Walker<'a> {
                 match stmt {
                     syn::Stmt::Local(local) => {
                         if let Some(init) = &mut local.init {
-                            let ctx = if matches!(local.pat, Pat::Wild(_)) { UseKind::Place } else { UseKind::Move };
-                            w.visit(&mut init.expr, ctx);
+                            let in_place = let_reads_in_place(&local.pat, &init.expr);
+                            w.visit(&mut init.expr, if in_place { UseKind::Place } else { UseKind::Move });
                             if let Some((_, diverge)) = &mut init.diverge {
                                 w.visit_cond(diverge, UseKind::Move);
                             }

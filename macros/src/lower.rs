@@ -24,7 +24,8 @@ use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::conventions::{
-    ITEM_KEEPERS, ITEM_TAKERS, On, Returns, no_drop_type, owned_type, panicking_macro, plain_primitive_call, std_view,
+    BORROWING_ITERATORS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, no_drop_type, owned_type,
+    panicking_macro, plain_primitive_call, std_view,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -36,8 +37,8 @@ use crate::leaf::Walker;
 use crate::names::param_var;
 use crate::normalize::{Normalizer, has_temporary};
 use crate::syntax::{
-    contains_let, find_yield, is_place_expression, parse_yield_arg, pattern_idents, ref_bindings, strip_parens,
-    suspension_name, unpromoted, yield_macro,
+    binds_only_by_ref, calls, contains_let, find_yield, is_place_expression, let_reads_in_place, parse_yield_arg,
+    pattern_idents, ref_bindings, strip_parens, suspension_name, unpromoted, yield_macro,
 };
 
 /// The state of the lowering walk.
@@ -518,12 +519,8 @@ impl<'e> Lowerer<'e> {
                 self.lets += 1;
                 let (init, diverge) = match local.init {
                     Some(init) => {
-                        // `let ref x = v;` borrows `v`.
-                        let ctx = if matches!(local.pat, Pat::Wild(_)) || binds_only_by_ref(&local.pat) {
-                            UseKind::Place
-                        } else {
-                            UseKind::Move
-                        };
+                        let ctx =
+                            if let_reads_in_place(&local.pat, &init.expr) { UseKind::Place } else { UseKind::Move };
                         let node = self.expr(*init.expr, ctx, false);
                         let diverge = init.diverge.map(|(_, e)| {
                             if let Some(span) = find_yield(&e) {
@@ -664,8 +661,8 @@ impl<'e> Lowerer<'e> {
                 if let Some(span) = find_yield(&m.expr) {
                     return self.unsupported(span, "a `match` scrutinee");
                 }
-                let ctx = crate::leaf::scrutinee_ctx(&m.expr, m.arms.iter().map(|a| &a.pat));
-                let scrut = self.leaf(*m.expr, ctx);
+                let scrut_ctx = crate::leaf::scrutinee_ctx(&m.expr, m.arms.iter().map(|a| &a.pat));
+                let scrut = self.leaf(*m.expr, scrut_ctx);
                 let mut arms = Vec::new();
                 let temporary = !is_place_expression(&scrut.expr);
                 for mut arm in m.arms {
@@ -1024,7 +1021,7 @@ enum Hoist {
 /// `&[Box::new(1)]` as a `&[Box<dyn Debug>]`) or an `else`.
 fn extended_roots<'e>(pat: &Pat, init: &'e mut Expr) -> Option<Vec<(&'e mut Expr, Hoist)>> {
     enum Part<'e> {
-        /// An extended temporary; whether the indexes on the way to it are literals.
+        /// An extended temporary, whether it is borrowed `mut`, and whether a part of it is (`.field`, `[i]`).
         Extended(&'e mut Expr, bool, bool),
         /// Evaluated in place; whether it may be evaluated after what follows (a literal, a reference to a
         /// local).
@@ -1051,42 +1048,66 @@ fn extended_roots<'e>(pat: &Pat, init: &'e mut Expr) -> Option<Vec<(&'e mut Expr
             Expr::Struct(s) => s.fields.iter_mut().for_each(|f| parts(&mut f.expr, out)),
             Expr::Reference(r) => {
                 let mutable = r.mutability.is_some();
-                let literal_indexes = literal_indexes(&r.expr);
-                out.push(Part::Extended(extended_root_mut(&mut r.expr), mutable, literal_indexes));
+                let projected = !matches!(strip_parens(&r.expr), Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_))
+                    && !matches!(strip_parens(&r.expr), Expr::Tuple(_) | Expr::Array(_) | Expr::Struct(_));
+                out.push(Part::Extended(extended_root_mut(&mut r.expr), mutable, projected));
             }
             _ => unreachable!("checked: an expression that extends its operands, or a borrow of a temporary"),
-        }
-    }
-    fn literal_indexes(mut e: &Expr) -> bool {
-        loop {
-            e = match e {
-                Expr::Paren(p) => &p.expr,
-                Expr::Field(f) => &f.base,
-                Expr::Index(i) if matches!(strip_parens(&i.index), Expr::Lit(_)) => &i.expr,
-                Expr::Index(_) => return false,
-                _ => return true,
-            };
         }
     }
     if binds_only_by_ref(pat) {
         let mutable = ref_bindings(pat).iter().any(|p| p.mutability.is_some());
         let root = extended_root_mut(init);
-        return unpromoted(root).then(|| vec![(root, Hoist::Extended { mutable })]);
+        return (unpromoted(root) && !may_borrow(root)).then(|| vec![(root, Hoist::Extended { mutable })]);
     }
     let mut all = Vec::new();
     parts(init, &mut all);
     let last = all.iter().rposition(|p| matches!(p, Part::Extended(..)))?;
+    // Whether a part after each one makes a call (which a temporary of a hoisted part must not see dropped).
+    let calls_after: Vec<bool> = (0..all.len())
+        .map(|i| {
+            all[i + 1..].iter().any(|p| match p {
+                Part::Extended(root, ..) => calls(root) > 0,
+                Part::Other(e, _) => calls(e) > 0,
+            })
+        })
+        .collect();
     let mut hoisted = Vec::new();
     for (i, part) in all.into_iter().enumerate().take(last + 1) {
-        match part {
-            Part::Extended(_, _, false) if i < last => return None,
-            Part::Extended(root, mutable, _) => hoisted.push((root, Hoist::Extended { mutable })),
-            Part::Other(_, true) => {}
-            Part::Other(e, false) if has_temporary(e) || crate::syntax::has_closure(e) => return None,
-            Part::Other(e, false) => hoisted.push((e, Hoist::Evaluated)),
+        let (e, hoist) = match part {
+            // The projection (an `Index` or `Deref` impl, a bounds check) runs after the hoisted parts.
+            Part::Extended(_, _, true) if i < last => return None,
+            // A view or iterator of std's (`v.iter()`, `s.chars().rev()`), or a value with a closure, may borrow a
+            // local of the coroutine: held to the block's end, it would hold the borrow across the suspension
+            // points, where, without drop glue, its earlier end is unobservable.
+            Part::Extended(root, ..) if may_borrow(root) => return None,
+            Part::Extended(root, mutable, _) => (root, Hoist::Extended { mutable }),
+            Part::Other(_, true) => continue,
+            Part::Other(e, false) if crate::syntax::has_closure(e) => return None,
+            Part::Other(e, false) => (e, Hoist::Evaluated),
+        };
+        // Its own temporaries (`d("x")` in `d("x").n()`) end with its `let`, before the later calls: only a
+        // part that makes one call at most.
+        if calls_after[i] && calls(e) > 1 {
+            return None;
         }
+        hoisted.push((e, hoist));
     }
     Some(hoisted)
+}
+
+/// A std view or iterator (`v.iter()`, `line.trim()`, `it.rev()`), or anything with a closure in it: a value
+/// that may borrow a local, and most likely has no drop glue.
+fn may_borrow(e: &Expr) -> bool {
+    let view = match strip_parens(e) {
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            let method = method.as_str();
+            BORROWING_ITERATORS.contains(&method) || ITERATOR_ADAPTERS.contains(&method) || std_view(method).is_some()
+        }
+        _ => false,
+    };
+    view || crate::syntax::has_closure(e)
 }
 
 /// [`extended_roots`] applies to this `let`. (Not to one under `#[cfg]`, which the macro can't evaluate: the
@@ -1126,12 +1147,6 @@ fn extended_root_mut(mut e: &mut Expr) -> &mut Expr {
             _ => return e,
         };
     }
-}
-
-/// Every binding of `pat` is `ref`/`ref mut` (and there is one): it borrows what it matches, moving nothing.
-fn binds_only_by_ref(pat: &Pat) -> bool {
-    let refs = ref_bindings(pat).len();
-    refs > 0 && refs == pattern_idents(pat).len()
 }
 
 /// The state field of a `for` loop's iterator: `for_` and the names its pattern binds, else its label.

@@ -384,3 +384,38 @@ pub fn has_closure(expr: &Expr) -> bool {
     syn::visit::Visit::visit_expr(&mut finder, expr);
     finder.0
 }
+
+/// How many calls, method calls and macros `e` makes (outside closures), each of which may have side effects.
+pub fn calls(e: &Expr) -> usize {
+    struct Calls(usize);
+    impl<'ast> syn::visit::Visit<'ast> for Calls {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) => self.0 += 1,
+                Expr::Closure(_) => return,
+                _ => {}
+            }
+            syn::visit::visit_expr(self, e);
+        }
+    }
+    let mut calls = Calls(0);
+    syn::visit::Visit::visit_expr(&mut calls, e);
+    calls.0
+}
+
+/// Every binding of `pat` is `ref`/`ref mut` (and there is one): it borrows what it matches, moving nothing.
+pub fn binds_only_by_ref(pat: &Pat) -> bool {
+    let refs = ref_bindings(pat).len();
+    refs > 0 && refs == pattern_idents(pat).len()
+}
+
+/// Whether a `let` reads its value in place: a place that the pattern binds nothing of by value
+/// (`let _ = x;`, `let ref r = x;`); otherwise it moves it (also `let _ = if c { x } else { y };`, which moves `x`
+/// into the value it makes).
+pub fn let_reads_in_place(pat: &Pat, init: &Expr) -> bool {
+    let pat = match pat {
+        Pat::Type(t) => &*t.pat,
+        pat => pat,
+    };
+    (matches!(pat, Pat::Wild(_)) || binds_only_by_ref(pat)) && is_place_expression(init)
+}

@@ -833,7 +833,10 @@ impl Emitter<'_> {
             &live_after_jump,
             &held_after,
         );
-        walker.walk(&mut expr, leaf.ctx);
+        // A place is used as the leaf's context says (`let _ = x;` reads `x`); any other value is made, and
+        // what its tail or branches name is moved into it (`let _ = if c { x } else { y };`).
+        let ctx = if crate::syntax::is_place_expression(&leaf.expr) { leaf.ctx } else { UseKind::Move };
+        walker.walk(&mut expr, ctx);
         expr.into_token_stream()
     }
 }
