@@ -1014,11 +1014,13 @@ enum Hoist {
 /// Those temporaries are what the pattern binds when every binding of it is `ref`/`ref mut`
 /// (`let ref x = make();`), or what the references in the value point into (`let r = &make();`), also through
 /// parentheses, `as`, and tuple, array and struct literals (`(n, &make())`); a borrow may be of a part
-/// (`.field`, `[i]`). Each must be a value that is surely not promoted to a constant ([`unpromoted`]). `None`
-/// where hoisting would change what the plain fn does: a part before one of them with a closure (it would lose
-/// the type the literal gives it) or a temporary of its own (which would drop before the extended one is made),
-/// an index evaluated between two of them; and for a `let` with a written type (it may coerce inside the value:
-/// `&[Box::new(1)]` as a `&[Box<dyn Debug>]`) or an `else`.
+/// (`.field`, `[i]`). Each must be a value that is surely not promoted to a constant ([`unpromoted`]), and no
+/// std view, iterator or closure ([`may_borrow`]). `None` where hoisting would change what the plain fn does: a
+/// part before one of them with a closure (it would lose the type the literal gives it); a hoisted part that
+/// makes temporaries of its own (more than one call) before a later call (they would drop before it); a borrow
+/// of a part of one before another (its `Index` or `Deref` would run after that one is made). (The caller
+/// leaves out a `let` with a written type, which may coerce inside the value, `&[Box::new(1)]` as a
+/// `&[Box<dyn Debug>]`, and one with an `else` or a `#[cfg]`.)
 fn extended_roots<'e>(pat: &Pat, init: &'e mut Expr) -> Option<Vec<(&'e mut Expr, Hoist)>> {
     enum Part<'e> {
         /// An extended temporary, whether it is borrowed `mut`, and whether a part of it is (`.field`, `[i]`).
