@@ -2,13 +2,16 @@
 //!
 //! The state is moved around freely (it is `Unpin` and never relies on its address), so a reference into it
 //! can't be held across a `yield_!` — rustc rejects the same code in movable coroutines (E0626). rustc would
-//! report it here too, but in terms of the generated code; this pass catches the two shapes that can be seen
+//! report it here too, but in terms of the generated code; this pass catches the shapes that can be seen
 //! syntactically and explains them in the user's terms:
 //! - a `for` loop with a suspension point that iterates over a borrow of a local (`for x in &v`, `v.iter()`), or
 //!   whose iterator holds a closure that captures a local owning its value by reference
 //!   (`.filter(|x| names.contains(x))`);
 //! - a `let` that binds a borrow of a local (`let r = &v;`), or an iterator or reference into a local known to
-//!   own its value (`let it = v.iter();` with `let v = vec![..];`), which is still held at a suspension point.
+//!   own its value (`let it = v.iter();` with `let v = vec![..];`), which is still held at a suspension point;
+//! - a `let` that borrows a temporary it extends to the end of the block (`let r = &make();`, which lowering
+//!   made a hidden local), and a `ref` binding (into a temporary, a `for` loop's item, or a local), still in use
+//!   at a suspension point.
 //!
 //! And, in a `+ Clone` coroutine, a `&mut` held across a suspension point ([`check_clone`]).
 
@@ -233,10 +236,10 @@ impl<'a> Checker<'a> {
     }
 
     /// The hidden local that `init` borrows as a whole (`&__temporary1`, also behind parentheses, `as` and in
-    /// tuple, array and struct literals): a
-    /// temporary of the user's that the `let` extends (`let r = &make();`, see `Lowerer::extended_temporaries` in
-    /// lower.rs), or a part of one that is a literal (`&(make(), 1).0`). A borrow of a part of a call's value
-    /// (`&make().field`) may reach through a reference that `make()` returns, which only rustc knows.
+    /// tuple, array and struct literals): a temporary of the user's that the `let` extends (`let r = &make();`,
+    /// see `Lowerer::extended_temporaries` in lower.rs), or a part of one that is a literal (`&(make(), 1).0`).
+    /// A borrow of a part of a call's value (`&make().field`) may reach through a reference that `make()`
+    /// returns, which only rustc knows.
     fn extended_temporary_borrowed(&self, init: &Leaf) -> Option<LocalId> {
         // The expressions that extend their operands' temporaries.
         let mut pending = vec![&init.expr];
