@@ -360,6 +360,21 @@ mod ref_bindings {
         yield_!(r.unwrap() + q.0 + s.len() + *x + before + t.len() + f.len() + m["k"]);
     }
 
+    /// Found in the third review: a collected `Vec` of borrows of a local, held to the block's end, would hold
+    /// the borrow across the `yield_!`.
+    #[stackless::coroutine]
+    fn collected_borrows(line: String) -> impl Iterator<Item = usize> {
+        let words = &line.split_whitespace().collect::<Vec<_>>();
+        let k = words.len();
+        yield_!(k);
+        yield_!(line.len());
+    }
+
+    #[test]
+    fn a_temporary_that_may_borrow_a_local_stays_as_written() {
+        assert_eq!(collected_borrows("a b c".into()).collect::<Vec<_>>(), [3, 5]);
+    }
+
     #[stackless::coroutine]
     fn static_references() -> impl Iterator<Item = &'static Pair> {
         let r = &Pair(1, 2);

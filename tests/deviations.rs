@@ -255,3 +255,24 @@ fn a_temporary_that_may_be_a_constant_drops_at_the_next_suspension() {
     let log = events(|| assert_eq!(extended_literal_temporary().count(), 1));
     assert_eq!(log, strs(&["drop literal", "resumed"]));
 }
+
+fn labelled(label: &str) -> Noisy {
+    Noisy(if label.is_empty() { "empty" } else { "labelled" })
+}
+
+#[stackless::coroutine]
+fn extended_temporary_made_from_a_borrow() -> impl Iterator<Item = usize> {
+    let label = String::from("x");
+    // Made from a borrow of `label`, the value may hold it: the macro leaves the `let` as it is.
+    let r = &labelled(&label);
+    let n = r.0.len();
+    yield_!(n);
+    log("resumed");
+}
+
+#[test]
+fn a_temporary_made_from_a_borrow_drops_at_the_next_suspension() {
+    // The plain fn would drop it at the end of the block, after "resumed".
+    let log = events(|| assert_eq!(extended_temporary_made_from_a_borrow().count(), 1));
+    assert_eq!(log, strs(&["drop labelled", "resumed"]));
+}

@@ -2037,16 +2037,24 @@ impl G<'_> {
     /// drops there, after any suspension point that follows in the block.
     fn s_extended_temporary(&mut self, out: &mut Vec<Stmt>) {
         let r = self.fresh("r");
-        let d = self.d_new();
+        // Made without borrowing a local (`lens(&p0)`, `v1.get()`): the macro leaves a value made from a borrow
+        // as written (README), since it may hold the borrow.
+        let owned = |g: &mut Self, e: String| if e.contains(['&', '.']) { g.rng.range(0, 9).to_string() } else { e };
+        let d_new = |g: &mut Self| {
+            let (t, e) = (g.fresh("d"), g.int(1));
+            format!("D::new(\"{t}\", {})", owned(g, e))
+        };
+        let d = d_new(self);
         let (decl, read) = match self.rng.below(7) {
             0 => (format!("let {r} = &{d};"), format!("{r}.get()")),
             1 => (format!("let ref {r} = {d};"), format!("{r}.get()")),
             2 => {
-                let other = self.d_new();
+                let other = d_new(self);
                 (format!("let (ref {r}, _) = ({d}, {other});"), format!("{r}.get()"))
             }
             3 => {
                 let e = self.int(1);
+                let e = owned(self, e);
                 (format!("let {r} = &({d}, {e}).0;"), format!("{r}.get()"))
             }
             // A call evaluated after the extended operand, one before it, and an array of two. Of literals: what

@@ -1079,9 +1079,6 @@ fn extended_roots<'e>(pat: &Pat, init: &'e mut Expr) -> Option<Vec<(&'e mut Expr
         let (e, hoist) = match part {
             // The projection (an `Index` or `Deref` impl, a bounds check) runs after the hoisted parts.
             Part::Extended(_, _, true) if i < last => return None,
-            // A view or iterator of std's (`v.iter()`, `s.chars().rev()`), or a value with a closure, may borrow a
-            // local of the coroutine: held to the block's end, it would hold the borrow across the suspension
-            // points, where, without drop glue, its earlier end is unobservable.
             Part::Extended(root, ..) if may_borrow(root) => return None,
             Part::Extended(root, mutable, _) => (root, Hoist::Extended { mutable }),
             Part::Other(_, true) => continue,
@@ -1098,18 +1095,39 @@ fn extended_roots<'e>(pat: &Pat, init: &'e mut Expr) -> Option<Vec<(&'e mut Expr
     Some(hoisted)
 }
 
-/// A std view or iterator (`v.iter()`, `line.trim()`, `it.rev()`), or anything with a closure in it: a value
-/// that may borrow a local, and most likely has no drop glue.
+/// A value that may borrow a local: one made from a borrow (`&v` anywhere in it, a method called on a local,
+/// `line.split(' ').collect::<Vec<_>>()`), a std view or iterator (`it.rev()`), or anything with a closure in it.
+/// Held to the block's end, it would hold the borrow across the suspension points after it, where the plain fn
+/// holds it too but the state can't; left as written, it drops at the next one, which is unobservable unless its
+/// type has a `Drop` of its own.
 fn may_borrow(e: &Expr) -> bool {
-    let view = match strip_parens(e) {
-        Expr::MethodCall(m) => {
-            let method = m.method.to_string();
-            let method = method.as_str();
-            BORROWING_ITERATORS.contains(&method) || ITERATOR_ADAPTERS.contains(&method) || std_view(method).is_some()
+    struct Borrows(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Borrows {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Reference(_) | Expr::RawAddr(_) | Expr::Closure(_) | Expr::Async(_) => self.0 = true,
+                Expr::MethodCall(m) => {
+                    let method = m.method.to_string();
+                    let method = method.as_str();
+                    let mut receiver = strip_parens(&m.receiver);
+                    while let Expr::Field(syn::ExprField { base, .. })
+                    | Expr::Index(syn::ExprIndex { expr: base, .. }) = receiver
+                    {
+                        receiver = strip_parens(base);
+                    }
+                    self.0 |= matches!(receiver, Expr::Path(_))
+                        || BORROWING_ITERATORS.contains(&method)
+                        || ITERATOR_ADAPTERS.contains(&method)
+                        || std_view(method).is_some();
+                }
+                _ => {}
+            }
+            syn::visit::visit_expr(self, e);
         }
-        _ => false,
-    };
-    view || crate::syntax::has_closure(e)
+    }
+    let mut borrows = Borrows(false);
+    syn::visit::Visit::visit_expr(&mut borrows, e);
+    borrows.0
 }
 
 /// [`extended_roots`] applies to this `let`. (Not to one under `#[cfg]`, which the macro can't evaluate: the
