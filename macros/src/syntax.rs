@@ -4,7 +4,10 @@
 //! - Suspension points: `yield_!`/`yield_from!` ([`suspension_name`], [`find_yield`], [`parse_yield_arg`]), the
 //!   macros whose arguments are expressions ([`expression_macro`]) and the misplaced ones ([`check_misplaced`]).
 //! - Places and patterns: [`is_local_place`] and [`is_place_expression`] (two different rules, see each),
-//!   [`contains_let`], what a pattern binds ([`binds`], [`pattern_idents`], [`pattern_names`]).
+//!   [`contains_let`], what a pattern binds ([`binds`], [`pattern_idents`], [`pattern_names`], [`ref_bindings`],
+//!   [`binds_only_by_ref`]) and whether a `let` reads its value in place ([`let_reads_in_place`]).
+//! - Values: [`strip_parens`], whether one is surely a temporary rustc doesn't promote ([`unpromoted`]), how many
+//!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]).
 
 use proc_macro2::{Span, TokenStream};
 use syn::punctuated::Punctuated;
