@@ -20,7 +20,7 @@ use crate::conventions::{
     REF_MACROS, VALUE_MACROS, borrowing_method, consuming_method, panicking_macro, shared_method,
 };
 use crate::ir::{Jump, LocalId, LoopId, Use, UseKind};
-use crate::syntax::{let_reads_in_place, pattern_names};
+use crate::syntax::{ident_expr, let_reads_in_place, pattern_names};
 
 /// What the rewrite mode needs from emission. The methods that take `&mut self` let emission note what the
 /// rewritten code needs: the locals it reaches, the loops it jumps out of, an arm that can't run in place.
@@ -231,8 +231,7 @@ impl<'a> Walker<'a> {
         });
         let rw = self.rewrite.as_mut()?;
         if self.move_closures > 0 && rw.rewrite.captured_by_value(local) {
-            let ident = rw.rewrite.plain_ident(local, token);
-            return Some(syn::parse_quote!(#ident));
+            return Some(ident_expr(rw.rewrite.plain_ident(local, token)));
         }
         // Dead after the leaf, or the leaf returns right after this use on its path, or jumps to where it is
         // dead (after a loop it leaves, at the head of a loop it goes on with).
@@ -359,11 +358,10 @@ impl<'a> Walker<'a> {
                             &name,
                             mac.path.segments.last().map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()),
                         );
-                        if let Some(access) = self.record(local, UseKind::Place, &token) {
-                            let plain: Expr = syn::parse_quote!(#token);
-                            if access != plain {
-                                extra.push(quote!(#token = #access));
-                            }
+                        if let Some(access) = self.record(local, UseKind::Place, &token)
+                            && access != ident_expr(token.clone())
+                        {
+                            extra.push(quote!(#token = #access));
                         }
                     }
                 }

@@ -7,7 +7,8 @@
 //!   [`contains_let`], what a pattern binds ([`binds`], [`pattern_idents`], [`pattern_names`], [`ref_bindings`],
 //!   [`binds_only_by_ref`]) and whether a `let` reads its value in place ([`let_reads_in_place`]).
 //! - Values: [`strip_parens`], whether one is surely a temporary rustc doesn't promote ([`unpromoted`]), how many
-//!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]).
+//!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]); and the two the rewrites of a local's
+//!   uses build for every use, made directly rather than parsed from tokens ([`ident_expr`], [`deref_expr`]).
 
 use proc_macro2::{Span, TokenStream};
 use syn::punctuated::Punctuated;
@@ -16,6 +17,21 @@ use syn::{Expr, Pat, Token};
 
 use crate::conventions::{REF_MACROS, VALUE_MACROS};
 use crate::errors::Errors;
+
+/// `ident` as an expression, as `parse_quote!(#ident)` makes it.
+pub fn ident_expr(ident: syn::Ident) -> Expr {
+    Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: ident.into() })
+}
+
+/// `(*inner)`, as `parse_quote!((*#inner))` makes it (the parentheses and `*` at the call site).
+pub fn deref_expr(inner: Expr) -> Expr {
+    let deref = Expr::Unary(syn::ExprUnary {
+        attrs: Vec::new(),
+        op: syn::UnOp::Deref(Token![*](Span::call_site())),
+        expr: Box::new(inner),
+    });
+    Expr::Paren(syn::ExprParen { attrs: Vec::new(), paren_token: syn::token::Paren::default(), expr: Box::new(deref) })
+}
 
 /// A `yield_!(..)` or `yield_from!(..)` invocation: a suspension point.
 pub fn yield_macro(mac: &syn::Macro) -> bool {

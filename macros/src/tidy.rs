@@ -9,7 +9,8 @@
 //!   drops its locals where that block does, and declares nothing itself;
 //! - an empty block in statement position (first in a block, or after a `;` or another block) is removed: it is
 //!   an empty statement, or the block's unit value, which the block without it has too;
-//! - a generated label (`'__break0:`, `'__continue0:`) that no `break` or `continue` names is removed.
+//! - a generated label (`'__break0:`, `'__continue0:`) on a block with no labeled `break` or `continue` inside
+//!   is removed (only a jump inside the block can name its label).
 //!
 //! A block that follows anything else (`if c {}`, `loop {}`, `=> {}`, `|x| {}`, a label, a path) keeps its braces;
 //! tokens inside a macro invocation (`name!{..}`, `name!(..)`) or an attribute are left exactly as written, and
@@ -17,38 +18,87 @@
 //!
 //! Input: `{ { let x = 1; '__break0: { f(x); } } {} }` — Output: `{ let x = 1; { f(x); } }`
 
-use std::collections::HashSet;
-
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 
 /// `tokens` without nested-only and empty statement blocks, nor unused generated labels.
 pub fn tidy(tokens: TokenStream) -> TokenStream {
-    let mut used = HashSet::new();
-    jump_targets(tokens.clone(), &mut used);
-    Tidy { used }.stream(tokens)
+    tidied_trees(tokens).trees.into_iter().collect()
 }
 
-/// The labels that a `break` or `continue` names, anywhere in `tokens`.
-fn jump_targets(tokens: TokenStream, used: &mut HashSet<String>) {
+/// What one pass over a token stream gives: its trees, tidied, and whether a labeled `break` or `continue` is
+/// among them at any depth (an unlabeled one in a labeled block jumps out of a loop inside it: directly in the
+/// block it would be rustc's E0695, which the block's label doesn't change).
+struct Tidied {
+    trees: Vec<TokenTree>,
+    labeled_jump: bool,
+}
+
+/// One pass, inside out: a group's content is tidied before the group is rebuilt, so that a label is known to be
+/// unused from its own block alone (a label is only in scope inside the block it names, and a jump naming a label
+/// that doesn't exist is the user's mistake: rustc says so, and, without a labeled block around it, would add
+/// that it jumps out of the step's closure).
+fn tidied_trees(tokens: TokenStream) -> Tidied {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (i, tree) in trees.iter().enumerate() {
-        match tree {
-            TokenTree::Group(g) => jump_targets(g.stream(), used),
+    let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());
+    let mut labeled_jump = false;
+    let mut i = 0;
+    while i < trees.len() {
+        match &trees[i] {
             TokenTree::Ident(jump) if jump == "break" || jump == "continue" => {
-                if let (Some(TokenTree::Punct(quote)), Some(TokenTree::Ident(label))) =
-                    (trees.get(i + 1), trees.get(i + 2))
-                    && quote.as_char() == '\''
-                {
-                    used.insert(label.to_string());
-                }
+                labeled_jump |= matches!(trees.get(i + 1), Some(TokenTree::Punct(quote)) if quote.as_char() == '\'');
+                out.push(trees[i].clone());
             }
-            _ => {}
+            TokenTree::Punct(quote) if quote.as_char() == '\'' => {
+                if let [_, TokenTree::Ident(label), TokenTree::Punct(colon), TokenTree::Group(block), ..] = &trees[i..]
+                    && colon.as_char() == ':'
+                    && label.to_string().starts_with("__")
+                {
+                    let (block, jumps) = tidied_group(block);
+                    labeled_jump |= jumps;
+                    if jumps {
+                        out.extend(trees[i..i + 3].iter().cloned());
+                    }
+                    // A generated label that nothing can jump to goes, with its `:`.
+                    out.push(TokenTree::Group(block));
+                    i += 4;
+                    continue;
+                }
+                out.push(trees[i].clone());
+            }
+            TokenTree::Group(g) if written_as_is(&out) => {
+                labeled_jump |= has_labeled_jump(g.stream());
+                out.push(trees[i].clone());
+            }
+            TokenTree::Group(g) => {
+                let (group, jumps) = tidied_group(g);
+                labeled_jump |= jumps;
+                out.push(TokenTree::Group(group));
+            }
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    Tidied { trees: out, labeled_jump }
+}
+
+/// One group, tidied inside (a brace group whose whole content is one brace group becomes that group), and
+/// whether a labeled jump is in it.
+fn tidied_group(group: &Group) -> (Group, bool) {
+    let Tidied { mut trees, labeled_jump } = tidied_trees(group.stream());
+    if group.delimiter() == Delimiter::Brace {
+        trees = without_empty_statements(trees);
+        if let [TokenTree::Group(only)] = &trees[..]
+            && only.delimiter() == Delimiter::Brace
+        {
+            return (only.clone(), labeled_jump);
         }
     }
+    let mut tidied = Group::new(group.delimiter(), trees.into_iter().collect());
+    tidied.set_span(group.span());
+    (tidied, labeled_jump)
 }
 
-/// `tokens` have a labeled `break` or `continue` in them. (An unlabeled one in a labeled block jumps out of a loop
-/// inside it: directly in the block it would be rustc's E0695, which the block's label doesn't change.)
+/// `tokens` (a macro's input or an attribute, left as written) have a labeled `break` or `continue` in them.
 fn has_labeled_jump(tokens: TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     trees.iter().enumerate().any(|(i, tree)| match tree {
@@ -58,66 +108,6 @@ fn has_labeled_jump(tokens: TokenStream) -> bool {
         TokenTree::Group(g) => has_labeled_jump(g.stream()),
         _ => false,
     })
-}
-
-struct Tidy {
-    /// The labels jumped to ([`jump_targets`]).
-    used: HashSet<String>,
-}
-
-impl Tidy {
-    fn stream(&self, tokens: TokenStream) -> TokenStream {
-        let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        let mut out: Vec<TokenTree> = Vec::new();
-        let mut i = 0;
-        while i < trees.len() {
-            if self.unused_generated_label(&trees[i..]) {
-                // `'__breakN` and its `:`.
-                i += 3;
-                continue;
-            }
-            let tree = match &trees[i] {
-                TokenTree::Group(g) if written_as_is(&out) => TokenTree::Group(g.clone()),
-                TokenTree::Group(g) => TokenTree::Group(self.group(g)),
-                other => other.clone(),
-            };
-            out.push(tree);
-            i += 1;
-        }
-        out.into_iter().collect()
-    }
-
-    /// `trees` starts with a label of the macro's own (`'__name:`) that nothing jumps to, on a block without any
-    /// labeled `break` or `continue` in it (one naming a label that doesn't exist is the user's mistake: rustc says
-    /// so, and, without a labeled block around it, would add that it jumps out of the step's closure).
-    fn unused_generated_label(&self, trees: &[TokenTree]) -> bool {
-        matches!(
-            trees,
-            [TokenTree::Punct(quote), TokenTree::Ident(label), TokenTree::Punct(colon), TokenTree::Group(block), ..]
-                if quote.as_char() == '\''
-                    && colon.as_char() == ':'
-                    && label.to_string().starts_with("__")
-                    && !self.used.contains(&label.to_string())
-                    && !has_labeled_jump(block.stream())
-        )
-    }
-
-    /// One group, tidied inside; a brace group whose whole content is one brace group becomes that group.
-    fn group(&self, group: &Group) -> Group {
-        let mut inner = self.stream(group.stream());
-        if group.delimiter() == Delimiter::Brace {
-            inner = without_empty_statements(inner);
-            let trees: Vec<TokenTree> = inner.clone().into_iter().collect();
-            if let [TokenTree::Group(only)] = &trees[..]
-                && only.delimiter() == Delimiter::Brace
-            {
-                return only.clone();
-            }
-        }
-        let mut tidied = Group::new(group.delimiter(), inner);
-        tidied.set_span(group.span());
-        tidied
-    }
 }
 
 /// A group after these tokens is a macro's input or an attribute's content: `name!(..)`, `!{..}`,
@@ -132,8 +122,8 @@ fn written_as_is(before: &[TokenTree]) -> bool {
 }
 
 /// The content of a block without its empty blocks in statement position.
-fn without_empty_statements(content: TokenStream) -> TokenStream {
-    let mut out: Vec<TokenTree> = Vec::new();
+fn without_empty_statements(content: Vec<TokenTree>) -> Vec<TokenTree> {
+    let mut out: Vec<TokenTree> = Vec::with_capacity(content.len());
     for tree in content {
         let empty_block =
             matches!(&tree, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace && g.stream().is_empty());
@@ -148,7 +138,7 @@ fn without_empty_statements(content: TokenStream) -> TokenStream {
         }
         out.push(tree);
     }
-    out.into_iter().collect()
+    out
 }
 
 #[cfg(test)]
@@ -271,6 +261,37 @@ mod tests {
             })
             .to_string()
         );
+    }
+
+    #[test]
+    fn a_label_is_known_unused_from_its_own_block() {
+        // Arms number their labels alike: a jump to `'__break0` in one says nothing of the label in another.
+        assert_eq!(
+            tidied(quote!({
+                '__break0: {
+                    f();
+                }
+                '__break0: {
+                    loop {
+                        break '__break0;
+                    }
+                }
+            })),
+            quote!({
+                {
+                    f();
+                }
+                '__break0: {
+                    loop {
+                        break '__break0;
+                    }
+                }
+            })
+            .to_string()
+        );
+        // A jump inside a macro's input is a jump too.
+        let kept = quote!({ '__break0: { m!(break '__break0) } });
+        assert_eq!(tidied(kept.clone()), kept.to_string());
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::{
 };
 use crate::ir::{Jump, LocalId, ScopeId, UseKind, YieldId};
 use crate::leaf::Rewrite;
+use crate::syntax::{deref_expr, ident_expr};
 
 impl Emitter<'_> {
     pub(super) fn saved_var(l: LocalId) -> syn::Ident {
@@ -364,17 +365,16 @@ impl Emitter<'_> {
         let ident = use_ident(info, token);
         self.referenced.insert(local);
         if !self.in_place(local) {
-            return syn::parse_quote!(#ident);
+            return ident_expr(ident);
         }
         self.used.insert(local);
         if let Some((_, guard)) = self.scope_guards.iter().rev().find(|(l, _)| *l == local) {
             return syn::parse_quote!((*#guard.slot));
         }
         if self.redeclared_in_loop(local) {
-            let field = self.bound_name(local);
-            return syn::parse_quote!((*#field));
+            return deref_expr(ident_expr(self.bound_name(local)));
         }
-        syn::parse_quote!((*#ident))
+        deref_expr(ident_expr(ident))
     }
 
     /// Emits with `locals` as their pattern bound them: in a guard or a later part of a let chain, before the
