@@ -128,6 +128,8 @@ pub struct Body {
     pub loops: Vec<LoopInfo>,
     pub leaf_count: usize,
     pub root: Block,
+    /// The fn body's braces: a value of the wrong type at its end (a trailing `;`) is reported there.
+    pub span: Span,
     /// Items declared in the body (outside yield-free expressions), emitted at the generated fn's top.
     pub items: Vec<syn::Item>,
 }

@@ -23,14 +23,12 @@ pub fn ident_expr(ident: syn::Ident) -> Expr {
     Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: ident.into() })
 }
 
-/// `(*inner)`, as `parse_quote!((*#inner))` makes it (the parentheses and `*` at the call site).
-pub fn deref_expr(inner: Expr) -> Expr {
-    let deref = Expr::Unary(syn::ExprUnary {
-        attrs: Vec::new(),
-        op: syn::UnOp::Deref(Token![*](Span::call_site())),
-        expr: Box::new(inner),
-    });
-    Expr::Paren(syn::ExprParen { attrs: Vec::new(), paren_token: syn::token::Paren::default(), expr: Box::new(deref) })
+/// `(*inner)`, with the parentheses and the `*` at `span`: located at the user's token, an error about the place
+/// (a move out of it, a second `&mut` of it) is reported there, not at the attribute.
+pub fn deref_expr(inner: Expr, span: Span) -> Expr {
+    let deref =
+        Expr::Unary(syn::ExprUnary { attrs: Vec::new(), op: syn::UnOp::Deref(Token![*](span)), expr: Box::new(inner) });
+    Expr::Paren(syn::ExprParen { attrs: Vec::new(), paren_token: syn::token::Paren(span), expr: Box::new(deref) })
 }
 
 /// A `yield_!(..)` or `yield_from!(..)` invocation: a suspension point.

@@ -35,7 +35,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
     >(
         __State::Unresumed { from: from },
         #[inline(always)]
-        |__state, __arg: ()| {
+        |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
                 match ::core::mem::replace(state_guard.state, __State::Panicked) {

@@ -54,7 +54,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
     >(
         __State::Idle(__Idle::Unresumed { n: n }),
         #[inline(always)]
-        |__state, __arg: ()| {
+        |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             let mut __resume_slot = ::core::option::Option::Some(__arg);
             '__step: loop {

@@ -52,7 +52,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
             rounds: rounds,
         }),
         #[inline(always)]
-        |__state, __arg: ()| {
+        |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let __State::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
@@ -216,7 +216,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
             rounds: rounds,
         }),
         #[inline(always)]
-        |__state, __arg: ()| {
+        |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let __State::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();

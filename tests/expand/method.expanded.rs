@@ -45,7 +45,7 @@ impl Deck {
                 hands: hands,
             },
             #[inline(always)]
-            |__state, __arg: ()| {
+            |__state, __arg: ()| -> ::stackless::CoroutineState<(usize, u8), ()> {
                 let mut state_guard = ::stackless::state::Guard::new(__state);
                 if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
                     match ::core::mem::replace(state_guard.state, __State::Panicked) {

@@ -37,7 +37,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
     >(
         __State::Unresumed {},
         #[inline(always)]
-        |__state, __arg: u64| {
+        |__state, __arg: u64| -> ::stackless::CoroutineState<u64, u64> {
             let __type0 = ::core::marker::PhantomData;
             let __resume_type = ::core::marker::PhantomData;
             ::stackless::__private::same_type(&__resume_type, &__arg);

@@ -49,7 +49,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     >(
         __State::Idle(__Idle::Unresumed { words: words }),
         #[inline(always)]
-        |__state, __arg: ()| {
+        |__state, __arg: ()| -> ::stackless::CoroutineState<String, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let __State::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();

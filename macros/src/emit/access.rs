@@ -189,7 +189,8 @@ impl Emitter<'_> {
                 let #y #y_ty = #value;
                 #store
                 #g.exit = #p::Exit::Suspended;
-                return #p::suspend(#y);
+                // At the `yield_!`: a yielded value that borrows a local is reported there.
+                return ::stackless::__private::suspend(#y);
             }
         }
     }
@@ -241,17 +242,26 @@ impl Emitter<'_> {
     }
 }
 
+/// Where the tokens a use of a local becomes (`(*x)`, `slot(&mut x)`) are: at the user's token, so that an error
+/// about the place is reported there, but in the macro's context, so that lints of the user's code (clippy's
+/// `borrow_deref_ref` on `&(*x)`) don't take them for the user's.
+fn at_use(token: &syn::Ident) -> Span {
+    Span::mixed_site().located_at(token.span())
+}
+
 impl Rewrite for Emitter<'_> {
     fn access(&mut self, local: LocalId, kind: UseKind, last: bool, token: &syn::Ident) -> Expr {
         let info = &self.body.locals[local];
         let in_place = self.in_place(local);
         // The local's own place (`self` is bound as `__self`, shadowed names are renamed), spanned at the use.
         let base = self.access_base(local, token);
-        let p = private();
         if self.an.flagged.contains(local) && !self.raw_now.contains(local) {
+            // Located at the use, as the plain place is: an error about the value is reported there.
+            let at = at_use(token);
+            let p = quote_spanned!(at=> ::stackless::__private);
             return match kind {
-                UseKind::Move if last => syn::parse_quote!(#p::take(&mut #base)),
-                _ => syn::parse_quote!((*#p::slot(&mut #base))),
+                UseKind::Move if last => syn::parse_quote_spanned!(at=> #p::take(&mut #base)),
+                _ => syn::parse_quote_spanned!(at=> (*#p::slot(&mut #base))),
             };
         }
         if in_place && matches!(kind, UseKind::Move | UseKind::Receiver) && last && !info.plain() {
@@ -267,8 +277,9 @@ impl Rewrite for Emitter<'_> {
             return self.access(local, UseKind::Place, false, token);
         }
         let base = self.access_base(local, token);
-        let p = private();
-        syn::parse_quote!((*#p::slot_ref(&#base)))
+        let at = at_use(token);
+        let p = quote_spanned!(at=> ::stackless::__private);
+        syn::parse_quote_spanned!(at=> (*#p::slot_ref(&#base)))
     }
 
     fn vacates_field(&mut self, local: LocalId, held_after: bool) -> bool {
@@ -369,12 +380,12 @@ impl Emitter<'_> {
         }
         self.used.insert(local);
         if let Some((_, guard)) = self.scope_guards.iter().rev().find(|(l, _)| *l == local) {
-            return syn::parse_quote!((*#guard.slot));
+            return syn::parse_quote_spanned!(at_use(token)=> (*#guard.slot));
         }
         if self.redeclared_in_loop(local) {
-            return deref_expr(ident_expr(self.bound_name(local)));
+            return deref_expr(ident_expr(self.bound_name(local)), at_use(token));
         }
-        deref_expr(ident_expr(ident))
+        deref_expr(ident_expr(ident), at_use(token))
     }
 
     /// Emits with `locals` as their pattern bound them: in a guard or a later part of a let chain, before the

@@ -90,15 +90,16 @@ impl Emitter<'_> {
     /// Ties the types of locals whose value arrives in several arms to their shared witnesses (declared at
     /// the top of the resume closure), so that rustc infers them from all the arms together, as from the plain
     /// fn's one body.
+    /// Spanned at the binding: a value of another type in another arm is reported at the user's `let`.
     pub(super) fn type_witnesses(&mut self, binding: &Binding) -> TokenStream {
-        let p = private();
         let mut out = TokenStream::new();
         for &l in &binding.locals {
             if self.an.typed_across_arms.contains(l) {
                 self.witnesses_used.insert(l);
                 let ident = &self.body.locals[l].ident;
                 let witness = type_witness(l);
-                out.extend(quote!(#p::same_type(&#witness, &#ident);));
+                let at = Span::mixed_site().located_at(ident.span());
+                out.extend(quote_spanned!(at=> ::stackless::__private::same_type(&#witness, &#ident);));
             }
         }
         out

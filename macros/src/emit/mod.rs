@@ -695,18 +695,28 @@ impl<'a> Emitter<'a> {
         let unresumed = idle.unresumed(&quote!(#(#init_fields),*));
         // The resume type is also written on the closure's parameter: rustc types `let v = yield_!(..)` from
         // it before it would otherwise see the closure's expected signature.
-        let (constructor, arg_ty) = match &self.shape.kind {
+        // So is the step's return type, when the signature names both types: a returned or yielded value of
+        // another type is then reported against the signature, not against the first `return` of the step.
+        let writable = |ty: Option<&syn::Type>| ty.is_some_and(|ty| is_nameable(ty) && !has_elided_lifetime(ty));
+        let unit: syn::Type = syn::parse_quote!(());
+        let (constructor, arg_ty, (yield_ty, return_ty)) = match &self.shape.kind {
             Kind::Generator { item } => {
                 let y = nameable_or_infer(Some(item));
-                (quote!(#p::Machine::generator::<#y>), quote!(: ()))
+                (quote!(#p::Machine::generator::<#y>), quote!(: ()), (Some(item), Some(&unit)))
             }
             Kind::Coroutine { resume, yield_ty, return_ty } => {
                 let r = nameable_or_infer(Some(resume));
                 let y = nameable_or_infer(yield_ty.as_ref());
                 let t = nameable_or_infer(return_ty.as_ref());
-                let arg_ty = if is_nameable(resume) && !has_elided_lifetime(resume) { quote!(: #r) } else { quote!() };
-                (quote!(#p::Machine::coroutine::<#r, #y, #t>), arg_ty)
+                let arg_ty = if writable(Some(resume)) { quote!(: #r) } else { quote!() };
+                (quote!(#p::Machine::coroutine::<#r, #y, #t>), arg_ty, (yield_ty.as_ref(), return_ty.as_ref()))
             }
+        };
+        let step_ty = match (yield_ty, return_ty) {
+            (Some(y), Some(t)) if writable(Some(y)) && writable(Some(t)) => {
+                quote!(-> ::stackless::CoroutineState<#y, #t>)
+            }
+            _ => TokenStream::new(),
         };
         let state_param = syn::Ident::new("__state", Span::mixed_site());
         self.referenced_by_arms.union(&self.referenced);
@@ -754,7 +764,7 @@ impl<'a> Emitter<'a> {
         let machine = quote! {
             #constructor(
                 #unresumed,
-                #inline |#state_param, #arg #arg_ty| {
+                #inline |#state_param, #arg #arg_ty| #step_ty {
                     #(#witnesses)*
                     let mut #g = ::stackless::state::Guard::new(#state_param);
                     #step
@@ -1041,6 +1051,8 @@ impl<'a> Emitter<'a> {
         let p = private();
         let ret = syn::Ident::new("__ret", Span::mixed_site());
         let ty = self.return_annotation();
+        // Located at the user's body, in the macro's context (lints of the user's code don't look at it).
+        let root = spanned_block(root, Span::mixed_site().located_at(self.body.span));
         quote! {
             let #ret #ty = #root;
             #g.exit = #p::Exit::Returned;
@@ -1271,4 +1283,13 @@ fn nameable_or_infer(ty: Option<&syn::Type>) -> TokenStream {
 fn line_of(span: Span) -> Option<usize> {
     let line = span.start().line;
     (line > 0).then_some(line)
+}
+
+/// `tokens`, a block, with its braces at `span`.
+fn spanned_block(tokens: TokenStream, span: Span) -> TokenStream {
+    let mut trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+    if let [proc_macro2::TokenTree::Group(block)] = &mut trees[..] {
+        block.set_span(span);
+    }
+    trees.into_iter().collect()
 }
