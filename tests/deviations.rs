@@ -276,3 +276,36 @@ fn a_temporary_made_from_a_borrow_drops_at_the_next_suspension() {
     let log = events(|| assert_eq!(extended_temporary_made_from_a_borrow().count(), 1));
     assert_eq!(log, strs(&["drop labelled", "resumed"]));
 }
+
+#[stackless::coroutine]
+fn read_where_maybe_unset(c: bool) -> impl Iterator<Item = u32> {
+    let x: u32;
+    if c {
+        x = 1;
+    }
+    yield_!(0);
+    yield_!(x);
+}
+
+#[test]
+fn a_read_of_a_maybe_unset_local_across_a_yield_panics_instead_of_e0381() {
+    // The plain fn is rustc's E0381; each arm alone is fine, so it compiles, and the read finds no value.
+    assert_eq!(read_where_maybe_unset(true).collect::<Vec<_>>(), [0, 1]);
+    let panic = std::panic::catch_unwind(|| read_where_maybe_unset(false).collect::<Vec<_>>()).unwrap_err();
+    let message = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied());
+    assert!(message.is_some_and(|m| m.contains("may be uninitialised or moved")), "{message:?}");
+}
+
+#[stackless::coroutine]
+fn push_without_mut() -> impl Iterator<Item = usize> {
+    let v = Vec::new();
+    yield_!(0);
+    v.push(1);
+    yield_!(v.len());
+}
+
+#[test]
+fn a_mut_method_on_a_local_without_mut_after_a_yield_compiles() {
+    // The plain fn is rustc's E0596 (cannot borrow `v` as mutable).
+    assert_eq!(push_without_mut().collect::<Vec<_>>(), [0, 1]);
+}

@@ -261,7 +261,11 @@ pub mod __private {
     #[cold]
     #[track_caller]
     fn unreachable_slot() -> ! {
-        panic!("stackless internal error: a moved-out local was used; please report this with the coroutine's body")
+        panic!(
+            "stackless: a local was read where it may be uninitialised or moved: rustc rejects this fn as a plain fn \
+             (E0381, E0382), but can't see it across a `yield_!`; if rustc accepts the plain fn, please report this \
+             with the coroutine's body"
+        )
     }
 
     /// `?` on stable: the operand's type says whether to continue with a value or leave with a residual.
