@@ -187,6 +187,8 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     let attrs = &func.attrs;
     let vis = &func.vis;
     let m = syn::Ident::new("__machine", Span::mixed_site());
+    // The returned value, located at the fn's closing brace: a lifetime it must outlive is reported there.
+    let returned = syn::Ident::new("__machine", Span::mixed_site().located_at(func.block.brace_token.span.close()));
     Some(quote! {
         #(#attrs)*
         #vis #sig {
@@ -215,7 +217,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
                 dropping_references
             )]
             let #m = #machine;
-            #m
+            #returned
         }
     })
 }

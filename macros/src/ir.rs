@@ -128,8 +128,9 @@ pub struct Body {
     pub loops: Vec<LoopInfo>,
     pub leaf_count: usize,
     pub root: Block,
-    /// The fn body's braces: a value of the wrong type at its end (a trailing `;`) is reported there.
-    pub span: Span,
+    /// The fn body's braces: a value of the wrong type at its end (a trailing `;`) is reported at the body, and
+    /// what happens when the fn returns (its locals dropped, its value returned) at its closing brace.
+    pub braces: proc_macro2::extra::DelimSpan,
     /// Items declared in the body (outside yield-free expressions), emitted at the generated fn's top.
     pub items: Vec<syn::Item>,
 }

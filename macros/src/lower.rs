@@ -171,7 +171,7 @@ impl<'e> Lowerer<'e> {
             }
         }
         let mut block = input.block;
-        let span = block.brace_token.span.join();
+        let braces = block.brace_token.span;
         prefix.append(&mut block.stmts);
         block.stmts = prefix;
         let root = l.block_in_scope(block, root_scope, true);
@@ -220,7 +220,7 @@ impl<'e> Lowerer<'e> {
             loops: l.loops,
             leaf_count: l.leaf_count,
             root,
-            span,
+            braces,
             items: l.items,
         })
     }

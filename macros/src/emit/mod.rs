@@ -761,14 +761,20 @@ impl<'a> Emitter<'a> {
         } else {
             quote!(#[inline])
         };
+        // The step's braces are located at the fn's closing brace: where the guard and the arm's locals drop, as
+        // the plain fn's locals do (a borrow of one that outlives the step is reported there).
+        let step_body = spanned_block(
+            quote!({
+                #(#witnesses)*
+                let mut #g = ::stackless::state::Guard::new(#state_param);
+                #step
+            }),
+            Span::mixed_site().located_at(self.body.braces.close()),
+        );
         let machine = quote! {
             #constructor(
                 #unresumed,
-                #inline |#state_param, #arg #arg_ty| #step_ty {
-                    #(#witnesses)*
-                    let mut #g = ::stackless::state::Guard::new(#state_param);
-                    #step
-                },
+                #inline |#state_param, #arg #arg_ty| #step_ty #step_body,
             )
         };
         let machine = match self.shape.boxing {
@@ -1052,7 +1058,7 @@ impl<'a> Emitter<'a> {
         let ret = syn::Ident::new("__ret", Span::mixed_site());
         let ty = self.return_annotation();
         // Located at the user's body, in the macro's context (lints of the user's code don't look at it).
-        let root = spanned_block(root, Span::mixed_site().located_at(self.body.span));
+        let root = spanned_block(root, Span::mixed_site().located_at(self.body.braces.join()));
         quote! {
             let #ret #ty = #root;
             #g.exit = #p::Exit::Returned;
