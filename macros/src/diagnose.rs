@@ -1,6 +1,6 @@
 //! Mistakes the macro recognises in the body before lowering it, reported at the user's tokens with the fix
 //! (rustc would otherwise report them against the generated code): `?` in a generator, whose body returns
-//! `()`, and a `yield_from!` of a literal.
+//! `()`, a `yield_from!` of a literal, and nightly's `yield` keyword where `yield_!` is meant.
 //!
 //! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
 //! `yield_from!` mean something else (or are reported by `syntax::check_misplaced`).
@@ -14,7 +14,8 @@ use syn::{Expr, Token};
 use crate::errors::Errors;
 use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
 
-/// Reports every `?` in a generator's own body, and every `yield_from!` whose argument is a literal.
+/// Reports every `?` in a generator's own body, every `yield_from!` whose argument is a literal, and every
+/// `yield` expression.
 pub fn check_body(block: &syn::Block, generator: bool, errors: &mut Errors) {
     let mut checker = Checker { errors, generator };
     syn::visit::Visit::visit_block(&mut checker, block);
@@ -49,6 +50,18 @@ impl Checker<'_> {
 }
 
 impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
+    fn visit_expr_yield(&mut self, y: &'ast syn::ExprYield) {
+        let value = y.expr.as_ref().map(ToTokens::to_token_stream).unwrap_or_default();
+        self.errors.error(
+            y.yield_token.span,
+            format!(
+                "`yield` is the keyword of nightly Rust's coroutines\n\
+                 help: in a `#[stackless::coroutine]` fn, suspend with the macro: `yield_!({value})`"
+            ),
+        );
+        syn::visit::visit_expr_yield(self, y);
+    }
+
     fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
         if self.generator {
             self.question(t.question_token.span);
