@@ -1,6 +1,7 @@
 //! Generated code names nothing the user can shadow and declares nothing the user can see: it reaches the standard
-//! library through `::core` paths and the runtime through `::stackless::__private`, and its own locals, labels and
-//! types are `__`-prefixed with mixed-site hygiene.
+//! library through `::core` paths and the runtime through `::stackless::__private` and `::stackless::state`, its
+//! own locals and labels are `__`-prefixed with mixed-site hygiene, and its types are named after the fn
+//! (`CountsState`), or longer when the fn names a type so (`CountsCoroutineState`).
 //!
 //! The module below shadows the prelude and the crate names generated code could have used by accident, and the
 //! coroutines in it name their locals and labels like the generated ones.
@@ -153,8 +154,32 @@ mod shadowed {
     }
 }
 
+/// Types named as the state of `counts` would be, used in its body.
+mod named_like_the_state {
+    #[derive(Debug, PartialEq)]
+    pub struct CountsState(pub u32);
+    pub enum CountsGroup0 {
+        One,
+    }
+
+    #[::stackless::coroutine]
+    pub fn counts(n: u32) -> impl Iterator<Item = CountsState> {
+        let CountsGroup0::One = CountsGroup0::One;
+        for i in 0..n {
+            yield_!(CountsState(i));
+            yield_!(CountsState(i + 10));
+        }
+    }
+}
+
 use core::pin::Pin;
 use stackless::{Coroutine, CoroutineState};
+
+#[test]
+fn user_types_named_like_the_state() {
+    use named_like_the_state::{CountsState, counts};
+    assert_eq!(counts(2).collect::<Vec<_>>(), [CountsState(0), CountsState(10), CountsState(1), CountsState(11)]);
+}
 
 #[test]
 fn generated_names_do_not_collide_with_user_names() {

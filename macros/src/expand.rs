@@ -151,6 +151,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         resume_plain,
         joins: joins.to_vec(),
     };
+    let names = crate::names::TypeNames::for_fn(func);
     let body = Lowerer::lower(errors, input(&[]))?;
     let an = analysis::analyze(&body);
     borrows::check(&body, &an, errors);
@@ -160,7 +161,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     if !errors.is_empty() {
         return None;
     }
-    let mut out = emit::Emitter::new(&body, &an, shape).emit(&values);
+    let mut out = emit::Emitter::new(&body, &an, shape, names.clone()).emit(&values);
     // Where several arms would emit a closure literal whose value is held across a suspension point (a type per
     // copy, where the state has one field), lower again with join points before those statements. Each round
     // adds join points; a few rounds cover the nested cases.
@@ -180,7 +181,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         if !errors.is_empty() {
             return None;
         }
-        out = emit::Emitter::new(&body, &an, shape).emit(&values);
+        out = emit::Emitter::new(&body, &an, shape, names.clone()).emit(&values);
     }
     let items = out.items;
     let machine = crate::tidy::tidy(out.machine);

@@ -54,3 +54,107 @@ pub fn hidden_kind(ident: &syn::Ident) -> Option<Hidden> {
         None
     }
 }
+
+/// The names of the enums a coroutine's state is made of, after its fn (`fn shared` → `SharedState`,
+/// `SharedIdle`, `SharedGroup0`): rustc's messages about the coroutine's type (a `+ Send` or `+ Clone` it doesn't
+/// meet) show them, so they say whose state they are, without a `__`. They are items in the fn's body, where the
+/// user's code could name a type of its own alike: when any identifier of the fn starts so, the base name grows
+/// (`SharedCoroutine`, `SharedCoroutine2`, ...) until none does.
+#[derive(Clone)]
+pub struct TypeNames {
+    base: String,
+}
+
+impl TypeNames {
+    pub fn for_fn(func: &syn::ItemFn) -> Self {
+        let camel: String = func
+            .sig
+            .ident
+            .to_string()
+            .trim_start_matches("r#")
+            .split('_')
+            .filter(|part| !part.is_empty())
+            .map(|part| {
+                let mut chars = part.chars();
+                chars.next().map(|first| first.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+            })
+            .collect();
+        let camel = if camel.is_empty() { String::from("Coroutine") } else { camel };
+        let mut idents = Vec::new();
+        collect_idents(quote::ToTokens::to_token_stream(func), &mut idents);
+        let taken = |base: &str| idents.iter().any(|ident| ident.starts_with(base));
+        let mut base = camel.clone();
+        let mut n = 1;
+        while taken(&base) {
+            base = if n == 1 { format!("{camel}Coroutine") } else { format!("{camel}Coroutine{n}") };
+            n += 1;
+        }
+        TypeNames { base }
+    }
+
+    /// The state: the value a resume step works on.
+    pub fn state(&self) -> syn::Ident {
+        syn::Ident::new(&format!("{}State", self.base), Span::mixed_site())
+    }
+
+    /// The states that aren't suspended (not started, finished, poisoned), when they are nested.
+    pub fn idle(&self) -> syn::Ident {
+        syn::Ident::new(&format!("{}Idle", self.base), Span::mixed_site())
+    }
+
+    /// The enum of group `c`'s points.
+    pub fn group(&self, c: usize) -> syn::Ident {
+        syn::Ident::new(&format!("{}Group{c}", self.base), Span::mixed_site())
+    }
+}
+
+fn collect_idents(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+    for tree in tokens {
+        match tree {
+            proc_macro2::TokenTree::Ident(ident) => out.push(ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => collect_idents(group.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TypeNames;
+
+    fn state(func: proc_macro2::TokenStream) -> String {
+        TypeNames::for_fn(&syn::parse2(func).expect("a fn")).state().to_string()
+    }
+
+    #[test]
+    fn named_after_the_fn_unless_it_names_a_type_so() {
+        assert_eq!(
+            state(quote::quote!(
+                fn gen_7() {}
+            )),
+            "Gen7State"
+        );
+        assert_eq!(
+            state(quote::quote!(
+                fn r#loop() {}
+            )),
+            "LoopState"
+        );
+        assert_eq!(
+            state(quote::quote!(
+                fn counts() {
+                    let _ = CountsState(1);
+                }
+            )),
+            "CountsCoroutineState"
+        );
+        assert_eq!(
+            state(quote::quote!(
+                fn counts() -> CountsGroup0 {
+                    CountsCoroutine::new()
+                }
+            )),
+            "CountsCoroutine2State"
+        );
+    }
+}

@@ -103,11 +103,14 @@ impl<C: Coroutine<R> + Unpin + ?Sized, R> Coroutine<R> for alloc::boxed::Box<C> 
     }
 }
 
-/// The state of a resume step, as the generated code holds it. Not a public API (see [`__private`]); a module of
-/// its own so that rustc's messages about the step's guard (a borrow held across a `yield_!` that only the borrow
-/// checker finds) name `stackless::state::Guard` rather than a `__private` item.
+/// The state of a coroutine and of a resume step, as the generated code holds them. Not a public API (see
+/// [`__private`]); a module of its own so that rustc's messages about the coroutine's type (a `+ Send` it doesn't
+/// meet) and the step's guard (a borrow held across a `yield_!` that only the borrow checker finds) name
+/// `stackless::state::Machine` and `stackless::state::Guard` rather than `__private` items.
 #[doc(hidden)]
 pub mod state {
+    use crate::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
+
     /// The generated state enum's two payload-free terminal states, reachable from runtime code.
     pub trait States {
         /// The state after the body returned.
@@ -157,6 +160,76 @@ pub mod state {
             }
         }
     }
+
+    /// The value a `#[stackless::coroutine]` fn returns: its state `S` and the resume step `F`, a closure
+    /// without captures (so `F` is zero-sized, `Copy`, `Send` and `Sync`).
+    ///
+    /// It never relies on its own address, so it is `Unpin` whatever it holds: nothing is ever pinned
+    /// structurally (no `Pin<&mut field>` is handed out).
+    #[derive(Clone)]
+    pub struct Machine<S, F> {
+        pub(crate) state: S,
+        pub(crate) step: F,
+    }
+
+    impl<S, F> Unpin for Machine<S, F> {}
+
+    impl<S, F> Machine<S, F> {
+        /// A coroutine resumed with `R`, yielding `Y`, returning `T`.
+        #[inline(always)]
+        pub fn coroutine<R, Y, T>(state: S, step: F) -> Self
+        where
+            F: FnMut(&mut S, R) -> CoroutineState<Y, T>,
+        {
+            Machine { state, step }
+        }
+
+        /// A generator yielding `Y` (an `Iterator<Item = Y>`).
+        #[inline(always)]
+        pub fn generator<Y>(state: S, step: F) -> Self
+        where
+            F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
+        {
+            Machine { state, step }
+        }
+    }
+
+    impl<S, F, R, Y, T> Coroutine<R> for Machine<S, F>
+    where
+        F: FnMut(&mut S, R) -> CoroutineState<Y, T>,
+    {
+        type Yield = Y;
+        type Return = T;
+        #[inline(always)]
+        fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, T> {
+            let this = self.get_mut();
+            (this.step)(&mut this.state, arg)
+        }
+    }
+
+    impl<S, F, Y> Iterator for Machine<S, F>
+    where
+        F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
+    {
+        type Item = Y;
+        #[inline(always)]
+        fn next(&mut self) -> Option<Y> {
+            match (self.step)(&mut self.state, ()) {
+                CoroutineState::Yielded(value) => Some(value),
+                CoroutineState::Complete(()) => None,
+            }
+        }
+    }
+
+    /// After completion the generated step keeps answering `Complete(())` to a generator.
+    impl<S, F, Y> FusedIterator for Machine<S, F> where F: FnMut(&mut S, ()) -> CoroutineState<Y, ()> {}
+
+    /// Shows the state: which suspension point the coroutine is at and the values it holds there.
+    impl<S: fmt::Debug, F> fmt::Debug for Machine<S, F> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(&self.state, f)
+        }
+    }
 }
 
 /// Items used by the code `#[stackless::coroutine]` generates. Not a public API: names and signatures may
@@ -165,12 +238,13 @@ pub mod state {
 pub mod __private {
     pub use core;
 
-    use super::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
+    use super::{Coroutine, CoroutineState, Pin, fmt};
     use core::cell::Cell;
     use core::convert::Infallible;
     use core::marker::PhantomData;
     use core::ops::ControlFlow;
 
+    use crate::state::Machine;
     pub use crate::state::{Exit, States};
 
     /// Ends a step at a suspension point, after the generated code set the guard's `exit` to `Suspended`: the
@@ -681,76 +755,6 @@ pub mod __private {
     #[track_caller]
     pub fn next_after_panicking() -> ! {
         panic!("`gen fn` should just keep returning `None` after panicking")
-    }
-
-    /// The value a `#[stackless::coroutine]` fn returns: its state `S` and the resume step `F`, a closure
-    /// without captures (so `F` is zero-sized, `Copy`, `Send` and `Sync`).
-    ///
-    /// It never relies on its own address, so it is `Unpin` whatever it holds: nothing is ever pinned
-    /// structurally (no `Pin<&mut field>` is handed out).
-    #[derive(Clone)]
-    pub struct Machine<S, F> {
-        state: S,
-        step: F,
-    }
-
-    impl<S, F> Unpin for Machine<S, F> {}
-
-    impl<S, F> Machine<S, F> {
-        /// A coroutine resumed with `R`, yielding `Y`, returning `T`.
-        #[inline(always)]
-        pub fn coroutine<R, Y, T>(state: S, step: F) -> Self
-        where
-            F: FnMut(&mut S, R) -> CoroutineState<Y, T>,
-        {
-            Machine { state, step }
-        }
-
-        /// A generator yielding `Y` (an `Iterator<Item = Y>`).
-        #[inline(always)]
-        pub fn generator<Y>(state: S, step: F) -> Self
-        where
-            F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
-        {
-            Machine { state, step }
-        }
-    }
-
-    impl<S, F, R, Y, T> Coroutine<R> for Machine<S, F>
-    where
-        F: FnMut(&mut S, R) -> CoroutineState<Y, T>,
-    {
-        type Yield = Y;
-        type Return = T;
-        #[inline(always)]
-        fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, T> {
-            let this = self.get_mut();
-            (this.step)(&mut this.state, arg)
-        }
-    }
-
-    impl<S, F, Y> Iterator for Machine<S, F>
-    where
-        F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
-    {
-        type Item = Y;
-        #[inline(always)]
-        fn next(&mut self) -> Option<Y> {
-            match (self.step)(&mut self.state, ()) {
-                CoroutineState::Yielded(value) => Some(value),
-                CoroutineState::Complete(()) => None,
-            }
-        }
-    }
-
-    /// After completion the generated step keeps answering `Complete(())` to a generator.
-    impl<S, F, Y> FusedIterator for Machine<S, F> where F: FnMut(&mut S, ()) -> CoroutineState<Y, ()> {}
-
-    /// Shows the state: which suspension point the coroutine is at and the values it holds there.
-    impl<S: fmt::Debug, F> fmt::Debug for Machine<S, F> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            fmt::Debug::fmt(&self.state, f)
-        }
     }
 }
 

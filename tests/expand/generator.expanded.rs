@@ -1,19 +1,19 @@
 fn countdown(from: u32) -> impl Iterator<Item = u32> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __State<__T0, __T1> {
+    enum CountdownState<T0, T1> {
         /// Not started: holds the arguments.
-        Unresumed { from: __T0 },
+        Unresumed { from: T0 },
         /// Suspended at `yield_ ! (n)` (line 5).
-        Suspend0 { n: __T1 },
+        Suspend0 { n: T1 },
         /// Finished.
         Returned,
         /// A resume panicked.
         Panicked,
     }
-    impl<__T0, __T1> ::stackless::__private::States for __State<__T0, __T1> {
-        const RETURNED: Self = __State::Returned;
-        const POISONED: Self = __State::Panicked;
+    impl<T0, T1> ::stackless::__private::States for CountdownState<T0, T1> {
+        const RETURNED: Self = CountdownState::Returned;
+        const POISONED: Self = CountdownState::Panicked;
     }
     #[allow(
         unused_mut,
@@ -30,16 +30,18 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         dropping_copy_types,
         dropping_references
     )]
-    let __machine = ::stackless::__private::Machine::generator::<
+    let __machine = ::stackless::state::Machine::generator::<
         u32,
     >(
-        __State::Unresumed { from: from },
+        CountdownState::Unresumed {
+            from: from,
+        },
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(state_guard.state, __State::Panicked) {
-                    __State::Unresumed { from: __p_from } => {
+            if ::core::matches!(* state_guard.state, CountdownState::Unresumed { .. }) {
+                match ::core::mem::replace(state_guard.state, CountdownState::Panicked) {
+                    CountdownState::Unresumed { from: __p_from } => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let from = __p_from;
@@ -47,7 +49,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                             while n > 0 {
                                 {
                                     let __yielded: u32 = n;
-                                    *state_guard.state = __State::Suspend0 { n: n };
+                                    *state_guard.state = CountdownState::Suspend0 { n: n };
                                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 };
@@ -60,7 +62,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                 }
             }
             match &mut *state_guard.state {
-                __State::Suspend0 { #[allow(unused_variables)] n: n, .. } => {
+                CountdownState::Suspend0 { #[allow(unused_variables)] n: n, .. } => {
                     let __ret: () = {
                         {
                             (*n) -= 1;
@@ -76,12 +78,12 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                     state_guard.exit = ::stackless::__private::Exit::Returned;
                     return ::stackless::__private::complete(__ret);
                 }
-                __State::Returned => {
+                CountdownState::Returned => {
                     ::core::hint::cold_path();
                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                     return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
-                __State::Panicked => {
+                CountdownState::Panicked => {
                     ::core::hint::cold_path();
                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::next_after_panicking()

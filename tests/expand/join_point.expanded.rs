@@ -1,38 +1,38 @@
 fn scaled(n: u32) -> impl Iterator<Item = u32> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __Group0<__T1, __T2, __T3> {
+    enum ScaledGroup0<T1, T2, T3> {
         /// Suspended at `yield_ ! (i)` (line 4).
-        Suspend0 { n: __T1 },
+        Suspend0 { n: T1 },
         /// Suspended at `yield_ ! (scale (1))` (line 7).
-        Suspend2 { scale: __T2 },
+        Suspend2 { scale: T2 },
         /// Suspended at `yield_ ! (scale (2))` (line 8).
-        Suspend3 { scale: __T3 },
+        Suspend3 { scale: T3 },
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
     #[allow(dead_code, non_camel_case_types)]
-    enum __Idle<__T0> {
+    enum ScaledIdle<T0> {
         /// Not started: holds the arguments.
-        Unresumed { n: __T0 },
+        Unresumed { n: T0 },
         /// Finished.
         Returned,
         /// A resume panicked.
         Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
-    enum __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6> {
+    enum ScaledState<T0, T1, T2, T3, T4, T5, T6> {
         /// Suspended at one of the points of lines 4–8: what they all hold stays here.
-        Group0 { at: __Group0<__T1, __T2, __T3>, for_i: __T4 },
+        Group0 { at: ScaledGroup0<T1, T2, T3>, for_i: T4 },
         /// Join point before the `let` of line 6.
-        Suspend1 { for_i: __T5, n: __T6 },
+        Suspend1 { for_i: T5, n: T6 },
         /// Not started, finished, or poisoned by a panic.
-        Idle(__Idle<__T0>),
+        Idle(ScaledIdle<T0>),
     }
-    impl<__T0, __T1, __T2, __T3, __T4, __T5, __T6> ::stackless::__private::States
-    for __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6> {
-        const RETURNED: Self = __State::Idle(__Idle::Returned);
-        const POISONED: Self = __State::Idle(__Idle::Panicked);
+    impl<T0, T1, T2, T3, T4, T5, T6> ::stackless::__private::States
+    for ScaledState<T0, T1, T2, T3, T4, T5, T6> {
+        const RETURNED: Self = ScaledState::Idle(ScaledIdle::Returned);
+        const POISONED: Self = ScaledState::Idle(ScaledIdle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -49,35 +49,35 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         dropping_copy_types,
         dropping_references
     )]
-    let __machine = ::stackless::__private::Machine::generator::<
+    let __machine = ::stackless::state::Machine::generator::<
         u32,
     >(
-        __State::Idle(__Idle::Unresumed { n: n }),
+        ScaledState::Idle(ScaledIdle::Unresumed { n: n }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             let mut __resume_slot = ::core::option::Option::Some(__arg);
             '__step: loop {
-                if let __State::Idle(idle) = &*state_guard.state {
+                if let ScaledState::Idle(idle) = &*state_guard.state {
                     ::core::hint::cold_path();
                     match idle {
-                        __Idle::Returned => {
+                        ScaledIdle::Returned => {
                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                             return ::stackless::__private::exhausted(
                                 &mut state_guard.exit,
                             );
                         }
-                        __Idle::Panicked => {
+                        ScaledIdle::Panicked => {
                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                             ::stackless::__private::next_after_panicking()
                         }
-                        __Idle::Unresumed { .. } => {}
+                        ScaledIdle::Unresumed { .. } => {}
                     }
                     match ::core::mem::replace(
                         state_guard.state,
-                        __State::Idle(__Idle::Panicked),
+                        ScaledState::Idle(ScaledIdle::Panicked),
                     ) {
-                        __State::Idle(__Idle::Unresumed { n: __p_n }) => {
+                        ScaledState::Idle(ScaledIdle::Unresumed { n: __p_n }) => {
                             ::core::hint::cold_path();
                             #[allow(unused_variables)]
                             let __arg = ::stackless::__private::take_resume_arg(
@@ -91,8 +91,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 ) {
                                     {
                                         let __yielded: u32 = i;
-                                        let __own = __Group0::Suspend0 { n: n };
-                                        *state_guard.state = __State::Group0 {
+                                        let __own = ScaledGroup0::Suspend0 { n: n };
+                                        *state_guard.state = ScaledState::Group0 {
                                             at: __own,
                                             for_i: for_i,
                                         };
@@ -101,7 +101,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     };
                                 }
                                 {
-                                    *state_guard.state = __State::Suspend1 {
+                                    *state_guard.state = ScaledState::Suspend1 {
                                         n: n,
                                         for_i: for_i,
                                     };
@@ -115,16 +115,16 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                     }
                 }
                 if ::core::matches!(
-                    * state_guard.state, __State::Group0 { at : __Group0::Suspend0 { .. }
-                    | __Group0::Suspend2 { .. } | __Group0::Suspend3 { .. }, .. } |
-                    __State::Suspend1 { .. }
+                    * state_guard.state, ScaledState::Group0 { at :
+                    ScaledGroup0::Suspend0 { .. } | ScaledGroup0::Suspend2 { .. } |
+                    ScaledGroup0::Suspend3 { .. }, .. } | ScaledState::Suspend1 { .. }
                 ) {
                     match ::core::mem::replace(
                         state_guard.state,
-                        __State::Idle(__Idle::Panicked),
+                        ScaledState::Idle(ScaledIdle::Panicked),
                     ) {
-                        __State::Group0 {
-                            at: __Group0::Suspend0 { n: __saved0 },
+                        ScaledState::Group0 {
+                            at: ScaledGroup0::Suspend0 { n: __saved0 },
                             for_i: __saved1,
                         } => {
                             #[allow(unused_variables)]
@@ -142,8 +142,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     ) {
                                         {
                                             let __yielded: u32 = i;
-                                            let __own = __Group0::Suspend0 { n: n };
-                                            *state_guard.state = __State::Group0 {
+                                            let __own = ScaledGroup0::Suspend0 { n: n };
+                                            *state_guard.state = ScaledState::Group0 {
                                                 at: __own,
                                                 for_i: for_i,
                                             };
@@ -153,7 +153,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     }
                                 }
                                 {
-                                    *state_guard.state = __State::Suspend1 {
+                                    *state_guard.state = ScaledState::Suspend1 {
                                         n: n,
                                         for_i: for_i,
                                     };
@@ -163,7 +163,7 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        __State::Suspend1 { n: __saved0, for_i: __saved1 } => {
+                        ScaledState::Suspend1 { n: __saved0, for_i: __saved1 } => {
                             let __ret: () = {
                                 #[allow(unused_variables)]
                                 let n = __saved0;
@@ -172,8 +172,10 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 let scale = move |x: u32| x * n;
                                 {
                                     let __yielded: u32 = scale(1);
-                                    let __own = __Group0::Suspend2 { scale: scale };
-                                    *state_guard.state = __State::Group0 {
+                                    let __own = ScaledGroup0::Suspend2 {
+                                        scale: scale,
+                                    };
+                                    *state_guard.state = ScaledState::Group0 {
                                         at: __own,
                                         for_i: for_i,
                                     };
@@ -184,8 +186,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        __State::Group0 {
-                            at: __Group0::Suspend2 { scale: __saved3 },
+                        ScaledState::Group0 {
+                            at: ScaledGroup0::Suspend2 { scale: __saved3 },
                             for_i: __saved1,
                         } => {
                             #[allow(unused_variables)]
@@ -199,8 +201,10 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 let scale = __saved3;
                                 {
                                     let __yielded: u32 = scale(2);
-                                    let __own = __Group0::Suspend3 { scale: scale };
-                                    *state_guard.state = __State::Group0 {
+                                    let __own = ScaledGroup0::Suspend3 {
+                                        scale: scale,
+                                    };
+                                    *state_guard.state = ScaledState::Group0 {
                                         at: __own,
                                         for_i: for_i,
                                     };
@@ -211,8 +215,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        __State::Group0 {
-                            at: __Group0::Suspend3 { scale: __saved3 },
+                        ScaledState::Group0 {
+                            at: ScaledGroup0::Suspend3 { scale: __saved3 },
                             for_i: __saved1,
                         } => {
                             #[allow(unused_variables)]

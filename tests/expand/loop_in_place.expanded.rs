@@ -1,34 +1,34 @@
 fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __Group0<__T1> {
+    enum TwoPointsGroup0<T1> {
         /// Suspended at `yield_ ! (buf [slot])` (line 9).
-        Suspend0 { slot: __T1 },
+        Suspend0 { slot: T1 },
         /// Suspended at `yield_ ! (buf [next])` (line 12).
         Suspend1 {},
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
     #[allow(dead_code, non_camel_case_types)]
-    enum __Idle<__T0> {
+    enum TwoPointsIdle<T0> {
         /// Not started: holds the arguments.
-        Unresumed { rounds: __T0 },
+        Unresumed { rounds: T0 },
         /// Finished.
         Returned,
         /// A resume panicked.
         Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
-    enum __State<__T0, __T1, __T2, __T3, __T4> {
+    enum TwoPointsState<T0, T1, T2, T3, T4> {
         /// Suspended at one of the points of lines 9–12: what they all hold stays here.
-        Group0 { at: __Group0<__T1>, i: __T2, buf: __T3, rounds: __T4 },
+        Group0 { at: TwoPointsGroup0<T1>, i: T2, buf: T3, rounds: T4 },
         /// Not started, finished, or poisoned by a panic.
-        Idle(__Idle<__T0>),
+        Idle(TwoPointsIdle<T0>),
     }
-    impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
-    for __State<__T0, __T1, __T2, __T3, __T4> {
-        const RETURNED: Self = __State::Idle(__Idle::Returned);
-        const POISONED: Self = __State::Idle(__Idle::Panicked);
+    impl<T0, T1, T2, T3, T4> ::stackless::__private::States
+    for TwoPointsState<T0, T1, T2, T3, T4> {
+        const RETURNED: Self = TwoPointsState::Idle(TwoPointsIdle::Returned);
+        const POISONED: Self = TwoPointsState::Idle(TwoPointsIdle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -45,33 +45,35 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
         dropping_copy_types,
         dropping_references
     )]
-    let __machine = ::stackless::__private::Machine::generator::<
+    let __machine = ::stackless::state::Machine::generator::<
         usize,
     >(
-        __State::Idle(__Idle::Unresumed {
+        TwoPointsState::Idle(TwoPointsIdle::Unresumed {
             rounds: rounds,
         }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if let __State::Idle(idle) = &*state_guard.state {
+            if let TwoPointsState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 match idle {
-                    __Idle::Returned => {
+                    TwoPointsIdle::Returned => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
-                    __Idle::Panicked => {
+                    TwoPointsIdle::Panicked => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
-                    __Idle::Unresumed { .. } => {}
+                    TwoPointsIdle::Unresumed { .. } => {}
                 }
                 match ::core::mem::replace(
                     state_guard.state,
-                    __State::Idle(__Idle::Panicked),
+                    TwoPointsState::Idle(TwoPointsIdle::Panicked),
                 ) {
-                    __State::Idle(__Idle::Unresumed { rounds: __p_rounds }) => {
+                    TwoPointsState::Idle(
+                        TwoPointsIdle::Unresumed { rounds: __p_rounds },
+                    ) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let rounds = __p_rounds;
@@ -82,8 +84,10 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                 buf[slot] = buf[slot].wrapping_add(i);
                                 {
                                     let __yielded: usize = buf[slot];
-                                    let __own = __Group0::Suspend0 { slot: slot };
-                                    *state_guard.state = __State::Group0 {
+                                    let __own = TwoPointsGroup0::Suspend0 {
+                                        slot: slot,
+                                    };
+                                    *state_guard.state = TwoPointsState::Group0 {
                                         at: __own,
                                         rounds: rounds,
                                         buf: buf,
@@ -100,7 +104,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                     _ => ::core::unreachable!(),
                 }
             }
-            if let __State::Group0 {
+            if let TwoPointsState::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
                 rounds: rounds,
@@ -113,10 +117,10 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                 let __ret: () = {
                     {
                         match __at {
-                            __Group0::Suspend0 { .. } => {
-                                let __Group0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
+                            TwoPointsGroup0::Suspend0 { .. } => {
+                                let TwoPointsGroup0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
                                     __at,
-                                    __Group0::Moving,
+                                    TwoPointsGroup0::Moving,
                                 ) else { ::core::unreachable!() };
                                 {
                                     #[allow(unused_variables)]
@@ -125,13 +129,13 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                     (*buf)[next] ^= (*buf)[slot];
                                     {
                                         let __yielded: usize = (*buf)[next];
-                                        *__at = __Group0::Suspend1 {};
+                                        *__at = TwoPointsGroup0::Suspend1 {};
                                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     };
                                 }
                             }
-                            __Group0::Suspend1 { .. } => {
+                            TwoPointsGroup0::Suspend1 { .. } => {
                                 (*i) += 1;
                             }
                             _ => ::core::unreachable!(),
@@ -142,7 +146,9 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                         (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
                         {
                             let __yielded: usize = (*buf)[slot];
-                            *__at = __Group0::Suspend0 { slot: slot };
+                            *__at = TwoPointsGroup0::Suspend0 {
+                                slot: slot,
+                            };
                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                             return ::stackless::__private::suspend(__yielded);
                         };
@@ -165,34 +171,34 @@ impl Drop for Token {
 fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __Group0<__T1> {
+    enum GuardedGroup0<T1> {
         /// Suspended at `yield_ ! (i)` (line 33).
-        Suspend0 { i: __T1 },
+        Suspend0 { i: T1 },
         /// Suspended at `yield_ ! (buf [i % 64] * 2)` (line 34).
         Suspend1 {},
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
     #[allow(dead_code, non_camel_case_types)]
-    enum __Idle<__T0> {
+    enum GuardedIdle<T0> {
         /// Not started: holds the arguments.
-        Unresumed { rounds: __T0 },
+        Unresumed { rounds: T0 },
         /// Finished.
         Returned,
         /// A resume panicked.
         Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
-    enum __State<__T0, __T1, __T2, __T3, __T4> {
+    enum GuardedState<T0, T1, T2, T3, T4> {
         /// Suspended at one of the points of lines 33–34: what they all hold stays here.
-        Group0 { at: __Group0<__T1>, for_i: __T2, buf: __T3, _token: __T4 },
+        Group0 { at: GuardedGroup0<T1>, for_i: T2, buf: T3, _token: T4 },
         /// Not started, finished, or poisoned by a panic.
-        Idle(__Idle<__T0>),
+        Idle(GuardedIdle<T0>),
     }
-    impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
-    for __State<__T0, __T1, __T2, __T3, __T4> {
-        const RETURNED: Self = __State::Idle(__Idle::Returned);
-        const POISONED: Self = __State::Idle(__Idle::Panicked);
+    impl<T0, T1, T2, T3, T4> ::stackless::__private::States
+    for GuardedState<T0, T1, T2, T3, T4> {
+        const RETURNED: Self = GuardedState::Idle(GuardedIdle::Returned);
+        const POISONED: Self = GuardedState::Idle(GuardedIdle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -209,33 +215,35 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
         dropping_copy_types,
         dropping_references
     )]
-    let __machine = ::stackless::__private::Machine::generator::<
+    let __machine = ::stackless::state::Machine::generator::<
         usize,
     >(
-        __State::Idle(__Idle::Unresumed {
+        GuardedState::Idle(GuardedIdle::Unresumed {
             rounds: rounds,
         }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if let __State::Idle(idle) = &*state_guard.state {
+            if let GuardedState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 match idle {
-                    __Idle::Returned => {
+                    GuardedIdle::Returned => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
-                    __Idle::Panicked => {
+                    GuardedIdle::Panicked => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
-                    __Idle::Unresumed { .. } => {}
+                    GuardedIdle::Unresumed { .. } => {}
                 }
                 match ::core::mem::replace(
                     state_guard.state,
-                    __State::Idle(__Idle::Panicked),
+                    GuardedState::Idle(GuardedIdle::Panicked),
                 ) {
-                    __State::Idle(__Idle::Unresumed { rounds: __p_rounds }) => {
+                    GuardedState::Idle(
+                        GuardedIdle::Unresumed { rounds: __p_rounds },
+                    ) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let rounds = __p_rounds;
@@ -250,8 +258,8 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                 buf[i % 64] = i;
                                 {
                                     let __yielded: usize = i;
-                                    let __own = __Group0::Suspend0 { i: i };
-                                    *state_guard.state = __State::Group0 {
+                                    let __own = GuardedGroup0::Suspend0 { i: i };
+                                    *state_guard.state = GuardedState::Group0 {
                                         at: __own,
                                         _token: {
                                             use ::stackless::__private::{HoldCopy as _, HoldValue as _};
@@ -273,7 +281,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                     _ => ::core::unreachable!(),
                 }
             }
-            if let __State::Group0 {
+            if let GuardedState::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
                 _token: _token,
@@ -286,10 +294,10 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                 let __ret: () = {
                     {
                         match __at {
-                            __Group0::Suspend0 { .. } => {
-                                let __Group0::Suspend0 { i: __saved4 } = ::core::mem::replace(
+                            GuardedGroup0::Suspend0 { .. } => {
+                                let GuardedGroup0::Suspend0 { i: __saved4 } = ::core::mem::replace(
                                     __at,
-                                    __Group0::Moving,
+                                    GuardedGroup0::Moving,
                                 ) else { ::core::unreachable!() };
                                 {
                                     #[allow(unused_variables)]
@@ -297,14 +305,14 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                     {
                                         {
                                             let __yielded: usize = (*buf)[i % 64] * 2;
-                                            *__at = __Group0::Suspend1 {};
+                                            *__at = GuardedGroup0::Suspend1 {};
                                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         };
                                     }
                                 }
                             }
-                            __Group0::Suspend1 { .. } => {}
+                            GuardedGroup0::Suspend1 { .. } => {}
                             _ => ::core::unreachable!(),
                         }
                     }
@@ -314,7 +322,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                         (*buf)[i % 64] = i;
                         {
                             let __yielded: usize = i;
-                            *__at = __Group0::Suspend0 { i: i };
+                            *__at = GuardedGroup0::Suspend0 { i: i };
                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                             return ::stackless::__private::suspend(__yielded);
                         };

@@ -7,20 +7,20 @@ impl Deck {
         #[derive(::core::clone::Clone)]
         #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
         #[repr(u8)]
-        enum __State<__T0, __T1, __T2, __T3, __T4> {
+        enum DealState<T0, T1, T2, T3, T4> {
             /// Not started: holds the arguments.
-            Unresumed { hands: __T0, __self: __T1 },
+            Unresumed { hands: T0, __self: T1 },
             /// Suspended at `yield_ ! ((hand , card))` (line 12).
-            Suspend0 { for_card: __T2, hand: __T3, hands: __T4 },
+            Suspend0 { for_card: T2, hand: T3, hands: T4 },
             /// Finished.
             Returned,
             /// A resume panicked.
             Panicked,
         }
-        impl<__T0, __T1, __T2, __T3, __T4> ::stackless::__private::States
-        for __State<__T0, __T1, __T2, __T3, __T4> {
-            const RETURNED: Self = __State::Returned;
-            const POISONED: Self = __State::Panicked;
+        impl<T0, T1, T2, T3, T4> ::stackless::__private::States
+        for DealState<T0, T1, T2, T3, T4> {
+            const RETURNED: Self = DealState::Returned;
+            const POISONED: Self = DealState::Panicked;
         }
         #[allow(
             unused_mut,
@@ -37,19 +37,22 @@ impl Deck {
             dropping_copy_types,
             dropping_references
         )]
-        let __machine = ::stackless::__private::Machine::generator::<
+        let __machine = ::stackless::state::Machine::generator::<
             (usize, u8),
         >(
-            __State::Unresumed {
+            DealState::Unresumed {
                 __self: self,
                 hands: hands,
             },
             #[inline(always)]
             |__state, __arg: ()| -> ::stackless::CoroutineState<(usize, u8), ()> {
                 let mut state_guard = ::stackless::state::Guard::new(__state);
-                if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
-                    match ::core::mem::replace(state_guard.state, __State::Panicked) {
-                        __State::Unresumed { __self: __p___self, hands: __p_hands } => {
+                if ::core::matches!(* state_guard.state, DealState::Unresumed { .. }) {
+                    match ::core::mem::replace(state_guard.state, DealState::Panicked) {
+                        DealState::Unresumed {
+                            __self: __p___self,
+                            hands: __p_hands,
+                        } => {
                             ::core::hint::cold_path();
                             let __ret: () = {
                                 let __self = __p___self;
@@ -70,7 +73,7 @@ impl Deck {
                                         {
                                             {
                                                 let __yielded: (usize, u8) = (hand, card);
-                                                *state_guard.state = __State::Suspend0 {
+                                                *state_guard.state = DealState::Suspend0 {
                                                     hands: hands,
                                                     hand: hand,
                                                     for_card: for_card,
@@ -89,7 +92,7 @@ impl Deck {
                     }
                 }
                 match &mut *state_guard.state {
-                    __State::Suspend0 {
+                    DealState::Suspend0 {
                         #[allow(unused_variables)]
                         hands: hands,
                         #[allow(unused_variables)]
@@ -121,12 +124,12 @@ impl Deck {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    __State::Returned => {
+                    DealState::Returned => {
                         ::core::hint::cold_path();
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
-                    __State::Panicked => {
+                    DealState::Panicked => {
                         ::core::hint::cold_path();
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()

@@ -1,19 +1,19 @@
 fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __State<__T0> {
+    enum RunningSumState<T0> {
         /// Not started: holds the arguments.
         Unresumed {},
         /// Suspended at `yield_ ! (sum)` (line 6).
-        Suspend0 { sum: __T0 },
+        Suspend0 { sum: T0 },
         /// Finished.
         Returned,
         /// A resume panicked.
         Panicked,
     }
-    impl<__T0> ::stackless::__private::States for __State<__T0> {
-        const RETURNED: Self = __State::Returned;
-        const POISONED: Self = __State::Panicked;
+    impl<T0> ::stackless::__private::States for RunningSumState<T0> {
+        const RETURNED: Self = RunningSumState::Returned;
+        const POISONED: Self = RunningSumState::Panicked;
     }
     #[allow(
         unused_mut,
@@ -30,21 +30,24 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
         dropping_copy_types,
         dropping_references
     )]
-    let __machine = ::stackless::__private::Machine::coroutine::<
+    let __machine = ::stackless::state::Machine::coroutine::<
         u64,
         u64,
         u64,
     >(
-        __State::Unresumed {},
+        RunningSumState::Unresumed {},
         #[inline(always)]
         |__state, __arg: u64| -> ::stackless::CoroutineState<u64, u64> {
             let __type0 = ::core::marker::PhantomData;
             let __resume_type = ::core::marker::PhantomData;
             ::stackless::__private::same_type(&__resume_type, &__arg);
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, __State::Unresumed { .. }) {
-                match ::core::mem::replace(state_guard.state, __State::Panicked) {
-                    __State::Unresumed {} => {
+            if ::core::matches!(* state_guard.state, RunningSumState::Unresumed { .. }) {
+                match ::core::mem::replace(
+                    state_guard.state,
+                    RunningSumState::Panicked,
+                ) {
+                    RunningSumState::Unresumed {} => {
                         ::core::hint::cold_path();
                         let __ret: u64 = {
                             let mut x = __arg;
@@ -53,7 +56,9 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                                 sum += x;
                                 {
                                     let __yielded: u64 = sum;
-                                    *state_guard.state = __State::Suspend0 { sum: sum };
+                                    *state_guard.state = RunningSumState::Suspend0 {
+                                        sum: sum,
+                                    };
                                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 };
@@ -67,7 +72,11 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                 }
             }
             match &mut *state_guard.state {
-                __State::Suspend0 { #[allow(unused_variables)] sum: sum, .. } => {
+                RunningSumState::Suspend0 {
+                    #[allow(unused_variables)]
+                    sum: sum,
+                    ..
+                } => {
                     let __ret: u64 = {
                         let mut x;
                         if ::stackless::__private::never() {
@@ -93,12 +102,12 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                     state_guard.exit = ::stackless::__private::Exit::Returned;
                     return ::stackless::__private::complete(__ret);
                 }
-                __State::Returned => {
+                RunningSumState::Returned => {
                     ::core::hint::cold_path();
                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::resumed_after_completion()
                 }
-                __State::Panicked => {
+                RunningSumState::Panicked => {
                     ::core::hint::cold_path();
                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                     ::stackless::__private::resumed_after_panicking()

@@ -1,33 +1,33 @@
 fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
     #[repr(u8)]
-    enum __Group0<__T1> {
+    enum PairsGroup0<T1> {
         /// Suspended at `yield_ ! (word)` (line 5).
-        Suspend0 { upper: __T1 },
+        Suspend0 { upper: T1 },
         /// Suspended at `yield_ ! (upper)` (line 9).
         Suspend1 {},
         /// Between two of these points, within a step: never seen by a caller.
         Moving,
     }
     #[allow(dead_code, non_camel_case_types)]
-    enum __Idle<__T0> {
+    enum PairsIdle<T0> {
         /// Not started: holds the arguments.
-        Unresumed { words: __T0 },
+        Unresumed { words: T0 },
         /// Finished.
         Returned,
         /// A resume panicked.
         Panicked,
     }
     #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
-    enum __State<__T0, __T1, __T2> {
+    enum PairsState<T0, T1, T2> {
         /// Suspended at one of the points of lines 5–9: what they all hold stays here.
-        Group0 { at: __Group0<__T1>, for_word: __T2 },
+        Group0 { at: PairsGroup0<T1>, for_word: T2 },
         /// Not started, finished, or poisoned by a panic.
-        Idle(__Idle<__T0>),
+        Idle(PairsIdle<T0>),
     }
-    impl<__T0, __T1, __T2> ::stackless::__private::States for __State<__T0, __T1, __T2> {
-        const RETURNED: Self = __State::Idle(__Idle::Returned);
-        const POISONED: Self = __State::Idle(__Idle::Panicked);
+    impl<T0, T1, T2> ::stackless::__private::States for PairsState<T0, T1, T2> {
+        const RETURNED: Self = PairsState::Idle(PairsIdle::Returned);
+        const POISONED: Self = PairsState::Idle(PairsIdle::Panicked);
     }
     #[allow(
         unused_mut,
@@ -44,31 +44,33 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         dropping_copy_types,
         dropping_references
     )]
-    let __machine = ::stackless::__private::Machine::generator::<
+    let __machine = ::stackless::state::Machine::generator::<
         String,
     >(
-        __State::Idle(__Idle::Unresumed { words: words }),
+        PairsState::Idle(PairsIdle::Unresumed {
+            words: words,
+        }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<String, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if let __State::Idle(idle) = &*state_guard.state {
+            if let PairsState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 match idle {
-                    __Idle::Returned => {
+                    PairsIdle::Returned => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
-                    __Idle::Panicked => {
+                    PairsIdle::Panicked => {
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         ::stackless::__private::next_after_panicking()
                     }
-                    __Idle::Unresumed { .. } => {}
+                    PairsIdle::Unresumed { .. } => {}
                 }
                 match ::core::mem::replace(
                     state_guard.state,
-                    __State::Idle(__Idle::Panicked),
+                    PairsState::Idle(PairsIdle::Panicked),
                 ) {
-                    __State::Idle(__Idle::Unresumed { words: __p_words }) => {
+                    PairsState::Idle(PairsIdle::Unresumed { words: __p_words }) => {
                         ::core::hint::cold_path();
                         let __ret: () = {
                             let words = __p_words;
@@ -87,8 +89,10 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         let upper = word.to_uppercase();
                                         {
                                             let __yielded: String = word;
-                                            let __own = __Group0::Suspend0 { upper: upper };
-                                            *state_guard.state = __State::Group0 {
+                                            let __own = PairsGroup0::Suspend0 {
+                                                upper: upper,
+                                            };
+                                            *state_guard.state = PairsState::Group0 {
                                                 at: __own,
                                                 for_word: for_word,
                                             };
@@ -105,7 +109,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     _ => ::core::unreachable!(),
                 }
             }
-            if let __State::Group0 {
+            if let PairsState::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
                 for_word: for_word,
@@ -115,10 +119,10 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                     '__break0: {
                         '__continue0: {
                             match __at {
-                                __Group0::Suspend0 { .. } => {
-                                    let __Group0::Suspend0 { upper: __saved3 } = ::core::mem::replace(
+                                PairsGroup0::Suspend0 { .. } => {
+                                    let PairsGroup0::Suspend0 { upper: __saved3 } = ::core::mem::replace(
                                         __at,
-                                        __Group0::Moving,
+                                        PairsGroup0::Moving,
                                     ) else { ::core::unreachable!() };
                                     {
                                         #[allow(unused_variables)]
@@ -128,13 +132,13 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         }
                                         {
                                             let __yielded: String = upper;
-                                            *__at = __Group0::Suspend1 {};
+                                            *__at = PairsGroup0::Suspend1 {};
                                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         };
                                     }
                                 }
-                                __Group0::Suspend1 { .. } => {}
+                                PairsGroup0::Suspend1 { .. } => {}
                                 _ => ::core::unreachable!(),
                             }
                         }
@@ -149,7 +153,9 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                 let upper = word.to_uppercase();
                                 {
                                     let __yielded: String = word;
-                                    *__at = __Group0::Suspend0 { upper: upper };
+                                    *__at = PairsGroup0::Suspend0 {
+                                        upper: upper,
+                                    };
                                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 };

@@ -12,10 +12,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::Expr;
 use syn::spanned::Spanned;
 
-use super::{
-    Emitter, Mode, at_field, at_var, group_enum, group_variant, guard, located, private, state_ty, step_label,
-    use_ident, variant,
-};
+use super::{Emitter, Mode, at_field, at_var, group_variant, guard, located, private, step_label, use_ident, variant};
 use crate::ir::{Jump, LocalId, ScopeId, UseKind, YieldId};
 use crate::leaf::Rewrite;
 use crate::syntax::{deref_expr, ident_expr};
@@ -143,7 +140,7 @@ impl Emitter<'_> {
                 out
             }
             _ => {
-                let state = state_ty();
+                let state = self.names.state();
                 let v = variant(j);
                 let shared = self.layout.shared(j);
                 let mut own_fields = Vec::new();
@@ -162,7 +159,7 @@ impl Emitter<'_> {
                     Some(c) => {
                         // The point's own locals first, in their store order (a dead one may borrow a shared
                         // one).
-                        let inner = group_enum(c);
+                        let inner = self.names.group(c);
                         let cv = group_variant(c);
                         let at = at_field();
                         let own = syn::Ident::new("__own", Span::mixed_site());
@@ -200,7 +197,7 @@ impl Emitter<'_> {
     pub(super) fn write_at(&mut self, j: YieldId) -> TokenStream {
         let point = &self.body.yields[j];
         let Some(c) = self.layout.group_of[j] else { unreachable!("`at` written outside a group") };
-        let inner = group_enum(c);
+        let inner = self.names.group(c);
         let at = at_var();
         let own_j = self.layout.own(j);
         let fields = self.store_order(j).into_iter().filter(|l| own_j.contains(l)).map(|l| {

@@ -11,7 +11,7 @@ use super::queries::{
     block_contains, for_each_node, node_always_suspends, node_contains, node_has_closure, node_has_loop,
     stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, storing_exprs, suspends_before_scope_end,
 };
-use super::{Emitter, at_var, binding_pat, group_enum, private, resume_type_witness, type_witness, variant};
+use super::{Emitter, at_var, binding_pat, private, resume_type_witness, type_witness, variant};
 use crate::ir::{Binding, Block, Cond, JoinBefore, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
 use crate::leaf::{Rewrite, Walker};
 use crate::syntax::has_closure;
@@ -258,7 +258,7 @@ impl Emitter<'_> {
         let Some((group, _)) = self.merge.filter(|&(_, at_loop)| at_loop == id) else {
             return one(self, k);
         };
-        let inner = group_enum(group);
+        let inner = self.names.group(group);
         let at = at_var();
         let before = self.referenced.clone();
         let mut referenced = before.clone();

@@ -7,7 +7,7 @@
 //! the rest is in its field `at`, an enum with a variant per point. Each field has its own generic parameter, so
 //! rustc infers every type; fields are declared newest-first so that dropping a suspended coroutine drops its
 //! locals in reverse declaration order, as unwinding the plain fn would. With groups, the state's tag goes into
-//! a niche of theirs, and the three states that aren't suspended are one variant `Idle(__Idle)` ([`Idle`]), so
+//! a niche of theirs, and the three states that aren't suspended are one variant `Idle(CountIdle)` ([`Idle`]; the enums are named after the fn, [`TypeNames`]), so
 //! that testing for a group is one compare.
 //!
 //! The step has an arm per point. The arm of a point is the *continuation* of the body after that `yield_!`:
@@ -52,7 +52,7 @@ use syn::{Expr, Lifetime};
 use crate::analysis::{Analysis, Set};
 use crate::ir::{Binding, Body, JoinBefore, LocalId, LoopId, ScopeId, YieldId};
 use crate::layout::Layout;
-use crate::names::Hidden;
+use crate::names::{Hidden, TypeNames};
 use crate::signature::{Boxing, Kind, Shape, is_nameable};
 
 mod access;
@@ -72,6 +72,8 @@ pub struct Emitter<'a> {
     body: &'a Body,
     an: &'a Analysis,
     shape: &'a Shape,
+    /// What the state's enums are called.
+    names: TypeNames,
     /// Field name of each local in the state variants.
     field: Vec<syn::Ident>,
     /// Which suspension points share a variant.
@@ -146,10 +148,6 @@ fn private() -> TokenStream {
     quote!(::stackless::__private)
 }
 
-fn state_ty() -> syn::Ident {
-    syn::Ident::new("__State", Span::mixed_site())
-}
-
 /// The step's guard (see `stackless::state::Guard`): named as rustc's messages show it when a borrow held across
 /// a `yield_!` outlives the step ("when `state_guard` is dropped"); hygienic, so no user local is shadowed.
 fn guard() -> syn::Ident {
@@ -185,8 +183,8 @@ fn resume_slot() -> syn::Ident {
 /// `mem::replace` takes, once a `matches!` has checked that the state is theirs. A refutable `let` per moving arm
 /// would instead make rustc check every variant once per arm: quadratic in the number of suspension points.
 /// Every arm leaves the step, so a state matched by no `match` is impossible.
-fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: Idle) -> TokenStream {
-    let state = state_ty();
+fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: &Idle) -> TokenStream {
+    let state = idle.names.state();
     let g = guard();
     let mut out = TokenStream::new();
     for run in arms.chunk_by(|a, b| a.mode == b.mode && a.group == b.group && a.shared == b.shared) {
@@ -281,35 +279,31 @@ const TERMINAL_PANICKED: &str = "Panicked";
 
 /// How the states that aren't suspended are written. Without groups, `Unresumed { args.. }`, `Returned` and
 /// `Panicked` are variants of the state, whose tag is explicit. With groups, the state's tag goes into a niche of
-/// theirs (a `Vec`'s capacity, `at`'s tag), and the three are the variants of an enum `__Idle`, one variant
+/// theirs (a `Vec`'s capacity, `at`'s tag), and the three are the variants of an enum `CountIdle`, one variant
 /// `Idle` of the state: it takes one value of the niche, so that testing for a group is one compare, where three
 /// variants would take a range of values that LLVM decodes on every resume.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Idle {
     nested: bool,
+    names: TypeNames,
 }
 
 impl Idle {
-    /// The enum of the states that aren't suspended, when they are nested.
-    fn ty() -> syn::Ident {
-        syn::Ident::new("__Idle", Span::mixed_site())
-    }
-
     /// The not-started state, with its fields (a pattern or an expression).
-    fn unresumed(self, fields: &TokenStream) -> TokenStream {
+    fn unresumed(&self, fields: &TokenStream) -> TokenStream {
         self.variant(&quote!(Unresumed { #fields }))
     }
 
     /// [`TERMINAL_RETURNED`] or [`TERMINAL_PANICKED`] (a pattern or an expression).
-    fn terminal(self, name: &str) -> TokenStream {
+    fn terminal(&self, name: &str) -> TokenStream {
         let name = syn::Ident::new(name, Span::mixed_site());
         self.variant(&quote!(#name))
     }
 
-    fn variant(self, variant: &TokenStream) -> TokenStream {
-        let state = state_ty();
+    fn variant(&self, variant: &TokenStream) -> TokenStream {
+        let state = self.names.state();
         if self.nested {
-            let idle = Self::ty();
+            let idle = self.names.idle();
             quote!(#state::Idle(#idle::#variant))
         } else {
             quote!(#state::#variant)
@@ -347,11 +341,6 @@ fn group_variant(c: usize) -> syn::Ident {
     syn::Ident::new(&format!("Group{c}"), Span::mixed_site())
 }
 
-/// The enum of group `c`'s points, in its variant's `at` field.
-fn group_enum(c: usize) -> syn::Ident {
-    syn::Ident::new(&format!("__Group{c}"), Span::mixed_site())
-}
-
 /// The field of a group's variant that says at which of its points the coroutine is (and holds their own
 /// locals). A local of the user's named `at` gets another field name (see [`Emitter::new`]).
 fn at_field() -> syn::Ident {
@@ -375,7 +364,7 @@ pub struct Output {
 }
 
 impl<'a> Emitter<'a> {
-    pub fn new(body: &'a Body, an: &'a Analysis, shape: &'a Shape) -> Self {
+    pub fn new(body: &'a Body, an: &'a Analysis, shape: &'a Shape, names: TypeNames) -> Self {
         // `at` is the field of a group's own locals: a local named so is the second `at`.
         let mut seen: HashMap<String, usize> = HashMap::from([(at_field().to_string(), 1)]);
         let field = body
@@ -405,6 +394,7 @@ impl<'a> Emitter<'a> {
             body,
             an,
             shape,
+            names,
             field,
             layout,
             located,
@@ -437,14 +427,14 @@ impl<'a> Emitter<'a> {
 
     /// `params`: the argument expressions moved into `Unresumed`, by field.
     pub fn emit(mut self, params: &[(syn::Ident, TokenStream)]) -> Output {
-        let state = state_ty();
+        let state = self.names.state();
         let g = guard();
         let p = private();
 
         // The layout.
         let mut generics = Vec::new();
         let mut next_generic = || {
-            let t = format_ident!("__T{}", generics.len(), span = Span::mixed_site());
+            let t = format_ident!("T{}", generics.len(), span = Span::mixed_site());
             generics.push(t.clone());
             t
         };
@@ -498,7 +488,7 @@ impl<'a> Emitter<'a> {
                 let fields = field_list(&self.layout.own(j), &mut inner_generics);
                 inner_variants.push(quote!(#[doc = #doc] #v { #(#fields),* }));
             }
-            let inner = group_enum(c);
+            let inner = self.names.group(c);
             let at = at_field();
             let tag = tag_type(group.points.len() + 1);
             group_enums.push(quote! {
@@ -535,7 +525,7 @@ impl<'a> Emitter<'a> {
         let (returned, panicked) = (idle.terminal(TERMINAL_RETURNED), idle.terminal(TERMINAL_PANICKED));
         let state_enum = if idle.nested {
             let start_generics = &generics[..unresumed_fields.len()];
-            let idle_ty = Idle::ty();
+            let idle_ty = self.names.idle();
             quote! {
                 #derive
                 #[allow(dead_code, non_camel_case_types)]
@@ -610,7 +600,7 @@ impl<'a> Emitter<'a> {
                     let pattern = if points.len() == self.layout.groups[c].points.len() {
                         TokenStream::new()
                     } else {
-                        let inner = group_enum(c);
+                        let inner = self.names.group(c);
                         let variants = points.iter().map(|&j| variant(j));
                         quote!(#(#inner::#variants { .. })|*)
                     };
@@ -628,7 +618,7 @@ impl<'a> Emitter<'a> {
             let group = if mode == Mode::InPlace && self.an.reachable[k] { self.layout.group_of[k] } else { None };
             let pattern = match self.layout.group_of[k] {
                 Some(c) => {
-                    let inner = group_enum(c);
+                    let inner = self.names.group(c);
                     let v = variant(k);
                     (Some(c), quote!(#inner::#v { .. }))
                 }
@@ -646,7 +636,7 @@ impl<'a> Emitter<'a> {
         let not_suspended = if idle.nested {
             // One cold block before the groups, for the one value of the niche: the start and the terminal states.
             let idle_var = syn::Ident::new("idle", Span::mixed_site());
-            let idle_ty = Idle::ty();
+            let idle_ty = self.names.idle();
             quote! {
                 if let #state::Idle(#idle_var) = &*#g.state {
                     ::core::hint::cold_path();
@@ -687,7 +677,7 @@ impl<'a> Emitter<'a> {
             TokenStream::new()
         };
         let group_patterns: Vec<TokenStream> = (0..self.layout.groups.len()).map(|c| self.group_binding(c)).collect();
-        let arms = dispatch(&arms, &group_patterns, idle);
+        let arms = dispatch(&arms, &group_patterns, &idle);
         let matches = quote!(#not_suspended #arms);
 
         let arg = resume_arg();
@@ -702,14 +692,18 @@ impl<'a> Emitter<'a> {
         let (constructor, arg_ty, (yield_ty, return_ty)) = match &self.shape.kind {
             Kind::Generator { item } => {
                 let y = nameable_or_infer(Some(item));
-                (quote!(#p::Machine::generator::<#y>), quote!(: ()), (Some(item), Some(&unit)))
+                (quote!(::stackless::state::Machine::generator::<#y>), quote!(: ()), (Some(item), Some(&unit)))
             }
             Kind::Coroutine { resume, yield_ty, return_ty } => {
                 let r = nameable_or_infer(Some(resume));
                 let y = nameable_or_infer(yield_ty.as_ref());
                 let t = nameable_or_infer(return_ty.as_ref());
                 let arg_ty = if writable(Some(resume)) { quote!(: #r) } else { quote!() };
-                (quote!(#p::Machine::coroutine::<#r, #y, #t>), arg_ty, (yield_ty.as_ref(), return_ty.as_ref()))
+                (
+                    quote!(::stackless::state::Machine::coroutine::<#r, #y, #t>),
+                    arg_ty,
+                    (yield_ty.as_ref(), return_ty.as_ref()),
+                )
             }
         };
         let step_ty = match (yield_ty, return_ty) {
@@ -789,7 +783,7 @@ impl<'a> Emitter<'a> {
     /// In place: the pattern that binds group `c`'s variant: `at`, and each shared local by `&mut` (as every
     /// arm of the group names it).
     fn group_binding(&self, c: usize) -> TokenStream {
-        let state = state_ty();
+        let state = self.names.state();
         let cv = group_variant(c);
         let at_f = at_field();
         let at = at_var();
@@ -816,7 +810,7 @@ impl<'a> Emitter<'a> {
     /// The pattern of suspension point `k`'s state: `shared` and `own` are the fields matched in its group's
     /// variant and in its own variant (each `field: pattern`), followed by `..` when `rest`.
     fn point_pattern(&self, k: YieldId, shared: &[TokenStream], own: &[TokenStream], rest: bool) -> TokenStream {
-        let state = state_ty();
+        let state = self.names.state();
         let v = variant(k);
         let rest = if rest { quote!(..) } else { quote!() };
         let sep = |fields: &[TokenStream]| if fields.is_empty() { quote!() } else { quote!(,) };
@@ -826,7 +820,7 @@ impl<'a> Emitter<'a> {
             None => quote!(#state::#own_pattern),
             Some(c) => {
                 let cv = group_variant(c);
-                let inner = group_enum(c);
+                let inner = self.names.group(c);
                 let at = at_field();
                 let shared_sep = sep(shared);
                 quote!(#state::#cv { #at: #inner::#own_pattern, #(#shared),* #shared_sep #rest })
@@ -844,7 +838,7 @@ impl<'a> Emitter<'a> {
             return TokenStream::new();
         }
         let at = at_var();
-        let inner = group_enum(c);
+        let inner = self.names.group(c);
         let v = variant(k);
         let fields = own_k.iter().map(|&l| {
             let f = &self.field[l];
@@ -1011,7 +1005,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn idle(&self) -> Idle {
-        Idle { nested: !self.layout.groups.is_empty() }
+        Idle { nested: !self.layout.groups.is_empty(), names: self.names.clone() }
     }
 
     fn start_arm(&mut self, params: &[(syn::Ident, TokenStream)]) -> TokenStream {
@@ -1128,7 +1122,7 @@ impl<'a> Emitter<'a> {
                 match self.layout.group_of[k] {
                     Some(c) => {
                         let take_own = self.own_binding(c, k, own_in_place);
-                        let inner = group_enum(c);
+                        let inner = self.names.group(c);
                         let v = variant(k);
                         quote! {
                             #inner::#v { .. } => {
