@@ -309,3 +309,17 @@ fn a_mut_method_on_a_local_without_mut_after_a_yield_compiles() {
     // The plain fn is rustc's E0596 (cannot borrow `v` as mutable).
     assert_eq!(push_without_mut().collect::<Vec<_>>(), [0, 1]);
 }
+
+#[stackless::coroutine]
+fn assign_without_mut() -> impl Iterator<Item = u32> {
+    let x = 1;
+    yield_!(x);
+    x = 5;
+    yield_!(x);
+}
+
+#[test]
+fn an_assignment_to_a_local_without_mut_after_a_yield_compiles() {
+    // The plain fn is rustc's E0384 (cannot assign twice to immutable variable `x`).
+    assert_eq!(assign_without_mut().collect::<Vec<_>>(), [1, 5]);
+}

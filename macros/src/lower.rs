@@ -978,6 +978,15 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
         .iter()
         .map(|(ident, mutable)| if *mutable { quote::quote!(mut #ident) } else { quote::quote!(#ident) })
         .collect();
+    // The `else` block must diverge, as rustc requires of it: typed `Infallible`, one that ends with a value is
+    // a mismatch at the user's block (the `match` would otherwise report it against its generated arm).
+    let never = syn::Ident::new("__else_never", Span::mixed_site());
+    let diverge: Expr = syn::parse_quote! {
+        {
+            let #never: ::core::convert::Infallible = #diverge;
+            match #never {}
+        }
+    };
     if is_place_expression(&expr) {
         return syn::parse_quote! {
             #(#attrs)*

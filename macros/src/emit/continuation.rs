@@ -57,9 +57,9 @@ impl Emitter<'_> {
                 }
                 self.let_stmt(l, init)
             }
-            // `yield_!(..);` resumed: the resume argument is dropped there, which a generator's `()` needn't be.
+            // `yield_!(..);` resumed: the resume argument is dropped there, which a `()` needn't be.
             Stmt::Expr(Node::Yield(j), Some(_))
-                if *j == k && (self.shape.is_generator() || self.body.yields[k].join) =>
+                if *j == k && (self.resumes_with_unit() || self.body.yields[k].join) =>
             {
                 TokenStream::new()
             }
