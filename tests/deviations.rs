@@ -323,3 +323,23 @@ fn an_assignment_to_a_local_without_mut_after_a_yield_compiles() {
     // The plain fn is rustc's E0384 (cannot assign twice to immutable variable `x`).
     assert_eq!(assign_without_mut().collect::<Vec<_>>(), [1, 5]);
 }
+
+fn lock_of(m: &std::sync::Mutex<u32>) -> std::sync::MutexGuard<'_, u32> {
+    m.lock().unwrap()
+}
+
+#[stackless::coroutine]
+fn guard_from_a_fn_of_its_own(m: &std::sync::Mutex<u32>) -> impl Iterator<Item = u32> + '_ {
+    let guard = lock_of(m);
+    yield_!(*guard);
+}
+
+#[test]
+fn a_guard_the_macro_does_not_recognise_is_released_at_its_last_deref() {
+    // The plain fn holds `guard` to its end, across the `yield_!`; read by its last `*guard`, it is taken for
+    // moved and dropped there.
+    let m = std::sync::Mutex::new(7);
+    let mut it = guard_from_a_fn_of_its_own(&m);
+    assert_eq!(it.next(), Some(7));
+    assert!(m.try_lock().is_ok());
+}

@@ -288,3 +288,62 @@ fn values_moved_into_the_return_value_are_not_dropped() {
     });
     assert_eq!(log, strs(&["returned", "drop x", "drop yy"]));
 }
+
+/// `*` of a guard or an `Rc` reads through it: the guard is held to the end of its scope, across the `yield_!`,
+/// as in the plain fn (a `*b` of a `Box` still moves out of it).
+mod read_through_deref {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::sync::Mutex;
+
+    #[stackless::coroutine]
+    fn bump(m: &Mutex<u32>) -> impl Iterator<Item = u32> + '_ {
+        let mut guard = m.lock().unwrap();
+        *guard += 1;
+        yield_!(*guard);
+    }
+
+    #[test]
+    fn a_lock_guard_read_at_its_last_use_is_held_while_suspended() {
+        let m = Mutex::new(0);
+        let mut it = bump(&m);
+        assert_eq!(it.next(), Some(1));
+        assert!(m.try_lock().is_err(), "the guard is held across the yield_!, as in the plain fn");
+        assert_eq!(it.next(), None);
+        assert!(m.try_lock().is_ok());
+    }
+
+    #[stackless::coroutine]
+    fn count_up(cell: &RefCell<u32>) -> impl Iterator<Item = u32> + '_ {
+        let mut n = cell.borrow_mut();
+        *n += 1;
+        yield_!(*n);
+    }
+
+    #[test]
+    fn a_refcell_borrow_read_at_its_last_use_is_held_while_suspended() {
+        let cell = RefCell::new(5);
+        let mut it = count_up(&cell);
+        assert_eq!(it.next(), Some(6));
+        assert!(cell.try_borrow().is_err());
+        assert_eq!(it.next(), None);
+        assert_eq!(*cell.borrow(), 6);
+    }
+
+    #[stackless::coroutine]
+    fn shared(counter: Rc<()>) -> impl Iterator<Item = usize> {
+        let rc = Rc::clone(&counter);
+        let () = *rc;
+        yield_!(Rc::strong_count(&counter));
+    }
+
+    #[test]
+    fn an_rc_read_at_its_last_use_is_held_while_suspended() {
+        let counter = Rc::new(());
+        let mut it = shared(Rc::clone(&counter));
+        // Three: the caller's, the argument, and `rc`, still held.
+        assert_eq!(it.next(), Some(3));
+        drop(it);
+        assert_eq!(Rc::strong_count(&counter), 1);
+    }
+}

@@ -439,3 +439,22 @@ pub fn no_drop_type(ty: &syn::Type) -> bool {
         _ => false,
     }
 }
+
+/// Methods that return a guard (or a shared pointer) whose `*` reads the value behind it: `*guard` by value
+/// copies out of it, and never moves the guard itself (as `*b` moves out of a `Box`).
+pub const GUARD_METHODS: &[&str] =
+    &["lock", "try_lock", "read", "write", "try_read", "try_write", "borrow", "borrow_mut"];
+
+/// Types whose `*` reads through them (written on a `let`, `let g: MutexGuard<u32> = ..`).
+const DEREF_READ_TYPES: &[&str] =
+    &["Rc", "Arc", "MutexGuard", "RwLockReadGuard", "RwLockWriteGuard", "Ref", "RefMut", "ReentrantLockGuard"];
+
+/// A type written on a `let` that `*` reads through (see `syntax::reads_through_deref`).
+pub fn deref_read_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| DEREF_READ_TYPES.iter().any(|t| s.ident == t)),
+        syn::Type::Paren(p) => deref_read_type(&p.elem),
+        syn::Type::Group(g) => deref_read_type(&g.elem),
+        _ => false,
+    }
+}

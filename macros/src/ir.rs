@@ -27,6 +27,9 @@ pub struct Local {
     pub value: Value,
     /// A hidden local the normalizer declared, and what for (`None`: the user's own).
     pub hidden: Option<crate::names::Hidden>,
+    /// `*` of it reads through it (a guard, an `Rc`: [`crate::syntax::reads_through_deref`]), so `*x` by
+    /// value is a use in place, not a move of `x` (which holds its lock to the end of its scope).
+    pub reads_through_deref: bool,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -64,7 +67,7 @@ pub enum Value {
 impl Local {
     pub fn new(ident: syn::Ident, scope: ScopeId, mutable: bool) -> Self {
         let hidden = crate::names::hidden_kind(&ident);
-        Local { ident, scope, mutable, value: Value::Unknown, hidden }
+        Local { ident, scope, mutable, value: Value::Unknown, hidden, reads_through_deref: false }
     }
 
     /// [`Value::Plain`]: `Copy` without drop glue (stricter than [`Self::no_drop_glue`]).

@@ -88,6 +88,8 @@ pub struct Walker<'a> {
     constructs: u32,
     /// Visiting the base of a field moved out by value: the root local's use is a field move.
     moving_field: bool,
+    /// The locals `*` reads through (`ir::Local::reads_through_deref`): `*x` by value is a use in place.
+    deref_reads: &'a dyn Fn(LocalId) -> bool,
 }
 
 struct Rewriting<'a> {
@@ -144,7 +146,14 @@ impl<'a> Walker<'a> {
             tokens: Vec::new(),
             constructs: 0,
             moving_field: false,
+            deref_reads: &|_| false,
         }
+    }
+
+    /// Which locals `*` reads through, so that `*x` by value doesn't move `x` (see `ir::Local`).
+    pub fn reading_through_deref(mut self, deref_reads: &'a dyn Fn(LocalId) -> bool) -> Self {
+        self.deref_reads = deref_reads;
+        self
     }
 
     /// Switches to rewrite mode; `uses` must be the collection pass's result for the same expression.
@@ -873,10 +882,16 @@ impl VisitMut for Walker<'_> {
             Expr::RawAddr(r) => self.visit(&mut r.expr, UseKind::Place),
             Expr::Unary(u) => {
                 // `*b` by value moves out of a `Box` (and copies out of a reference): the operand takes the
-                // context of the dereference.
+                // context of the dereference; through a guard or an `Rc` it only reads.
                 // A field dereferenced (`*page.count`) is not moved itself.
+                let reads_through = |e: &Expr| match crate::syntax::strip_parens(e) {
+                    Expr::Path(p) => {
+                        p.path.get_ident().and_then(|i| self.resolve(&i.to_string())).is_some_and(self.deref_reads)
+                    }
+                    _ => false,
+                };
                 let inner = match u.op {
-                    syn::UnOp::Deref(_) if is_field(&u.expr) => UseKind::Place,
+                    syn::UnOp::Deref(_) if is_field(&u.expr) || reads_through(&u.expr) => UseKind::Place,
                     syn::UnOp::Deref(_) => ctx,
                     _ => UseKind::Move,
                 };

@@ -24,8 +24,8 @@ use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::conventions::{
-    BORROWING_ITERATORS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, no_drop_type, owned_type,
-    panicking_macro, plain_primitive_call, std_view,
+    BORROWING_ITERATORS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, deref_read_type, no_drop_type,
+    owned_type, panicking_macro, plain_primitive_call, std_view,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -38,7 +38,7 @@ use crate::names::param_var;
 use crate::normalize::{Normalizer, has_temporary};
 use crate::syntax::{
     binds_only_by_ref, calls, contains_let, find_yield, is_place_expression, let_reads_in_place, parse_yield_arg,
-    pattern_idents, ref_bindings, strip_parens, suspension_name, unpromoted, yield_macro,
+    pattern_idents, reads_through_deref, ref_bindings, strip_parens, suspension_name, unpromoted, yield_macro,
 };
 
 /// The state of the lowering walk.
@@ -365,7 +365,9 @@ impl<'e> Lowerer<'e> {
         let labels: Vec<(Option<String>, bool)> =
             self.loops.iter().map(|l| (l.label.as_ref().map(|l| l.ident.to_string()), l.is_block)).collect();
         let label_of = move |id: LoopId| labels.get(id).cloned().unwrap_or((None, false));
-        let mut walker = Walker::new(&self.env, &loops, &label_of);
+        let locals = &self.locals;
+        let deref_reads = |l: LocalId| locals[l].reads_through_deref;
+        let mut walker = Walker::new(&self.env, &loops, &label_of).reading_through_deref(&deref_reads);
         walker.walk(&mut expr, ctx);
         for (keyword, span) in std::mem::take(&mut walker.stray_jumps) {
             let message = match keyword {
@@ -567,6 +569,8 @@ impl<'e> Lowerer<'e> {
                 if let [single] = binding.locals[..]
                     && ref_bindings(&local.pat).is_empty()
                 {
+                    self.locals[single].reads_through_deref = matches!(&local.pat, Pat::Type(t) if deref_read_type(&t.ty))
+                        || init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if reads_through_deref(&l.expr)));
                     if let Some(items) = items {
                         self.locals[single].value = items;
                     } else if owned && no_drop && !init.as_ref().is_some_and(borrows_mutably) {

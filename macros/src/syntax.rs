@@ -8,14 +8,15 @@
 //!   [`binds_only_by_ref`]) and whether a `let` reads its value in place ([`let_reads_in_place`]).
 //! - Values: [`strip_parens`], whether one is surely a temporary rustc doesn't promote ([`unpromoted`]), how many
 //!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]); and the two the rewrites of a local's
-//!   uses build for every use, made directly rather than parsed from tokens ([`ident_expr`], [`deref_expr`]).
+//!   uses build for every use, made directly rather than parsed from tokens ([`ident_expr`], [`deref_expr`]);
+//!   whether `*` of a `let`'s value reads through it, a guard or an `Rc` ([`reads_through_deref`]).
 
 use proc_macro2::{Span, TokenStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Pat, Token};
 
-use crate::conventions::{REF_MACROS, VALUE_MACROS};
+use crate::conventions::{GUARD_METHODS, REF_MACROS, VALUE_MACROS};
 use crate::errors::Errors;
 
 /// `ident` as an expression, as `parse_quote!(#ident)` makes it.
@@ -435,4 +436,28 @@ pub fn let_reads_in_place(pat: &Pat, init: &Expr) -> bool {
         pat => pat,
     };
     (matches!(pat, Pat::Wild(_)) || binds_only_by_ref(pat)) && is_place_expression(init)
+}
+
+/// A value that `*` reads through rather than moves out of, as far as the code shows: a guard
+/// (`m.lock().unwrap()`, `cell.borrow_mut()`), or an `Rc`/`Arc` (`Rc::new(..)`, `Arc::clone(&a)`). `*b` of a
+/// `Box` moves, and so does `*` of anything not known here.
+pub fn reads_through_deref(init: &Expr) -> bool {
+    let mut e = strip_parens(init);
+    // `.unwrap()` / `.expect(..)` of a `LockResult` or `Option`.
+    while let Expr::MethodCall(m) = e
+        && (m.method == "unwrap" || m.method == "expect")
+    {
+        e = strip_parens(&m.receiver);
+    }
+    match e {
+        Expr::MethodCall(m) => GUARD_METHODS.iter().any(|g| m.method == g),
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => {
+                let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                matches!(segs.as_slice(), [.., ty, f] if (ty == "Rc" || ty == "Arc") && (f == "new" || f == "clone"))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }

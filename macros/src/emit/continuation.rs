@@ -827,7 +827,9 @@ impl Emitter<'_> {
         };
         let held = &self.an.held_after_leaf[leaf.id];
         let held_after = |l: LocalId| held.contains(l);
-        let mut walker = Walker::new(&leaf.env, &leaf.loops, &label_of).rewriting(
+        let body = self.body;
+        let deref_reads = |l: LocalId| body.locals[l].reads_through_deref;
+        let mut walker = Walker::new(&leaf.env, &leaf.loops, &label_of).reading_through_deref(&deref_reads).rewriting(
             self,
             &leaf.uses,
             &live_after,
