@@ -1,4 +1,5 @@
-//! Vocabulary: identifiers the generated code declares. Imports no phase.
+//! Vocabulary: identifiers the generated code declares: hidden locals, the start arm's argument variables, and
+//! the state's enums, named after the fn ([`TypeNames`]). Imports no phase.
 
 use proc_macro2::Span;
 
