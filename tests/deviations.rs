@@ -343,3 +343,20 @@ fn a_guard_the_macro_does_not_recognise_is_released_at_its_last_deref() {
     assert_eq!(it.next(), Some(7));
     assert!(m.try_lock().is_ok());
 }
+
+#[stackless::coroutine]
+fn destructured_leaving_a_part() -> impl Iterator<Item = u32> {
+    let t = (Noisy("t0"), Noisy("t1"), Noisy("t2"));
+    let (a, _, c) = t;
+    yield_!(1);
+    drop(c);
+    yield_!(2);
+    drop(a);
+}
+
+#[test]
+fn a_part_a_let_leaves_in_a_local_drops_at_the_next_suspension() {
+    // The plain fn drops `t1` with `t` at the end of the body, after `t0` (`a`); here it goes at the first yield.
+    let log = events(|| assert_eq!(destructured_leaving_a_part().count(), 2));
+    assert_eq!(log, strs(&["drop t1", "drop t2", "drop t0"]));
+}

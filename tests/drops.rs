@@ -347,3 +347,52 @@ mod read_through_deref {
         assert_eq!(Rc::strong_count(&counter), 1);
     }
 }
+
+/// What a wildcard discards is dropped at once, as in the plain fn: the resume value of `let _ = yield_!(..)`,
+/// `_ = yield_!(..)` and `let _: T = yield_!(..)`, and nothing at all of `x` in `_ = x;`.
+mod wildcards {
+    use super::*;
+    use core::pin::Pin;
+
+    #[stackless::coroutine(resume = _)]
+    fn discarded_resume_values() -> impl Coroutine<Noisy, Yield = i32, Return = ()> {
+        let _ = yield_!(1);
+        log("after let _");
+        _ = yield_!(2);
+        log("after _ =");
+        let _: Noisy = yield_!(3);
+        log("after let _: Noisy");
+        yield_!(4);
+    }
+
+    #[test]
+    fn a_discarded_resume_value_drops_at_the_end_of_its_statement() {
+        let log = events(|| {
+            let mut c = discarded_resume_values();
+            let mut c = Pin::new(&mut c);
+            for (i, name) in ["r0", "r1", "r2", "r3"].into_iter().enumerate() {
+                let expected = CoroutineState::Yielded(i32::try_from(i).unwrap() + 1);
+                assert_eq!(c.as_mut().resume(Noisy(name)), expected);
+            }
+        });
+        assert_eq!(
+            log,
+            strs(&["drop r0", "drop r1", "after let _", "drop r2", "after _ =", "drop r3", "after let _: Noisy"])
+        );
+    }
+
+    #[stackless::coroutine]
+    fn assigned_to_a_wildcard() -> impl Iterator<Item = i32> {
+        let x = Noisy("x");
+        _ = x;
+        log("after _ = x");
+        yield_!(1);
+        log("resumed");
+    }
+
+    #[test]
+    fn a_local_assigned_to_a_wildcard_stays_to_the_end_of_its_scope() {
+        let log = events(|| assert_eq!(assigned_to_a_wildcard().count(), 1));
+        assert_eq!(log, strs(&["after _ = x", "resumed", "drop x"]));
+    }
+}

@@ -925,7 +925,9 @@ impl VisitMut for Walker<'_> {
                 }
             }
             Expr::Assign(a) => {
-                self.visit(&mut a.right, UseKind::Move);
+                // `_ = x;` neither moves nor drops `x`, as `let _ = x;` doesn't.
+                let ctx = if matches!(&*a.left, Expr::Infer(_)) { UseKind::Place } else { UseKind::Move };
+                self.visit(&mut a.right, ctx);
                 let target = match &*a.left {
                     Expr::Path(p) if p.qself.is_none() => p.path.get_ident().cloned(),
                     _ => None,
