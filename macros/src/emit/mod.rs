@@ -7,8 +7,8 @@
 //! the rest is in its field `at`, an enum with a variant per point. Each field has its own generic parameter, so
 //! rustc infers every type; fields are declared newest-first so that dropping a suspended coroutine drops its
 //! locals in reverse declaration order, as unwinding the plain fn would. With groups, the state's tag goes into
-//! a niche of theirs, and the three states that aren't suspended are one variant `Idle(CountIdle)` ([`Idle`]; the enums are named after the fn, [`TypeNames`]), so
-//! that testing for a group is one compare.
+//! a niche of theirs, and the three states that aren't suspended are one variant `Idle(CountIdle)` ([`Idle`]),
+//! so that testing for a group is one compare. The enums are named after the fn ([`TypeNames`]: `CountState`).
 //!
 //! The step has an arm per point. The arm of a point is the *continuation* of the body after that `yield_!`:
 //! the rest of each enclosing block, innermost first; an enclosing loop becomes its partial iteration
