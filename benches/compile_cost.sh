@@ -2,7 +2,8 @@
 # compile_cost.sh: what the macro costs at compile time.
 #  1. expansion size: `cargo expand` of the benchmark's stackless module, against its source lines;
 #  2. build time: a release build of N generated coroutines against N hand-written equivalents
-#     (compile-cost/generate.py writes both crates; dependencies are built first and not timed).
+#     (compile-cost/generate.py writes both crates; dependencies are built first and not timed);
+#  3. with a nightly toolchain installed, the macro's own time and type checking in that build (-Z time-passes).
 # (1) uses cargo-expand when installed, else the macro's own output (STACKLESS_DEBUG_EXPAND) through rustfmt.
 # Usage: ./compile_cost.sh [N=500]
 set -euo pipefail
@@ -63,3 +64,15 @@ gen2=$(build cc_stackless)
 best_hand=$(python3 -c "print(min($hand_s, $hand2))")
 best_gen=$(python3 -c "print(min($gen_s, $gen2))")
 echo "release build of $n generators: hand-written ${best_hand}s, stackless ${best_gen}s ($(python3 -c "print(f'{$best_gen/$best_hand:.2f}')")x; best of 2)"
+
+# With a nightly toolchain: where the stackless crate's front end goes (`-Z time-passes`, one build after the
+# dependencies): the macro's own time, and type checking.
+if cargo +nightly --version >/dev/null 2>&1; then
+    crate="$out/cc_stackless"
+    (cd "$crate" && CARGO_TARGET_DIR="$PWD/target-nightly" cargo +nightly build --release -q 2>/dev/null)
+    touch "$crate/src/lib.rs"
+    passes=$(cd "$crate" && CARGO_TARGET_DIR="$PWD/target-nightly" cargo +nightly rustc --release -q -- -Z time-passes 2>&1)
+    macro_s=$(echo "$passes" | awk '$NF == "macro_expand_crate" {print $2; exit}' | tr -d ';')
+    typeck_s=$(echo "$passes" | awk '$NF == "type_check_crate" {print $2; exit}' | tr -d ';')
+    echo "nightly -Z time-passes, $n generators: macro expansion ${macro_s}s, type checking ${typeck_s}s"
+fi
