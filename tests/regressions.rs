@@ -1070,3 +1070,26 @@ fn a_match_arm_or_an_if_moves_a_flagged_local() {
     let want = common::events(|| arm_moves_a_flagged_local_plain(vec![0, 1]));
     assert_eq!(got, want);
 }
+
+/// A match scrutinee's temporary held across a `yield_!` in an arm, borrowed mutably by the scrutinee's method
+/// (`m.lock().unwrap().pop()`): the hoisted temporary was declared without `mut` (E0596 where the plain fn
+/// compiles, as the third helper probe found). The guard is held to the end of the `match`, as in the plain fn.
+#[stackless::coroutine]
+fn pop_under_lock(m: &std::sync::Mutex<Vec<i32>>) -> impl Iterator<Item = i32> + '_ {
+    match m.lock().unwrap().pop() {
+        Some(x) => {
+            yield_!(x);
+        }
+        None => {}
+    }
+}
+
+#[test]
+fn a_scrutinee_temporary_borrowed_mutably_across_a_yield() {
+    let m = std::sync::Mutex::new(vec![1, 2]);
+    let mut it = pop_under_lock(&m);
+    assert_eq!(it.next(), Some(2));
+    assert!(m.try_lock().is_err(), "the scrutinee's guard lives to the end of the match");
+    assert_eq!(it.next(), None);
+    assert_eq!(*m.lock().unwrap(), [1]);
+}

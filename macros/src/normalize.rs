@@ -465,11 +465,12 @@ impl<'a> Normalizer<'a> {
 
     /// A hoisted temporary: a hidden local named `__temporaryN`, so that a suspended state drops it after the
     /// statement's spilled operands, as an unwinding plain fn drops operands before the statement's temporaries
-    /// (see `emit`'s field order).
+    /// (see `emit`'s field order). Declared `mut`: a temporary is a mutable place (`m.lock().unwrap().pop()`
+    /// borrows its guard mutably).
     fn temporary(&mut self, value: Expr, out: &mut Vec<Stmt>) -> Expr {
         *self.counter += 1;
         let name = crate::names::hidden_local(crate::names::Hidden::Temporary, *self.counter, value.span());
-        out.push(syn::parse_quote!(let #name = #value;));
+        out.push(syn::parse_quote!(let mut #name = #value;));
         syn::parse_quote!(#name)
     }
 
