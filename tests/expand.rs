@@ -3,7 +3,7 @@
 //! shows the expansion of a coroutine that compiles.
 
 /// Each case below, by its path in `tests/expand/` without `.rs`.
-const CASES: &[&str] = &["generator", "join_point", "loop_in_place", "method", "resume", "two_points"];
+const CASES: &[&str] = &["generator", "join_point", "loop_in_place", "method", "resume", "two_points", "unit_resume"];
 
 #[test]
 fn every_case_is_compiled_here() {
@@ -91,5 +91,20 @@ mod two_points {
     fn runs() {
         let words = vec!["a".to_owned(), String::new(), "b".to_owned()];
         assert_eq!(pairs(words).collect::<Vec<_>>(), ["a", "A", ""]);
+    }
+}
+
+mod unit_resume {
+    use core::pin::Pin;
+    use stackless::{Coroutine, CoroutineState};
+
+    include!("expand/unit_resume.rs");
+
+    #[test]
+    fn runs() {
+        let mut t = ticks(2);
+        assert_eq!(Pin::new(&mut t).resume(()), CoroutineState::Yielded(0));
+        assert_eq!(Pin::new(&mut t).resume(()), CoroutineState::Yielded(1));
+        assert_eq!(Pin::new(&mut t).resume(()), CoroutineState::Complete(2));
     }
 }

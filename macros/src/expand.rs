@@ -134,10 +134,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
             }
         }
     }
-    let resume_unit = match &shape.kind {
-        Kind::Generator { .. } => true,
-        Kind::Coroutine { resume, .. } => signature::is_unit(resume),
-    };
+    let resume_unit = shape.resumes_with_unit();
     let resume_plain = match &shape.kind {
         Kind::Generator { .. } => true,
         Kind::Coroutine { resume, .. } => copy_type(resume),

@@ -42,6 +42,14 @@ impl Shape {
     pub fn is_generator(&self) -> bool {
         matches!(self.kind, Kind::Generator { .. })
     }
+
+    /// The resume argument is `()`: a generator's, or a coroutine's whose resume type is written `()`.
+    pub fn resumes_with_unit(&self) -> bool {
+        match &self.kind {
+            Kind::Generator { .. } => true,
+            Kind::Coroutine { resume, .. } => is_unit(resume),
+        }
+    }
 }
 
 /// The attribute's arguments: `#[stackless::coroutine(resume = PATTERN)]`.

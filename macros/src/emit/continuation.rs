@@ -51,7 +51,11 @@ impl Emitter<'_> {
                     l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer");
                 let completes = !self.cont_node_never_completes(init_node, k);
                 let init = self.typing(&l.binding, completes, |e: &mut Self| e.cont_node(init_node, k));
-                let init = if binds_nothing(&l.binding.pat) { self.dropped_at_once(init_node, k, init) } else { init };
+                let init = if crate::syntax::binds_nothing(&l.binding.pat) {
+                    self.dropped_at_once(init_node, k, init)
+                } else {
+                    init
+                };
                 if self.cont_node_never_completes(init_node, k) || !self.emitted_rest_completes(init_node, k) {
                     // As in the full emission: nothing is bound where the value never arrives.
                     return quote!(#init;);
@@ -60,7 +64,7 @@ impl Emitter<'_> {
             }
             // `yield_!(..);` resumed: the resume argument is dropped there, which a `()` needn't be.
             Stmt::Expr(Node::Yield(j), Some(_))
-                if *j == k && (self.resumes_with_unit() || self.body.yields[k].join) =>
+                if *j == k && (self.shape.resumes_with_unit() || self.body.yields[k].join) =>
             {
                 TokenStream::new()
             }
@@ -220,7 +224,7 @@ impl Emitter<'_> {
     /// temporary dropped at the end of the statement, as the plain fn drops what `yield_!` returns; the resume
     /// argument itself is a place, which `let _ =` would leave alive until the step ends.
     fn dropped_at_once(&self, value: &Node, k: YieldId, tokens: TokenStream) -> TokenStream {
-        if matches!(value, Node::Yield(j) if *j == k) && !self.resumes_with_unit() {
+        if matches!(value, Node::Yield(j) if *j == k) && !self.shape.resumes_with_unit() {
             quote!({ #tokens })
         } else {
             tokens
@@ -869,16 +873,6 @@ fn has_dead_value(body: &crate::ir::Body, node: &Node) -> bool {
             matches!(&block.stmts[i], Stmt::Let(l) if l.diverge.is_none() && l.init.as_ref().is_some_and(|n| has_dead_value(body, n)))
                 && block.stmts[i + 1..].iter().all(|s| stmt_is_plain(s) && !join(s))
         }
-        _ => false,
-    }
-}
-
-/// `_` or `_: T`: a `let` that binds nothing and drops its value at once.
-fn binds_nothing(pat: &syn::Pat) -> bool {
-    match pat {
-        syn::Pat::Wild(_) => true,
-        syn::Pat::Type(t) => binds_nothing(&t.pat),
-        syn::Pat::Paren(p) => binds_nothing(&p.pat),
         _ => false,
     }
 }

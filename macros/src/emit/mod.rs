@@ -1004,14 +1004,6 @@ impl<'a> Emitter<'a> {
         self.labels = 0;
     }
 
-    /// The resume argument is `()`: a generator's, or a coroutine's whose resume type is written `()`.
-    fn resumes_with_unit(&self) -> bool {
-        match &self.shape.kind {
-            Kind::Generator { .. } => true,
-            Kind::Coroutine { resume, .. } => crate::signature::is_unit(resume),
-        }
-    }
-
     fn idle(&self) -> Idle {
         Idle { nested: !self.layout.groups.is_empty(), names: self.names.clone() }
     }
