@@ -1093,3 +1093,96 @@ fn a_scrutinee_temporary_borrowed_mutably_across_a_yield() {
     assert_eq!(it.next(), None);
     assert_eq!(*m.lock().unwrap(), [1]);
 }
+
+/// A held local moved and assigned again in one statement after a `yield_!` (`cur = renamed(cur)`, or
+/// `drop(cur); cur = ..` in a branch): the move was not taken for the value's last use, because the local is live
+/// after the statement, and the arm moved out of the state (E0507 where the plain fn compiles, as the third
+/// helper probe found).
+fn renamed(n: common::Noisy) -> common::Noisy {
+    common::log(format!("rename {}", n.0));
+    common::Noisy(if n.0 == "a" { "b" } else { "c" })
+}
+
+#[stackless::coroutine]
+fn moved_and_assigned_again(rounds: u32) -> impl Iterator<Item = &'static str> {
+    let mut cur = common::Noisy("a");
+    for i in 0..rounds {
+        yield_!(cur.0);
+        cur = renamed(cur);
+        if i == 1 {
+            drop(cur);
+            cur = common::Noisy("d");
+        }
+        if i == 2 {
+            let old = cur;
+            cur = renamed(old);
+        }
+    }
+}
+
+fn moved_and_assigned_again_plain(rounds: u32) {
+    let mut cur = common::Noisy("a");
+    for i in 0..rounds {
+        common::log(format!("yield {}", cur.0));
+        cur = renamed(cur);
+        if i == 1 {
+            drop(cur);
+            cur = common::Noisy("d");
+        }
+        if i == 2 {
+            let old = cur;
+            cur = renamed(old);
+        }
+    }
+}
+
+#[test]
+fn a_held_local_moved_and_assigned_again_in_one_statement() {
+    let got = common::events(|| {
+        for v in moved_and_assigned_again(4) {
+            common::log(format!("yield {v}"));
+        }
+    });
+    let want = common::events(|| moved_and_assigned_again_plain(4));
+    assert_eq!(got, want);
+    // Cancelled after the second `yield_!`: `cur` drops with the coroutine.
+    let got = common::events(|| {
+        let mut it = moved_and_assigned_again(4);
+        it.next();
+        it.next();
+        common::log("cancel");
+    });
+    assert_eq!(got, common::strs(&["rename a", "drop a", "cancel", "drop b"]));
+}
+
+/// A `Copy` local used by a `break` and assigned after it in the same loop: the `break` leaves with the value
+/// before the assignment, so the use is not the value's last. The first version of the rule above took it for a
+/// move, and the read of `p` after the `yield_!` panicked as a read of a moved local (difftest seed 0x5eed,
+/// program 45).
+#[allow(clippy::cast_possible_wrap, clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_lossless)]
+#[stackless::coroutine]
+fn copied_by_a_break(mut p: i64, q: i64) -> impl Iterator<Item = i64> {
+    let d = common::Noisy("d");
+    let mut c = 0;
+    let v = loop {
+        if c >= 2 {
+            break p;
+        }
+        c += 1;
+        p = (d.0.len() as i64 + c) % 4;
+    };
+    let _w = 'value: {
+        yield_!(v - q);
+        break 'value (-(p as i64)) as u8 as i64;
+    };
+}
+
+#[test]
+fn a_copy_used_by_a_break_and_assigned_after_it() {
+    let got = common::events(|| {
+        for v in copied_by_a_break(1, 1) {
+            common::log(format!("yield {v}"));
+        }
+    });
+    assert_eq!(got, common::strs(&["yield 2", "drop d"]));
+}

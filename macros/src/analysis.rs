@@ -326,7 +326,7 @@ impl<'b> Liveness<'b> {
             }
             match u.kind {
                 UseKind::Write if self.writes_are_uses => live.insert(u.local),
-                UseKind::Write if !u.conditional => live.remove(u.local),
+                UseKind::Write if !u.conditional() => live.remove(u.local),
                 // What is held is read only where it is stored, at the suspension points.
                 UseKind::Place | UseKind::Receiver | UseKind::Move if self.held.is_none() => live.insert(u.local),
                 UseKind::Write | UseKind::Place | UseKind::Receiver | UseKind::Move => {}
@@ -485,11 +485,11 @@ impl Initialisation<'_> {
         for (i, u) in leaf.uses.iter().enumerate() {
             // A by-value use of a local that is used again (later in the leaf, or after it) can only be a copy
             // in a program that compiles; only the last use of a dead local moves.
-            let copy = u.kind == UseKind::Move && (self.live_after_leaf[leaf.id].contains(u.local) || !last[i]);
+            let copy = u.kind == UseKind::Move && !last[i].moves(self.live_after_leaf[leaf.id].contains(u.local));
             if copy {
                 continue;
             }
-            match (u.kind, u.conditional) {
+            match (u.kind, u.conditional()) {
                 (UseKind::Move, false) => {
                     state.must.remove(u.local);
                     state.maybe.remove(u.local);

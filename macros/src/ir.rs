@@ -273,8 +273,11 @@ pub enum UseKind {
 pub struct Use {
     pub local: LocalId,
     pub kind: UseKind,
-    /// Inside a branch, loop or closure of the leaf: may not happen.
-    pub conditional: bool,
+    /// The branches, loop bodies and closures of the leaf around the use (construct ids, outermost first): it
+    /// may not happen when there is one.
+    pub conditions: Vec<u32>,
+    /// How many jumps (`break`, `continue`, `return`, `?`) the leaf has before the use, in evaluation order.
+    pub jumps_before: u32,
     /// The exclusive branches the use is in: (branching construct, which branch). Two uses that took
     /// different branches of the same construct never both happen.
     pub branches: Vec<(u32, u32)>,
@@ -289,27 +292,67 @@ pub struct Use {
     pub field_move: bool,
 }
 
-/// Per use: it is the last use of its local in the leaf on every path (no later use that can follow it, and not
-/// inside a loop of the leaf, which runs it again; or the leaf returns after it). Only such a use of a local that
-/// is dead afterwards (or followed by a return) can move.
-pub fn last_uses(uses: &[Use]) -> Vec<bool> {
+/// Whether a use is the last of its local's value in a leaf.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LastUse {
+    /// A later use in the leaf can follow it (or a loop of the leaf runs it again).
+    No,
+    /// No later use in the leaf follows it (or the leaf returns after it): the last if the local is dead after
+    /// the leaf.
+    InLeaf,
+    /// The leaf assigns the local again after it on every path, before any other use: `cur = next(cur)`,
+    /// `if c { drop(cur); cur = new(); }`.
+    BeforeOverwrite,
+}
+
+impl LastUse {
+    /// The use is the last of the value, so a use by value moves it; `live_after`: the local is live after the
+    /// leaf (or where the leaf jumps to).
+    pub fn moves(self, live_after: bool) -> bool {
+        match self {
+            LastUse::No => false,
+            LastUse::InLeaf => !live_after,
+            LastUse::BeforeOverwrite => true,
+        }
+    }
+}
+
+/// Per use: whether it is the last use of its local's value in the leaf ([`LastUse`]). Only such a use can move.
+pub fn last_uses(uses: &[Use]) -> Vec<LastUse> {
     (0..uses.len())
         .map(|i| {
             let u = &uses[i];
-            let follows = |v: &Use| v.local == u.local && !v.exclusive_with(u);
-            match u.returns.last() {
-                // Only the uses before the same exit (maybe inside a nested statement list) can follow it.
-                Some(exit) => !uses[i + 1..].iter().any(|v| follows(v) && v.returns.contains(exit)),
-                None => u.repeats.is_empty() && !uses[i + 1..].iter().any(follows),
+            // Only the uses before the same exit (maybe inside a nested statement list) can follow a use before
+            // an exit.
+            let before_same_exit = |v: &Use| u.returns.last().is_none_or(|exit| v.returns.contains(exit));
+            let next = uses[i + 1..].iter().find(|v| v.local == u.local && !v.exclusive_with(u) && before_same_exit(v));
+            match next {
+                Some(v) if v.kind == UseKind::Write && v.overwrites_after(u) => LastUse::BeforeOverwrite,
+                None if !u.returns.is_empty() || u.repeats.is_empty() => LastUse::InLeaf,
+                _ => LastUse::No,
             }
         })
         .collect()
 }
 
 impl Use {
+    /// Inside a branch, loop or closure of the leaf: may not happen.
+    pub fn conditional(&self) -> bool {
+        !self.conditions.is_empty()
+    }
+
     /// The two uses can't both happen (they are in different branches of one `if`/`match`).
     pub fn exclusive_with(&self, other: &Use) -> bool {
         self.branches.iter().any(|(c, b)| other.branches.iter().any(|(c2, b2)| c == c2 && b != b2))
+    }
+
+    /// This use, later in the leaf than `earlier`, happens whenever `earlier` does, in the same iteration of the
+    /// leaf's loops: every conditional context around it is around `earlier` too, and no jump is between them
+    /// (`if c { break p; } p = 0;` may leave with `p`, which a `Copy` value keeps).
+    fn overwrites_after(&self, earlier: &Use) -> bool {
+        earlier.conditions.starts_with(&self.conditions)
+            && earlier.repeats == self.repeats
+            && earlier.jumps_before == self.jumps_before
     }
 }
 

@@ -58,7 +58,11 @@ pub struct Walker<'a> {
     /// Names bound inside the expression (they hide body locals), with scope marks.
     shadow: Vec<String>,
     ctx: UseKind,
-    conditional: bool,
+    /// The conditional contexts (a branch, a loop's body, a closure, the right of `&&`) being walked, outermost
+    /// first, each a construct id: a use inside them may not happen.
+    conditions: Vec<u32>,
+    /// The `break`s, `continue`s, `return`s and `?`s walked so far.
+    jumps_seen: u32,
     /// Inside a closure or async block: `return`/`?` belong to it, and its loops to it.
     in_closure: usize,
     /// Loops of the expression itself (their labels; `None` for unlabeled), innermost last.
@@ -94,8 +98,8 @@ pub struct Walker<'a> {
 
 struct Rewriting<'a> {
     rewrite: &'a mut dyn Rewrite,
-    /// For each use index of the collection pass: is it the last use of its local in this expression?
-    last_use: Vec<bool>,
+    /// For each use index of the collection pass: is it the last use of its local's value in this expression?
+    last_use: Vec<crate::ir::LastUse>,
     live_after: &'a dyn Fn(LocalId) -> bool,
     /// Live where a jump out of the leaf goes: after the loop (or labeled block) a `break` leaves, at the head
     /// of the loop a `continue` goes on with.
@@ -130,7 +134,8 @@ impl<'a> Walker<'a> {
             loop_labels,
             shadow: Vec::new(),
             ctx: UseKind::Move,
-            conditional: false,
+            conditions: Vec::new(),
+            jumps_seen: 0,
             in_closure: 0,
             inner_loops: Vec::new(),
             uses: Vec::new(),
@@ -186,11 +191,17 @@ impl<'a> Walker<'a> {
     }
 
     fn with<R>(&mut self, ctx: UseKind, conditional: bool, f: impl FnOnce(&mut Self) -> R) -> R {
-        let saved = (self.ctx, self.conditional);
+        let saved = self.ctx;
         self.ctx = ctx;
-        self.conditional |= conditional;
+        if conditional {
+            let id = self.new_construct();
+            self.conditions.push(id);
+        }
         let r = f(self);
-        (self.ctx, self.conditional) = saved;
+        if conditional {
+            self.conditions.pop();
+        }
+        self.ctx = saved;
         r
     }
 
@@ -232,7 +243,8 @@ impl<'a> Walker<'a> {
         self.uses.push(Use {
             local,
             kind,
-            conditional: self.conditional || self.in_closure > 0,
+            conditions: self.conditions.clone(),
+            jumps_before: self.jumps_seen,
             branches: self.branches.clone(),
             repeats: self.repeats.clone(),
             returns: if self.in_closure == 0 { self.returning.clone() } else { Vec::new() },
@@ -245,12 +257,12 @@ impl<'a> Walker<'a> {
         // Dead after the leaf, or the leaf returns right after this use on its path, or jumps to where it is
         // dead (after a loop it leaves, at the head of a loop it goes on with).
         let exit = self.uses[index].returns.last().map(|id| self.break_exits.iter().find(|(e, _)| e == id));
-        let dead_after = match exit {
-            None => !(rw.live_after)(local),
-            Some(None) => true,
-            Some(Some(&(_, jump))) => !(rw.live_after_jump)(jump, local),
+        let live_after = match exit {
+            None => (rw.live_after)(local),
+            Some(None) => false,
+            Some(Some(&(_, jump))) => (rw.live_after_jump)(jump, local),
         };
-        let last = rw.last_use.get(index).copied().unwrap_or(false) && dead_after;
+        let last = rw.last_use.get(index).is_some_and(|last| last.moves(live_after));
         if self.shared_reads > 0 && kind == UseKind::Place {
             return Some(rw.rewrite.access_shared(local, token));
         }
@@ -422,7 +434,7 @@ impl<'a> Walker<'a> {
             }
             seen.push(u.local);
             let last_index = (first..self.uses.len()).rev().find(|j| self.uses[*j].local == u.local).unwrap_or(i);
-            let last = rw.last_use.get(last_index).copied().unwrap_or(false) && !(rw.live_after)(u.local);
+            let last = rw.last_use.get(last_index).is_some_and(|last| last.moves((rw.live_after)(u.local)));
             let token = self.tokens.get(i).cloned().flatten();
             let Some(token) = token else { continue };
             let ident = rw.rewrite.plain_ident(u.local, &token);
@@ -591,6 +603,8 @@ pub fn pattern_moves(pat: &Pat) -> bool {
 impl VisitMut for Walker<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         let ctx = self.ctx;
+        // Counted after its operand, which is evaluated before it jumps.
+        let jumps = matches!(expr, Expr::Break(_) | Expr::Continue(_) | Expr::Return(_) | Expr::Try(_));
         match expr {
             Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
                 let ident = p.path.get_ident().cloned().expect("checked: single identifier");
@@ -626,7 +640,7 @@ impl VisitMut for Walker<'_> {
                     // A `move` closure takes every local it mentions when it is created.
                     for u in &mut self.uses[first..] {
                         u.kind = UseKind::Move;
-                        u.conditional = self.conditional;
+                        u.conditions.clone_from(&self.conditions);
                     }
                     if self.move_closures == 0 {
                         self.capture_by_value(expr, first);
@@ -938,7 +952,8 @@ impl VisitMut for Walker<'_> {
                         self.uses.push(Use {
                             local,
                             kind: UseKind::Write,
-                            conditional: self.conditional || self.in_closure > 0,
+                            conditions: self.conditions.clone(),
+                            jumps_before: self.jumps_seen,
                             branches: self.branches.clone(),
                             repeats: self.repeats.clone(),
                             returns: if self.in_closure == 0 { self.returning.clone() } else { Vec::new() },
@@ -959,6 +974,9 @@ impl VisitMut for Walker<'_> {
             Expr::Paren(p) => self.visit(&mut p.expr, ctx),
             Expr::Group(g) => self.visit(&mut g.expr, ctx),
             _ => self.with(UseKind::Move, false, |w| syn::visit_mut::visit_expr_mut(w, expr)),
+        }
+        if jumps {
+            self.jumps_seen += 1;
         }
     }
 
