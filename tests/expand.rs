@@ -53,6 +53,7 @@ mod loop_in_place {
         g.next();
         assert!(core::mem::size_of_val(&g) <= 4096 + 4 * 8, "{}", core::mem::size_of_val(&g));
         assert_eq!(guarded(2).collect::<Vec<_>>(), [0, 0, 1, 2]);
+        assert_eq!(replaced(7).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 0, 1]);
     }
 }
 

@@ -1103,6 +1103,13 @@ fn renamed(n: common::Noisy) -> common::Noisy {
     common::Noisy(if n.0 == "a" { "b" } else { "c" })
 }
 
+impl common::Noisy {
+    /// A method the macro doesn't know, taking `self`.
+    fn renamed_by_self(self) -> Self {
+        renamed(self)
+    }
+}
+
 #[stackless::coroutine]
 fn moved_and_assigned_again(rounds: u32) -> impl Iterator<Item = &'static str> {
     let mut cur = common::Noisy("a");
@@ -1116,6 +1123,9 @@ fn moved_and_assigned_again(rounds: u32) -> impl Iterator<Item = &'static str> {
         if i == 2 {
             let old = cur;
             cur = renamed(old);
+        }
+        if i == 3 {
+            cur = cur.renamed_by_self();
         }
     }
 }
@@ -1133,17 +1143,20 @@ fn moved_and_assigned_again_plain(rounds: u32) {
             let old = cur;
             cur = renamed(old);
         }
+        if i == 3 {
+            cur = cur.renamed_by_self();
+        }
     }
 }
 
 #[test]
 fn a_held_local_moved_and_assigned_again_in_one_statement() {
     let got = common::events(|| {
-        for v in moved_and_assigned_again(4) {
+        for v in moved_and_assigned_again(5) {
             common::log(format!("yield {v}"));
         }
     });
-    let want = common::events(|| moved_and_assigned_again_plain(4));
+    let want = common::events(|| moved_and_assigned_again_plain(5));
     assert_eq!(got, want);
     // Cancelled after the second `yield_!`: `cur` drops with the coroutine.
     let got = common::events(|| {

@@ -12,7 +12,7 @@
 //! A stored local that is neither read nor assigned again is **dead** there: the emitter stores it through a
 //! probe of its type, which drops a `Copy` one at once.
 
-use crate::ir::{Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, Stmt, UseKind, YieldId};
+use crate::ir::{Block, Body, Cond, Jump, LastUse, Leaf, LocalId, LoopId, Node, Stmt, UseKind, YieldId};
 
 /// A set of locals.
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -106,6 +106,8 @@ pub fn analyze(body: &Body) -> Analysis {
         loops: vec![(None, None); body.loops.len()],
         body,
         live_after_leaf: &live.live_after_leaf,
+        moved_then_assigned: Set::new(n),
+        consumed_by_unknown_method: Set::new(n),
     };
     let entry = Init { maybe: Set::new(n), must: Set::new(n) };
     init.block(&body.root, Some(entry));
@@ -134,7 +136,12 @@ pub fn analyze(body: &Body) -> Analysis {
                     // may need dropping: resuming inside the loop can then keep it in place and clear its flag
                     // at the end of each iteration, instead of moving the whole state out and back.
                     let loop_local = body.scopes[local.scope].in_loop && !body.scopes[local.scope].ends_at_exit;
-                    if !state.must.contains(l) || (loop_local && !local.no_drop_glue() && only_point[k]) {
+                    // And when one statement moves it and assigns it again (`cur = next(cur)`): an arm keeps it in
+                    // place and takes the value out of the flag, instead of moving the whole state out and back.
+                    let reassigned = init.moved_then_assigned.contains(l)
+                        && !init.consumed_by_unknown_method.contains(l)
+                        && !local.plain();
+                    if !state.must.contains(l) || (loop_local && !local.no_drop_glue() && only_point[k]) || reassigned {
                         flagged.insert(l);
                     }
                 }
@@ -475,6 +482,10 @@ struct Initialisation<'b> {
     loops: Vec<(Option<Init>, Option<Init>)>,
     body: &'b Body,
     live_after_leaf: &'b [Set],
+    /// Locals whose value a leaf moves and then assigns again ([`LastUse::BeforeOverwrite`]).
+    moved_then_assigned: Set,
+    /// Locals whose value is last used as the receiver of a method the macro doesn't know.
+    consumed_by_unknown_method: Set,
 }
 
 impl Initialisation<'_> {
@@ -484,8 +495,20 @@ impl Initialisation<'_> {
         let last = crate::ir::last_uses(&leaf.uses);
         for (i, u) in leaf.uses.iter().enumerate() {
             // A by-value use of a local that is used again (later in the leaf, or after it) can only be a copy
-            // in a program that compiles; only the last use of a dead local moves.
-            let copy = u.kind == UseKind::Move && !last[i].moves(self.live_after_leaf[leaf.id].contains(u.local));
+            // in a program that compiles; only the last use of a dead local moves. A value moved and then replaced
+            // in the leaf (`cur = next(cur)`) leaves the local initialised, and no jump leaves between the two.
+            let replaced = last[i] == LastUse::BeforeOverwrite;
+            let copy = u.kind == UseKind::Move
+                && (replaced || !last[i].moves(self.live_after_leaf[leaf.id].contains(u.local)));
+            match u.kind {
+                UseKind::Move if replaced => self.moved_then_assigned.insert(u.local),
+                // A method the macro doesn't know (`cur = cur.advance()`) may take `self`, which an arm can call
+                // on a local it owns, not on the value in a flag.
+                UseKind::Receiver if last[i].moves(self.live_after_leaf[leaf.id].contains(u.local)) => {
+                    self.consumed_by_unknown_method.insert(u.local);
+                }
+                _ => {}
+            }
             if copy {
                 continue;
             }

@@ -336,3 +336,134 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
     );
     __machine
 }
+fn advance(state: String) -> String {
+    if state.len() < 4 { state + "+" } else { String::new() }
+}
+fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
+    #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
+    #[repr(u8)]
+    enum ReplacedState<T0, T1, T2, T3> {
+        /// Not started: holds the arguments.
+        Unresumed { rounds: T0 },
+        /// Suspended at `yield_ ! (buf [i % 64])` (line 50).
+        Suspend0 { for_i: T1, state: T2, buf: T3 },
+        /// Finished.
+        Returned,
+        /// A resume panicked.
+        Panicked,
+    }
+    impl<T0, T1, T2, T3> ::stackless::__private::States
+    for ReplacedState<T0, T1, T2, T3> {
+        const RETURNED: Self = ReplacedState::Returned;
+        const POISONED: Self = ReplacedState::Panicked;
+    }
+    #[allow(
+        unused_mut,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        clippy::needless_return,
+        clippy::let_and_return,
+        clippy::unused_unit,
+        clippy::diverging_sub_expression,
+        clippy::used_underscore_binding,
+        clippy::no_effect_underscore_binding,
+        dropping_copy_types,
+        dropping_references
+    )]
+    let __machine = ::stackless::state::Machine::generator::<
+        usize,
+    >(
+        ReplacedState::Unresumed {
+            rounds: rounds,
+        },
+        #[inline(always)]
+        |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
+            let mut state_guard = ::stackless::state::Guard::new(__state);
+            if ::core::matches!(* state_guard.state, ReplacedState::Unresumed { .. }) {
+                match ::core::mem::replace(state_guard.state, ReplacedState::Panicked) {
+                    ReplacedState::Unresumed { rounds: __p_rounds } => {
+                        ::core::hint::cold_path();
+                        let __ret: () = {
+                            let rounds = __p_rounds;
+                            let mut buf = [0usize; 64];
+                            let mut state = String::new();
+                            #[allow(unused_variables)]
+                            let mut state = ::core::option::Option::Some(state);
+                            let mut for_i = ::core::iter::IntoIterator::into_iter(
+                                0..rounds,
+                            );
+                            while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                &mut for_i,
+                            ) {
+                                buf[i % 64] = (*::stackless::__private::slot_ref(&state))
+                                    .len();
+                                {
+                                    let __yielded: usize = buf[i % 64];
+                                    *state_guard.state = ReplacedState::Suspend0 {
+                                        buf: buf,
+                                        state: state,
+                                        for_i: for_i,
+                                    };
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                };
+                            }
+                        };
+                        state_guard.exit = ::stackless::__private::Exit::Returned;
+                        return ::stackless::__private::complete(__ret);
+                    }
+                    _ => ::core::unreachable!(),
+                }
+            }
+            match &mut *state_guard.state {
+                ReplacedState::Suspend0 {
+                    #[allow(unused_variables)]
+                    buf: buf,
+                    #[allow(unused_variables)]
+                    state: state,
+                    #[allow(unused_variables)]
+                    for_i: for_i,
+                    ..
+                } => {
+                    let __ret: () = {
+                        {
+                            (*state) = ::core::option::Option::Some(
+                                advance(::stackless::__private::take(&mut (*state))),
+                            );
+                        }
+                        while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                            &mut (*for_i),
+                        ) {
+                            (*buf)[i % 64] = (*::stackless::__private::slot_ref(
+                                &(*state),
+                            ))
+                                .len();
+                            {
+                                let __yielded: usize = (*buf)[i % 64];
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
+                            };
+                        }
+                    };
+                    state_guard.exit = ::stackless::__private::Exit::Returned;
+                    return ::stackless::__private::complete(__ret);
+                }
+                ReplacedState::Returned => {
+                    ::core::hint::cold_path();
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
+                }
+                ReplacedState::Panicked => {
+                    ::core::hint::cold_path();
+                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                    ::stackless::__private::next_after_panicking()
+                }
+                _ => {}
+            }
+            ::core::unreachable!()
+        },
+    );
+    __machine
+}
