@@ -94,6 +94,12 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ("shadow", true, "shadowing a local (same or other type)"),
     ("move", true, "moves: `let b = a;`, `drop(a)`, `consume(a)`, into tuples/`Option`s/`Vec`s"),
     ("cond-move", true, "conditional moves `if c { drop(a); }` (drop flags)"),
+    (
+        "replace",
+        true,
+        "a value moved and assigned again in one statement: `d = renew(d);`, `s = s + \"r\";`, \
+         `if c { drop(d); d = D::new(..); }`",
+    ),
     ("destructure", true, "`let (a, b) = t;`"),
     (
         "closure",
@@ -1542,6 +1548,7 @@ impl G<'_> {
                 let e = self.int(2);
                 if self.rng.chance(50) && overwrite { format!("{n} = {e};") } else { format!("{n} += {e};") }
             }
+            Ty::Str if self.on("replace") && self.rng.chance(25) => format!("{n} = {n} + \"r\";"),
             Ty::Str => {
                 if self.rng.chance(50) && overwrite {
                     let e = self.str_expr();
@@ -1562,6 +1569,15 @@ impl G<'_> {
                 let t = self.fresh("o");
                 let e = self.int(1);
                 format!("{n} = opt(\"{t}\", {e});")
+            }
+            Ty::D if self.on("replace") && self.rng.chance(40) => {
+                if self.rng.chance(50) {
+                    format!("{n} = renew({n});")
+                } else {
+                    // The new value is made of a literal: `n` is moved when it is made.
+                    let (c, t, e) = (self.cond(1), self.fresh("d"), self.lit());
+                    format!("if {c} {{ drop({n}); {n} = D::new(\"{t}\", {e}); }}")
+                }
             }
             Ty::D if overwrite => {
                 // Assigning drops the old value right here.

@@ -154,6 +154,12 @@ pub mod rt {
         drop(x);
     }
 
+    /// Makes a new value from an old one (`d = renew(d)`): logs, creates the new one, drops the old one.
+    pub fn renew(d: D) -> D {
+        ev(format!("renew {}", d.name));
+        D::new(d.name, d.v + 1)
+    }
+
     /// A struct literal in expression position (`pts(P { a: .., b: .. })`).
     pub struct P {
         pub a: i64,
