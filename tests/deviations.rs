@@ -72,6 +72,58 @@ fn the_unbound_part_of_a_matched_local_drops_at_the_first_suspension() {
     assert_eq!(log, strs(&["drop b", "resumed", "drop a", "after match"]));
 }
 
+fn attempt(fail: bool) -> Result<u8, Noisy> {
+    if fail { Err(Noisy("err")) } else { Ok(1) }
+}
+
+#[stackless::coroutine]
+fn local_matched_by_an_arm_that_binds_nothing(fail: bool) -> impl Iterator<Item = u8> {
+    let r = attempt(fail);
+    match r {
+        Ok(v) => yield_!(v),
+        Err(_) => {
+            yield_!(0);
+            log("resumed");
+        }
+    }
+    log("after match");
+}
+
+#[test]
+fn a_local_matched_by_an_arm_that_binds_nothing_drops_at_its_first_suspension_when_another_arm_moves_it() {
+    // The plain fn would drop `err` with `r`, at the end of the fn (after "after match").
+    let log = events(|| assert_eq!(local_matched_by_an_arm_that_binds_nothing(true).count(), 1));
+    assert_eq!(log, strs(&["drop err", "resumed", "after match"]));
+}
+
+/// A type of one's own (it may implement `Drop`, so the macro doesn't move a part out of it).
+enum Shape {
+    #[allow(dead_code)] // only dropped, which logs
+    Circle(Noisy),
+}
+
+fn make_shape() -> Shape {
+    Shape::Circle(Noisy("circle"))
+}
+
+#[stackless::coroutine]
+fn temporary_of_ones_own_type_matched_by_a_pattern_that_binds_nothing() -> impl Iterator<Item = u8> {
+    match make_shape() {
+        Shape::Circle(_) => {
+            yield_!(1);
+            log("resumed");
+        }
+    }
+    log("after match");
+}
+
+#[test]
+fn the_parts_of_a_temporary_of_ones_own_type_left_by_its_pattern_drop_at_the_first_suspension() {
+    // The plain fn would drop `circle` at the end of the `match` (after "resumed").
+    let log = events(|| assert_eq!(temporary_of_ones_own_type_matched_by_a_pattern_that_binds_nothing().count(), 1));
+    assert_eq!(log, strs(&["drop circle", "resumed", "after match"]));
+}
+
 struct Counter(Noisy);
 
 impl Counter {

@@ -396,3 +396,104 @@ mod wildcards {
         assert_eq!(log, strs(&["after _ = x", "resumed", "drop x"]));
     }
 }
+
+/// A `match` on a temporary whose suspending arm binds nothing (`Some(_)`, `Err(_) if ..`, `_`): the temporary
+/// lives to the end of the `match`, across the arm's `yield_!` (it was dropped at the `yield_!`; found by the
+/// fourth helper probe).
+mod scrutinee_left_in_place {
+    use super::*;
+
+    fn attempt(n: u8) -> Result<u8, Noisy> {
+        if n < 2 { Err(Noisy("err")) } else { Ok(n) }
+    }
+
+    #[stackless::coroutine]
+    fn retries() -> impl Iterator<Item = u8> {
+        let mut n = 0;
+        loop {
+            match attempt(n) {
+                Ok(v) => {
+                    log(format!("ok {v}"));
+                    break;
+                }
+                Err(_) if n < 5 => {
+                    let _m = Noisy("m");
+                    yield_!(n);
+                    log("resumed");
+                }
+                Err(_) => break,
+            }
+            log("next");
+            n += 1;
+        }
+        let mut stack = vec![Noisy("popped"), Noisy("kept")];
+        match (stack.pop(), 1) {
+            (Some(_), _) => {
+                yield_!(10);
+                log("resumed after pop");
+            }
+            _ => {}
+        }
+        match stack.pop() {
+            _ => {
+                yield_!(11);
+                log("resumed after the last pop");
+            }
+        }
+    }
+
+    #[allow(clippy::single_match)] // as written in the coroutine: an `if let` would end its temporary earlier
+    fn retries_plain() {
+        let mut n = 0;
+        loop {
+            match attempt(n) {
+                Ok(v) => {
+                    log(format!("ok {v}"));
+                    break;
+                }
+                Err(_) if n < 5 => {
+                    let _m = Noisy("m");
+                    log(format!("yield {n}"));
+                    log("resumed");
+                }
+                Err(_) => break,
+            }
+            log("next");
+            n += 1;
+        }
+        let mut stack = vec![Noisy("popped"), Noisy("kept")];
+        match (stack.pop(), 1) {
+            (Some(_), _) => {
+                log("yield 10");
+                log("resumed after pop");
+            }
+            _ => {}
+        }
+        #[allow(clippy::match_single_binding)]
+        match stack.pop() {
+            _ => {
+                log("yield 11");
+                log("resumed after the last pop");
+            }
+        }
+    }
+
+    #[test]
+    fn the_temporary_drops_at_the_end_of_the_match() {
+        let got = events(|| {
+            for v in retries() {
+                log(format!("yield {v}"));
+            }
+        });
+        assert_eq!(got, events(retries_plain));
+        assert!(got.starts_with(&strs(&["yield 0", "resumed", "drop m", "drop err", "next"])), "{got:?}");
+        // Cancelled at each suspension point: what the arm holds drops with the coroutine, the arm's own local
+        // first.
+        let cancelled = events(|| {
+            let mut it = retries();
+            it.next();
+            log("cancel");
+        });
+        assert_eq!(cancelled, strs(&["cancel", "drop m", "drop err"]));
+    }
+}

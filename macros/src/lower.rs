@@ -684,10 +684,18 @@ impl<'e> Lowerer<'e> {
                         let body = arm.body;
                         arm.body = Box::new(syn::parse_quote!({ #(#rebinds)* #body }));
                     }
-                    let (pat, guard) = match arm.pat {
+                    let (mut pat, guard) = match arm.pat {
                         Pat::Guard(g) => (*g.pat, Some(*g.guard)),
                         other => (other, None),
                     };
+                    // A pattern that binds nothing (`Some(_)`, `Err(_)`, `_`) leaves the whole temporary in place:
+                    // its `_` parts are named so that they are held across the arm's suspension points.
+                    if temporary
+                        && find_yield(&arm.body).is_some()
+                        && let Some(named) = name_wilds(&pat, &mut self.hidden_count)
+                    {
+                        pat = named;
+                    }
                     let binding = self.declare(&pat, false);
                     self.note_view(&scrut.expr, &binding.locals);
                     let guard = guard.map(|g| {
@@ -1238,6 +1246,36 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<SynStmt>)> {
     let mut visitor = Pinner { counter, rebinds: Vec::new(), wilds: 0, by_ref: false };
     syn::visit_mut::VisitMut::visit_pat_mut(&mut visitor, &mut pinned);
     (visitor.wilds > 0 && !visitor.rebinds.is_empty() && !visitor.by_ref).then_some((pinned, visitor.rebinds))
+}
+
+/// Names the `_` parts of a pattern that binds nothing, when they are the whole value or inside `Some`, `Ok`,
+/// `Err` and tuples (whose parts can be moved out; a type of the user's may implement `Drop`, which forbids it).
+///
+/// Input: `Err(_)` — Output: `Err(__wild1)`, which holds the error to the end of the arm, where the plain fn's
+/// `match` temporary drops it. `None` when there is no `_`, the pattern binds anything, or has another shape.
+fn name_wilds(pat: &Pat, counter: &mut usize) -> Option<Pat> {
+    fn name(pat: &mut Pat, counter: &mut usize, named: &mut bool) -> bool {
+        let std_variant =
+            |path: &syn::Path| path.segments.last().is_some_and(|s| ["Some", "Ok", "Err"].iter().any(|v| s.ident == v));
+        match pat {
+            Pat::Wild(_) => {
+                *counter += 1;
+                let ident = syn::Ident::new(&format!("__wild{counter}"), Span::mixed_site());
+                *pat = syn::parse_quote!(#ident);
+                *named = true;
+                true
+            }
+            Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) => true,
+            Pat::Ident(p) => p.subpat.is_none() && !crate::syntax::binds(p),
+            Pat::Paren(p) => name(&mut p.pat, counter, named),
+            Pat::Tuple(t) => t.elems.iter_mut().all(|p| name(p, counter, named)),
+            Pat::TupleStruct(t) if std_variant(&t.path) => t.elems.iter_mut().all(|p| name(p, counter, named)),
+            _ => false,
+        }
+    }
+    let mut named_pat = pat.clone();
+    let mut named = false;
+    (name(&mut named_pat, counter, &mut named) && named).then_some(named_pat)
 }
 
 /// A range (`a..b`, `a..=b`, `a..`) whose endpoints create no temporary with drop glue: literals, places of
