@@ -1199,3 +1199,84 @@ fn a_copy_used_by_a_break_and_assigned_after_it() {
     });
     assert_eq!(got, common::strs(&["yield 2", "drop d"]));
 }
+
+/// An outer local moved in a loop just before a `break`, with a `yield_!` after the loop: the initialisation
+/// analysis took the local for live after the move (it is, at the loop's head) instead of where the `break`
+/// goes, so it was stored at the later `yield_!` as if still there (E0382 where the plain fn compiles; found by
+/// the fourth helper probe). It has a drop flag now.
+fn consume(n: common::Noisy) {
+    common::log(format!("consume {}", n.0));
+}
+
+#[stackless::coroutine]
+fn moved_before_a_break(stop: u32) -> impl Iterator<Item = u32> {
+    let outer = common::Noisy("outer");
+    let mut found = None;
+    let kept = common::Noisy("kept");
+    for i in 0..3u32 {
+        yield_!(i);
+        if i == stop {
+            consume(outer);
+            break;
+        }
+    }
+    let mut j = 0;
+    while j < 3 {
+        yield_!(10 + j);
+        if j == stop {
+            found = Some(kept);
+            break;
+        }
+        j += 1;
+    }
+    yield_!(9);
+    common::log(format!("found {}", found.is_some()));
+}
+
+fn moved_before_a_break_plain(stop: u32) {
+    let outer = common::Noisy("outer");
+    let mut found = None;
+    let kept = common::Noisy("kept");
+    for i in 0..3u32 {
+        common::log(format!("yield {i}"));
+        if i == stop {
+            consume(outer);
+            break;
+        }
+    }
+    let mut j = 0;
+    while j < 3 {
+        common::log(format!("yield {}", 10 + j));
+        if j == stop {
+            found = Some(kept);
+            break;
+        }
+        j += 1;
+    }
+    common::log("yield 9");
+    common::log(format!("found {}", found.is_some()));
+}
+
+#[test]
+fn a_local_moved_before_a_break_with_a_yield_after_the_loop() {
+    for stop in 0..4 {
+        let got = common::events(|| {
+            for v in moved_before_a_break(stop) {
+                common::log(format!("yield {v}"));
+            }
+        });
+        assert_eq!(got, common::events(|| moved_before_a_break_plain(stop)), "stop = {stop}");
+        // Cancelled at each suspension point: what is still there drops once.
+        for k in 0..8 {
+            let got = common::events(|| {
+                let mut it = moved_before_a_break(stop);
+                for _ in 0..k {
+                    it.next();
+                }
+                common::log("cancel");
+            });
+            let dropped = |name: &str| got.iter().filter(|e| **e == format!("drop {name}")).count();
+            assert!(k == 0 || (dropped("outer"), dropped("kept")) == (1, 1), "stop = {stop}, k = {k}: {got:?}");
+        }
+    }
+}

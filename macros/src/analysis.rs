@@ -106,6 +106,7 @@ pub fn analyze(body: &Body) -> Analysis {
         loops: vec![(None, None); body.loops.len()],
         body,
         live_after_leaf: &live.live_after_leaf,
+        live_loops: &live.loops,
         moved_then_assigned: Set::new(n),
         consumed_by_unknown_method: Set::new(n),
     };
@@ -482,6 +483,8 @@ struct Initialisation<'b> {
     loops: Vec<(Option<Init>, Option<Init>)>,
     body: &'b Body,
     live_after_leaf: &'b [Set],
+    /// Per loop: (locals live after it, locals live at its head).
+    live_loops: &'b [(Set, Set)],
     /// Locals whose value a leaf moves and then assigns again ([`LastUse::BeforeOverwrite`]).
     moved_then_assigned: Set,
     /// Locals whose value is last used as the receiver of a method the macro doesn't know.
@@ -494,17 +497,24 @@ impl Initialisation<'_> {
         // Jumps inside the leaf leave with something between the state before and after it.
         let last = crate::ir::last_uses(&leaf.uses);
         for (i, u) in leaf.uses.iter().enumerate() {
+            // Live where the use's path goes after the leaf: past it, or where a jump that follows the use goes
+            // (`consume(x); break;` in a loop moves `x` if it is dead after the loop).
+            let live_after = match leaf.exit_after(u) {
+                None => self.live_after_leaf[leaf.id].contains(u.local),
+                Some(Jump::Break(l)) => self.live_loops[l].0.contains(u.local),
+                Some(Jump::Continue(l)) => self.live_loops[l].1.contains(u.local),
+                Some(Jump::Return) => false,
+            };
             // A by-value use of a local that is used again (later in the leaf, or after it) can only be a copy
             // in a program that compiles; only the last use of a dead local moves. A value moved and then replaced
             // in the leaf (`cur = next(cur)`) leaves the local initialised, and no jump leaves between the two.
             let replaced = last[i] == LastUse::BeforeOverwrite;
-            let copy = u.kind == UseKind::Move
-                && (replaced || !last[i].moves(self.live_after_leaf[leaf.id].contains(u.local)));
+            let copy = u.kind == UseKind::Move && (replaced || !last[i].moves(live_after));
             match u.kind {
                 UseKind::Move if replaced => self.moved_then_assigned.insert(u.local),
                 // A method the macro doesn't know (`cur = cur.advance()`) may take `self`, which an arm can call
                 // on a local it owns, not on the value in a flag.
-                UseKind::Receiver if last[i].moves(self.live_after_leaf[leaf.id].contains(u.local)) => {
+                UseKind::Receiver if last[i].moves(live_after) => {
                     self.consumed_by_unknown_method.insert(u.local);
                 }
                 _ => {}

@@ -251,6 +251,9 @@ pub struct Leaf {
     /// context its uses were classified in, which emission classifies a place in again.
     pub ctx: UseKind,
     pub jumps: Vec<Jump>,
+    /// The exits of [`Use::returns`] that jump to a structured loop of the body (a `break` out of it, or a
+    /// `continue` of it), by id; the others return or panic.
+    pub jump_exits: Vec<(u32, Jump)>,
     /// Control never continues past this leaf (`return`, `break`, `continue`, `panic!` at its top).
     pub diverges: bool,
 }
@@ -303,6 +306,15 @@ pub enum LastUse {
     /// The leaf assigns the local again after it on every path, before any other use: `cur = next(cur)`,
     /// `if c { drop(cur); cur = new(); }`.
     BeforeOverwrite,
+}
+
+impl Leaf {
+    /// Where control goes after `u` when the leaf leaves right after it on its path (`Use::returns`): a jump to a
+    /// loop of the body, or `Return` (a `return` or a panic). `None` when control goes on past the leaf.
+    pub fn exit_after(&self, u: &Use) -> Option<Jump> {
+        let exit = u.returns.last()?;
+        Some(self.jump_exits.iter().find(|(e, _)| e == exit).map_or(Jump::Return, |&(_, jump)| jump))
+    }
 }
 
 impl LastUse {

@@ -84,7 +84,7 @@ pub struct Walker<'a> {
     returning: Vec<u32>,
     /// The exits of `returning` that jump out of the leaf: a `break` out of a loop (or labeled block), or a
     /// `continue` of a loop around the leaf.
-    break_exits: Vec<(u32, Jump)>,
+    pub break_exits: Vec<(u32, Jump)>,
     /// Per use: the identifier token it was written with (rewrite mode).
     tokens: Vec<Option<syn::Ident>>,
     /// The loops being walked (their code runs again).

@@ -377,7 +377,7 @@ impl<'e> Lowerer<'e> {
             };
             self.errors.error(span, message);
         }
-        let (uses, jumps) = (walker.uses, walker.jumps);
+        let (uses, jumps, jump_exits) = (walker.uses, walker.jumps, walker.break_exits);
         self.leaf_count += 1;
         Leaf {
             id: self.leaf_count - 1,
@@ -388,6 +388,7 @@ impl<'e> Lowerer<'e> {
             uses,
             ctx,
             jumps,
+            jump_exits,
         }
     }
 
