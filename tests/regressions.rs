@@ -1280,3 +1280,37 @@ fn a_local_moved_before_a_break_with_a_yield_after_the_loop() {
         }
     }
 }
+
+/// A local moved by a macro of the user's own (`consume!(x)`) after a `yield_!`: its tokens were taken for a
+/// read in place, and the arm moved out of the state (E0507; found by the fourth helper probe). A local named in
+/// a macro the transform doesn't know is used as the receiver of a method it doesn't know: borrowed, or moved at
+/// its last use.
+macro_rules! consume {
+    ($e:expr) => {
+        consume($e)
+    };
+}
+
+macro_rules! show {
+    ($e:expr) => {
+        common::log(format!("show {}", $e.0))
+    };
+}
+
+#[stackless::coroutine]
+fn moved_by_a_macro_of_ones_own() -> impl Iterator<Item = u8> {
+    let x = common::Noisy("x");
+    let y = common::Noisy("y");
+    for i in 0..2 {
+        yield_!(i);
+        show!(y);
+    }
+    consume!(x);
+    common::log("after consume!");
+}
+
+#[test]
+fn a_local_moved_by_a_macro_of_ones_own() {
+    let got = common::events(|| assert_eq!(moved_by_a_macro_of_ones_own().count(), 2));
+    assert_eq!(got, common::strs(&["show y", "show y", "consume x", "drop x", "after consume!", "drop y"]));
+}

@@ -3,7 +3,8 @@
 //! - Methods: how they take their receiver ([`consuming_method`], [`borrowing_method`], [`shared_method`]), the
 //!   views of their receiver they return ([`std_view`]), the iterators and adapters that borrow it
 //!   ([`BORROWING_ITERATORS`], [`ITERATOR_ADAPTERS`]), those that take or keep a sequence's items.
-//! - Macros: those taking expressions by reference or by value ([`REF_MACROS`], [`VALUE_MACROS`]), those that
+//! - Macros: those taking expressions by reference or by value ([`REF_MACROS`], [`VALUE_MACROS`],
+//!   [`LOGGING_MACROS`]), those that
 //!   end their arguments' temporaries ([`drops_own_temporaries`]), those that panic ([`PANIC_MACROS`]).
 //! - Types: the std collections that own their items ([`owned_type`]), the types without drop glue
 //!   ([`no_drop_type`]).
@@ -37,6 +38,11 @@ pub const REF_MACROS: &[&str] = &[
 
 /// Macros whose arguments are expressions taken by value.
 pub const VALUE_MACROS: &[&str] = &["vec", "dbg"];
+
+/// The logging macros of `log` and `tracing` (`info!(target: "t", "{}", x)`, `event!(Level::INFO, ..)`): their
+/// arguments are format arguments, read by reference, though not all of them parse as expressions. A local named
+/// in any other macro the macro doesn't know may be moved by it (`consume!(x)`), as by a method it doesn't know.
+pub const LOGGING_MACROS: &[&str] = &["trace", "debug", "info", "warn", "error", "log", "event"];
 
 /// Consuming methods, by convention (`into_iter`, `unwrap`…): a receiver local there is moved.
 pub fn consuming_method(name: &str) -> bool {

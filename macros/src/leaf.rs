@@ -17,7 +17,7 @@ use syn::visit_mut::VisitMut;
 use syn::{Expr, Pat, Token};
 
 use crate::conventions::{
-    REF_MACROS, VALUE_MACROS, borrowing_method, consuming_method, panicking_macro, shared_method,
+    LOGGING_MACROS, REF_MACROS, VALUE_MACROS, borrowing_method, consuming_method, panicking_macro, shared_method,
 };
 use crate::ir::{Jump, LocalId, LoopId, Use, UseKind};
 use crate::syntax::{ident_expr, let_reads_in_place, pattern_names};
@@ -416,8 +416,11 @@ impl<'a> Walker<'a> {
                 return;
             }
         }
+        // Tokens the macro may do anything with: a local named there is used as the receiver of a method the
+        // macro doesn't know (borrowed, or moved at its last use).
+        let kind = if LOGGING_MACROS.contains(&name.as_str()) { UseKind::Place } else { UseKind::Receiver };
         let tokens = std::mem::take(&mut mac.tokens);
-        mac.tokens = self.visit_tokens(tokens);
+        mac.tokens = self.visit_tokens(tokens, kind);
     }
 
     /// Rewrite mode, after a `move` closure's body: a local held in the state (or behind a drop flag) is taken
@@ -448,13 +451,13 @@ impl<'a> Walker<'a> {
     }
 
     /// Unknown macros: identifier tokens naming a local (not a field, method or path segment) are place uses.
-    fn visit_tokens(&mut self, tokens: TokenStream) -> TokenStream {
+    fn visit_tokens(&mut self, tokens: TokenStream, kind: UseKind) -> TokenStream {
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
         let mut out = Vec::with_capacity(trees.len());
         for (i, tt) in trees.iter().enumerate() {
             match tt {
                 TokenTree::Group(g) => {
-                    let inner = self.visit_tokens(g.stream());
+                    let inner = self.visit_tokens(g.stream(), kind);
                     let mut group = Group::new(g.delimiter(), inner);
                     group.set_span(g.span());
                     out.push(TokenTree::Group(group));
@@ -465,7 +468,7 @@ impl<'a> Walker<'a> {
                     let next_is_path = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!');
                     let name = ident.to_string();
                     let local = if prev_is_path || next_is_path { None } else { self.resolve(&name) };
-                    match local.and_then(|l| self.record(l, UseKind::Place, ident)) {
+                    match local.and_then(|l| self.record(l, kind, ident)) {
                         Some(access) => {
                             let mut group = Group::new(Delimiter::Parenthesis, access.to_token_stream());
                             group.set_span(ident.span());
