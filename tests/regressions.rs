@@ -1314,3 +1314,29 @@ fn a_local_moved_by_a_macro_of_ones_own() {
     let got = common::events(|| assert_eq!(moved_by_a_macro_of_ones_own().count(), 2));
     assert_eq!(got, common::strs(&["show y", "show y", "consume x", "drop x", "after consume!", "drop y"]));
 }
+
+/// A `&mut` into a map from its `Entry` (`counts.entry(w).or_default()`), dead at a `yield_!` in the loop: it
+/// was stored in the state, a borrow of the state inside the state (E0521 at the attribute where the plain fn
+/// compiles; found by the fourth helper probe). It is a view of the map now, as `get_mut` is.
+#[stackless::coroutine]
+fn entry_views() -> impl Iterator<Item = usize> {
+    let mut counts: std::collections::HashMap<&str, Vec<u8>> = std::collections::HashMap::new();
+    for w in ["a", "b", "a"] {
+        let e = counts.entry(w).or_default();
+        e.push(1);
+        if e.len() == 2 {
+            yield_!(2);
+        }
+    }
+    let mut seen = std::collections::BTreeMap::new();
+    for w in ["x", "y", "x"] {
+        let c = seen.entry(w).or_insert(0);
+        *c += 1;
+        yield_!(*c);
+    }
+}
+
+#[test]
+fn a_dead_mut_reference_from_a_map_entry() {
+    assert_eq!(entry_views().collect::<Vec<_>>(), [2, 1, 1, 2]);
+}

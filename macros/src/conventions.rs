@@ -231,6 +231,10 @@ pub const STD_VIEWS: &[(&str, Returns, On)] = &[
     ("chunks", Returns::Iter, On::Owned),
 ];
 
+/// The methods of a map's `Entry` that return a `&mut` to the value (`counts.entry(k).or_default()`): on an
+/// `entry(..)` of a local known to own its value, a view of that local, as [`STD_VIEWS`]' `get_mut`.
+pub const ENTRY_VIEWS: &[&str] = &["or_default", "or_insert", "or_insert_with", "or_insert_with_key"];
+
 /// The entry of [`STD_VIEWS`] for a method name.
 pub fn std_view(method: &str) -> Option<(Returns, On)> {
     STD_VIEWS.iter().find(|(name, ..)| *name == method).map(|&(_, returns, on)| (returns, on))

@@ -24,8 +24,8 @@ use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::conventions::{
-    BORROWING_ITERATORS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, deref_read_type, no_drop_type,
-    owned_type, panicking_macro, plain_primitive_call, std_view,
+    BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, deref_read_type,
+    no_drop_type, owned_type, panicking_macro, plain_primitive_call, std_view,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -327,7 +327,17 @@ impl<'e> Lowerer<'e> {
     /// method to be std's.
     fn view_of(&self, expr: &Expr) -> Option<(bool, Option<LocalId>)> {
         let Expr::MethodCall(m) = strip_parens(expr) else { return None };
-        let (returns, on) = std_view(&m.method.to_string())?;
+        let method = m.method.to_string();
+        // `counts.entry(k).or_default()`: a `&mut` into `counts`.
+        let (receiver, returns, on) = match strip_parens(&m.receiver) {
+            Expr::MethodCall(e) if e.method == "entry" && ENTRY_VIEWS.contains(&method.as_str()) => {
+                (&*e.receiver, Returns::RefMut, On::Owned)
+            }
+            _ => {
+                let (returns, on) = std_view(&method)?;
+                (&*m.receiver, returns, on)
+            }
+        };
         let copy = returns == Returns::Ref;
         let literal = |a: &Expr| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_)));
         match on {
@@ -336,7 +346,7 @@ impl<'e> Lowerer<'e> {
             On::LiteralPattern => return None,
             On::Owned => {}
         }
-        let Expr::Path(p) = strip_parens(&m.receiver) else { return None };
+        let Expr::Path(p) = strip_parens(receiver) else { return None };
         let ident = p.path.get_ident()?;
         let owner = self.env.iter().rev().find(|(name, _)| ident == name)?.1;
         Some((copy, Some(owner)))
