@@ -1340,3 +1340,35 @@ fn entry_views() -> impl Iterator<Item = usize> {
 fn a_dead_mut_reference_from_a_map_entry() {
     assert_eq!(entry_views().collect::<Vec<_>>(), [2, 1, 1, 2]);
 }
+
+/// A binding of `opt.as_mut()` (or `as_deref()`) dead at a `yield_!` in the `if let`'s body: it was stored in the
+/// state, a borrow of the state inside it (E0521, E0502 where the plain fn compiles; found by the fourth helper
+/// probe). `as_ref`, `as_mut`, `as_deref` and `as_deref_mut` return references (or `Option`s of them): views.
+#[stackless::coroutine]
+fn as_mut_views() -> impl Iterator<Item = usize> {
+    let mut count = Some(5);
+    let mut name = Some(String::from("a"));
+    for _ in 0..2 {
+        if let Some(x) = count.as_mut() {
+            *x += 1;
+            yield_!(1);
+        }
+        if let Some(s) = name.as_mut() {
+            s.push('b');
+            yield_!(2);
+        }
+        match name.as_deref() {
+            Some(t) => {
+                let n = t.len();
+                yield_!(n);
+            }
+            None => {}
+        }
+    }
+    yield_!(count.unwrap_or(0));
+}
+
+#[test]
+fn a_dead_binding_of_an_as_mut_view() {
+    assert_eq!(as_mut_views().collect::<Vec<_>>(), [1, 2, 2, 1, 2, 3, 7]);
+}

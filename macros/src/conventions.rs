@@ -201,6 +201,11 @@ pub const STD_VIEWS: &[(&str, Returns, On)] = &[
     ("rsplit_once", Returns::Ref, On::Any),
     ("as_str", Returns::Ref, On::Any),
     ("as_bytes", Returns::Ref, On::Any),
+    // `Option`'s, `Result`'s, `Pin`'s and the `AsRef`/`AsMut` traits': a reference, or one in an `Option`.
+    ("as_ref", Returns::Ref, On::Any),
+    ("as_mut", Returns::RefMut, On::Any),
+    ("as_deref", Returns::Ref, On::Any),
+    ("as_deref_mut", Returns::RefMut, On::Any),
     ("chars", Returns::Iter, On::Any),
     ("char_indices", Returns::Iter, On::Any),
     ("split_whitespace", Returns::Iter, On::Any),
