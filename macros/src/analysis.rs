@@ -8,7 +8,8 @@
 //! A local is **stored** at a suspension point when it is in scope, may be initialised, and is either live or
 //! may need dropping at its scope's end (anything not known to lack drop glue): an RAII guard is held across
 //! every yield of its scope even if unused, exactly as in the plain fn. A stored local that may be
-//! uninitialised at some suspension point is **flagged**: it lives in an `Option` (its drop flag) everywhere.
+//! uninitialised at some suspension point is **flagged**: it lives in an `Option` (its drop flag) everywhere; so
+//! is one that a statement moves and assigns again (`cur = next(cur)`), which an arm can then do in place.
 //! A stored local that is neither read nor assigned again is **dead** there: the emitter stores it through a
 //! probe of its type, which drops a `Copy` one at once.
 
