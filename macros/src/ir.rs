@@ -309,11 +309,9 @@ pub enum LastUse {
 }
 
 impl Leaf {
-    /// Where control goes after `u` when the leaf leaves right after it on its path (`Use::returns`): a jump to a
-    /// loop of the body, or `Return` (a `return` or a panic). `None` when control goes on past the leaf.
+    /// Where control goes after `u` when the leaf leaves right after it on its path ([`Use::exit_after`]).
     pub fn exit_after(&self, u: &Use) -> Option<Jump> {
-        let exit = u.returns.last()?;
-        Some(self.jump_exits.iter().find(|(e, _)| e == exit).map_or(Jump::Return, |&(_, jump)| jump))
+        u.exit_after(&self.jump_exits)
     }
 }
 
@@ -348,6 +346,14 @@ pub fn last_uses(uses: &[Use]) -> Vec<LastUse> {
 }
 
 impl Use {
+    /// Where control goes after the use when the leaf leaves right after it on its path ([`Use::returns`]): a
+    /// jump to a loop of the body (`jump_exits`, by exit id), or `Return` (a `return` or a panic). `None` when
+    /// control goes on past the leaf.
+    pub fn exit_after(&self, jump_exits: &[(u32, Jump)]) -> Option<Jump> {
+        let exit = self.returns.last()?;
+        Some(jump_exits.iter().find(|(e, _)| e == exit).map_or(Jump::Return, |&(_, jump)| jump))
+    }
+
     /// Inside a branch, loop or closure of the leaf: may not happen.
     pub fn conditional(&self) -> bool {
         !self.conditions.is_empty()

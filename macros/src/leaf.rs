@@ -256,11 +256,9 @@ impl<'a> Walker<'a> {
         }
         // Dead after the leaf, or the leaf returns right after this use on its path, or jumps to where it is
         // dead (after a loop it leaves, at the head of a loop it goes on with).
-        let exit = self.uses[index].returns.last().map(|id| self.break_exits.iter().find(|(e, _)| e == id));
-        let live_after = match exit {
+        let live_after = match self.uses[index].exit_after(&self.break_exits) {
             None => (rw.live_after)(local),
-            Some(None) => false,
-            Some(Some(&(_, jump))) => (rw.live_after_jump)(jump, local),
+            Some(jump) => (rw.live_after_jump)(jump, local),
         };
         let last = rw.last_use.get(index).is_some_and(|last| last.moves(live_after));
         if self.shared_reads > 0 && kind == UseKind::Place {
@@ -450,7 +448,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Unknown macros: identifier tokens naming a local (not a field, method or path segment) are place uses.
+    /// Unknown macros: identifier tokens naming a local (not a field, method or path segment) are uses of `kind`.
     fn visit_tokens(&mut self, tokens: TokenStream, kind: UseKind) -> TokenStream {
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
         let mut out = Vec::with_capacity(trees.len());
