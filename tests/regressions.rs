@@ -1372,3 +1372,37 @@ fn as_mut_views() -> impl Iterator<Item = usize> {
 fn a_dead_binding_of_an_as_mut_view() {
     assert_eq!(as_mut_views().collect::<Vec<_>>(), [1, 2, 2, 1, 2, 3, 7]);
 }
+
+/// A held local moved by a `return` (or `Err(v)?`) that is a match arm's whole body, without braces: the value
+/// was not taken for the local's last use (the `return` ended no statement list), and the arm moved out of the
+/// state (E0507 where the plain fn compiles; found by the fifth helper probe).
+#[stackless::coroutine(resume = _)]
+fn returned_by_a_braceless_arm() -> impl Coroutine<u8, Yield = u8, Return = Result<Vec<u8>, Vec<u8>>> {
+    let mut v = Vec::new();
+    loop {
+        v.push(yield_!(0));
+        match yield_!(1) {
+            2 => return Ok(v),
+            3 => Err(v)?,
+            4 => {
+                return {
+                    v.push(4);
+                    Ok(v)
+                };
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_held_local_returned_by_a_braceless_match_arm() {
+    for (last, expected) in [(2, Ok(vec![1, 5])), (3, Err(vec![1, 5])), (4, Ok(vec![1, 5, 4]))] {
+        let mut c = returned_by_a_braceless_arm();
+        assert_eq!(step(&mut c, 0), CoroutineState::Yielded(0));
+        assert_eq!(step(&mut c, 1), CoroutineState::Yielded(1));
+        assert_eq!(step(&mut c, 9), CoroutineState::Yielded(0));
+        assert_eq!(step(&mut c, 5), CoroutineState::Yielded(1));
+        assert_eq!(step(&mut c, last), CoroutineState::Complete(expected));
+    }
+}

@@ -657,7 +657,11 @@ impl VisitMut for Walker<'_> {
             }
             Expr::Return(r) if self.in_closure == 0 => {
                 if let Some(v) = &mut r.expr {
+                    // The value is followed by the return, wherever the `return` is (`2 => return v,`).
+                    let id = self.new_construct();
+                    self.returning.push(id);
                     self.visit(v, UseKind::Move);
+                    self.returning.pop();
                 }
                 self.jumps.push(Jump::Return);
                 if let Some(rw) = &self.rewrite {
@@ -665,7 +669,17 @@ impl VisitMut for Walker<'_> {
                 }
             }
             Expr::Try(t) if self.in_closure == 0 => {
+                // `Err(v)?` always returns: its operand is followed by the return.
+                let always_returns =
+                    matches!(&*t.expr, Expr::Call(c) if matches!(&*c.func, Expr::Path(p) if p.path.is_ident("Err")));
+                if always_returns {
+                    let id = self.new_construct();
+                    self.returning.push(id);
+                }
                 self.visit(&mut t.expr, UseKind::Move);
+                if always_returns {
+                    self.returning.pop();
+                }
                 self.jumps.push(Jump::Return);
                 if let Some(rw) = &self.rewrite {
                     let inner = std::mem::replace(&mut *t.expr, Expr::Verbatim(TokenStream::new()));
