@@ -497,3 +497,66 @@ mod scrutinee_left_in_place {
         assert_eq!(cancelled, strs(&["cancel", "drop m", "drop err"]));
     }
 }
+
+/// A `match` on a temporary with a suspending arm that binds by `ref`: the binding borrows the temporary, which
+/// lives to the end of the `match` (it was dropped at the `yield_!`; found by the fourth and fifth helper probes).
+/// And a binding read only by its arm's guard, in a loop, is not live at the arm's `yield_!` (the guard's read
+/// counted as a read after the next iteration's binding; the fifth helper probe found it rejected).
+mod scrutinee_borrowed_by_ref {
+    use super::*;
+
+    struct Named(#[allow(dead_code)] Noisy, String); // the `Noisy` only logs its drop
+
+    fn make(name: &'static str) -> Named {
+        Named(Noisy(name), String::from("go"))
+    }
+
+    #[stackless::coroutine]
+    fn borrowed() -> impl Iterator<Item = u8> {
+        let mut n = 0;
+        loop {
+            n += 1;
+            match make("scrut") {
+                Named(_, ref s) if s == "go" && n < 3 => {
+                    let _m = Noisy("m");
+                    yield_!(1);
+                    log("resumed");
+                }
+                _ => break,
+            }
+            log("next");
+        }
+    }
+
+    fn borrowed_plain() {
+        let mut n = 0;
+        loop {
+            n += 1;
+            match make("scrut") {
+                Named(_, ref s) if s == "go" && n < 3 => {
+                    let _m = Noisy("m");
+                    log("yield 1");
+                    log("resumed");
+                }
+                _ => break,
+            }
+            log("next");
+        }
+    }
+
+    #[test]
+    fn the_borrowed_temporary_drops_at_the_end_of_the_match() {
+        let got = events(|| {
+            for v in borrowed() {
+                log(format!("yield {v}"));
+            }
+        });
+        assert_eq!(got, events(borrowed_plain));
+        let cancelled = events(|| {
+            let mut it = borrowed();
+            it.next();
+            log("cancel");
+        });
+        assert_eq!(cancelled, strs(&["cancel", "drop m", "drop scrut"]));
+    }
+}

@@ -408,13 +408,14 @@ impl<'b> Liveness<'b> {
                 let mut any = Set::new(self.n);
                 for arm in arms {
                     let mut live = self.node(&arm.body, after.clone());
-                    for &l in &arm.binding.locals {
-                        live.remove(l);
-                    }
                     if let Some(g) = &arm.guard {
                         let mut g_after = live.clone();
                         g_after.union(&after);
                         live = self.leaf(g, g_after);
+                    }
+                    // The pattern binds them before the guard reads them.
+                    for &l in &arm.binding.locals {
+                        live.remove(l);
                     }
                     any.union(&live);
                 }

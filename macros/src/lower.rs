@@ -35,7 +35,7 @@ use crate::ir::{
 };
 use crate::leaf::Walker;
 use crate::names::param_var;
-use crate::normalize::{Normalizer, has_temporary};
+use crate::normalize::{Normalizer, has_temporary, suspending_arm_borrows_the_scrutinee};
 use crate::syntax::{
     binds_only_by_ref, calls, contains_let, find_yield, is_place_expression, let_reads_in_place, parse_yield_arg,
     pattern_idents, reads_through_deref, ref_bindings, strip_parens, suspension_name, unpromoted, yield_macro,
@@ -966,7 +966,9 @@ fn needs_normalizing(expr: &Expr) -> bool {
         Expr::If(i) => find_yield(&i.cond).is_some(),
         Expr::While(w) => find_yield(&w.cond).is_some(),
         // A head with temporaries (which live across the suspension points in the body) too.
-        Expr::Match(m) => find_yield(&m.expr).is_some() || has_temporary(&m.expr),
+        Expr::Match(m) => {
+            find_yield(&m.expr).is_some() || has_temporary(&m.expr) || suspending_arm_borrows_the_scrutinee(m)
+        }
         Expr::ForLoop(f) => find_yield(&f.expr).is_some() || has_temporary(&f.expr),
         Expr::Loop(_) => false,
         // `x = f(yield_!(..))`: the whole assignment, so that the spilled operands' temporaries outlive the

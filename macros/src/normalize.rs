@@ -31,7 +31,10 @@ use syn::{Expr, Stmt, Token};
 
 use crate::conventions::drops_own_temporaries;
 use crate::errors::Errors;
-use crate::syntax::{contains_let, expression_macro, find_yield, is_local_place, parse_yield_arg, suspension_name};
+use crate::syntax::{
+    binds_by_ref, contains_let, expression_macro, find_yield, is_local_place, is_place_expression, parse_yield_arg,
+    suspension_name,
+};
 
 pub struct Normalizer<'a> {
     errors: &'a mut Errors,
@@ -120,6 +123,13 @@ pub fn has_temporary(e: &Expr) -> bool {
             Err(_) => false,
         },
     }
+}
+
+/// A `match` on an rvalue with an arm that binds by `ref` and suspends: the binding borrows the scrutinee's own
+/// temporary, which lives until the end of the `match`, across the suspension points. It becomes a hidden local,
+/// which the binding borrows in place.
+pub fn suspending_arm_borrows_the_scrutinee(m: &syn::ExprMatch) -> bool {
+    !is_place_expression(&m.expr) && m.arms.iter().any(|a| find_yield(&a.body).is_some() && binds_by_ref(&a.pat))
 }
 
 /// An expression taken apart into its operands, in evaluation order, each with how the expression uses it: the
@@ -370,8 +380,15 @@ impl<'a> Normalizer<'a> {
                 }
                 // The scrutinee's temporaries (also those created after its own suspension points) live until
                 // the end of the `match` statement, across the suspension points in its arms.
+                let borrowed = suspending_arm_borrows_the_scrutinee(&m);
                 let scrutinee = self.spill(*m.expr, out);
-                m.expr = Box::new(self.hoist_temporaries(scrutinee, out));
+                let scrutinee = self.hoist_temporaries(scrutinee, out);
+                let scrutinee = if borrowed && !is_place_expression(&scrutinee) {
+                    self.temporary(scrutinee, out)
+                } else {
+                    scrutinee
+                };
+                m.expr = Box::new(scrutinee);
                 Head::Control(Expr::Match(m))
             }
             Expr::ForLoop(mut f) => {

@@ -313,6 +313,21 @@ pub fn binds(p: &syn::PatIdent) -> bool {
     !looks_like_const
 }
 
+/// The pattern binds something by reference (`Some(ref s)`, `(ref mut a, _)`).
+pub fn binds_by_ref(pat: &Pat) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            self.0 |= p.by_ref.is_some();
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_pat(&mut finder, pat);
+    finder.0
+}
+
 /// A value that is surely a temporary, never promoted to a constant when borrowed: a call of a fn (a lowercase
 /// path: `make(..)`, `Vec::new()`; not a tuple struct or variant, `Some(1)`, `P(1, 2)`), a method call, `vec!`,
 /// `format!` or a suspension point; or a tuple, array or struct literal (also `P(..)`) with such a call in it, and
