@@ -1406,3 +1406,43 @@ fn a_held_local_returned_by_a_braceless_match_arm() {
         assert_eq!(step(&mut c, last), CoroutineState::Complete(expected));
     }
 }
+
+/// A field of a resume value compared or formatted with a later one (`yield_!().1 == yield_!().1`): the first
+/// operand, a place, was evaluated into a hidden local by value, moving the field out of the held value (E0277
+/// "cannot move a field ... out of a local held across a `yield_!`", or E0509 for a type with `Drop`, where the
+/// plain fn compiles; found by the fifth helper probe). It stays a place.
+#[stackless::coroutine(resume = _)]
+fn compares_fields_of_resume_values() -> impl Coroutine<(u8, Box<u8>), Yield = (), Return = bool> {
+    yield_!().1 == yield_!().1
+}
+
+struct Line(&'static str, String);
+
+impl Drop for Line {
+    fn drop(&mut self) {
+        common::log(format!("drop {}", self.0));
+    }
+}
+
+#[stackless::coroutine(resume = _)]
+fn formats_fields_of_resume_values() -> impl Coroutine<Line, Yield = (), Return = String> {
+    format!("{} {}", yield_!().1, yield_!().1)
+}
+
+#[test]
+fn fields_of_resume_values_used_in_place() {
+    let mut c = compares_fields_of_resume_values();
+    for (arg, expected) in [(1, CoroutineState::Yielded(())), (2, CoroutineState::Yielded(()))] {
+        assert_eq!(step(&mut c, (arg, Box::new(arg))), expected);
+    }
+    assert_eq!(step(&mut c, (3, Box::new(2))), CoroutineState::Complete(true));
+    let got = common::events(|| {
+        let mut c = formats_fields_of_resume_values();
+        for name in ["a", "b"] {
+            assert_eq!(step(&mut c, Line(name, name.to_uppercase())), CoroutineState::Yielded(()));
+        }
+        assert_eq!(step(&mut c, Line("c", "C".into())), CoroutineState::Complete("B C".to_string()));
+    });
+    // As the plain fn's statement drops its temporaries: the later one first.
+    assert_eq!(got, common::strs(&["drop a", "drop c", "drop b"]));
+}

@@ -708,8 +708,13 @@ impl<'a> Normalizer<'a> {
             let e = match (i.cmp(&last), upto) {
                 (std::cmp::Ordering::Less, _) => {
                     if has_yield(&e) {
+                        // A place operand stays one (`yield_!().1 == ..` compares a field of the first value).
                         let rest = self.spill(e, out);
-                        self.evaluated_with_temporaries(rest, slot, out)
+                        if slot.is_place() && is_local_place(&rest) {
+                            rest
+                        } else {
+                            self.evaluated_with_temporaries(rest, slot, out)
+                        }
                     } else if is_trivial(&e) || (slot.is_place() && is_local_place(&e)) {
                         e
                     } else {
