@@ -1446,3 +1446,27 @@ fn fields_of_resume_values_used_in_place() {
     // As the plain fn's statement drops its temporaries: the later one first.
     assert_eq!(got, common::strs(&["drop a", "drop c", "drop b"]));
 }
+
+/// Code after a labeled block that always returns, with a `yield_!` in it: the block wasn't known to diverge, so
+/// the analysis took the dead `yield_!` for reachable, with `r` moved by the `return` (E0381 in the emitted arm,
+/// where the plain fn compiles with an unreachable-code warning; difftest seed 0x5eed73, program 1140).
+#[allow(unreachable_code, unused_labels)]
+#[stackless::coroutine(resume = mut r)]
+fn returns_from_a_labeled_block() -> impl Coroutine<i64, Yield = i64, Return = Result<i64, String>> {
+    let v = common::Noisy("v");
+    'b: {
+        return Ok(r);
+    };
+    drop(v);
+    r += yield_!(4);
+    Ok(r)
+}
+
+#[test]
+fn code_after_a_labeled_block_that_returns_is_dead() {
+    let got = common::events(|| {
+        let mut c = returns_from_a_labeled_block();
+        assert_eq!(step(&mut c, 7), CoroutineState::Complete(Ok(7)));
+    });
+    assert_eq!(got, common::strs(&["drop v"]));
+}
