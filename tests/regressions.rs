@@ -1455,7 +1455,7 @@ fn fields_of_resume_values_used_in_place() {
 fn returns_from_a_labeled_block() -> impl Coroutine<i64, Yield = i64, Return = Result<i64, String>> {
     let v = common::Noisy("v");
     'b: {
-        return Ok(r);
+        return Ok(r + i64::from(v.0 == "v"));
     };
     drop(v);
     r += yield_!(4);
@@ -1466,7 +1466,7 @@ fn returns_from_a_labeled_block() -> impl Coroutine<i64, Yield = i64, Return = R
 fn code_after_a_labeled_block_that_returns_is_dead() {
     let got = common::events(|| {
         let mut c = returns_from_a_labeled_block();
-        assert_eq!(step(&mut c, 7), CoroutineState::Complete(Ok(7)));
+        assert_eq!(step(&mut c, 7), CoroutineState::Complete(Ok(8)));
     });
     assert_eq!(got, common::strs(&["drop v"]));
 }
