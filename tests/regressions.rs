@@ -1470,3 +1470,35 @@ fn code_after_a_labeled_block_that_returns_is_dead() {
     });
     assert_eq!(got, common::strs(&["drop v"]));
 }
+
+/// The state-machine idiom `st = match st { .. }` after a `yield_!` (a move of `st` and its assignment in one
+/// statement): rejected with E0507 before the rule of `moved_and_assigned_again`; in place now, with a drop flag.
+#[derive(Debug, PartialEq)]
+enum Phase {
+    Idle,
+    Busy(String),
+    Done(Vec<u8>),
+}
+
+#[stackless::coroutine]
+fn phases(rounds: usize) -> impl Iterator<Item = String> {
+    let mut st = Phase::Idle;
+    for _ in 0..rounds {
+        yield_!(format!("{st:?}"));
+        st = match st {
+            Phase::Idle => Phase::Busy(String::from("b")),
+            Phase::Busy(s) if s.len() > 2 => Phase::Done(s.into_bytes()),
+            Phase::Busy(s) => Phase::Busy(s + "x"),
+            Phase::Done(v) => Phase::Done(v),
+        };
+    }
+}
+
+#[test]
+fn a_state_replaced_by_a_match_on_itself() {
+    let got: Vec<String> = phases(6).collect();
+    assert_eq!(
+        got,
+        ["Idle", "Busy(\"b\")", "Busy(\"bx\")", "Busy(\"bxx\")", "Done([98, 120, 120])", "Done([98, 120, 120])"]
+    );
+}
