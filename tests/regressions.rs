@@ -1502,3 +1502,28 @@ fn a_state_replaced_by_a_match_on_itself() {
         ["Idle", "Busy(\"b\")", "Busy(\"bx\")", "Busy(\"bxx\")", "Done([98, 120, 120])", "Done([98, 120, 120])"]
     );
 }
+
+/// A labeled block that either breaks out or returns a local, and the local used after the block: the `return`'s
+/// move was applied to the state past the block, where only the `break` goes (E0381 at the later `yield_!`;
+/// difftest seed 0x5eed73, program 1689). A use followed by a jump out of its statement counts as conditional.
+#[stackless::coroutine(resume = _)]
+fn breaks_or_returns(stop: bool) -> impl Coroutine<i64, Yield = usize, Return = Result<String, String>> {
+    let name = String::from("name");
+    'b: {
+        if stop {
+            break 'b;
+        }
+        return Ok(name);
+    };
+    let n = yield_!(name.len());
+    Err(format!("{name} {n}"))
+}
+
+#[test]
+fn a_local_returned_on_one_path_and_used_past_the_block_on_the_other() {
+    let mut c = breaks_or_returns(true);
+    assert_eq!(step(&mut c, 0), CoroutineState::Yielded(4));
+    assert_eq!(step(&mut c, 5), CoroutineState::Complete(Err("name 5".to_string())));
+    let mut c = breaks_or_returns(false);
+    assert_eq!(step(&mut c, 0), CoroutineState::Complete(Ok("name".to_string())));
+}

@@ -499,9 +499,10 @@ impl Initialisation<'_> {
         // Jumps inside the leaf leave with something between the state before and after it.
         let last = crate::ir::last_uses(&leaf.uses);
         for (i, u) in leaf.uses.iter().enumerate() {
+            let exit = leaf.exit_after(u);
             // Live where the use's path goes after the leaf: past it, or where a jump that follows the use goes
             // (`consume(x); break;` in a loop moves `x` if it is dead after the loop).
-            let live_after = match leaf.exit_after(u) {
+            let live_after = match exit {
                 None => self.live_after_leaf[leaf.id].contains(u.local),
                 Some(Jump::Break(l)) => self.live_loops[l].0.contains(u.local),
                 Some(Jump::Continue(l)) => self.live_loops[l].1.contains(u.local),
@@ -524,7 +525,9 @@ impl Initialisation<'_> {
             if copy {
                 continue;
             }
-            match (u.kind, u.conditional()) {
+            // A use followed by a jump out of the leaf may not happen where the leaf goes on (`'b: { if c { break
+            // 'b; } return Ok(p); }` goes on with `p`; difftest seed 0x5eed73, program 1689).
+            match (u.kind, u.conditional() || exit.is_some()) {
                 (UseKind::Move, false) => {
                     state.must.remove(u.local);
                     state.maybe.remove(u.local);
