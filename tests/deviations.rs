@@ -124,6 +124,30 @@ fn the_parts_of_a_temporary_of_ones_own_type_left_by_its_pattern_drop_at_the_fir
     assert_eq!(log, strs(&["drop circle", "resumed", "after match"]));
 }
 
+fn maybe_noisy(some: bool) -> Option<Noisy> {
+    some.then(|| Noisy("p"))
+}
+
+#[stackless::coroutine]
+fn temporary_matched_by_ref_and_by_value_arms() -> impl Iterator<Item = usize> {
+    match maybe_noisy(true) {
+        Some(ref a) if a.0 == "p" => {
+            yield_!(a.0.len());
+            log("resumed");
+        }
+        Some(a) => yield_!(a.0.len() + 1),
+        None => {}
+    }
+    log("after match");
+}
+
+#[test]
+fn a_temporary_matched_by_a_ref_arm_beside_a_by_value_arm_drops_at_the_ref_arms_suspension() {
+    // The plain fn would drop `p` at the end of the `match` (after "resumed").
+    let log = events(|| assert_eq!(temporary_matched_by_ref_and_by_value_arms().count(), 1));
+    assert_eq!(log, strs(&["drop p", "resumed", "after match"]));
+}
+
 struct Counter(Noisy);
 
 impl Counter {

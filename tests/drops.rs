@@ -560,3 +560,39 @@ mod scrutinee_borrowed_by_ref {
         assert_eq!(cancelled, strs(&["cancel", "drop m", "drop scrut"]));
     }
 }
+
+/// A guarded arm of a `match` on a temporary that binds by value and leaves a `_` part (`Ok((a, _)) if ..`): the
+/// part left stays in the temporary to the end of the `match` (it dropped at the `yield_!`: the `_` parts of a
+/// guarded pattern weren't held, since the guard reads the user's names; found by the sixth helper probe).
+mod guarded_arm_leaving_a_part {
+    use super::*;
+
+    #[allow(clippy::unnecessary_wraps)] // the shape found: a `Result` matched by a guarded `Ok` arm
+    fn make() -> Result<(Noisy, Noisy), Noisy> {
+        Ok((Noisy("a"), Noisy("b")))
+    }
+
+    #[stackless::coroutine]
+    fn guarded() -> impl Iterator<Item = u8> {
+        match make() {
+            Ok((a, _)) if a.0 == "a" => {
+                yield_!(1);
+                log(format!("resumed {}", a.0));
+            }
+            Ok(_) | Err(_) => {}
+        }
+        log("end");
+    }
+
+    #[test]
+    fn the_part_left_drops_at_the_end_of_the_match() {
+        let got = events(|| assert_eq!(guarded().count(), 1));
+        assert_eq!(got, strs(&["resumed a", "drop a", "drop b", "end"]));
+        let cancelled = events(|| {
+            let mut it = guarded();
+            it.next();
+            log("cancel");
+        });
+        assert_eq!(cancelled, strs(&["cancel", "drop a", "drop b"]));
+    }
+}

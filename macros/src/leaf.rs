@@ -467,6 +467,12 @@ impl<'a> Walker<'a> {
                     let name = ident.to_string();
                     let local = if prev_is_path || next_is_path { None } else { self.resolve(&name) };
                     match local.and_then(|l| self.record(l, kind, ident)) {
+                        // The local itself, as written: still an identifier (`$x:ident`).
+                        Some(Expr::Path(p)) if p.path.get_ident().is_some() && p.attrs.is_empty() => {
+                            let mut access = p.path.get_ident().cloned().expect("checked: single identifier");
+                            access.set_span(access.span().located_at(ident.span()));
+                            out.push(TokenTree::Ident(access));
+                        }
                         Some(access) => {
                             let mut group = Group::new(Delimiter::Parenthesis, access.to_token_stream());
                             group.set_span(ident.span());

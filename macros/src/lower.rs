@@ -150,9 +150,9 @@ impl<'e> Lowerer<'e> {
                 // body, a destructuring pattern moves out of it.
                 prefix.push(syn::parse_quote!(let #field = #var;));
                 match pin_wilds(&pat, &mut l.hidden_count) {
-                    Some((pinned, rebinds)) => {
+                    Some((pinned, renamed)) => {
                         prefix.push(syn::parse_quote!(let #pinned = #field;));
-                        prefix.extend(rebinds);
+                        prefix.extend(rebinds(&renamed));
                     }
                     None => prefix.push(syn::parse_quote!(let #pat = #field;)),
                 }
@@ -686,14 +686,21 @@ impl<'e> Lowerer<'e> {
                     let scope = self.push_scope(false);
                     // The parts of a temporary scrutinee that the pattern leaves (`_`) live until the end of the
                     // `match` statement, after the arm's own locals: bind them first, the user's names after.
-                    if temporary
-                        && !matches!(arm.pat, Pat::Guard(_))
-                        && find_yield(&arm.body).is_some()
-                        && let Some((pinned, rebinds)) = pin_wilds(&arm.pat, &mut self.hidden_count)
-                    {
-                        arm.pat = pinned;
-                        let body = arm.body;
-                        arm.body = Box::new(syn::parse_quote!({ #(#rebinds)* #body }));
+                    if temporary && find_yield(&arm.body).is_some() {
+                        let pat = match &mut arm.pat {
+                            Pat::Guard(g) => &mut *g.pat,
+                            pat => pat,
+                        };
+                        if let Some((pinned, renamed)) = pin_wilds(pat, &mut self.hidden_count) {
+                            *pat = pinned;
+                            // A guard reads the bindings under their hidden names (it runs before the arm's body).
+                            if let Pat::Guard(g) = &mut arm.pat {
+                                rename_locals(&mut g.guard, &renamed);
+                            }
+                            let rebinds = rebinds(&renamed);
+                            let body = arm.body;
+                            arm.body = Box::new(syn::parse_quote!({ #(#rebinds)* #body }));
+                        }
                     }
                     let (mut pat, guard) = match arm.pat {
                         Pat::Guard(g) => (*g.pat, Some(*g.guard)),
@@ -1216,15 +1223,41 @@ fn loop_field_name(pat: &Pat, label: Option<&syn::Label>) -> String {
     }
 }
 
+/// A binding of the user's that [`pin_wilds`] renamed: (its name, its `mut`, the hidden name the pattern binds).
+type Renamed = (syn::Ident, Option<syn::Token![mut]>, syn::Ident);
+
+/// `let x = __bound1;` for each binding [`pin_wilds`] renamed.
+fn rebinds(renamed: &[Renamed]) -> Vec<SynStmt> {
+    renamed.iter().map(|(user, mutability, hidden)| syn::parse_quote!(let #mutability #user = #hidden;)).collect()
+}
+
+/// Replaces the mentions of the user's names in `expr` (a match guard) with the hidden names they are bound to.
+fn rename_locals(expr: &mut Expr, renamed: &[Renamed]) {
+    struct Renamer<'r>(&'r [Renamed]);
+    impl syn::visit_mut::VisitMut for Renamer<'_> {
+        fn visit_expr_path_mut(&mut self, p: &mut syn::ExprPath) {
+            if p.qself.is_none()
+                && let Some(ident) = p.path.get_ident()
+                && let Some((_, _, hidden)) = self.0.iter().find(|(user, ..)| user == ident)
+            {
+                let mut hidden = hidden.clone();
+                hidden.set_span(hidden.span().located_at(ident.span()));
+                p.path = hidden.into();
+            }
+        }
+    }
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut Renamer(renamed), expr);
+}
+
 /// Gives the `_` parts of a destructuring pattern names of their own, declared before the user's bindings.
 ///
 /// Input: `(x, _)` — Output: `(__bound1, __wild2)` and `let x = __bound1;`, so that `x` (declared later) is
 /// dropped before the part `_` left in place, as when a plain fn's argument or a `match` temporary keeps it.
 /// `None` when there is no `_` or no binding, or the pattern binds by reference.
-fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<SynStmt>)> {
+fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<Renamed>)> {
     struct Pinner<'c> {
         counter: &'c mut usize,
-        rebinds: Vec<SynStmt>,
+        rebinds: Vec<Renamed>,
         wilds: usize,
         by_ref: bool,
     }
@@ -1251,7 +1284,7 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<SynStmt>)> {
             let hidden = syn::Ident::new(&format!("__bound{}", self.counter), Span::mixed_site());
             let user = std::mem::replace(&mut p.ident, hidden.clone());
             let mutability = p.mutability.take();
-            self.rebinds.push(syn::parse_quote!(let #mutability #user = #hidden;));
+            self.rebinds.push((user, mutability, hidden));
         }
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
