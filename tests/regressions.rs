@@ -1527,3 +1527,34 @@ fn a_local_returned_on_one_path_and_used_past_the_block_on_the_other() {
     let mut c = breaks_or_returns(false);
     assert_eq!(step(&mut c, 0), CoroutineState::Complete(Ok("name".to_string())));
 }
+
+/// A held local moved out and moved back in on both paths of a loop that suspends in between (`let t = x; if c {
+/// x = t; continue; } yield_!(..); x = t;`): the `if` was one leaf, whose assignment on the `continue` path was a
+/// conditional write that left `x` live after the move, so the move wasn't its last use and the arm moved out of
+/// the state (E0507; found by the sixth helper probe). An `if` statement that jumps is lowered as a node.
+#[stackless::coroutine]
+fn moved_out_and_back(rounds: u32) -> impl Iterator<Item = u32> {
+    let mut x = common::Noisy("x");
+    for i in 0..rounds {
+        let t = x;
+        if i == 1 {
+            x = t;
+            continue;
+        }
+        yield_!(i);
+        x = t;
+    }
+    common::log(format!("end {}", x.0));
+}
+
+#[test]
+fn a_local_moved_out_and_back_around_a_continue() {
+    let got = common::events(|| assert_eq!(moved_out_and_back(3).collect::<Vec<_>>(), [0, 2]));
+    assert_eq!(got, common::strs(&["end x", "drop x"]));
+    let cancelled = common::events(|| {
+        let mut it = moved_out_and_back(3);
+        it.next();
+        common::log("cancel");
+    });
+    assert_eq!(cancelled, common::strs(&["cancel", "drop x"]));
+}

@@ -593,6 +593,15 @@ impl<'e> Lowerer<'e> {
                 }
                 Stmt::Let(Let { ordinal, attrs: local.attrs, binding, init, diverge })
             }
+            // An `if` statement that jumps to a loop of the body (`if c { x = t; continue; }`) is lowered as a
+            // node even without a suspension point: the analysis then sees what its paths do before they jump
+            // (as one leaf, `x = t` would be a conditional write that doesn't end `x`'s liveness on the
+            // `continue` path).
+            SynStmt::Expr(Expr::If(i), semi)
+                if (semi.is_some() || i.else_branch.is_none()) && find_yield(&i.cond).is_none() && jumps_out(&i) =>
+            {
+                Stmt::Expr(self.if_(i, at_exit), semi)
+            }
             SynStmt::Expr(expr, semi) => {
                 let ctx = UseKind::Move;
                 let node = self.expr(expr, ctx, at_exit);
@@ -1404,6 +1413,45 @@ fn diverges(expr: &Expr) -> bool {
         Expr::Paren(p) => diverges(&p.expr),
         _ => false,
     }
+}
+
+/// A `break` or `continue` in the `if` that may leave a loop (or labeled block) around it: unlabeled and not
+/// inside a loop of its own, or labeled. Not into closures.
+fn jumps_out(i: &syn::ExprIf) -> bool {
+    struct Finder {
+        depth: usize,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            self.found |= b.label.is_some() || self.depth == 0;
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
+            self.found |= c.label.is_some() || self.depth == 0;
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            self.depth += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.depth -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+            self.depth += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.depth -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.depth += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.depth -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder { depth: 0, found: false };
+    syn::visit::Visit::visit_expr_if(&mut finder, i);
+    finder.found
 }
 
 /// A `break` in `block` leaves the labeled block or loop that `block` is the body of (`label`; `is_loop`: an
