@@ -1,6 +1,7 @@
 //! Mistakes the macro recognises in the body before lowering it, reported at the user's tokens with the fix
 //! (rustc would otherwise report them against the generated code): `?` in a generator, whose body returns
-//! `()`, a `yield_from!` of a literal, and nightly's `yield` keyword where `yield_!` is meant.
+//! `()`, a `yield_from!` of a literal, a `yield_from!` of the fn itself without a boxed state, and nightly's
+//! `yield` keyword where `yield_!` is meant.
 //!
 //! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
 //! `yield_from!` mean something else (or are reported by `syntax::check_misplaced`).
@@ -16,14 +17,17 @@ use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
 
 /// Reports every `?` in a generator's own body, every `yield_from!` whose argument is a literal, and every
 /// `yield` expression.
-pub fn check_body(block: &syn::Block, generator: bool, errors: &mut Errors) {
-    let mut checker = Checker { errors, generator };
+/// `recursive`: the fn's name when its state isn't boxed, so that a `yield_from!` of a call of itself can't
+/// work (the state would contain itself: rustc's E0720 "cannot resolve opaque type", without a hint).
+pub fn check_body(block: &syn::Block, generator: bool, unboxed_name: Option<&syn::Ident>, errors: &mut Errors) {
+    let mut checker = Checker { errors, generator, unboxed_name };
     syn::visit::Visit::visit_block(&mut checker, block);
 }
 
 struct Checker<'e> {
     errors: &'e mut Errors,
     generator: bool,
+    unboxed_name: Option<&'e syn::Ident>,
 }
 
 impl Checker<'_> {
@@ -34,6 +38,34 @@ impl Checker<'_> {
              help: handle the error here (`match`, `if let`, `let ... else`), or yield the results as items: \
              `-> impl Iterator<Item = Result<T, E>>` and `yield_!(Err(e))`",
         );
+    }
+
+    /// `yield_from!(count(n - 1))` inside `count`, `yield_from!(self.walk(..))` inside `walk`.
+    fn delegated_to_itself(&mut self, arg: &Expr) {
+        let Some(name) = self.unboxed_name else { return };
+        // `count(..)`, `Self::count(..)`, `self.count(..)`: not `other.count(..)` or `module::count(..)`.
+        let callee = match arg {
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) if p.qself.is_none() => match &p.path.segments.iter().collect::<Vec<_>>()[..] {
+                    [f] => Some(&f.ident),
+                    [ty, f] if ty.ident == "Self" => Some(&f.ident),
+                    _ => None,
+                },
+                _ => None,
+            },
+            Expr::MethodCall(m) if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self")) => Some(&m.method),
+            _ => None,
+        };
+        if callee.is_some_and(|callee| callee == name) {
+            let item = if self.generator { "dyn Iterator<Item = ..>" } else { "dyn stackless::Coroutine<..>" };
+            self.errors.error(
+                arg.span(),
+                format!(
+                    "`{name}` delegates to itself, so its state would contain itself\n\
+                     help: return a boxed coroutine, `-> Box<{item}>` (or `Pin<Box<..>>`): the macro boxes the state"
+                ),
+            );
+        }
     }
 
     fn delegated_literal(&mut self, lit: &syn::ExprLit) {
@@ -78,8 +110,10 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
             }
             Some(_) => {
                 if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
-                    if let Some(Expr::Lit(lit)) = args.first() {
-                        self.delegated_literal(lit);
+                    match args.first() {
+                        Some(Expr::Lit(lit)) => self.delegated_literal(lit),
+                        Some(arg) => self.delegated_to_itself(arg),
+                        None => {}
                     }
                     for arg in &args {
                         syn::visit::visit_expr(self, arg);

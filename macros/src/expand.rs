@@ -35,7 +35,8 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let supported = signature::classify_return(&func.sig, &mut Errors::default()).is_some();
     check_misplaced(&func.block, &mut errors);
     if let Some(shape) = &shape {
-        diagnose::check_body(&func.block, shape.is_generator(), &mut errors);
+        let unboxed_name = (shape.boxing == signature::Boxing::None).then_some(&func.sig.ident);
+        diagnose::check_body(&func.block, shape.is_generator(), unboxed_name, &mut errors);
     }
     let result = match shape {
         Some(shape) if errors.is_empty() => transform(&func, &shape, &mut errors),
