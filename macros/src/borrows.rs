@@ -91,43 +91,13 @@ impl<'a> Checker<'a> {
                     {
                         self.bound_to.insert(*local, init);
                     }
-                    let held_at = |join: bool| {
-                        l.binding.locals.iter().any(|b| {
-                            self.an.stored.iter().zip(&self.body.yields).any(|(s, y)| y.join == join && s.contains(b))
-                        })
-                    };
-                    let (at_yield, at_join) = (held_at(false), held_at(true));
-                    if let Some(Node::Leaf(init)) = &l.init
-                        && (at_yield || at_join)
-                    {
-                        let found = match self.borrowed_local(init, &init.expr, false) {
-                            Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place")),
-                            None => self.borrow_of_owned_local(init, &init.expr).map(|(found, kind)| match kind {
-                                Borrow::Iterator => (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"),
-                                Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"),
-                            }),
-                        };
-                        if let Some(owner) = self.extended_temporary_borrowed(init) {
+                    if let Some(Node::Leaf(init)) = &l.init {
+                        if let Some(owner) = self.extended_temporary_borrowed(init)
+                            && self.held_at(&l.binding.locals).is_some()
+                        {
                             self.extended_temporary_held(l, owner);
-                        } else if let Some(((owner, span), help)) = found {
-                            let name = self.body.locals[owner].ident.to_string();
-                            let help = help.replace("{name}", &name);
-                            let message = if at_yield {
-                                format!(
-                                    "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
-                                     note: {STATE_MOVES}\n\
-                                     help: hold something owned instead: {help}"
-                                )
-                            } else {
-                                format!(
-                                    "`{name}` is borrowed here and the borrow is still in use where a closure is created \
-                                     after several suspension points\n\
-                                     note: a closure needs one type, so the code that creates it runs in one place, \
-                                     which the suspension points reach through the coroutine's state; {STATE_MOVES}\n\
-                                     help: borrow `{name}` after the closure's `let`, or hold something owned: {help}"
-                                )
-                            };
-                            self.errors.error(span, message);
+                        } else {
+                            self.held_borrow(init, &[&l.binding]);
                         }
                     }
                     let source = match &l.init {
@@ -156,6 +126,8 @@ impl<'a> Checker<'a> {
                 }
             }
             Node::Match { scrut, arms } => {
+                let bindings: Vec<&Binding> = arms.iter().map(|arm| &arm.binding).collect();
+                self.held_borrow(scrut, &bindings);
                 for arm in arms {
                     self.ref_bindings(&arm.binding, Source::Of(scrut));
                     self.node(&arm.body);
@@ -297,8 +269,61 @@ impl<'a> Checker<'a> {
         for part in cond {
             if let Cond::Let { binding, scrut } = part {
                 self.ref_bindings(binding, Source::Of(scrut));
+                self.held_borrow(scrut, &[binding]);
             }
         }
+    }
+
+    /// Whether one of `locals` is stored at a suspension point (`Some(true)`) or only at a join point
+    /// (`Some(false)`).
+    fn held_at(&self, locals: &[LocalId]) -> Option<bool> {
+        let held_at = |join: bool| {
+            locals
+                .iter()
+                .any(|b| self.an.stored.iter().zip(&self.body.yields).any(|(s, y)| y.join == join && s.contains(b)))
+        };
+        if held_at(false) {
+            Some(true)
+        } else if held_at(true) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The locals of `bindings`, bound from `init` (a `let`'s initializer, an `if let`/`while let`/`match`
+    /// scrutinee), held where `init` borrows a local of the coroutine: an error at the borrow. (Not a pattern that
+    /// dereferences, `Some(&x)`, which binds a copy.)
+    fn held_borrow(&mut self, init: &Leaf, bindings: &[&Binding]) {
+        let locals: Vec<LocalId> =
+            bindings.iter().filter(|b| !dereferences(&b.pat)).flat_map(|b| b.locals.iter().copied()).collect();
+        let Some(at_yield) = self.held_at(&locals) else { return };
+        let found = match self.borrowed_local(init, &init.expr, false) {
+            Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place")),
+            None => self.borrow_of_owned_local(init, &init.expr).map(|(found, kind)| match kind {
+                Borrow::Iterator => (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"),
+                Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"),
+            }),
+        };
+        let Some(((owner, span), help)) = found else { return };
+        let name = self.body.locals[owner].ident.to_string();
+        let help = help.replace("{name}", &name);
+        let message = if at_yield {
+            format!(
+                "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
+                 note: {STATE_MOVES}\n\
+                 help: hold something owned instead: {help}"
+            )
+        } else {
+            format!(
+                "`{name}` is borrowed here and the borrow is still in use where a closure is created \
+                 after several suspension points\n\
+                 note: a closure needs one type, so the code that creates it runs in one place, \
+                 which the suspension points reach through the coroutine's state; {STATE_MOVES}\n\
+                 help: borrow `{name}` after the closure's `let`, or hold something owned: {help}"
+            )
+        };
+        self.errors.error(span, message);
     }
 
     /// `ref x` / `ref mut x` in a pattern, still used after a suspension point: a borrow of a temporary (an
@@ -381,6 +406,9 @@ impl<'a> Checker<'a> {
         loop {
             match e {
                 Expr::Paren(p) => e = &p.expr,
+                // `v.first().unwrap()`, `v.get(i)?`: the reference inside.
+                Expr::Try(t) if !adapted => e = &t.expr,
+                Expr::MethodCall(m) if !adapted && (m.method == "unwrap" || m.method == "expect") => e = &m.receiver,
                 Expr::MethodCall(m) if ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str()) => {
                     adapted = true;
                     e = &m.receiver;
@@ -507,6 +535,20 @@ impl<'a> Checker<'a> {
 /// The adapters a `for` header applies to `base` (`.enumerate().rev()` in `v.iter().enumerate().rev()`), as
 /// written, when each takes only literals and paths (`.skip(1)`): empty for none, `None` when one takes more (a
 /// closure is better left out of a suggestion than printed token by token).
+/// The pattern has a reference pattern (`Some(&x)`, `&(a, b)`): what it binds there is a copy, not a reference.
+fn dereferences(pat: &syn::Pat) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_pat_reference(&mut self, _: &'ast syn::PatReference) {
+            self.0 = true;
+        }
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_pat(&mut finder, pat);
+    finder.0
+}
+
 fn written_adapters(header: &Expr, base: &Expr) -> Option<String> {
     let mut chain = Vec::new();
     let mut expr = strip_parens(header);
