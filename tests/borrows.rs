@@ -394,3 +394,29 @@ mod ref_bindings {
         assert_eq!(all, [(1, 2), (3, 4)]);
     }
 }
+
+/// Through `&mut self`, a field borrowed across a `yield_!` while another field changes: rejected as written
+/// (`tests/ui/limits/field_borrowed_through_mut_self.rs`); the README's workaround splits the borrow first.
+struct Tally {
+    items: Vec<u32>,
+    seen: u32,
+}
+
+impl Tally {
+    #[stackless::coroutine]
+    fn walk(&mut self) -> impl Iterator<Item = u32> + '_ {
+        let Tally { items, seen } = self;
+        let items: &Vec<u32> = items;
+        for x in items.iter() {
+            yield_!(*x);
+            *seen += 1;
+        }
+    }
+}
+
+#[test]
+fn fields_of_mut_self_split_before_the_loop() {
+    let mut t = Tally { items: vec![4, 5], seen: 0 };
+    assert_eq!(t.walk().collect::<Vec<_>>(), [4, 5]);
+    assert_eq!(t.seen, 2);
+}
