@@ -124,6 +124,15 @@ pub fn parse(args: TokenStream, sig: &syn::Signature, errors: &mut Errors) -> Op
         check_clonable_arguments(sig, errors);
     }
     shape.resume_pat = args.resume;
+    if let (Kind::Generator { .. }, Some(pat)) = (&shape.kind, &shape.resume_pat) {
+        errors.error(
+            pat.span(),
+            "a generator is resumed with `()`: there is no resume argument to bind\n\
+             help: remove `resume = ..`, or return `impl stackless::Coroutine<R, Yield = Y, Return = T>` to be resumed \
+             with an `R`",
+        );
+        return None;
+    }
     if let Kind::Coroutine { resume, .. } = &shape.kind
         && !is_unit(resume)
         && shape.resume_pat.is_none()
