@@ -1416,85 +1416,61 @@ fn diverges(expr: &Expr) -> bool {
 }
 
 /// A `break` or `continue` in the `if` that may leave a loop (or labeled block) around it: unlabeled and not
-/// inside a loop of its own, or labeled. Not into closures.
+/// inside a loop of its own, or labeled.
 fn jumps_out(i: &syn::ExprIf) -> bool {
-    struct Finder {
-        depth: usize,
-        found: bool,
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
-        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
-            self.found |= b.label.is_some() || self.depth == 0;
-            syn::visit::visit_expr_break(self, b);
-        }
-        fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
-            self.found |= c.label.is_some() || self.depth == 0;
-        }
-        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-            self.depth += 1;
-            syn::visit::visit_expr_loop(self, l);
-            self.depth -= 1;
-        }
-        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
-            self.depth += 1;
-            syn::visit::visit_expr_while(self, w);
-            self.depth -= 1;
-        }
-        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
-            self.depth += 1;
-            syn::visit::visit_expr_for_loop(self, f);
-            self.depth -= 1;
-        }
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut finder = Finder { depth: 0, found: false };
+    let mut finder = JumpFinder { leaves: &|label, _, depth| label.is_some() || depth == 0, depth: 0, found: false };
     syn::visit::Visit::visit_expr_if(&mut finder, i);
     finder.found
 }
 
 /// A `break` in `block` leaves the labeled block or loop that `block` is the body of (`label`; `is_loop`: an
-/// unlabeled `break` at its level leaves it too). Not into closures, whose `break`s are their own.
+/// unlabeled `break` at its level leaves it too).
 fn breaks_out(block: &syn::Block, label: Option<&syn::Label>, is_loop: bool) -> bool {
-    struct Finder<'l> {
-        label: Option<&'l syn::Label>,
-        /// Loops between the body and the code being visited.
-        depth: usize,
-        is_loop: bool,
-        found: bool,
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
-        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
-            match (&b.label, self.label) {
-                (Some(l), Some(own)) if l.ident == own.name.ident => self.found = true,
-                (None, _) if self.is_loop && self.depth == 0 => self.found = true,
-                _ => {}
-            }
-            syn::visit::visit_expr_break(self, b);
-        }
-        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-            self.depth += 1;
-            syn::visit::visit_expr_loop(self, l);
-            self.depth -= 1;
-        }
-        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
-            self.depth += 1;
-            syn::visit::visit_expr_while(self, w);
-            self.depth -= 1;
-        }
-        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
-            self.depth += 1;
-            syn::visit::visit_expr_for_loop(self, f);
-            self.depth -= 1;
-        }
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut finder = Finder { label, depth: 0, is_loop, found: false };
+    let leaves = |jump: Option<&syn::Lifetime>, is_break: bool, depth: usize| match (jump, label) {
+        (Some(jump), Some(own)) => is_break && jump.ident == own.name.ident,
+        (None, _) => is_break && is_loop && depth == 0,
+        (Some(_), None) => false,
+    };
+    let mut finder = JumpFinder { leaves: &leaves, depth: 0, found: false };
     syn::visit::Visit::visit_block(&mut finder, block);
     finder.found
+}
+
+/// Looks for a `break` or `continue` that `leaves` says leaves the code searched, given its label, whether it is a
+/// `break`, and how many loops of the searched code are around it. Not into closures, async blocks or items,
+/// whose jumps are their own.
+struct JumpFinder<'f> {
+    leaves: &'f dyn Fn(Option<&syn::Lifetime>, bool, usize) -> bool,
+    depth: usize,
+    found: bool,
+}
+
+impl<'ast> syn::visit::Visit<'ast> for JumpFinder<'_> {
+    fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+        self.found |= (self.leaves)(b.label.as_ref(), true, self.depth);
+        syn::visit::visit_expr_break(self, b);
+    }
+    fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
+        self.found |= (self.leaves)(c.label.as_ref(), false, self.depth);
+    }
+    fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+        self.depth += 1;
+        syn::visit::visit_expr_loop(self, l);
+        self.depth -= 1;
+    }
+    fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+        self.depth += 1;
+        syn::visit::visit_expr_while(self, w);
+        self.depth -= 1;
+    }
+    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+        self.depth += 1;
+        syn::visit::visit_expr_for_loop(self, f);
+        self.depth -= 1;
+    }
+    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
 
 /// What a value of a type without drop glue is: plain when it is also `Copy`, [`Value::MutRef`] when it holds a
