@@ -230,10 +230,13 @@ impl Emitter<'_> {
             return quote!(#ident);
         }
         let p = private();
+        // The probe's borrow is located where `ident` is (the `yield_!`): a local moved before it, by a method or
+        // macro the transform doesn't know, is reported as borrowed there.
+        let borrow = quote_spanned!(Span::mixed_site().located_at(ident.span())=> &#ident);
         quote! {
             {
                 use #p::{HoldCopy as _, HoldValue as _};
-                (&&#p::Hold(&#ident)).hold_kind().hold(#ident)
+                (&&#p::Hold(#borrow)).hold_kind().hold(#ident)
             }
         }
     }
