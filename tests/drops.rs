@@ -596,3 +596,75 @@ mod guarded_arm_leaving_a_part {
         assert_eq!(cancelled, strs(&["cancel", "drop a", "drop b"]));
     }
 }
+
+/// What a pattern leaves of a `match` temporary, held to the end of the `match` and dropped in the value's
+/// field order: a pattern that binds nothing (`(_, _)`, `Some(_) | None`, a type of one's own with `Drop`) holds
+/// the whole temporary; one that binds leaves its `_` parts, which drop after the arm's bindings, in their order
+/// (`(_, _)` dropped `b` before `a`, and an or-pattern or a `Drop` type dropped at the `yield_!`; found by the
+/// eighth helper probe).
+mod temporary_parts_in_order {
+    use super::*;
+
+    fn three() -> (Noisy, Noisy, Noisy) {
+        (Noisy("a"), Noisy("b"), Noisy("c"))
+    }
+
+    fn maybe(some: bool) -> Option<Noisy> {
+        some.then(|| Noisy("o"))
+    }
+
+    enum Shape {
+        Circle(#[allow(dead_code)] Noisy), // only dropped, which logs
+    }
+
+    impl Drop for Shape {
+        fn drop(&mut self) {
+            log("drop shape");
+        }
+    }
+
+    #[stackless::coroutine]
+    fn parts() -> impl Iterator<Item = u8> {
+        match three() {
+            (_, _, _) => yield_!(1),
+        }
+        log("end 1");
+        match maybe(true) {
+            Some(_) | None => yield_!(2),
+        }
+        log("end 2");
+        match Shape::Circle(Noisy("c")) {
+            Shape::Circle(_) => yield_!(3),
+        }
+        log("end 3");
+        match three() {
+            (_, b, _) => {
+                yield_!(4);
+                log(format!("resumed {}", b.0));
+            }
+        }
+        log("end 4");
+    }
+
+    #[test]
+    fn the_parts_drop_at_the_end_of_the_match_in_their_order() {
+        let got = events(|| assert_eq!(parts().count(), 4));
+        let want = [
+            "drop a",
+            "drop b",
+            "drop c",
+            "end 1",
+            "drop o",
+            "end 2",
+            "drop shape",
+            "drop c",
+            "end 3",
+            "resumed b",
+            "drop b",
+            "drop a",
+            "drop c",
+            "end 4",
+        ];
+        assert_eq!(got, strs(&want));
+    }
+}

@@ -1267,7 +1267,7 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<Renamed>)> {
     struct Pinner<'c> {
         counter: &'c mut usize,
         rebinds: Vec<Renamed>,
-        wilds: usize,
+        wilds: Vec<syn::Ident>,
         by_ref: bool,
     }
     impl syn::visit_mut::VisitMut for Pinner<'_> {
@@ -1276,7 +1276,7 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<Renamed>)> {
                 *self.counter += 1;
                 let name = syn::Ident::new(&format!("__wild{}", self.counter), Span::mixed_site());
                 *pat = syn::parse_quote!(#name);
-                self.wilds += 1;
+                self.wilds.push(name);
                 return;
             }
             syn::visit_mut::visit_pat_mut(self, pat);
@@ -1298,39 +1298,39 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<Renamed>)> {
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
     let mut pinned = pat.clone();
-    let mut visitor = Pinner { counter, rebinds: Vec::new(), wilds: 0, by_ref: false };
+    let mut visitor = Pinner { counter, rebinds: Vec::new(), wilds: Vec::new(), by_ref: false };
     syn::visit_mut::VisitMut::visit_pat_mut(&mut visitor, &mut pinned);
-    (visitor.wilds > 0 && !visitor.rebinds.is_empty() && !visitor.by_ref).then_some((pinned, visitor.rebinds))
+    if visitor.wilds.is_empty() || visitor.rebinds.is_empty() || visitor.by_ref {
+        return None;
+    }
+    // The parts are declared again last first, so that they drop in their order in the value (the pattern
+    // declares them first to last), before which the user's bindings drop.
+    let mut renamed: Vec<Renamed> = visitor
+        .wilds
+        .iter()
+        .rev()
+        .map(|wild| (syn::Ident::new(&format!("{wild}_held"), Span::mixed_site()), None, wild.clone()))
+        .collect();
+    renamed.extend(visitor.rebinds);
+    Some((pinned, renamed))
 }
 
-/// Names the `_` parts of a pattern that binds nothing, when they are the whole value or inside `Some`, `Ok`,
-/// `Err` and tuples (whose parts can be moved out; a type of the user's may implement `Drop`, which forbids it).
+/// Binds the whole value of a pattern that binds nothing, so that the arm holds the temporary it matched.
 ///
-/// Input: `Err(_)` — Output: `Err(__wild1)`, which holds the error to the end of the arm, where the plain fn's
-/// `match` temporary drops it. `None` when there is no `_`, the pattern binds anything, or has another shape.
+/// Input: `Err(_)` — Output: `__wild1 @ Err(_)`, which holds the error to the end of the arm, where the plain
+/// fn's `match` temporary drops it, whole (its fields in their order; a type of the user's with `Drop` too).
+/// `None` when the pattern binds something.
 fn name_wilds(pat: &Pat, counter: &mut usize) -> Option<Pat> {
-    fn name(pat: &mut Pat, counter: &mut usize, named: &mut bool) -> bool {
-        let std_variant =
-            |path: &syn::Path| path.segments.last().is_some_and(|s| ["Some", "Ok", "Err"].iter().any(|v| s.ident == v));
-        match pat {
-            Pat::Wild(_) => {
-                *counter += 1;
-                let ident = syn::Ident::new(&format!("__wild{counter}"), Span::mixed_site());
-                *pat = syn::parse_quote!(#ident);
-                *named = true;
-                true
-            }
-            Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) => true,
-            Pat::Ident(p) => p.subpat.is_none() && !crate::syntax::binds(p),
-            Pat::Paren(p) => name(&mut p.pat, counter, named),
-            Pat::Tuple(t) => t.elems.iter_mut().all(|p| name(p, counter, named)),
-            Pat::TupleStruct(t) if std_variant(&t.path) => t.elems.iter_mut().all(|p| name(p, counter, named)),
-            _ => false,
-        }
+    if !crate::syntax::pattern_names(pat).is_empty() || crate::syntax::binds_by_ref(pat) {
+        return None;
     }
-    let mut named_pat = pat.clone();
-    let mut named = false;
-    (name(&mut named_pat, counter, &mut named) && named).then_some(named_pat)
+    *counter += 1;
+    let ident = syn::Ident::new(&format!("__wild{counter}"), Span::mixed_site());
+    Some(match pat {
+        Pat::Wild(_) => syn::parse_quote!(#ident),
+        Pat::Or(_) => syn::parse_quote!(#ident @ (#pat)),
+        _ => syn::parse_quote!(#ident @ #pat),
+    })
 }
 
 /// A range (`a..b`, `a..=b`, `a..`) whose endpoints create no temporary with drop glue: literals, places of
