@@ -715,13 +715,13 @@ impl<'e> Lowerer<'e> {
                         Pat::Guard(g) => (*g.pat, Some(*g.guard)),
                         other => (other, None),
                     };
-                    // A pattern that binds nothing (`Some(_)`, `Err(_)`, `_`) leaves the whole temporary in place:
-                    // its `_` parts are named so that they are held across the arm's suspension points.
+                    // A pattern that binds nothing (`Some(_)`, `Err(_)`, `_`) leaves the whole temporary in place: it
+                    // is bound whole (`__wild1 @ Some(_)`), so that the arm holds it across its suspension points.
                     if temporary
                         && find_yield(&arm.body).is_some()
-                        && let Some(named) = name_wilds(&pat, &mut self.hidden_count)
+                        && let Some(whole) = bind_whole(&pat, &mut self.hidden_count)
                     {
-                        pat = named;
+                        pat = whole;
                     }
                     let binding = self.declare(&pat, false);
                     self.note_view(&scrut.expr, &binding.locals);
@@ -1260,8 +1260,9 @@ fn rename_locals(expr: &mut Expr, renamed: &[Renamed]) {
 
 /// Gives the `_` parts of a destructuring pattern names of their own, declared before the user's bindings.
 ///
-/// Input: `(x, _)` — Output: `(__bound1, __wild2)` and `let x = __bound1;`, so that `x` (declared later) is
-/// dropped before the part `_` left in place, as when a plain fn's argument or a `match` temporary keeps it.
+/// Input: `(x, _, _)` — Output: `(__bound1, __wild2, __wild3)` and the renames for `let __wild3_held = __wild3;
+/// let __wild2_held = __wild2; let x = __bound1;`, so that `x` (declared last) is dropped first, then the parts
+/// `_` left in place in their order, as a plain fn's argument or `match` temporary drops what its pattern left.
 /// `None` when there is no `_` or no binding, or the pattern binds by reference.
 fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<Renamed>)> {
     struct Pinner<'c> {
@@ -1320,7 +1321,7 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<Renamed>)> {
 /// Input: `Err(_)` — Output: `__wild1 @ Err(_)`, which holds the error to the end of the arm, where the plain
 /// fn's `match` temporary drops it, whole (its fields in their order; a type of the user's with `Drop` too).
 /// `None` when the pattern binds something.
-fn name_wilds(pat: &Pat, counter: &mut usize) -> Option<Pat> {
+fn bind_whole(pat: &Pat, counter: &mut usize) -> Option<Pat> {
     if !crate::syntax::pattern_names(pat).is_empty() || crate::syntax::binds_by_ref(pat) {
         return None;
     }
