@@ -8,7 +8,10 @@
 //! - Use kinds are syntactic: a value operand is a `Move`, a receiver or operand of a comparison a `Place`.
 //!   Method receivers count as places except for methods that by convention consume (`into_*`, `unwrap`…).
 //! - Macro arguments: the format and assertion macros take their arguments by reference, `vec!` by value;
-//!   for other macros every identifier token that names a local counts as a place use.
+//!   in other macros every identifier token that names a local counts as a receiver use (borrowed, or moved at
+//!   its last use: `consume!(x)`), in the logging macros of `log` and `tracing` as a place use.
+//! - Per use, the conditional contexts and jumps around it: a move followed on every path by an assignment of
+//!   the same local is the value's last use ([`LastUse`](crate::ir::LastUse)), `cur = next(cur)`.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::{ToTokens, quote};

@@ -1,7 +1,8 @@
 //! Phase 3: the fn body → [`ir::Body`](crate::ir::Body).
 //!
-//! Builds the IR: the constructs that contain a suspension point become [`Node`]s, everything else stays a
-//! [`Leaf`]. A `yield_!` inside a larger expression is first brought to statement level by
+//! Builds the IR: the constructs that contain a suspension point become [`Node`]s, and so does an `if` statement
+//! that jumps to a loop of the body (so that the analysis sees what each path does before it jumps); everything
+//! else stays a [`Leaf`]. A `yield_!` inside a larger expression is first brought to statement level by
 //! [`normalize`](crate::normalize); misplaced ones (in closures, nested items, async blocks) were reported
 //! before lowering by [`check_misplaced`](crate::syntax::check_misplaced).
 //!
@@ -16,6 +17,10 @@
 //! - `let ref x = make();` and `let x = &make();` bind into a temporary that Rust extends to the end of the
 //!   block: it becomes a hidden local declared just before ([`Lowerer::extended_temporaries`]), so that it drops
 //!   there; a `ref` binding is a plain reference.
+//! - What the pattern of a suspending arm leaves of a `match` temporary lives to the end of the arm, as the plain
+//!   fn's temporary lives to the end of the `match`: a pattern that binds nothing binds it whole ([`bind_whole`]),
+//!   one that binds names its `_` parts ([`pin_wilds`]); a `ref` binding borrows a hidden local the scrutinee
+//!   became ([`normalize`](crate::normalize)).
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
