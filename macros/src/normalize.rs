@@ -13,7 +13,9 @@
 //!   hidden local first, so its temporary lives until the end of the statement, across the suspension.
 //! - The same holds for temporaries created before a suspension point (an rvalue borrowed as a receiver, a
 //!   field or index base, or by `&`), and in a `match` scrutinee or a `for` loop's iterator with suspension
-//!   points in the body: they live until the end of the statement, so they become hidden locals too.
+//!   points in the body: they live until the end of the statement, so they become hidden locals too; so does
+//!   the scrutinee's own value when a suspending arm binds by `ref` into it
+//!   ([`suspending_arm_borrows_the_scrutinee`]).
 //! - `a && b` / `a || b` with a suspension in `b` become `if`s, so nothing suspends when `b` isn't evaluated;
 //!   `while` with a suspension in its condition becomes `loop` + `break`, so the condition is evaluated (and
 //!   suspends) on every iteration.
