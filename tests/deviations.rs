@@ -118,6 +118,24 @@ fn the_rest_of_a_temporary_matched_by_a_rest_pattern_drops_at_the_first_suspensi
     assert_eq!(log, strs(&["drop b", "drop c", "drop a", "after match"]));
 }
 
+#[stackless::coroutine]
+fn part_left_under_a_guard_with_a_macro() -> impl Iterator<Item = u8> {
+    match three_noisy() {
+        (a, _, _) if matches!(a.0, "a") => {
+            yield_!(1);
+            drop(a);
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_parts_left_under_a_guard_with_a_macro_drop_at_the_first_suspension() {
+    // The plain fn would drop `b` and `c` at the end of the `match`, after `a`.
+    let log = events(|| assert_eq!(part_left_under_a_guard_with_a_macro().count(), 1));
+    assert_eq!(log, strs(&["drop b", "drop c", "drop a"]));
+}
+
 fn maybe_noisy(some: bool) -> Option<Noisy> {
     some.then(|| Noisy("p"))
 }

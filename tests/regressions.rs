@@ -1558,3 +1558,23 @@ fn a_local_moved_out_and_back_around_a_continue() {
     });
     assert_eq!(cancelled, common::strs(&["cancel", "drop x"]));
 }
+
+/// A guard with a macro in it, on an arm whose pattern binds and leaves a `_` part of a `match` temporary: the
+/// guard's names were renamed with the pattern's bindings, which macro tokens hide from the renaming (E0425; a
+/// review of the session's change found it). Such an arm keeps the pattern as written.
+#[stackless::coroutine]
+fn guard_with_a_macro() -> impl Iterator<Item = &'static str> {
+    let pair = || (common::Noisy("a"), common::Noisy("b"));
+    match pair() {
+        (a, _) if matches!(a.0, "a") => {
+            yield_!(a.0);
+            drop(a);
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn a_guard_with_a_macro_on_an_arm_that_leaves_a_part() {
+    assert_eq!(guard_with_a_macro().collect::<Vec<_>>(), ["a"]);
+}

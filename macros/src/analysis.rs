@@ -489,7 +489,8 @@ struct Initialisation<'b> {
     live_loops: &'b [(Set, Set)],
     /// Locals whose value a leaf moves and then assigns again ([`LastUse::BeforeOverwrite`]).
     moved_then_assigned: Set,
-    /// Locals whose value is last used as the receiver of a method the macro doesn't know.
+    /// Locals whose value is last used as the receiver of a method the macro doesn't know, or named in a macro it
+    /// doesn't know (`consume!(x)`).
     consumed_by_unknown_method: Set,
 }
 

@@ -532,9 +532,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The adapters a `for` header applies to `base` (`.enumerate().rev()` in `v.iter().enumerate().rev()`), as
-/// written, when each takes only literals and paths (`.skip(1)`): empty for none, `None` when one takes more (a
-/// closure is better left out of a suggestion than printed token by token).
 /// The pattern has a reference pattern (`Some(&x)`, `&(a, b)`): what it binds there is a copy, not a reference.
 fn dereferences(pat: &syn::Pat) -> bool {
     struct Finder(bool);
@@ -549,6 +546,9 @@ fn dereferences(pat: &syn::Pat) -> bool {
     finder.0
 }
 
+/// The adapters a `for` header applies to `base` (`.enumerate().rev()` in `v.iter().enumerate().rev()`), as
+/// written, when each takes only literals and paths (`.skip(1)`): empty for none, `None` when one takes more (a
+/// closure is better left out of a suggestion than printed token by token).
 fn written_adapters(header: &Expr, base: &Expr) -> Option<String> {
     let mut chain = Vec::new();
     let mut expr = strip_parens(header);

@@ -15,9 +15,9 @@ use syn::{Expr, Token};
 use crate::errors::Errors;
 use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
 
-/// Reports every `?` in a generator's own body, every `yield_from!` whose argument is a literal, and every
-/// `yield` expression.
-/// `recursive`: the fn's name when its state isn't boxed, so that a `yield_from!` of a call of itself can't
+/// Reports every `?` in a generator's own body, every `yield_from!` whose argument is a literal or, unboxed, a
+/// call of the fn itself, and every `yield` expression.
+/// `unboxed_name`: the fn's name when its state isn't boxed, where a `yield_from!` of a call of itself can't
 /// work (the state would contain itself: rustc's E0720 "cannot resolve opaque type", without a hint).
 pub fn check_body(block: &syn::Block, generator: bool, unboxed_name: Option<&syn::Ident>, errors: &mut Errors) {
     let mut checker = Checker { errors, generator, unboxed_name };

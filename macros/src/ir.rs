@@ -286,9 +286,10 @@ pub struct Use {
     pub branches: Vec<(u32, u32)>,
     /// The loops of the leaf around the use: it may happen again, after any later use in them.
     pub repeats: Vec<u32>,
-    /// On its path, the leaf returns (or panics) after it, so nothing after the leaf follows it
-    /// (`if c { drop(v); return; }`): the ids of the statement lists that end in such an exit around it,
-    /// innermost last. Empty when it doesn't.
+    /// On its path, the leaf leaves after it, so nothing after the leaf follows it: it returns or panics
+    /// (`if c { drop(v); return; }`, `return v`, `Err(v)?`), or jumps to a loop of the body (`consume(x); break;`,
+    /// a `break` value; [`Leaf::jump_exits`] says which). The ids of the exits around it (a statement list that
+    /// ends in one, a `return`'s or `break`'s value, `Err(..)?`'s operand), innermost last. Empty when none.
     pub returns: Vec<u32>,
     /// A use as the root of a field moved out by value (`page.items` in `for x in page.items`): a place use
     /// of the local, which stays in scope; where the state keeps the local whole, the field is vacated.

@@ -87,7 +87,7 @@ pub struct Walker<'a> {
     returning: Vec<u32>,
     /// The exits of `returning` that jump out of the leaf: a `break` out of a loop (or labeled block), or a
     /// `continue` of a loop around the leaf.
-    pub break_exits: Vec<(u32, Jump)>,
+    pub jump_exits: Vec<(u32, Jump)>,
     /// Per use: the identifier token it was written with (rewrite mode).
     tokens: Vec<Option<syn::Ident>>,
     /// The loops being walked (their code runs again).
@@ -150,7 +150,7 @@ impl<'a> Walker<'a> {
             move_closures: 0,
             shared_reads: 0,
             returning: Vec::new(),
-            break_exits: Vec::new(),
+            jump_exits: Vec::new(),
             tokens: Vec::new(),
             constructs: 0,
             moving_field: false,
@@ -259,7 +259,7 @@ impl<'a> Walker<'a> {
         }
         // Dead after the leaf, or the leaf returns right after this use on its path, or jumps to where it is
         // dead (after a loop it leaves, at the head of a loop it goes on with).
-        let live_after = match self.uses[index].exit_after(&self.break_exits) {
+        let live_after = match self.uses[index].exit_after(&self.jump_exits) {
             None => (rw.live_after)(local),
             Some(jump) => (rw.live_after_jump)(jump, local),
         };
@@ -315,7 +315,7 @@ impl<'a> Walker<'a> {
                 };
                 let id = w.new_construct();
                 if let Some(jump) = jump {
-                    w.break_exits.push((id, jump));
+                    w.jump_exits.push((id, jump));
                 }
                 Some((i, id))
             });
@@ -702,7 +702,7 @@ impl VisitMut for Walker<'_> {
                     let target = if self.in_closure == 0 { self.target(b.label.as_ref()) } else { None };
                     let exit = target.map(|target| {
                         let id = self.new_construct();
-                        self.break_exits.push((id, Jump::Break(target)));
+                        self.jump_exits.push((id, Jump::Break(target)));
                         self.returning.push(id);
                     });
                     self.visit(v, UseKind::Move);
@@ -815,8 +815,9 @@ impl VisitMut for Walker<'_> {
             Expr::Unsafe(u) => self.visit_block_stmts(&mut u.block),
             Expr::Const(c) => self.visit_block_stmts(&mut c.block),
             Expr::TryBlock(t) => {
+                // A `?` inside may leave the block before any later use: they are conditional.
                 self.in_closure += 1;
-                self.visit_block_stmts(&mut t.block);
+                self.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut t.block));
                 self.in_closure -= 1;
             }
             Expr::MethodCall(m) => {

@@ -392,7 +392,7 @@ impl<'e> Lowerer<'e> {
             };
             self.errors.error(span, message);
         }
-        let (uses, jumps, jump_exits) = (walker.uses, walker.jumps, walker.break_exits);
+        let (uses, jumps, jump_exits) = (walker.uses, walker.jumps, walker.jump_exits);
         self.leaf_count += 1;
         Leaf {
             id: self.leaf_count - 1,
@@ -701,11 +701,17 @@ impl<'e> Lowerer<'e> {
                     // The parts of a temporary scrutinee that the pattern leaves (`_`) live until the end of the
                     // `match` statement, after the arm's own locals: bind them first, the user's names after.
                     if temporary && find_yield(&arm.body).is_some() {
+                        // (Not under a guard whose names hide in a macro or a closure, which renaming can't
+                        // reach soundly: the parts then drop at the first suspension, as before.)
+                        let guard_renamable = match &arm.pat {
+                            Pat::Guard(g) => !has_macro_or_closure(&g.guard),
+                            _ => true,
+                        };
                         let pat = match &mut arm.pat {
                             Pat::Guard(g) => &mut *g.pat,
                             pat => pat,
                         };
-                        if let Some((pinned, renamed)) = pin_wilds(pat, &mut self.hidden_count) {
+                        if guard_renamable && let Some((pinned, renamed)) = pin_wilds(pat, &mut self.hidden_count) {
                             *pat = pinned;
                             // A guard reads the bindings under their hidden names (it runs before the arm's body).
                             if let Pat::Guard(g) = &mut arm.pat {
@@ -1243,6 +1249,23 @@ type Renamed = (syn::Ident, Option<syn::Token![mut]>, syn::Ident);
 /// `let x = __bound1;` for each binding [`pin_wilds`] renamed.
 fn rebinds(renamed: &[Renamed]) -> Vec<SynStmt> {
     renamed.iter().map(|(user, mutability, hidden)| syn::parse_quote!(let #mutability #user = #hidden;)).collect()
+}
+
+/// `expr` has a macro call or a closure in it, where a name may not be a path [`rename_locals`] sees (macro tokens)
+/// or may be a closure's own parameter.
+fn has_macro_or_closure(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_macro(&mut self, _: &'ast syn::Macro) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.0
 }
 
 /// Replaces the mentions of the user's names in `expr` (a match guard) with the hidden names they are bound to.

@@ -5,7 +5,7 @@
 //!   macros whose arguments are expressions ([`expression_macro`]) and the misplaced ones ([`check_misplaced`]).
 //! - Places and patterns: [`is_local_place`] and [`is_place_expression`] (two different rules, see each),
 //!   [`contains_let`], what a pattern binds ([`binds`], [`pattern_idents`], [`pattern_names`], [`ref_bindings`],
-//!   [`binds_only_by_ref`], [`binds_nothing`]) and whether a `let` reads its value in place
+//!   [`binds_by_ref`], [`binds_only_by_ref`], [`binds_nothing`]) and whether a `let` reads its value in place
 //!   ([`let_reads_in_place`]).
 //! - Values: [`strip_parens`], whether one is surely a temporary rustc doesn't promote ([`unpromoted`]), how many
 //!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]); and the two the rewrites of a local's
@@ -315,17 +315,7 @@ pub fn binds(p: &syn::PatIdent) -> bool {
 
 /// The pattern binds something by reference (`Some(ref s)`, `(ref mut a, _)`).
 pub fn binds_by_ref(pat: &Pat) -> bool {
-    struct Finder(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
-        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            self.0 |= p.by_ref.is_some();
-            syn::visit::visit_pat_ident(self, p);
-        }
-        fn visit_expr(&mut self, _: &'ast Expr) {}
-    }
-    let mut finder = Finder(false);
-    syn::visit::Visit::visit_pat(&mut finder, pat);
-    finder.0
+    !ref_bindings(pat).is_empty()
 }
 
 /// A value that is surely a temporary, never promoted to a constant when borrowed: a call of a fn (a lowercase
