@@ -1,6 +1,6 @@
 //! Drop order and timing: the plain fn's, at every suspension point, on completion, cancellation and panic.
 mod common;
-use common::{Noisy, events, log, run, step, strs};
+use common::{Noisy, cancelled_after, drained, events, log, run, step, strs};
 use stackless::{Coroutine, CoroutineState};
 
 #[stackless::coroutine]
@@ -480,20 +480,12 @@ mod scrutinee_left_in_place {
 
     #[test]
     fn the_temporary_drops_at_the_end_of_the_match() {
-        let got = events(|| {
-            for v in retries() {
-                log(format!("yield {v}"));
-            }
-        });
+        let got = drained(retries());
         assert_eq!(got, events(retries_plain));
         assert!(got.starts_with(&strs(&["yield 0", "resumed", "drop m", "drop err", "next"])), "{got:?}");
         // Cancelled at each suspension point: what the arm holds drops with the coroutine, the arm's own local
         // first.
-        let cancelled = events(|| {
-            let mut it = retries();
-            it.next();
-            log("cancel");
-        });
+        let cancelled = cancelled_after(retries(), 1);
         assert_eq!(cancelled, strs(&["cancel", "drop m", "drop err"]));
     }
 }
@@ -546,17 +538,9 @@ mod scrutinee_borrowed_by_ref {
 
     #[test]
     fn the_borrowed_temporary_drops_at_the_end_of_the_match() {
-        let got = events(|| {
-            for v in borrowed() {
-                log(format!("yield {v}"));
-            }
-        });
+        let got = drained(borrowed());
         assert_eq!(got, events(borrowed_plain));
-        let cancelled = events(|| {
-            let mut it = borrowed();
-            it.next();
-            log("cancel");
-        });
+        let cancelled = cancelled_after(borrowed(), 1);
         assert_eq!(cancelled, strs(&["cancel", "drop m", "drop scrut"]));
     }
 }
@@ -588,11 +572,7 @@ mod guarded_arm_leaving_a_part {
     fn the_part_left_drops_at_the_end_of_the_match() {
         let got = events(|| assert_eq!(guarded().count(), 1));
         assert_eq!(got, strs(&["resumed a", "drop a", "drop b", "end"]));
-        let cancelled = events(|| {
-            let mut it = guarded();
-            it.next();
-            log("cancel");
-        });
+        let cancelled = cancelled_after(guarded(), 1);
         assert_eq!(cancelled, strs(&["cancel", "drop a", "drop b"]));
     }
 }

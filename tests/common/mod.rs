@@ -56,3 +56,26 @@ pub fn events(f: impl FnOnce()) -> Vec<String> {
 pub fn strs(v: &[&str]) -> Vec<String> {
     v.iter().map(ToString::to_string).collect()
 }
+
+/// The events of running a generator to its end, with a `yield V` event per item (as a plain twin logs them).
+pub fn drained<I: Iterator>(it: I) -> Vec<String>
+where
+    I::Item: std::fmt::Display,
+{
+    events(|| {
+        for v in it {
+            log(format!("yield {v}"));
+        }
+    })
+}
+
+/// The events of resuming a generator `k` times, then a `cancel` event and dropping it.
+pub fn cancelled_after<I: Iterator>(mut it: I, k: usize) -> Vec<String> {
+    events(|| {
+        for _ in 0..k {
+            it.next();
+        }
+        log("cancel");
+        drop(it);
+    })
+}
