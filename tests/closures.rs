@@ -191,3 +191,27 @@ fn a_closure_stored_by_a_call_after_a_loop_that_suspends() {
     assert_eq!(closure_pushed_after_a_loop(2).collect::<Vec<_>>(), [0, 1, 21, 23]);
     assert_eq!(closure_pushed_after_a_loop(0).collect::<Vec<_>>(), [1, 3]);
 }
+
+/// A closure assigned to a local declared before a `loop`, inside the loop just before its `break`, and called
+/// after the loop: the assignment gets a join point, so the start arm's `loop` is left only through it and the
+/// call after the loop must not be emitted there, before the closure's type is known.
+#[stackless::coroutine]
+fn closure_assigned_before_a_break(n: u32) -> impl Iterator<Item = u32> {
+    let f;
+    let mut i = 0;
+    loop {
+        if i == n {
+            f = move |x: u32| x + i;
+            break;
+        }
+        yield_!(i);
+        i += 1;
+    }
+    yield_!(f(10));
+}
+
+#[test]
+fn a_closure_assigned_just_before_a_break_and_called_after_the_loop() {
+    assert_eq!(closure_assigned_before_a_break(3).collect::<Vec<_>>(), [0, 1, 2, 13]);
+    assert_eq!(closure_assigned_before_a_break(0).collect::<Vec<_>>(), [10]);
+}

@@ -36,6 +36,15 @@ enum Source<'a> {
     Temporary,
 }
 
+/// What holds an iterator across its suspension points.
+#[derive(Clone, Copy)]
+enum Holder {
+    /// A `for` loop with a `yield_!` in its body.
+    Loop,
+    /// `yield_from!(iter)`.
+    Delegation,
+}
+
 /// What a method that borrows its receiver returns.
 enum Borrow {
     Iterator,
@@ -91,7 +100,9 @@ impl<'a> Checker<'a> {
                     {
                         self.bound_to.insert(*local, init);
                     }
-                    if let Some(Node::Leaf(init)) = &l.init {
+                    if let (Some(Node::Leaf(init)), Some(operand)) = (&l.init, &l.delegated) {
+                        self.iterator_borrow(init, operand, Holder::Delegation);
+                    } else if let Some(Node::Leaf(init)) = &l.init {
                         if let Some(owner) = self.extended_temporary_borrowed(init)
                             && self.held_at(&l.binding.locals).is_some()
                         {
@@ -145,66 +156,100 @@ impl<'a> Checker<'a> {
                     Some(init) => *init,
                     None => iter,
                 };
-                // `text.lines().enumerate()` borrows what `text.lines()` borrows.
-                let mut expr = strip_parens(&iter.expr);
-                while let Expr::MethodCall(m) = expr
-                    && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
-                {
-                    expr = strip_parens(&m.receiver);
-                }
-                if let Some(mention) = self.closure_borrow(iter) {
-                    // As the user wrote it (`self`, not the local it is bound to).
-                    let name = mention.to_string();
-                    self.errors.error(
-                        mention.span(),
-                        format!(
-                            "this closure borrows `{name}`, and the loop holds the closure across a `yield_!`\n\
-                             note: {STATE_MOVES}\n\
-                             help: capture `{name}` by value: write `move` before the closure's parameters"
-                        ),
-                    );
-                } else if let Some((owner, span)) = self.borrowed_local(iter, expr, true) {
-                    let name = self.body.locals[owner].ident.to_string();
-                    let method = match expr {
-                        Expr::MethodCall(m) => m.method.to_string(),
-                        _ => String::new(),
-                    };
-                    let help = if method == "by_ref" {
-                        format!("advance it by hand: `while let Some(x) = {name}.next() {{ .. }}`")
-                    } else if method == "chars" || method == "bytes" {
-                        // The items are `Copy`: collecting them is enough.
-                        format!("iterate over a copy: `for x in {name}.{method}().collect::<Vec<_>>()`")
-                    } else if STR_ITERATORS.contains(&method.as_str()) {
-                        format!(
-                            "iterate over owned copies: `for x in {name}.{method}().map(ToOwned::to_owned).collect::<Vec<_>>()`"
-                        )
-                    } else if let Some(adapters) = written_adapters(&iter.expr, expr)
-                        && method == "iter"
-                        && !adapters.is_empty()
-                    {
-                        // `for (i, x) in v.iter().enumerate()`: the same chain over the items by value.
-                        format!(
-                            "iterate by value (`for .. in {name}.into_iter(){adapters}`), over a clone \
-                             (`{name}.clone().into_iter(){adapters}`), or by index (`for i in 0..{name}.len()`)"
-                        )
-                    } else {
-                        format!(
-                            "iterate by value (`for x in {name}`), over a clone (`for x in {name}.clone()`), or by index (`for i in 0..{name}.len()`)"
-                        )
-                    };
-                    self.errors.error(
-                        span,
-                        format!(
-                            "this loop borrows `{name}` while it suspends at a `yield_!`\n\
-                             note: a coroutine's locals live in its state, which moves when the coroutine moves, so an iterator borrowing one can't survive a suspension\n\
-                             help: {help}"
-                        ),
-                    );
-                }
+                self.iterator_borrow(iter, &iter.expr, Holder::Loop);
                 self.block(body);
             }
             Node::Assign { value, .. } => self.node(value),
         }
+    }
+
+    /// What `holder` iterates over, `header` (in `leaf`), held across its suspension point: an error at a borrow
+    /// of one of the coroutine's own locals in it (`v.iter()`, `&v`, through adapters), or at a local a closure in
+    /// it captures by reference.
+    fn iterator_borrow(&mut self, leaf: &Leaf, header: &Expr, holder: Holder) {
+        // `text.lines().enumerate()` borrows what `text.lines()` borrows.
+        let mut expr = strip_parens(header);
+        while let Expr::MethodCall(m) = expr
+            && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
+        {
+            expr = strip_parens(&m.receiver);
+        }
+        let (holds, loop_) = match holder {
+            Holder::Loop => ("the loop holds the closure across a `yield_!`", true),
+            Holder::Delegation => ("`yield_from!` holds it while it suspends", false),
+        };
+        if let Some(mention) = self.closure_borrow(leaf, header) {
+            // As the user wrote it (`self`, not the local it is bound to).
+            let name = mention.to_string();
+            self.errors.error(
+                mention.span(),
+                format!(
+                    "this closure borrows `{name}`, and {holds}\n\
+                     note: {STATE_MOVES}\n\
+                     help: capture `{name}` by value: write `move` before the closure's parameters"
+                ),
+            );
+            return;
+        }
+        let Some((owner, span)) = self.borrowed_local(leaf, expr, true) else { return };
+        let name = self.body.locals[owner].ident.to_string();
+        let method = match expr {
+            Expr::MethodCall(m) => m.method.to_string(),
+            _ => String::new(),
+        };
+        let adapters = written_adapters(header, expr).filter(|a| method == "iter" && !a.is_empty());
+        let help = if method == "by_ref" {
+            format!("advance it by hand: `while let Some(x) = {name}.next() {{ .. }}`")
+        } else if method == "chars" || method == "bytes" || method == "char_indices" {
+            // The items are `Copy`: collecting them is enough.
+            let copy = format!("{name}.{method}().collect::<Vec<_>>()");
+            if loop_ {
+                format!("iterate over a copy: `for x in {copy}`")
+            } else {
+                format!("delegate to a copy: `yield_from!({copy})`")
+            }
+        } else if STR_ITERATORS.contains(&method.as_str()) {
+            let copies = format!("{name}.{method}().map(ToOwned::to_owned).collect::<Vec<_>>()");
+            if loop_ {
+                format!("iterate over owned copies: `for x in {copies}`")
+            } else {
+                format!("delegate to owned copies: `yield_from!({copies})`")
+            }
+        } else if let Some(adapters) = adapters {
+            // `for (i, x) in v.iter().enumerate()`: the same chain over the items by value.
+            if loop_ {
+                format!(
+                    "iterate by value (`for .. in {name}.into_iter(){adapters}`), over a clone \
+                     (`{name}.clone().into_iter(){adapters}`), or by index (`for i in 0..{name}.len()`)"
+                )
+            } else {
+                format!(
+                    "delegate to its items by value (`yield_from!({name}.into_iter(){adapters})`) or to a clone's \
+                     (`yield_from!({name}.clone().into_iter(){adapters})`)"
+                )
+            }
+        } else if loop_ {
+            format!(
+                "iterate by value (`for x in {name}`), over a clone (`for x in {name}.clone()`), or by index (`for i in 0..{name}.len()`)"
+            )
+        } else {
+            format!(
+                "delegate to its items by value (`yield_from!({name})`) or to a clone (`yield_from!({name}.clone())`)"
+            )
+        };
+        let borrows = if loop_ {
+            format!("this loop borrows `{name}` while it suspends at a `yield_!`")
+        } else {
+            format!("this `yield_from!` borrows `{name}` while it suspends")
+        };
+        self.errors.error(
+            span,
+            format!(
+                "{borrows}\n\
+                 note: a coroutine's locals live in its state, which moves when the coroutine moves, so an iterator borrowing one can't survive a suspension\n\
+                 help: {help}"
+            ),
+        );
     }
 
     /// The hidden local that `init` borrows as a whole (`&__temporary1`, also behind parentheses, `as` and in
@@ -476,8 +521,8 @@ impl<'a> Checker<'a> {
     /// at its mention: a local that may be a reference (`text: &str`) is captured as a reborrow of what it points
     /// to, which is fine, and the macro sees no types to tell a `u32` from a `&u32`: rustc reports those. (An
     /// adapter calls its closure more than once, so the closure can't move a captured local out: it borrows it.)
-    fn closure_borrow(&self, leaf: &Leaf) -> Option<syn::Ident> {
-        let mut expr = strip_parens(&leaf.expr);
+    fn closure_borrow(&self, leaf: &Leaf, header: &Expr) -> Option<syn::Ident> {
+        let mut expr = strip_parens(header);
         while let Expr::MethodCall(m) = expr
             && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
         {
@@ -554,6 +599,11 @@ fn written_adapters(header: &Expr, base: &Expr) -> Option<String> {
     let mut expr = strip_parens(header);
     while !std::ptr::eq(expr, base) {
         let Expr::MethodCall(m) = expr else { return None };
+        expr = strip_parens(&m.receiver);
+        // Over the items by value, `.copied()` and `.cloned()` have nothing to do (and don't compile).
+        if m.method == "copied" || m.method == "cloned" {
+            continue;
+        }
         let mut args = Vec::new();
         for arg in &m.args {
             let written = match arg {
@@ -564,7 +614,6 @@ fn written_adapters(header: &Expr, base: &Expr) -> Option<String> {
             args.push(written);
         }
         chain.push(format!(".{}({})", m.method, args.join(", ")));
-        expr = strip_parens(&m.receiver);
     }
     chain.reverse();
     Some(chain.concat())

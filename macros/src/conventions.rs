@@ -281,6 +281,7 @@ pub const BORROWING_ITERATORS: &[&str] = &[
     "iter",
     "iter_mut",
     "chars",
+    "char_indices",
     "bytes",
     "lines",
     "windows",
@@ -318,6 +319,12 @@ pub const ITERATOR_ADAPTERS: &[&str] = &[
     "flat_map",
     "fuse",
     "inspect",
+    "copied",
+    "cloned",
+    "flatten",
+    "map_while",
+    "scan",
+    "cycle",
 ];
 
 /// The std macros whose expansion ends its arguments' temporaries itself: `format!` and the `print!`s bind or use

@@ -173,6 +173,9 @@ pub struct Let {
     pub binding: Binding,
     pub init: Option<Node>,
     pub diverge: Option<Leaf>,
+    /// The `let` of a `yield_from!`'s delegate: the user's operand, which the delegate holds across the
+    /// delegation's suspension point.
+    pub delegated: Option<syn::Expr>,
 }
 
 pub enum Node {

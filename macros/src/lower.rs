@@ -596,7 +596,7 @@ impl<'e> Lowerer<'e> {
                         self.locals[single].value = Value::Owned;
                     }
                 }
-                Stmt::Let(Let { ordinal, attrs: local.attrs, binding, init, diverge })
+                Stmt::Let(Let { ordinal, attrs: local.attrs, binding, init, diverge, delegated: None })
             }
             // An `if` statement that jumps to a loop of the body (`if c { x = t; continue; }`) is lowered as a
             // node even without a suspension point: the analysis then sees what its paths do before they jump
@@ -651,8 +651,17 @@ impl<'e> Lowerer<'e> {
         }
         match expr {
             Expr::Macro(m) if suspension_name(&m.mac) == Some("yield_from") => {
-                let desugared = self.delegation(&m.mac);
-                self.expr(desugared, ctx, at_exit)
+                let Some((desugared, operand)) = self.delegation(&m.mac) else {
+                    return Node::Leaf(self.leaf(Expr::Verbatim(TokenStream::new()), UseKind::Move));
+                };
+                let mut node = self.expr(desugared, ctx, at_exit);
+                // The block's first statement binds the delegate (see `Self::delegation`).
+                if let Node::Block { block, .. } = &mut node
+                    && let Some(Stmt::Let(delegate)) = block.stmts.first_mut()
+                {
+                    delegate.delegated = Some(operand);
+                }
+                node
             }
             Expr::Macro(m) if yield_macro(&m.mac) => {
                 let span = m.mac.path.span();
@@ -834,14 +843,15 @@ impl<'e> Lowerer<'e> {
     ///
     /// The delegate is named `yield_from` (mixed-site), not `__delegateN`: a `+ Debug` state prints it as the
     /// field `yield_from: <the inner one>`. Both are bound by one `let`, so `first` is evaluated before the
-    /// name is in scope and a user's own `yield_from` in it still means theirs.
-    fn delegation(&mut self, mac: &syn::Macro) -> Expr {
+    /// name is in scope and a user's own `yield_from` in it still means theirs. Returned with the user's `inner`;
+    /// `None` after an error.
+    fn delegation(&mut self, mac: &syn::Macro) -> Option<(Expr, Expr)> {
         let span = mac.path.span();
         let args = match mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
             Ok(args) => args,
             Err(e) => {
                 self.errors.push(e);
-                return Expr::Verbatim(TokenStream::new());
+                return None;
             }
         };
         let mut args = args.into_iter();
@@ -851,7 +861,7 @@ impl<'e> Lowerer<'e> {
                 "expected `yield_from!(inner)`, or `yield_from!(inner, first)` where `first` is the inner coroutine's \
                  first resume argument",
             );
-            return Expr::Verbatim(TokenStream::new());
+            return None;
         };
         let first = match first {
             Some(first) if self.generator => {
@@ -859,7 +869,7 @@ impl<'e> Lowerer<'e> {
                     first.span(),
                     "a generator resumes what it delegates to with `()`: write `yield_from!(inner)`",
                 );
-                return Expr::Verbatim(TokenStream::new());
+                return None;
             }
             Some(first) => quote::quote!(#first),
             None if self.resume_unit => quote::quote_spanned!(span=> ()),
@@ -870,7 +880,7 @@ impl<'e> Lowerer<'e> {
                      note: this coroutine is resumed with a value, and starting the inner one takes one too\n\
                      help: pass it, typically the value this coroutine just received: `yield_from!(inner, value)`",
                 );
-                return Expr::Verbatim(TokenStream::new());
+                return None;
             }
         };
         self.hidden_count += 1;
@@ -914,7 +924,8 @@ impl<'e> Lowerer<'e> {
             quote::quote_spanned!(inner.span()=>
                 ::stackless::Coroutine::resume(::core::pin::Pin::new(&mut #delegate), #resume))
         };
-        syn::parse_quote_spanned! {span=> {
+        let operand = inner.clone();
+        let desugared = syn::parse_quote_spanned! {span=> {
             let (mut #delegate, mut #resume) = (#wrap, #first);
             loop {
                 match #step {
@@ -922,7 +933,8 @@ impl<'e> Lowerer<'e> {
                     ::stackless::CoroutineState::Complete(#r) => break #r,
                 }
             }
-        }}
+        }};
+        Some((desugared, operand))
     }
 
     fn unsupported(&mut self, span: Span, position: &str) -> Node {

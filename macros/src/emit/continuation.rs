@@ -471,6 +471,14 @@ impl Emitter<'_> {
                 out.extend(self.let_stmt(l, tokens));
                 return false;
             }
+            if let Stmt::Expr(node @ Node::Loop { .. }, _) = stmt {
+                // A `loop` no `break` of this arm leaves (it suspends, or goes on at a join point): what follows
+                // it is only reached in other arms, and emitted here it would be typed before them (a closure
+                // that a join point's arm assigns, called after the loop).
+                self.forget_breaks(node);
+                out.extend(self.full_stmt(stmt));
+                return !self.full_node_completes(node);
+            }
             out.extend(self.full_stmt(stmt));
             if stmt_always_suspends(stmt) {
                 if block_value {
