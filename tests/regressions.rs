@@ -1569,3 +1569,17 @@ fn ident_fragment() -> impl Iterator<Item = &'static str> {
 fn a_local_passed_as_an_ident_fragment() {
     assert_eq!(ident_fragment().collect::<Vec<_>>(), ["start", "a"]);
 }
+
+/// `yield_! { v }` with braces, before other statements: a statement without `;`, as any macro invoked with braces.
+#[stackless::coroutine]
+fn braced_yields(n: u32) -> impl Iterator<Item = u32> {
+    yield_! { n }
+    let m = n + 1;
+    yield_! { m }
+    yield_![m + 1];
+}
+
+#[test]
+fn a_yield_invoked_with_braces_is_a_statement() {
+    assert_eq!(braced_yields(1).collect::<Vec<_>>(), [1, 2, 3]);
+}

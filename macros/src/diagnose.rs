@@ -83,7 +83,15 @@ impl Checker<'_> {
 
 impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
     fn visit_expr_yield(&mut self, y: &'ast syn::ExprYield) {
-        let value = y.expr.as_ref().map(ToTokens::to_token_stream).unwrap_or_default();
+        let value = match y.expr.as_deref() {
+            // `yield!(v)`: the macro's name without its `_` (`!` and the parentheses then parse as the value).
+            Some(Expr::Unary(syn::ExprUnary { op: syn::UnOp::Not(_), expr, .. })) => match &**expr {
+                Expr::Paren(p) => p.expr.to_token_stream(),
+                Expr::Tuple(t) => t.elems.to_token_stream(),
+                other => quote::quote!(!#other),
+            },
+            other => other.map(ToTokens::to_token_stream).unwrap_or_default(),
+        };
         self.errors.error(
             y.yield_token.span,
             format!(

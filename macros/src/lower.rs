@@ -433,6 +433,12 @@ impl<'e> Lowerer<'e> {
                     stmts.extend(temporaries);
                     rest
                 }
+                // `yield_! { v }` before other statements: a statement, as if followed by `;` (a macro invoked
+                // with braces needs none).
+                SynStmt::Macro(mut m) if !last && m.semi_token.is_none() && suspension_name(&m.mac).is_some() => {
+                    m.semi_token = Some(syn::Token![;](m.mac.delimiter.span().close()));
+                    SynStmt::Macro(m)
+                }
                 other => other,
             };
             match stmt {

@@ -616,7 +616,16 @@ impl<'a> Normalizer<'a> {
                 }
                 Err(other) => {
                     let span = find_yield(&other).unwrap_or_else(|| other.span());
-                    self.unsupported(span, "this kind of expression");
+                    if let Expr::Unsafe(_) = *other {
+                        // Each arm would continue inside the block: its `unsafe` can't be split.
+                        self.errors.error(
+                            span,
+                            "`yield_!` inside an `unsafe` block is not supported\n\
+                             help: suspend outside it: `let value = unsafe { .. };` then `yield_!(value)`",
+                        );
+                    } else {
+                        self.unsupported(span, "this kind of expression");
+                    }
                     *other
                 }
             },
