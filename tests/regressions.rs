@@ -2,6 +2,7 @@
 //! program that showed it.
 mod common;
 use common::step;
+use core::pin::Pin;
 use stackless::{Coroutine, CoroutineState};
 
 /// A local matched by value inside a loop, one arm breaking out, and the local read after the loop: the match
@@ -1582,4 +1583,53 @@ fn braced_yields(n: u32) -> impl Iterator<Item = u32> {
 #[test]
 fn a_yield_invoked_with_braces_is_a_statement() {
     assert_eq!(braced_yields(1).collect::<Vec<_>>(), [1, 2, 3]);
+}
+
+#[derive(Debug)]
+enum Command {
+    Say(String),
+    Bump(i32),
+    Stop,
+}
+
+/// Bindings of a pattern matched against a borrow (`match &cmd`, `if let .. = &mut cmd`) are references, no longer
+/// used at the `yield_!` that assigns `cmd` again: left out of the state, as the plain fn's borrow ends there
+/// (was rejected as a borrow held across the `yield_!`).
+#[stackless::coroutine(resume = mut cmd)]
+fn commands() -> impl Coroutine<Command, Yield = String, Return = i32> {
+    let mut total = 0;
+    loop {
+        match &cmd {
+            Command::Say(s) => {
+                let t = s.clone();
+                cmd = yield_!(t);
+            }
+            Command::Bump(_) => cmd = yield_!(String::from("bump")),
+            Command::Stop => break,
+        }
+        if let Command::Bump(n) = &mut cmd {
+            *n += 1;
+            total += *n;
+            cmd = yield_!(format!("{n}"));
+        }
+        while let Command::Say(s) = &cmd {
+            let t = s.to_uppercase();
+            cmd = yield_!(t);
+        }
+    }
+    total
+}
+
+#[test]
+fn bindings_of_a_borrowed_scrutinee_end_before_the_yield_that_assigns_it() {
+    let mut c = commands();
+    let mut out = Vec::new();
+    let inputs = [Command::Say("a".into()), Command::Bump(1), Command::Bump(5), Command::Say("x".into())];
+    for cmd in inputs.into_iter().chain([Command::Say("y".into()), Command::Stop]) {
+        match Pin::new(&mut c).resume(cmd) {
+            CoroutineState::Yielded(y) => out.push(y),
+            CoroutineState::Complete(r) => out.push(format!("returned {r}")),
+        }
+    }
+    assert_eq!(out, ["a", "2", "bump", "X", "Y", "returned 2"]);
 }

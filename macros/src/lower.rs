@@ -300,6 +300,27 @@ impl<'e> Lowerer<'e> {
         Binding { pat: pat.clone(), locals }
     }
 
+    /// Declares the locals of `pat`, matched against `scrut` (a `match` arm's pattern, an `if let`/`while let`).
+    /// Matched against a borrow (`match &cmd`), every binding is a reference or, through a `&` pattern, a copy:
+    /// without drop glue, so one no longer used is left out of the state (it would hold the borrow there).
+    fn declare_matched(&mut self, pat: &Pat, scrut: &Expr) -> Binding {
+        let borrow = match strip_parens(scrut) {
+            Expr::Reference(r) => Some(if r.mutability.is_some() { Value::MutRef } else { Value::Plain }),
+            _ => None,
+        };
+        let binding = self.declare(pat, borrow == Some(Value::Plain));
+        if borrow == Some(Value::MutRef) {
+            let by_ref = ref_bindings(pat);
+            for (&l, (ident, _)) in binding.locals.iter().zip(pattern_idents(pat)) {
+                if !by_ref.iter().any(|p| p.ident == ident) {
+                    self.locals[l].value = Value::MutRef;
+                }
+            }
+        }
+        self.note_view(scrut, &binding.locals);
+        binding
+    }
+
     /// The local that `expr` clones (`x.clone()`), if it is one.
     fn cloned_local(&self, expr: &Expr) -> Option<LocalId> {
         let Expr::MethodCall(m) = strip_parens(expr) else { return None };
@@ -749,8 +770,7 @@ impl<'e> Lowerer<'e> {
                     {
                         pat = whole;
                     }
-                    let binding = self.declare(&pat, false);
-                    self.note_view(&scrut.expr, &binding.locals);
+                    let binding = self.declare_matched(&pat, &scrut.expr);
                     let guard = guard.map(|g| {
                         if let Some(span) = find_yield(&g) {
                             self.errors.error(span, "`yield_!` in a match guard is not supported yet\nhelp: move the condition into the arm: `x => if cond { .. }`");
@@ -987,8 +1007,7 @@ impl<'e> Lowerer<'e> {
                 Expr::Let(l) => {
                     let ctx = crate::leaf::scrutinee_ctx(&l.expr, [&*l.pat]);
                     let scrut = self.leaf(*l.expr, ctx);
-                    let binding = self.declare(&l.pat, false);
-                    self.note_view(&scrut.expr, &binding.locals);
+                    let binding = self.declare_matched(&l.pat, &scrut.expr);
                     Cond::Let { binding, scrut }
                 }
                 other => Cond::Expr(self.leaf(other, UseKind::Place)),
