@@ -1633,3 +1633,47 @@ fn bindings_of_a_borrowed_scrutinee_end_before_the_yield_that_assigns_it() {
     }
     assert_eq!(out, ["a", "2", "bump", "X", "Y", "returned 2"]);
 }
+
+/// A local used only as a format string's width or precision (`{name:>width$}`, `{:.prec$}`) is a use of it,
+/// held across the `yield_!` (was E0425: not in scope in the resume arm).
+#[stackless::coroutine]
+fn padded(names: Vec<String>) -> impl Iterator<Item = String> {
+    let width = 4;
+    let prec = 2;
+    for name in names {
+        yield_!(format!("{name:>width$}|{:.prec$}", 1.0 / 3.0));
+    }
+}
+
+#[test]
+fn a_local_named_as_a_width_or_precision_in_a_format_string() {
+    assert_eq!(padded(vec!["a".into(), "bc".into()]).collect::<Vec<_>>(), ["   a|0.33", "  bc|0.33"]);
+}
+
+/// `let .. else` whose `else` block suspends, binding a borrow of a local that is held across a later
+/// `yield_!` where the binding is no longer used: the binding's value only arrives from the arm that runs the
+/// `let`, so it is typed there and left out of the state (was E0597/E0505 naming the state's guard).
+#[stackless::coroutine]
+fn names(first: String, rest: Vec<String>) -> impl Iterator<Item = String> {
+    let Some(name) = first.strip_prefix('x') else {
+        yield_!(String::from("no prefix"));
+        return;
+    };
+    yield_!(name.to_string());
+    for r in rest {
+        let Some((key, value)) = r.split_once('=') else {
+            yield_!(format!("skipped {r}"));
+            continue;
+        };
+        let pair = format!("{key}:{value}");
+        yield_!(pair);
+        yield_!(first.clone());
+    }
+}
+
+#[test]
+fn a_let_else_binding_a_borrow_whose_else_block_suspends() {
+    assert_eq!(names("ab".into(), vec![]).collect::<Vec<_>>(), ["no prefix"]);
+    let all = names("xy".into(), vec!["a=1".into(), "b".into()]).collect::<Vec<_>>();
+    assert_eq!(all, ["y", "a:1", "xy", "skipped b"]);
+}

@@ -214,12 +214,20 @@ fn valued_by_suspending_code(body: &Body) -> Set {
             }
         }
     }
+    /// Whether a value may arrive from `n` after a suspension point in it (not from a block that a statement
+    /// of its own leaves, as the `else` block of a `let ... else`).
     fn suspends(n: &Node) -> bool {
         let in_block = |b: &Block| {
-            b.stmts.iter().any(|s| match s {
-                Stmt::Let(l) => l.init.as_ref().is_some_and(suspends),
-                Stmt::Expr(n, _) => suspends(n),
-            })
+            // (A `break` may carry the value out of the initializer: `loop { let v = yield_!(); break v; }`.)
+            let leaves = b.stmts.iter().any(|s| {
+                matches!(s, Stmt::Expr(Node::Leaf(l), _)
+                    if l.diverges && !l.jumps.iter().any(|j| matches!(j, Jump::Break(_))))
+            });
+            !leaves
+                && b.stmts.iter().any(|s| match s {
+                    Stmt::Let(l) => l.init.as_ref().is_some_and(suspends),
+                    Stmt::Expr(n, _) => suspends(n),
+                })
         };
         match n {
             Node::Leaf(_) => false,

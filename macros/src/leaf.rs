@@ -491,7 +491,7 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// The names a format string captures inline (`{x}`, `{x:?}`).
+/// The names a format string captures inline (`{x}`, `{x:?}`, `{:>width$.prec$}`).
 fn format_captures(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let bytes = s.as_bytes();
@@ -512,6 +512,28 @@ fn format_captures(s: &str) -> Vec<String> {
                 out.push(name.to_string());
             }
             i = end;
+            if bytes.get(end) == Some(&b':') {
+                // The spec's width and precision may name locals too (`{:>width$}`, `{:.prec$}`).
+                let close = s[end..].find('}').map_or(s.len(), |c| end + c);
+                let spec = &s[end + 1..close];
+                let mut words = spec.char_indices().peekable();
+                while let Some((at, c)) = words.next() {
+                    if !(c.is_ascii_alphabetic() || c == '_') {
+                        continue;
+                    }
+                    let mut stop = at + c.len_utf8();
+                    while let Some(&(next, c)) = words.peek()
+                        && (c.is_ascii_alphanumeric() || c == '_')
+                    {
+                        stop = next + 1;
+                        words.next();
+                    }
+                    if spec[stop..].starts_with('$') {
+                        out.push(spec[at..stop].to_string());
+                    }
+                }
+                i = close;
+            }
         } else {
             i += 1;
         }
@@ -1029,6 +1051,10 @@ mod tests {
     #[test]
     fn format_captures_skip_escapes_and_positions() {
         assert_eq!(format_captures("{a} {{b}} {0} {c:?} {}"), vec!["a".to_string(), "c".to_string()]);
+        assert_eq!(
+            format_captures("{name:>width$} {:.prec$} {:x<8} {0:1$} {v:>w$.p$?}"),
+            ["name", "width", "prec", "v", "w", "p"].map(String::from)
+        );
     }
 
     #[test]
