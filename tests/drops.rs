@@ -648,3 +648,71 @@ mod temporary_parts_in_order {
         assert_eq!(got, strs(&want));
     }
 }
+
+/// A resume value destructured by a pattern that leaves parts of it (`(_, c)`), by `let` or by assignment: the
+/// parts drop at the statement's end, as the plain fn drops the rest of the value its call returned.
+#[stackless::coroutine(resume = _)]
+fn destructured_resume_values() -> impl Coroutine<(Noisy, Noisy), Yield = (), Return = ()> {
+    let _g = Noisy("g");
+    {
+        let (_, c) = yield_!(());
+        log("inner");
+        drop(c);
+    }
+    let mut a = Noisy("a0");
+    (a, _) = yield_!(());
+    log("assigned");
+    drop(a);
+}
+
+#[test]
+fn the_parts_of_a_resume_value_a_pattern_leaves_drop_at_the_statements_end() {
+    let log = events(|| {
+        let mut c = destructured_resume_values();
+        step(&mut c, (Noisy("x"), Noisy("y")));
+        step(&mut c, (Noisy("l"), Noisy("c")));
+        step(&mut c, (Noisy("a1"), Noisy("b1")));
+    });
+    let expected = [
+        // `(a, _) = ..` binds the value's parts first (the rest drops there), then assigns `a` (the old one drops).
+        "drop x", "drop y", "drop l", "inner", "drop c", "drop b1", "drop a0", "assigned", "drop a1", "drop g",
+    ];
+    assert_eq!(log, strs(&expected));
+}
+
+/// `resume = (a, _)`: the part the pattern leaves drops at once, as all of it does with `resume = _`.
+#[stackless::coroutine(resume = (a, _))]
+fn resume_pattern_leaving_a_part() -> impl Coroutine<(Noisy, Noisy), Yield = (), Return = ()> {
+    log("body starts");
+    yield_!(());
+    drop(a);
+}
+
+#[test]
+fn the_part_of_the_first_resume_argument_a_pattern_leaves_drops_at_once() {
+    let log = events(|| {
+        let mut c = resume_pattern_leaving_a_part();
+        step(&mut c, (Noisy("a"), Noisy("b")));
+        log("suspended");
+    });
+    assert_eq!(log, strs(&["drop b", "body starts", "suspended", "drop a"]));
+}
+
+/// `for (a, _) in v` with a `yield_!` in the body: the item's `_` part drops after the body, after `a`, as the
+/// plain fn's loop drops its item.
+#[stackless::coroutine]
+fn loop_pattern_leaving_a_part(v: Vec<(Noisy, Noisy)>) -> impl Iterator<Item = &'static str> {
+    for (a, _) in v {
+        yield_!(a.0);
+        log("body end");
+    }
+}
+
+#[test]
+fn the_part_of_a_loop_item_a_pattern_leaves_drops_after_the_body() {
+    let items = || vec![(Noisy("a0"), Noisy("b0")), (Noisy("a1"), Noisy("b1"))];
+    let drained_log = ["yield a0", "body end", "drop a0", "drop b0", "yield a1", "body end", "drop a1", "drop b1"];
+    assert_eq!(drained(loop_pattern_leaving_a_part(items())), strs(&drained_log));
+    let cancelled = ["cancel", "drop a0", "drop b0", "drop a1", "drop b1"];
+    assert_eq!(cancelled_after(loop_pattern_leaving_a_part(items()), 1), strs(&cancelled));
+}

@@ -172,7 +172,10 @@ impl<'e> Lowerer<'e> {
                 if input.resume_plain {
                     no_drop_stmts.push((prefix.len(), Value::Plain));
                 }
-                prefix.push(syn::parse_quote!(let #pat = #arg;));
+                // As a value: what the pattern leaves of it (`(a, _)`) drops at once, as `resume = _` does.
+                let value: Expr =
+                    if matches!(pat, Pat::Ident(_)) { syn::parse_quote!(#arg) } else { syn::parse_quote!({ #arg }) };
+                prefix.push(syn::parse_quote!(let #pat = #value;));
             }
         }
         let mut block = input.block;
@@ -805,6 +808,7 @@ impl<'e> Lowerer<'e> {
                 if let Some(span) = find_yield(&f.expr) {
                     return self.unsupported(span, "the iterator of a `for` loop");
                 }
+                let suspends = loop_suspends(&f);
                 let iter = self.leaf(*f.expr, UseKind::Move);
                 let id = self.new_loop(f.label.as_ref());
                 let it_scope = self.push_scope(false);
@@ -821,24 +825,61 @@ impl<'e> Lowerer<'e> {
                 self.loop_stack.push(id);
                 let pat_scope = self.push_scope(true);
                 let no_drop = matches!(&iter.expr, Expr::Range(_));
-                let binding = self.declare(&f.pat, no_drop);
+                // The parts of an item that the pattern leaves (`_` in `(a, _)`) drop after the body, with the
+                // item (Rust matches it as a `match` arm's temporary): bound under hidden names, declared again
+                // first in the body, the user's names after.
+                let pinned = if suspends { pin_wilds(&f.pat, &mut self.hidden_count) } else { None };
+                let mut f_body = f.body;
+                let (pat, renamed) = match pinned {
+                    Some((pinned, renamed)) => {
+                        f_body.stmts.splice(0..0, rebinds(&renamed));
+                        (pinned, renamed)
+                    }
+                    None => (*f.pat.clone(), Vec::new()),
+                };
+                let binding = self.declare(&pat, no_drop);
+                // What the item binds as the user's `name`: the local of that name, or the hidden one
+                // (`__boundN`) it is declared again from; both are given what is known of the item.
+                let bound_as = |l: &Self, name: &syn::Ident| -> Vec<LocalId> {
+                    let hidden = renamed.iter().find(|(user, _, _)| user == name).map_or(name, |(_, _, h)| h);
+                    binding.locals.iter().copied().filter(|&b| l.locals[b].ident == *hidden).collect()
+                };
                 // The index of `for (i, x) in it.enumerate()` is a `usize`: plain.
-                if let Some(index) = enumerate_index(&iter.expr, &f.pat)
-                    && let Some(&local) = binding.locals.iter().find(|&&l| self.locals[l].ident == *index)
-                {
-                    self.locals[local].value = Value::Plain;
+                let mut plain = Vec::new();
+                if let Some(index) = enumerate_index(&iter.expr, &f.pat) {
+                    plain = bound_as(self, index);
+                    plain.iter().for_each(|&local| self.locals[local].value = Value::Plain);
                 }
                 // `for word in words` over a `Vec<String>` binds a `String`, and so do `words.into_iter().rev()`
                 // and the item of `(i, word)` in `words.drain(..).enumerate()` (the arguments' flags are set after
                 // the body is lowered, so this is resolved then).
+                let mut items = Vec::new();
                 if let Some((path, item)) = items_source(&iter.expr, &f.pat)
                     && let Some(ident) = path.path.get_ident()
                     && let Some(&(_, owner)) = iter.env.iter().rev().find(|(name, _)| ident == name)
-                    && let Some(&local) = binding.locals.iter().find(|&&l| self.locals[l].ident == *item)
                 {
-                    self.items_of.push((local, owner));
+                    items = bound_as(self, item);
+                    items.iter().for_each(|&local| self.items_of.push((local, owner)));
                 }
-                let body = self.block(f.body, true, false);
+                let body = self.block(f_body, true, false);
+                // The user's names, declared again at the body's top, know the same.
+                for stmt in &body.stmts[..renamed.len()] {
+                    let Stmt::Let(l) = stmt else { continue };
+                    let Some(Node::Leaf(init)) = &l.init else { continue };
+                    let Expr::Path(from) = &init.expr else { continue };
+                    let Some(&(_, hidden)) = init.env.iter().rev().find(|(n, _)| from.path.is_ident(n)) else {
+                        continue;
+                    };
+                    for &user in &l.binding.locals {
+                        if plain.contains(&hidden) {
+                            self.locals[user].value = Value::Plain;
+                        }
+                        if let Some(&(_, owner)) = self.items_of.iter().find(|(h, _)| *h == hidden && items.contains(h))
+                        {
+                            self.items_of.push((user, owner));
+                        }
+                    }
+                }
                 self.pop_scope_to(pat_scope);
                 self.loop_stack.pop();
                 self.pop_scope_to(it_scope);

@@ -5,7 +5,7 @@
 //!   macros whose arguments are expressions ([`expression_macro`]) and the misplaced ones ([`check_misplaced`]).
 //! - Places and patterns: [`is_local_place`] and [`is_place_expression`] (two different rules, see each),
 //!   [`contains_let`], what a pattern binds ([`binds`], [`pattern_idents`], [`pattern_names`], [`ref_bindings`],
-//!   [`binds_by_ref`], [`binds_only_by_ref`], [`binds_nothing`]) and whether a `let` reads its value in place
+//!   [`binds_by_ref`], [`binds_only_by_ref`]) and whether a `let` reads its value in place
 //!   ([`let_reads_in_place`]).
 //! - Values: [`strip_parens`], whether one is surely a temporary rustc doesn't promote ([`unpromoted`]), how many
 //!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]); and the two the rewrites of a local's
@@ -442,16 +442,6 @@ pub fn let_reads_in_place(pat: &Pat, init: &Expr) -> bool {
         pat => pat,
     };
     (matches!(pat, Pat::Wild(_)) || binds_only_by_ref(pat)) && is_place_expression(init)
-}
-
-/// `_` or `_: T`: a pattern that binds nothing, so that a `let` drops its value at once.
-pub fn binds_nothing(pat: &Pat) -> bool {
-    match pat {
-        Pat::Wild(_) => true,
-        Pat::Type(t) => binds_nothing(&t.pat),
-        Pat::Paren(p) => binds_nothing(&p.pat),
-        _ => false,
-    }
 }
 
 /// A value that `*` reads through rather than moves out of, as far as the code shows: a guard

@@ -51,7 +51,9 @@ impl Emitter<'_> {
                     l.init.as_ref().expect("internal invariant: a `let` with a suspension has an initializer");
                 let completes = !self.cont_node_never_completes(init_node, k);
                 let init = self.typing(&l.binding, completes, |e: &mut Self| e.cont_node(init_node, k));
-                let init = if crate::syntax::binds_nothing(&l.binding.pat) {
+                // A pattern that doesn't bind the whole value (`_`, `(_, c)`) leaves parts of it to drop at the
+                // statement's end.
+                let init = if super::whole_ident(&l.binding.pat).is_none() {
                     self.dropped_at_once(init_node, k, init)
                 } else {
                     init
@@ -211,7 +213,12 @@ impl Emitter<'_> {
             Node::Assign { place, value } => {
                 let completes = !self.cont_node_never_completes(value, k);
                 let v = self.assigning(place, completes, |e: &mut Self| e.cont_node(value, k));
-                let v = if matches!(place.expr, syn::Expr::Infer(_)) { self.dropped_at_once(value, k, v) } else { v };
+                // `_ = ..`, `(a, _) = ..`: what the place leaves of the value drops at the statement's end.
+                let destructures = !matches!(
+                    place.expr,
+                    syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Unary(_)
+                );
+                let v = if destructures { self.dropped_at_once(value, k, v) } else { v };
                 self.assign(place, v)
             }
             Node::Leaf(_) | Node::Yield(_) => {
@@ -220,9 +227,10 @@ impl Emitter<'_> {
         }
     }
 
-    /// `value`, the resume value of point `k` discarded by `let _ =` or `_ =`: as a block's value, so that it is a
-    /// temporary dropped at the end of the statement, as the plain fn drops what `yield_!` returns; the resume
-    /// argument itself is a place, which `let _ =` would leave alive until the step ends.
+    /// `value`, the resume value of point `k` discarded (`let _ =`, `_ =`) or destructured (`let (_, c) =`): as a
+    /// block's value, so that it is a temporary dropped at the end of the statement, as the plain fn drops what
+    /// `yield_!` returns; the resume argument itself is a place, which a pattern would leave (in part) alive until
+    /// the step ends.
     fn dropped_at_once(&self, value: &Node, k: YieldId, tokens: TokenStream) -> TokenStream {
         if matches!(value, Node::Yield(j) if *j == k) && !self.shape.resumes_with_unit() {
             quote!({ #tokens })

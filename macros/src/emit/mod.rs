@@ -1214,7 +1214,7 @@ fn binding_pat(body: &Body, field_moved: &Set, binding: &Binding) -> syn::Pat {
 }
 
 /// The identifier a pattern is made of, if it is one (`page`, `page: Page`).
-fn whole_ident(pat: &syn::Pat) -> Option<&syn::PatIdent> {
+pub(super) fn whole_ident(pat: &syn::Pat) -> Option<&syn::PatIdent> {
     match pat {
         syn::Pat::Type(t) => whole_ident(&t.pat),
         syn::Pat::Ident(p) => Some(p),
