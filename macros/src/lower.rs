@@ -848,7 +848,9 @@ impl<'e> Lowerer<'e> {
                 let mut plain = Vec::new();
                 if let Some(index) = enumerate_index(&iter.expr, &f.pat) {
                     plain = bound_as(self, index);
-                    plain.iter().for_each(|&local| self.locals[local].value = Value::Plain);
+                    for &local in &plain {
+                        self.locals[local].value = Value::Plain;
+                    }
                 }
                 // `for word in words` over a `Vec<String>` binds a `String`, and so do `words.into_iter().rev()`
                 // and the item of `(i, word)` in `words.drain(..).enumerate()` (the arguments' flags are set after
@@ -859,7 +861,9 @@ impl<'e> Lowerer<'e> {
                     && let Some(&(_, owner)) = iter.env.iter().rev().find(|(name, _)| ident == name)
                 {
                     items = bound_as(self, item);
-                    items.iter().for_each(|&local| self.items_of.push((local, owner)));
+                    for &local in &items {
+                        self.items_of.push((local, owner));
+                    }
                 }
                 let body = self.block(f_body, true, false);
                 // The user's names, declared again at the body's top, know the same.
