@@ -1677,3 +1677,84 @@ fn a_let_else_binding_a_borrow_whose_else_block_suspends() {
     let all = names("xy".into(), vec!["a=1".into(), "b".into()]).collect::<Vec<_>>();
     assert_eq!(all, ["y", "a:1", "xy", "skipped b"]);
 }
+
+/// `match it.peek()` on a `Peekable`, advancing it in the arm before a `yield_!` (the lexer idiom), and a parser's
+/// own `peek` returning a reference, bound by `while let` and dead at the `yield_!`: `peek`'s result is a view,
+/// left out of the state once no longer used (was E0499/E0502: held to the `yield_!`).
+#[stackless::coroutine]
+fn digits_then_rest(src: &str) -> impl Iterator<Item = String> + '_ {
+    let mut it = src.chars().peekable();
+    let mut run = String::new();
+    while let Some(&c) = it.peek() {
+        if !c.is_ascii_digit() {
+            break;
+        }
+        run.push(c);
+        it.next();
+    }
+    yield_!(run);
+    match it.peek() {
+        Some(_) => {
+            it.next();
+            yield_!(it.collect());
+        }
+        None => yield_!(String::from("end")),
+    }
+}
+
+struct Tokens {
+    words: Vec<String>,
+    at: usize,
+}
+
+impl Tokens {
+    fn peek(&self) -> Option<&str> {
+        self.words.get(self.at).map(String::as_str)
+    }
+
+    fn bump(&mut self) {
+        self.at += 1;
+    }
+
+    #[stackless::coroutine]
+    fn shouted(&mut self) -> impl Iterator<Item = String> + '_ {
+        while let Some(word) = self.peek() {
+            let loud = word.to_uppercase();
+            self.bump();
+            yield_!(loud);
+        }
+    }
+}
+
+#[test]
+fn a_peeked_reference_is_dead_at_the_yield_after_the_iterator_advances() {
+    assert_eq!(digits_then_rest("12;ab").collect::<Vec<_>>(), ["12", "ab"]);
+    assert_eq!(digits_then_rest("7").collect::<Vec<_>>(), ["7", "end"]);
+    let mut tokens = Tokens { words: vec!["a".into(), "b".into()], at: 0 };
+    assert_eq!(tokens.shouted().collect::<Vec<_>>(), ["A", "B"]);
+    assert_eq!(tokens.at, 2);
+}
+
+/// `it.take(2)`, `it.fuse()`, `it.max()` on a local iterator move it (as `Iterator`'s methods do), while
+/// `opt.take()` borrows (`Option::take`): told apart by their arguments (was E0382 at the `yield_!` after the
+/// move).
+#[stackless::coroutine]
+fn iterator_consumers(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    let it = v.clone().into_iter();
+    for x in it.take(2) {
+        yield_!(x);
+    }
+    let odd = v.clone().into_iter().filter(|x| x % 2 == 1);
+    for x in odd.fuse() {
+        yield_!(x);
+    }
+    let all = v.into_iter();
+    let mut max = Some(all.max().unwrap_or(0));
+    yield_!(max.take().unwrap_or(0));
+    yield_!(max.unwrap_or(100));
+}
+
+#[test]
+fn iterator_methods_that_take_self_move_a_local_iterator() {
+    assert_eq!(iterator_consumers(vec![1, 2, 3]).collect::<Vec<_>>(), [1, 2, 1, 3, 3, 100]);
+}

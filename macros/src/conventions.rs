@@ -92,6 +92,17 @@ pub fn consuming_method(name: &str) -> bool {
         )
 }
 
+/// Iterator methods that take `self`, by name and argument count where std has a method of the same name that
+/// borrows (`Option::take(&mut self)` takes no argument, `Iterator::take(self, n)` one; `Ord::max(self, other)`
+/// one, `Iterator::max(self)` none).
+pub fn consuming_iterator_call(name: &str, args: usize) -> bool {
+    matches!(
+        (name, args),
+        ("take" | "max_by_key" | "min_by_key" | "max_by" | "min_by" | "reduce" | "partition", 1)
+            | ("fuse" | "max" | "min" | "unzip", 0)
+    )
+}
+
 /// Methods that borrow their receiver, by convention (`len`, `push`, `iter`…): a receiver local there stays in
 /// place. Any other method the macro doesn't know may take `self` (`UseKind::Receiver`).
 pub fn borrowing_method(name: &str) -> bool {
@@ -206,6 +217,8 @@ pub const STD_VIEWS: &[(&str, Returns, On)] = &[
     ("as_mut", Returns::RefMut, On::Any),
     ("as_deref", Returns::Ref, On::Any),
     ("as_deref_mut", Returns::RefMut, On::Any),
+    // `Peekable`'s and `BinaryHeap`'s (not `peek_mut`, whose guard has a `Drop`).
+    ("peek", Returns::Ref, On::Any),
     ("chars", Returns::Iter, On::Any),
     ("char_indices", Returns::Iter, On::Any),
     ("split_whitespace", Returns::Iter, On::Any),
