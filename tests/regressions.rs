@@ -1758,3 +1758,35 @@ fn iterator_consumers(v: Vec<u32>) -> impl Iterator<Item = u32> {
 fn iterator_methods_that_take_self_move_a_local_iterator() {
     assert_eq!(iterator_consumers(vec![1, 2, 3]).collect::<Vec<_>>(), [1, 2, 1, 3, 3, 100]);
 }
+
+/// Locals whose type later code completes (`let mut last = None;` then `last = Some(x)` after a `yield_!` in a
+/// loop, `let mut seen = Vec::new();` then `seen.push(..)`), used after the loop, or dead at a `yield_!` before
+/// the assignment (`keep`): typed as in the plain fn (was E0282 at the use after the loop, and for `keep` an
+/// error about `Copy` naming the macro's helpers).
+#[stackless::coroutine]
+fn typed_by_later_code(items: Vec<String>, prev: Option<String>) -> impl Iterator<Item = usize> {
+    let mut last = None;
+    let mut seen = Vec::new();
+    for x in items {
+        yield_!(x.len());
+        seen.push(x.to_uppercase());
+        last = Some(x);
+    }
+    if let Some(s) = last {
+        yield_!(s.len() * 10);
+    }
+    yield_!(seen.iter().map(|s| s.len()).sum());
+    let mut keep = None;
+    if prev.is_some() {
+        yield_!(0);
+        keep = prev;
+    }
+    yield_!(format!("{keep:?}").len());
+}
+
+#[test]
+fn locals_typed_by_code_after_a_yield() {
+    let got = typed_by_later_code(vec!["ab".into(), "c".into()], Some("x".into())).collect::<Vec<_>>();
+    assert_eq!(got, [2, 1, 10, 3, 0, 9]);
+    assert_eq!(typed_by_later_code(vec![], None).collect::<Vec<_>>(), [0, 4]);
+}

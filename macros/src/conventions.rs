@@ -92,6 +92,41 @@ pub fn consuming_method(name: &str) -> bool {
         )
 }
 
+/// The std collections whose `new()` and `with_capacity(..)` leave the item type to later code.
+const GENERIC_COLLECTIONS: &[&str] =
+    &["Vec", "VecDeque", "HashMap", "HashSet", "BTreeMap", "BTreeSet", "BinaryHeap", "LinkedList"];
+
+/// An initializer whose type is complete only with later code (`let mut last = None;` then `last = Some(x)`):
+/// `None`, `Ok(..)`, `Err(..)`, `Default::default()`, `vec![]`, and a std collection's `new()` or
+/// `with_capacity(..)`.
+pub fn leaves_type_open(expr: &syn::Expr) -> bool {
+    use syn::Expr;
+    let path_is = |path: &syn::Path, names: &[&str]| {
+        path.segments.last().is_some_and(|s| names.iter().any(|n| s.ident == n) && s.arguments.is_none())
+    };
+    match expr {
+        Expr::Paren(p) => leaves_type_open(&p.expr),
+        Expr::Path(p) => p.qself.is_none() && path_is(&p.path, &["None"]),
+        Expr::Call(c) => {
+            let Expr::Path(f) = &*c.func else { return false };
+            let segments: Vec<_> = f.path.segments.iter().collect();
+            match segments[..] {
+                [only] => (only.ident == "Ok" || only.ident == "Err") && c.args.len() == 1,
+                [.., owner, method] => {
+                    let collection = GENERIC_COLLECTIONS.iter().any(|n| owner.ident == n) && owner.arguments.is_none();
+                    let constructor = (method.ident == "new" && c.args.is_empty())
+                        || (method.ident == "with_capacity" && c.args.len() == 1);
+                    (collection && constructor)
+                        || (owner.ident == "Default" && method.ident == "default" && c.args.is_empty())
+                }
+                [] => false,
+            }
+        }
+        Expr::Macro(m) => m.mac.path.is_ident("vec") && m.mac.tokens.is_empty(),
+        _ => false,
+    }
+}
+
 /// Iterator methods that take `self`, by name and argument count where std has a method of the same name that
 /// borrows (`Option::take(&mut self)` takes no argument, `Iterator::take(self, n)` one; `Ord::max(self, other)`
 /// one, `Iterator::max(self)` none).

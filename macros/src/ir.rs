@@ -30,6 +30,9 @@ pub struct Local {
     /// `*` of it reads through it (a guard, an `Rc`: [`crate::syntax::reads_through_deref`]), so `*x` by
     /// value is a use in place, not a move of `x` (which holds its lock to the end of its scope).
     pub reads_through_deref: bool,
+    /// Its initializer leaves part of its type to later code (`None`, `Vec::new()`:
+    /// [`crate::conventions::leaves_type_open`]): an arm that runs before that code can't tell its type.
+    pub typed_later: bool,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -67,7 +70,7 @@ pub enum Value {
 impl Local {
     pub fn new(ident: syn::Ident, scope: ScopeId, mutable: bool) -> Self {
         let hidden = crate::names::hidden_kind(&ident);
-        Local { ident, scope, mutable, value: Value::Unknown, hidden, reads_through_deref: false }
+        Local { ident, scope, mutable, value: Value::Unknown, hidden, reads_through_deref: false, typed_later: false }
     }
 
     /// [`Value::Plain`]: `Copy` without drop glue (stricter than [`Self::no_drop_glue`]).

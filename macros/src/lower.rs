@@ -30,7 +30,7 @@ use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::conventions::{
     BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, deref_read_type,
-    no_drop_type, owned_type, panicking_macro, plain_primitive_call, std_view,
+    leaves_type_open, no_drop_type, owned_type, panicking_macro, plain_primitive_call, std_view,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -611,6 +611,9 @@ impl<'e> Lowerer<'e> {
                     if let ([single], Some(source)) = (&binding.locals[..], self.cloned_local(&leaf.expr)) {
                         self.clones.push((*single, source));
                     }
+                }
+                if let ([single], Some(Node::Leaf(leaf)), Pat::Ident(_)) = (&binding.locals[..], &init, &local.pat) {
+                    self.locals[*single].typed_later = leaves_type_open(&leaf.expr);
                 }
                 if let [single] = binding.locals[..]
                     && ref_bindings(&local.pat).is_empty()

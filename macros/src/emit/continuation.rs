@@ -493,6 +493,8 @@ impl Emitter<'_> {
                     // The rest's value is the block's, which is the initializer's.
                     self.value_position = true;
                     out.extend(self.dead_continuation(stmt, rest));
+                } else {
+                    out.extend(self.typing_rest(stmt, rest));
                 }
                 return true;
             }
@@ -562,6 +564,38 @@ impl Emitter<'_> {
         let binding = self.let_stmt(l, value);
         let rest = self.full_stmts(rest);
         quote!(#binding #rest)
+    }
+
+    /// In the start arm, after `yield_!(..);`: the rest of the block as dead code when it is plain code that uses a
+    /// local whose type it completes (`last = Some(x);` for `let mut last = None;`,
+    /// [`crate::ir::Local::typed_later`]). The
+    /// start arm is the first rustc type-checks; without this, code after the loop in it (`if let Some(s) = last
+    /// { s.len() }`) would need the type before any arm has given it. rustc type-checks unreachable code but
+    /// doesn't borrow-check it.
+    fn typing_rest(&mut self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
+        let discarded_yield = matches!(stmt, Stmt::Expr(Node::Yield(_), Some(_)));
+        let plain = |s: &Stmt| {
+            stmt_is_plain(s)
+                && match s {
+                    Stmt::Let(l) => matches!(&l.init, None | Some(Node::Leaf(_))),
+                    Stmt::Expr(n, _) => matches!(n, Node::Leaf(_)),
+                }
+                && match s {
+                    Stmt::Let(l) => !l.init.as_ref().is_some_and(node_has_closure),
+                    Stmt::Expr(n, _) => !node_has_closure(n),
+                }
+        };
+        let completes_a_type = rest.iter().any(|s| {
+            let (Stmt::Let(crate::ir::Let { init: Some(Node::Leaf(leaf)), .. }) | Stmt::Expr(Node::Leaf(leaf), _)) = s
+            else {
+                return false;
+            };
+            leaf.uses.iter().any(|u| self.body.locals[u.local].typed_later)
+        });
+        if self.arm.is_some() || !discarded_yield || !rest.iter().all(plain) || !completes_a_type {
+            return TokenStream::new();
+        }
+        self.full_stmts(rest)
     }
 
     /// Emits a `let`'s initializer; `binds`: the `let` binds its value in this arm (the initializer doesn't

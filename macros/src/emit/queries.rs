@@ -410,6 +410,7 @@ fn pattern_flows(root: &Block) -> Vec<(Vec<LocalId>, Vec<LocalId>)> {
 ///   them: `let mut x = None;`), or types through a witness shared by the arms: such an arm types them from
 ///   the others, maybe later in the body, and what is made of the latter (bound from them by a `let` or a
 ///   pattern);
+/// - those whose initializer leaves their type to code after a suspension point ([`completed_after_a_suspension`]);
 /// - and those known to own their value (a `Vec`, a `String`): never `Copy`, nothing to gain.
 pub(super) fn never_held(body: &Body, an: &Analysis) -> Set {
     let mut out = closure_locals(body);
@@ -429,12 +430,76 @@ pub(super) fn never_held(body: &Body, an: &Analysis) -> Set {
             }
         }
     }
+    out.union(&completed_after_a_suspension(body));
     for (l, local) in body.locals.iter().enumerate() {
         if local.owned() {
             out.insert(l);
         }
     }
     out
+}
+
+/// The locals whose initializer leaves their type to later code ([`crate::ir::Local::typed_later`]) and that
+/// are assigned after a suspension point that follows their `let` (`let mut keep = None; if c { yield_!(..);
+/// keep = prev; }`): at that point, the type isn't complete yet in the code rustc has checked.
+fn completed_after_a_suspension(body: &Body) -> Set {
+    struct Walk<'b> {
+        body: &'b Body,
+        /// Suspension points seen so far, in the body's order.
+        points: usize,
+        /// Per local: the number of points seen at its `let`.
+        declared_at: Vec<usize>,
+        out: Set,
+    }
+    impl Walk<'_> {
+        fn block(&mut self, b: &Block) {
+            for stmt in &b.stmts {
+                match stmt {
+                    Stmt::Let(l) => {
+                        if let Some(init) = &l.init {
+                            self.node(init);
+                        }
+                        for &local in &l.binding.locals {
+                            self.declared_at[local] = self.points;
+                        }
+                    }
+                    Stmt::Expr(n, _) => self.node(n),
+                }
+            }
+        }
+        fn leaf(&mut self, leaf: &Leaf) {
+            for u in leaf.uses.iter().filter(|u| u.kind == UseKind::Write) {
+                if self.body.locals[u.local].typed_later && self.points > self.declared_at[u.local] {
+                    self.out.insert(u.local);
+                }
+            }
+        }
+        fn node(&mut self, n: &Node) {
+            match n {
+                Node::Leaf(leaf) => self.leaf(leaf),
+                Node::Yield(_) => self.points += 1,
+                Node::Block { block: b, .. }
+                | Node::Loop { body: b, .. }
+                | Node::While { body: b, .. }
+                | Node::For { body: b, .. } => self.block(b),
+                Node::If { then, els, .. } => {
+                    self.block(then);
+                    if let Some(e) = els {
+                        self.node(e);
+                    }
+                }
+                Node::Match { arms, .. } => arms.iter().for_each(|a| self.node(&a.body)),
+                Node::Assign { place, value } => {
+                    self.node(value);
+                    self.leaf(place);
+                }
+            }
+        }
+    }
+    let n = body.locals.len();
+    let mut walk = Walk { body, points: 0, declared_at: vec![0; n], out: Set::new(n) };
+    walk.block(&body.root);
+    walk.out
 }
 
 /// The locals that may hold a closure, or a value of a type made of one (`Some(f)`): bound or assigned by a
