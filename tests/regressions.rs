@@ -1763,6 +1763,8 @@ fn iterator_methods_that_take_self_move_a_local_iterator() {
 /// loop, `let mut seen = Vec::new();` then `seen.push(..)`), used after the loop, or dead at a `yield_!` before
 /// the assignment (`keep`): typed as in the plain fn (was E0282 at the use after the loop, and for `keep` an
 /// error about `Copy` naming the macro's helpers).
+// The closure's parameter is what needs the type (`String::len` names it).
+#[allow(clippy::redundant_closure_for_method_calls)]
 #[stackless::coroutine]
 fn typed_by_later_code(items: Vec<String>, prev: Option<String>) -> impl Iterator<Item = usize> {
     let mut last = None;
