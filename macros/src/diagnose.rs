@@ -57,12 +57,17 @@ impl Checker<'_> {
             _ => None,
         };
         if callee.is_some_and(|callee| callee == name) {
-            let item = if self.generator { "dyn Iterator<Item = ..>" } else { "dyn stackless::Coroutine<..>" };
+            // A coroutine is resumed through `Pin<&mut Self>`: boxed, it is `Pin<Box<dyn ..>>`.
+            let boxed = if self.generator {
+                "a boxed generator, `-> Box<dyn Iterator<Item = ..>>`"
+            } else {
+                "a boxed coroutine, `-> Pin<Box<dyn stackless::Coroutine<.., Yield = .., Return = ..>>>`"
+            };
             self.errors.error(
                 arg.span(),
                 format!(
                     "`{name}` delegates to itself, so its state would contain itself\n\
-                     help: return a boxed coroutine, `-> Box<{item}>` (or `Pin<Box<..>>`): the macro boxes the state"
+                     help: return {boxed}: the macro boxes the state"
                 ),
             );
         }

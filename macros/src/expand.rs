@@ -20,16 +20,26 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let func: ItemFn = match syn::parse2(item.clone()) {
         Ok(func) => func,
         Err(_) => {
-            let error = syn::Error::new(
-                first_token_span(&item),
-                "`#[stackless::coroutine]` can only be used on a fn: it turns the fn's body into a state machine",
-            );
+            let message = match syn::parse2::<syn::TraitItemFn>(item.clone()) {
+                // A trait's method without a body: nothing to transform here.
+                Ok(method) if method.default.is_none() => {
+                    "`#[stackless::coroutine]` needs the fn's body, which a trait's declaration doesn't have\n\
+                     help: put the attribute on the method in each `impl` of the trait"
+                }
+                _ => "`#[stackless::coroutine]` can only be used on a fn: it turns the fn's body into a state machine",
+            };
+            let error = syn::Error::new(first_token_span(&item), message);
             let mut out = error.to_compile_error();
             out.extend(item);
             return out;
         }
     };
     let mut errors = Errors::default();
+    // The attribute written twice: the second would transform the first one's output.
+    for attr in func.attrs.iter().filter(|a| is_this_attribute(a)) {
+        let name = attr.path().segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+        errors.error(name, "`#[stackless::coroutine]` is applied twice to this fn\nhelp: remove one of them");
+    }
     let shape = signature::parse(args, &func.sig, &mut errors);
     // Whether the placeholder body `__private::failed()` has the type the signature promises.
     let supported = signature::classify_return(&func.sig, &mut Errors::default()).is_some();
@@ -58,6 +68,13 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
+/// `#[stackless::coroutine]` or `#[coroutine]` (imported).
+fn is_this_attribute(attr: &syn::Attribute) -> bool {
+    let path = attr.path();
+    path.segments.last().is_some_and(|s| s.ident == "coroutine")
+        && (path.segments.len() == 1 || path.segments.first().is_some_and(|s| s.ident == "stackless"))
+}
+
 fn first_token_span(item: &TokenStream) -> Span {
     item.clone().into_iter().next().map_or_else(Span::call_site, |t| t.span())
 }
@@ -66,10 +83,20 @@ fn first_token_span(item: &TokenStream) -> Span {
 fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
     let ItemFn { attrs, vis, sig, .. } = func;
-    // Already reported: rustc would also reject the placeholder body of a `const fn` or a C-variadic fn.
+    // Already reported, and rustc would report them again for the placeholder: the attribute written twice (it
+    // would transform the placeholder), `+ Copy`, a `const fn` or a C-variadic fn.
+    let attrs = attrs.iter().filter(|a| !is_this_attribute(a));
     let mut sig = sig.clone();
     sig.constness = None;
     sig.variadic = None;
+    if let syn::ReturnType::Type(_, ty) = &mut sig.output
+        && let syn::Type::ImplTrait(it) = &mut **ty
+    {
+        it.bounds = std::mem::take(&mut it.bounds)
+            .into_iter()
+            .filter(|b| !matches!(b, syn::TypeParamBound::Trait(t) if t.path.is_ident("Copy")))
+            .collect();
+    }
     signature::without_rebindings(&mut sig);
     // Any other return type gets a body of type `!` (which in edition 2024 also satisfies an unsupported
     // `impl Trait`, such as `impl Display`).

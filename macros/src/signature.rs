@@ -92,6 +92,13 @@ impl Parse for Args {
                     "expected a pattern after `resume =`, for example `resume = mut x` or `resume = _`",
                 )
             })?;
+            if input.peek(Token![:]) {
+                return Err(syn::Error::new(
+                    input.span(),
+                    "the resume argument's type is written in the signature, not here\n\
+                     help: write `resume = PATTERN` and the type as `impl Coroutine<TYPE, Yield = .., Return = ..>`",
+                ));
+            }
             if resume.is_some() {
                 return Err(syn::Error::new(key.span(), "duplicate argument `resume`"));
             }
@@ -415,6 +422,14 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
             "Coroutine" => kind = Some(coroutine_kind(last, errors)?),
             "Clone" => derive_clone = true,
             "Debug" => derive_debug = true,
+            "Copy" => {
+                errors.error(
+                    last.ident.span(),
+                    "a coroutine can't be `Copy`: its state holds what it will resume with, and copying it would run \
+                     the same suspended code twice without `clone` saying so\n\
+                     help: write `+ Clone` to duplicate a suspended coroutine explicitly",
+                );
+            }
             _ => {}
         }
     }
