@@ -79,6 +79,10 @@ fn first_token_span(item: &TokenStream) -> Span {
     item.clone().into_iter().next().map_or_else(Span::call_site, |t| t.span())
 }
 
+/// The std traits an empty iterator implements.
+const ITERATOR_TRAITS: &[&str] =
+    &["Iterator", "IntoIterator", "DoubleEndedIterator", "ExactSizeIterator", "FusedIterator"];
+
 /// The fn with its body replaced by a placeholder of the right type, after the errors.
 fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
@@ -98,11 +102,41 @@ fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
             .collect();
     }
     signature::without_rebindings(&mut sig);
+    // A trait written without `impl` (`-> Iterator<Item = u32>`, reported): as the `impl` it was meant to be.
+    if let syn::ReturnType::Type(_, ty) = &mut sig.output
+        && let syn::Type::Path(p) = &**ty
+        && p.qself.is_none()
+        && p.path
+            .segments
+            .last()
+            .is_some_and(|s| ITERATOR_TRAITS.iter().any(|t| s.ident == t) || s.ident == "Coroutine")
+    {
+        let path = &p.path;
+        *ty = Box::new(syn::parse_quote!(impl #path));
+    }
     // Any other return type gets a body of type `!` (which in edition 2024 also satisfies an unsupported
-    // `impl Trait`, such as `impl Display`).
+    // `impl Trait`, such as `impl Display`), except an iterator trait's, which `!` doesn't implement: an
+    // empty iterator (of `()` when the item type isn't named, `-> impl Iterator`).
     let body = match &sig.output {
         syn::ReturnType::Type(_, ty) if supported && matches!(&**ty, syn::Type::ImplTrait(_)) => {
             quote!(::stackless::__private::failed::<_, _, _>())
+        }
+        syn::ReturnType::Type(_, ty) if let syn::Type::ImplTrait(it) = &**ty => {
+            let traits: Vec<&syn::PathSegment> = it
+                .bounds
+                .iter()
+                .filter_map(|b| match b {
+                    syn::TypeParamBound::Trait(t) => t.path.segments.last(),
+                    _ => None,
+                })
+                .collect();
+            let iterator = traits.iter().any(|s| ITERATOR_TRAITS.iter().any(|t| s.ident == t));
+            let item_named = traits.iter().any(|s| matches!(&s.arguments, syn::PathArguments::AngleBracketed(_)));
+            match (iterator, item_named) {
+                (true, true) => quote!(::core::iter::empty()),
+                (true, false) => quote!(::core::iter::empty::<()>()),
+                (false, _) => quote!(::core::unreachable!()),
+            }
         }
         _ => quote!(::core::unreachable!()),
     };

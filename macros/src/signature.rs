@@ -394,6 +394,18 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
         ReturnType::Type(_, ty) => ty,
     };
     let Some((bounds, boxing, bounds_span)) = bounds_of(ty) else {
+        // `-> Iterator<Item = u32>`: the trait, where a type is expected.
+        if let Type::Path(p) = strip_parens(ty)
+            && p.qself.is_none()
+            && p.path.segments.last().is_some_and(|s| s.ident == "Iterator" || s.ident == "Coroutine")
+        {
+            let written = p.path.to_token_stream().to_string().replace(" < ", "<").replace(" >", ">");
+            errors.error(
+                ty.span(),
+                format!("a trait in return position needs `impl` before it\nhelp: write `-> impl {written}`"),
+            );
+            return None;
+        }
         errors
             .error(ty.span(), format!("unsupported return type for a `#[stackless::coroutine]` fn\nhelp: {ACCEPTED}"));
         return None;

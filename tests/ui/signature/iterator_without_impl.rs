@@ -1,0 +1,5 @@
+#[stackless::coroutine]
+fn numbers() -> Iterator<Item = u32> {
+    yield_!(1);
+}
+fn main() {}
