@@ -111,8 +111,8 @@ fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
             .last()
             .is_some_and(|s| ITERATOR_TRAITS.iter().any(|t| s.ident == t) || s.ident == "Coroutine")
     {
-        let path = &p.path;
-        *ty = Box::new(syn::parse_quote!(impl #path));
+        let path = p.path.clone();
+        **ty = syn::parse_quote!(impl #path);
     }
     // Any other return type gets a body of type `!` (which in edition 2024 also satisfies an unsupported
     // `impl Trait`, such as `impl Display`), except an iterator trait's, which `!` doesn't implement: an
