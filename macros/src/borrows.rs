@@ -21,7 +21,9 @@ use syn::Expr;
 use syn::spanned::Spanned;
 
 use crate::analysis::Analysis;
-use crate::conventions::{ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS, Returns, STR_ITERATORS, std_view};
+use crate::conventions::{
+    ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS, On, Returns, STR_ITERATORS, std_view,
+};
 use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, Node, Stmt, Value};
 use crate::names::Hidden;
@@ -75,7 +77,13 @@ pub fn check_clone(body: &Body, an: &Analysis, errors: &mut Errors) {
 }
 
 pub fn check(body: &Body, an: &Analysis, errors: &mut Errors) {
-    let mut checker = Checker { body, an, errors, bound_to: std::collections::HashMap::new() };
+    let mut checker = Checker {
+        body,
+        an,
+        errors,
+        bound_to: std::collections::HashMap::new(),
+        collected: std::collections::HashMap::new(),
+    };
     checker.block(&body.root);
 }
 
@@ -86,6 +94,9 @@ struct Checker<'a> {
     /// The initializers of the `let`s seen so far that bind one local (`let it = v.iter();`), by local: a `for`
     /// loop over that local iterates over what its initializer borrows.
     bound_to: std::collections::HashMap<LocalId, &'a Leaf>,
+    /// Of those, the ones that collect references (`let parts: Vec<&str> = line.split(',').collect();`): the
+    /// iterator collected, whose items borrow what it borrows.
+    collected: std::collections::HashMap<LocalId, &'a Expr>,
 }
 
 impl<'a> Checker<'a> {
@@ -99,9 +110,16 @@ impl<'a> Checker<'a> {
                         && (!self.body.locals[*local].mutable || self.body.locals[*local].hidden.is_some())
                     {
                         self.bound_to.insert(*local, init);
+                        if let Some(iterator) = collected_references(&init.expr, &[&l.binding]) {
+                            self.collected.insert(*local, iterator);
+                        }
                     }
                     if let (Some(Node::Leaf(init)), Some(operand)) = (&l.init, &l.delegated) {
                         self.iterator_borrow(init, operand, Holder::Delegation);
+                    } else if let Some(Node::Leaf(init)) = &l.init
+                        && let Expr::Closure(c) = strip_parens(&init.expr)
+                    {
+                        self.closure_held(l, init, c);
                     } else if let Some(Node::Leaf(init)) = &l.init {
                         if let Some(owner) = self.extended_temporary_borrowed(init)
                             && self.held_at(&l.binding.locals).is_some()
@@ -152,11 +170,14 @@ impl<'a> Checker<'a> {
                 // Each item is a temporary of its iteration.
                 self.ref_bindings(binding, Source::Temporary);
                 // `let it = v.iter(); for x in it`: the loop iterates over what `it`'s initializer borrows.
-                let iter = match Self::local_of(iter, strip_parens(&iter.expr)).and_then(|l| self.bound_to.get(&l)) {
-                    Some(init) => *init,
-                    None => iter,
-                };
-                self.iterator_borrow(iter, &iter.expr, Holder::Loop);
+                let iterated = Self::local_of(iter, strip_parens(&iter.expr));
+                let (iter, header) =
+                    match iterated.and_then(|l| Some((*self.bound_to.get(&l)?, self.collected.get(&l)))) {
+                        Some((init, Some(&collected))) => (init, collected),
+                        Some((init, None)) => (init, &init.expr),
+                        None => (iter, &iter.expr),
+                    };
+                self.iterator_borrow(iter, header, Holder::Loop);
                 self.block(body);
             }
             Node::Assign { value, .. } => self.node(value),
@@ -192,7 +213,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let Some((owner, span)) = self.borrowed_local(leaf, expr, true) else { return };
-        let name = self.body.locals[owner].ident.to_string();
+        let name = self.body.locals[owner].written.clone();
         let method = match expr {
             Expr::MethodCall(m) => m.method.to_string(),
             _ => String::new(),
@@ -208,8 +229,16 @@ impl<'a> Checker<'a> {
             } else {
                 format!("delegate to a copy: `yield_from!({copy})`")
             }
-        } else if STR_ITERATORS.contains(&method.as_str()) {
-            let copies = format!("{name}.{method}().map(ToOwned::to_owned).collect::<Vec<_>>()");
+        } else if STR_ITERATORS.contains(&method.as_str())
+            || matches!(std_view(&method), Some((Returns::Iter, On::Any | On::LiteralPattern)))
+        {
+            // The call as written (`line.split(',')`), when its arguments are literals or paths.
+            let args = match expr {
+                Expr::MethodCall(m) => m.args.iter().map(written_argument).collect::<Option<Vec<_>>>(),
+                _ => None,
+            };
+            let args = args.map_or_else(|| String::from(".."), |a| a.join(", "));
+            let copies = format!("{name}.{method}({args}).map(ToOwned::to_owned).collect::<Vec<_>>()");
             if loop_ {
                 format!("iterate over owned copies: `for x in {copies}`")
             } else {
@@ -248,6 +277,31 @@ impl<'a> Checker<'a> {
                 "{borrows}\n\
                  note: a coroutine's locals live in its state, which moves when the coroutine moves, so an iterator borrowing one can't survive a suspension\n\
                  help: {help}"
+            ),
+        );
+    }
+
+    /// `let f = |x| x * factor[0];` without `move`, with `f` still in use at a suspension point: the closure
+    /// borrows the locals it names, so a local known to own its value is borrowed across it: an error at its
+    /// mention. (A local that may be a reference is captured as a reborrow of what it points to, which is fine.)
+    fn closure_held(&mut self, l: &Let, init: &Leaf, c: &syn::ExprClosure) {
+        let live = l.binding.locals.iter().any(|&b| {
+            (0..self.body.yields.len())
+                .any(|k| self.an.reachable[k] && self.an.stored[k].contains(&b) && !self.an.dead[k].contains(b))
+        });
+        if c.capture.is_some() || !live {
+            return;
+        }
+        let Some(mention) = Self::named_local(init, c, |local| self.body.locals[local].owned()) else { return };
+        let name = mention.to_string();
+        let closure = l.binding.locals.first().map_or_else(String::new, |&b| self.body.locals[b].written.clone());
+        self.errors.error(
+            mention.span(),
+            format!(
+                "this closure borrows `{name}`, and `{closure}` holds the closure across a `yield_!`\n\
+                 note: {STATE_MOVES}\n\
+                 help: capture `{name}` by value: write `move` before the closure's parameters (after a clone, if \
+                 `{name}` is used after it)"
             ),
         );
     }
@@ -345,13 +399,19 @@ impl<'a> Checker<'a> {
         let Some(at_yield) = self.held_at(&locals) else { return };
         let found = match self.borrowed_local(init, &init.expr, false) {
             Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place")),
-            None => self.borrow_of_owned_local(init, &init.expr).map(|(found, kind)| match kind {
-                Borrow::Iterator => (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"),
-                Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"),
-            }),
+            None => match collected_references(&init.expr, bindings) {
+                // `let parts: Vec<&str> = line.split(',').collect();`: references into what the iterator borrows.
+                Some(iterator) => self.borrow_of_owned_local(init, iterator).map(|(found, _)| {
+                    (found, "collect owned copies (`.map(ToOwned::to_owned).collect::<Vec<String>>()` for `&str`s)")
+                }),
+                None => self.borrow_of_owned_local(init, &init.expr).map(|(found, kind)| match kind {
+                    Borrow::Iterator => (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"),
+                    Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"),
+                }),
+            },
         };
         let Some(((owner, span), help)) = found else { return };
-        let name = self.body.locals[owner].ident.to_string();
+        let name = self.body.locals[owner].written.clone();
         let help = help.replace("{name}", &name);
         let message = if at_yield {
             format!(
@@ -486,6 +546,11 @@ impl<'a> Checker<'a> {
             Expr::MethodCall(m) if iterators && BORROWING_ITERATORS.contains(&m.method.to_string().as_str()) => {
                 (&*m.receiver, false)
             }
+            // `line.split(',')`: a std view that iterates, of a local known to own its value.
+            Expr::MethodCall(m) if iterators && matches!(std_view(&m.method.to_string()), Some((Returns::Iter, _))) => {
+                let local = Self::local_of(leaf, strip_parens(&m.receiver))?;
+                return self.body.locals[local].owned().then(|| (local, expr.span()));
+            }
             Expr::Paren(p) => return self.borrowed_local(leaf, &p.expr, iterators),
             _ => return None,
         };
@@ -604,17 +669,45 @@ fn written_adapters(header: &Expr, base: &Expr) -> Option<String> {
         if m.method == "copied" || m.method == "cloned" {
             continue;
         }
-        let mut args = Vec::new();
-        for arg in &m.args {
-            let written = match arg {
-                Expr::Lit(syn::ExprLit { lit, .. }) => quote::ToTokens::to_token_stream(lit).to_string(),
-                Expr::Path(p) => p.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::"),
-                _ => return None,
-            };
-            args.push(written);
-        }
+        let args = m.args.iter().map(written_argument).collect::<Option<Vec<_>>>()?;
         chain.push(format!(".{}({})", m.method, args.join(", ")));
     }
     chain.reverse();
     Some(chain.concat())
+}
+
+/// An argument as written, when it is a literal or a path (`','`, `1`, `SEP`): `None` otherwise (a closure is
+/// better left out of a suggestion than printed token by token).
+fn written_argument(arg: &Expr) -> Option<String> {
+    match arg {
+        Expr::Lit(syn::ExprLit { lit, .. }) => Some(quote::ToTokens::to_token_stream(lit).to_string()),
+        Expr::Path(p) => Some(p.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")),
+        _ => None,
+    }
+}
+
+/// `iterator.collect()` into a collection of references, as the `let`'s type (`let parts: Vec<&str> = ..`) or the
+/// turbofish (`collect::<Vec<&str>>()`) writes it: the iterator, whose items borrow what it borrows.
+fn collected_references<'e>(init: &'e Expr, bindings: &[&Binding]) -> Option<&'e Expr> {
+    let Expr::MethodCall(m) = strip_parens(init) else { return None };
+    if m.method != "collect" {
+        return None;
+    }
+    let has_reference = |ty: &syn::Type| {
+        struct Finder(bool);
+        impl<'ast> syn::visit::Visit<'ast> for Finder {
+            fn visit_type_reference(&mut self, _: &'ast syn::TypeReference) {
+                self.0 = true;
+            }
+        }
+        let mut finder = Finder(false);
+        syn::visit::Visit::visit_type(&mut finder, ty);
+        finder.0
+    };
+    let in_turbofish = m
+        .turbofish
+        .as_ref()
+        .is_some_and(|t| t.args.iter().any(|a| matches!(a, syn::GenericArgument::Type(ty) if has_reference(ty))));
+    let in_let_type = bindings.iter().any(|b| matches!(&b.pat, syn::Pat::Type(t) if has_reference(&t.ty)));
+    (in_turbofish || in_let_type).then_some(&*m.receiver)
 }

@@ -10,7 +10,7 @@ use syn::{FnArg, ItemFn, Pat};
 
 use crate::conventions::no_drop_type;
 use crate::errors::Errors;
-use crate::ir::JoinBefore;
+use crate::ir::{JoinBefore, Value};
 use crate::lower::{Input, Lowerer};
 use crate::signature::{self, Kind, Shape};
 use crate::syntax::check_misplaced;
@@ -197,9 +197,11 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         }
     }
     let resume_unit = shape.resumes_with_unit();
-    let resume_plain = match &shape.kind {
-        Kind::Generator { .. } => true,
-        Kind::Coroutine { resume, .. } => copy_type(resume),
+    let resume_value = match &shape.kind {
+        Kind::Generator { .. } => Value::Plain,
+        Kind::Coroutine { resume, .. } if copy_type(resume) => Value::Plain,
+        Kind::Coroutine { resume, .. } if crate::conventions::owned_type(resume) => Value::Owned,
+        Kind::Coroutine { .. } => Value::Unknown,
     };
     let input = |joins: &[JoinBefore]| Input {
         params: params.clone(),
@@ -207,7 +209,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         block: (*func.block).clone(),
         generator: shape.is_generator(),
         resume_unit,
-        resume_plain,
+        resume_value,
         joins: joins.to_vec(),
     };
     let names = crate::names::TypeNames::for_fn(func);

@@ -18,8 +18,11 @@ pub type LeafId = usize;
 pub type ScopeId = usize;
 
 pub struct Local {
-    /// The identifier the user wrote (for hidden locals: a mixed-site `__` name).
+    /// The identifier the user wrote (for hidden locals: a mixed-site `__` name), made distinct from the names
+    /// it shadows (`line_2`).
     pub ident: syn::Ident,
+    /// The name as the user wrote it, for messages.
+    pub written: String,
     pub scope: ScopeId,
     /// Declared `mut` by the user (restored locals keep it).
     pub mutable: bool,
@@ -70,7 +73,17 @@ pub enum Value {
 impl Local {
     pub fn new(ident: syn::Ident, scope: ScopeId, mutable: bool) -> Self {
         let hidden = crate::names::hidden_kind(&ident);
-        Local { ident, scope, mutable, value: Value::Unknown, hidden, reads_through_deref: false, typed_later: false }
+        let written = ident.to_string();
+        Local {
+            written,
+            ident,
+            scope,
+            mutable,
+            value: Value::Unknown,
+            hidden,
+            reads_through_deref: false,
+            typed_later: false,
+        }
     }
 
     /// [`Value::Plain`]: `Copy` without drop glue (stricter than [`Self::no_drop_glue`]).

@@ -68,7 +68,7 @@ pub struct Lowerer<'e> {
     /// `for` bindings and the local they iterate over by value: a binding owns its value when the local owns
     /// its items.
     items_of: Vec<(LocalId, LocalId)>,
-    /// (a `let`'s local, the local its initializer clones): an owned value's clone owns its value too.
+    /// (a `let`'s local, the local its initializer clones or moves): an owned value's clone owns its value too.
     clones: Vec<(LocalId, LocalId)>,
     /// Locals bound to what a std method returning a view of its receiver returns, resolved with `owned`.
     views: Vec<View>,
@@ -97,8 +97,10 @@ pub struct Input {
     pub generator: bool,
     /// The resume type is `()` (`yield_from!` needs no first resume argument).
     pub resume_unit: bool,
-    /// The resume type is `Copy` without drop glue (`u64`, `&str`): so is the `resume` binding.
-    pub resume_plain: bool,
+    /// What the resume type is known to be: [`Value::Plain`] when it is `Copy` without drop glue (`u64`, `&str`),
+    /// and so is the `resume` binding; [`Value::Owned`] when it owns its value (`String`, `Vec<T>`), and so does
+    /// a `resume` binding of it whole.
+    pub resume_value: Value,
     /// The statements to put a join point before ([`crate::ir::YieldPoint::join`]).
     pub joins: Vec<JoinBefore>,
 }
@@ -169,8 +171,12 @@ impl<'e> Lowerer<'e> {
                 // `resume = _` drops the first resume argument at once.
                 prefix.push(syn::parse_quote!(::core::mem::drop(#arg);));
             } else {
-                if input.resume_plain {
-                    no_drop_stmts.push((prefix.len(), Value::Plain));
+                match input.resume_value {
+                    Value::Plain => no_drop_stmts.push((prefix.len(), Value::Plain)),
+                    Value::Owned if matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) => {
+                        owned_stmts.push(prefix.len());
+                    }
+                    _ => {}
                 }
                 // As a value: what the pattern leaves of it (`(a, _)`) drops at once, as `resume = _` does.
                 let value: Expr =
@@ -324,15 +330,17 @@ impl<'e> Lowerer<'e> {
         binding
     }
 
-    /// The local that `expr` clones (`x.clone()`), if it is one.
-    fn cloned_local(&self, expr: &Expr) -> Option<LocalId> {
-        let Expr::MethodCall(m) = strip_parens(expr) else { return None };
-        let Expr::Path(p) = strip_parens(&m.receiver) else { return None };
+    /// The local that `leaf` clones (`x.clone()`) or moves (`x`: `let line = line;`), if it is one (named where
+    /// the leaf is, before the `let` declares its own).
+    fn cloned_local(leaf: &Leaf) -> Option<LocalId> {
+        let source = match strip_parens(&leaf.expr) {
+            Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => strip_parens(&m.receiver),
+            path @ Expr::Path(_) => path,
+            _ => return None,
+        };
+        let Expr::Path(p) = source else { return None };
         let ident = p.path.get_ident()?;
-        if m.method != "clone" || !m.args.is_empty() {
-            return None;
-        }
-        self.env.iter().rev().find(|(name, _)| ident == name).map(|&(_, l)| l)
+        leaf.env.iter().rev().find(|(name, _)| ident == name).map(|&(_, l)| l)
     }
 
     /// Records that `locals` are bound (by a `let`, a `match` arm or an `if let`) to what `expr` returns, which
@@ -608,7 +616,10 @@ impl<'e> Lowerer<'e> {
                 }
                 if let Some(Node::Leaf(leaf)) = &init {
                     self.note_view(&leaf.expr, &binding.locals);
-                    if let ([single], Some(source)) = (&binding.locals[..], self.cloned_local(&leaf.expr)) {
+                    // (Not `let ref w = v;`, a reference.)
+                    if let ([single], Some(source)) = (&binding.locals[..], Self::cloned_local(leaf))
+                        && ref_bindings(&local.pat).is_empty()
+                    {
                         self.clones.push((*single, source));
                     }
                 }
