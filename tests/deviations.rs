@@ -296,6 +296,26 @@ fn a_field_moved_twice_out_of_a_held_local_reads_its_empty_value() {
     assert_eq!(log, strs(&["drop rest"]));
 }
 
+struct Items {
+    v: Vec<u32>,
+}
+
+impl Items {
+    #[stackless::coroutine]
+    fn then_count(self) -> impl Iterator<Item = usize> {
+        for x in self.v {
+            yield_!(x as usize);
+        }
+        // The plain fn doesn't compile: E0382, borrow of moved value `self.v`.
+        yield_!(self.v.len());
+    }
+}
+
+#[test]
+fn a_field_read_after_it_was_moved_out_of_a_held_local_reads_its_empty_value() {
+    assert_eq!(Items { v: vec![7, 8] }.then_count().collect::<Vec<_>>(), [7, 8, 0]);
+}
+
 /// A unit struct whose `Drop` logs.
 struct Token;
 

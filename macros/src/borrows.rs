@@ -244,6 +244,14 @@ impl<'a> Checker<'a> {
             } else {
                 format!("delegate to owned copies: `yield_from!({copies})`")
             }
+        } else if method == "keys" || method == "values" {
+            // A map: no index to iterate by.
+            let copies = format!("{name}.{method}().cloned().collect::<Vec<_>>()");
+            if loop_ {
+                format!("iterate over copies (`for x in {copies}`), or by value (`for (k, v) in {name}`)")
+            } else {
+                format!("delegate to copies (`yield_from!({copies})`)")
+            }
         } else if let Some(adapters) = adapters {
             // `for (i, x) in v.iter().enumerate()`: the same chain over the items by value.
             if loop_ {

@@ -107,6 +107,17 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
         syn::visit::visit_expr_yield(self, y);
     }
 
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        // `yield_(v)`: the macro called as a fn (rustc would only say it can't find a fn `yield_`).
+        if let Expr::Path(p) = &*c.func
+            && let Some(name) = p.path.get_ident().filter(|i| *i == "yield_" || *i == "yield_from")
+        {
+            let args = c.args.to_token_stream();
+            self.errors.error(name.span(), format!("`{name}` is a macro, not a fn\nhelp: write `{name}!({args})`"));
+        }
+        syn::visit::visit_expr_call(self, c);
+    }
+
     fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
         if self.generator {
             self.question(t.question_token.span);

@@ -975,7 +975,8 @@ impl<'e> Lowerer<'e> {
         // Spanned at the argument (a mixed-site span would be shown at the attribute): a yielded value of the
         // wrong type is reported there. It is bound and used inside the arm only, where no user code is.
         let y = syn::Ident::new("__inner_yielded", inner.span());
-        let r = syn::Ident::new("__inner_returned", Span::mixed_site());
+        // At the argument too: a returned value of the wrong type for where the delegation's value goes.
+        let r = syn::Ident::new("__inner_returned", Span::mixed_site().located_at(inner.span()));
         let p = quote::quote!(::stackless::__private);
         // In a generator the operand is driven as an iterator (a coroutine through `ToCoroutine`), converted by
         // `IntoIterator::into_iter` at the argument: an operand that is neither is reported there, as std
