@@ -1792,3 +1792,19 @@ fn locals_typed_by_code_after_a_yield() {
     assert_eq!(got, [2, 1, 10, 3, 0, 9]);
     assert_eq!(typed_by_later_code(vec![], None).collect::<Vec<_>>(), [0, 4]);
 }
+
+/// `handle.join()` moves the handle (`JoinHandle::join(self)`), while `parts.join(",")` borrows: a thread's handle
+/// joined in a `yield_!` before another one is no longer held there (was E0382 at the second `yield_!`).
+#[stackless::coroutine]
+fn joined() -> impl Iterator<Item = String> {
+    let parts = vec!["a", "b"];
+    let h = std::thread::spawn(|| 5);
+    yield_!(h.join().unwrap().to_string());
+    yield_!(parts.join(","));
+    yield_!(parts.concat());
+}
+
+#[test]
+fn a_joined_thread_handle_is_moved() {
+    assert_eq!(joined().collect::<Vec<_>>(), ["5", "a,b", "ab"]);
+}

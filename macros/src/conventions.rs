@@ -127,14 +127,15 @@ pub fn leaves_type_open(expr: &syn::Expr) -> bool {
     }
 }
 
-/// Iterator methods that take `self`, by name and argument count where std has a method of the same name that
-/// borrows (`Option::take(&mut self)` takes no argument, `Iterator::take(self, n)` one; `Ord::max(self, other)`
-/// one, `Iterator::max(self)` none).
-pub fn consuming_iterator_call(name: &str, args: usize) -> bool {
+/// Methods that take `self`, by name and argument count where std has a method of the same name that borrows:
+/// the iterator methods (`Option::take(&mut self)` takes no argument, `Iterator::take(self, n)` one;
+/// `Ord::max(self, other)` one, `Iterator::max(self)` none) and `JoinHandle::join(self)` (`[T]::join(&self, sep)`
+/// and `Path::join(&self, p)` take one).
+pub fn consuming_by_arity(name: &str, args: usize) -> bool {
     matches!(
         (name, args),
         ("take" | "max_by_key" | "min_by_key" | "max_by" | "min_by" | "reduce" | "partition", 1)
-            | ("fuse" | "max" | "min" | "unzip", 0)
+            | ("fuse" | "max" | "min" | "unzip" | "join", 0)
     )
 }
 

@@ -20,8 +20,8 @@ use syn::visit_mut::VisitMut;
 use syn::{Expr, Pat, Token};
 
 use crate::conventions::{
-    LOGGING_MACROS, REF_MACROS, VALUE_MACROS, borrowing_method, consuming_iterator_call, consuming_method,
-    panicking_macro, shared_method,
+    LOGGING_MACROS, REF_MACROS, VALUE_MACROS, borrowing_method, consuming_by_arity, consuming_method, panicking_macro,
+    shared_method,
 };
 use crate::ir::{Jump, LocalId, LoopId, Use, UseKind};
 use crate::syntax::{ident_expr, let_reads_in_place, pattern_names};
@@ -856,7 +856,7 @@ impl VisitMut for Walker<'_> {
                     && matches!(&*m.receiver, Expr::Path(p)
                         if p.path.get_ident().and_then(crate::names::hidden_kind) == Some(crate::names::Hidden::Spill));
                 let shared = shared_method(&method);
-                let consumes = consuming_method(&method) || consuming_iterator_call(&method, m.args.len());
+                let consumes = consuming_method(&method) || consuming_by_arity(&method, m.args.len());
                 let receiver_ctx = if consumes || (spilled && !borrowing_method(&method)) {
                     UseKind::Move
                 } else if borrowing_method(&method) || shared {
