@@ -1808,3 +1808,27 @@ fn joined() -> impl Iterator<Item = String> {
 fn a_joined_thread_handle_is_moved() {
     assert_eq!(joined().collect::<Vec<_>>(), ["5", "a,b", "ab"]);
 }
+
+/// `x = match c { true => break, false => v };` in a loop, `x` used after the loop: the write may not happen (the
+/// `break` leaves before it), so the value from before is what the loop's exit sees (was E0381: the write was
+/// taken to end the old value's liveness).
+#[stackless::coroutine]
+fn assigned_unless_broken(n: u32) -> impl Iterator<Item = u32> {
+    let mut x = 100;
+    let mut i = 0;
+    loop {
+        i += 1;
+        x = match i > n {
+            true => break,
+            false => i * 10,
+        };
+        yield_!(x);
+    }
+    yield_!(x);
+}
+
+#[test]
+fn an_assignment_a_break_may_skip() {
+    assert_eq!(assigned_unless_broken(0).collect::<Vec<_>>(), [100]);
+    assert_eq!(assigned_unless_broken(2).collect::<Vec<_>>(), [10, 20, 20]);
+}

@@ -335,6 +335,9 @@ impl<'b> Liveness<'b> {
         }
         // What is live at any way out of the leaf: a use inside it only moves a local dead at all of them.
         self.live_after_leaf[leaf.id] = live.clone();
+        // A write after a jump to a loop of the body (`x = match c { true => break, false => v };`) may not
+        // happen: the value from before it is live at the jump's target.
+        let leaves_for_a_loop = leaf.jumps.iter().any(|j| matches!(j, Jump::Break(_) | Jump::Continue(_)));
         // Uses in reverse order: a whole write kills, any read makes live.
         for u in leaf.uses.iter().rev() {
             // (A field of a `Copy` value, or behind a `&mut`, is copied, never moved.)
@@ -343,7 +346,9 @@ impl<'b> Liveness<'b> {
             }
             match u.kind {
                 UseKind::Write if self.writes_are_uses => live.insert(u.local),
-                UseKind::Write if !u.conditional() => live.remove(u.local),
+                UseKind::Write if !u.conditional() && !(leaves_for_a_loop && u.jumps_before > 0) => {
+                    live.remove(u.local);
+                }
                 // What is held is read only where it is stored, at the suspension points.
                 UseKind::Place | UseKind::Receiver | UseKind::Move if self.held.is_none() => live.insert(u.local),
                 UseKind::Write | UseKind::Place | UseKind::Receiver | UseKind::Move => {}
