@@ -346,7 +346,7 @@ impl<'b> Liveness<'b> {
             }
             match u.kind {
                 UseKind::Write if self.writes_are_uses => live.insert(u.local),
-                UseKind::Write if !u.conditional() && !(leaves_for_a_loop && u.jumps_before > 0) => {
+                UseKind::Write if !(u.conditional() || leaves_for_a_loop && u.jumps_before > 0) => {
                     live.remove(u.local);
                 }
                 // What is held is read only where it is stored, at the suspension points.
