@@ -1809,7 +1809,7 @@ fn a_joined_thread_handle_is_moved() {
     assert_eq!(joined().collect::<Vec<_>>(), ["5", "a,b", "ab"]);
 }
 
-/// `x = match c { true => break, false => v };` in a loop, `x` used after the loop: the write may not happen (the
+/// `x = match c { Greater => break, _ => v };` in a loop, `x` used after the loop: the write may not happen (the
 /// `break` leaves before it), so the value from before is what the loop's exit sees (was E0381: the write was
 /// taken to end the old value's liveness).
 #[stackless::coroutine]
@@ -1818,9 +1818,9 @@ fn assigned_unless_broken(n: u32) -> impl Iterator<Item = u32> {
     let mut i = 0;
     loop {
         i += 1;
-        x = match i > n {
-            true => break,
-            false => i * 10,
+        x = match i.cmp(&n) {
+            std::cmp::Ordering::Greater => break,
+            _ => i * 10,
         };
         yield_!(x);
     }
