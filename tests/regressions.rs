@@ -1832,3 +1832,47 @@ fn an_assignment_a_break_may_skip() {
     assert_eq!(assigned_unless_broken(0).collect::<Vec<_>>(), [100]);
     assert_eq!(assigned_unless_broken(2).collect::<Vec<_>>(), [10, 20, 20]);
 }
+
+fn by_value(x: i64) -> i64 {
+    x
+}
+
+// The loops never loop: the shape difftest generated.
+#[allow(clippy::never_loop)]
+/// A local used by value in a condition whose branch breaks out of a loop, before a `return` (also inside a
+/// block): the `break` path goes on past the loop, where the local is used again (difftest seed 0x5eed83,
+/// program 1936: taken for moved there, the coroutine panicked reading it after the `yield_!`).
+#[stackless::coroutine(resume = mut r)]
+fn used_before_a_break_or_a_return(
+    p: i64,
+    items: Vec<String>,
+) -> impl Coroutine<i64, Yield = i64, Return = Result<i64, String>> {
+    let v = yield_!(1);
+    for _item in items.clone() {
+        if by_value(p) != 3 {
+            break;
+        }
+        return Err(String::from("three"));
+    }
+    for _item in items {
+        {
+            if by_value(p) != 3 {
+                break;
+            }
+            return Err(String::from("three again"));
+        }
+    }
+    let pair = (p, yield_!(v));
+    Ok(r + pair.0 + pair.1)
+}
+
+#[test]
+fn a_local_used_before_a_break_that_skips_a_return() {
+    let mut c = used_before_a_break_or_a_return(5, vec![String::from("a")]);
+    assert_eq!(step(&mut c, 10), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, 20), CoroutineState::Yielded(20));
+    assert_eq!(step(&mut c, 30), CoroutineState::Complete(Ok(10 + 5 + 30)));
+    let mut c = used_before_a_break_or_a_return(3, vec![String::from("a")]);
+    assert_eq!(step(&mut c, 10), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, 20), CoroutineState::Complete(Err(String::from("three"))));
+}

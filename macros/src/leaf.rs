@@ -118,12 +118,35 @@ struct Rewriting<'a> {
 fn exits(stmt: &syn::Stmt) -> bool {
     match stmt {
         syn::Stmt::Expr(Expr::Return(_), _) => true,
-        // `{ return x; }`: a block that always exits (difftest seed 0x0f0f, program 1375).
-        syn::Stmt::Expr(Expr::Block(b), _) if b.label.is_none() => b.block.stmts.iter().any(exits),
+        // `{ return x; }`: a block that always exits (difftest seed 0x0f0f, program 1375), unless a statement
+        // before may jump elsewhere (`{ if c { break; } return x; }`: seed 0x5eed83, program 1936).
+        syn::Stmt::Expr(Expr::Block(b), _) if b.label.is_none() => {
+            b.block.stmts.iter().position(exits).is_some_and(|e| !b.block.stmts[..e].iter().any(may_jump))
+        }
         syn::Stmt::Expr(Expr::Macro(m), _) => panicking_macro(&m.mac),
         syn::Stmt::Macro(m) => panicking_macro(&m.mac),
         _ => false,
     }
+}
+
+/// The statement has a `break`, `continue`, `return` or `?` (outside closures and items): control may leave it
+/// other than by reaching its end.
+fn may_jump(stmt: &syn::Stmt) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Break(_) | Expr::Continue(_) | Expr::Return(_) | Expr::Try(_) => self.0 = true,
+                Expr::Closure(_) | Expr::Async(_) => return,
+                _ => {}
+            }
+            syn::visit::visit_expr(self, e);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_stmt(&mut finder, stmt);
+    finder.0
 }
 
 impl<'a> Walker<'a> {
@@ -320,9 +343,14 @@ impl<'a> Walker<'a> {
                 }
                 Some((i, id))
             });
+            // A statement before the exit that may jump elsewhere (`if c { break; }`) leaves the earlier ones
+            // with another way on: only those after it are surely followed by the exit (difftest seed 0x5eed83,
+            // program 1936: `if f(p) { break; } return ..;` took `p` for moved by `f(p)`).
+            let first_followed =
+                exit.map_or(0, |(e, _)| (0..e).rev().find(|&j| may_jump(&block.stmts[j])).map_or(0, |j| j + 1));
             for (i, stmt) in block.stmts.iter_mut().enumerate() {
                 let is_tail = i + 1 == n;
-                let returns = exit.filter(|(e, _)| i <= *e).map(|(_, id)| id);
+                let returns = exit.filter(|(e, _)| first_followed <= i && i <= *e).map(|(_, id)| id);
                 if let Some(id) = returns {
                     w.returning.push(id);
                 }
