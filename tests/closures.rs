@@ -215,3 +215,21 @@ fn a_closure_assigned_just_before_a_break_and_called_after_the_loop() {
     assert_eq!(closure_assigned_before_a_break(3).collect::<Vec<_>>(), [0, 1, 2, 13]);
     assert_eq!(closure_assigned_before_a_break(0).collect::<Vec<_>>(), [10]);
 }
+
+/// The workaround for a closure that can only be called once, held across a `yield_!` (README, Limitations;
+/// `tests/ui/limits/fn_once_closure_called_after_a_yield.rs`): call it in a block of its own.
+#[stackless::coroutine]
+fn closure_called_once_after_a_yield(name: String) -> impl Iterator<Item = String> {
+    let f = move || name;
+    yield_!(String::from("first"));
+    let got = {
+        let f = f;
+        f()
+    };
+    yield_!(got);
+}
+
+#[test]
+fn a_closure_called_once_after_a_yield_is_moved_out_first() {
+    assert_eq!(closure_called_once_after_a_yield("n".into()).collect::<Vec<_>>(), ["first", "n"]);
+}

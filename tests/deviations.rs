@@ -119,6 +119,22 @@ fn the_rest_of_a_temporary_matched_by_a_rest_pattern_drops_at_the_first_suspensi
 }
 
 #[stackless::coroutine]
+fn loop_item_matched_by_a_rest_pattern(v: Vec<(Noisy, Noisy, Noisy)>) -> impl Iterator<Item = u8> {
+    for (a, ..) in v {
+        yield_!(1);
+        drop(a);
+    }
+    log("after loop");
+}
+
+#[test]
+fn the_rest_of_a_loop_item_matched_by_a_rest_pattern_drops_at_the_first_suspension() {
+    // The plain fn would drop `b` and `c` at the end of the iteration, after `a`.
+    let log = events(|| assert_eq!(loop_item_matched_by_a_rest_pattern(vec![three_noisy()]).count(), 1));
+    assert_eq!(log, strs(&["drop b", "drop c", "drop a", "after loop"]));
+}
+
+#[stackless::coroutine]
 fn part_left_under_a_guard_with_a_macro() -> impl Iterator<Item = u8> {
     match three_noisy() {
         (a, _, _) if matches!(a.0, "a") => {

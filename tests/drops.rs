@@ -716,3 +716,53 @@ fn the_part_of_a_loop_item_a_pattern_leaves_drops_after_the_body() {
     let cancelled = ["cancel", "drop a0", "drop b0", "drop a1", "drop b1"];
     assert_eq!(cancelled_after(loop_pattern_leaving_a_part(items()), 1), strs(&cancelled));
 }
+
+/// A local last assigned by a destructuring assignment (`(a, b) = ..`) lives to the end of its scope, as after
+/// `a = ..` (Rust desugars it to a `let` and one assignment per place): it dropped at the next `yield_!`.
+#[stackless::coroutine]
+fn assigned_by_destructuring() -> impl Iterator<Item = u8> {
+    let (a, b);
+    (a, b) = (Noisy("a"), Noisy("b"));
+    let mut c = Noisy("c0");
+    (c, _) = (Noisy("c1"), Noisy("rest"));
+    yield_!(1);
+    log("end");
+    let _ = (&a, &b, &c);
+}
+
+#[test]
+fn a_local_assigned_by_destructuring_lives_to_its_scope_end() {
+    let expected = ["drop rest", "drop c0", "yield 1", "end", "drop c1", "drop b", "drop a"];
+    assert_eq!(drained(assigned_by_destructuring()), strs(&expected));
+    assert_eq!(
+        cancelled_after(assigned_by_destructuring(), 1),
+        strs(&["drop rest", "drop c0", "cancel", "drop c1", "drop b", "drop a"])
+    );
+}
+
+/// `match yield_!(..) { (a, _) => { yield_!(..) } }`: the resume value is the `match`'s temporary, so what the
+/// pattern leaves of it drops at the end of the `match` (it dropped at the arm's first `yield_!`).
+#[stackless::coroutine(resume = _first)]
+fn matched_resume_value() -> impl Coroutine<(Noisy, Noisy), Yield = u8, Return = ()> {
+    match yield_!(1) {
+        (_a, _) => {
+            yield_!(2);
+            log("end of arm");
+        }
+    }
+    log("after");
+}
+
+#[test]
+fn the_part_of_a_matched_resume_value_a_pattern_leaves_drops_after_the_match() {
+    let log = events(|| {
+        let mut c = matched_resume_value();
+        step(&mut c, (Noisy("x"), Noisy("x2")));
+        step(&mut c, (Noisy("a"), Noisy("b")));
+        log("suspended in the arm");
+        step(&mut c, (Noisy("z"), Noisy("z2")));
+    });
+    let expected =
+        ["suspended in the arm", "drop z", "drop z2", "end of arm", "drop a", "drop b", "after", "drop x", "drop x2"];
+    assert_eq!(log, strs(&expected));
+}

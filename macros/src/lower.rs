@@ -185,6 +185,7 @@ impl<'e> Lowerer<'e> {
             }
         }
         let mut block = input.block;
+        desugar_destructuring_assignments(&mut block, &mut l.hidden_count);
         let braces = block.brace_token.span;
         prefix.append(&mut block.stmts);
         block.stmts = prefix;
@@ -1158,6 +1159,74 @@ fn let_else_as_match(local: syn::Local) -> SynStmt {
             }
         };
     }
+}
+
+/// Destructuring assignments as Rust desugars them: `(a, b) = e;` is `{ let (__assigned1, __assigned2) = e; a =
+/// __assigned1; b = __assigned2; }`, so that each place is assigned (a write that starts a value, which lives to
+/// the end of its local's scope) and what the pattern leaves of `e` drops at the end of the `let`. Not inside
+/// nested items; an assignee the desugaring doesn't know (a macro) is left as it is.
+fn desugar_destructuring_assignments(block: &mut syn::Block, counter: &mut usize) {
+    struct Desugar<'c> {
+        counter: &'c mut usize,
+    }
+    impl Desugar<'_> {
+        /// The pattern binding what `assignee` is assigned, with the assignments that follow, in order.
+        fn pattern(&mut self, assignee: &Expr, assigns: &mut Vec<SynStmt>) -> Option<Pat> {
+            Some(match assignee {
+                Expr::Infer(_) => syn::parse_quote!(_),
+                Expr::Paren(p) => self.pattern(&p.expr, assigns)?,
+                // `..` in a tuple, tuple struct or slice assignee.
+                Expr::Range(r) if r.start.is_none() && r.end.is_none() => syn::parse_quote!(..),
+                Expr::Tuple(t) => {
+                    let elems = t.elems.iter().map(|e| self.pattern(e, assigns)).collect::<Option<Vec<Pat>>>()?;
+                    syn::parse_quote!((#(#elems,)*))
+                }
+                Expr::Array(a) => {
+                    let elems = a.elems.iter().map(|e| self.pattern(e, assigns)).collect::<Option<Vec<Pat>>>()?;
+                    syn::parse_quote!([#(#elems),*])
+                }
+                Expr::Call(c) => {
+                    let Expr::Path(func) = &*c.func else { return None };
+                    let elems = c.args.iter().map(|e| self.pattern(e, assigns)).collect::<Option<Vec<Pat>>>()?;
+                    syn::parse_quote!(#func(#(#elems),*))
+                }
+                Expr::Struct(st) => {
+                    let path = &st.path;
+                    let mut fields = Vec::new();
+                    for f in &st.fields {
+                        let member = &f.member;
+                        let pat = self.pattern(&f.expr, assigns)?;
+                        fields.push(quote::quote!(#member: #pat));
+                    }
+                    let rest = st.dot2_token.map(|_| quote::quote!(..));
+                    syn::parse_quote!(#path { #(#fields,)* #rest })
+                }
+                Expr::Path(_) | Expr::Field(_) | Expr::Index(_) | Expr::Unary(_) => {
+                    *self.counter += 1;
+                    let fresh = syn::Ident::new(&format!("__assigned{}", self.counter), Span::mixed_site());
+                    assigns.push(syn::parse_quote!(#assignee = #fresh;));
+                    syn::parse_quote!(#fresh)
+                }
+                _ => return None,
+            })
+        }
+    }
+    impl syn::visit_mut::VisitMut for Desugar<'_> {
+        fn visit_expr_mut(&mut self, e: &mut Expr) {
+            syn::visit_mut::visit_expr_mut(self, e);
+            let Expr::Assign(a) = e else { return };
+            if !matches!(strip_parens(&a.left), Expr::Tuple(_) | Expr::Array(_) | Expr::Call(_) | Expr::Struct(_)) {
+                return;
+            }
+            let mut assigns = Vec::new();
+            let Some(pat) = self.pattern(&a.left, &mut assigns) else { return };
+            let value = &a.right;
+            let attrs = &a.attrs;
+            *e = syn::parse_quote!(#(#attrs)* { let #pat = #value; #(#assigns)* });
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Desugar { counter }, block);
 }
 
 /// How [`Lowerer::extended_temporaries`] hoists a part of a `let`'s value.

@@ -383,7 +383,16 @@ impl<'a> Normalizer<'a> {
                 // The scrutinee's temporaries (also those created after its own suspension points) live until
                 // the end of the `match` statement, across the suspension points in its arms.
                 let borrowed = suspending_arm_borrows_the_scrutinee(&m);
+                let rvalue = !is_place_expression(&m.expr);
                 let scrutinee = self.spill(*m.expr, out);
+                // An rvalue spilled into a hidden local (`match yield_!(..)`) is matched as the value it is, a
+                // temporary of the `match`: what the patterns leave of it (`(a, _)`) drops at the end of the
+                // `match`, as in the plain fn, not with the hidden local.
+                let scrutinee = if rvalue && is_place_expression(&scrutinee) {
+                    syn::parse_quote!({ #scrutinee })
+                } else {
+                    scrutinee
+                };
                 let scrutinee = self.hoist_temporaries(scrutinee, out);
                 let scrutinee = if borrowed && !is_place_expression(&scrutinee) {
                     self.temporary(scrutinee, out)
