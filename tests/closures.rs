@@ -223,8 +223,8 @@ fn closure_called_once_after_a_yield(name: String) -> impl Iterator<Item = Strin
     let f = move || name;
     yield_!(String::from("first"));
     let got = {
-        let f = f;
-        f()
+        let once = f;
+        once()
     };
     yield_!(got);
 }
