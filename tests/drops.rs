@@ -724,6 +724,7 @@ fn assigned_by_destructuring() -> impl Iterator<Item = u8> {
     let (a, b);
     (a, b) = (Noisy("a"), Noisy("b"));
     let mut c = Noisy("c0");
+    log(c.0);
     (c, _) = (Noisy("c1"), Noisy("rest"));
     yield_!(1);
     log("end");
