@@ -13,7 +13,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, Token};
 
 use crate::errors::Errors;
-use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
+use crate::syntax::{expression_macro, find_yield, parse_yield_arg, suspension_name};
 
 /// Reports every `?` in a generator's own body, every `yield_from!` whose argument is a literal or, unboxed, a
 /// call of the fn itself, and every `yield` expression.
@@ -146,6 +146,24 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
             }
             None if expression_macro(mac) => {
                 if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+                    // An assertion's message is evaluated only when it fails: a suspension point there would run
+                    // whether it fails or not.
+                    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+                    let checked = match name.trim_start_matches("debug_") {
+                        "assert" => 1,
+                        "assert_eq" | "assert_ne" => 2,
+                        _ => usize::MAX,
+                    };
+                    if let Some(span) = args.iter().skip(checked).find_map(find_yield) {
+                        self.errors.error(
+                            span,
+                            format!(
+                                "`yield_!` in the message of `{name}!` is not supported: the message is evaluated \
+                                 only when the assertion fails\n\
+                                 help: write the check out: `if !(..) {{ panic!(\"..\", yield_!(..)) }}`"
+                            ),
+                        );
+                    }
                     for arg in &args {
                         syn::visit::visit_expr(self, arg);
                     }
