@@ -765,3 +765,20 @@ fn the_part_of_a_matched_resume_value_a_pattern_leaves_drops_after_the_match() {
         ["suspended in the arm", "drop z", "drop z2", "end of arm", "drop a", "drop b", "after", "drop x", "drop x2"];
     assert_eq!(log, strs(&expected));
 }
+
+/// A method called on a local the state holds, with an argument that reads the local too (`v.get(.. v.len())`):
+/// the arguments are evaluated first (no two-phase borrow through the state), and their temporaries still live
+/// to the end of the statement (difftest seed 0x5eed84, program 1026: they dropped before the call).
+#[stackless::coroutine]
+fn method_argument_temporaries(v: Vec<usize>) -> impl Iterator<Item = usize> {
+    yield_!(0);
+    let got = v.get(Noisy("t").0.len() + v.len() - 2).copied().inspect(|_| log("used"));
+    yield_!(got.unwrap_or(9));
+    yield_!(v.len());
+}
+
+#[test]
+fn the_temporaries_of_a_method_argument_live_to_the_end_of_the_statement() {
+    let expected = ["yield 0", "used", "drop t", "yield 2", "yield 2"];
+    assert_eq!(drained(method_argument_temporaries(vec![1, 2])), strs(&expected));
+}

@@ -907,7 +907,9 @@ impl VisitMut for Walker<'_> {
                 }
                 // `v.push(v.len())` on a local reached through a helper call (a drop flag) can't use a two-phase
                 // borrow: the arguments are evaluated first, into hidden locals (a place receiver has nothing to
-                // evaluate, so the order is the same).
+                // evaluate, so the order is the same). Bound by a `match`, whose scrutinee's temporaries live to
+                // the end of the statement, as the arguments' own do (a `let` would drop them at its end: difftest
+                // seed 0x5eed84, program 1026).
                 if let (Some(local), Some(rw)) = (receiver_local, &self.rewrite)
                     && rw.rewrite.captured_by_value(local)
                     && self.uses[args_start..].iter().any(|u| u.local == local)
@@ -919,7 +921,7 @@ impl VisitMut for Walker<'_> {
                     let values = args.into_iter();
                     m.args = names.iter().map(|n| -> Expr { syn::parse_quote!(#n) }).collect();
                     let call = std::mem::replace(expr, Expr::Verbatim(TokenStream::new()));
-                    *expr = syn::parse_quote!({ #(let #names = #values;)* #call });
+                    *expr = syn::parse_quote!(match (#(#values,)*) { (#(#names,)*) => #call });
                 }
             }
             Expr::Call(c) => {
