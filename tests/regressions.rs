@@ -1876,3 +1876,33 @@ fn a_local_used_before_a_break_that_skips_a_return() {
     assert_eq!(step(&mut c, 10), CoroutineState::Yielded(1));
     assert_eq!(step(&mut c, 20), CoroutineState::Complete(Err(String::from("three"))));
 }
+
+/// A local moved at the top of each round and assigned again by a `yield_!` in a guarded arm (a retry loop): a
+/// failed guard goes on to the next arm, not past the `match`, so the moved local isn't live there (it was taken
+/// for live, so held in place, and the move was E0507).
+#[stackless::coroutine(resume = first)]
+fn retry(max: u32) -> impl Coroutine<Option<String>, Yield = u32, Return = String> {
+    let mut attempt = 0;
+    let mut result = first;
+    loop {
+        let current = result;
+        match current {
+            Some(v) => return v,
+            None if attempt < max => {
+                attempt += 1;
+                result = yield_!(attempt);
+            }
+            None => return String::from("gave up"),
+        }
+    }
+}
+
+#[test]
+fn a_local_moved_each_round_and_assigned_in_a_guarded_arm() {
+    let mut c = retry(2);
+    assert_eq!(step(&mut c, None), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, Some(String::from("ok"))), CoroutineState::Complete(String::from("ok")));
+    let mut c = retry(1);
+    assert_eq!(step(&mut c, None), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, None), CoroutineState::Complete(String::from("gave up")));
+}

@@ -418,21 +418,24 @@ impl<'b> Liveness<'b> {
                 self.conds(cond, both)
             }
             Node::Match { scrut, arms } => {
-                let mut any = Set::new(self.n);
-                for arm in arms {
+                // Live before trying the arms from this one on: a pattern that doesn't match, or a guard that
+                // fails, goes on to the next arm (not past the `match`).
+                let mut next = Set::new(self.n);
+                for arm in arms.iter().rev() {
                     let mut live = self.node(&arm.body, after.clone());
                     if let Some(g) = &arm.guard {
                         let mut g_after = live.clone();
-                        g_after.union(&after);
+                        g_after.union(&next);
                         live = self.leaf(g, g_after);
                     }
                     // The pattern binds them before the guard reads them.
                     for &l in &arm.binding.locals {
                         live.remove(l);
                     }
-                    any.union(&live);
+                    live.union(&next);
+                    next = live;
                 }
-                self.leaf(scrut, any)
+                self.leaf(scrut, next)
             }
             Node::Loop { id, body, .. } => self.loop_(*id, after, |s, head| s.block(body, head)),
             Node::While { id, cond, body, .. } => self.loop_(*id, after.clone(), |s, head| {
