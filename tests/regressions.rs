@@ -1906,3 +1906,23 @@ fn a_local_moved_each_round_and_assigned_in_a_guarded_arm() {
     assert_eq!(step(&mut c, None), CoroutineState::Yielded(1));
     assert_eq!(step(&mut c, None), CoroutineState::Complete(String::from("gave up")));
 }
+
+/// `if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* "))` with a `yield_!` in the
+/// body: `item` is a reference (a view of `line` kept through `or_else`), dead at the `yield_!`, so it is left
+/// out of the state (it was held there with a drop flag, borrowing `line`: E0716 at the attribute).
+#[stackless::coroutine]
+fn bullets(doc: Vec<String>) -> impl Iterator<Item = String> {
+    for line in doc {
+        if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
+            yield_!(item.to_string());
+        }
+        let first = line.split_whitespace().next().unwrap_or_default();
+        yield_!(first.to_uppercase());
+    }
+}
+
+#[test]
+fn a_view_kept_through_an_options_methods_is_a_reference() {
+    let doc = vec![String::from("- a"), String::from("b c"), String::from("* d")];
+    assert_eq!(bullets(doc).collect::<Vec<_>>(), ["a", "-", "B", "d", "*"]);
+}

@@ -285,6 +285,11 @@ pub const STD_VIEWS: &[(&str, Returns, On)] = &[
     ("chunks", Returns::Iter, On::Owned),
 ];
 
+/// `Option`'s methods whose result is its receiver's value or another of the same type (an `Option` of a view
+/// is an `Option` of the view after them, or the view itself after `unwrap`).
+pub const VIEW_KEEPERS: &[&str] =
+    &["or", "or_else", "xor", "filter", "unwrap", "expect", "unwrap_or", "unwrap_or_else", "unwrap_or_default"];
+
 /// The methods of a map's `Entry` that return a `&mut` to the value (`counts.entry(k).or_default()`): on an
 /// `entry(..)` of a local known to own its value, a view of that local, as [`STD_VIEWS`]' `get_mut`.
 pub const ENTRY_VIEWS: &[&str] = &["or_default", "or_insert", "or_insert_with", "or_insert_with_key"];

@@ -29,8 +29,8 @@ use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::conventions::{
-    BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, deref_read_type,
-    leaves_type_open, no_drop_type, owned_type, panicking_macro, plain_primitive_call, std_view,
+    BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, VIEW_KEEPERS,
+    deref_read_type, leaves_type_open, no_drop_type, owned_type, panicking_macro, plain_primitive_call, std_view,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -366,6 +366,11 @@ impl<'e> Lowerer<'e> {
     fn view_of(&self, expr: &Expr) -> Option<(bool, Option<LocalId>)> {
         let Expr::MethodCall(m) = strip_parens(expr) else { return None };
         let method = m.method.to_string();
+        // `line.strip_prefix("- ").or_else(|| line.strip_prefix("* "))`: an `Option` of the same reference (or
+        // the reference). (Not an iterator's `filter`, which keeps its closure.)
+        if VIEW_KEEPERS.contains(&method.as_str()) {
+            return self.view_of(&m.receiver).filter(|&(copy, _)| copy);
+        }
         // `counts.entry(k).or_default()`: a `&mut` into `counts`.
         let (receiver, returns, on) = match strip_parens(&m.receiver) {
             Expr::MethodCall(e) if e.method == "entry" && ENTRY_VIEWS.contains(&method.as_str()) => {
