@@ -181,15 +181,18 @@ impl Emitter<'_> {
                 }
             };
         }
-        quote_spanned! {point.span=>
-            {
-                let #y #y_ty = #value;
-                #store
-                #g.exit = #p::Exit::Suspended;
-                // At the `yield_!`: a yielded value that borrows a local is reported there.
-                return ::stackless::__private::suspend(#y);
-            }
-        }
+        let body = quote_spanned! {point.span=>
+            let #y #y_ty = #value;
+            #store
+            #g.exit = #p::Exit::Suspended;
+            // At the `yield_!`: a yielded value that borrows a local is reported there.
+            return ::stackless::__private::suspend(#y);
+        };
+        // The block ends where the `yield_!(..)` does: a suggestion rustc inserts after it (a missing `match`
+        // arm after one whose value is a `yield_!`) goes after its parentheses.
+        let mut block = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, body);
+        block.set_span(point.args_span);
+        block.into_token_stream()
     }
 
     /// In place, at point `j` of the arm's group: `at` becomes `j`'s variant, with `j`'s own locals (the arm
