@@ -4,11 +4,14 @@
 //! can't be held across a `yield_!` — rustc rejects the same code in movable coroutines (E0626). rustc would
 //! report it here too, but in terms of the generated code; this pass catches the shapes that can be seen
 //! syntactically and explains them in the user's terms:
-//! - a `for` loop with a suspension point that iterates over a borrow of a local (`for x in &v`, `v.iter()`), or
-//!   whose iterator holds a closure that captures a local owning its value by reference
-//!   (`.filter(|x| names.contains(x))`);
-//! - a `let` that binds a borrow of a local (`let r = &v;`), or an iterator or reference into a local known to
-//!   own its value (`let it = v.iter();` with `let v = vec![..];`), which is still held at a suspension point;
+//! - a `for` loop (or a `yield_from!`) with a suspension point that iterates over a borrow of a local (`for x in
+//!   &v`, `v.iter()`, `line.split(',')`), or whose iterator holds a closure that captures a local owning its value
+//!   by reference (`.filter(|x| names.contains(x))`);
+//! - a closure bound by `let` without `move`, still in use at a suspension point, that names a local owning its
+//!   value;
+//! - a `let` that binds a borrow of a local (`let r = &v;`), or an iterator, reference or guard into a local
+//!   known to own its value (`let it = v.iter();` with `let v = vec![..];`, `let g = cell.borrow_mut();` with
+//!   `cell: Rc<RefCell<T>>`), which is still held at a suspension point;
 //! - a `let` that borrows a temporary it extends to the end of the block (`let r = &make();`, which lowering
 //!   made a hidden local), and a `ref` binding (into a temporary, a `for` loop's item, or a local), still in use
 //!   at a suspension point.
@@ -22,7 +25,7 @@ use syn::spanned::Spanned;
 
 use crate::analysis::Analysis;
 use crate::conventions::{
-    ALSO_CONSUMING, BORROWING_ITERATORS, ITERATOR_ADAPTERS, On, Returns, STR_ITERATORS, std_view,
+    ALSO_CONSUMING, BORROWING_ITERATORS, GUARD_METHODS, ITERATOR_ADAPTERS, On, Returns, STR_ITERATORS, std_view,
 };
 use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, Node, Stmt, Value};
@@ -51,6 +54,8 @@ enum Holder {
 enum Borrow {
     Iterator,
     Getter,
+    /// A guard (`cell.borrow_mut()`, `mutex.lock().unwrap()`), which has a `Drop` of its own.
+    Guard,
 }
 
 const STATE_MOVES: &str = "a coroutine's locals live in its state, which moves when the coroutine moves, so a \
@@ -405,23 +410,32 @@ impl<'a> Checker<'a> {
         let locals: Vec<LocalId> =
             bindings.iter().filter(|b| !dereferences(&b.pat)).flat_map(|b| b.locals.iter().copied()).collect();
         let Some(at_yield) = self.held_at(&locals) else { return };
+        // The help, and whether it is a way to hold something owned instead (a guard is what keeps the value
+        // borrowed: holding it is the problem).
         let found = match self.borrowed_local(init, &init.expr, false) {
-            Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place")),
+            Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place", true)),
             None => match collected_references(&init.expr, bindings) {
                 // `let parts: Vec<&str> = line.split(',').collect();`: references into what the iterator borrows.
                 Some(iterator) => self.borrow_of_owned_local(init, iterator).map(|(found, _)| {
-                    (found, "collect owned copies (`.map(ToOwned::to_owned).collect::<Vec<String>>()` for `&str`s)")
+                    (found, "collect owned copies (`.map(ToOwned::to_owned).collect::<Vec<String>>()` for `&str`s)", true)
                 }),
                 None => self.borrow_of_owned_local(init, &init.expr).map(|(found, kind)| match kind {
-                    Borrow::Iterator => (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"),
-                    Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"),
+                    Borrow::Iterator => (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`", true),
+                    Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`", true),
+                    Borrow::Guard => (found, "take the guard where it is used, after the `yield_!`, or end its scope before the `yield_!`", false),
                 }),
             },
         };
-        let Some(((owner, span), help)) = found else { return };
+        let Some(((owner, span), help, owned_instead)) = found else { return };
         let name = self.body.locals[owner].written.clone();
         let help = help.replace("{name}", &name);
-        let message = if at_yield {
+        let message = if at_yield && !owned_instead {
+            format!(
+                "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
+                 note: {STATE_MOVES}\n\
+                 help: {help}"
+            )
+        } else if at_yield {
             format!(
                 "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
                  note: {STATE_MOVES}\n\
@@ -530,6 +544,7 @@ impl<'a> Checker<'a> {
                 Expr::MethodCall(m) => {
                     let method = m.method.to_string();
                     let kind = match std_view(&method) {
+                        _ if GUARD_METHODS.contains(&method.as_str()) && !adapted => Borrow::Guard,
                         _ if BORROWING_ITERATORS.contains(&method.as_str()) => Borrow::Iterator,
                         Some((Returns::Iter, _)) => Borrow::Iterator,
                         Some((Returns::Ref | Returns::RefMut, _)) if !adapted => Borrow::Getter,

@@ -315,7 +315,21 @@ pub fn owned_type(ty: &syn::Type) -> bool {
         syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
             matches!(
                 s.ident.to_string().as_str(),
-                "Vec" | "String" | "VecDeque" | "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" | "BinaryHeap"
+                "Vec"
+                    | "String"
+                    | "VecDeque"
+                    | "HashMap"
+                    | "BTreeMap"
+                    | "HashSet"
+                    | "BTreeSet"
+                    | "BinaryHeap"
+                    // No references either: a borrow through one (`rc.iter()`, `cell.borrow()`) borrows the local.
+                    | "Box"
+                    | "Rc"
+                    | "Arc"
+                    | "RefCell"
+                    | "Mutex"
+                    | "RwLock"
             )
         }),
         _ => false,
