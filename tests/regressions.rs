@@ -1786,8 +1786,26 @@ fn typed_by_later_code(items: Vec<String>, prev: Option<String>) -> impl Iterato
     yield_!(format!("{keep:?}").len());
 }
 
+/// The same, completed in an `if` that `break`s out of the loop after the `yield_!`. (As a user writes it: the
+/// closure's parameter is what needs the type.)
+#[allow(clippy::map_unwrap_or, clippy::redundant_closure_for_method_calls)]
+#[stackless::coroutine]
+fn found_after_a_yield(data: Vec<&'static str>) -> impl Iterator<Item = usize> {
+    let mut found = None;
+    for cell in data {
+        yield_!(1);
+        if cell.starts_with('t') {
+            found = Some(cell);
+            break;
+        }
+    }
+    yield_!(found.map(|n| n.len()).unwrap_or(0));
+}
+
 #[test]
 fn locals_typed_by_code_after_a_yield() {
+    assert_eq!(found_after_a_yield(vec!["a", "two", "c"]).collect::<Vec<_>>(), [1, 1, 3]);
+    assert_eq!(found_after_a_yield(vec![]).collect::<Vec<_>>(), [0]);
     let got = typed_by_later_code(vec!["ab".into(), "c".into()], Some("x".into())).collect::<Vec<_>>();
     assert_eq!(got, [2, 1, 10, 3, 0, 9]);
     assert_eq!(typed_by_later_code(vec![], None).collect::<Vec<_>>(), [0, 4]);
@@ -1925,4 +1943,27 @@ fn bullets(doc: Vec<String>) -> impl Iterator<Item = String> {
 fn a_view_kept_through_an_options_methods_is_a_reference() {
     let doc = vec![String::from("- a"), String::from("b c"), String::from("* d")];
     assert_eq!(bullets(doc).collect::<Vec<_>>(), ["a", "-", "B", "d", "*"]);
+}
+
+/// A `let` initialized by a `match` whose arms all suspend, one under a guard: the start arm never binds the
+/// value (a failed guard goes on to another arm, which suspends too); it was bound there from nothing (E0282).
+#[stackless::coroutine]
+fn guarded_arms_that_all_suspend(x: Option<u32>) -> impl Iterator<Item = usize> {
+    let r = match x {
+        Some(n) if n > 3 => {
+            yield_!(1);
+            String::from("big")
+        }
+        _ => {
+            yield_!(3);
+            String::from("other")
+        }
+    };
+    yield_!(r.len());
+}
+
+#[test]
+fn a_let_whose_guarded_match_arms_all_suspend() {
+    assert_eq!(guarded_arms_that_all_suspend(Some(4)).collect::<Vec<_>>(), [1, 3]);
+    assert_eq!(guarded_arms_that_all_suspend(Some(1)).collect::<Vec<_>>(), [3, 5]);
 }

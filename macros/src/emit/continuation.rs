@@ -573,26 +573,37 @@ impl Emitter<'_> {
     /// { s.len() }`) would need the type before any arm has given it. rustc type-checks unreachable code but
     /// doesn't borrow-check it.
     fn typing_rest(&mut self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
+        /// Code without suspension points or closures: leaves, and blocks and `if`s of them (`if c { found =
+        /// Some(x); break; }`). `typed`: it uses a local whose type it may complete.
+        fn leaf(l: &Leaf, typed: &mut bool, body: &crate::ir::Body) -> bool {
+            *typed |= l.uses.iter().any(|u| body.locals[u.local].typed_later);
+            !has_closure(&l.expr)
+        }
+        fn node(n: &Node, typed: &mut bool, body: &crate::ir::Body) -> bool {
+            match n {
+                Node::Leaf(l) => leaf(l, typed, body),
+                Node::Block { label: None, block, .. } => stmts(&block.stmts, typed, body),
+                Node::If { cond, then, els, .. } => {
+                    let conds = cond.iter().all(|c| match c {
+                        Cond::Expr(l) | Cond::Let { scrut: l, .. } => leaf(l, typed, body),
+                    });
+                    conds && stmts(&then.stmts, typed, body) && els.as_deref().is_none_or(|e| node(e, typed, body))
+                }
+                _ => false,
+            }
+        }
+        fn stmts(list: &[Stmt], typed: &mut bool, body: &crate::ir::Body) -> bool {
+            list.iter().all(|s| match s {
+                Stmt::Let(l) => {
+                    l.diverge.is_none()
+                        && l.init.as_ref().is_none_or(|i| matches!(i, Node::Leaf(_)) && node(i, typed, body))
+                }
+                Stmt::Expr(n, _) => node(n, typed, body),
+            })
+        }
         let discarded_yield = matches!(stmt, Stmt::Expr(Node::Yield(_), Some(_)));
-        let plain = |s: &Stmt| {
-            stmt_is_plain(s)
-                && match s {
-                    Stmt::Let(l) => matches!(&l.init, None | Some(Node::Leaf(_))),
-                    Stmt::Expr(n, _) => matches!(n, Node::Leaf(_)),
-                }
-                && match s {
-                    Stmt::Let(l) => !l.init.as_ref().is_some_and(node_has_closure),
-                    Stmt::Expr(n, _) => !node_has_closure(n),
-                }
-        };
-        let completes_a_type = rest.iter().any(|s| {
-            let (Stmt::Let(crate::ir::Let { init: Some(Node::Leaf(leaf)), .. }) | Stmt::Expr(Node::Leaf(leaf), _)) = s
-            else {
-                return false;
-            };
-            leaf.uses.iter().any(|u| self.body.locals[u.local].typed_later)
-        });
-        if self.arm.is_some() || !discarded_yield || !rest.iter().all(plain) || !completes_a_type {
+        let mut typed = false;
+        if self.arm.is_some() || !discarded_yield || !stmts(rest, &mut typed, self.body) || !typed {
             return TokenStream::new();
         }
         self.full_stmts(rest)

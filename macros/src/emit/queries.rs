@@ -36,7 +36,8 @@ pub(super) fn node_always_suspends(node: &Node) -> bool {
             then.stmts.iter().any(stmt_always_suspends) && node_always_suspends(els)
         }
         Node::Match { arms, .. } => {
-            !arms.is_empty() && arms.iter().all(|a| a.guard.is_none() && node_always_suspends(&a.body))
+            // (A failed guard goes on to another arm, which suspends too.)
+            !arms.is_empty() && arms.iter().all(|a| node_always_suspends(&a.body))
         }
         // A loop suspends for sure when its body does before anything in it can break out.
         Node::Loop { id, body, .. } => match body.stmts.iter().position(stmt_always_suspends) {
