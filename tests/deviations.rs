@@ -96,6 +96,25 @@ fn a_local_matched_by_an_arm_that_binds_nothing_drops_at_its_first_suspension_wh
     assert_eq!(log, strs(&["drop err", "resumed", "after match"]));
 }
 
+#[stackless::coroutine]
+fn argument_matched_by_an_arm_that_binds_nothing(r: Result<u8, Noisy>) -> impl Iterator<Item = u8> {
+    match r {
+        Ok(v) => yield_!(v),
+        Err(_) => {
+            yield_!(0);
+            log("resumed");
+        }
+    }
+    log("after match");
+}
+
+#[test]
+fn an_argument_matched_by_an_arm_that_binds_nothing_drops_at_its_first_suspension_too() {
+    // The plain fn would drop `err` with `r`, at the end of the fn (after "after match").
+    let log = events(|| assert_eq!(argument_matched_by_an_arm_that_binds_nothing(Err(Noisy("err"))).count(), 1));
+    assert_eq!(log, strs(&["drop err", "resumed", "after match"]));
+}
+
 fn three_noisy() -> (Noisy, Noisy, Noisy) {
     (Noisy("a"), Noisy("b"), Noisy("c"))
 }
