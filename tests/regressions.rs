@@ -1967,3 +1967,38 @@ fn a_let_whose_guarded_match_arms_all_suspend() {
     assert_eq!(guarded_arms_that_all_suspend(Some(4)).collect::<Vec<_>>(), [1, 3]);
     assert_eq!(guarded_arms_that_all_suspend(Some(1)).collect::<Vec<_>>(), [3, 5]);
 }
+
+/// `&mut` items walked by a loop with a `yield_!`: a `for` loop over `iter_mut()` binds `&mut`s, and a `let`
+/// that moves a `&mut` argument keeps one; no longer used where the inner loop's iterator reborrows through them,
+/// they are left out of the state (they were moved into it while borrowed: E0505, E0716 at the attribute).
+#[stackless::coroutine]
+fn cells<'a>(grid: &'a mut Vec<Vec<u32>>) -> impl Iterator<Item = &'a mut u32> + 'a {
+    for row in grid.iter_mut() {
+        for x in row.iter_mut() {
+            yield_!(x);
+        }
+    }
+}
+
+#[stackless::coroutine]
+fn via_let<'a>(s: &'a mut Vec<u32>) -> impl Iterator<Item = &'a mut u32> + 'a {
+    let t = s;
+    for (i, x) in t.iter_mut().enumerate() {
+        *x += u32::try_from(i).unwrap_or(0);
+        yield_!(x);
+    }
+}
+
+#[test]
+fn mutable_items_walked_through_a_mutable_reference() {
+    let mut g = vec![vec![1], vec![2, 3]];
+    for x in cells(&mut g) {
+        *x *= 10;
+    }
+    assert_eq!(g, [vec![10], vec![20, 30]]);
+    let mut v = vec![1, 2];
+    for x in via_let(&mut v) {
+        *x += 1;
+    }
+    assert_eq!(v, [2, 4]);
+}

@@ -68,8 +68,9 @@ pub struct Lowerer<'e> {
     /// `for` bindings and the local they iterate over by value: a binding owns its value when the local owns
     /// its items.
     items_of: Vec<(LocalId, LocalId)>,
-    /// (a `let`'s local, the local its initializer clones or moves): an owned value's clone owns its value too.
-    clones: Vec<(LocalId, LocalId)>,
+    /// (a `let`'s local, the local its initializer clones or moves, whether it moves it): an owned value's clone
+    /// owns its value too, and a moved value is what it was (`let t = s;` with `s: &mut Vec<u32>`).
+    clones: Vec<(LocalId, LocalId, bool)>,
     /// Locals bound to what a std method returning a view of its receiver returns, resolved with `owned`.
     views: Vec<View>,
     /// The statements that get a join point before them.
@@ -208,8 +209,8 @@ impl<'e> Lowerer<'e> {
                 _ => {}
             }
         }
-        for (clone, source) in std::mem::take(&mut l.clones) {
-            if l.locals[source].owned() {
+        for (clone, source, moved) in std::mem::take(&mut l.clones) {
+            if l.locals[source].owned() || moved {
                 l.locals[clone].value = l.locals[source].value;
             }
         }
@@ -332,16 +333,16 @@ impl<'e> Lowerer<'e> {
     }
 
     /// The local that `leaf` clones (`x.clone()`) or moves (`x`: `let line = line;`), if it is one (named where
-    /// the leaf is, before the `let` declares its own).
-    fn cloned_local(leaf: &Leaf) -> Option<LocalId> {
-        let source = match strip_parens(&leaf.expr) {
-            Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => strip_parens(&m.receiver),
-            path @ Expr::Path(_) => path,
+    /// the leaf is, before the `let` declares its own), and whether it moves it.
+    fn cloned_local(leaf: &Leaf) -> Option<(LocalId, bool)> {
+        let (source, moved) = match strip_parens(&leaf.expr) {
+            Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => (strip_parens(&m.receiver), false),
+            path @ Expr::Path(_) => (path, true),
             _ => return None,
         };
         let Expr::Path(p) = source else { return None };
         let ident = p.path.get_ident()?;
-        leaf.env.iter().rev().find(|(name, _)| ident == name).map(|&(_, l)| l)
+        leaf.env.iter().rev().find(|(name, _)| ident == name).map(|&(_, l)| (l, moved))
     }
 
     /// Records that `locals` are bound (by a `let`, a `match` arm or an `if let`) to what `expr` returns, which
@@ -623,10 +624,10 @@ impl<'e> Lowerer<'e> {
                 if let Some(Node::Leaf(leaf)) = &init {
                     self.note_view(&leaf.expr, &binding.locals);
                     // (Not `let ref w = v;`, a reference.)
-                    if let ([single], Some(source)) = (&binding.locals[..], Self::cloned_local(leaf))
+                    if let ([single], Some((source, moved))) = (&binding.locals[..], Self::cloned_local(leaf))
                         && ref_bindings(&local.pat).is_empty()
                     {
-                        self.clones.push((*single, source));
+                        self.clones.push((*single, source, moved));
                     }
                 }
                 if let ([single], Some(Node::Leaf(leaf)), Pat::Ident(_)) = (&binding.locals[..], &init, &local.pat) {
@@ -872,6 +873,15 @@ impl<'e> Lowerer<'e> {
                         self.locals[local].value = Value::Plain;
                     }
                 }
+                // `for row in grid.iter_mut()` binds a `&mut`: once no longer used, it is left out of the state,
+                // where a reborrow through it (`row.iter_mut()`) would still be alive.
+                let mut mut_refs = Vec::new();
+                if let Some(item) = mut_ref_items(&iter.expr, &f.pat) {
+                    mut_refs = bound_as(self, item);
+                    for &local in &mut_refs {
+                        self.locals[local].value = Value::MutRef;
+                    }
+                }
                 // `for word in words` over a `Vec<String>` binds a `String`, and so do `words.into_iter().rev()`
                 // and the item of `(i, word)` in `words.drain(..).enumerate()` (the arguments' flags are set after
                 // the body is lowered, so this is resolved then).
@@ -897,6 +907,9 @@ impl<'e> Lowerer<'e> {
                     for &user in &l.binding.locals {
                         if plain.contains(&hidden) {
                             self.locals[user].value = Value::Plain;
+                        }
+                        if mut_refs.contains(&hidden) {
+                            self.locals[user].value = Value::MutRef;
                         }
                         if let Some(&(_, owner)) = self.items_of.iter().find(|(h, _)| *h == hidden && items.contains(h))
                         {
@@ -1697,6 +1710,36 @@ fn has_mut_reference(ty: &syn::Type) -> bool {
 
 /// For `for (i, x) in iter` where `iter` is `.enumerate()` (followed by adapters that keep its items, like
 /// `.rev()` or `.skip(1)`): the identifier `i` binds the index to.
+/// For `for pat in iter` where `iter` is a `&mut` iterator of a sequence (`v.iter_mut()`, `m.values_mut()`,
+/// `v.chunks_mut(n)`, through adapters that keep the items, and one `enumerate()` with an `(i, item)` pattern):
+/// the identifier `pat` binds an item, a `&mut`, to. (Trusted on any receiver, as std names them.)
+fn mut_ref_items<'a>(iter: &Expr, pat: &'a Pat) -> Option<&'a syn::Ident> {
+    let mut expr = strip_parens(iter);
+    let mut enumerated = false;
+    loop {
+        let Expr::MethodCall(m) = expr else { return None };
+        let method = m.method.to_string();
+        if ITEM_KEEPERS.contains(&method.as_str()) || (method == "enumerate" && !enumerated) {
+            enumerated |= method == "enumerate";
+            expr = strip_parens(&m.receiver);
+            continue;
+        }
+        if !matches!(method.as_str(), "iter_mut" | "values_mut" | "chunks_mut" | "chunks_exact_mut" | "rchunks_mut") {
+            return None;
+        }
+        break;
+    }
+    let item = match (pat, enumerated) {
+        (Pat::Ident(p), false) => p,
+        (Pat::Tuple(t), true) if t.elems.len() == 2 => match &t.elems[1] {
+            Pat::Ident(p) => p,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (item.subpat.is_none() && item.by_ref.is_none()).then_some(&item.ident)
+}
+
 fn enumerate_index<'a>(iter: &Expr, pat: &'a Pat) -> Option<&'a syn::Ident> {
     let mut expr = strip_parens(iter);
     while let Expr::MethodCall(m) = expr
