@@ -1708,8 +1708,6 @@ fn has_mut_reference(ty: &syn::Type) -> bool {
     }
 }
 
-/// For `for (i, x) in iter` where `iter` is `.enumerate()` (followed by adapters that keep its items, like
-/// `.rev()` or `.skip(1)`): the identifier `i` binds the index to.
 /// For `for pat in iter` where `iter` is a `&mut` iterator of a sequence (`v.iter_mut()`, `m.values_mut()`,
 /// `v.chunks_mut(n)`, through adapters that keep the items, and one `enumerate()` with an `(i, item)` pattern):
 /// the identifier `pat` binds an item, a `&mut`, to. (Trusted on any receiver, as std names them.)
@@ -1740,6 +1738,8 @@ fn mut_ref_items<'a>(iter: &Expr, pat: &'a Pat) -> Option<&'a syn::Ident> {
     (item.subpat.is_none() && item.by_ref.is_none()).then_some(&item.ident)
 }
 
+/// For `for (i, x) in iter` where `iter` is `.enumerate()` (followed by adapters that keep its items, like
+/// `.rev()` or `.skip(1)`): the identifier `i` binds the index to.
 fn enumerate_index<'a>(iter: &Expr, pat: &'a Pat) -> Option<&'a syn::Ident> {
     let mut expr = strip_parens(iter);
     while let Expr::MethodCall(m) = expr
