@@ -107,6 +107,24 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
         syn::visit::visit_expr_yield(self, y);
     }
 
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        // `let x = if c { yield_!(..); 5 };`: rustc's E0317, which the split `if` would hide behind the macro's
+        // type witness.
+        if let Some(init) = &l.init
+            && let Expr::If(i) = &*init.expr
+            && i.else_branch.is_none()
+            && find_yield(&init.expr).is_some()
+            && let Some(syn::Stmt::Expr(tail @ Expr::Lit(_), None)) = i.then_branch.stmts.last()
+        {
+            self.errors.error(
+                tail.span(),
+                "`if` may be missing an `else` clause: without one, it has no value when its condition is false\n\
+                 help: add an `else` block with a value of the same type",
+            );
+        }
+        syn::visit::visit_local(self, l);
+    }
+
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
         // `yield_(v)`: the macro called as a fn (rustc would only say it can't find a fn `yield_`).
         if let Expr::Path(p) = &*c.func
