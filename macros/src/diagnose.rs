@@ -1,7 +1,8 @@
 //! Mistakes the macro recognises in the body before lowering it, reported at the user's tokens with the fix
 //! (rustc would otherwise report them against the generated code): `?` in a generator, whose body returns
-//! `()`, a `yield_from!` of a literal, a `yield_from!` of the fn itself without a boxed state, and nightly's
-//! `yield` keyword where `yield_!` is meant.
+//! `()`, a `yield_from!` of a literal, a `yield_from!` of the fn itself without a boxed state, nightly's
+//! `yield` keyword (or `yield!`) and a call `yield_(..)` where `yield_!` is meant, a `yield_!` in an assertion's
+//! message (evaluated only when the assertion fails), and an `if` without `else` used as a value.
 //!
 //! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
 //! `yield_from!` mean something else (or are reported by `syntax::check_misplaced`).
