@@ -2002,3 +2002,23 @@ fn mutable_items_walked_through_a_mutable_reference() {
     }
     assert_eq!(v, [2, 4]);
 }
+
+/// `if let Some(v) = m.get_mut(&k)` on a `&mut HashMap` argument, then `v.iter_mut()` across a `yield_!`: `v` is
+/// a `&mut` into the map the argument points to, not into the state (it was held there while the loop's
+/// iterator reborrowed it: E0505).
+#[stackless::coroutine]
+fn bumped<'a>(m: &'a mut std::collections::HashMap<u32, Vec<u32>>, k: u32) -> impl Iterator<Item = u32> + 'a {
+    if let Some(v) = m.get_mut(&k) {
+        for x in v.iter_mut() {
+            *x += 1;
+            yield_!(*x);
+        }
+    }
+}
+
+#[test]
+fn a_mutable_view_of_a_collection_an_argument_points_to() {
+    let mut m = std::collections::HashMap::from([(1, vec![1, 2])]);
+    assert_eq!(bumped(&mut m, 1).collect::<Vec<_>>(), [2, 3]);
+    assert_eq!(m[&1], [2, 3]);
+}

@@ -68,7 +68,7 @@ pub fn check_clone(body: &Body, an: &Analysis, errors: &mut Errors) {
     for (l, local) in body.locals.iter().enumerate() {
         let held = (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(&l));
         if local.value == Value::MutRef && held {
-            let name = &local.ident;
+            let name = &local.written;
             errors.error(
                 local.ident.span(),
                 format!(

@@ -82,8 +82,9 @@ pub struct Lowerer<'e> {
 /// The locals a `let` binds to a view of another value (`line.trim()`, `v.iter()`), which has no drop glue.
 struct View {
     locals: Vec<LocalId>,
-    /// The view is `Copy` (a reference, or an `Option` or tuple of them).
-    copy: bool,
+    /// What the view is: [`Value::Plain`] for a shared reference (or an `Option` or tuple of them),
+    /// [`Value::MutRef`] for a `&mut` one, [`Value::View`] for an iterator.
+    value: Value,
     /// The method's name is only std's for certain on a receiver known to own its value: this one.
     owner: Option<LocalId>,
     /// The value is one of the owner's items (`v.pop()`): the owner's items must be known to be plain.
@@ -137,6 +138,7 @@ impl<'e> Lowerer<'e> {
         let mut no_drop_stmts = Vec::new();
         let mut owned_stmts = Vec::new();
         let mut items_stmts = Vec::new();
+        let mut refers_stmts = Vec::new();
         for (pat, ty, field) in input.params {
             let var = param_var(&field);
             if let Some(value) = ty.as_ref().and_then(no_drop_value) {
@@ -144,6 +146,13 @@ impl<'e> Lowerer<'e> {
             }
             if ty.as_ref().is_some_and(owned_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
                 owned_stmts.push(prefix.len());
+            }
+            // `m: &mut HashMap<K, V>`: `m.get_mut(&k)` is a view of the collection it points to.
+            if let Some(syn::Type::Reference(r)) = ty.as_ref()
+                && owned_type(&r.elem)
+                && matches!(&pat, Pat::Ident(p) if p.subpat.is_none())
+            {
+                refers_stmts.push(prefix.len());
             }
             if let Some(items) = ty.as_ref().and_then(items_value)
                 && matches!(&pat, Pat::Ident(p) if p.subpat.is_none())
@@ -201,6 +210,13 @@ impl<'e> Lowerer<'e> {
                 }
             }
         }
+        for i in refers_stmts {
+            if let Stmt::Let(let_) = &root.stmts[i] {
+                for &local in &let_.binding.locals {
+                    l.locals[local].refers_to_owned = true;
+                }
+            }
+        }
         // In lowering order, so that a binding's value is known before the bindings made of it.
         for (item, owner) in std::mem::take(&mut l.items_of) {
             match l.locals[owner].value {
@@ -217,11 +233,15 @@ impl<'e> Lowerer<'e> {
         for view in std::mem::take(&mut l.views) {
             let holds = view.owner.is_none_or(|owner| {
                 let owner = &l.locals[owner];
-                if view.item { matches!(owner.value, Value::PlainItems | Value::PlainArray) } else { owner.owned() }
+                if view.item {
+                    matches!(owner.value, Value::PlainItems | Value::PlainArray)
+                } else {
+                    owner.owned() || owner.refers_to_owned
+                }
             });
             if holds {
                 for local in view.locals {
-                    l.locals[local].value = if view.copy { Value::Plain } else { Value::View };
+                    l.locals[local].value = view.value;
                 }
             }
         }
@@ -348,8 +368,8 @@ impl<'e> Lowerer<'e> {
     /// Records that `locals` are bound (by a `let`, a `match` arm or an `if let`) to what `expr` returns, which
     /// may be a view of another value.
     fn note_view(&mut self, expr: &Expr, locals: &[LocalId]) {
-        if let Some((copy, owner)) = self.view_of(expr) {
-            self.views.push(View { locals: locals.to_vec(), copy, owner, item: false });
+        if let Some((value, owner)) = self.view_of(expr) {
+            self.views.push(View { locals: locals.to_vec(), value, owner, item: false });
         } else if let Expr::MethodCall(m) = strip_parens(expr)
             && ITEM_TAKERS.contains(&m.method.to_string().as_str())
             && let Expr::Path(p) = strip_parens(&m.receiver)
@@ -357,20 +377,20 @@ impl<'e> Lowerer<'e> {
             && let Some(&(_, owner)) = self.env.iter().rev().find(|(name, _)| ident == name)
         {
             // `let Some(x) = v.pop()`: an item of `v` (in an `Option`).
-            self.views.push(View { locals: locals.to_vec(), copy: true, owner: Some(owner), item: true });
+            self.views.push(View { locals: locals.to_vec(), value: Value::Plain, owner: Some(owner), item: true });
         }
     }
 
     /// When `let x = expr` binds a view of another value (`expr` is a std method call like `line.trim()` or
-    /// `v.iter()`): whether the view is `Copy`, and the receiver that must be known to own its value for the
-    /// method to be std's.
-    fn view_of(&self, expr: &Expr) -> Option<(bool, Option<LocalId>)> {
+    /// `v.iter()`): what the view is (see [`View::value`]), and the receiver that must be known to own its value
+    /// (or to refer to one) for the method to be std's.
+    fn view_of(&self, expr: &Expr) -> Option<(Value, Option<LocalId>)> {
         let Expr::MethodCall(m) = strip_parens(expr) else { return None };
         let method = m.method.to_string();
         // `line.strip_prefix("- ").or_else(|| line.strip_prefix("* "))`: an `Option` of the same reference (or
         // the reference). (Not an iterator's `filter`, which keeps its closure.)
         if VIEW_KEEPERS.contains(&method.as_str()) {
-            return self.view_of(&m.receiver).filter(|&(copy, _)| copy);
+            return self.view_of(&m.receiver).filter(|&(value, _)| value == Value::Plain);
         }
         // `counts.entry(k).or_default()`: a `&mut` into `counts`.
         let (receiver, returns, on) = match strip_parens(&m.receiver) {
@@ -382,18 +402,22 @@ impl<'e> Lowerer<'e> {
                 (&*m.receiver, returns, on)
             }
         };
-        let copy = returns == Returns::Ref;
+        let value = match returns {
+            Returns::Ref => Value::Plain,
+            Returns::RefMut => Value::MutRef,
+            Returns::Iter => Value::View,
+        };
         let literal = |a: &Expr| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_)));
         match on {
-            On::Any => return Some((copy, None)),
-            On::LiteralPattern if m.args.iter().all(literal) => return Some((copy, None)),
+            On::Any => return Some((value, None)),
+            On::LiteralPattern if m.args.iter().all(literal) => return Some((value, None)),
             On::LiteralPattern => return None,
             On::Owned => {}
         }
         let Expr::Path(p) = strip_parens(receiver) else { return None };
         let ident = p.path.get_ident()?;
         let owner = self.env.iter().rev().find(|(name, _)| ident == name)?.1;
-        Some((copy, Some(owner)))
+        Some((value, Some(owner)))
     }
 
     /// A join point at `span` (a `let` or `=` token), as a statement.
