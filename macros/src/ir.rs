@@ -36,9 +36,6 @@ pub struct Local {
     /// Its initializer leaves part of its type to later code (`None`, `Vec::new()`:
     /// [`crate::conventions::leaves_type_open`]): an arm that runs before that code can't tell its type.
     pub typed_later: bool,
-    /// A reference to a value known to own its items (`m: &mut HashMap<K, V>`): a std view of it (`m.get_mut(&k)`)
-    /// points into that value, not into the coroutine's state.
-    pub refers_to_owned: bool,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -86,7 +83,6 @@ impl Local {
             hidden,
             reads_through_deref: false,
             typed_later: false,
-            refers_to_owned: false,
         }
     }
 

@@ -210,13 +210,16 @@ impl<'e> Lowerer<'e> {
                 }
             }
         }
-        for i in refers_stmts {
-            if let Stmt::Let(let_) = &root.stmts[i] {
-                for &local in &let_.binding.locals {
-                    l.locals[local].refers_to_owned = true;
-                }
-            }
-        }
+        // References to a value known to own its items (`m: &mut HashMap<K, V>`): a std view of one
+        // (`m.get_mut(&k)`) points into that value, not into the coroutine's state.
+        let refers_to_owned: Vec<LocalId> = refers_stmts
+            .into_iter()
+            .filter_map(|i| match &root.stmts[i] {
+                Stmt::Let(let_) => Some(let_.binding.locals.clone()),
+                Stmt::Expr(..) => None,
+            })
+            .flatten()
+            .collect();
         // In lowering order, so that a binding's value is known before the bindings made of it.
         for (item, owner) in std::mem::take(&mut l.items_of) {
             match l.locals[owner].value {
@@ -231,12 +234,12 @@ impl<'e> Lowerer<'e> {
             }
         }
         for view in std::mem::take(&mut l.views) {
-            let holds = view.owner.is_none_or(|owner| {
-                let owner = &l.locals[owner];
+            let holds = view.owner.is_none_or(|id| {
+                let owner = &l.locals[id];
                 if view.item {
                     matches!(owner.value, Value::PlainItems | Value::PlainArray)
                 } else {
-                    owner.owned() || owner.refers_to_owned
+                    owner.owned() || refers_to_owned.contains(&id)
                 }
             });
             if holds {
