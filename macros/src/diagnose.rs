@@ -2,7 +2,8 @@
 //! (rustc would otherwise report them against the generated code): `?` in a generator, whose body returns
 //! `()`, a `yield_from!` of a literal, a `yield_from!` of the fn itself without a boxed state, nightly's
 //! `yield` keyword (or `yield!`) and a call `yield_(..)` where `yield_!` is meant, a `yield_!` in an assertion's
-//! message (evaluated only when the assertion fails), and an `if` without `else` used as a value.
+//! message (evaluated only when the assertion fails), an `if` without `else` used as a value, and a
+//! generator's `return` of a value that surely isn't `()`.
 //!
 //! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
 //! `yield_from!` mean something else (or are reported by `syntax::check_misplaced`).
@@ -135,6 +136,31 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
             self.errors.error(name.span(), format!("`{name}` is a macro, not a fn\nhelp: write `{name}!({args})`"));
         }
         syn::visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+        // A generator's body returns `()` (rustc would say so against the step's generated return type).
+        // (Only values that surely aren't `()`: `return f();` with `f` returning `()` is fine.)
+        let not_unit = |e: &Expr| match e {
+            Expr::Lit(_) => true,
+            Expr::Path(p) => p.path.is_ident("None"),
+            Expr::Call(c) => {
+                matches!(&*c.func, Expr::Path(f) if ["Some", "Ok", "Err"].iter().any(|n| f.path.is_ident(n)))
+            }
+            _ => false,
+        };
+        if self.generator
+            && let Some(value) = &r.expr
+            && not_unit(value)
+        {
+            self.errors.error(
+                value.span(),
+                "a generator's body returns `()`: its `return` takes no value\n\
+                 help: yield the value, then return: `yield_!(value); return;`, or make it a coroutine that \
+                 returns one: `-> impl Coroutine<Yield = Y, Return = T>`",
+            );
+        }
+        syn::visit::visit_expr_return(self, r);
     }
 
     fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
