@@ -229,7 +229,8 @@ impl<'e> Lowerer<'e> {
             }
         }
         for (clone, source, moved) in std::mem::take(&mut l.clones) {
-            if l.locals[source].owned() || moved {
+            // (A move doesn't undo what the `let` says itself: `let cmd: &str = line;` is plain.)
+            if l.locals[source].owned() || (moved && l.locals[clone].value == Value::Unknown) {
                 l.locals[clone].value = l.locals[source].value;
             }
         }
@@ -893,57 +894,31 @@ impl<'e> Lowerer<'e> {
                     binding.locals.iter().copied().filter(|&b| l.locals[b].ident == *hidden).collect()
                 };
                 // The index of `for (i, x) in it.enumerate()` is a `usize`: plain.
-                let mut plain = Vec::new();
                 if let Some(index) = enumerate_index(&iter.expr, &f.pat) {
-                    plain = bound_as(self, index);
-                    for &local in &plain {
+                    for local in bound_as(self, index) {
                         self.locals[local].value = Value::Plain;
                     }
                 }
                 // `for row in grid.iter_mut()` binds a `&mut`: once no longer used, it is left out of the state,
                 // where a reborrow through it (`row.iter_mut()`) would still be alive.
-                let mut mut_refs = Vec::new();
                 if let Some(item) = mut_ref_items(&iter.expr, &f.pat) {
-                    mut_refs = bound_as(self, item);
-                    for &local in &mut_refs {
+                    for local in bound_as(self, item) {
                         self.locals[local].value = Value::MutRef;
                     }
                 }
                 // `for word in words` over a `Vec<String>` binds a `String`, and so do `words.into_iter().rev()`
                 // and the item of `(i, word)` in `words.drain(..).enumerate()` (the arguments' flags are set after
                 // the body is lowered, so this is resolved then).
-                let mut items = Vec::new();
                 if let Some((path, item)) = items_source(&iter.expr, &f.pat)
                     && let Some(ident) = path.path.get_ident()
                     && let Some(&(_, owner)) = iter.env.iter().rev().find(|(name, _)| ident == name)
                 {
-                    items = bound_as(self, item);
-                    for &local in &items {
+                    for local in bound_as(self, item) {
                         self.items_of.push((local, owner));
                     }
                 }
                 let body = self.block(f_body, true, false);
-                // The user's names, declared again at the body's top, know the same.
-                for stmt in &body.stmts[..renamed.len()] {
-                    let Stmt::Let(l) = stmt else { continue };
-                    let Some(Node::Leaf(init)) = &l.init else { continue };
-                    let Expr::Path(from) = &init.expr else { continue };
-                    let Some(&(_, hidden)) = init.env.iter().rev().find(|(n, _)| from.path.is_ident(n)) else {
-                        continue;
-                    };
-                    for &user in &l.binding.locals {
-                        if plain.contains(&hidden) {
-                            self.locals[user].value = Value::Plain;
-                        }
-                        if mut_refs.contains(&hidden) {
-                            self.locals[user].value = Value::MutRef;
-                        }
-                        if let Some(&(_, owner)) = self.items_of.iter().find(|(h, _)| *h == hidden && items.contains(h))
-                        {
-                            self.items_of.push((user, owner));
-                        }
-                    }
-                }
+                // (The user's names, declared again at the body's top, are given the same by `Self::clones`.)
                 self.pop_scope_to(pat_scope);
                 self.loop_stack.pop();
                 self.pop_scope_to(it_scope);
