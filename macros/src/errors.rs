@@ -10,6 +10,8 @@ use std::fmt::Display;
 #[derive(Default)]
 pub struct Errors {
     combined: Option<syn::Error>,
+    /// Mistakes that rustc reports itself before the macro runs ([`Errors::reported_by_rustc`]).
+    by_rustc: usize,
 }
 
 impl Errors {
@@ -24,19 +26,26 @@ impl Errors {
         self.push(syn::Error::new(span, message));
     }
 
+    /// A mistake that rustc's parser reports itself, before the macro runs (a `let` outside a condition): the
+    /// expansion stops as for an error, without a message that would repeat rustc's.
+    pub fn reported_by_rustc(&mut self) {
+        self.by_rustc += 1;
+    }
+
     /// How many errors were reported so far (to tell whether a step added one).
     pub fn count(&self) -> usize {
-        self.combined.as_ref().map_or(0, |e| e.into_iter().count())
+        self.combined.as_ref().map_or(0, |e| e.into_iter().count()) + self.by_rustc
     }
 
     pub fn is_empty(&self) -> bool {
-        self.combined.is_none()
+        self.count() == 0
     }
 
-    /// The accumulated errors, if any, as one `syn::Error`.
-    pub fn into_result(self) -> Result<(), syn::Error> {
+    /// The accumulated errors, if any, as `compile_error!` invocations (none for those rustc reports).
+    pub fn into_result(self) -> Result<(), proc_macro2::TokenStream> {
         match self.combined {
-            Some(error) => Err(error),
+            Some(error) => Err(error.to_compile_error()),
+            None if self.by_rustc > 0 => Err(proc_macro2::TokenStream::new()),
             None => Ok(()),
         }
     }

@@ -59,11 +59,12 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             }
             tokens
         }
-        (Err(error), _) => fallback(&func, supported, error),
+        (Err(errors), _) => fallback(&func, supported, errors),
         (Ok(()), None) => fallback(
             &func,
             supported,
-            syn::Error::new(Span::call_site(), "internal error: the transform failed without a message"),
+            syn::Error::new(Span::call_site(), "internal error: the transform failed without a message")
+                .to_compile_error(),
         ),
     }
 }
@@ -84,8 +85,7 @@ const ITERATOR_TRAITS: &[&str] =
     &["Iterator", "IntoIterator", "DoubleEndedIterator", "ExactSizeIterator", "FusedIterator"];
 
 /// The fn with its body replaced by a placeholder of the right type, after the errors.
-fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
-    let errors = error.to_compile_error();
+fn fallback(func: &ItemFn, supported: bool, errors: TokenStream) -> TokenStream {
     let ItemFn { attrs, vis, sig, .. } = func;
     // Already reported, and rustc would report them again for the placeholder: the attribute written twice (it
     // would transform the placeholder), `+ Copy`, a `const fn` or a C-variadic fn.
@@ -116,7 +116,8 @@ fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
     }
     // Any other return type gets a body of type `!` (which in edition 2024 also satisfies an unsupported
     // `impl Trait`, such as `impl Display`), except an iterator trait's, which `!` doesn't implement: an
-    // empty iterator (of `()` when the item type isn't named, `-> impl Iterator`).
+    // empty iterator (of `()` when the item type isn't named, `-> impl Iterator`), or, next to `Coroutine`, the
+    // failed machine, which is both.
     let body = match &sig.output {
         syn::ReturnType::Type(_, ty) if supported && matches!(&**ty, syn::Type::ImplTrait(_)) => {
             quote!(::stackless::__private::failed::<_, _, _>())
@@ -131,8 +132,11 @@ fn fallback(func: &ItemFn, supported: bool, error: syn::Error) -> TokenStream {
                 })
                 .collect();
             let iterator = traits.iter().any(|s| ITERATOR_TRAITS.iter().any(|t| s.ident == t));
+            let coroutine = traits.iter().any(|s| s.ident == "Coroutine");
             let item_named = traits.iter().any(|s| matches!(&s.arguments, syn::PathArguments::AngleBracketed(_)));
             match (iterator, item_named) {
+                // Both (reported): what a failed expansion returns is both.
+                (true, _) if coroutine => quote!(::stackless::__private::failed::<_, _, _>()),
                 (true, true) => quote!(::core::iter::empty()),
                 (true, false) => quote!(::core::iter::empty::<()>()),
                 (false, _) => quote!(::core::unreachable!()),

@@ -615,15 +615,8 @@ impl<'e> Lowerer<'e> {
                         let ctx =
                             if let_reads_in_place(&local.pat, &init.expr) { UseKind::Place } else { UseKind::Move };
                         let node = self.expr(*init.expr, ctx, false);
-                        let diverge = init.diverge.map(|(_, e)| {
-                            if let Some(span) = find_yield(&e) {
-                                self.errors.error(
-                                    span,
-                                    "`yield_!` in the `else` block of `let ... else` is not supported yet",
-                                );
-                            }
-                            self.leaf(*e, UseKind::Move)
-                        });
+                        // (An `else` block with a suspension point was rewritten as a `match` above.)
+                        let diverge = init.diverge.map(|(_, e)| self.leaf(*e, UseKind::Move));
                         (Some(node), diverge)
                     }
                     None => (None, None),

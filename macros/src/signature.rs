@@ -431,7 +431,7 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
                 return None;
             }
             "Iterator" | "FusedIterator" => kind = Some(iterator_kind(last, errors)?),
-            "Coroutine" => kind = Some(coroutine_kind(last, errors)?),
+            "Coroutine" => kind = Some(coroutine_kind(last)),
             "Clone" => derive_clone = true,
             "Debug" => derive_debug = true,
             "Copy" => {
@@ -474,15 +474,14 @@ fn iterator_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
     }
 }
 
-fn coroutine_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
+fn coroutine_kind(seg: &syn::PathSegment) -> Kind {
     let mut resume = None;
     if let PathArguments::AngleBracketed(args) = &seg.arguments {
         for arg in &args.args {
-            if let GenericArgument::Type(ty) = arg {
-                if resume.is_some() {
-                    errors.error(ty.span(), "`Coroutine` takes one type parameter, the resume type `R`");
-                    return None;
-                }
+            // A second one is rustc's to report (E0107, with the fix), on the signature as written.
+            if let GenericArgument::Type(ty) = arg
+                && resume.is_none()
+            {
                 resume = Some(ty.clone());
             }
         }
@@ -497,7 +496,7 @@ fn coroutine_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
         }
     }
     let resume = resume.unwrap_or_else(|| syn::parse_quote_spanned!(seg.ident.span()=> ()));
-    Some(Kind::Coroutine { resume, yield_ty, return_ty })
+    Kind::Coroutine { resume, yield_ty, return_ty }
 }
 
 fn assoc_types(seg: &syn::PathSegment) -> Vec<(String, Type)> {
