@@ -16,6 +16,9 @@
 //!   made a hidden local), and a `ref` binding (into a temporary, a `for` loop's item, or a local), still in use
 //!   at a suspension point.
 //!
+//! - a yielded value that borrows a local (`yield_!(&s)`, `yield_!(v.first())`), which the caller may hold
+//!   after the coroutine moved or finished.
+//!
 //! And, in a `+ Clone` coroutine, a `&mut` held across a suspension point ([`check_clone`]).
 
 use proc_macro2::Span;
@@ -90,6 +93,7 @@ pub fn check(body: &Body, an: &Analysis, errors: &mut Errors) {
         collected: std::collections::HashMap::new(),
     };
     checker.block(&body.root);
+    checker.yielded_borrows();
 }
 
 struct Checker<'a> {
@@ -186,6 +190,31 @@ impl<'a> Checker<'a> {
                 self.block(body);
             }
             Node::Assign { value, .. } => self.node(value),
+        }
+    }
+
+    /// A yielded value that borrows one of the coroutine's own locals (`yield_!(&s)`, `yield_!(v.first())`, with
+    /// `s` and `v` owning their values): the caller may hold it while the coroutine moves or finishes. rustc
+    /// reports it in terms of the generated code, and as a move of the local by the `yield_!`.
+    fn yielded_borrows(&mut self) {
+        for point in self.body.yields.iter().filter(|y| !y.join) {
+            let Some(value) = &point.value else { continue };
+            let expr = strip_parens(&value.expr);
+            let borrowed = self
+                .borrowed_local(value, expr, false)
+                .or_else(|| self.borrow_of_owned_local(value, expr).map(|(borrowed, _)| borrowed));
+            if let Some((local, span)) = borrowed {
+                let name = &self.body.locals[local].written;
+                self.errors.error(
+                    span,
+                    format!(
+                        "`yield_!` hands out a borrow of `{name}`, a local of this coroutine\n\
+                         note: the coroutine's locals live in its state, which moves with it and drops them when it \
+                         finishes, while the caller may still hold what it yielded\n\
+                         help: yield an owned value (`{name}.clone()`), or a borrow of what an argument points to"
+                    ),
+                );
+            }
         }
     }
 
