@@ -420,3 +420,154 @@ fn fields_of_mut_self_split_before_the_loop() {
     assert_eq!(t.walk().collect::<Vec<_>>(), [4, 5]);
     assert_eq!(t.seen, 2);
 }
+
+// ----- `for` loops over a borrow of a local `Vec`, `VecDeque` or array: by index -----
+// The state can't hold an iterator borrowing the coroutine's own local across a `yield_!`; a loop over a borrow of
+// a sequence whose body doesn't name it goes by index instead (its items are the same: the loop's borrow keeps
+// the sequence unchanged), and each item is borrowed anew every round. Each test compares with the plain loop.
+
+use common::{Noisy, cancelled_after, drained, log};
+use std::collections::VecDeque;
+
+#[stackless::coroutine]
+fn by_reference(words: Vec<String>) -> impl Iterator<Item = String> {
+    let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+    for w in &upper {
+        yield_!(w.clone());
+    }
+    'outer: for (i, w) in words.iter().enumerate() {
+        for c in w.chars() {
+            if c == 'x' {
+                continue 'outer;
+            }
+        }
+        yield_!(format!("{i}:{w}"));
+        if i == 3 {
+            break 'outer;
+        }
+    }
+    for w in upper.iter() {
+        if w.len() < 2 {
+            continue;
+        }
+        yield_!(format!("{}!", w.len()));
+    }
+    yield_!(format!("{} {}", upper.len(), words.len()));
+}
+
+// The same loops as the coroutine's, as written there.
+#[allow(clippy::explicit_iter_loop)]
+fn by_reference_plain(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+    for w in &upper {
+        out.push(w.clone());
+    }
+    'outer: for (i, w) in words.iter().enumerate() {
+        for c in w.chars() {
+            if c == 'x' {
+                continue 'outer;
+            }
+        }
+        out.push(format!("{i}:{w}"));
+        if i == 3 {
+            break 'outer;
+        }
+    }
+    for w in upper.iter() {
+        if w.len() < 2 {
+            continue;
+        }
+        out.push(format!("{}!", w.len()));
+    }
+    out.push(format!("{} {}", upper.len(), words.len()));
+    out
+}
+
+#[test]
+fn a_loop_over_a_borrow_of_a_local_vec_goes_by_index() {
+    let words: Vec<String> = ["a", "bc", "xy", "def", "g", "hi"].iter().map(|s| (*s).to_string()).collect();
+    assert_eq!(by_reference(words.clone()).collect::<Vec<_>>(), by_reference_plain(words));
+}
+
+#[stackless::coroutine]
+fn by_mutable_reference(n: u32) -> impl Iterator<Item = u32> {
+    let mut v = vec![1u32, 2, 3];
+    let mut queue: VecDeque<u32> = VecDeque::new();
+    queue.push_back(10);
+    queue.push_back(20);
+    for x in &mut v {
+        *x += n;
+        yield_!(*x);
+    }
+    for x in v.iter_mut() {
+        *x *= 2;
+        yield_!(*x);
+    }
+    for y in queue.iter_mut() {
+        *y += 1;
+        yield_!(*y);
+    }
+    let table = [7u32, 8];
+    for (k, &a) in table.iter().enumerate() {
+        yield_!(a + u32::try_from(k).unwrap());
+    }
+    for a in &table {
+        yield_!(*a);
+    }
+    yield_!(v.iter().sum::<u32>() + queue.iter().sum::<u32>());
+}
+
+#[test]
+fn mutable_borrows_and_other_sequences_go_by_index_too() {
+    assert_eq!(by_mutable_reference(5).collect::<Vec<_>>(), [6, 7, 8, 12, 14, 16, 11, 21, 7, 9, 7, 8, 74]);
+}
+
+#[stackless::coroutine]
+fn noisy_items(names: Vec<&'static str>) -> impl Iterator<Item = &'static str> {
+    let items: Vec<Noisy> = names.iter().map(|&n| Noisy(n)).collect();
+    let _after = Noisy("after");
+    for item in &items {
+        log(format!("visit {}", item.0));
+        yield_!(item.0);
+    }
+    log("loop done");
+    yield_!("end");
+}
+
+fn noisy_items_plain(names: Vec<&'static str>, stop_after: usize) {
+    let items: Vec<Noisy> = names.iter().map(|&n| Noisy(n)).collect();
+    let _after = Noisy("after");
+    let mut yielded = 0;
+    let mut hand = |v: &str| {
+        log(format!("yield {v}"));
+        yielded += 1;
+        yielded < stop_after
+    };
+    for item in &items {
+        log(format!("visit {}", item.0));
+        if !hand(item.0) {
+            log("cancel");
+            return;
+        }
+    }
+    log("loop done");
+    if !hand("end") {
+        log("cancel");
+    }
+}
+
+#[test]
+fn a_loop_by_index_drops_as_the_plain_loop_on_completion_and_cancellation() {
+    let names = vec!["a", "b", "c"];
+    let full = drained(noisy_items(names.clone()));
+    let plain = common::events(|| noisy_items_plain(names.clone(), usize::MAX));
+    assert_eq!(full, plain);
+    for k in 1..=4 {
+        let cancelled = cancelled_after(noisy_items(names.clone()), k);
+        let plain = common::events(|| noisy_items_plain(names.clone(), k));
+        // The plain run logs the k-th yield before stopping; the drained one logs what it resumed.
+        let plain: Vec<String> = plain.into_iter().filter(|e| !e.starts_with("yield")).collect();
+        assert_eq!(cancelled, plain, "cancelled after {k}");
+    }
+}

@@ -171,6 +171,10 @@ impl<'a> Checker<'a> {
                     self.node(&arm.body);
                 }
             }
+            Node::While { id, cond, body, .. } if self.body.loops[*id].by_index => {
+                self.item_by_index(cond);
+                self.block(body);
+            }
             Node::While { cond, body, .. } => {
                 self.cond_bindings(cond);
                 self.block(body);
@@ -313,11 +317,20 @@ impl<'a> Checker<'a> {
         } else {
             format!("this `yield_from!` borrows `{name}` while it suspends")
         };
+        // A `Vec`, `VecDeque` or array goes by index by itself unless the loop's body names it (see `lower`).
+        let by_index = if loop_ && self.body.locals[owner].indexed {
+            format!(
+                "\nnote: a loop over `&{name}`, `&mut {name}`, `{name}.iter()` or `{name}.iter_mut()` goes by index, which \
+                 needs no borrow while suspended, when its body doesn't name `{name}`"
+            )
+        } else {
+            String::new()
+        };
         self.errors.error(
             span,
             format!(
                 "{borrows}\n\
-                 note: a coroutine's locals live in its state, which moves when the coroutine moves, so an iterator borrowing one can't survive a suspension\n\
+                 note: a coroutine's locals live in its state, which moves when the coroutine moves, so an iterator borrowing one can't survive a suspension{by_index}\n\
                  help: {help}"
             ),
         );
@@ -404,6 +417,33 @@ impl<'a> Checker<'a> {
              help: bind the value itself, without `&`, and borrow it where a reference is needed"
         );
         self.errors.push(syn::Error::new_spanned(value, message));
+    }
+
+    /// A `for` loop over a borrow of a sequence, lowered by index (`while let Some(x) = v.get(i)`): its item, a
+    /// borrow of the sequence, still in use at a `yield_!` in the body.
+    fn item_by_index(&mut self, cond: &'a [Cond]) {
+        for part in cond {
+            let Cond::Let { binding, scrut } = part else { continue };
+            self.ref_bindings(binding, Source::Of(scrut));
+            if dereferences(&binding.pat) || self.held_at(&binding.locals).is_none() {
+                continue;
+            }
+            let Expr::MethodCall(get) = strip_parens(&scrut.expr) else { continue };
+            let Some(sequence) = Self::local_of(scrut, strip_parens(&get.receiver)) else { continue };
+            let name = &self.body.locals[sequence].written;
+            let item =
+                binding.locals.first().map_or_else(|| String::from("x"), |&l| self.body.locals[l].written.clone());
+            self.errors.error(
+                get.receiver.span(),
+                format!(
+                    "the loop's item borrows `{name}` and is still in use at a later `yield_!`\n\
+                     note: {STATE_MOVES}; a loop over a borrow of a `Vec`, a `VecDeque` or an array goes by index, \
+                     and borrows its item anew each round, but not across a `yield_!`\n\
+                     help: use the item before the body's first `yield_!` (`let n = {item}.len();`), iterate by value \
+                     (`for .. in {name}`), or over a clone (`for .. in {name}.clone()`)"
+                ),
+            );
+        }
     }
 
     fn cond_bindings(&mut self, cond: &'a [Cond]) {

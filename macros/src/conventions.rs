@@ -7,7 +7,8 @@
 //!   [`LOGGING_MACROS`]), those that
 //!   end their arguments' temporaries ([`drops_own_temporaries`]), those that panic ([`PANIC_MACROS`]).
 //! - Types: the std collections that own their items ([`owned_type`]), the types without drop glue
-//!   ([`no_drop_type`]).
+//!   ([`no_drop_type`]), the sequences a `for` loop over a borrow goes through by index ([`indexed_type`],
+//!   [`indexed_expr`]).
 //!
 //! A name here is a guess from syntax alone (the macro sees no types): each table says what it assumes and what a
 //! user type with the same name would be taken for.
@@ -123,6 +124,48 @@ pub fn leaves_type_open(expr: &syn::Expr) -> bool {
             }
         }
         Expr::Macro(m) => m.mac.path.is_ident("vec") && m.mac.tokens.is_empty(),
+        _ => false,
+    }
+}
+
+/// The std sequences whose items are reached by index with `get(i)`/`get_mut(i)`, as a `for` loop over a borrow
+/// of one goes (see `lower`): arrays (and slices through them), `Vec`, `VecDeque`.
+const INDEXED_SEQUENCES: &[&str] = &["Vec", "VecDeque"];
+
+/// A written type that is an [`INDEXED_SEQUENCES`] or an array (a user type of the same name without `get` is
+/// then reported by rustc at the loop's iterator).
+pub fn indexed_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Array(_) => true,
+        syn::Type::Paren(p) => indexed_type(&p.elem),
+        syn::Type::Group(g) => indexed_type(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().is_some_and(|s| INDEXED_SEQUENCES.iter().any(|n| s.ident == n))
+        }
+        _ => false,
+    }
+}
+
+/// An initializer that makes an [`INDEXED_SEQUENCES`] or an array: `vec![..]`, `[a, b]`, `[x; n]`, `.to_vec()`,
+/// `Vec::new()`, `VecDeque::with_capacity(..)`, `Vec::from(..)`.
+pub fn indexed_expr(expr: &syn::Expr) -> bool {
+    use syn::Expr;
+    match expr {
+        Expr::Paren(p) => indexed_expr(&p.expr),
+        Expr::Array(_) | Expr::Repeat(_) => true,
+        Expr::Macro(m) => m.mac.path.is_ident("vec"),
+        Expr::MethodCall(m) => m.method == "to_vec" && m.args.is_empty(),
+        Expr::Call(c) => {
+            let Expr::Path(f) = &*c.func else { return false };
+            let segments: Vec<_> = f.path.segments.iter().collect();
+            match segments[..] {
+                [.., owner, method] => {
+                    INDEXED_SEQUENCES.iter().any(|n| owner.ident == n)
+                        && matches!(method.ident.to_string().as_str(), "new" | "from" | "with_capacity")
+                }
+                _ => false,
+            }
+        }
         _ => false,
     }
 }

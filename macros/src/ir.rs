@@ -17,6 +17,8 @@ pub type LoopId = usize;
 pub type LeafId = usize;
 pub type ScopeId = usize;
 
+// Independent facts about a local, each read by other phases: no state machine among them.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Local {
     /// The identifier the user wrote (for hidden locals: a mixed-site `__` name), made distinct from the names
     /// it shadows (`line_2`).
@@ -36,6 +38,9 @@ pub struct Local {
     /// Its initializer leaves part of its type to later code (`None`, `Vec::new()`:
     /// [`crate::conventions::leaves_type_open`]): an arm that runs before that code can't tell its type.
     pub typed_later: bool,
+    /// A `Vec`, `VecDeque` or array, by its written type or initializer
+    /// ([`crate::conventions::indexed_type`]): a `for` loop over a borrow of it goes by index.
+    pub indexed: bool,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -83,6 +88,7 @@ impl Local {
             hidden,
             reads_through_deref: false,
             typed_later: false,
+            indexed: false,
         }
     }
 
@@ -138,6 +144,9 @@ pub struct LoopInfo {
     pub label: Option<syn::Lifetime>,
     /// A labeled block with a suspension point: only `break 'label` targets it.
     pub is_block: bool,
+    /// A `for` loop over a borrow of a sequence, lowered by index (`while let Some(x) = v.get(i)`): its item
+    /// borrows the sequence anew each round.
+    pub by_index: bool,
 }
 
 pub struct Body {

@@ -30,7 +30,8 @@ use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::conventions::{
     BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, VIEW_KEEPERS,
-    deref_read_type, leaves_type_open, no_drop_type, owned_type, panicking_macro, plain_primitive_call, std_view,
+    deref_read_type, indexed_expr, indexed_type, leaves_type_open, no_drop_type, owned_type, panicking_macro,
+    plain_primitive_call, std_view,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -77,6 +78,11 @@ pub struct Lowerer<'e> {
     joins: Vec<JoinBefore>,
     /// The `let` statements lowered so far.
     lets: usize,
+    /// The arguments' variables whose written type is a sequence reached by index (`Local::indexed`).
+    indexed_params: Vec<syn::Ident>,
+    /// The indices of the `for` loops lowered by index ([`Self::by_index`]): their hidden name, and the name
+    /// their local gets (`for_x`, as an iterator's).
+    by_index: Vec<(String, String)>,
 }
 
 /// The locals a `let` binds to a view of another value (`line.trim()`, `v.iter()`), which has no drop glue.
@@ -129,6 +135,8 @@ impl<'e> Lowerer<'e> {
             views: Vec::new(),
             joins: input.joins,
             lets: 0,
+            indexed_params: Vec::new(),
+            by_index: Vec::new(),
         };
         let root_scope = l.push_scope(false);
         // The arguments and the first resume argument are bound by the body's first statements, one argument
@@ -141,6 +149,9 @@ impl<'e> Lowerer<'e> {
         let mut refers_stmts = Vec::new();
         for (pat, ty, field) in input.params {
             let var = param_var(&field);
+            if ty.as_ref().is_some_and(indexed_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
+                l.indexed_params.push(var.clone());
+            }
             if let Some(value) = ty.as_ref().and_then(no_drop_value) {
                 no_drop_stmts.push((prefix.len(), value));
             }
@@ -220,6 +231,17 @@ impl<'e> Lowerer<'e> {
             })
             .flatten()
             .collect();
+        // The index of a loop by index is named as a `for` loop's iterator would be (its state field shows it).
+        // (Another local of that name, such as another loop's, makes it `for_x_2`.)
+        for (hidden, field) in std::mem::take(&mut l.by_index) {
+            let taken = |name: &str| l.locals.iter().any(|local| local.ident == name);
+            let name = (1..=l.locals.len() + 1)
+                .map(|n| if n == 1 { field.clone() } else { format!("{field}_{n}") })
+                .find(|n| !taken(n));
+            if let (Some(name), Some(local)) = (name, l.locals.iter_mut().find(|local| local.ident == hidden)) {
+                local.ident = syn::Ident::new(&name, Span::mixed_site());
+            }
+        }
         // In lowering order, so that a binding's value is known before the bindings made of it.
         for (item, owner) in std::mem::take(&mut l.items_of) {
             match l.locals[owner].value {
@@ -430,6 +452,61 @@ impl<'e> Lowerer<'e> {
         let text = String::from("let");
         self.yields.push(YieldPoint { span, args_span: span, value: None, in_scope, text, join: true });
         Node::Yield(self.yields.len() - 1)
+    }
+
+    /// A `for` loop with a suspension point over a borrow of a local sequence (`&v`, `&mut v`, `v.iter()`,
+    /// `v.iter_mut()`, with `v` a `Vec`, `VecDeque` or array: [`Local::indexed`]) that its body doesn't name:
+    /// the same loop by index, whose state between two items is the index, not an iterator borrowing `v`, which
+    /// the state couldn't hold. The items are the same (the loop's borrow keeps `v` unchanged), and so is every
+    /// jump (the index moves on before the body runs). An item still in use at a `yield_!` is a borrow of `v`
+    /// held there, which `borrows` reports at the loop's iterator.
+    ///
+    /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) = v.get(__index1)
+    /// { __index1 += 1; .. } }`, the index's local named as a `for` loop's iterator (`for_x`). Over
+    /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`).
+    fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<Expr> {
+        // `for (i, x) in v.iter().enumerate()`: `i` is the index.
+        let (iterated, position, pat) = match (strip_parens(&f.expr), &*f.pat) {
+            (Expr::MethodCall(m), Pat::Tuple(t))
+                if m.method == "enumerate" && m.args.is_empty() && t.elems.len() == 2 =>
+            {
+                (strip_parens(&m.receiver), Some(&t.elems[0]), &t.elems[1])
+            }
+            (iterated, pat) => (iterated, None, pat),
+        };
+        let (sequence, mutable) = match iterated {
+            Expr::Reference(r) => (strip_parens(&r.expr), r.mutability.is_some()),
+            Expr::MethodCall(m) if m.args.is_empty() && (m.method == "iter" || m.method == "iter_mut") => {
+                (strip_parens(&m.receiver), m.method == "iter_mut")
+            }
+            _ => return None,
+        };
+        let Expr::Path(path) = sequence else { return None };
+        let name = path.path.get_ident()?;
+        let &(_, local) = self.env.iter().rev().find(|(n, _)| name == n)?;
+        if !self.locals[local].indexed || crate::syntax::mentions_ident(f.body.to_token_stream(), name) {
+            return None;
+        }
+        self.hidden_count += 1;
+        let index = syn::Ident::new(&format!("__index{}", self.hidden_count), Span::mixed_site());
+        let span = f.expr.span();
+        let get = if mutable {
+            quote::quote_spanned!(span=> #name.get_mut(#index))
+        } else {
+            quote::quote_spanned!(span=> #name.get(#index))
+        };
+        let (label, stmts) = (&f.label, &f.body.stmts);
+        let position = position.map(|p| quote::quote!(let #p = #index;));
+        self.by_index.push((index.to_string(), loop_field_name(&f.pat, label.as_ref())));
+        syn::parse2(quote::quote! {{
+            let mut #index: usize = 0;
+            #label while let ::core::option::Option::Some(#pat) = #get {
+                #position
+                #index += 1;
+                #(#stmts)*
+            }
+        }})
+        .ok()
     }
 
     fn declare_hidden(&mut self, name: &str) -> usize {
@@ -654,6 +731,14 @@ impl<'e> Lowerer<'e> {
                 if let ([single], Some(Node::Leaf(leaf)), Pat::Ident(_)) = (&binding.locals[..], &init, &local.pat) {
                     self.locals[*single].typed_later = leaves_type_open(&leaf.expr);
                 }
+                if let [single] = binding.locals[..] {
+                    let argument = |e: &Expr| matches!(e, Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.indexed_params.contains(i)));
+                    self.locals[single].indexed = matches!(&local.pat, Pat::Type(t) if indexed_type(&t.ty))
+                        || (matches!(&local.pat, Pat::Ident(_))
+                            && init.as_ref().is_some_and(
+                                |n| matches!(n, Node::Leaf(l) if indexed_expr(&l.expr) || argument(&l.expr)),
+                            ));
+                }
                 if let [single] = binding.locals[..]
                     && ref_bindings(&local.pat).is_empty()
                 {
@@ -758,7 +843,7 @@ impl<'e> Lowerer<'e> {
                 match &label {
                     Some(l) => {
                         // `break 'label` leaves it: a jump target like a loop's.
-                        self.loops.push(LoopInfo { label: Some(l.name.clone()), is_block: true });
+                        self.loops.push(LoopInfo { label: Some(l.name.clone()), is_block: true, by_index: false });
                         let id = self.loops.len() - 1;
                         self.loop_stack.push(id);
                         let block = self.block(b.block, false, at_exit);
@@ -851,6 +936,15 @@ impl<'e> Lowerer<'e> {
                     return self.unsupported(span, "the iterator of a `for` loop");
                 }
                 let suspends = loop_suspends(&f);
+                if suspends && let Some(indexed) = self.by_index(&f) {
+                    // The `while` is the next loop (its block's `let` of the index has none).
+                    let id = self.loops.len();
+                    let node = self.expr(indexed, ctx, at_exit);
+                    if let Some(info) = self.loops.get_mut(id) {
+                        info.by_index = true;
+                    }
+                    return node;
+                }
                 let iter = self.leaf(*f.expr, UseKind::Move);
                 let id = self.new_loop(f.label.as_ref());
                 let it_scope = self.push_scope(false);
@@ -1050,7 +1144,7 @@ impl<'e> Lowerer<'e> {
     }
 
     fn new_loop(&mut self, label: Option<&syn::Label>) -> LoopId {
-        self.loops.push(LoopInfo { label: label.map(|l| l.name.clone()), is_block: false });
+        self.loops.push(LoopInfo { label: label.map(|l| l.name.clone()), is_block: false, by_index: false });
         self.loops.len() - 1
     }
 

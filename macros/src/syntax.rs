@@ -386,6 +386,16 @@ pub fn unpromoted(e: &Expr) -> bool {
     call(e) || aggregate(e).is_some_and(|_| has_call(e))
 }
 
+/// Whether `tokens` has the identifier `name` anywhere, also inside macro calls (conservative: a field or a
+/// method of that name counts too).
+pub fn mentions_ident(tokens: proc_macro2::TokenStream, name: &syn::Ident) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(i) => i == *name,
+        proc_macro2::TokenTree::Group(g) => mentions_ident(g.stream(), name),
+        _ => false,
+    })
+}
+
 /// `e` without the parentheses around it.
 pub fn strip_parens(mut expr: &Expr) -> &Expr {
     while let Expr::Paren(p) = expr {

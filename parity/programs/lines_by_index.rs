@@ -1,6 +1,6 @@
-//! Rejected by both: `lines.iter()` borrows the generator's own local (its argument) across a yield. rustc's
-//! `gen` block says E0626; stackless can't hold a pointer into its own state either. Iterate by value instead
-//! (`programs/early_return.rs`).
+//! A loop over `lines.iter().enumerate()`, the generator's own `Vec` (its argument), with a yield in it: rustc's
+//! `gen` block rejects it (E0626: the iterator borrows the generator's local across the yield); stackless goes by
+//! index, which holds no borrow while suspended (the item is not in use at the yield).
 use crate::rt::{D, log};
 
 #[stackless::coroutine]
