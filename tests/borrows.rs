@@ -571,3 +571,35 @@ fn a_loop_by_index_drops_as_the_plain_loop_on_completion_and_cancellation() {
         assert_eq!(cancelled, plain, "cancelled after {k}");
     }
 }
+
+/// A `&mut` argument's iterator reborrows through the `&mut` the state holds: by index, the argument is used again
+/// after the loop (probe 30).
+#[stackless::coroutine]
+fn through_a_mutable_argument<'a>(buf: &'a mut [u32], v: &'a mut Vec<u32>) -> impl Iterator<Item = u32> + 'a {
+    for x in buf.iter_mut() {
+        *x += 1;
+        yield_!(*x);
+    }
+    yield_!(u32::try_from(buf.len()).unwrap());
+    for (i, x) in v.iter().enumerate() {
+        yield_!(*x + u32::try_from(i).unwrap());
+    }
+    v.push(9);
+    for x in &mut *v {
+        *x *= 2;
+    }
+    for x in v.iter_mut() {
+        *x += 1;
+        yield_!(*x);
+    }
+}
+
+#[test]
+fn a_mutable_arguments_sequence_goes_by_index_and_is_used_after_the_loop() {
+    let mut data = [1u32, 2, 3];
+    let mut v = vec![5u32, 6];
+    let out: Vec<u32> = through_a_mutable_argument(&mut data, &mut v).collect();
+    assert_eq!(out, [2, 3, 4, 3, 5, 7, 11, 13, 19]);
+    assert_eq!(data, [2, 3, 4]);
+    assert_eq!(v, [11, 13, 19]);
+}

@@ -132,11 +132,15 @@ pub fn leaves_type_open(expr: &syn::Expr) -> bool {
 /// of one goes (see `lower`): arrays (and slices through them), `Vec`, `VecDeque`.
 const INDEXED_SEQUENCES: &[&str] = &["Vec", "VecDeque"];
 
-/// A written type that is an [`INDEXED_SEQUENCES`] or an array (a user type of the same name without `get` is
-/// then reported by rustc at the loop's iterator).
+/// A written type that is an [`INDEXED_SEQUENCES`] or an array, or a `&mut` of one or of a slice (whose
+/// iterator would reborrow through the `&mut` the state holds). A user type of the same name without `get` is
+/// then reported by rustc at the loop's iterator.
 pub fn indexed_type(ty: &syn::Type) -> bool {
     match ty {
         syn::Type::Array(_) => true,
+        syn::Type::Reference(r) if r.mutability.is_some() => {
+            matches!(&*r.elem, syn::Type::Slice(_)) || (!matches!(&*r.elem, syn::Type::Reference(_)) && indexed_type(&r.elem))
+        }
         syn::Type::Paren(p) => indexed_type(&p.elem),
         syn::Type::Group(g) => indexed_type(&g.elem),
         syn::Type::Path(p) if p.qself.is_none() => {
