@@ -139,7 +139,8 @@ pub fn indexed_type(ty: &syn::Type) -> bool {
     match ty {
         syn::Type::Array(_) => true,
         syn::Type::Reference(r) if r.mutability.is_some() => {
-            matches!(&*r.elem, syn::Type::Slice(_)) || (!matches!(&*r.elem, syn::Type::Reference(_)) && indexed_type(&r.elem))
+            matches!(&*r.elem, syn::Type::Slice(_))
+                || (!matches!(&*r.elem, syn::Type::Reference(_)) && indexed_type(&r.elem))
         }
         syn::Type::Paren(p) => indexed_type(&p.elem),
         syn::Type::Group(g) => indexed_type(&g.elem),

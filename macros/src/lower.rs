@@ -79,7 +79,14 @@ pub struct Lowerer<'e> {
     /// The `let` statements lowered so far.
     lets: usize,
     /// The arguments' variables whose written type is a sequence reached by index (`Local::indexed`).
-    indexed_params: Vec<syn::Ident>,
+    /// (and whether it is a `&mut`).
+    indexed_params: Vec<(syn::Ident, bool)>,
+    /// The statements after the one being lowered, in each block around it (the block's statements and the index
+    /// of the next one), innermost last.
+    later: Vec<(std::rc::Rc<[SynStmt]>, usize)>,
+    /// The locals that are a `&mut` of a sequence (`buf: &mut [u8]`): [`Self::by_index`] only rewrites a loop
+    /// over one used again after the loop.
+    mutable_sequences: Vec<LocalId>,
     /// The indices of the `for` loops lowered by index ([`Self::by_index`]): their hidden name, and the name
     /// their local gets (`for_x`, as an iterator's).
     by_index: Vec<(String, String)>,
@@ -137,6 +144,8 @@ impl<'e> Lowerer<'e> {
             lets: 0,
             indexed_params: Vec::new(),
             by_index: Vec::new(),
+            later: Vec::new(),
+            mutable_sequences: Vec::new(),
         };
         let root_scope = l.push_scope(false);
         // The arguments and the first resume argument are bound by the body's first statements, one argument
@@ -150,7 +159,7 @@ impl<'e> Lowerer<'e> {
         for (pat, ty, field) in input.params {
             let var = param_var(&field);
             if ty.as_ref().is_some_and(indexed_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
-                l.indexed_params.push(var.clone());
+                l.indexed_params.push((var.clone(), matches!(ty, Some(syn::Type::Reference(_)))));
             }
             if let Some(value) = ty.as_ref().and_then(no_drop_value) {
                 no_drop_stmts.push((prefix.len(), value));
@@ -487,6 +496,17 @@ impl<'e> Lowerer<'e> {
         if !self.locals[local].indexed || crate::syntax::mentions_ident(f.body.to_token_stream(), name) {
             return None;
         }
+        // A `&mut` of a sequence not used after the loop: its iterator may take the `&mut` for good (and the items
+        // its lifetime, `yield_!(x)` with `x: &'a mut T`), which it needs no index for.
+        let used_later = || {
+            !self.loop_stack.is_empty()
+                || self.later.iter().any(|(stmts, from)| {
+                    stmts[*from..].iter().any(|s| crate::syntax::mentions_ident(s.to_token_stream(), name))
+                })
+        };
+        if self.mutable_sequences.contains(&local) && !used_later() {
+            return None;
+        }
         self.hidden_count += 1;
         let index = syn::Ident::new(&format!("__index{}", self.hidden_count), Span::mixed_site());
         let span = f.expr.span();
@@ -555,8 +575,20 @@ impl<'e> Lowerer<'e> {
     fn block_in_scope(&mut self, block: syn::Block, scope: ScopeId, at_exit: bool) -> Block {
         let n = block.stmts.len();
         let mut stmts = Vec::new();
-        for (i, stmt) in block.stmts.into_iter().enumerate() {
-            let last = i + 1 == n;
+        let all: std::rc::Rc<[SynStmt]> = block.stmts.into();
+        for i in 0..n {
+            let stmt = all[i].clone();
+            self.later.push((std::rc::Rc::clone(&all), i + 1));
+            self.block_stmt(stmt, i + 1 == n, at_exit, &mut stmts);
+            self.later.pop();
+        }
+        self.scopes[scope].ends_at_exit = at_exit && !self.scopes[scope].in_loop;
+        Block { scope, stmts }
+    }
+
+    /// One statement of [`Self::block_in_scope`], lowered into `stmts`; `last`: the block's last.
+    fn block_stmt(&mut self, stmt: SynStmt, last: bool, at_exit: bool, stmts: &mut Vec<Stmt>) {
+        {
             // A plain assignment statement, or a block's tail, is lowered as one leaf: the next one.
             let join_before = match &stmt {
                 SynStmt::Local(local) => Some((JoinBefore::Let(self.lets), local.let_token.span)),
@@ -603,8 +635,6 @@ impl<'e> Lowerer<'e> {
                 stmt => stmts.push(self.stmt(stmt, at_exit && last)),
             }
         }
-        self.scopes[scope].ends_at_exit = at_exit && !self.scopes[scope].in_loop;
-        Block { scope, stmts }
     }
 
     /// `for PAT in a..b BODY` as a statement of a block, as `let mut it = IntoIterator::into_iter(a..b);` in that
@@ -732,12 +762,27 @@ impl<'e> Lowerer<'e> {
                     self.locals[*single].typed_later = leaves_type_open(&leaf.expr);
                 }
                 if let [single] = binding.locals[..] {
-                    let argument = |e: &Expr| matches!(e, Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.indexed_params.contains(i)));
-                    self.locals[single].indexed = matches!(&local.pat, Pat::Type(t) if indexed_type(&t.ty))
-                        || (matches!(&local.pat, Pat::Ident(_))
-                            && init.as_ref().is_some_and(
-                                |n| matches!(n, Node::Leaf(l) if indexed_expr(&l.expr) || argument(&l.expr)),
-                            ));
+                    // (An argument's variable: whether it is a `&mut`.)
+                    let argument = match &init {
+                        Some(Node::Leaf(l)) => match &l.expr {
+                            Expr::Path(p) => p
+                                .path
+                                .get_ident()
+                                .and_then(|i| self.indexed_params.iter().find(|(v, _)| v == i).map(|&(_, r)| r)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let typed = match &local.pat {
+                        Pat::Type(t) if indexed_type(&t.ty) => Some(matches!(&*t.ty, syn::Type::Reference(_))),
+                        _ => None,
+                    };
+                    let made = matches!(&local.pat, Pat::Ident(_))
+                        && init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if indexed_expr(&l.expr)));
+                    self.locals[single].indexed = typed.is_some() || argument.is_some() || made;
+                    if typed == Some(true) || argument == Some(true) {
+                        self.mutable_sequences.push(single);
+                    }
                 }
                 if let [single] = binding.locals[..]
                     && ref_bindings(&local.pat).is_empty()
