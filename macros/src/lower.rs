@@ -13,7 +13,9 @@
 //! - A `for` loop that contains a suspension point gets a hidden local for its iterator; over a range whose
 //!   endpoints make no temporary, as a statement, that local is declared in the block around the loop and the
 //!   loop is a `while let` on it ([`Lowerer::range_loop`]), so that the iterator can stay in the state where a
-//!   point after the loop joins the loop's group.
+//!   point after the loop joins the loop's group. Over a borrow of a local `Vec`, `VecDeque` or array (`&v`,
+//!   `v.iter_mut()`…) that its body doesn't name, it goes by index ([`Lowerer::by_index`]): the state holds the
+//!   index, where it couldn't hold an iterator borrowing its own local.
 //! - `let ref x = make();` and `let x = &make();` bind into a temporary that Rust extends to the end of the
 //!   block: it becomes a hidden local declared just before ([`Lowerer::extended_temporaries`]), so that it drops
 //!   there; a `ref` binding is a plain reference.
