@@ -125,6 +125,7 @@ impl<'a> Checker<'a> {
                     }
                     if let (Some(Node::Leaf(init)), Some(operand)) = (&l.init, &l.delegated) {
                         self.iterator_borrow(init, operand, Holder::Delegation);
+                        self.delegate_reborrow(l, init, operand);
                     } else if let Some(Node::Leaf(init)) = &l.init
                         && let Expr::Closure(c) = strip_parens(&init.expr)
                     {
@@ -220,6 +221,50 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+    }
+
+    /// A `yield_from!` whose delegate reborrows a `&mut` local (`fill(&mut *buf)`, `fill(buf)`) that the state
+    /// holds at the delegation's suspension point too (it is used after it): the delegate borrows through that
+    /// `&mut` while the state holds it.
+    fn delegate_reborrow(&mut self, l: &Let, init: &Leaf, operand: &Expr) {
+        /// What the delegate may keep a reborrow of: the outermost call's arguments and receiver that are a
+        /// local (`buf`), or a borrow of one or of its parts (`&mut *buf`, `&mut buf[1..]`).
+        fn passed(arg: &Expr) -> Option<&syn::Ident> {
+            let mut e = strip_parens(arg);
+            loop {
+                match e {
+                    Expr::Reference(syn::ExprReference { expr, .. })
+                    | Expr::Unary(syn::ExprUnary { expr, op: syn::UnOp::Deref(_), .. })
+                    | Expr::Index(syn::ExprIndex { expr, .. })
+                    | Expr::Field(syn::ExprField { base: expr, .. }) => e = strip_parens(expr),
+                    Expr::Path(p) => return p.path.get_ident(),
+                    _ => return None,
+                }
+            }
+        }
+        let mentioned: Vec<&syn::Ident> = match strip_parens(operand) {
+            Expr::Call(c) => c.args.iter().filter_map(passed).collect(),
+            Expr::MethodCall(m) => std::iter::once(&*m.receiver).chain(&m.args).filter_map(passed).collect(),
+            _ => Vec::new(),
+        };
+        let held_with_the_delegate = |x: LocalId| {
+            self.an.stored.iter().any(|stored| stored.contains(&x) && l.binding.locals.iter().any(|d| stored.contains(d)))
+        };
+        let found = mentioned.into_iter().find_map(|ident| {
+            let &(_, x) = init.env.iter().rev().find(|(name, _)| *ident == name)?;
+            (self.body.locals[x].value == Value::MutRef && held_with_the_delegate(x)).then_some((ident, x))
+        });
+        let Some((ident, x)) = found else { return };
+        let name = &self.body.locals[x].written;
+        self.errors.error(
+            ident.span(),
+            format!(
+                "this `yield_from!` reborrows `{name}`, a `&mut` the coroutine uses again after it\n\
+                 note: the delegate borrows through `{name}` while the coroutine's state holds `{name}` too, which a \
+                 state that moves can't express\n\
+                 help: write the delegated coroutine's body here instead of the `yield_from!`"
+            ),
+        );
     }
 
     /// What `holder` iterates over, `header` (in `leaf`), held across its suspension point: an error at a borrow
