@@ -603,3 +603,48 @@ fn a_mutable_arguments_sequence_goes_by_index_and_is_used_after_the_loop() {
     assert_eq!(data, [2, 3, 4]);
     assert_eq!(v, [11, 13, 19]);
 }
+
+/// A user's local named like the index's hidden local keeps its own value (probe 31: the index was matched by its
+/// name and the user's local read it).
+#[stackless::coroutine]
+fn a_local_named_like_the_index(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    let __index1 = 100;
+    for x in v.iter() {
+        yield_!(*x + __index1);
+    }
+    yield_!(__index1);
+}
+
+/// A `&mut` slice argument whose `iter_mut()` items are dead at the `yield_!`, used after the loop (probe 31).
+#[stackless::coroutine]
+fn items_of_a_mutable_slice(v: &mut [u32]) -> impl Iterator<Item = u32> + '_ {
+    for x in v.iter_mut() {
+        *x += 10;
+        yield_!(0);
+    }
+    yield_!(u32::try_from(v.len()).unwrap());
+}
+
+macro_rules! typed_through_a_macro {
+    ($t:ty) => {
+        #[stackless::coroutine]
+        fn through_a_macro(v: $t) -> impl Iterator<Item = u32> {
+            for (i, x) in v.iter_mut().enumerate() {
+                *x += 1;
+                yield_!(u32::try_from(i).unwrap());
+            }
+            yield_!(v[0]);
+        }
+    };
+}
+typed_through_a_macro!(&'static mut [u32; 2]);
+
+#[test]
+fn loops_by_index_keep_other_locals_and_take_mutable_items() {
+    assert_eq!(a_local_named_like_the_index(vec![1, 2]).collect::<Vec<_>>(), [101, 102, 100]);
+    let mut data = [1u32, 2, 3];
+    assert_eq!(items_of_a_mutable_slice(&mut data).collect::<Vec<_>>(), [0, 0, 0, 3]);
+    assert_eq!(data, [11, 12, 13]);
+    let leaked: &'static mut [u32; 2] = Box::leak(Box::new([5, 6]));
+    assert_eq!(through_a_macro(leaked).collect::<Vec<_>>(), [0, 1, 6]);
+}

@@ -248,7 +248,10 @@ impl<'a> Checker<'a> {
             _ => Vec::new(),
         };
         let held_with_the_delegate = |x: LocalId| {
-            self.an.stored.iter().any(|stored| stored.contains(&x) && l.binding.locals.iter().any(|d| stored.contains(d)))
+            self.an
+                .stored
+                .iter()
+                .any(|stored| stored.contains(&x) && l.binding.locals.iter().any(|d| stored.contains(d)))
         };
         let found = mentioned.into_iter().find_map(|ident| {
             let &(_, x) = init.env.iter().rev().find(|(name, _)| *ident == name)?;

@@ -144,11 +144,17 @@ pub fn indexed_type(ty: &syn::Type) -> bool {
         }
         syn::Type::Paren(p) => indexed_type(&p.elem),
         syn::Type::Group(g) => indexed_type(&g.elem),
-        syn::Type::Path(p) if p.qself.is_none() => {
-            p.path.segments.last().is_some_and(|s| INDEXED_SEQUENCES.iter().any(|n| s.ident == n))
-        }
+        syn::Type::Path(p) if p.qself.is_none() => std_path(&p.path, INDEXED_SEQUENCES),
         _ => false,
     }
+}
+
+/// `Vec`, or std's path to it (`std::vec::Vec`, `alloc::collections::VecDeque`): not `my::Vec`.
+fn std_path(path: &syn::Path, names: &[&str]) -> bool {
+    let is_one = path.segments.last().is_some_and(|s| names.iter().any(|n| s.ident == n));
+    let bare = path.segments.len() == 1 && path.leading_colon.is_none();
+    let std = path.segments.first().is_some_and(|s| s.ident == "std" || s.ident == "alloc" || s.ident == "core");
+    is_one && (bare || std)
 }
 
 /// An initializer that makes an [`INDEXED_SEQUENCES`] or an array: `vec![..]`, `[a, b]`, `[x; n]`, `.to_vec()`,
@@ -162,14 +168,12 @@ pub fn indexed_expr(expr: &syn::Expr) -> bool {
         Expr::MethodCall(m) => m.method == "to_vec" && m.args.is_empty(),
         Expr::Call(c) => {
             let Expr::Path(f) = &*c.func else { return false };
-            let segments: Vec<_> = f.path.segments.iter().collect();
-            match segments[..] {
-                [.., owner, method] => {
-                    INDEXED_SEQUENCES.iter().any(|n| owner.ident == n)
-                        && matches!(method.ident.to_string().as_str(), "new" | "from" | "with_capacity")
-                }
-                _ => false,
-            }
+            // `Vec::new`: the path without its last segment is the type's.
+            let mut owner = f.path.clone();
+            let method = owner.segments.pop();
+            owner.segments.pop_punct();
+            method.is_some_and(|m| matches!(m.ident.to_string().as_str(), "new" | "from" | "with_capacity"))
+                && std_path(&owner, INDEXED_SEQUENCES)
         }
         _ => false,
     }

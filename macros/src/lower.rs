@@ -89,9 +89,25 @@ pub struct Lowerer<'e> {
     /// The locals that are a `&mut` of a sequence (`buf: &mut [u8]`): [`Self::by_index`] only rewrites a loop
     /// over one used again after the loop.
     mutable_sequences: Vec<LocalId>,
-    /// The indices of the `for` loops lowered by index ([`Self::by_index`]): their hidden name, and the name
-    /// their local gets (`for_x`, as an iterator's).
-    by_index: Vec<(String, String)>,
+}
+
+/// A reference type, also as a macro's `$t:ty` fragment (a `Group`) or in parentheses.
+fn is_reference(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(_) => true,
+        syn::Type::Group(g) => is_reference(&g.elem),
+        syn::Type::Paren(p) => is_reference(&p.elem),
+        _ => false,
+    }
+}
+
+/// A `for` loop lowered by index ([`Lowerer::by_index`]): the loop to lower instead, the name of its index's
+/// local (`for_x`), the item's name when the pattern is one, and whether the item is a `&mut`.
+struct ByIndex {
+    rewritten: Expr,
+    field: String,
+    item: Option<String>,
+    mutable: bool,
 }
 
 /// The locals a `let` binds to a view of another value (`line.trim()`, `v.iter()`), which has no drop glue.
@@ -145,7 +161,6 @@ impl<'e> Lowerer<'e> {
             joins: input.joins,
             lets: 0,
             indexed_params: Vec::new(),
-            by_index: Vec::new(),
             later: Vec::new(),
             mutable_sequences: Vec::new(),
         };
@@ -161,7 +176,7 @@ impl<'e> Lowerer<'e> {
         for (pat, ty, field) in input.params {
             let var = param_var(&field);
             if ty.as_ref().is_some_and(indexed_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
-                l.indexed_params.push((var.clone(), matches!(ty, Some(syn::Type::Reference(_)))));
+                l.indexed_params.push((var.clone(), ty.as_ref().is_some_and(is_reference)));
             }
             if let Some(value) = ty.as_ref().and_then(no_drop_value) {
                 no_drop_stmts.push((prefix.len(), value));
@@ -242,17 +257,6 @@ impl<'e> Lowerer<'e> {
             })
             .flatten()
             .collect();
-        // The index of a loop by index is named as a `for` loop's iterator would be (its state field shows it).
-        // (Another local of that name, such as another loop's, makes it `for_x_2`.)
-        for (hidden, field) in std::mem::take(&mut l.by_index) {
-            let taken = |name: &str| l.locals.iter().any(|local| local.ident == name);
-            let name = (1..=l.locals.len() + 1)
-                .map(|n| if n == 1 { field.clone() } else { format!("{field}_{n}") })
-                .find(|n| !taken(n));
-            if let (Some(name), Some(local)) = (name, l.locals.iter_mut().find(|local| local.ident == hidden)) {
-                local.ident = syn::Ident::new(&name, Span::mixed_site());
-            }
-        }
         // In lowering order, so that a binding's value is known before the bindings made of it.
         for (item, owner) in std::mem::take(&mut l.items_of) {
             match l.locals[owner].value {
@@ -475,7 +479,7 @@ impl<'e> Lowerer<'e> {
     /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) = v.get(__index1)
     /// { __index1 += 1; .. } }`, the index's local named as a `for` loop's iterator (`for_x`). Over
     /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`).
-    fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<Expr> {
+    fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
         // `for (i, x) in v.iter().enumerate()`: `i` is the index.
         let (iterated, position, pat) = match (strip_parens(&f.expr), &*f.pat) {
             (Expr::MethodCall(m), Pat::Tuple(t))
@@ -509,8 +513,16 @@ impl<'e> Lowerer<'e> {
         if self.mutable_sequences.contains(&local) && !used_later() {
             return None;
         }
-        self.hidden_count += 1;
-        let index = syn::Ident::new(&format!("__index{}", self.hidden_count), Span::mixed_site());
+        // A name no local in scope or in the body has (`env` resolves names as written).
+        let index = loop {
+            self.hidden_count += 1;
+            let index = syn::Ident::new(&format!("__index{}", self.hidden_count), Span::mixed_site());
+            let free = !self.env.iter().any(|(n, _)| index == n)
+                && !crate::syntax::mentions_ident(f.body.to_token_stream(), &index);
+            if free {
+                break index;
+            }
+        };
         let span = f.expr.span();
         let get = if mutable {
             quote::quote_spanned!(span=> #name.get_mut(#index))
@@ -518,9 +530,12 @@ impl<'e> Lowerer<'e> {
             quote::quote_spanned!(span=> #name.get(#index))
         };
         let (label, stmts) = (&f.label, &f.body.stmts);
+        let item = match pat {
+            Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(p.ident.to_string()),
+            _ => None,
+        };
         let position = position.map(|p| quote::quote!(let #p = #index;));
-        self.by_index.push((index.to_string(), loop_field_name(&f.pat, label.as_ref())));
-        syn::parse2(quote::quote! {{
+        let rewritten = syn::parse2(quote::quote! {{
             let mut #index: usize = 0;
             #label while let ::core::option::Option::Some(#pat) = #get {
                 #position
@@ -528,7 +543,8 @@ impl<'e> Lowerer<'e> {
                 #(#stmts)*
             }
         }})
-        .ok()
+        .ok()?;
+        Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()), item, mutable })
     }
 
     fn declare_hidden(&mut self, name: &str) -> usize {
@@ -776,7 +792,7 @@ impl<'e> Lowerer<'e> {
                         _ => None,
                     };
                     let typed = match &local.pat {
-                        Pat::Type(t) if indexed_type(&t.ty) => Some(matches!(&*t.ty, syn::Type::Reference(_))),
+                        Pat::Type(t) if indexed_type(&t.ty) => Some(is_reference(&t.ty)),
                         _ => None,
                     };
                     let made = matches!(&local.pat, Pat::Ident(_))
@@ -983,12 +999,24 @@ impl<'e> Lowerer<'e> {
                     return self.unsupported(span, "the iterator of a `for` loop");
                 }
                 let suspends = loop_suspends(&f);
-                if suspends && let Some(indexed) = self.by_index(&f) {
-                    // The `while` is the next loop (its block's `let` of the index has none).
-                    let id = self.loops.len();
-                    let node = self.expr(indexed, ctx, at_exit);
+                if suspends && let Some(ByIndex { rewritten, field, item, mutable }) = self.by_index(&f) {
+                    // The `while` is the next loop (its block's `let` of the index has none), and the index the next
+                    // local, then the item's.
+                    let (id, index) = (self.loops.len(), self.locals.len());
+                    let node = self.expr(rewritten, ctx, at_exit);
                     if let Some(info) = self.loops.get_mut(id) {
                         info.by_index = true;
+                    }
+                    // Named as a `for` loop's iterator would be (its state field shows it).
+                    if let Some(local) = self.locals.get_mut(index) {
+                        local.ident = syn::Ident::new(&field, Span::mixed_site());
+                    }
+                    // The item is a reference into the sequence: a shared one is plain, a `&mut` one not `Copy`
+                    // (once dead, neither is held).
+                    if let Some(item) = item
+                        && let Some(local) = self.locals.iter_mut().skip(index + 1).find(|l| l.written == item)
+                    {
+                        local.value = if mutable { Value::MutRef } else { Value::Plain };
                     }
                     return node;
                 }

@@ -386,13 +386,20 @@ pub fn unpromoted(e: &Expr) -> bool {
     call(e) || aggregate(e).is_some_and(|_| has_call(e))
 }
 
-/// Whether `tokens` has the identifier `name` anywhere, also inside macro calls (conservative: a field or a
-/// method of that name counts too).
+/// Whether `tokens` has the identifier `name` anywhere, also inside macro calls and as a format string's inline
+/// argument (`"{name}"`, `"{name:?}"`, `"{x:name$}"`). Conservative: a field or a method of that name counts too.
 pub fn mentions_ident(tokens: proc_macro2::TokenStream, name: &syn::Ident) -> bool {
+    let name_text = name.to_string();
+    let captured = |text: &str| {
+        let (open, width) = (format!("{{{name_text}"), format!("{name_text}$"));
+        text.match_indices(&open).any(|(at, _)| text[at + open.len()..].starts_with(['}', ':']))
+            || text.contains(&width)
+    };
     tokens.into_iter().any(|tree| match tree {
         proc_macro2::TokenTree::Ident(i) => i == *name,
         proc_macro2::TokenTree::Group(g) => mentions_ident(g.stream(), name),
-        _ => false,
+        proc_macro2::TokenTree::Literal(l) => captured(&l.to_string()),
+        proc_macro2::TokenTree::Punct(_) => false,
     })
 }
 

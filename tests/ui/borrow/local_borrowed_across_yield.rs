@@ -7,4 +7,16 @@ fn sums() -> impl Iterator<Item = usize> {
     }
 }
 
+
+// The same where the body names it only in a format string (`{v:?}`): the plain fn's loop borrows it mutably there.
+#[stackless::coroutine]
+fn printed() -> impl Iterator<Item = usize> {
+    let mut v = vec![1, 2, 3];
+    for x in v.iter_mut() {
+        *x += 1;
+        println!("{v:?}");
+        yield_!(0);
+    }
+}
+
 fn main() {}
