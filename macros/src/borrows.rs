@@ -173,7 +173,7 @@ impl<'a> Checker<'a> {
                 }
             }
             Node::While { id, cond, body, .. } if self.body.loops[*id].by_index => {
-                self.item_by_index(cond);
+                self.item_by_index(cond, body);
                 self.block(body);
             }
             Node::While { cond, body, .. } => {
@@ -469,22 +469,37 @@ impl<'a> Checker<'a> {
 
     /// A `for` loop over a borrow of a sequence, lowered by index (`while let Some(x) = v.get(i)`): its item, a
     /// borrow of the sequence, still in use at a `yield_!` in the body.
-    fn item_by_index(&mut self, cond: &'a [Cond]) {
+    fn item_by_index(&mut self, cond: &'a [Cond], body: &'a Block) {
         for part in cond {
             let Cond::Let { binding, scrut } = part else { continue };
             self.ref_bindings(binding, Source::Of(scrut));
-            if dereferences(&binding.pat) || self.held_at(&binding.locals).is_none() {
+            if dereferences(&binding.pat) {
                 continue;
             }
+            // The item, or what the body makes of it that still borrows it, held at a suspension point.
+            let mut made = binding.locals.clone();
+            made_of(body, &mut made);
+            let Some(&held) = made.iter().find(|&&l| self.held_at(&[l]) == Some(true)) else { continue };
             let Expr::MethodCall(get) = strip_parens(&scrut.expr) else { continue };
             let Some(sequence) = Self::local_of(scrut, strip_parens(&get.receiver)) else { continue };
             let name = &self.body.locals[sequence].written;
             let item =
                 binding.locals.first().map_or_else(|| String::from("x"), |&l| self.body.locals[l].written.clone());
+            let what = if binding.locals.contains(&held) {
+                String::from("the loop's item borrows `{name}` and is still in use at a later `yield_!`")
+            } else if self.body.locals[held].hidden.is_some() || self.body.locals[held].written.starts_with("__") {
+                format!("the loop's item borrows `{{name}}`, and a loop over `{item}` still holds it at a `yield_!`")
+            } else {
+                let made = &self.body.locals[held].written;
+                format!(
+                    "the loop's item borrows `{{name}}`, and `{made}`, made from it, is still in use at a later `yield_!`"
+                )
+            };
+            let what = what.replace("{name}", name);
             self.errors.error(
                 get.receiver.span(),
                 format!(
-                    "the loop's item borrows `{name}` and is still in use at a later `yield_!`\n\
+                    "{what}\n\
                      note: {STATE_MOVES}; a loop over a borrow of a `Vec`, a `VecDeque` or an array goes by index, \
                      and borrows its item anew each round, but not across a `yield_!`\n\
                      help: use the item before the body's first `yield_!` (`let n = {item}.len();`), iterate by value \
@@ -850,4 +865,119 @@ fn collected_references<'e>(init: &'e Expr, bindings: &[&Binding]) -> Option<&'e
         .is_some_and(|t| t.args.iter().any(|a| matches!(a, syn::GenericArgument::Type(ty) if has_reference(ty))));
     let in_let_type = bindings.iter().any(|b| matches!(&b.pat, syn::Pat::Type(t) if has_reference(&t.ty)));
     (in_turbofish || in_let_type).then_some(&*m.receiver)
+}
+
+/// The locals of `block` that what is in `made` flows into while still borrowing (in order, to a fixpoint of one
+/// pass): a `let` or a loop made from one (`let s = x.as_str();`, `for c in x.iter()`), or a local that stores
+/// one (`out.push(x)`, `last = Some(x)`). Only through std's views and iterators, constructors and references:
+/// a fn's or another method's result (`x.len()`, `score(x)`) is taken for owned, a copy (`*x`) and arithmetic
+/// are, so that a valid loop isn't rejected (a borrow they do carry is rustc's to report).
+fn made_of(block: &Block, made: &mut Vec<LocalId>) {
+    fn uses_made(leaf: &Leaf, made: &[LocalId]) -> bool {
+        leaf.uses.iter().any(|u| made.contains(&u.local))
+    }
+    /// The expression is a borrow-carrying use of a local in `made`: the local itself, a reference to it or to a
+    /// part of it, `Some(..)`/a tuple of one, a method call on it that isn't known to make an owned value.
+    fn carries(e: &Expr, leaf: &Leaf, made: &[LocalId]) -> bool {
+        match strip_parens(e) {
+            Expr::Path(_) | Expr::Field(_) | Expr::Index(_) => {
+                Checker::root_local(leaf, e).is_some_and(|l| made.contains(&l))
+            }
+            Expr::Reference(r) => carries(&r.expr, leaf, made),
+            // A constructor (`Some(x)`, `Pair(x, 1)`); a fn's result is taken for owned (rustc reports the rest).
+            Expr::Call(c) => {
+                let constructor = matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with(char::is_uppercase)));
+                constructor && c.args.iter().any(|a| carries(a, leaf, made))
+            }
+            Expr::Tuple(t) => t.elems.iter().any(|a| carries(a, leaf, made)),
+            // A std view or iterator of it (`x.as_str()`, `x.iter().rev()`); another method's result is taken for
+            // owned.
+            Expr::MethodCall(m) => {
+                let method = m.method.to_string();
+                let view = std_view(&method).is_some()
+                    || BORROWING_ITERATORS.contains(&method.as_str())
+                    || ITERATOR_ADAPTERS.contains(&method.as_str());
+                view && carries(&m.receiver, leaf, made)
+            }
+            _ => false,
+        }
+    }
+    fn stores(leaf: &Leaf, made: &mut Vec<LocalId>) {
+        let target = match strip_parens(&leaf.expr) {
+            // `out.push(x)`
+            Expr::MethodCall(m) if m.args.iter().any(|a| carries(a, leaf, made)) => {
+                Checker::root_local(leaf, &m.receiver)
+            }
+            // `last = Some(x)`
+            Expr::Assign(a) if carries(&a.right, leaf, made) => Checker::root_local(leaf, &a.left),
+            _ => None,
+        };
+        if let Some(l) = target
+            && !made.contains(&l)
+        {
+            made.push(l);
+        }
+    }
+    fn made_of_node(node: &Node, made: &mut Vec<LocalId>) {
+        match node {
+            Node::Leaf(leaf) => stores(leaf, made),
+            Node::Yield(_) => {}
+            Node::Block { block, .. } | Node::Loop { body: block, .. } => made_of(block, made),
+            Node::If { cond, then, els, .. } => {
+                cond_made(cond, made);
+                made_of(then, made);
+                if let Some(e) = els {
+                    made_of_node(e, made);
+                }
+            }
+            Node::While { cond, body, .. } => {
+                cond_made(cond, made);
+                made_of(body, made);
+            }
+            Node::Match { scrut, arms } => {
+                if carries(&scrut.expr, scrut, made) {
+                    made.extend(arms.iter().flat_map(|a| a.binding.locals.iter().copied()));
+                }
+                for arm in arms {
+                    made_of_node(&arm.body, made);
+                }
+            }
+            Node::For { iter, it, binding, body, .. } => {
+                if carries(&iter.expr, iter, made) {
+                    made.push(*it);
+                    made.extend(&binding.locals);
+                }
+                made_of(body, made);
+            }
+            Node::Assign { place, value } => {
+                made_of_node(value, made);
+                stores(place, made);
+            }
+        }
+    }
+    fn cond_made(cond: &[Cond], made: &mut Vec<LocalId>) {
+        for c in cond {
+            if let Cond::Let { binding, scrut } = c
+                && carries(&scrut.expr, scrut, made)
+            {
+                made.extend(&binding.locals);
+            }
+        }
+    }
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Let(l) => {
+                if let Some(Node::Leaf(init)) = &l.init
+                    && uses_made(init, made)
+                    && carries(&init.expr, init, made)
+                {
+                    made.extend(&l.binding.locals);
+                }
+                if let Some(init) = &l.init {
+                    made_of_node(init, made);
+                }
+            }
+            Stmt::Expr(node, _) => made_of_node(node, made),
+        }
+    }
 }

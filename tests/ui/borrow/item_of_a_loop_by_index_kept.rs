@@ -1,0 +1,34 @@
+// A loop over a borrow of a local `Vec` goes by index; what the body makes of its item still borrows the `Vec`,
+// and can't be in use at a `yield_!` either: a loop over the item, a view of it, a local that stores it.
+#[stackless::coroutine]
+fn cells() -> impl Iterator<Item = u32> {
+    let grid = vec![vec![1u32, 2], vec![3]];
+    for row in &grid {
+        for c in row.iter() {
+            yield_!(*c);
+        }
+    }
+}
+
+#[stackless::coroutine]
+fn views() -> impl Iterator<Item = usize> {
+    let v = vec![String::from("ab")];
+    for x in v.iter() {
+        let s = x.as_str();
+        yield_!(1);
+        println!("{s}");
+    }
+}
+
+#[stackless::coroutine]
+fn stored() -> impl Iterator<Item = usize> {
+    let v = vec![1u32, 2];
+    let mut out = Vec::new();
+    for x in &v {
+        out.push(x);
+        yield_!(1);
+    }
+    println!("{out:?}");
+}
+
+fn main() {}
