@@ -648,3 +648,25 @@ fn loops_by_index_keep_other_locals_and_take_mutable_items() {
     let leaked: &'static mut [u32; 2] = Box::leak(Box::new([5, 6]));
     assert_eq!(through_a_macro(leaked).collect::<Vec<_>>(), [0, 1, 6]);
 }
+
+#[stackless::coroutine]
+fn count_to(n: usize) -> impl Iterator<Item = usize> {
+    for i in 0..n {
+        yield_!(i);
+    }
+}
+
+/// A delegation in a loop by index, given something made of the item that holds no borrow (`w.len()`).
+#[stackless::coroutine]
+fn delegating_by_index() -> impl Iterator<Item = usize> {
+    let words = vec![String::from("ab"), String::from("c")];
+    for w in &words {
+        yield_from!(count_to(w.len()));
+    }
+    yield_!(words.len());
+}
+
+#[test]
+fn a_loop_by_index_delegates_with_a_value_made_of_its_item() {
+    assert_eq!(delegating_by_index().collect::<Vec<_>>(), [0, 1, 0, 2]);
+}

@@ -485,8 +485,13 @@ impl<'a> Checker<'a> {
             let name = &self.body.locals[sequence].written;
             let item =
                 binding.locals.first().map_or_else(|| String::from("x"), |&l| self.body.locals[l].written.clone());
+            let delegated = delegate_locals(body).contains(&held);
             let what = if binding.locals.contains(&held) {
                 String::from("the loop's item borrows `{name}` and is still in use at a later `yield_!`")
+            } else if delegated {
+                format!(
+                    "the loop's item borrows `{{name}}`, and a `yield_from!` given `{item}` holds it while it suspends"
+                )
             } else if self.body.locals[held].hidden.is_some() || self.body.locals[held].written.starts_with("__") {
                 format!("the loop's item borrows `{{name}}`, and a loop over `{item}` still holds it at a `yield_!`")
             } else {
@@ -967,9 +972,18 @@ fn made_of(block: &Block, made: &mut Vec<LocalId>) {
     for stmt in &block.stmts {
         match stmt {
             Stmt::Let(l) => {
+                // A delegate holds what it is given, whatever makes it (`yield_from!(chars_of(w))`).
+                let given = |init: &Leaf, made: &[LocalId]| match l.delegated.as_ref().map(strip_parens) {
+                    Some(Expr::Call(c)) => c.args.iter().any(|a| carries(a, init, made)),
+                    Some(Expr::MethodCall(m)) => {
+                        std::iter::once(&*m.receiver).chain(&m.args).any(|a| carries(a, init, made))
+                    }
+                    Some(operand) => carries(operand, init, made),
+                    None => carries(&init.expr, init, made),
+                };
                 if let Some(Node::Leaf(init)) = &l.init
                     && uses_made(init, made)
-                    && carries(&init.expr, init, made)
+                    && given(init, made)
                 {
                     made.extend(&l.binding.locals);
                 }
@@ -980,4 +994,43 @@ fn made_of(block: &Block, made: &mut Vec<LocalId>) {
             Stmt::Expr(node, _) => made_of_node(node, made),
         }
     }
+}
+
+/// The locals of `block` that hold a `yield_from!`'s delegate.
+fn delegate_locals(block: &Block) -> Vec<LocalId> {
+    fn in_block(block: &Block, out: &mut Vec<LocalId>) {
+        for stmt in &block.stmts {
+            match stmt {
+                Stmt::Let(l) => {
+                    if l.delegated.is_some() {
+                        out.extend(&l.binding.locals);
+                    }
+                    if let Some(init) = &l.init {
+                        in_node(init, out);
+                    }
+                }
+                Stmt::Expr(node, _) => in_node(node, out),
+            }
+        }
+    }
+    fn in_node(node: &Node, out: &mut Vec<LocalId>) {
+        match node {
+            Node::Leaf(_) | Node::Yield(_) => {}
+            Node::Block { block, .. }
+            | Node::Loop { body: block, .. }
+            | Node::While { body: block, .. }
+            | Node::For { body: block, .. } => in_block(block, out),
+            Node::If { then, els, .. } => {
+                in_block(then, out);
+                if let Some(e) = els {
+                    in_node(e, out);
+                }
+            }
+            Node::Match { arms, .. } => arms.iter().for_each(|a| in_node(&a.body, out)),
+            Node::Assign { value, .. } => in_node(value, out),
+        }
+    }
+    let mut out = Vec::new();
+    in_block(block, &mut out);
+    out
 }

@@ -31,4 +31,20 @@ fn stored() -> impl Iterator<Item = usize> {
     println!("{out:?}");
 }
 
+
+#[stackless::coroutine]
+fn chars_of(s: &str) -> impl Iterator<Item = char> + '_ {
+    for c in s.chars() {
+        yield_!(c);
+    }
+}
+
+#[stackless::coroutine]
+fn delegated() -> impl Iterator<Item = char> {
+    let words = vec![String::from("ab"), String::from("c")];
+    for w in &words {
+        yield_from!(chars_of(w));
+    }
+}
+
 fn main() {}
