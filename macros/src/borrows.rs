@@ -998,39 +998,11 @@ fn made_of(block: &Block, made: &mut Vec<LocalId>) {
 
 /// The locals of `block` that hold a `yield_from!`'s delegate.
 fn delegate_locals(block: &Block) -> Vec<LocalId> {
-    fn in_block(block: &Block, out: &mut Vec<LocalId>) {
-        for stmt in &block.stmts {
-            match stmt {
-                Stmt::Let(l) => {
-                    if l.delegated.is_some() {
-                        out.extend(&l.binding.locals);
-                    }
-                    if let Some(init) = &l.init {
-                        in_node(init, out);
-                    }
-                }
-                Stmt::Expr(node, _) => in_node(node, out),
-            }
-        }
-    }
-    fn in_node(node: &Node, out: &mut Vec<LocalId>) {
-        match node {
-            Node::Leaf(_) | Node::Yield(_) => {}
-            Node::Block { block, .. }
-            | Node::Loop { body: block, .. }
-            | Node::While { body: block, .. }
-            | Node::For { body: block, .. } => in_block(block, out),
-            Node::If { then, els, .. } => {
-                in_block(then, out);
-                if let Some(e) = els {
-                    in_node(e, out);
-                }
-            }
-            Node::Match { arms, .. } => arms.iter().for_each(|a| in_node(&a.body, out)),
-            Node::Assign { value, .. } => in_node(value, out),
-        }
-    }
     let mut out = Vec::new();
-    in_block(block, &mut out);
+    crate::ir::walk_block(block, &mut |_| {}, &mut |l| {
+        if l.delegated.is_some() {
+            out.extend(&l.binding.locals);
+        }
+    });
     out
 }

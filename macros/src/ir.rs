@@ -403,6 +403,40 @@ impl Use {
     }
 }
 
+/// Calls `f` on `node` and every node inside it, and `on_let` on every `let` of their blocks.
+pub fn walk_node(node: &Node, f: &mut dyn FnMut(&Node), on_let: &mut dyn FnMut(&Let)) {
+    f(node);
+    match node {
+        Node::Leaf(_) | Node::Yield(_) => {}
+        Node::Block { block: b, .. }
+        | Node::Loop { body: b, .. }
+        | Node::While { body: b, .. }
+        | Node::For { body: b, .. } => walk_block(b, f, on_let),
+        Node::If { then, els, .. } => {
+            walk_block(then, f, on_let);
+            if let Some(e) = els {
+                walk_node(e, f, on_let);
+            }
+        }
+        Node::Match { arms, .. } => arms.iter().for_each(|a| walk_node(&a.body, f, on_let)),
+        Node::Assign { value, .. } => walk_node(value, f, on_let),
+    }
+}
+
+pub fn walk_block(block: &Block, f: &mut dyn FnMut(&Node), on_let: &mut dyn FnMut(&Let)) {
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Let(l) => {
+                on_let(l);
+                if let Some(init) = &l.init {
+                    walk_node(init, f, on_let);
+                }
+            }
+            Stmt::Expr(n, _) => walk_node(n, f, on_let),
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Jump {
     Break(LoopId),
