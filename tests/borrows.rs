@@ -670,3 +670,32 @@ fn delegating_by_index() -> impl Iterator<Item = usize> {
 fn a_loop_by_index_delegates_with_a_value_made_of_its_item() {
     assert_eq!(delegating_by_index().collect::<Vec<_>>(), [0, 1, 0, 2]);
 }
+
+/// A trait of the user's giving `Vec` a `get` of its own (here: from the back) has no say in a loop by index
+/// (probe 32: the loop went through it).
+mod with_a_get_of_the_users {
+    trait FromTheBack {
+        fn get(&self, i: usize) -> Option<&i32>;
+    }
+
+    impl FromTheBack for Vec<i32> {
+        fn get(&self, i: usize) -> Option<&i32> {
+            self.iter().rev().nth(i)
+        }
+    }
+
+    #[stackless::coroutine]
+    fn in_order() -> impl Iterator<Item = i32> {
+        let v = vec![1, 2, 3];
+        assert_eq!(FromTheBack::get(&v, 0), Some(&3));
+        for x in &v {
+            let n = *x;
+            yield_!(n);
+        }
+    }
+
+    #[test]
+    fn a_loop_by_index_goes_through_std_s_items() {
+        assert_eq!(in_order().collect::<Vec<_>>(), [1, 2, 3]);
+    }
+}

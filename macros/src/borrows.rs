@@ -480,8 +480,15 @@ impl<'a> Checker<'a> {
             let mut made = binding.locals.clone();
             made_of(body, &mut made);
             let Some(&held) = made.iter().find(|&&l| self.held_at(&[l]) == Some(true)) else { continue };
-            let Expr::MethodCall(get) = strip_parens(&scrut.expr) else { continue };
-            let Some(sequence) = Self::local_of(scrut, strip_parens(&get.receiver)) else { continue };
+            // `item(&v, i)`, `item_mut(&mut *v, i)`: the sequence is the call's first argument.
+            let Expr::Call(get) = strip_parens(&scrut.expr) else { continue };
+            let Some(mut place) = get.args.first().map(strip_parens) else { continue };
+            while let Expr::Reference(syn::ExprReference { expr, .. })
+            | Expr::Unary(syn::ExprUnary { expr, op: syn::UnOp::Deref(_), .. }) = place
+            {
+                place = strip_parens(expr);
+            }
+            let Some(sequence) = Self::local_of(scrut, place) else { continue };
             let name = &self.body.locals[sequence].written;
             let item =
                 binding.locals.first().map_or_else(|| String::from("x"), |&l| self.body.locals[l].written.clone());
@@ -502,7 +509,7 @@ impl<'a> Checker<'a> {
             };
             let what = what.replace("{name}", name);
             self.errors.error(
-                get.receiver.span(),
+                place.span(),
                 format!(
                     "{what}\n\
                      note: {STATE_MOVES}; a loop over a borrow of a `Vec`, a `VecDeque` or an array goes by index, \

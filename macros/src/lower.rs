@@ -476,8 +476,8 @@ impl<'e> Lowerer<'e> {
     /// jump (the index moves on before the body runs). An item still in use at a `yield_!` is a borrow of `v`
     /// held there, which `borrows` reports at the loop's iterator.
     ///
-    /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) = v.get(__index1)
-    /// { __index1 += 1; .. } }`, the index's local named as a `for` loop's iterator (`for_x`). Over
+    /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) =
+    /// ::stackless::__private::item(&v, __index1) { __index1 += 1; .. } }` (`item` is `v.get(__index1)`), the index's local named as a `for` loop's iterator (`for_x`). Over
     /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`).
     fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
         // `for (i, x) in v.iter().enumerate()`: `i` is the index.
@@ -523,11 +523,16 @@ impl<'e> Lowerer<'e> {
                 break index;
             }
         };
+        // Through the runtime's `Indexed` (a trait of the user's with a `get` of its own has no say), spanned at the
+        // user's iterator; a `&mut` of a sequence is reborrowed, which needs no `mut` on its binding.
         let span = f.expr.span();
-        let get = if mutable {
-            quote::quote_spanned!(span=> #name.get_mut(#index))
-        } else {
-            quote::quote_spanned!(span=> #name.get(#index))
+        let p = quote::quote!(::stackless::__private);
+        let reference = self.mutable_sequences.contains(&local);
+        let get = match (mutable, reference) {
+            (true, true) => quote::quote_spanned!(span=> #p::item_mut(&mut *#name, #index)),
+            (true, false) => quote::quote_spanned!(span=> #p::item_mut(&mut #name, #index)),
+            (false, true) => quote::quote_spanned!(span=> #p::item(&*#name, #index)),
+            (false, false) => quote::quote_spanned!(span=> #p::item(&#name, #index)),
         };
         let (label, stmts) = (&f.label, &f.body.stmts);
         let item = match pat {

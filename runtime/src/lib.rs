@@ -609,6 +609,84 @@ pub mod __private {
         fn returned(self) {}
     }
 
+    /// A sequence whose items a `for` loop over a borrow of it reaches by index, where the macro lowered the loop so
+    /// (its state holds the index, not an iterator borrowing the sequence). Called by path, as [`item`] and
+    /// [`item_mut`], so that a trait of the user's with a `get` of its own has no say.
+    #[diagnostic::on_unimplemented(
+        message = "a `for` loop over a borrow of `{Self}` with a `yield_!` in it goes by index, which `{Self}` has no \
+                   items by",
+        label = "taken for a `Vec`, a `VecDeque` or an array by its written type or initializer",
+        note = "iterate by value, or over a clone; or write the type's own path (`my::Vec`), which the macro takes \
+                for a type of its own"
+    )]
+    pub trait Indexed {
+        type Item;
+        fn item_at(&self, index: usize) -> Option<&Self::Item>;
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut Self::Item>;
+    }
+
+    impl<T> Indexed for [T] {
+        type Item = T;
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&T> {
+            self.get(index)
+        }
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+            self.get_mut(index)
+        }
+    }
+
+    impl<T, const N: usize> Indexed for [T; N] {
+        type Item = T;
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&T> {
+            self.as_slice().get(index)
+        }
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+            self.as_mut_slice().get_mut(index)
+        }
+    }
+
+    #[cfg(feature = "alloc")]
+    impl<T> Indexed for alloc::vec::Vec<T> {
+        type Item = T;
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&T> {
+            self.as_slice().get(index)
+        }
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+            self.as_mut_slice().get_mut(index)
+        }
+    }
+
+    #[cfg(feature = "alloc")]
+    impl<T> Indexed for alloc::collections::VecDeque<T> {
+        type Item = T;
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&T> {
+            alloc::collections::VecDeque::get(self, index)
+        }
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+            alloc::collections::VecDeque::get_mut(self, index)
+        }
+    }
+
+    /// The item at `index` of a loop by index over a shared borrow (see [`Indexed`]).
+    #[inline(always)]
+    pub fn item<S: Indexed + ?Sized>(sequence: &S, index: usize) -> Option<&S::Item> {
+        sequence.item_at(index)
+    }
+
+    /// The item at `index` of a loop by index over a `&mut` borrow (see [`Indexed`]).
+    #[inline(always)]
+    pub fn item_mut<S: Indexed + ?Sized>(sequence: &mut S, index: usize) -> Option<&mut S::Item> {
+        sequence.item_at_mut(index)
+    }
+
     /// Boxes a generator or coroutine for a `-> Box<dyn Iterator ..>` signature (recursion needs it).
     #[cfg(feature = "alloc")]
     #[inline(always)]
