@@ -699,3 +699,48 @@ mod with_a_get_of_the_users {
         assert_eq!(in_order().collect::<Vec<_>>(), [1, 2, 3]);
     }
 }
+
+/// What a loop by index's body makes of its item without a borrow is held across a `yield_!` as any local
+/// (probe 32: these were taken for borrows of the sequence): a field or an element read by value, a getter's
+/// copied result, a fn's result, a match on the item whose arm suspends after its last use of a binding, a
+/// delegation to an owned clone, copies stored in a local.
+#[stackless::coroutine]
+fn made_of_items(words: Vec<String>) -> impl Iterator<Item = usize> {
+    let pairs = vec![(1usize, 2usize), (3, 4)];
+    let rows = vec![vec![5u8], vec![]];
+    let maybe = vec![Some(String::from("ab")), None];
+    let mut out = Vec::new();
+    for x in &pairs {
+        let n = x.1;
+        let &(a, _) = x;
+        yield_!(n);
+        yield_!(a);
+    }
+    for row in &rows {
+        let first = row.first().copied();
+        out.extend(row.iter().copied());
+        yield_!(usize::from(first.unwrap_or(9)));
+        yield_!(out.len());
+    }
+    for m in &maybe {
+        match m {
+            Some(s) => {
+                let k = s.len();
+                yield_!(k);
+                yield_!(k + 1);
+            }
+            None => yield_!(0),
+        }
+    }
+    for w in &words {
+        let n = w.len().pow(2);
+        yield_from!(w.clone().into_bytes().into_iter().map(usize::from));
+        yield_!(n);
+    }
+}
+
+#[test]
+fn values_made_of_a_loop_by_index_s_item_are_held_as_any() {
+    let out: Vec<usize> = made_of_items(vec![String::from("hi")]).collect();
+    assert_eq!(out, [2, 1, 4, 3, 5, 1, 9, 1, 2, 3, 0, 104, 105, 4]);
+}

@@ -479,7 +479,22 @@ impl<'a> Checker<'a> {
             // The item, or what the body makes of it that still borrows it, held at a suspension point.
             let mut made = binding.locals.clone();
             made_of(body, &mut made);
-            let Some(&held) = made.iter().find(|&&l| self.held_at(&[l]) == Some(true)) else { continue };
+            // The item held at all (it has no drop glue: only where it is live), what is made of it where it is
+            // live (a dead one of a `Copy` type is held as `Dead`, which borrows nothing).
+            let live = |l: LocalId| {
+                self.an
+                    .stored
+                    .iter()
+                    .zip(&self.an.dead)
+                    .zip(&self.body.yields)
+                    .any(|((stored, dead), point)| !point.join && stored.contains(&l) && !dead.contains(l))
+            };
+            let Some(&held) = made
+                .iter()
+                .find(|&&l| if binding.locals.contains(&l) { self.held_at(&[l]) == Some(true) } else { live(l) })
+            else {
+                continue;
+            };
             // `item(&v, i)`, `item_mut(&mut *v, i)`: the sequence is the call's first argument.
             let Expr::Call(get) = strip_parens(&scrut.expr) else { continue };
             let Some(mut place) = get.args.first().map(strip_parens) else { continue };
@@ -888,36 +903,61 @@ fn made_of(block: &Block, made: &mut Vec<LocalId>) {
     fn uses_made(leaf: &Leaf, made: &[LocalId]) -> bool {
         leaf.uses.iter().any(|u| made.contains(&u.local))
     }
-    /// The expression is a borrow-carrying use of a local in `made`: the local itself, a reference to it or to a
-    /// part of it, `Some(..)`/a tuple of one, a method call on it that isn't known to make an owned value.
+    /// The expression's value may hold a borrow that a local in `made` holds: the local itself (a reference,
+    /// moved or copied), a borrow of it or of a part of it (`&x.f`, `&mut *x`), a constructor, tuple, array or
+    /// struct literal of one, a closure that names one, a std view or iterator of one (`x.as_str()`,
+    /// `x.iter().rev()`, `x.first().unwrap()`). A field or an element read by value is a copy, and a fn's or
+    /// another method's result (`x.len()`, `score(x)`, `x.first().copied()`) is taken for owned: a borrow they
+    /// do carry is rustc's to report.
     fn carries(e: &Expr, leaf: &Leaf, made: &[LocalId]) -> bool {
+        let is_made = |place: &Expr| Checker::root_local(leaf, place).is_some_and(|l| made.contains(&l));
         match strip_parens(e) {
-            Expr::Path(_) | Expr::Field(_) | Expr::Index(_) => {
-                Checker::root_local(leaf, e).is_some_and(|l| made.contains(&l))
-            }
-            Expr::Reference(r) => carries(&r.expr, leaf, made),
-            // A constructor (`Some(x)`, `Pair(x, 1)`); a fn's result is taken for owned (rustc reports the rest).
+            Expr::Path(_) => is_made(e),
+            Expr::Reference(r) => is_made(&r.expr),
+            Expr::Try(t) => carries(&t.expr, leaf, made),
             Expr::Call(c) => {
-                let constructor = matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with(char::is_uppercase)));
+                let constructor = matches!(&*c.func, Expr::Path(p) if p.path.segments.iter().any(|s| s.ident.to_string().starts_with(char::is_uppercase)));
                 constructor && c.args.iter().any(|a| carries(a, leaf, made))
             }
             Expr::Tuple(t) => t.elems.iter().any(|a| carries(a, leaf, made)),
-            // A std view or iterator of it (`x.as_str()`, `x.iter().rev()`); another method's result is taken for
-            // owned.
+            Expr::Array(a) => a.elems.iter().any(|a| carries(a, leaf, made)),
+            Expr::Struct(st) => st.fields.iter().any(|f| carries(&f.expr, leaf, made)),
+            Expr::Closure(c) => Checker::named_local(leaf, c, |l| made.contains(&l)).is_some(),
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
+                let passes = matches!(method.as_str(), "unwrap" | "expect" | "as_ref" | "as_mut" | "as_deref");
+                // `x.first().copied()` is owned; `x.iter().copied()` still iterates over `x`.
+                let owned = matches!(method.as_str(), "copied" | "cloned") && !iterates(&m.receiver);
+                // (An adapter's name on the item itself is an `Option`'s: `x.map(|p| p.0)` makes a new value.)
                 let view = std_view(&method).is_some()
                     || BORROWING_ITERATORS.contains(&method.as_str())
-                    || ITERATOR_ADAPTERS.contains(&method.as_str());
-                view && carries(&m.receiver, leaf, made)
+                    || (ITERATOR_ADAPTERS.contains(&method.as_str()) && iterates(&m.receiver));
+                !owned && (passes || view) && carries(&m.receiver, leaf, made)
+            }
+            _ => false,
+        }
+    }
+    /// `extend(it.copied())`: what is stored are copies of the items.
+    fn copies(method: &syn::Ident, arg: &Expr) -> bool {
+        method.to_string().starts_with("extend")
+            && matches!(strip_parens(arg), Expr::MethodCall(m) if m.method == "copied" || m.method == "cloned")
+    }
+    /// A method chain with an iterator in it (`x.iter()`, `x.chars().rev()`).
+    fn iterates(e: &Expr) -> bool {
+        match strip_parens(e) {
+            Expr::MethodCall(m) => {
+                let method = m.method.to_string();
+                BORROWING_ITERATORS.contains(&method.as_str())
+                    || matches!(std_view(&method), Some((Returns::Iter, _)))
+                    || iterates(&m.receiver)
             }
             _ => false,
         }
     }
     fn stores(leaf: &Leaf, made: &mut Vec<LocalId>) {
         let target = match strip_parens(&leaf.expr) {
-            // `out.push(x)`
-            Expr::MethodCall(m) if m.args.iter().any(|a| carries(a, leaf, made)) => {
+            // `out.push(x)`; `out.extend(x.iter().copied())` stores copies.
+            Expr::MethodCall(m) if m.args.iter().any(|a| carries(a, leaf, made) && !copies(&m.method, a)) => {
                 Checker::root_local(leaf, &m.receiver)
             }
             // `last = Some(x)`
@@ -982,14 +1022,15 @@ fn made_of(block: &Block, made: &mut Vec<LocalId>) {
                 // A delegate holds what it is given, whatever makes it (`yield_from!(chars_of(w))`).
                 let given = |init: &Leaf, made: &[LocalId]| match l.delegated.as_ref().map(strip_parens) {
                     Some(Expr::Call(c)) => c.args.iter().any(|a| carries(a, init, made)),
-                    Some(Expr::MethodCall(m)) => {
-                        std::iter::once(&*m.receiver).chain(&m.args).any(|a| carries(a, init, made))
+                    Some(operand @ Expr::MethodCall(m)) => {
+                        carries(operand, init, made) || m.args.iter().any(|a| carries(a, init, made))
                     }
                     Some(operand) => carries(operand, init, made),
                     None => carries(&init.expr, init, made),
                 };
                 if let Some(Node::Leaf(init)) = &l.init
                     && uses_made(init, made)
+                    && !dereferences(&l.binding.pat)
                     && given(init, made)
                 {
                     made.extend(&l.binding.locals);

@@ -47,4 +47,36 @@ fn delegated() -> impl Iterator<Item = char> {
     }
 }
 
+
+#[stackless::coroutine]
+fn reborrowed() -> impl Iterator<Item = i32> {
+    let mut v = vec![1];
+    for x in &mut v {
+        let y = &mut *x;
+        yield_!(0);
+        *y = 2;
+    }
+    yield_!(v[0]);
+}
+
+#[stackless::coroutine]
+fn unwrapped() -> impl Iterator<Item = i32> {
+    let v = vec![Some(1)];
+    for x in &v {
+        let r = x.as_ref().unwrap();
+        yield_!(0);
+        yield_!(*r);
+    }
+}
+
+#[stackless::coroutine]
+fn captured() -> impl Iterator<Item = usize> {
+    let v = vec![String::from("a")];
+    for x in &v {
+        let f = move || x.len();
+        yield_!(0);
+        yield_!(f());
+    }
+}
+
 fn main() {}
