@@ -299,7 +299,14 @@ impl<'a> Checker<'a> {
             return;
         }
         let Some((owner, span)) = self.borrowed_local(leaf, expr, true) else { return };
-        let name = self.body.locals[owner].written.clone();
+        let local_name = self.body.locals[owner].written.clone();
+        // The helps name what is iterated: a field of the local as written (`self.jobs`), or the local.
+        let iterated = match expr {
+            Expr::MethodCall(m) => Some(&*m.receiver),
+            Expr::Reference(r) => Some(&*r.expr),
+            _ => None,
+        };
+        let name = iterated.and_then(field_path).unwrap_or_else(|| local_name.clone());
         let method = match expr {
             Expr::MethodCall(m) => m.method.to_string(),
             _ => String::new(),
@@ -361,12 +368,12 @@ impl<'a> Checker<'a> {
             )
         };
         let borrows = if loop_ {
-            format!("this loop borrows `{name}` while it suspends at a `yield_!`")
+            format!("this loop borrows `{local_name}` while it suspends at a `yield_!`")
         } else {
-            format!("this `yield_from!` borrows `{name}` while it suspends")
+            format!("this `yield_from!` borrows `{local_name}` while it suspends")
         };
         // A `Vec`, `VecDeque` or array goes by index by itself unless the loop's body names it (see `lower`).
-        let by_index = if loop_ && self.body.locals[owner].indexed {
+        let by_index = if loop_ && self.body.locals[owner].indexed && name == local_name {
             format!(
                 "\nnote: a loop over `&{name}`, `&mut {name}`, `{name}.iter()` or `{name}.iter_mut()` goes by index, which \
                  needs no borrow while suspended, when its body doesn't name `{name}`"
@@ -1053,4 +1060,22 @@ fn delegate_locals(block: &Block) -> Vec<LocalId> {
         }
     });
     out
+}
+
+/// A field of a local as written (`self.jobs`, `page.items.rows`), for a help; `None` for anything else.
+fn field_path(e: &Expr) -> Option<String> {
+    match strip_parens(e) {
+        Expr::Field(f) => {
+            let syn::Member::Named(member) = &f.member else { return None };
+            Some(format!("{}.{member}", field_path(&f.base).or_else(|| path_name(&f.base))?))
+        }
+        _ => None,
+    }
+}
+
+fn path_name(e: &Expr) -> Option<String> {
+    match strip_parens(e) {
+        Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+        _ => None,
+    }
 }

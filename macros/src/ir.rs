@@ -78,7 +78,8 @@ pub enum Value {
 impl Local {
     pub fn new(ident: syn::Ident, scope: ScopeId, mutable: bool) -> Self {
         let hidden = crate::names::hidden_kind(&ident);
-        let written = ident.to_string();
+        // `self` is bound as `__self` (see `expand`): messages name it as written.
+        let written = if ident == "__self" { String::from("self") } else { ident.to_string() };
         Local {
             written,
             ident,
