@@ -744,3 +744,36 @@ fn values_made_of_a_loop_by_index_s_item_are_held_as_any() {
     let out: Vec<usize> = made_of_items(vec![String::from("hi")]).collect();
     assert_eq!(out, [2, 1, 4, 3, 5, 1, 9, 1, 2, 3, 0, 104, 105, 4]);
 }
+
+/// From the back: `v.iter().rev()`, `v.iter_mut().rev()`, `v.iter().enumerate().rev()` go by index too.
+#[stackless::coroutine]
+fn from_the_back(mut stack: Vec<u32>) -> impl Iterator<Item = u32> {
+    let queue: VecDeque<u32> = [7, 8].into_iter().collect();
+    for x in stack.iter().rev() {
+        yield_!(*x);
+    }
+    for x in stack.iter_mut().rev() {
+        *x += 100;
+        if *x == 102 {
+            continue;
+        }
+        yield_!(*x);
+    }
+    'pairs: for (i, x) in stack.iter().enumerate().rev() {
+        yield_!(u32::try_from(i).unwrap() * 1000 + *x);
+        if i == 1 {
+            break 'pairs;
+        }
+    }
+    for y in queue.iter().rev() {
+        yield_!(*y);
+    }
+    yield_!(stack.iter().sum::<u32>());
+}
+
+#[test]
+fn loops_by_index_from_the_back() {
+    let out: Vec<u32> = from_the_back(vec![1, 2, 3]).collect();
+    assert_eq!(out, [3, 2, 1, 103, 101, 2103, 1102, 8, 7, 306]);
+    assert_eq!(from_the_back(Vec::new()).collect::<Vec<_>>(), [8, 7, 0]);
+}

@@ -478,10 +478,16 @@ impl<'e> Lowerer<'e> {
     ///
     /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) =
     /// ::stackless::__private::item(&v, __index1) { __index1 += 1; .. } }` (`item` is `v.get(__index1)`), the index's local named as a `for` loop's iterator (`for_x`). Over
-    /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`).
+    /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`). With
+    /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item.
     fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
+        // `v.iter().rev()`, `v.iter().enumerate().rev()`: from the back.
+        let (iterated, backwards) = match strip_parens(&f.expr) {
+            Expr::MethodCall(m) if m.method == "rev" && m.args.is_empty() => (strip_parens(&m.receiver), true),
+            iterated => (iterated, false),
+        };
         // `for (i, x) in v.iter().enumerate()`: `i` is the index.
-        let (iterated, position, pat) = match (strip_parens(&f.expr), &*f.pat) {
+        let (iterated, position, pat) = match (iterated, &*f.pat) {
             (Expr::MethodCall(m), Pat::Tuple(t))
                 if m.method == "enumerate" && m.args.is_empty() && t.elems.len() == 2 =>
             {
@@ -528,11 +534,24 @@ impl<'e> Lowerer<'e> {
         let span = f.expr.span();
         let p = quote::quote!(::stackless::__private);
         let reference = self.mutable_sequences.contains(&local);
-        let get = match (mutable, reference) {
-            (true, true) => quote::quote_spanned!(span=> #p::item_mut(&mut *#name, #index)),
-            (true, false) => quote::quote_spanned!(span=> #p::item_mut(&mut #name, #index)),
-            (false, true) => quote::quote_spanned!(span=> #p::item(&*#name, #index)),
-            (false, false) => quote::quote_spanned!(span=> #p::item(&#name, #index)),
+        let (shared, exclusive) = if reference {
+            (quote::quote_spanned!(span=> &*#name), quote::quote_spanned!(span=> &mut *#name))
+        } else {
+            (quote::quote_spanned!(span=> &#name), quote::quote_spanned!(span=> &mut #name))
+        };
+        let (start, get, step) = match (mutable, backwards) {
+            (true, false) => (quote::quote!(0), quote::quote_spanned!(span=> #p::item_mut(#exclusive, #index)), true),
+            (false, false) => (quote::quote!(0), quote::quote_spanned!(span=> #p::item(#shared, #index)), true),
+            (true, true) => (
+                quote::quote_spanned!(span=> #p::item_count(#shared)),
+                quote::quote_spanned!(span=> #p::item_before_mut(#exclusive, &mut #index)),
+                false,
+            ),
+            (false, true) => (
+                quote::quote_spanned!(span=> #p::item_count(#shared)),
+                quote::quote_spanned!(span=> #p::item_before(#shared, &mut #index)),
+                false,
+            ),
         };
         let (label, stmts) = (&f.label, &f.body.stmts);
         let item = match pat {
@@ -540,11 +559,12 @@ impl<'e> Lowerer<'e> {
             _ => None,
         };
         let position = position.map(|p| quote::quote!(let #p = #index;));
+        let step = step.then(|| quote::quote!(#index += 1;));
         let rewritten = syn::parse2(quote::quote! {{
-            let mut #index: usize = 0;
+            let mut #index: usize = #start;
             #label while let ::core::option::Option::Some(#pat) = #get {
                 #position
-                #index += 1;
+                #step
                 #(#stmts)*
             }
         }})

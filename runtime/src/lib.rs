@@ -621,12 +621,17 @@ pub mod __private {
     )]
     pub trait Indexed {
         type Item;
+        fn item_count(&self) -> usize;
         fn item_at(&self, index: usize) -> Option<&Self::Item>;
         fn item_at_mut(&mut self, index: usize) -> Option<&mut Self::Item>;
     }
 
     impl<T> Indexed for [T] {
         type Item = T;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            self.len()
+        }
         #[inline(always)]
         fn item_at(&self, index: usize) -> Option<&T> {
             self.get(index)
@@ -639,6 +644,10 @@ pub mod __private {
 
     impl<T, const N: usize> Indexed for [T; N] {
         type Item = T;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            N
+        }
         #[inline(always)]
         fn item_at(&self, index: usize) -> Option<&T> {
             self.as_slice().get(index)
@@ -653,6 +662,10 @@ pub mod __private {
     impl<T> Indexed for alloc::vec::Vec<T> {
         type Item = T;
         #[inline(always)]
+        fn item_count(&self) -> usize {
+            self.len()
+        }
+        #[inline(always)]
         fn item_at(&self, index: usize) -> Option<&T> {
             self.as_slice().get(index)
         }
@@ -665,6 +678,10 @@ pub mod __private {
     #[cfg(feature = "alloc")]
     impl<T> Indexed for alloc::collections::VecDeque<T> {
         type Item = T;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            self.len()
+        }
         #[inline(always)]
         fn item_at(&self, index: usize) -> Option<&T> {
             alloc::collections::VecDeque::get(self, index)
@@ -685,6 +702,26 @@ pub mod __private {
     #[inline(always)]
     pub fn item_mut<S: Indexed + ?Sized>(sequence: &mut S, index: usize) -> Option<&mut S::Item> {
         sequence.item_at_mut(index)
+    }
+
+    /// Where a loop by index from the back (`v.iter().rev()`) starts: past the last item.
+    #[inline(always)]
+    pub fn item_count<S: Indexed + ?Sized>(sequence: &S) -> usize {
+        sequence.item_count()
+    }
+
+    /// The item before `index` of a loop by index from the back, which `index` then points at.
+    #[inline(always)]
+    pub fn item_before<'s, S: Indexed + ?Sized>(sequence: &'s S, index: &mut usize) -> Option<&'s S::Item> {
+        *index = index.checked_sub(1)?;
+        sequence.item_at(*index)
+    }
+
+    /// [`item_before`] over a `&mut` borrow.
+    #[inline(always)]
+    pub fn item_before_mut<'s, S: Indexed + ?Sized>(sequence: &'s mut S, index: &mut usize) -> Option<&'s mut S::Item> {
+        *index = index.checked_sub(1)?;
+        sequence.item_at_mut(*index)
     }
 
     /// Boxes a generator or coroutine for a `-> Box<dyn Iterator ..>` signature (recursion needs it).
