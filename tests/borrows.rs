@@ -777,3 +777,37 @@ fn loops_by_index_from_the_back() {
     assert_eq!(out, [3, 2, 1, 103, 101, 2103, 1102, 8, 7, 306]);
     assert_eq!(from_the_back(Vec::new()).collect::<Vec<_>>(), [8, 7, 0]);
 }
+
+/// A loop by index whose pattern destructures the item (`(k, q)` over `&Vec<(String, u32)>`, a struct pattern):
+/// its bindings are references, dead at the `yield_!` (probe 33: they were taken for held borrows); a clone of an
+/// indexed local is indexed too (`let sorted = words.clone();`).
+struct Stock {
+    name: String,
+    qty: u32,
+}
+
+#[stackless::coroutine]
+fn destructured(words: Vec<String>) -> impl Iterator<Item = u32> {
+    let v: Vec<(String, u32)> = vec![(String::from("ab"), 1), (String::from("c"), 2)];
+    for (k, q) in &v {
+        let l = u32::try_from(k.len()).unwrap() + q;
+        yield_!(l);
+    }
+    let stock = vec![Stock { name: String::from("xyz"), qty: 4 }];
+    for Stock { name, qty } in &stock {
+        let n = u32::try_from(name.len()).unwrap() * qty;
+        yield_!(n);
+    }
+    let mut sorted = words.clone();
+    sorted.sort();
+    for w in sorted.iter() {
+        yield_!(u32::try_from(w.len()).unwrap());
+    }
+    yield_!(u32::try_from(v.len() + stock.len() + sorted.len()).unwrap());
+}
+
+#[test]
+fn destructured_items_of_a_loop_by_index() {
+    let out: Vec<u32> = destructured(vec![String::from("bbb"), String::from("a")]).collect();
+    assert_eq!(out, [3, 3, 12, 1, 3, 5]);
+}

@@ -102,11 +102,11 @@ fn is_reference(ty: &syn::Type) -> bool {
 }
 
 /// A `for` loop lowered by index ([`Lowerer::by_index`]): the loop to lower instead, the name of its index's
-/// local (`for_x`), the item's name when the pattern is one, and whether the item is a `&mut`.
+/// local (`for_x`), the names the item's pattern binds, and whether the item is a `&mut`.
 struct ByIndex {
     rewritten: Expr,
     field: String,
-    item: Option<String>,
+    items: Vec<String>,
     mutable: bool,
 }
 
@@ -554,10 +554,9 @@ impl<'e> Lowerer<'e> {
             ),
         };
         let (label, stmts) = (&f.label, &f.body.stmts);
-        let item = match pat {
-            Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(p.ident.to_string()),
-            _ => None,
-        };
+        // What the item's pattern binds: references into the sequence (by default binding modes), or copies
+        // under a `&` pattern; none has drop glue.
+        let items = crate::syntax::pattern_names(pat);
         let position = position.map(|p| quote::quote!(let #p = #index;));
         let step = step.then(|| quote::quote!(#index += 1;));
         let rewritten = syn::parse2(quote::quote! {{
@@ -569,7 +568,7 @@ impl<'e> Lowerer<'e> {
             }
         }})
         .ok()?;
-        Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()), item, mutable })
+        Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()), items, mutable })
     }
 
     fn declare_hidden(&mut self, name: &str) -> usize {
@@ -820,10 +819,33 @@ impl<'e> Lowerer<'e> {
                         Pat::Type(t) if indexed_type(&t.ty) => Some(is_reference(&t.ty)),
                         _ => None,
                     };
+                    // (`let sorted = words.clone();`, `let w = v;`: what an indexed local's clone or move is; a
+                    // moved `&mut` stays one.)
+                    let indexed_source = |e: &Expr| match e {
+                        Expr::Path(p) => p.path.get_ident().and_then(|i| {
+                            let &(_, l) = self.env.iter().rev().find(|(n, _)| i == n)?;
+                            self.locals[l].indexed.then_some(l)
+                        }),
+                        _ => None,
+                    };
+                    let moved_reference = match &init {
+                        Some(Node::Leaf(l)) => {
+                            indexed_source(strip_parens(&l.expr)).is_some_and(|l| self.mutable_sequences.contains(&l))
+                        }
+                        _ => false,
+                    };
+                    let of_indexed = |e: &Expr| match strip_parens(e) {
+                        Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => {
+                            indexed_source(strip_parens(&m.receiver)).is_some()
+                        }
+                        e => indexed_source(e).is_some(),
+                    };
                     let made = matches!(&local.pat, Pat::Ident(_))
-                        && init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if indexed_expr(&l.expr)));
+                        && init.as_ref().is_some_and(
+                            |n| matches!(n, Node::Leaf(l) if indexed_expr(&l.expr) || of_indexed(&l.expr)),
+                        );
                     self.locals[single].indexed = typed.is_some() || argument.is_some() || made;
-                    if typed == Some(true) || argument == Some(true) {
+                    if typed == Some(true) || argument == Some(true) || moved_reference {
                         self.mutable_sequences.push(single);
                     }
                 }
@@ -1024,7 +1046,7 @@ impl<'e> Lowerer<'e> {
                     return self.unsupported(span, "the iterator of a `for` loop");
                 }
                 let suspends = loop_suspends(&f);
-                if suspends && let Some(ByIndex { rewritten, field, item, mutable }) = self.by_index(&f) {
+                if suspends && let Some(ByIndex { rewritten, field, items, mutable }) = self.by_index(&f) {
                     // The `while` is the next loop (its block's `let` of the index has none), and the index the next
                     // local, then the item's.
                     let (id, index) = (self.loops.len(), self.locals.len());
@@ -1036,12 +1058,12 @@ impl<'e> Lowerer<'e> {
                     if let Some(local) = self.locals.get_mut(index) {
                         local.ident = syn::Ident::new(&field, Span::mixed_site());
                     }
-                    // The item is a reference into the sequence: a shared one is plain, a `&mut` one not `Copy`
-                    // (once dead, neither is held).
-                    if let Some(item) = item
-                        && let Some(local) = self.locals.iter_mut().skip(index + 1).find(|l| l.written == item)
-                    {
-                        local.value = if mutable { Value::MutRef } else { Value::Plain };
+                    // The item's bindings are references into the sequence: a shared one is plain, a `&mut` one not
+                    // `Copy` (once dead, neither is held).
+                    for item in items {
+                        if let Some(local) = self.locals.iter_mut().skip(index + 1).find(|l| l.written == item) {
+                            local.value = if mutable { Value::MutRef } else { Value::Plain };
+                        }
                     }
                     return node;
                 }
@@ -2020,7 +2042,21 @@ fn owned_expr(expr: &Expr) -> bool {
         Expr::Paren(p) => owned_expr(&p.expr),
         Expr::Macro(m) => m.mac.path.segments.last().is_some_and(|s| s.ident == "vec" || s.ident == "format"),
         Expr::MethodCall(m) => {
-            matches!(m.method.to_string().as_str(), "to_vec" | "to_string" | "to_owned" | "collect" | "into_bytes")
+            matches!(
+                m.method.to_string().as_str(),
+                "to_vec"
+                    | "to_string"
+                    | "to_owned"
+                    | "collect"
+                    | "into_bytes"
+                    | "to_lowercase"
+                    | "to_uppercase"
+                    | "to_ascii_lowercase"
+                    | "to_ascii_uppercase"
+                    | "repeat"
+                    | "replace"
+                    | "replacen"
+            ) || (m.method == "join" && m.args.len() == 1)
         }
         Expr::Call(c) => match &*c.func {
             Expr::Path(p) => {

@@ -692,6 +692,23 @@ pub mod __private {
         }
     }
 
+    /// A `&mut` of a sequence (a local the macro couldn't tell is one).
+    impl<S: Indexed + ?Sized> Indexed for &mut S {
+        type Item = S::Item;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            (**self).item_count()
+        }
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&S::Item> {
+            (**self).item_at(index)
+        }
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut S::Item> {
+            (**self).item_at_mut(index)
+        }
+    }
+
     /// The item at `index` of a loop by index over a shared borrow (see [`Indexed`]).
     #[inline(always)]
     pub fn item<S: Indexed + ?Sized>(sequence: &S, index: usize) -> Option<&S::Item> {
