@@ -312,6 +312,14 @@ impl<'a> Checker<'a> {
             _ => String::new(),
         };
         let adapters = written_adapters(header, expr).filter(|a| method == "iter" && !a.is_empty());
+        // By index: not for what is known to own its value without being a sequence (a map, a `String`).
+        let info = &self.body.locals[owner];
+        let by_index = (name != local_name || info.indexed || !info.owned())
+            .then(|| format!("by index (`for i in 0..{name}.len()`)"));
+        let written_args = match expr {
+            Expr::MethodCall(m) => m.args.iter().map(written_argument).collect::<Option<Vec<_>>>(),
+            _ => None,
+        };
         let help = if method == "by_ref" {
             format!("advance it by hand: `while let Some(x) = {name}.next() {{ .. }}`")
         } else if method == "chars" || method == "bytes" || method == "char_indices" {
@@ -337,6 +345,15 @@ impl<'a> Checker<'a> {
             } else {
                 format!("delegate to owned copies: `yield_from!({copies})`")
             }
+        } else if method.starts_with("windows") || method.starts_with("chunks") {
+            // Slices of the sequence: owned copies of each.
+            let args = written_args.map_or_else(|| String::from(".."), |a| a.join(", "));
+            let copies = format!("{name}.{method}({args}).map(<[_]>::to_vec).collect::<Vec<_>>()");
+            if loop_ {
+                format!("iterate over owned copies: `for w in {copies}`")
+            } else {
+                format!("delegate to owned copies: `yield_from!({copies})`")
+            }
         } else if method == "keys" || method == "values" {
             // A map: no index to iterate by.
             let copies = format!("{name}.{method}().cloned().collect::<Vec<_>>()");
@@ -348,10 +365,12 @@ impl<'a> Checker<'a> {
         } else if let Some(adapters) = adapters {
             // `for (i, x) in v.iter().enumerate()`: the same chain over the items by value.
             if loop_ {
-                format!(
-                    "iterate by value (`for .. in {name}.into_iter(){adapters}`), over a clone \
-                     (`{name}.clone().into_iter(){adapters}`), or by index (`for i in 0..{name}.len()`)"
-                )
+                let ways = [
+                    Some(format!("by value (`for .. in {name}.into_iter(){adapters}`)")),
+                    Some(format!("over a clone (`{name}.clone().into_iter(){adapters}`)")),
+                    by_index,
+                ];
+                format!("iterate {}", alternatives(ways.into_iter().flatten()))
             } else {
                 format!(
                     "delegate to its items by value (`yield_from!({name}.into_iter(){adapters})`) or to a clone's \
@@ -359,9 +378,12 @@ impl<'a> Checker<'a> {
                 )
             }
         } else if loop_ {
-            format!(
-                "iterate by value (`for x in {name}`), over a clone (`for x in {name}.clone()`), or by index (`for i in 0..{name}.len()`)"
-            )
+            let ways = [
+                Some(format!("by value (`for x in {name}`)")),
+                Some(format!("over a clone (`for x in {name}.clone()`)")),
+                by_index,
+            ];
+            format!("iterate {}", alternatives(ways.into_iter().flatten()))
         } else {
             format!(
                 "delegate to its items by value (`yield_from!({name})`) or to a clone (`yield_from!({name}.clone())`)"
@@ -1077,5 +1099,16 @@ fn path_name(e: &Expr) -> Option<String> {
     match strip_parens(e) {
         Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
         _ => None,
+    }
+}
+
+/// `a, b or c` (`a or b`, `a`).
+fn alternatives(ways: impl Iterator<Item = String>) -> String {
+    let ways: Vec<String> = ways.collect();
+    match ways.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, [first])) => format!("{first} or {last}"),
+        Some((last, rest)) => format!("{}, or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
