@@ -41,6 +41,10 @@ pub struct Local {
     /// A `Vec`, `VecDeque` or array, by its written type or initializer
     /// ([`crate::conventions::indexed_type`]): a `for` loop over a borrow of it goes by index.
     pub indexed: bool,
+    /// The type its `let` writes (`let mut count: u32 = 0;`): an arm that declares it again uninitialised (it is
+    /// assigned there before any read) writes it too, so that a value of another type is reported where it is
+    /// assigned, as in the plain fn, not where the local is next used.
+    pub written_type: Option<syn::Type>,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -90,6 +94,7 @@ impl Local {
             reads_through_deref: false,
             typed_later: false,
             indexed: false,
+            written_type: None,
         }
     }
 

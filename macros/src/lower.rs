@@ -803,6 +803,11 @@ impl<'e> Lowerer<'e> {
                 if let ([single], Some(Node::Leaf(leaf)), Pat::Ident(_)) = (&binding.locals[..], &init, &local.pat) {
                     self.locals[*single].typed_later = leaves_type_open(&leaf.expr);
                 }
+                if let ([single], Pat::Type(t)) = (&binding.locals[..], &local.pat)
+                    && matches!(&*t.pat, Pat::Ident(p) if p.subpat.is_none())
+                {
+                    self.locals[*single].written_type = Some((*t.ty).clone());
+                }
                 if let [single] = binding.locals[..] {
                     // (An argument's variable: whether it is a `&mut`.)
                     let argument = match &init {

@@ -54,7 +54,9 @@ impl Emitter<'_> {
                         // Moved before this suspension point: its drop flag starts cleared.
                         out.extend(quote!(let mut #ident = ::core::option::Option::None;));
                     } else {
-                        out.extend(quote!(let mut #ident;));
+                        let ty = local.written_type.as_ref().filter(|ty| crate::signature::is_nameable(ty));
+                        let ty = ty.map(|ty| quote!(: #ty));
+                        out.extend(quote!(let mut #ident #ty;));
                     }
                     out.extend(self.type_tie(l));
                 }
