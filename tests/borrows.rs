@@ -811,3 +811,33 @@ fn destructured_items_of_a_loop_by_index() {
     let out: Vec<u32> = destructured(vec![String::from("bbb"), String::from("a")]).collect();
     assert_eq!(out, [3, 3, 12, 1, 3, 5]);
 }
+
+/// `&*v` and `&mut *v` over a `&mut` argument go by index as `v.iter()` does; a label or lifetime spelled like the
+/// sequence is no mention of it (probe 34).
+#[stackless::coroutine]
+fn through_a_reborrow(v: &mut Vec<u8>, c: Vec<u8>) -> impl Iterator<Item = u8> + '_ {
+    for x in &*v {
+        let n = *x;
+        yield_!(n);
+    }
+    for x in &mut *v {
+        *x += 10;
+        yield_!(0);
+    }
+    v.push(1);
+    'c: for z in c.iter() {
+        if *z > 5 {
+            break 'c;
+        }
+        yield_!(*z);
+    }
+    yield_!(u8::try_from(c.len()).unwrap());
+}
+
+#[test]
+fn reborrowed_sequences_and_labels_named_like_them() {
+    let mut data = vec![1u8, 2];
+    let out: Vec<u8> = through_a_reborrow(&mut data, vec![3, 9, 4]).collect();
+    assert_eq!(out, [1, 2, 0, 0, 3, 3]);
+    assert_eq!(data, [11, 12, 1]);
+}

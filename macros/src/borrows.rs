@@ -552,16 +552,26 @@ impl<'a> Checker<'a> {
                 )
             };
             let what = what.replace("{name}", name);
-            self.errors.error(
-                place.span(),
+            // A `&mut` argument's items aren't in the state, but the item reborrows through the `&mut` the state
+            // holds (it is used after the loop); an owned sequence's are.
+            let message = if self.body.locals[sequence].value == Value::MutRef {
+                format!(
+                    "{what}\n\
+                     note: the item is borrowed through `{name}`, which the coroutine's state holds to use it again \
+                     after the loop: the state can't hold both\n\
+                     help: use the item before the body's first `yield_!` (`let n = *{item};`), or don't use `{name}` \
+                     after the loop (the loop then takes it for good)"
+                )
+            } else {
                 format!(
                     "{what}\n\
                      note: {STATE_MOVES}; a loop over a borrow of a `Vec`, a `VecDeque` or an array goes by index, \
                      and borrows its item anew each round, but not across a `yield_!`\n\
                      help: use the item before the body's first `yield_!` (`let n = {item}.len();`), iterate by value \
                      (`for .. in {name}`), or over a clone (`for .. in {name}.clone()`)"
-                ),
-            );
+                )
+            };
+            self.errors.error(place.span(), message);
         }
     }
 

@@ -502,10 +502,18 @@ impl<'e> Lowerer<'e> {
             }
             _ => return None,
         };
+        // (`&*v`, `&mut *v` over a `&mut` of a sequence: `v`'s items.)
+        let (sequence, dereferenced) = match sequence {
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (strip_parens(&u.expr), true),
+            sequence => (sequence, false),
+        };
         let Expr::Path(path) = sequence else { return None };
         let name = path.path.get_ident()?;
         let &(_, local) = self.env.iter().rev().find(|(n, _)| name == n)?;
-        if !self.locals[local].indexed || crate::syntax::mentions_ident(f.body.to_token_stream(), name) {
+        if !self.locals[local].indexed
+            || (dereferenced && !self.mutable_sequences.contains(&local))
+            || crate::syntax::mentions_ident(f.body.to_token_stream(), name)
+        {
             return None;
         }
         // A `&mut` of a sequence not used after the loop: its iterator may take the `&mut` for good (and the items

@@ -387,7 +387,8 @@ pub fn unpromoted(e: &Expr) -> bool {
 }
 
 /// Whether `tokens` has the identifier `name` anywhere, also inside macro calls and as a format string's inline
-/// argument (`"{name}"`, `"{name:?}"`, `"{x:name$}"`). Conservative: a field or a method of that name counts too.
+/// argument (`"{name}"`, `"{name:?}"`, `"{x:name$}"`); not as a label or lifetime (`'name`). Conservative: a field
+/// or a method of that name counts too.
 pub fn mentions_ident(tokens: proc_macro2::TokenStream, name: &syn::Ident) -> bool {
     let name_text = name.to_string();
     let captured = |text: &str| {
@@ -395,11 +396,17 @@ pub fn mentions_ident(tokens: proc_macro2::TokenStream, name: &syn::Ident) -> bo
         text.match_indices(&open).any(|(at, _)| text[at + open.len()..].starts_with(['}', ':']))
             || text.contains(&width)
     };
-    tokens.into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(i) => i == *name,
-        proc_macro2::TokenTree::Group(g) => mentions_ident(g.stream(), name),
-        proc_macro2::TokenTree::Literal(l) => captured(&l.to_string()),
-        proc_macro2::TokenTree::Punct(_) => false,
+    // (Not a label or a lifetime of that name: `'c`.)
+    let mut after_quote = false;
+    tokens.into_iter().any(|tree| {
+        let found = match &tree {
+            proc_macro2::TokenTree::Ident(i) => *i == *name && !after_quote,
+            proc_macro2::TokenTree::Group(g) => mentions_ident(g.stream(), name),
+            proc_macro2::TokenTree::Literal(l) => captured(&l.to_string()),
+            proc_macro2::TokenTree::Punct(_) => false,
+        };
+        after_quote = matches!(&tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == '\'');
+        found
     })
 }
 
