@@ -841,3 +841,37 @@ fn reborrowed_sequences_and_labels_named_like_them() {
     assert_eq!(out, [1, 2, 0, 0, 3, 3]);
     assert_eq!(data, [11, 12, 1]);
 }
+
+/// What `if let`/`match` binds of a loop by index's `&mut` item (a type with drop glue) is a `&mut`: dead at the
+/// `yield_!`, it isn't held (probe 34: it was, and rustc's errors named `__state`).
+struct Counted(i32);
+
+impl Drop for Counted {
+    fn drop(&mut self) {}
+}
+
+#[stackless::coroutine]
+fn matched_items() -> impl Iterator<Item = i32> {
+    let mut v = vec![Some(Counted(1)), None];
+    for x in v.iter_mut() {
+        if let Some(d) = x {
+            d.0 += 1;
+            let n = d.0;
+            yield_!(n);
+        } else {
+            *x = Some(Counted(7));
+            yield_!(0);
+        }
+    }
+    for x in &v {
+        match x {
+            Some(d) => yield_!(d.0),
+            None => yield_!(-1),
+        }
+    }
+}
+
+#[test]
+fn what_is_matched_of_an_item_by_index() {
+    assert_eq!(matched_items().collect::<Vec<_>>(), [2, 0, 2, 7]);
+}

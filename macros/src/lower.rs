@@ -101,13 +101,11 @@ fn is_reference(ty: &syn::Type) -> bool {
     }
 }
 
-/// A `for` loop lowered by index ([`Lowerer::by_index`]): the loop to lower instead, the name of its index's
-/// local (`for_x`), the names the item's pattern binds, and whether the item is a `&mut`.
+/// A `for` loop lowered by index ([`Lowerer::by_index`]): the loop to lower instead, and the name of its index's
+/// local (`for_x`).
 struct ByIndex {
     rewritten: Expr,
     field: String,
-    items: Vec<String>,
-    mutable: bool,
 }
 
 /// The locals a `let` binds to a view of another value (`line.trim()`, `v.iter()`), which has no drop glue.
@@ -375,9 +373,27 @@ impl<'e> Lowerer<'e> {
     /// Declares the locals of `pat`, matched against `scrut` (a `match` arm's pattern, an `if let`/`while let`).
     /// Matched against a borrow (`match &cmd`), every binding is a reference or, through a `&` pattern, a copy:
     /// without drop glue, so one no longer used is left out of the state (it would hold the borrow there).
+    ///
+    /// So is what a pattern binds of a loop by index's item (`item(&v, i)` gives a shared reference, `item_mut` a
+    /// `&mut`: see [`Self::by_index`]), and of a local known to be plain (`Copy`: its parts are copies, or it is
+    /// a shared reference) or a `&mut` (by default binding modes, `&mut`s into it).
     fn declare_matched(&mut self, pat: &Pat, scrut: &Expr) -> Binding {
         let borrow = match strip_parens(scrut) {
             Expr::Reference(r) => Some(if r.mutability.is_some() { Value::MutRef } else { Value::Plain }),
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "__private") => {
+                    match f.path.segments.last().map(|s| s.ident.to_string()).as_deref() {
+                        Some("item" | "item_before") => Some(Value::Plain),
+                        Some("item_mut" | "item_before_mut") => Some(Value::MutRef),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            },
+            Expr::Path(p) => p.path.get_ident().and_then(|i| {
+                let &(_, l) = self.env.iter().rev().find(|(n, _)| i == n)?;
+                matches!(self.locals[l].value, Value::Plain | Value::MutRef).then_some(self.locals[l].value)
+            }),
             _ => None,
         };
         let binding = self.declare(pat, borrow == Some(Value::Plain));
@@ -562,9 +578,6 @@ impl<'e> Lowerer<'e> {
             ),
         };
         let (label, stmts) = (&f.label, &f.body.stmts);
-        // What the item's pattern binds: references into the sequence (by default binding modes), or copies
-        // under a `&` pattern; none has drop glue.
-        let items = crate::syntax::pattern_names(pat);
         let position = position.map(|p| quote::quote!(let #p = #index;));
         let step = step.then(|| quote::quote!(#index += 1;));
         let rewritten = syn::parse2(quote::quote! {{
@@ -576,7 +589,7 @@ impl<'e> Lowerer<'e> {
             }
         }})
         .ok()?;
-        Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()), items, mutable })
+        Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()) })
     }
 
     fn declare_hidden(&mut self, name: &str) -> usize {
@@ -1059,9 +1072,9 @@ impl<'e> Lowerer<'e> {
                     return self.unsupported(span, "the iterator of a `for` loop");
                 }
                 let suspends = loop_suspends(&f);
-                if suspends && let Some(ByIndex { rewritten, field, items, mutable }) = self.by_index(&f) {
+                if suspends && let Some(ByIndex { rewritten, field }) = self.by_index(&f) {
                     // The `while` is the next loop (its block's `let` of the index has none), and the index the next
-                    // local, then the item's.
+                    // local. (What the item's pattern binds is a reference: `declare_matched`.)
                     let (id, index) = (self.loops.len(), self.locals.len());
                     let node = self.expr(rewritten, ctx, at_exit);
                     if let Some(info) = self.loops.get_mut(id) {
@@ -1070,13 +1083,6 @@ impl<'e> Lowerer<'e> {
                     // Named as a `for` loop's iterator would be (its state field shows it).
                     if let Some(local) = self.locals.get_mut(index) {
                         local.ident = syn::Ident::new(&field, Span::mixed_site());
-                    }
-                    // The item's bindings are references into the sequence: a shared one is plain, a `&mut` one not
-                    // `Copy` (once dead, neither is held).
-                    for item in items {
-                        if let Some(local) = self.locals.iter_mut().skip(index + 1).find(|l| l.written == item) {
-                            local.value = if mutable { Value::MutRef } else { Value::Plain };
-                        }
                     }
                     return node;
                 }
