@@ -316,9 +316,19 @@ impl<'a> Checker<'a> {
         let info = &self.body.locals[owner];
         let by_index = (name != local_name || info.indexed || !info.owned())
             .then(|| format!("by index (`for i in 0..{name}.len()`)"));
-        let written_args = match expr {
+        // The call as written (`line.split(',')`), when its arguments are literals or paths.
+        let args = match expr {
             Expr::MethodCall(m) => m.args.iter().map(written_argument).collect::<Option<Vec<_>>>(),
             _ => None,
+        };
+        let args = args.map_or_else(|| String::from(".."), |a| a.join(", "));
+        // Iterating over owned copies made by `copies`.
+        let over_copies = |copies: String, item: &str| {
+            if loop_ {
+                format!("iterate over owned copies: `for {item} in {copies}`")
+            } else {
+                format!("delegate to owned copies: `yield_from!({copies})`")
+            }
         };
         let help = if method == "by_ref" {
             format!("advance it by hand: `while let Some(x) = {name}.next() {{ .. }}`")
@@ -333,27 +343,10 @@ impl<'a> Checker<'a> {
         } else if STR_ITERATORS.contains(&method.as_str())
             || matches!(std_view(&method), Some((Returns::Iter, On::Any | On::LiteralPattern)))
         {
-            // The call as written (`line.split(',')`), when its arguments are literals or paths.
-            let args = match expr {
-                Expr::MethodCall(m) => m.args.iter().map(written_argument).collect::<Option<Vec<_>>>(),
-                _ => None,
-            };
-            let args = args.map_or_else(|| String::from(".."), |a| a.join(", "));
-            let copies = format!("{name}.{method}({args}).map(ToOwned::to_owned).collect::<Vec<_>>()");
-            if loop_ {
-                format!("iterate over owned copies: `for x in {copies}`")
-            } else {
-                format!("delegate to owned copies: `yield_from!({copies})`")
-            }
+            over_copies(format!("{name}.{method}({args}).map(ToOwned::to_owned).collect::<Vec<_>>()"), "x")
         } else if method.starts_with("windows") || method.starts_with("chunks") {
             // Slices of the sequence: owned copies of each.
-            let args = written_args.map_or_else(|| String::from(".."), |a| a.join(", "));
-            let copies = format!("{name}.{method}({args}).map(<[_]>::to_vec).collect::<Vec<_>>()");
-            if loop_ {
-                format!("iterate over owned copies: `for w in {copies}`")
-            } else {
-                format!("delegate to owned copies: `yield_from!({copies})`")
-            }
+            over_copies(format!("{name}.{method}({args}).map(<[_]>::to_vec).collect::<Vec<_>>()"), "w")
         } else if method == "keys" || method == "values" {
             // A map: no index to iterate by.
             let copies = format!("{name}.{method}().cloned().collect::<Vec<_>>()");
@@ -362,32 +355,25 @@ impl<'a> Checker<'a> {
             } else {
                 format!("delegate to copies (`yield_from!({copies})`)")
             }
-        } else if let Some(adapters) = adapters {
-            // `for (i, x) in v.iter().enumerate()`: the same chain over the items by value.
-            if loop_ {
-                let ways = [
-                    Some(format!("by value (`for .. in {name}.into_iter(){adapters}`)")),
-                    Some(format!("over a clone (`{name}.clone().into_iter(){adapters}`)")),
-                    by_index,
-                ];
-                format!("iterate {}", alternatives(ways.into_iter().flatten()))
-            } else {
-                format!(
-                    "delegate to its items by value (`yield_from!({name}.into_iter(){adapters})`) or to a clone's \
-                     (`yield_from!({name}.clone().into_iter(){adapters})`)"
-                )
-            }
         } else if loop_ {
-            let ways = [
-                Some(format!("by value (`for x in {name}`)")),
-                Some(format!("over a clone (`for x in {name}.clone()`)")),
-                by_index,
-            ];
+            // `for (i, x) in v.iter().enumerate()`: the same chain over the items by value.
+            let (by_value, clone) = match &adapters {
+                Some(adapters) => {
+                    (format!("for .. in {name}.into_iter(){adapters}"), format!("{name}.clone().into_iter(){adapters}"))
+                }
+                None => (format!("for x in {name}"), format!("for x in {name}.clone()")),
+            };
+            let ways = [Some(format!("by value (`{by_value}`)")), Some(format!("over a clone (`{clone}`)")), by_index];
             format!("iterate {}", alternatives(ways.into_iter().flatten()))
         } else {
-            format!(
-                "delegate to its items by value (`yield_from!({name})`) or to a clone (`yield_from!({name}.clone())`)"
-            )
+            let (by_value, clone) = match &adapters {
+                Some(adapters) => (
+                    format!("{name}.into_iter(){adapters}"),
+                    format!("a clone's (`yield_from!({name}.clone().into_iter(){adapters})`)"),
+                ),
+                None => (name.clone(), format!("a clone (`yield_from!({name}.clone())`)")),
+            };
+            format!("delegate to its items by value (`yield_from!({by_value})`) or to {clone}")
         };
         let borrows = if loop_ {
             format!("this loop borrows `{local_name}` while it suspends at a `yield_!`")
@@ -933,8 +919,8 @@ fn collected_references<'e>(init: &'e Expr, bindings: &[&Binding]) -> Option<&'e
     (in_turbofish || in_let_type).then_some(&*m.receiver)
 }
 
-/// The locals of `block` that what is in `made` flows into while still borrowing (in order, to a fixpoint of one
-/// pass): a `let` or a loop made from one (`let s = x.as_str();`, `for c in x.iter()`), or a local that stores
+/// The locals of `block` that what is in `made` flows into while still borrowing, added to `made` in one pass in
+/// source order (a flow backwards through a loop of the body is missed: rustc then reports it): a `let` or a loop made from one (`let s = x.as_str();`, `for c in x.iter()`), or a local that stores
 /// one (`out.push(x)`, `last = Some(x)`). Only through std's views and iterators, constructors and references:
 /// a fn's or another method's result (`x.len()`, `score(x)`) is taken for owned, a copy (`*x`) and arithmetic
 /// are, so that a valid loop isn't rejected (a borrow they do carry is rustc's to report).

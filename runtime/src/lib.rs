@@ -642,38 +642,30 @@ pub mod __private {
         }
     }
 
-    impl<T, const N: usize> Indexed for [T; N] {
-        type Item = T;
-        #[inline(always)]
-        fn item_count(&self) -> usize {
-            N
-        }
-        #[inline(always)]
-        fn item_at(&self, index: usize) -> Option<&T> {
-            self.as_slice().get(index)
-        }
-        #[inline(always)]
-        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
-            self.as_mut_slice().get_mut(index)
-        }
+    /// A sequence that is a slice underneath: its items are the slice's.
+    macro_rules! through_its_slice {
+        ($(#[$attr:meta])* [$($generics:tt)*] $ty:ty) => {
+            $(#[$attr])*
+            impl<$($generics)*> Indexed for $ty {
+                type Item = T;
+                #[inline(always)]
+                fn item_count(&self) -> usize {
+                    self.as_slice().len()
+                }
+                #[inline(always)]
+                fn item_at(&self, index: usize) -> Option<&T> {
+                    self.as_slice().get(index)
+                }
+                #[inline(always)]
+                fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+                    self.as_mut_slice().get_mut(index)
+                }
+            }
+        };
     }
 
-    #[cfg(feature = "alloc")]
-    impl<T> Indexed for alloc::vec::Vec<T> {
-        type Item = T;
-        #[inline(always)]
-        fn item_count(&self) -> usize {
-            self.len()
-        }
-        #[inline(always)]
-        fn item_at(&self, index: usize) -> Option<&T> {
-            self.as_slice().get(index)
-        }
-        #[inline(always)]
-        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
-            self.as_mut_slice().get_mut(index)
-        }
-    }
+    through_its_slice!([T, const N: usize] [T; N]);
+    through_its_slice!(#[cfg(feature = "alloc")] [T] alloc::vec::Vec<T>);
 
     #[cfg(feature = "alloc")]
     impl<T> Indexed for alloc::collections::VecDeque<T> {
