@@ -4,6 +4,10 @@
 #![warn(missing_docs)]
 
 pub use stackless_macros::coroutine;
+/// What an async generator (`-> impl Stream<Item = Y>`) returns: `futures_core::Stream`, the trait the async
+/// ecosystem shares (the `futures` crate's `Stream` is this one).
+#[cfg(feature = "stream")]
+pub use stackless_runtime::Stream;
 pub use stackless_runtime::{Coroutine, CoroutineState};
 
 /// Not a public API: what generated code reaches through `::stackless::__private`.
@@ -14,6 +18,10 @@ pub use stackless_runtime::__private;
 pub use stackless_runtime::partial_move;
 #[doc(hidden)]
 pub use stackless_runtime::state;
+// Named in rustc's messages about what an async generator awaits.
+#[cfg(feature = "stream")]
+#[doc(hidden)]
+pub use stackless_runtime::async_gen;
 
 /// Suspends the enclosing `#[stackless::coroutine]` fn, handing the value out; evaluates to the next resume
 /// argument.

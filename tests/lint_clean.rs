@@ -373,3 +373,42 @@ fn pages(count: usize) -> impl Iterator<Item = String> {
 fn partial_moves_run() {
     assert_eq!(pages(2).collect::<Vec<_>>(), ["0a", "0b", "p0", "1a", "1b", "p1"]);
 }
+
+/// An async generator that awaits (the `Context` is read after some suspension points and not after others), one
+/// that delegates and polls a stream it holds, and one that never awaits.
+#[stackless::coroutine]
+fn ticks(n: u32) -> impl stackless::Stream<Item = u32> + Send {
+    for i in 0..n {
+        let v = core::future::ready(i).await;
+        yield_!(v * 2);
+    }
+}
+
+#[stackless::coroutine]
+fn relayed(n: u32) -> impl stackless::Stream<Item = u32> {
+    let mut own = ticks(n);
+    while let Some(x) = own.next().await {
+        yield_!(x + 1);
+    }
+    yield_from!(ticks(1));
+}
+
+#[stackless::coroutine]
+fn ready_only() -> impl stackless::Stream<Item = &'static str> {
+    yield_!("a");
+}
+
+fn poll_all<S: stackless::Stream + Unpin>(mut s: S) -> Vec<S::Item> {
+    let mut cx = core::task::Context::from_waker(core::task::Waker::noop());
+    let mut out = Vec::new();
+    while let core::task::Poll::Ready(Some(x)) = Pin::new(&mut s).poll_next(&mut cx) {
+        out.push(x);
+    }
+    out
+}
+
+#[test]
+fn async_generators_run() {
+    assert_eq!(poll_all(relayed(2)), [1, 3, 0]);
+    assert_eq!(poll_all(ready_only()), ["a"]);
+}

@@ -42,11 +42,13 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
     let shape = signature::parse(args, &func.sig, &mut errors);
     // Whether the placeholder body `__private::failed()` has the type the signature promises.
-    let supported = signature::classify_return(&func.sig, &mut Errors::default()).is_some();
+    let supported = signature::classify_return(&func.sig, &mut Errors::default()).map(|shape| shape.kind);
     check_misplaced(&func.block, &mut errors);
     if let Some(shape) = &shape {
         let unboxed_name = (shape.boxing == signature::Boxing::None).then_some(&func.sig.ident);
-        diagnose::check_body(&func.block, shape.is_generator(), unboxed_name, &mut errors);
+        // An async generator's body returns `()` too.
+        let returns_unit = shape.is_generator() || shape.is_stream();
+        diagnose::check_body(&func.block, returns_unit, unboxed_name, &mut errors);
     }
     let result = match shape {
         Some(shape) if errors.is_empty() => transform(&func, &shape, &mut errors),
@@ -59,10 +61,10 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             }
             tokens
         }
-        (Err(errors), _) => fallback(&func, supported, errors),
+        (Err(errors), _) => fallback(&func, supported.as_ref(), errors),
         (Ok(()), None) => fallback(
             &func,
-            supported,
+            supported.as_ref(),
             syn::Error::new(Span::call_site(), "internal error: the transform failed without a message")
                 .to_compile_error(),
         ),
@@ -85,7 +87,7 @@ const ITERATOR_TRAITS: &[&str] =
     &["Iterator", "IntoIterator", "DoubleEndedIterator", "ExactSizeIterator", "FusedIterator"];
 
 /// The fn with its body replaced by a placeholder of the right type, after the errors.
-fn fallback(func: &ItemFn, supported: bool, errors: TokenStream) -> TokenStream {
+fn fallback(func: &ItemFn, supported: Option<&Kind>, errors: TokenStream) -> TokenStream {
     let ItemFn { attrs, vis, sig, .. } = func;
     // Already reported, and rustc would report them again for the placeholder: the attribute written twice (it
     // would transform the placeholder), `+ Copy`, a `const fn` or a C-variadic fn.
@@ -117,10 +119,13 @@ fn fallback(func: &ItemFn, supported: bool, errors: TokenStream) -> TokenStream 
     // Any other return type gets a body of type `!` (which in edition 2024 also satisfies an unsupported
     // `impl Trait`, such as `impl Display`), except an iterator trait's, which `!` doesn't implement: an
     // empty iterator (of `()` when the item type isn't named, `-> impl Iterator`), or, next to `Coroutine`, the
-    // failed machine, which is both.
+    // failed machine, which is both; `impl Stream` gets a failed async generator.
     let body = match &sig.output {
-        syn::ReturnType::Type(_, ty) if supported && matches!(&**ty, syn::Type::ImplTrait(_)) => {
-            quote!(::stackless::__private::failed::<_, _, _>())
+        syn::ReturnType::Type(_, ty) if supported.is_some() && matches!(&**ty, syn::Type::ImplTrait(_)) => {
+            match supported {
+                Some(Kind::Stream { .. }) => quote!(::stackless::__private::failed_stream::<_>()),
+                _ => quote!(::stackless::__private::failed::<_, _, _>()),
+            }
         }
         syn::ReturnType::Type(_, ty) if let syn::Type::ImplTrait(it) = &**ty => {
             let traits: Vec<&syn::PathSegment> = it
@@ -133,8 +138,11 @@ fn fallback(func: &ItemFn, supported: bool, errors: TokenStream) -> TokenStream 
                 .collect();
             let iterator = traits.iter().any(|s| ITERATOR_TRAITS.iter().any(|t| s.ident == t));
             let coroutine = traits.iter().any(|s| s.ident == "Coroutine");
+            let stream = traits.iter().any(|s| s.ident == "Stream");
             let item_named = traits.iter().any(|s| matches!(&s.arguments, syn::PathArguments::AngleBracketed(_)));
             match (iterator, item_named) {
+                // `-> impl Stream` (reported): a failed async generator of `()`s.
+                _ if stream => quote!(::stackless::__private::failed_stream::<()>()),
                 // Both (reported): what a failed expansion returns is both.
                 (true, _) if coroutine => quote!(::stackless::__private::failed::<_, _, _>()),
                 (true, true) => quote!(::core::iter::empty()),
@@ -200,17 +208,30 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
             }
         }
     }
+    // An async generator's `.await`s and `yield_!`s, as suspension points of the coroutine it is.
+    let mut block = (*func.block).clone();
+    let resume_pat = if shape.is_stream() {
+        let pat = crate::stream::rewrite(&mut block, errors);
+        if !errors.is_empty() {
+            return None;
+        }
+        Some(pat)
+    } else {
+        shape.resume_pat.clone()
+    };
     let resume_unit = shape.resumes_with_unit();
     let resume_value = match &shape.kind {
         Kind::Generator { .. } => Value::Plain,
+        // The poll's `&mut Context`.
+        Kind::Stream { .. } => Value::MutRef,
         Kind::Coroutine { resume, .. } if copy_type(resume) => Value::Plain,
         Kind::Coroutine { resume, .. } if crate::conventions::owned_type(resume) => Value::Owned,
         Kind::Coroutine { .. } => Value::Unknown,
     };
     let input = |joins: &[JoinBefore]| Input {
         params: params.clone(),
-        resume: shape.resume_pat.clone(),
-        block: (*func.block).clone(),
+        resume: resume_pat.clone(),
+        block: block.clone(),
         generator: shape.is_generator(),
         resume_unit,
         resume_value,

@@ -1,7 +1,8 @@
 //! Implementation detail of `stackless`: the `#[stackless::coroutine]` attribute.
 //!
 //! The macro is a small compiler, one phase per module:
-//! `signature` (arguments and return type) → `diagnose` (mistakes seen in the body) → `normalize` (suspension
+//! `signature` (arguments and return type) → `diagnose` (mistakes seen in the body) → `stream` (an async
+//! generator's `.await`s and `yield_!`s as a coroutine's suspension points) → `normalize` (suspension
 //! points brought to statement level, called by `lower`) → `lower` (body → `ir`, names resolved) → `analysis`
 //! (what each suspension point stores) → `borrows` (self-borrows across a suspension) → `layout` (which points
 //! share a variant) → `emit` (state enum and resume step; a folder: `access`, `continuation`, `queries`) → `tidy`
@@ -34,6 +35,7 @@ mod normalize;
 mod signature;
 #[cfg(test)]
 mod snapshots;
+mod stream;
 mod syntax;
 mod tidy;
 

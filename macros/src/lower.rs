@@ -218,6 +218,8 @@ impl<'e> Lowerer<'e> {
             } else {
                 match input.resume_value {
                     Value::Plain => no_drop_stmts.push((prefix.len(), Value::Plain)),
+                    // An async generator's `&mut Context`.
+                    Value::MutRef => no_drop_stmts.push((prefix.len(), Value::MutRef)),
                     Value::Owned if matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) => {
                         owned_stmts.push(prefix.len());
                     }
@@ -958,7 +960,7 @@ impl<'e> Lowerer<'e> {
             }
             Expr::Macro(m) if yield_macro(&m.mac) => {
                 let span = m.mac.path.span();
-                let text = m.mac.to_token_stream().to_string();
+                let text = crate::stream::source_text(&m.attrs).unwrap_or_else(|| m.mac.to_token_stream().to_string());
                 let arg = match m.mac.parse_body_with(parse_yield_arg) {
                     Ok(arg) => arg,
                     Err(e) => {

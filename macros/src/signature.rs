@@ -26,6 +26,10 @@ pub enum Kind {
     Generator { item: Type },
     /// `-> impl Coroutine<R, Yield = Y, Return = T>`.
     Coroutine { resume: Type, yield_ty: Option<Type>, return_ty: Option<Type> },
+    /// `-> impl Stream<Item = Y>`: an async generator, a coroutine resumed with the poll's `&mut Context`, yielding
+    /// `Poll<Y>` (`Ready` at a `yield_!`, `Pending` at an `.await` that waits) and returning `()` (see
+    /// [`crate::stream`]).
+    Stream { item: Type },
 }
 
 /// Everything later phases need from the attribute and the signature.
@@ -43,11 +47,16 @@ impl Shape {
         matches!(self.kind, Kind::Generator { .. })
     }
 
+    pub fn is_stream(&self) -> bool {
+        matches!(self.kind, Kind::Stream { .. })
+    }
+
     /// The resume argument is `()`: a generator's, or a coroutine's whose resume type is written `()`.
     pub fn resumes_with_unit(&self) -> bool {
         match &self.kind {
             Kind::Generator { .. } => true,
             Kind::Coroutine { resume, .. } => is_unit(resume),
+            Kind::Stream { .. } => false,
         }
     }
 }
@@ -131,6 +140,14 @@ pub fn parse(args: TokenStream, sig: &syn::Signature, errors: &mut Errors) -> Op
         check_clonable_arguments(sig, errors);
     }
     shape.resume_pat = args.resume;
+    if let (Kind::Stream { .. }, Some(pat)) = (&shape.kind, &shape.resume_pat) {
+        errors.error(
+            pat.span(),
+            "an async generator is resumed by the executor's polls: there is no resume argument to bind\n\
+             help: remove `resume = ..`",
+        );
+        return None;
+    }
     if let (Kind::Generator { .. }, Some(pat)) = (&shape.kind, &shape.resume_pat) {
         errors.error(
             pat.span(),
@@ -208,7 +225,8 @@ fn strip_type_group(mut ty: &Type) -> &Type {
 
 fn check_fn_kind(sig: &syn::Signature, errors: &mut Errors) {
     if let Some(token) = &sig.asyncness {
-        errors.error(token.span, "`#[stackless::coroutine]` cannot be used on an `async fn`: a coroutine suspends at `yield_!`, not at `.await`");
+        errors.error(token.span, "`#[stackless::coroutine]` cannot be used on an `async fn`: the fn returns its coroutine, it doesn't await it\n\
+             help: for an async generator, remove `async` and return `impl Stream<Item = Y>`: its body may `.await`");
     }
     if let Some(token) = &sig.constness {
         errors.error(
@@ -336,7 +354,7 @@ impl Rebindings {
     }
 }
 
-const ACCEPTED: &str = "expected `-> impl Iterator<Item = Y>` (a generator) or `-> impl Coroutine<R, Yield = Y, Return = T>` (a coroutine resumed with `R`), or for recursion `-> Box<dyn Iterator<Item = Y> + 'a>` or `-> Pin<Box<dyn Coroutine<R, Yield = Y, Return = T> + 'a>>`";
+const ACCEPTED: &str = "expected `-> impl Iterator<Item = Y>` (a generator), `-> impl Coroutine<R, Yield = Y, Return = T>` (a coroutine resumed with `R`) or `-> impl Stream<Item = Y>` (an async generator), or for recursion `-> Box<dyn Iterator<Item = Y> + 'a>` or `-> Pin<Box<dyn Coroutine<R, Yield = Y, Return = T> + 'a>>`";
 
 /// How the state machine is returned.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -397,7 +415,10 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
         // `-> Iterator<Item = u32>`: the trait, where a type is expected.
         if let Type::Path(p) = strip_parens(ty)
             && p.qself.is_none()
-            && p.path.segments.last().is_some_and(|s| s.ident == "Iterator" || s.ident == "Coroutine")
+            && p.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "Iterator" || s.ident == "Coroutine" || s.ident == "Stream")
         {
             let written = p.path.to_token_stream().to_string().replace(" < ", "<").replace(" >", ">");
             errors.error(
@@ -423,14 +444,16 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
         match name.as_str() {
             // `+ FusedIterator` next to `Iterator<Item = Y>` only states what generators always are.
             "FusedIterator" if assoc_types(last).is_empty() => {}
-            "Iterator" | "FusedIterator" | "Coroutine" if kind.is_some() => {
+            "Iterator" | "FusedIterator" | "Coroutine" | "Stream" if kind.is_some() => {
                 errors.error(
                     last.ident.span(),
-                    "a `#[stackless::coroutine]` fn returns either an `Iterator` or a `Coroutine`, not both",
+                    "a `#[stackless::coroutine]` fn returns one of an `Iterator`, a `Coroutine` or a `Stream`, not \
+                     several",
                 );
                 return None;
             }
             "Iterator" | "FusedIterator" => kind = Some(iterator_kind(last, errors)?),
+            "Stream" => kind = Some(stream_kind(last, errors)?),
             "Coroutine" => kind = Some(coroutine_kind(last)),
             "Clone" => derive_clone = true,
             "Debug" => derive_debug = true,
@@ -469,6 +492,17 @@ fn iterator_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
         Some(item) => Some(Kind::Generator { item }),
         None => {
             errors.error(seg.ident.span(), "a generator must name its item type: `-> impl Iterator<Item = Y>`");
+            None
+        }
+    }
+}
+
+fn stream_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
+    let item = assoc_types(seg).into_iter().find(|(name, _)| name == "Item").map(|(_, ty)| ty);
+    match item {
+        Some(item) => Some(Kind::Stream { item }),
+        None => {
+            errors.error(seg.ident.span(), "an async generator must name its item type: `-> impl Stream<Item = Y>`");
             None
         }
     }

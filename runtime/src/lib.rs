@@ -14,6 +14,10 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+/// The trait an async generator implements (`futures_core::Stream`, which the `futures` crate re-exports).
+#[cfg(feature = "stream")]
+pub use futures_core::Stream;
+
 use core::fmt;
 use core::iter::FusedIterator;
 use core::ops::DerefMut;
@@ -109,6 +113,9 @@ impl<C: Coroutine<R> + Unpin + ?Sized, R> Coroutine<R> for alloc::boxed::Box<C> 
 /// `stackless::state::Machine` and `stackless::state::Guard` rather than `__private` items.
 #[doc(hidden)]
 pub mod state {
+    #[cfg(feature = "stream")]
+    use core::task::{Context, Poll};
+
     use crate::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
 
     /// The generated state enum's two payload-free terminal states, reachable from runtime code.
@@ -191,6 +198,59 @@ pub mod state {
             F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
         {
             Machine { state, step }
+        }
+    }
+
+    /// An async generator is a coroutine resumed with the poll's `Context`, yielding `Poll::Ready(item)` at a
+    /// `yield_!` and `Poll::Pending` at an `.await` whose future is pending, and returning `()` at its end.
+    #[cfg(feature = "stream")]
+    impl<S, F> Machine<S, F> {
+        /// An async generator of `Y`s (a `futures_core::Stream<Item = Y>`).
+        #[inline(always)]
+        pub fn stream<Y>(state: S, step: F) -> Self
+        where
+            F: FnMut(&mut S, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
+        {
+            Machine { state, step }
+        }
+    }
+
+    /// Without the `stream` feature, an async generator is reported at its signature with the fix.
+    #[cfg(not(feature = "stream"))]
+    impl<S, F> Machine<S, F> {
+        /// Not available: the `stream` feature is off.
+        #[inline(always)]
+        pub fn stream<Y: StreamFeature>(state: S, step: F) -> Self {
+            Machine { state, step }
+        }
+    }
+
+    /// Implemented for nothing: the bound of [`Machine::stream`] without the `stream` feature.
+    #[cfg(not(feature = "stream"))]
+    #[diagnostic::on_unimplemented(
+        message = "a fn returning `impl Stream` needs stackless's `stream` feature",
+        label = "an async generator",
+        note = "in Cargo.toml: `stackless = {{ version = \"0.1\", features = [\"stream\"] }}` (it is on by default)"
+    )]
+    pub trait StreamFeature {}
+
+    /// Polled with the caller's `Context`: each poll resumes the body until it yields an item (`Ready(Some)`),
+    /// waits on an `.await` (`Pending`, the awaited future having registered the waker) or ends (`Ready(None)`,
+    /// and again on every later poll).
+    #[cfg(feature = "stream")]
+    impl<S, F, Y> futures_core::Stream for Machine<S, F>
+    where
+        F: FnMut(&mut S, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
+    {
+        type Item = Y;
+        #[inline(always)]
+        fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Y>> {
+            let this = self.get_mut();
+            match (this.step)(&mut this.state, cx) {
+                CoroutineState::Yielded(Poll::Ready(item)) => Poll::Ready(Some(item)),
+                CoroutineState::Yielded(Poll::Pending) => Poll::Pending,
+                CoroutineState::Complete(()) => Poll::Ready(None),
+            }
         }
     }
 
@@ -471,6 +531,17 @@ pub mod __private {
     /// errors are reported. Never resumed (the crate does not compile).
     #[must_use]
     pub fn failed<R, Y, T>() -> Machine<(), FailedStep<R, Y, T>> {
+        Machine { state: (), step: |(), _| unreachable!("a coroutine whose expansion failed cannot run") }
+    }
+
+    /// The step of an async generator whose expansion failed.
+    #[cfg(feature = "stream")]
+    pub type FailedStreamStep<Y> = fn(&mut (), &mut core::task::Context<'_>) -> CoroutineState<core::task::Poll<Y>, ()>;
+
+    /// [`failed`] for an async generator (`-> impl Stream<Item = Y>`).
+    #[cfg(feature = "stream")]
+    #[must_use]
+    pub fn failed_stream<Y>() -> Machine<(), FailedStreamStep<Y>> {
         Machine { state: (), step: |(), _| unreachable!("a coroutine whose expansion failed cannot run") }
     }
 
@@ -880,6 +951,79 @@ pub mod __private {
     pub fn next_after_panicking() -> ! {
         panic!("`gen fn` should just keep returning `None` after panicking")
     }
+}
+
+/// What an async generator's `.await`s and `yield_from!`s poll with. Used by the code `#[stackless::coroutine]`
+/// generates (rustc's messages name these items when what is awaited doesn't fit); not a public API.
+///
+/// An async generator's state is a plain value that is never pinned (that is how it stays free of `unsafe`), so
+/// what it holds across a `Pending` (an awaited future, a stream it delegates to) is polled through
+/// `Pin::new`, which needs `Unpin`.
+#[cfg(feature = "stream")]
+#[doc(hidden)]
+pub mod async_gen {
+    use core::future::{Future, IntoFuture};
+    use core::pin::Pin;
+    use core::task::{Context, Poll};
+    use futures_core::Stream;
+
+    /// The future of `e.await`, as `.await` makes it, spanned at the user's `e`: what isn't a future, or is one
+    /// that isn't `Unpin` (to be boxed: `Box::pin(f).await`, as rustc's message for the bound suggests), is
+    /// reported there.
+    #[inline(always)]
+    pub fn awaited<F: IntoFuture>(value: F) -> F::IntoFuture {
+        value.into_future()
+    }
+
+    /// Polls an awaited future held in the state (made by [`awaited`]).
+    #[inline(always)]
+    pub fn poll_awaited<F: Future + Unpin>(future: &mut F, cx: &mut Context<'_>) -> Poll<F::Output> {
+        Future::poll(Pin::new(future), cx)
+    }
+
+    /// Polls the stream a `yield_from!` delegates to, held in the state.
+    #[inline(always)]
+    pub fn poll_delegate<S: DelegatedStream>(stream: &mut S, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
+        Stream::poll_next(Pin::new(stream), cx)
+    }
+
+    /// What an async generator's `yield_from!` delegates to.
+    #[diagnostic::on_unimplemented(
+        message = "an async generator's `yield_from!` delegates to a `Stream`, and `{Self}` isn't one",
+        label = "not a `Stream`",
+        note = "to yield the items of an iterator, loop over it: `for x in iter {{ yield_!(x); }}`"
+    )]
+    pub trait DelegatedStream: Stream + Unpin {}
+
+    impl<S: Stream + Unpin + ?Sized> DelegatedStream for S {}
+
+    /// Polls the stream of `s.next().await` at each poll, in place (what `StreamExt::next`'s future does). `s`
+    /// comes through [`Place::stackless_place`], so that it auto-dereferences as in `s.next()`.
+    #[inline(always)]
+    pub fn poll_next_in_place<S: NextInPlace + ?Sized>(stream: &mut S, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
+        Stream::poll_next(Pin::new(stream), cx)
+    }
+
+    /// What `s.next().await` polls in place: an `Unpin` stream.
+    #[diagnostic::on_unimplemented(
+        message = "`s.next().await` in an async generator polls `s` as a `Stream`, and `{Self}` isn't one",
+        label = "polled with `Stream::poll_next`, as `StreamExt::next` does",
+        note = "a stackless async generator can't hold a future that borrows what it holds itself, so `.next().await` polls the stream in place"
+    )]
+    pub trait NextInPlace: Stream + Unpin {}
+
+    impl<S: Stream + Unpin + ?Sized> NextInPlace for S {}
+
+    /// `&mut` of what a method call's receiver reaches (`s` of `s.next()`, auto-dereferenced as there).
+    pub trait Place {
+        /// `self`.
+        #[inline(always)]
+        fn stackless_place(&mut self) -> &mut Self {
+            self
+        }
+    }
+
+    impl<T: ?Sized> Place for T {}
 }
 
 /// Moving a field out of a local that a coroutine's state keeps whole. Used by the code

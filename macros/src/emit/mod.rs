@@ -628,7 +628,8 @@ impl<'a> Emitter<'a> {
         }
         // The terminal states are cold. They leave the state as it is (`exit = Suspended`) without lending the
         // guard to an out-of-line call, which would keep the guard in memory on every resume.
-        let (after_completion, after_panic) = if self.shape.is_generator() {
+        // A generator keeps answering `None`, an async generator `Ready(None)`.
+        let (after_completion, after_panic) = if self.shape.is_generator() || self.shape.is_stream() {
             (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::next_after_panicking()))
         } else {
             (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
@@ -689,7 +690,16 @@ impl<'a> Emitter<'a> {
         // another type is then reported against the signature, not against the first `return` of the step.
         let writable = |ty: Option<&syn::Type>| ty.is_some_and(|ty| is_nameable(ty) && !has_elided_lifetime(ty));
         let unit: syn::Type = syn::parse_quote!(());
+        let polled = self.polled_type();
         let (constructor, arg_ty, (yield_ty, return_ty)) = match &self.shape.kind {
+            Kind::Stream { item } => {
+                let y = nameable_or_infer(Some(item));
+                (
+                    quote!(::stackless::state::Machine::stream::<#y>),
+                    quote!(: &mut ::core::task::Context<'_>),
+                    (polled.as_ref(), Some(&unit)),
+                )
+            }
             Kind::Generator { item } => {
                 let y = nameable_or_infer(Some(item));
                 (quote!(::stackless::state::Machine::generator::<#y>), quote!(: ()), (Some(item), Some(&unit)))
@@ -1063,9 +1073,11 @@ impl<'a> Emitter<'a> {
     /// `: Y` when the signature names the yielded type in a way the body can repeat: `let __yielded: Y = value;`
     /// makes rustc report a mismatch at the user's value, with the signature's `Y` as the reason.
     fn yield_annotation(&self) -> TokenStream {
+        let polled = self.polled_type();
         let ty = match &self.shape.kind {
             Kind::Generator { item } => Some(item),
             Kind::Coroutine { yield_ty, .. } => yield_ty.as_ref(),
+            Kind::Stream { .. } => polled.as_ref(),
         };
         match ty {
             Some(ty) if is_nameable(ty) => quote!(: #ty),
@@ -1073,10 +1085,18 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// What an async generator yields to its `Machine`: `Poll<Y>` (`None` for the other kinds).
+    fn polled_type(&self) -> Option<syn::Type> {
+        match &self.shape.kind {
+            Kind::Stream { item } => Some(syn::parse_quote!(::core::task::Poll<#item>)),
+            _ => None,
+        }
+    }
+
     /// `: T` for the returned value, as [`Self::yield_annotation`] (a generator returns `()`).
     fn return_annotation(&self) -> TokenStream {
         match &self.shape.kind {
-            Kind::Generator { .. } => quote!(: ()),
+            Kind::Generator { .. } | Kind::Stream { .. } => quote!(: ()),
             Kind::Coroutine { return_ty: Some(ty), .. } if is_nameable(ty) => quote!(: #ty),
             Kind::Coroutine { .. } => TokenStream::new(),
         }

@@ -1,0 +1,314 @@
+//! Phase 1b: an async generator's body (`-> impl Stream<Item = Y>`) in terms of a coroutine's own suspension
+//! points, before normalization.
+//!
+//! An async generator is a coroutine resumed with the poll's `&mut Context`, yielding `Poll<Y>` and returning
+//! `()` (the runtime's `Machine::stream` turns that into `Stream::poll_next`). Its body is rewritten as rustc
+//! desugars `.await`, with `yield_!` as the suspension:
+//!
+//! - `e.await` → `match awaited(e) { mut awaiting => loop { match poll_awaited(&mut awaiting, __cx) {
+//!   Ready(v) => break v, Pending => {} } __cx = yield_!(Pending); } }`: each `.await` is one suspension point
+//!   holding its future, polled again with the new `Context` on every resume. `e`'s temporaries live as a
+//!   `match` scrutinee's do, as in rustc's own desugaring.
+//! - `s.next().await` with `s` a place (a local, a field, `*r`) polls `s` itself at each poll, as `StreamExt::next`'s
+//!   future would: that future borrows `s`, which the state can't hold beside `s`.
+//! - `yield_!(v)` → `(__cx = yield_!(Ready(v)))`, which is `()` as in an async generator: the value goes out as
+//!   `Ready(v)`, and the `Context` of the next poll comes back in. An expression, so that normalization keeps
+//!   the plain fn's evaluation order and temporaries around it.
+//! - `yield_from!(s)` → a loop polling the `Stream` `s` and yielding what it yields (`Ready` items and
+//!   `Pending`s alike) until it ends; `()`.
+//!
+//! `__cx` is the first resume argument (the `resume` pattern this phase returns) and is reassigned at every
+//! suspension point, so it is never held in the state; polls reborrow it (`&mut *__cx`), so it is never moved. A body with no `.await` and no `yield_from!` never
+//! reads it: its yields discard it (`_ = yield_!(..)`) and the pattern is `_`.
+//! Nothing inside a closure, an `async` block, a `const` or a nested item is touched: an `.await` there belongs
+//! to that code, and a `yield_!` there is reported by the misplacement check.
+//!
+//! Each suspension point made here keeps the user's source text for the state's doc (`Suspended at
+//! `rx.next().await` (line 7)`) in an attribute `#[suspends_at = ".."]` on the `yield_!`, read by lowering.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Expr, Stmt, Token};
+
+use crate::errors::Errors;
+use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
+
+/// The attribute that carries a suspension point's source text from this phase to lowering.
+pub const SUSPENDS_AT: &str = "suspends_at";
+
+/// The async generator's body rewritten, and the pattern binding its first resume argument (the `Context`).
+pub fn rewrite(block: &mut syn::Block, errors: &mut Errors) -> syn::Pat {
+    let mut finder = NeedsContext(false);
+    syn::visit::Visit::visit_block(&mut finder, block);
+    let cx = syn::Ident::new("__cx", Span::mixed_site());
+    let mut rewriter = Rewriter { errors, cx: finder.0.then(|| cx.clone()) };
+    rewriter.visit_block_mut(block);
+    if finder.0 { syn::parse_quote!(mut #cx) } else { syn::parse_quote!(_) }
+}
+
+/// Whether the body polls anything (`.await`, `yield_from!`) outside closures, `async` blocks and items: only
+/// then does it need the `Context`.
+struct NeedsContext(bool);
+
+impl<'ast> syn::visit::Visit<'ast> for NeedsContext {
+    fn visit_expr_await(&mut self, _: &'ast syn::ExprAwait) {
+        self.0 = true;
+    }
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        match suspension_name(mac) {
+            Some("yield_from") => self.0 = true,
+            Some(_) => {
+                if let Ok(Some(arg)) = mac.parse_body_with(parse_yield_arg) {
+                    self.visit_expr(&arg);
+                }
+            }
+            None if expression_macro(mac) => {
+                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+                    args.iter().for_each(|arg| self.visit_expr(arg));
+                }
+            }
+            None => {}
+        }
+    }
+    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+    fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+struct Rewriter<'e> {
+    errors: &'e mut Errors,
+    /// `__cx` when the body reads the `Context`; `None` when its yields discard it.
+    cx: Option<syn::Ident>,
+}
+
+impl Rewriter<'_> {
+    /// Where a suspension point's resume argument goes: `__cx`, or `_`.
+    fn context_place(&self, span: Span) -> TokenStream {
+        match &self.cx {
+            Some(cx) => cx.to_token_stream(),
+            None => quote_spanned!(span=> _),
+        }
+    }
+
+    /// `e.await`, `e` already rewritten.
+    fn await_(&self, a: syn::ExprAwait) -> Expr {
+        let text = format!("{}.await", a.base.to_token_stream());
+        if let Some(stream) = next_of_place(&a.base) {
+            return self.next_in_place(stream, a.await_token.span, &text);
+        }
+        let base = a.base;
+        let at = a.await_token.span;
+        let p = quote_spanned!(at=> ::stackless::async_gen);
+        // Located at the operand: a future that isn't `Unpin` is reported there.
+        let awaited = syn::Ident::new("awaiting", Span::mixed_site().located_at(base.span()));
+        let output = syn::Ident::new("__output", Span::mixed_site());
+        let cx = self.context_place(at);
+        // `awaited` spanned at the operand: what isn't a future is reported there; `poll_awaited` at `.await`:
+        // a future that isn't `Unpin` is reported there.
+        let into_future = quote_spanned!(base.span()=> ::stackless::async_gen::awaited(#base));
+        let future = quote_spanned!(base.span()=> { &mut #awaited });
+        let poll = quote_spanned!(at=> #p::poll_awaited(#future, &mut *#cx));
+        let pending = suspension(at, &text, quote!(::core::task::Poll::Pending));
+        syn::parse_quote_spanned! {at=>
+            match #into_future {
+                mut #awaited => loop {
+                    match #poll {
+                        ::core::task::Poll::Ready(#output) => break #output,
+                        ::core::task::Poll::Pending => {}
+                    }
+                    #cx = #pending;
+                },
+            }
+        }
+    }
+
+    /// `s.next().await` on a place `s`: `StreamExt::next`'s future only borrows `s` and polls it, so each poll
+    /// polls `s` itself instead of holding a future that borrows it (which the state, holding `s` too, couldn't
+    /// hold beside it). The stream keeps the waker it registered, so no wake-up is lost.
+    fn next_in_place(&self, stream: &Expr, at: Span, text: &str) -> Expr {
+        let p = quote_spanned!(stream.span()=> ::stackless::async_gen);
+        let output = syn::Ident::new("__output", Span::mixed_site());
+        let cx = self.context_place(at);
+        // A method, so that `s` auto-dereferences and reborrows as in `s.next()`.
+        // `s` through a method, so that it auto-dereferences as in `s.next()`.
+        let poll = quote_spanned!(stream.span()=> #p::poll_next_in_place({
+            #[allow(unused_imports)]
+            use #p::Place as _;
+            #stream.stackless_place()
+        }, &mut *#cx));
+        let pending = suspension(at, text, quote!(::core::task::Poll::Pending));
+        syn::parse_quote_spanned! {at=>
+            loop {
+                match #poll {
+                    ::core::task::Poll::Ready(#output) => break #output,
+                    ::core::task::Poll::Pending => {}
+                }
+                #cx = #pending;
+            }
+        }
+    }
+
+    /// `yield_!(v)` / `yield_!()`, `v` already rewritten.
+    fn yield_(&self, mac: &syn::Macro, value: Option<Expr>) -> Expr {
+        let at = mac.path.span();
+        let text = mac.to_token_stream().to_string();
+        let value = value.map_or_else(|| quote_spanned!(mac.delimiter.span().join()=> ()), |v| v.to_token_stream());
+        let ready = quote_spanned!(at=> ::core::task::Poll::Ready(#value));
+        let point = suspension(at, &text, ready);
+        let cx = self.context_place(at);
+        syn::parse_quote_spanned!(at=> (#cx = #point))
+    }
+
+    /// `yield_from!(s)`, `s` already rewritten: polls `s` until it ends, passing out what it yields.
+    fn delegation(&self, mac: &syn::Macro, stream: Expr) -> Expr {
+        let at = mac.path.span();
+        let text = mac.to_token_stream().to_string();
+        let p = quote_spanned!(stream.span()=> ::stackless::async_gen);
+        let delegate = syn::Ident::new("yield_from", Span::mixed_site().located_at(stream.span()));
+        let item = syn::Ident::new("__item", Span::mixed_site());
+        let cx = self.context_place(at);
+        let delegated = quote_spanned!(stream.span()=> { &mut #delegate });
+        let poll = quote_spanned!(stream.span()=> #p::poll_delegate(#delegated, &mut *#cx));
+        let ready = suspension(at, &text, quote!(::core::task::Poll::Ready(#item)));
+        let pending = suspension(at, &text, quote!(::core::task::Poll::Pending));
+        syn::parse_quote_spanned! {at=> {
+            let mut #delegate = #stream;
+            loop {
+                match #poll {
+                    ::core::task::Poll::Ready(::core::option::Option::Some(#item)) => #cx = #ready,
+                    ::core::task::Poll::Ready(::core::option::Option::None) => break,
+                    ::core::task::Poll::Pending => #cx = #pending,
+                }
+            }
+        }}
+    }
+
+    /// The rewritten form of a suspending macro, or `None` for any other macro (its arguments rewritten when they
+    /// are expressions).
+    fn macro_(&mut self, mac: &mut syn::Macro) -> Option<Expr> {
+        match suspension_name(mac) {
+            Some("yield_") => {
+                let value = match mac.parse_body_with(parse_yield_arg) {
+                    Ok(value) => value,
+                    Err(e) => {
+                        self.errors.push(e);
+                        return Some(Expr::Verbatim(TokenStream::new()));
+                    }
+                };
+                let value = value.map(|mut v| {
+                    self.visit_expr_mut(&mut v);
+                    v
+                });
+                Some(self.yield_(mac, value))
+            }
+            Some(_) => {
+                let args = match mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+                    Ok(args) => args,
+                    Err(e) => {
+                        self.errors.push(e);
+                        return Some(Expr::Verbatim(TokenStream::new()));
+                    }
+                };
+                let mut args = args.into_iter();
+                let (Some(mut stream), None) = (args.next(), args.next()) else {
+                    self.errors.error(
+                        mac.path.span(),
+                        "expected `yield_from!(stream)`: an async generator delegates to a `Stream`, which takes no \
+                         resume argument",
+                    );
+                    return Some(Expr::Verbatim(TokenStream::new()));
+                };
+                self.visit_expr_mut(&mut stream);
+                Some(self.delegation(mac, stream))
+            }
+            None => {
+                if expression_macro(mac)
+                    && let Ok(mut args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                {
+                    args.iter_mut().for_each(|arg| self.visit_expr_mut(arg));
+                    mac.tokens = args.to_token_stream();
+                }
+                None
+            }
+        }
+    }
+}
+
+/// `s` of `s.next()`, when `s` is a place naming a local, a field or what a reference points to (evaluating it
+/// again at each poll reads the same place).
+fn next_of_place(e: &Expr) -> Option<&Expr> {
+    fn place(e: &Expr) -> bool {
+        match e {
+            Expr::Path(p) => p.qself.is_none(),
+            Expr::Field(f) => place(&f.base),
+            Expr::Paren(p) => place(&p.expr),
+            Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && place(&u.expr),
+            _ => false,
+        }
+    }
+    match e {
+        Expr::MethodCall(m)
+            if m.method == "next" && m.args.is_empty() && m.turbofish.is_none() && place(&m.receiver) =>
+        {
+            Some(&m.receiver)
+        }
+        Expr::Paren(p) => next_of_place(&p.expr),
+        _ => None,
+    }
+}
+
+/// `yield_!(value)` with the source text it stands for.
+fn suspension(at: Span, text: &str, value: TokenStream) -> TokenStream {
+    let attr = syn::Ident::new(SUSPENDS_AT, Span::mixed_site());
+    let yield_ = syn::Ident::new("yield_", at);
+    quote_spanned!(at=> #[#attr = #text] #yield_!(#value))
+}
+
+impl VisitMut for Rewriter<'_> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        match e {
+            Expr::Await(_) => {
+                let Expr::Await(mut a) = std::mem::replace(e, Expr::Verbatim(TokenStream::new())) else {
+                    unreachable!()
+                };
+                self.visit_expr_mut(&mut a.base);
+                *e = self.await_(a);
+            }
+            Expr::Macro(m) => {
+                if let Some(rewritten) = self.macro_(&mut m.mac) {
+                    *e = rewritten;
+                }
+            }
+            Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+            _ => syn::visit_mut::visit_expr_mut(self, e),
+        }
+    }
+
+    fn visit_stmt_mut(&mut self, s: &mut Stmt) {
+        match s {
+            // A macro in statement position (`yield_!(x);`) is a statement of syn's, not an expression.
+            Stmt::Macro(m) => {
+                if let Some(rewritten) = self.macro_(&mut m.mac) {
+                    *s = Stmt::Expr(rewritten, m.semi_token.or_else(|| Some(Token![;](m.mac.path.span()))));
+                }
+            }
+            Stmt::Item(_) => {}
+            _ => syn::visit_mut::visit_stmt_mut(self, s),
+        }
+    }
+}
+
+/// The source text a rewritten suspension point stands for (`rx.next().await`), if this phase made it.
+pub fn source_text(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs.iter().find(|a| a.path().is_ident(SUSPENDS_AT)).and_then(|a| match &a.meta {
+        syn::Meta::NameValue(syn::MetaNameValue {
+            value: Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }),
+            ..
+        }) => Some(s.value()),
+        _ => None,
+    })
+}

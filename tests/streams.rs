@@ -1,0 +1,423 @@
+//! Async generators (`-> impl Stream<Item = Y>`) against the same body run as a plain `async fn`.
+//!
+//! Every shape is written once and expanded twice by `twin!`: as a `#[stackless::coroutine]` fn returning
+//! `impl Stream`, and as an `async fn` in which `yield_!(v)` logs `yield v` (and `yield_from!(s)` forwards what
+//! `s` yields). Both are polled with a no-op waker until they end; every `Pending` is logged as `pending` by the
+//! poller. The two logs (the body's events, drops included, the items, the pendings) must be equal. Then each
+//! is dropped after its `k`-th `Pending`, for every `k`: the logs up to the drop and the drops it causes must be
+//! equal too (an async fn can only be dropped while pending, and so is the generator here).
+#![allow(clippy::all, clippy::pedantic)]
+#![allow(unused_variables, unused_assignments, unused_mut, unreachable_code, dead_code)]
+
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
+use std::cell::RefCell;
+
+use stackless::Stream;
+
+thread_local! {
+    static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn log(event: impl Into<String>) {
+    LOG.with(|l| l.borrow_mut().push(event.into()));
+}
+
+fn take_log() -> Vec<String> {
+    LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
+}
+
+/// Logs its drop.
+#[derive(Debug)]
+struct Loud(&'static str);
+
+impl Loud {
+    fn get(&self) -> u32 {
+        self.0.len() as u32
+    }
+}
+
+impl Drop for Loud {
+    fn drop(&mut self) {
+        log(format!("drop {}", self.0));
+    }
+}
+
+/// Logs `name` and returns `v`.
+fn note(name: &str, v: u32) -> u32 {
+    log(format!("eval {name}"));
+    v
+}
+
+/// Ready with `value` after `pendings` polls that return `Pending`; logs its drop. `Unpin`.
+struct Later {
+    pendings: u32,
+    value: u32,
+}
+
+fn later(pendings: u32, value: u32) -> Later {
+    Later { pendings, value }
+}
+
+impl Future for Later {
+    type Output = u32;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u32> {
+        if self.pendings == 0 {
+            Poll::Ready(self.value)
+        } else {
+            self.pendings -= 1;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+impl Drop for Later {
+    fn drop(&mut self) {
+        log(format!("drop later {}", self.value));
+    }
+}
+
+/// A stream of `0..n`, each item after one `Pending` (an async generator itself).
+#[stackless::coroutine]
+fn counter(n: u32) -> impl Stream<Item = u32> {
+    let _guard = Loud("counter");
+    for i in 0..n {
+        yield_!(later(1, i).await);
+    }
+}
+
+/// `StreamExt::next` for the async twins (the generators poll `s.next().await` in place).
+trait NextExt: Stream + Unpin + Sized {
+    fn next(&mut self) -> Next<'_, Self> {
+        Next(self)
+    }
+}
+
+impl<S: Stream + Unpin> NextExt for S {}
+
+struct Next<'a, S>(&'a mut S);
+
+impl<S: Stream + Unpin> Future for Next<'_, S> {
+    type Output = Option<S::Item>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
+        Pin::new(&mut *self.0).poll_next(cx)
+    }
+}
+
+/// Polls a stream: logs `yield v` per item and `pending` per `Pending`; drops it after `cancel_at` pendings.
+fn drive_stream<S: Stream<Item = u32> + Unpin>(mut s: S, cancel_at: Option<usize>) -> bool {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut pendings = 0;
+    loop {
+        match Pin::new(&mut s).poll_next(&mut cx) {
+            Poll::Ready(Some(v)) => log(format!("yield {v}")),
+            Poll::Ready(None) => break,
+            Poll::Pending => {
+                log("pending");
+                pendings += 1;
+                if Some(pendings) == cancel_at {
+                    log("cancel");
+                    drop(s);
+                    return false;
+                }
+            }
+        }
+    }
+    // Fused: an ended generator keeps answering `None`.
+    assert!(matches!(Pin::new(&mut s).poll_next(&mut cx), Poll::Ready(None)));
+    log("end");
+    true
+}
+
+/// Polls a future as `drive_stream` polls a stream.
+fn drive_future<F: Future<Output = ()>>(f: F, cancel_at: Option<usize>) -> bool {
+    let mut f = Box::pin(f);
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut pendings = 0;
+    loop {
+        match f.as_mut().poll(&mut cx) {
+            Poll::Ready(()) => break,
+            Poll::Pending => {
+                log("pending");
+                pendings += 1;
+                if Some(pendings) == cancel_at {
+                    log("cancel");
+                    drop(f);
+                    return false;
+                }
+            }
+        }
+    }
+    log("end");
+    true
+}
+
+/// One body as an async generator and as an `async fn`; runs both whole and cancelled at every `Pending`.
+macro_rules! twin {
+    ($name:ident ( $($arg:ident : $ty:ty = $val:expr),* ) $body:block) => {
+        #[test]
+        fn $name() {
+            #[stackless::coroutine]
+            fn generator($($arg: $ty),*) -> impl Stream<Item = u32> $body
+
+            async fn plain($($arg: $ty),*) {
+                #[allow(unused_macros)]
+                macro_rules! yield_ {
+                    ($v:expr) => {
+                        log(format!("yield {}", $v))
+                    };
+                }
+                #[allow(unused_macros)]
+                macro_rules! yield_from {
+                    ($s:expr) => {{
+                        let mut s = $s;
+                        while let Some(v) = s.next().await {
+                            log(format!("yield {v}"));
+                        }
+                    }};
+                }
+                $body
+            }
+
+            take_log();
+            assert!(drive_future(plain($($val),*), None));
+            let expected = take_log();
+            assert!(drive_stream(generator($($val),*), None));
+            assert_eq!(take_log(), expected, "whole run");
+            let pendings = expected.iter().filter(|e| *e == "pending").count();
+            assert!(pendings > 0, "the shape never waits");
+            for k in 1..=pendings {
+                assert!(!drive_future(plain($($val),*), Some(k)));
+                let expected = take_log();
+                assert!(!drive_stream(generator($($val),*), Some(k)));
+                assert_eq!(take_log(), expected, "cancelled at pending {k}");
+            }
+        }
+    };
+}
+
+twin!(awaits_and_yields_in_a_loop(n: u32 = 4) {
+    let a = Loud("a");
+    for i in 0..n {
+        let b = Loud("b");
+        let x = later(i % 3, i * 10).await;
+        yield_!(x + 1);
+        if i == 2 {
+            continue;
+        }
+        let c = Loud("c");
+        yield_!(later(1, 7).await + a.get() + b.get() + c.get());
+    }
+    let s = String::from("end");
+    yield_!(later(2, s.len() as u32).await);
+});
+
+twin!(operands_keep_their_order(n: u32 = 2) {
+    fn sum3(a: u32, b: u32, c: u32) -> u32 {
+        a * 100 + b * 10 + c
+    }
+    let keep = Loud("keep");
+    let v = sum3(note("a", 1), later(n, 2).await, note("c", 3));
+    yield_!(v);
+    let w = note("left", 4) + later(1, 5).await * note("right", 6);
+    yield_!(w);
+    let arr = [later(1, 1).await, note("mid", 2), later(1, 3).await];
+    yield_!(arr.iter().sum::<u32>());
+    println!("printed {} {}", note("p", 1), later(1, 2).await);
+});
+
+twin!(awaits_in_conditions(n: u32 = 3) {
+    if later(1, n).await > 2 {
+        yield_!(1);
+    } else {
+        yield_!(2);
+    }
+    let mut i = 0;
+    while later(1, i).await < n {
+        yield_!(i);
+        i += 1;
+    }
+    match later(2, n).await {
+        3 => {
+            let m = Loud("match arm");
+            yield_!(later(1, 30).await);
+        }
+        other => yield_!(other),
+    }
+    loop {
+        let l = Loud("loop");
+        if later(1, i).await > 4 {
+            break;
+        }
+        i += 1;
+    }
+});
+
+twin!(temporaries_of_an_awaited_operand(n: u32 = 1) {
+    let x = later(n, Loud("temporary").get()).await + note("after", 1);
+    yield_!(x);
+    let y = { later(1, Loud("in block").get()).await };
+    yield_!(y);
+});
+
+twin!(polls_streams_it_holds(n: u32 = 3) {
+    let mut own = counter(n);
+    let mut total = 0;
+    while let Some(x) = own.next().await {
+        total += x;
+        yield_!(x * 2);
+    }
+    yield_!(total);
+    yield_from!(counter(2));
+    let after = Loud("after delegation");
+    yield_!(later(1, 99).await);
+});
+
+twin!(early_return(n: u32 = 5) {
+    let outer = Loud("outer");
+    for i in 0..n {
+        let inner = Loud("inner");
+        if later(1, i).await == 2 {
+            return;
+        }
+        yield_!(i);
+    }
+});
+
+/// A stream from a `&mut` argument, polled with `.next().await`: the generator holds the argument, not a future
+/// that borrows it.
+#[stackless::coroutine]
+fn doubled<'a>(s: &'a mut (impl Stream<Item = u32> + Unpin)) -> impl Stream<Item = u32> + 'a {
+    while let Some(x) = s.next().await {
+        yield_!(x * 2);
+    }
+}
+
+#[test]
+fn a_stream_borrowed_by_argument() {
+    let mut source = counter(3);
+    take_log();
+    assert!(drive_stream(doubled(&mut source), None));
+    let expected = [
+        "pending",
+        "drop later 0",
+        "yield 0",
+        "pending",
+        "drop later 1",
+        "yield 2",
+        "pending",
+        "drop later 2",
+        "yield 4",
+        "drop counter",
+        "end",
+    ];
+    assert_eq!(take_log(), expected);
+    // The source ended, and is still the caller's.
+    let mut cx = Context::from_waker(Waker::noop());
+    assert!(matches!(Pin::new(&mut source).poll_next(&mut cx), Poll::Ready(None)));
+}
+
+/// A future that isn't `Unpin` is boxed by the user.
+#[stackless::coroutine]
+fn boxed_futures() -> impl Stream<Item = u32> {
+    async fn ten() -> u32 {
+        later(1, 10).await
+    }
+    yield_!(Box::pin(ten()).await);
+    yield_!(Box::pin(async { later(2, 20).await + 1 }).await);
+}
+
+#[test]
+fn futures_that_need_pinning_are_boxed() {
+    take_log();
+    assert!(drive_stream(boxed_futures(), None));
+    let log = take_log();
+    assert_eq!(log, ["pending", "drop later 10", "yield 10", "pending", "pending", "drop later 20", "yield 21", "end"]);
+}
+
+/// `+ Send`, `+ Clone` and `+ Debug` hold as for any coroutine: a suspended generator clones its awaited future.
+/// The line of `clonable`'s `yield_!`, which `{:?}` names.
+const CLONABLE_YIELD_LINE: u32 = line!() + 4;
+#[stackless::coroutine]
+fn clonable(n: u32) -> impl Stream<Item = u32> + Send + Clone + core::fmt::Debug {
+    for i in 0..n {
+        yield_!(core::future::ready(i).await + later_clone(1, 100).await);
+    }
+}
+
+#[derive(Clone, Debug)]
+struct LaterClone(u32, u32);
+
+fn later_clone(pendings: u32, value: u32) -> LaterClone {
+    LaterClone(pendings, value)
+}
+
+impl Future for LaterClone {
+    type Output = u32;
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<u32> {
+        if self.0 == 0 {
+            Poll::Ready(self.1)
+        } else {
+            self.0 -= 1;
+            Poll::Pending
+        }
+    }
+}
+
+#[test]
+fn a_suspended_generator_clones_and_prints() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut a = clonable(2);
+    assert!(Pin::new(&mut a).poll_next(&mut cx).is_pending());
+    // The second `.await` of the line, and the first one's value (an operand evaluated before it).
+    let shown = format!("{a:?}").replace(&CLONABLE_YIELD_LINE.to_string(), "N");
+    assert_eq!(shown, "Group0 { at: Suspend1 { awaiting_2: LaterClone(0, 100), operand_lineN_2: 0 }, for_i: 1..2 }");
+    let mut b = a.clone();
+    for s in [&mut a, &mut b] {
+        assert_eq!(Pin::new(&mut *s).poll_next(&mut cx), Poll::Ready(Some(100)));
+        assert!(Pin::new(&mut *s).poll_next(&mut cx).is_pending());
+        assert_eq!(Pin::new(&mut *s).poll_next(&mut cx), Poll::Ready(Some(101)));
+        assert_eq!(Pin::new(&mut *s).poll_next(&mut cx), Poll::Ready(None));
+    }
+}
+
+/// A panic inside the body poisons the generator, as it does a coroutine.
+#[stackless::coroutine]
+fn panics(n: u32) -> impl Stream<Item = u32> {
+    yield_!(later(1, n).await);
+    if n > 0 {
+        panic!("boom");
+    }
+}
+
+#[test]
+fn a_panic_poisons() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut s = panics(1);
+    assert!(Pin::new(&mut s).poll_next(&mut cx).is_pending());
+    assert_eq!(Pin::new(&mut s).poll_next(&mut cx), Poll::Ready(Some(1)));
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Pin::new(&mut s).poll_next(&mut cx)));
+    assert!(caught.is_err());
+    let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Pin::new(&mut s).poll_next(&mut cx)));
+    let message = again.unwrap_err();
+    let message =
+        message.downcast_ref::<&str>().map(ToString::to_string).or_else(|| message.downcast_ref::<String>().cloned());
+    assert!(message.unwrap().contains("after panicking"));
+}
+
+/// A generator that never awaits doesn't need the `Context` (and compiles without warnings: see lint_clean.rs).
+#[stackless::coroutine]
+fn no_awaits(n: u32) -> impl Stream<Item = u32> {
+    for i in 0..n {
+        yield_!(i);
+    }
+}
+
+#[test]
+fn without_awaits_it_is_always_ready() {
+    take_log();
+    assert!(drive_stream(no_awaits(3), None));
+    assert_eq!(take_log(), ["yield 0", "yield 1", "yield 2", "end"]);
+}
