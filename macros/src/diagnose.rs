@@ -15,30 +15,38 @@ use syn::spanned::Spanned;
 use syn::{Expr, Token};
 
 use crate::errors::Errors;
+use crate::signature::Shape;
 use crate::syntax::{expression_macro, find_yield, parse_yield_arg, suspension_name};
 
 /// Reports every `?` in a generator's own body, every `yield_from!` whose argument is a literal or, unboxed, a
 /// call of the fn itself, and every `yield` expression.
 /// `unboxed_name`: the fn's name when its state isn't boxed, where a `yield_from!` of a call of itself can't
 /// work (the state would contain itself: rustc's E0720 "cannot resolve opaque type", without a hint).
-pub fn check_body(block: &syn::Block, generator: bool, unboxed_name: Option<&syn::Ident>, errors: &mut Errors) {
-    let mut checker = Checker { errors, generator, unboxed_name };
+pub fn check_body(block: &syn::Block, shape: &Shape, unboxed_name: Option<&syn::Ident>, errors: &mut Errors) {
+    // An async generator's body returns `()` too.
+    let generator = shape.is_generator() || shape.is_stream();
+    let mut checker = Checker { errors, generator, stream: shape.is_stream(), unboxed_name };
     syn::visit::Visit::visit_block(&mut checker, block);
 }
 
 struct Checker<'e> {
     errors: &'e mut Errors,
+    /// The body returns `()`: a generator's or an async generator's.
     generator: bool,
+    stream: bool,
     unboxed_name: Option<&'e syn::Ident>,
 }
 
 impl Checker<'_> {
     fn question(&mut self, span: Span) {
+        let (what, items) = if self.stream { ("an async generator", "Stream") } else { ("a generator", "Iterator") };
         self.errors.error(
             span,
-            "cannot use the `?` operator in a generator: its body returns `()`, not a `Result` or an `Option`\n\
-             help: handle the error here (`match`, `if let`, `let ... else`), or yield the results as items: \
-             `-> impl Iterator<Item = Result<T, E>>` and `yield_!(Err(e))`",
+            format!(
+                "cannot use the `?` operator in {what}: its body returns `()`, not a `Result` or an `Option`\n\
+                 help: handle the error here (`match`, `if let`, `let ... else`), or yield the results as items: \
+                 `-> impl {items}<Item = Result<T, E>>` and `yield_!(Err(e))`"
+            ),
         );
     }
 
@@ -60,7 +68,9 @@ impl Checker<'_> {
         };
         if callee.is_some_and(|callee| callee == name) {
             // A coroutine is resumed through `Pin<&mut Self>`: boxed, it is `Pin<Box<dyn ..>>`.
-            let boxed = if self.generator {
+            let boxed = if self.stream {
+                "a boxed async generator, `-> Pin<Box<dyn Stream<Item = ..>>>`"
+            } else if self.generator {
                 "a boxed generator, `-> Box<dyn Iterator<Item = ..>>`"
             } else {
                 "a boxed coroutine, `-> Pin<Box<dyn stackless::Coroutine<.., Yield = .., Return = ..>>>`"
@@ -77,7 +87,13 @@ impl Checker<'_> {
 
     fn delegated_literal(&mut self, lit: &syn::ExprLit) {
         let lit = lit.to_token_stream();
-        let inner = if self.generator { "a coroutine or an iterator" } else { "a coroutine" };
+        let inner = if self.stream {
+            "a stream"
+        } else if self.generator {
+            "a coroutine or an iterator"
+        } else {
+            "a coroutine"
+        };
         self.errors.error(
             lit.span(),
             format!(
@@ -153,12 +169,15 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
             && let Some(value) = &r.expr
             && not_unit(value)
         {
-            self.errors.error(
-                value.span(),
+            let message = if self.stream {
+                "an async generator's body returns `()`: its `return` takes no value\n\
+                 help: yield the value, then return: `yield_!(value); return;`"
+            } else {
                 "a generator's body returns `()`: its `return` takes no value\n\
                  help: yield the value, then return: `yield_!(value); return;`, or make it a coroutine that \
-                 returns one: `-> impl Coroutine<Yield = Y, Return = T>`",
-            );
+                 returns one: `-> impl Coroutine<Yield = Y, Return = T>`"
+            };
+            self.errors.error(value.span(), message);
         }
         syn::visit::visit_expr_return(self, r);
     }

@@ -46,9 +46,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     check_misplaced(&func.block, &mut errors);
     if let Some(shape) = &shape {
         let unboxed_name = (shape.boxing == signature::Boxing::None).then_some(&func.sig.ident);
-        // An async generator's body returns `()` too.
-        let returns_unit = shape.is_generator() || shape.is_stream();
-        diagnose::check_body(&func.block, returns_unit, unboxed_name, &mut errors);
+        diagnose::check_body(&func.block, shape, unboxed_name, &mut errors);
     }
     let result = match shape {
         Some(shape) if errors.is_empty() => transform(&func, &shape, &mut errors),
