@@ -421,3 +421,59 @@ fn without_awaits_it_is_always_ready() {
     assert!(drive_stream(no_awaits(3), None));
     assert_eq!(take_log(), ["yield 0", "yield 1", "yield 2", "end"]);
 }
+
+/// An error converted by `?`, as `?` converts it.
+#[derive(Debug, PartialEq)]
+struct BadNumber(String);
+
+impl From<std::num::ParseIntError> for BadNumber {
+    fn from(e: std::num::ParseIntError) -> Self {
+        BadNumber(e.to_string())
+    }
+}
+
+/// In a stream of `Result`s, `?` yields the error (converted) and ends the stream, as `try_stream!` does.
+#[stackless::coroutine]
+fn parsed(words: Vec<&'static str>) -> impl Stream<Item = Result<u32, BadNumber>> {
+    let _guard = Loud("parsed");
+    for w in words {
+        let n: u32 = w.parse()?;
+        yield_!(Ok(later(1, n).await));
+    }
+}
+
+fn results<S: Stream<Item = Result<u32, BadNumber>> + Unpin>(mut s: S) -> Vec<Result<u32, BadNumber>> {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut out = Vec::new();
+    loop {
+        match Pin::new(&mut s).poll_next(&mut cx) {
+            Poll::Ready(Some(r)) => {
+                log(format!("yield {r:?}"));
+                out.push(r);
+            }
+            Poll::Ready(None) => break,
+            Poll::Pending => log("pending"),
+        }
+    }
+    log("end");
+    out
+}
+
+#[test]
+fn question_mark_yields_the_error_and_ends() {
+    take_log();
+    let out = results(parsed(vec!["1", "x2", "3"]));
+    assert_eq!(out, [Ok(1), Err(BadNumber("invalid digit found in string".into()))]);
+    assert_eq!(
+        take_log(),
+        [
+            "pending",
+            "drop later 1",
+            "yield Ok(1)",
+            "yield Err(BadNumber(\"invalid digit found in string\"))",
+            "drop parsed",
+            "end"
+        ]
+    );
+    assert_eq!(results(parsed(vec!["4"])), [Ok(4)]);
+}

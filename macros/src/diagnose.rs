@@ -25,7 +25,9 @@ use crate::syntax::{expression_macro, find_yield, parse_yield_arg, suspension_na
 pub fn check_body(block: &syn::Block, shape: &Shape, unboxed_name: Option<&syn::Ident>, errors: &mut Errors) {
     // An async generator's body returns `()` too.
     let generator = shape.is_generator() || shape.is_stream();
-    let mut checker = Checker { errors, generator, stream: shape.is_stream(), unboxed_name };
+    // In an async generator of `Result`s, `?` yields the error and ends the stream (`stream.rs`).
+    let question_allowed = shape.streams_results();
+    let mut checker = Checker { errors, generator, stream: shape.is_stream(), question_allowed, unboxed_name };
     syn::visit::Visit::visit_block(&mut checker, block);
 }
 
@@ -34,6 +36,8 @@ struct Checker<'e> {
     /// The body returns `()`: a generator's or an async generator's.
     generator: bool,
     stream: bool,
+    /// `?` yields the error (an async generator of `Result`s).
+    question_allowed: bool,
     unboxed_name: Option<&'e syn::Ident>,
 }
 
@@ -183,7 +187,7 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
     }
 
     fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
-        if self.generator {
+        if self.generator && !self.question_allowed {
             self.question(t.question_token.span);
         }
         syn::visit::visit_expr_try(self, t);

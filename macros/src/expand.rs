@@ -209,7 +209,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     // An async generator's `.await`s and `yield_!`s, as suspension points of the coroutine it is.
     let mut block = (*func.block).clone();
     let resume_pat = if shape.is_stream() {
-        let pat = crate::stream::rewrite(&mut block, errors);
+        let pat = crate::stream::rewrite(&mut block, shape.streams_results(), errors);
         if !errors.is_empty() {
             return None;
         }

@@ -51,6 +51,17 @@ impl Shape {
         matches!(self.kind, Kind::Stream { .. })
     }
 
+    /// An async generator of `Result`s (`-> impl Stream<Item = Result<T, E>>`, or `io::Result<T>`): a `?` in its
+    /// body yields the error and ends the stream, as in `async-stream`'s `try_stream!`.
+    pub fn streams_results(&self) -> bool {
+        match &self.kind {
+            Kind::Stream { item: Type::Path(p) } => {
+                p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "Result")
+            }
+            _ => false,
+        }
+    }
+
     /// The resume argument is `()`: a generator's, or a coroutine's whose resume type is written `()`.
     pub fn resumes_with_unit(&self) -> bool {
         match &self.kind {

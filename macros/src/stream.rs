@@ -14,6 +14,8 @@
 //! - `yield_!(v)` → `(__cx = yield_!(Ready(v)))`, which is `()` as in an async generator: the value goes out as
 //!   `Ready(v)`, and the `Context` of the next poll comes back in. An expression, so that normalization keeps
 //!   the plain fn's evaluation order and temporaries around it.
+//! - In a stream of `Result`s, `e?` → `match e { Ok(v) => v, Err(error) => { yield_!(Ready(Err(From::from(error))));
+//!   return; } }`: the error is the last item, as with `async-stream`'s `try_stream!`.
 //! - `yield_from!(s)` → a loop polling the `Stream` `s` and yielding what it yields (`Ready` items and
 //!   `Pending`s alike) until it ends; `()`.
 //!
@@ -40,26 +42,35 @@ use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
 pub const SUSPENDS_AT: &str = "suspends_at";
 
 /// The async generator's body rewritten, and the pattern binding its first resume argument (the `Context`).
-pub fn rewrite(block: &mut syn::Block, errors: &mut Errors) -> syn::Pat {
-    let mut finder = NeedsContext(false);
+/// `results`: the items are `Result`s, and a `?` yields the error and ends the stream.
+pub fn rewrite(block: &mut syn::Block, results: bool, errors: &mut Errors) -> syn::Pat {
+    let mut finder = NeedsContext { found: false, results };
     syn::visit::Visit::visit_block(&mut finder, block);
+    let found = finder.found;
     let cx = syn::Ident::new("__cx", Span::mixed_site());
-    let mut rewriter = Rewriter { errors, cx: finder.0.then(|| cx.clone()) };
+    let mut rewriter = Rewriter { errors, cx: found.then(|| cx.clone()), results };
     rewriter.visit_block_mut(block);
-    if finder.0 { syn::parse_quote!(mut #cx) } else { syn::parse_quote!(_) }
+    if found { syn::parse_quote!(mut #cx) } else { syn::parse_quote!(_) }
 }
 
-/// Whether the body polls anything (`.await`, `yield_from!`) outside closures, `async` blocks and items: only
-/// then does it need the `Context`.
-struct NeedsContext(bool);
+/// Whether the body polls anything (`.await`, `yield_from!`) outside closures, `async` blocks and items, or
+/// may suspend and then return (a `?` of a stream of `Result`s): only then does it need the `Context`.
+struct NeedsContext {
+    found: bool,
+    results: bool,
+}
 
 impl<'ast> syn::visit::Visit<'ast> for NeedsContext {
     fn visit_expr_await(&mut self, _: &'ast syn::ExprAwait) {
-        self.0 = true;
+        self.found = true;
+    }
+    fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
+        self.found |= self.results;
+        syn::visit::visit_expr_try(self, t);
     }
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         match suspension_name(mac) {
-            Some("yield_from") => self.0 = true,
+            Some("yield_from") => self.found = true,
             Some(_) => {
                 if let Ok(Some(arg)) = mac.parse_body_with(parse_yield_arg) {
                     self.visit_expr(&arg);
@@ -83,6 +94,8 @@ struct Rewriter<'e> {
     errors: &'e mut Errors,
     /// `__cx` when the body reads the `Context`; `None` when its yields discard it.
     cx: Option<syn::Ident>,
+    /// The items are `Result`s: `e?` yields `Err(e.into())` and returns.
+    results: bool,
 }
 
 impl Rewriter<'_> {
@@ -148,6 +161,30 @@ impl Rewriter<'_> {
                     ::core::task::Poll::Pending => {}
                 }
                 #cx = #pending;
+            }
+        }
+    }
+
+    /// `e?` in a stream of `Result`s, `e` already rewritten: the error is yielded as `Err(From::from(error))`,
+    /// as `?` converts it, and the stream ends, as `async-stream`'s `try_stream!` does.
+    fn question(&self, t: syn::ExprTry) -> Expr {
+        let text = t.to_token_stream().to_string();
+        let at = t.question_token.span;
+        let operand = t.expr;
+        let value = syn::Ident::new("__value", Span::mixed_site());
+        let error = syn::Ident::new("__error", Span::mixed_site().located_at(at));
+        // Spanned at the `?`: an error type that doesn't convert is reported there, as for `?`.
+        // (The block keeps that span on the argument, whatever span lowering gives the binding.)
+        let converted = quote_spanned!(at=> ::core::result::Result::Err(::core::convert::From::from({ #error })));
+        let point = suspension(at, &text, quote_spanned!(at=> ::core::task::Poll::Ready(#converted)));
+        let cx = self.context_place(at);
+        syn::parse_quote_spanned! {at=>
+            match #operand {
+                ::core::result::Result::Ok(#value) => #value,
+                ::core::result::Result::Err(#error) => {
+                    #cx = #point;
+                    return;
+                }
             }
         }
     }
@@ -277,6 +314,11 @@ impl VisitMut for Rewriter<'_> {
                 };
                 self.visit_expr_mut(&mut a.base);
                 *e = self.await_(a);
+            }
+            Expr::Try(_) if self.results => {
+                let Expr::Try(mut t) = std::mem::replace(e, Expr::Verbatim(TokenStream::new())) else { unreachable!() };
+                self.visit_expr_mut(&mut t.expr);
+                *e = self.question(t);
             }
             Expr::Macro(m) => {
                 if let Some(rewritten) = self.macro_(&mut m.mac) {
