@@ -4,7 +4,7 @@
 //! Independent mistakes are all reported in one build (`syn::Error::combine`); a phase that needs valid input
 //! from the previous one only runs when that one reported nothing.
 
-use proc_macro2::Span;
+use proc_macro2::{LineColumn, Span};
 use std::fmt::Display;
 
 #[derive(Default)]
@@ -12,6 +12,14 @@ pub struct Errors {
     combined: Option<syn::Error>,
     /// Mistakes that rustc reports itself before the macro runs ([`Errors::reported_by_rustc`]).
     by_rustc: usize,
+    /// Suspension points the user wrote as something else than `yield_!` ([`Errors::written_as`]).
+    written: Vec<(LineColumn, Written)>,
+}
+
+/// What the user wrote where a phase sees a `yield_!`: an async generator's `.await` (`crate::stream`).
+#[derive(Clone, Copy)]
+pub enum Written {
+    Await,
 }
 
 impl Errors {
@@ -23,7 +31,21 @@ impl Errors {
     }
 
     pub fn error(&mut self, span: Span, message: impl Display) {
+        let mut message = message.to_string();
+        if let Some((_, written)) = self.written.iter().find(|(at, _)| *at == span.start()) {
+            // A message about a `yield_!` at a suspension point the user wrote otherwise names what they wrote.
+            let (name, example) = match written {
+                Written::Await => ("`.await`", "future.await"),
+            };
+            message = message.replace("`yield_!`", name).replace("yield_!(..)", example);
+        }
         self.push(syn::Error::new(span, message));
+    }
+
+    /// The suspension point at `span` (the span of its `yield_` token) was written as `written`: messages at it
+    /// say so.
+    pub fn written_as(&mut self, span: Span, written: Written) {
+        self.written.push((span.start(), written));
     }
 
     /// A mistake that rustc's parser reports itself, before the macro runs (a `let` outside a condition): the

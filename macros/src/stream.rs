@@ -35,7 +35,7 @@ use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Stmt, Token};
 
-use crate::errors::Errors;
+use crate::errors::{Errors, Written};
 use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
 
 /// The attribute that carries a suspension point's source text from this phase to lowering.
@@ -108,7 +108,8 @@ impl Rewriter<'_> {
     }
 
     /// `e.await`, `e` already rewritten.
-    fn await_(&self, a: syn::ExprAwait) -> Expr {
+    fn await_(&mut self, a: syn::ExprAwait) -> Expr {
+        self.errors.written_as(a.await_token.span, Written::Await);
         let text = format!("{}.await", a.base.to_token_stream());
         if let Some(stream) = next_of_place(&a.base) {
             return self.next_in_place(stream, a.await_token.span, &text);
