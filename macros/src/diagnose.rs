@@ -41,7 +41,32 @@ struct Checker<'e> {
     unboxed_name: Option<&'e syn::Ident>,
 }
 
+/// How the messages name what the fn returns.
+struct Words {
+    /// What a recursive one must return instead.
+    boxed: &'static str,
+    /// What its `yield_from!` takes.
+    delegates_to: &'static str,
+}
+
 impl Checker<'_> {
+    fn words(&self) -> Words {
+        match (self.stream, self.generator) {
+            (true, _) => Words {
+                boxed: "a boxed async generator, `-> Pin<Box<dyn Stream<Item = ..>>>`",
+                delegates_to: "a stream",
+            },
+            (false, true) => Words {
+                boxed: "a boxed generator, `-> Box<dyn Iterator<Item = ..>>`",
+                delegates_to: "a coroutine or an iterator",
+            },
+            (false, false) => Words {
+                boxed: "a boxed coroutine, `-> Pin<Box<dyn stackless::Coroutine<.., Yield = .., Return = ..>>>`",
+                delegates_to: "a coroutine",
+            },
+        }
+    }
+
     fn question(&mut self, span: Span) {
         let (what, items) = if self.stream { ("an async generator", "Stream") } else { ("a generator", "Iterator") };
         self.errors.error(
@@ -72,13 +97,7 @@ impl Checker<'_> {
         };
         if callee.is_some_and(|callee| callee == name) {
             // A coroutine is resumed through `Pin<&mut Self>`: boxed, it is `Pin<Box<dyn ..>>`.
-            let boxed = if self.stream {
-                "a boxed async generator, `-> Pin<Box<dyn Stream<Item = ..>>>`"
-            } else if self.generator {
-                "a boxed generator, `-> Box<dyn Iterator<Item = ..>>`"
-            } else {
-                "a boxed coroutine, `-> Pin<Box<dyn stackless::Coroutine<.., Yield = .., Return = ..>>>`"
-            };
+            let boxed = self.words().boxed;
             self.errors.error(
                 arg.span(),
                 format!(
@@ -91,13 +110,7 @@ impl Checker<'_> {
 
     fn delegated_literal(&mut self, lit: &syn::ExprLit) {
         let lit = lit.to_token_stream();
-        let inner = if self.stream {
-            "a stream"
-        } else if self.generator {
-            "a coroutine or an iterator"
-        } else {
-            "a coroutine"
-        };
+        let inner = self.words().delegates_to;
         self.errors.error(
             lit.span(),
             format!(
