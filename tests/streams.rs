@@ -477,3 +477,25 @@ fn question_mark_yields_the_error_and_ends() {
     );
     assert_eq!(results(parsed(vec!["4"])), [Ok(4)]);
 }
+
+/// A closure held across an `.await` (a join point before its `let`, and one made after a loop that waits): the
+/// step's `Context` is its parameter, never a value the state could be asked to hold (probe 35).
+#[stackless::coroutine]
+fn closures(n: u32) -> impl Stream<Item = u32> {
+    for i in 0..n {
+        let f = move |x: u32| x + i;
+        let v = later(1, i).await;
+        yield_!(f(v));
+    }
+    let g = |x: u32| x * 3;
+    yield_!(g(later(1, 5).await));
+    yield_!((0..n).map(|x| x * 2).sum::<u32>() + later(1, 100).await);
+}
+
+#[test]
+fn closures_held_across_awaits() {
+    take_log();
+    assert!(drive_stream(closures(2), None));
+    let items: Vec<String> = take_log().into_iter().filter(|e| e.starts_with("yield")).collect();
+    assert_eq!(items, ["yield 0", "yield 2", "yield 15", "yield 102"]);
+}

@@ -208,27 +208,24 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     }
     // An async generator's `.await`s and `yield_!`s, as suspension points of the coroutine it is.
     let mut block = (*func.block).clone();
-    let resume_pat = if shape.is_stream() {
-        let pat = crate::stream::rewrite(&mut block, shape.streams_results(), errors);
+    if shape.is_stream() {
+        crate::stream::rewrite(&mut block, shape.streams_results(), errors);
         if !errors.is_empty() {
             return None;
         }
-        Some(pat)
-    } else {
-        shape.resume_pat.clone()
-    };
+    }
     let resume_unit = shape.resumes_with_unit();
     let resume_value = match &shape.kind {
         Kind::Generator { .. } => Value::Plain,
-        // The poll's `&mut Context`.
-        Kind::Stream { .. } => Value::MutRef,
+        // Resumed with `()` (the poll's `Context` is the step's own parameter).
+        Kind::Stream { .. } => Value::Plain,
         Kind::Coroutine { resume, .. } if copy_type(resume) => Value::Plain,
         Kind::Coroutine { resume, .. } if crate::conventions::owned_type(resume) => Value::Owned,
         Kind::Coroutine { .. } => Value::Unknown,
     };
     let input = |joins: &[JoinBefore]| Input {
         params: params.clone(),
-        resume: resume_pat.clone(),
+        resume: shape.resume_pat.clone(),
         block: block.clone(),
         generator: shape.is_generator(),
         resume_unit,

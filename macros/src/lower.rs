@@ -218,8 +218,6 @@ impl<'e> Lowerer<'e> {
             } else {
                 match input.resume_value {
                     Value::Plain => no_drop_stmts.push((prefix.len(), Value::Plain)),
-                    // An async generator's `&mut Context`.
-                    Value::MutRef => no_drop_stmts.push((prefix.len(), Value::MutRef)),
                     Value::Owned if matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) => {
                         owned_stmts.push(prefix.len());
                     }

@@ -159,3 +159,9 @@ mod tests {
         );
     }
 }
+
+/// The step closure's parameter in an async generator: the poll's `&mut Context`, which the polls of its
+/// `.await`s read directly (`crate::stream`); the coroutine inside is resumed with `()`.
+pub fn poll_context() -> syn::Ident {
+    syn::Ident::new("__cx", proc_macro2::Span::mixed_site())
+}

@@ -26,9 +26,9 @@ pub enum Kind {
     Generator { item: Type },
     /// `-> impl Coroutine<R, Yield = Y, Return = T>`.
     Coroutine { resume: Type, yield_ty: Option<Type>, return_ty: Option<Type> },
-    /// `-> impl Stream<Item = Y>`: an async generator, a coroutine resumed with the poll's `&mut Context`, yielding
-    /// `Poll<Y>` (`Ready` at a `yield_!`, `Pending` at an `.await` that waits) and returning `()` (see
-    /// [`crate::stream`]).
+    /// `-> impl Stream<Item = Y>`: an async generator, a coroutine resumed with `()` whose step takes the poll's
+    /// `&mut Context`, yielding `Poll<Y>` (`Ready` at a `yield_!`, `Pending` at an `.await` that waits) and
+    /// returning `()` (see [`crate::stream`]).
     Stream { item: Type },
 }
 
@@ -67,7 +67,8 @@ impl Shape {
         match &self.kind {
             Kind::Generator { .. } => true,
             Kind::Coroutine { resume, .. } => is_unit(resume),
-            Kind::Stream { .. } => false,
+            // The coroutine inside; the poll's `Context` is the step's parameter.
+            Kind::Stream { .. } => true,
         }
     }
 }

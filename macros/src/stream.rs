@@ -1,32 +1,30 @@
 //! Phase 1b: an async generator's body (`-> impl Stream<Item = Y>`) in terms of a coroutine's own suspension
 //! points, before normalization.
 //!
-//! An async generator is a coroutine resumed with the poll's `&mut Context`, yielding `Poll<Y>` and returning
-//! `()` (the runtime's `Machine::stream` turns that into `Stream::poll_next`). Its body is rewritten as rustc
-//! desugars `.await`, with `yield_!` as the suspension:
+//! An async generator is a coroutine resumed with `()` and yielding `Poll<Y>`, whose step closure takes the poll's
+//! `&mut Context` as its parameter `__cx` (the runtime's `Machine::stream` turns that into `Stream::poll_next`).
+//! Its body is rewritten as rustc desugars `.await`, with `yield_!` as the suspension:
 //!
 //! - `e.await` → `match awaited(e) { mut awaiting => loop { match poll_awaited(&mut awaiting, __cx) {
-//!   Ready(v) => break v, Pending => {} } __cx = yield_!(Pending); } }`: each `.await` is one suspension point
-//!   holding its future, polled again with the new `Context` on every resume. `e`'s temporaries live as a
-//!   `match` scrutinee's do, as in rustc's own desugaring.
+//!   Ready(v) => break v, Pending => {} } yield_!(Pending); } }`: each `.await` is one suspension point holding
+//!   its future, polled again at the next poll. `e`'s temporaries live as a `match` scrutinee's do, as in rustc's
+//!   own desugaring.
 //! - `s.next().await` with `s` a place (a local, a field, `*r`) polls `s` itself at each poll, as `StreamExt::next`'s
 //!   future would: that future borrows `s`, which the state can't hold beside `s`.
-//! - `yield_!(v)` → `(__cx = yield_!(Ready(v)))`, which is `()` as in an async generator: the value goes out as
-//!   `Ready(v)`, and the `Context` of the next poll comes back in. An expression, so that normalization keeps
-//!   the plain fn's evaluation order and temporaries around it.
+//! - `yield_!(v)` → `yield_!(Ready(v))`, which is `()` as in an async generator.
 //! - In a stream of `Result`s, `e?` → `match e { Ok(v) => v, Err(error) => { yield_!(Ready(Err(From::from(error))));
 //!   return; } }`: the error is the last item, as with `async-stream`'s `try_stream!`.
 //! - `yield_from!(s)` → a loop polling the `Stream` `s` and yielding what it yields (`Ready` items and
 //!   `Pending`s alike) until it ends; `()`.
 //!
-//! `__cx` is the first resume argument (the `resume` pattern this phase returns) and is reassigned at every
-//! suspension point, so it is never held in the state; polls reborrow it (`&mut *__cx`), so it is never moved. A body with no `.await` and no `yield_from!` never
-//! reads it: its yields discard it (`_ = yield_!(..)`) and the pattern is `_`.
+//! `__cx` is no local of the body: lowering leaves the name as it is, and every arm of the step reads the step's
+//! own parameter, so the `Context` is never stored in the state (a join point can't store it either).
 //! Nothing inside a closure, an `async` block, a `const` or a nested item is touched: an `.await` there belongs
 //! to that code, and a `yield_!` there is reported by the misplacement check.
 //!
 //! Each suspension point made here keeps the user's source text for the state's doc (`Suspended at
-//! `rx.next().await` (line 7)`) in an attribute `#[suspends_at = ".."]` on the `yield_!`, read by lowering.
+//! `rx.next().await` (line 7)`) in an attribute `#[suspends_at = ".."]` on the `yield_!`, read by lowering, and
+//! messages about it say `.await` ([`Errors::written_as`]).
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
@@ -36,77 +34,28 @@ use syn::visit_mut::VisitMut;
 use syn::{Expr, Stmt, Token};
 
 use crate::errors::{Errors, Written};
+use crate::names::poll_context;
 use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
 
 /// The attribute that carries a suspension point's source text from this phase to lowering.
 pub const SUSPENDS_AT: &str = "suspends_at";
 
-/// The async generator's body rewritten, and the pattern binding its first resume argument (the `Context`).
-/// `results`: the items are `Result`s, and a `?` yields the error and ends the stream.
-pub fn rewrite(block: &mut syn::Block, results: bool, errors: &mut Errors) -> syn::Pat {
-    let mut finder = NeedsContext { found: false, results };
-    syn::visit::Visit::visit_block(&mut finder, block);
-    let found = finder.found;
-    let cx = syn::Ident::new("__cx", Span::mixed_site());
-    let mut rewriter = Rewriter { errors, cx: found.then(|| cx.clone()), results };
+/// The async generator's body rewritten. `results`: the items are `Result`s, and a `?` yields the error and ends
+/// the stream.
+pub fn rewrite(block: &mut syn::Block, results: bool, errors: &mut Errors) {
+    let mut rewriter = Rewriter { errors, cx: poll_context(), results };
     rewriter.visit_block_mut(block);
-    if found { syn::parse_quote!(mut #cx) } else { syn::parse_quote!(_) }
-}
-
-/// Whether the body polls anything (`.await`, `yield_from!`) outside closures, `async` blocks and items, or
-/// may suspend and then return (a `?` of a stream of `Result`s): only then does it need the `Context`.
-struct NeedsContext {
-    found: bool,
-    results: bool,
-}
-
-impl<'ast> syn::visit::Visit<'ast> for NeedsContext {
-    fn visit_expr_await(&mut self, _: &'ast syn::ExprAwait) {
-        self.found = true;
-    }
-    fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
-        self.found |= self.results;
-        syn::visit::visit_expr_try(self, t);
-    }
-    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        match suspension_name(mac) {
-            Some("yield_from") => self.found = true,
-            Some(_) => {
-                if let Ok(Some(arg)) = mac.parse_body_with(parse_yield_arg) {
-                    self.visit_expr(&arg);
-                }
-            }
-            None if expression_macro(mac) => {
-                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
-                    args.iter().for_each(|arg| self.visit_expr(arg));
-                }
-            }
-            None => {}
-        }
-    }
-    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
-    fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
 
 struct Rewriter<'e> {
     errors: &'e mut Errors,
-    /// `__cx` when the body reads the `Context`; `None` when its yields discard it.
-    cx: Option<syn::Ident>,
+    /// The step's `Context` parameter.
+    cx: syn::Ident,
     /// The items are `Result`s: `e?` yields `Err(e.into())` and returns.
     results: bool,
 }
 
 impl Rewriter<'_> {
-    /// Where a suspension point's resume argument goes: `__cx`, or `_`.
-    fn context_place(&self, span: Span) -> TokenStream {
-        match &self.cx {
-            Some(cx) => cx.to_token_stream(),
-            None => quote_spanned!(span=> _),
-        }
-    }
-
     /// `e.await`, `e` already rewritten.
     fn await_(&mut self, a: syn::ExprAwait) -> Expr {
         self.errors.written_as(a.await_token.span, Written::Await);
@@ -120,7 +69,7 @@ impl Rewriter<'_> {
         // Located at the operand: a future that isn't `Unpin` is reported there.
         let awaited = syn::Ident::new("awaiting", Span::mixed_site().located_at(base.span()));
         let output = syn::Ident::new("__output", Span::mixed_site());
-        let cx = self.context_place(at);
+        let cx = &self.cx;
         // `awaited` spanned at the operand: what isn't a future is reported there; `poll_awaited` at `.await`:
         // a future that isn't `Unpin` is reported there.
         let into_future = quote_spanned!(base.span()=> ::stackless::async_gen::awaited(#base));
@@ -134,7 +83,7 @@ impl Rewriter<'_> {
                         ::core::task::Poll::Ready(#output) => break #output,
                         ::core::task::Poll::Pending => {}
                     }
-                    #cx = #pending;
+                    #pending;
                 },
             }
         }
@@ -146,7 +95,7 @@ impl Rewriter<'_> {
     fn next_in_place(&self, stream: &Expr, at: Span, text: &str) -> Expr {
         let p = quote_spanned!(stream.span()=> ::stackless::async_gen);
         let output = syn::Ident::new("__output", Span::mixed_site());
-        let cx = self.context_place(at);
+        let cx = &self.cx;
         // A method, so that `s` auto-dereferences and reborrows as in `s.next()`.
         // `s` through a method, so that it auto-dereferences as in `s.next()`.
         let poll = quote_spanned!(stream.span()=> #p::poll_next_in_place({
@@ -161,7 +110,7 @@ impl Rewriter<'_> {
                     ::core::task::Poll::Ready(#output) => break #output,
                     ::core::task::Poll::Pending => {}
                 }
-                #cx = #pending;
+                #pending;
             }
         }
     }
@@ -178,12 +127,11 @@ impl Rewriter<'_> {
         // (The block keeps that span on the argument, whatever span lowering gives the binding.)
         let converted = quote_spanned!(at=> ::core::result::Result::Err(::core::convert::From::from({ #error })));
         let point = suspension(at, &text, quote_spanned!(at=> ::core::task::Poll::Ready(#converted)));
-        let cx = self.context_place(at);
         syn::parse_quote_spanned! {at=>
             match #operand {
                 ::core::result::Result::Ok(#value) => #value,
                 ::core::result::Result::Err(#error) => {
-                    #cx = #point;
+                    #point;
                     return;
                 }
             }
@@ -197,8 +145,7 @@ impl Rewriter<'_> {
         let value = value.map_or_else(|| quote_spanned!(mac.delimiter.span().join()=> ()), |v| v.to_token_stream());
         let ready = quote_spanned!(at=> ::core::task::Poll::Ready(#value));
         let point = suspension(at, &text, ready);
-        let cx = self.context_place(at);
-        syn::parse_quote_spanned!(at=> (#cx = #point))
+        syn::parse_quote!(#point)
     }
 
     /// `yield_from!(s)`, `s` already rewritten: polls `s` until it ends, passing out what it yields.
@@ -208,7 +155,7 @@ impl Rewriter<'_> {
         let p = quote_spanned!(stream.span()=> ::stackless::async_gen);
         let delegate = syn::Ident::new("yield_from", Span::mixed_site().located_at(stream.span()));
         let item = syn::Ident::new("__item", Span::mixed_site());
-        let cx = self.context_place(at);
+        let cx = &self.cx;
         let delegated = quote_spanned!(stream.span()=> { &mut #delegate });
         let poll = quote_spanned!(stream.span()=> #p::poll_delegate(#delegated, &mut *#cx));
         let ready = suspension(at, &text, quote!(::core::task::Poll::Ready(#item)));
@@ -217,9 +164,9 @@ impl Rewriter<'_> {
             let mut #delegate = #stream;
             loop {
                 match #poll {
-                    ::core::task::Poll::Ready(::core::option::Option::Some(#item)) => #cx = #ready,
+                    ::core::task::Poll::Ready(::core::option::Option::Some(#item)) => #ready,
                     ::core::task::Poll::Ready(::core::option::Option::None) => break,
-                    ::core::task::Poll::Pending => #cx = #pending,
+                    ::core::task::Poll::Pending => #pending,
                 }
             }
         }}

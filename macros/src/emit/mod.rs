@@ -694,11 +694,7 @@ impl<'a> Emitter<'a> {
         let (constructor, arg_ty, (yield_ty, return_ty)) = match &self.shape.kind {
             Kind::Stream { item } => {
                 let y = nameable_or_infer(Some(item));
-                (
-                    quote!(::stackless::state::Machine::stream::<#y>),
-                    quote!(: &mut ::core::task::Context<'_>),
-                    (polled.as_ref(), Some(&unit)),
-                )
+                (quote!(::stackless::state::Machine::stream::<#y>), quote!(: ()), (polled.as_ref(), Some(&unit)))
             }
             Kind::Generator { item } => {
                 let y = nameable_or_infer(Some(item));
@@ -767,8 +763,17 @@ impl<'a> Emitter<'a> {
         };
         // The step's braces are located at the fn's closing brace: where the guard and the arm's locals drop, as
         // the plain fn's locals do (a borrow of one that outlives the step is reported there).
+        // An async generator's step takes the poll's `Context`, which its polls read (`crate::stream`); the
+        // coroutine inside is resumed with `()`.
+        let (param, arg_binding) = if self.shape.is_stream() {
+            let cx = crate::names::poll_context();
+            (quote!(#cx: &mut ::core::task::Context<'_>), quote!(let #arg #arg_ty = ();))
+        } else {
+            (quote!(#arg #arg_ty), TokenStream::new())
+        };
         let step_body = spanned_block(
             quote!({
+                #arg_binding
                 #(#witnesses)*
                 let mut #g = ::stackless::state::Guard::new(#state_param);
                 #step
@@ -778,7 +783,7 @@ impl<'a> Emitter<'a> {
         let machine = quote! {
             #constructor(
                 #unresumed,
-                #inline |#state_param, #arg #arg_ty| #step_ty #step_body,
+                #inline |#state_param, #param| #step_ty #step_body,
             )
         };
         let machine = match self.shape.boxing {
