@@ -216,9 +216,8 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     }
     let resume_unit = shape.resumes_with_unit();
     let resume_value = match &shape.kind {
-        Kind::Generator { .. } => Value::Plain,
-        // Resumed with `()` (the poll's `Context` is the step's own parameter).
-        Kind::Stream { .. } => Value::Plain,
+        // Resumed with `()` (an async generator too: the poll's `Context` is the step's own parameter).
+        Kind::Generator { .. } | Kind::Stream { .. } => Value::Plain,
         Kind::Coroutine { resume, .. } if copy_type(resume) => Value::Plain,
         Kind::Coroutine { resume, .. } if crate::conventions::owned_type(resume) => Value::Owned,
         Kind::Coroutine { .. } => Value::Unknown,
