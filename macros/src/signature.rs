@@ -65,10 +65,9 @@ impl Shape {
     /// The resume argument is `()`: a generator's, or a coroutine's whose resume type is written `()`.
     pub fn resumes_with_unit(&self) -> bool {
         match &self.kind {
-            Kind::Generator { .. } => true,
+            // An async generator's coroutine too: the poll's `Context` is the step's parameter.
+            Kind::Generator { .. } | Kind::Stream { .. } => true,
             Kind::Coroutine { resume, .. } => is_unit(resume),
-            // The coroutine inside; the poll's `Context` is the step's parameter.
-            Kind::Stream { .. } => true,
         }
     }
 }
