@@ -119,6 +119,12 @@ fn collect_idents(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
     }
 }
 
+/// The step closure's parameter in an async generator: the poll's `&mut Context`, which the polls of its
+/// `.await`s read directly (`crate::stream`); the coroutine inside is resumed with `()`.
+pub fn poll_context() -> syn::Ident {
+    syn::Ident::new("__cx", proc_macro2::Span::mixed_site())
+}
+
 #[cfg(test)]
 mod tests {
     use super::TypeNames;
@@ -158,10 +164,4 @@ mod tests {
             "CountsCoroutine2State"
         );
     }
-}
-
-/// The step closure's parameter in an async generator: the poll's `&mut Context`, which the polls of its
-/// `.await`s read directly (`crate::stream`); the coroutine inside is resumed with `()`.
-pub fn poll_context() -> syn::Ident {
-    syn::Ident::new("__cx", proc_macro2::Span::mixed_site())
 }

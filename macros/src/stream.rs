@@ -117,7 +117,7 @@ impl Rewriter<'_> {
 
     /// `e?` in a stream of `Result`s, `e` already rewritten: the error is yielded as `Err(From::from(error))`,
     /// as `?` converts it, and the stream ends, as `async-stream`'s `try_stream!` does.
-    fn question(&self, t: syn::ExprTry) -> Expr {
+    fn question(t: syn::ExprTry) -> Expr {
         let text = t.to_token_stream().to_string();
         let at = t.question_token.span;
         let operand = t.expr;
@@ -139,7 +139,7 @@ impl Rewriter<'_> {
     }
 
     /// `yield_!(v)` / `yield_!()`, `v` already rewritten.
-    fn yield_(&self, mac: &syn::Macro, value: Option<Expr>) -> Expr {
+    fn yield_(mac: &syn::Macro, value: Option<Expr>) -> Expr {
         let at = mac.path.span();
         let text = mac.to_token_stream().to_string();
         let value = value.map_or_else(|| quote_spanned!(mac.delimiter.span().join()=> ()), |v| v.to_token_stream());
@@ -188,7 +188,7 @@ impl Rewriter<'_> {
                     self.visit_expr_mut(&mut v);
                     v
                 });
-                Some(self.yield_(mac, value))
+                Some(Self::yield_(mac, value))
             }
             Some(_) => {
                 let args = match mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
@@ -266,7 +266,7 @@ impl VisitMut for Rewriter<'_> {
             Expr::Try(_) if self.results => {
                 let Expr::Try(mut t) = std::mem::replace(e, Expr::Verbatim(TokenStream::new())) else { unreachable!() };
                 self.visit_expr_mut(&mut t.expr);
-                *e = self.question(t);
+                *e = Self::question(t);
             }
             Expr::Macro(m) => {
                 if let Some(rewritten) = self.macro_(&mut m.mac) {
