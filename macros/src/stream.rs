@@ -216,6 +216,15 @@ impl Rewriter<'_> {
                 {
                     args.iter_mut().for_each(|arg| self.visit_expr_mut(arg));
                     mac.tokens = args.to_token_stream();
+                } else if let Some(at) = await_in_tokens(mac.tokens.clone()) {
+                    // Left as it is, it would be rustc's "`await` is only allowed inside `async` functions",
+                    // pointing at the attribute.
+                    self.errors.error(
+                        at,
+                        "`.await` inside the arguments of this macro is not supported: its arguments aren't known to \
+                         be expressions evaluated in order\n\
+                         help: await first, `let value = future.await;`, and pass `value` to the macro",
+                    );
                 }
                 None
             }
@@ -244,6 +253,28 @@ fn next_of_place(e: &Expr) -> Option<&Expr> {
         Expr::Paren(p) => next_of_place(&p.expr),
         _ => None,
     }
+}
+
+/// The first `.await` in a macro's tokens, outside `async` blocks (`async { .. }`, `async move { .. }`: an
+/// `.await` there is that future's).
+fn await_in_tokens(tokens: TokenStream) -> Option<Span> {
+    use proc_macro2::TokenTree;
+    let (mut after_dot, mut after_async) = (false, false);
+    for tree in tokens {
+        match &tree {
+            TokenTree::Ident(i) if after_dot && i == "await" => return Some(i.span()),
+            TokenTree::Group(g) if !(after_async && g.delimiter() == proc_macro2::Delimiter::Brace) => {
+                if let Some(at) = await_in_tokens(g.stream()) {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+        after_dot = matches!(&tree, TokenTree::Punct(p) if p.as_char() == '.');
+        // `async` or `async move` just before.
+        after_async = matches!(&tree, TokenTree::Ident(i) if i == "async" || (after_async && i == "move"));
+    }
+    None
 }
 
 /// `yield_!(value)` with the source text it stands for.

@@ -951,6 +951,13 @@ pub mod __private {
     pub fn next_after_panicking() -> ! {
         panic!("`gen fn` should just keep returning `None` after panicking")
     }
+
+    /// What rustc's `async gen` blocks say when polled after their body panicked.
+    #[cold]
+    #[track_caller]
+    pub fn poll_after_panicking() -> ! {
+        panic!("`async gen fn` resumed after panicking")
+    }
 }
 
 /// What an async generator's `.await`s and `yield_from!`s poll with. Used by the code `#[stackless::coroutine]`
@@ -989,9 +996,9 @@ pub mod async_gen {
 
     /// What an async generator's `yield_from!` delegates to.
     #[diagnostic::on_unimplemented(
-        message = "an async generator's `yield_from!` delegates to a `Stream`, and `{Self}` isn't one",
-        label = "not a `Stream`",
-        note = "to yield the items of an iterator, loop over it: `for x in iter {{ yield_!(x); }}`"
+        message = "an async generator's `yield_from!` delegates to an `Unpin` `Stream`, and `{Self}` isn't one",
+        label = "not an `Unpin` `Stream`",
+        note = "a `Stream` that isn't `Unpin` can be boxed: `yield_from!(Box::pin(stream))`; the items of an iterator are yielded by a loop: `for x in iter {{ yield_!(x); }}`"
     )]
     pub trait DelegatedStream: Stream + Unpin {}
 
@@ -1006,9 +1013,10 @@ pub mod async_gen {
 
     /// What `s.next().await` polls in place: an `Unpin` stream.
     #[diagnostic::on_unimplemented(
-        message = "`s.next().await` in an async generator polls `s` as a `Stream`, and `{Self}` isn't one",
+        message = "`.next().await` in an async generator polls its receiver as an `Unpin` `Stream`, and `{Self}` isn't one",
         label = "polled with `Stream::poll_next`, as `StreamExt::next` does",
-        note = "a stackless async generator can't hold a future that borrows what it holds itself, so `.next().await` polls the stream in place"
+        note = "a stackless async generator can't hold a future that borrows what it holds itself, so `.next().await` polls the stream in place",
+        note = "a `Stream` that isn't `Unpin` can be boxed once, before the loop: `let mut s = Box::pin(s);`"
     )]
     pub trait NextInPlace: Stream + Unpin {}
 

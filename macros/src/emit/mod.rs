@@ -628,9 +628,12 @@ impl<'a> Emitter<'a> {
         }
         // The terminal states are cold. They leave the state as it is (`exit = Suspended`) without lending the
         // guard to an out-of-line call, which would keep the guard in memory on every resume.
-        // A generator keeps answering `None`, an async generator `Ready(None)`.
-        let (after_completion, after_panic) = if self.shape.is_generator() || self.shape.is_stream() {
+        // A generator keeps answering `None`, an async generator `Ready(None)`; after a panic each panics with
+        // the message of rustc's own.
+        let (after_completion, after_panic) = if self.shape.is_generator() {
             (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::next_after_panicking()))
+        } else if self.shape.is_stream() {
+            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::poll_after_panicking()))
         } else {
             (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
         };
