@@ -154,11 +154,13 @@ impl Rewriter<'_> {
         let text = mac.to_token_stream().to_string();
         let p = quote_spanned!(stream.span()=> ::stackless::async_gen);
         let delegate = syn::Ident::new("yield_from", Span::mixed_site().located_at(stream.span()));
-        let item = syn::Ident::new("__item", Span::mixed_site());
+        // At the operand, in a block: an item of the wrong type is reported there.
+        let item = syn::Ident::new("__item", Span::mixed_site().located_at(stream.span()));
+        let item_value = quote_spanned!(stream.span()=> { #item });
         let cx = &self.cx;
         let delegated = quote_spanned!(stream.span()=> { &mut #delegate });
         let poll = quote_spanned!(stream.span()=> #p::poll_delegate(#delegated, &mut *#cx));
-        let ready = suspension(at, &text, quote!(::core::task::Poll::Ready(#item)));
+        let ready = suspension(at, &text, quote_spanned!(stream.span()=> ::core::task::Poll::Ready(#item_value)));
         let pending = suspension(at, &text, quote!(::core::task::Poll::Pending));
         syn::parse_quote_spanned! {at=> {
             let mut #delegate = #stream;
