@@ -233,3 +233,28 @@ fn closure_called_once_after_a_yield(name: String) -> impl Iterator<Item = Strin
 fn a_closure_called_once_after_a_yield_is_moved_out_first() {
     assert_eq!(closure_called_once_after_a_yield("n".into()).collect::<Vec<_>>(), ["first", "n"]);
 }
+
+/// An `async` block has a type of its own too: held across a `yield_!` in a loop body, it gets a join point.
+#[stackless::coroutine]
+fn async_block_in_a_loop(n: i64) -> impl Iterator<Item = i64> {
+    for i in 0..n {
+        let f = async move { i * 10 };
+        yield_!(i);
+        yield_!(ready_value(f));
+    }
+}
+
+/// The value of a future that is ready at its first poll.
+fn ready_value<F: core::future::Future<Output = i64>>(f: F) -> i64 {
+    let mut f = core::pin::pin!(f);
+    let mut cx = core::task::Context::from_waker(core::task::Waker::noop());
+    match f.as_mut().poll(&mut cx) {
+        core::task::Poll::Ready(v) => v,
+        core::task::Poll::Pending => unreachable!("the block doesn't await"),
+    }
+}
+
+#[test]
+fn an_async_block_created_in_each_iteration_of_a_loop_that_suspends() {
+    assert_eq!(async_block_in_a_loop(3).collect::<Vec<_>>(), [0, 0, 1, 10, 2, 20]);
+}

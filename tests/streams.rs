@@ -520,3 +520,52 @@ fn an_await_inside_an_async_block_given_to_a_macro_is_the_blocks() {
     assert!(drive_stream(awaits_in_an_async_block_of_a_macro(), None));
     assert_eq!(take_log(), ["pending", "drop later 7", "yield 7", "end"]);
 }
+
+/// A reader whose `read(&mut self)` future borrows it (as `AsyncReadExt::read`'s does).
+struct Source(u32);
+
+struct Read<'a>(&'a mut Source, bool);
+
+impl Future for Read<'_> {
+    type Output = u32;
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<u32> {
+        if self.1 {
+            self.0.0 += 1;
+            Poll::Ready(self.0.0)
+        } else {
+            self.1 = true;
+            Poll::Pending
+        }
+    }
+}
+
+impl Source {
+    fn read(&mut self) -> Read<'_> {
+        Read(self, false)
+    }
+}
+
+/// The README's way to await a future that borrows through a `&mut` argument: move the `&mut` into an `async`
+/// block that gives it back. The block's literal is emitted by two arms (the start and the loop's): a join point
+/// before its `let` makes it one type, as for a closure.
+#[stackless::coroutine]
+fn reads(mut source: &mut Source, n: u32) -> impl Stream<Item = u32> + '_ {
+    for _ in 0..n {
+        let (back, v) = Box::pin(async move {
+            let v = source.read().await;
+            (source, v)
+        })
+        .await;
+        source = back;
+        yield_!(v);
+    }
+}
+
+#[test]
+fn a_mut_argument_lent_to_an_async_block() {
+    let mut source = Source(10);
+    take_log();
+    assert!(drive_stream(reads(&mut source, 3), None));
+    assert_eq!(take_log(), ["pending", "yield 11", "pending", "yield 12", "pending", "yield 13", "end"]);
+    assert_eq!(source.0, 13);
+}

@@ -418,11 +418,14 @@ pub fn strip_parens(mut expr: &Expr) -> &Expr {
     expr
 }
 
-/// Whether `expr` has a closure literal (not counting an item's).
+/// Whether `expr` has a closure literal or an `async` block (not counting an item's): each has a type of its own.
 pub fn has_closure(expr: &Expr) -> bool {
     struct Finder(bool);
     impl<'ast> syn::visit::Visit<'ast> for Finder {
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {
             self.0 = true;
         }
         // An item's closures are the item's.
