@@ -416,6 +416,26 @@ fn no_awaits(n: u32) -> impl Stream<Item = u32> {
     }
 }
 
+/// `-> impl FusedStream`: what `futures::select!` polls.
+#[stackless::coroutine]
+fn fused(n: u32) -> impl futures_core::stream::FusedStream<Item = u32> {
+    for i in 0..n {
+        yield_!(i);
+    }
+}
+
+#[test]
+fn an_ended_generator_says_so() {
+    use futures_core::stream::FusedStream;
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut s = fused(1);
+    assert!(!s.is_terminated());
+    assert_eq!(Pin::new(&mut s).poll_next(&mut cx), Poll::Ready(Some(0)));
+    assert!(!s.is_terminated());
+    assert_eq!(Pin::new(&mut s).poll_next(&mut cx), Poll::Ready(None));
+    assert!(s.is_terminated());
+}
+
 #[test]
 fn without_awaits_it_is_always_ready() {
     take_log();

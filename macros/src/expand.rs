@@ -136,7 +136,7 @@ fn fallback(func: &ItemFn, supported: Option<&Kind>, errors: TokenStream) -> Tok
                 .collect();
             let iterator = traits.iter().any(|s| ITERATOR_TRAITS.iter().any(|t| s.ident == t));
             let coroutine = traits.iter().any(|s| s.ident == "Coroutine");
-            let stream = traits.iter().any(|s| s.ident == "Stream");
+            let stream = traits.iter().any(|s| s.ident == "Stream" || s.ident == "FusedStream");
             let item_named = traits.iter().any(|s| matches!(&s.arguments, syn::PathArguments::AngleBracketed(_)));
             match (iterator, item_named) {
                 // `-> impl Stream` (reported): a failed async generator of `()`s.

@@ -455,7 +455,9 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
         match name.as_str() {
             // `+ FusedIterator` next to `Iterator<Item = Y>` only states what generators always are.
             "FusedIterator" if assoc_types(last).is_empty() => {}
-            "Iterator" | "FusedIterator" | "Coroutine" | "Stream" if kind.is_some() => {
+            // `+ FusedStream` next to `Stream<Item = Y>` only states what async generators always are.
+            "FusedStream" if assoc_types(last).is_empty() => {}
+            "Iterator" | "FusedIterator" | "Coroutine" | "Stream" | "FusedStream" if kind.is_some() => {
                 errors.error(
                     last.ident.span(),
                     "a `#[stackless::coroutine]` fn returns one of an `Iterator`, a `Coroutine` or a `Stream`, not \
@@ -464,7 +466,7 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
                 return None;
             }
             "Iterator" | "FusedIterator" => kind = Some(iterator_kind(last, errors)?),
-            "Stream" => kind = Some(stream_kind(last, errors)?),
+            "Stream" | "FusedStream" => kind = Some(stream_kind(last, errors)?),
             "Coroutine" => kind = Some(coroutine_kind(last)),
             "Clone" => derive_clone = true,
             "Debug" => derive_debug = true,

@@ -126,6 +126,13 @@ pub mod state {
         const POISONED: Self;
     }
 
+    /// Whether the body returned: what an async generator's `FusedStream::is_terminated` answers (generated
+    /// for async generators).
+    pub trait Finished {
+        /// The state is `RETURNED`.
+        fn finished(&self) -> bool;
+    }
+
     /// How a resume step left the body; read by [`Guard`]'s destructor.
     #[derive(Clone, Copy, PartialEq, Eq, Debug)]
     pub enum Exit {
@@ -251,6 +258,18 @@ pub mod state {
                 CoroutineState::Yielded(Poll::Pending) => Poll::Pending,
                 CoroutineState::Complete(()) => Poll::Ready(None),
             }
+        }
+    }
+
+    /// An ended async generator keeps answering `Ready(None)`, so `futures::select!` may poll it.
+    #[cfg(feature = "stream")]
+    impl<S: Finished, F, Y> futures_core::FusedStream for Machine<S, F>
+    where
+        F: FnMut(&mut S, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
+    {
+        #[inline(always)]
+        fn is_terminated(&self) -> bool {
+            self.state.finished()
         }
     }
 
@@ -532,6 +551,13 @@ pub mod __private {
     #[must_use]
     pub fn failed<R, Y, T>() -> Machine<(), FailedStep<R, Y, T>> {
         Machine { state: (), step: |(), _| unreachable!("a coroutine whose expansion failed cannot run") }
+    }
+
+    /// The failed machine's state: `FusedStream` too, so that only the real errors are reported.
+    impl crate::state::Finished for () {
+        fn finished(&self) -> bool {
+            true
+        }
     }
 
     /// The step of an async generator whose expansion failed.

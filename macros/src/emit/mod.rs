@@ -561,6 +561,18 @@ impl<'a> Emitter<'a> {
                 }
             }
         };
+        // An async generator is a `FusedStream`: it says when it has returned.
+        let finished = if self.shape.is_stream() {
+            quote! {
+                impl<#(#generics),*> ::stackless::state::Finished for #state<#(#generics),*> {
+                    fn finished(&self) -> bool {
+                        ::core::matches!(*self, #returned)
+                    }
+                }
+            }
+        } else {
+            TokenStream::new()
+        };
         let items = quote! {
             #(#body_items)*
             #(#group_enums)*
@@ -569,6 +581,7 @@ impl<'a> Emitter<'a> {
                 const RETURNED: Self = #returned;
                 const POISONED: Self = #panicked;
             }
+            #finished
         };
 
         // The arms, in source order (rustc types the step in that order, so a type fixed by an earlier arm is
