@@ -453,10 +453,9 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
         };
         let name = last.ident.to_string();
         match name.as_str() {
-            // `+ FusedIterator` next to `Iterator<Item = Y>` only states what generators always are.
-            "FusedIterator" if assoc_types(last).is_empty() => {}
-            // `+ FusedStream` next to `Stream<Item = Y>` only states what async generators always are.
-            "FusedStream" if assoc_types(last).is_empty() => {}
+            // `+ FusedIterator` next to `Iterator<Item = Y>` (`+ FusedStream` next to `Stream<Item = Y>`) only
+            // states what generators (async generators) always are.
+            "FusedIterator" | "FusedStream" if assoc_types(last).is_empty() => {}
             "Iterator" | "FusedIterator" | "Coroutine" | "Stream" | "FusedStream" if kind.is_some() => {
                 errors.error(
                     last.ident.span(),
