@@ -464,8 +464,7 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
                 );
                 return None;
             }
-            "Iterator" | "FusedIterator" => kind = Some(iterator_kind(last, errors)?),
-            "Stream" | "FusedStream" => kind = Some(stream_kind(last, errors)?),
+            "Iterator" | "FusedIterator" | "Stream" | "FusedStream" => kind = Some(item_kind(last, errors)?),
             "Coroutine" => kind = Some(coroutine_kind(last)),
             "Clone" => derive_clone = true,
             "Debug" => derive_debug = true,
@@ -498,23 +497,15 @@ fn strip_parens(ty: &Type) -> &Type {
     }
 }
 
-fn iterator_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
-    let item = assoc_types(seg).into_iter().find(|(name, _)| name == "Item").map(|(_, ty)| ty);
-    match item {
+/// The `Item = Y` of `Iterator<..>` (a generator) or `Stream<..>` (an async generator), which must be named.
+fn item_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
+    let stream = seg.ident == "Stream" || seg.ident == "FusedStream";
+    match assoc_types(seg).into_iter().find(|(name, _)| name == "Item").map(|(_, ty)| ty) {
+        Some(item) if stream => Some(Kind::Stream { item }),
         Some(item) => Some(Kind::Generator { item }),
         None => {
-            errors.error(seg.ident.span(), "a generator must name its item type: `-> impl Iterator<Item = Y>`");
-            None
-        }
-    }
-}
-
-fn stream_kind(seg: &syn::PathSegment, errors: &mut Errors) -> Option<Kind> {
-    let item = assoc_types(seg).into_iter().find(|(name, _)| name == "Item").map(|(_, ty)| ty);
-    match item {
-        Some(item) => Some(Kind::Stream { item }),
-        None => {
-            errors.error(seg.ident.span(), "an async generator must name its item type: `-> impl Stream<Item = Y>`");
+            let (what, written) = if stream { ("an async generator", "Stream") } else { ("a generator", "Iterator") };
+            errors.error(seg.ident.span(), format!("{what} must name its item type: `-> impl {written}<Item = Y>`"));
             None
         }
     }
