@@ -258,3 +258,25 @@ fn ready_value<F: core::future::Future<Output = i64>>(f: F) -> i64 {
 fn an_async_block_created_in_each_iteration_of_a_loop_that_suspends() {
     assert_eq!(async_block_in_a_loop(3).collect::<Vec<_>>(), [0, 0, 1, 10, 2, 20]);
 }
+
+/// A closure yielded in a loop: each arm that would emit the `yield_!` has a literal of its own type, where the
+/// generator yields one type; a join point before the `yield_!` makes it one (probe 44).
+#[stackless::coroutine]
+fn yields_closures(n: i64) -> impl Iterator<Item = Box<dyn Fn(i64) -> i64>> {
+    for i in 0..n {
+        yield_!(Box::new(move |x| x + i));
+    }
+}
+
+#[stackless::coroutine]
+fn yields_bare_closures(n: i64) -> impl Iterator<Item = impl Fn(i64) -> i64> {
+    for i in 0..n {
+        yield_!(move |x: i64| x * i);
+    }
+}
+
+#[test]
+fn closures_yielded_in_a_loop() {
+    assert_eq!(yields_closures(3).map(|f| f(10)).collect::<Vec<_>>(), [10, 11, 12]);
+    assert_eq!(yields_bare_closures(3).map(|f| f(10)).collect::<Vec<_>>(), [0, 10, 20]);
+}

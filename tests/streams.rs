@@ -589,3 +589,27 @@ fn a_mut_argument_lent_to_an_async_block() {
     assert_eq!(take_log(), ["pending", "yield 11", "pending", "yield 12", "pending", "yield 13", "end"]);
     assert_eq!(source.0, 13);
 }
+
+/// Futures yielded as items (what `StreamExt::buffered` consumes): each `async` block literal is one type, with a
+/// join point before the `yield_!` of the loop (probe 44).
+#[stackless::coroutine]
+fn yields_futures(n: u32) -> impl Stream<Item = impl Future<Output = u32>> {
+    for i in 0..n {
+        yield_!(async move { i * 3 });
+    }
+}
+
+#[test]
+fn async_blocks_yielded_in_a_loop() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut s = yields_futures(3);
+    let mut out = Vec::new();
+    while let Poll::Ready(Some(f)) = Pin::new(&mut s).poll_next(&mut cx) {
+        let mut f = Box::pin(f);
+        match f.as_mut().poll(&mut cx) {
+            Poll::Ready(v) => out.push(v),
+            Poll::Pending => unreachable!("the block doesn't wait"),
+        }
+    }
+    assert_eq!(out, [0, 3, 6]);
+}

@@ -658,6 +658,8 @@ impl<'e> Lowerer<'e> {
                 SynStmt::Expr(Expr::Assign(a), _) => Some((JoinBefore::Leaf(self.leaf_count), a.eq_token.span)),
                 // A block's tail, or a call that stores a closure (`fs.push(|z| ..);`).
                 SynStmt::Expr(e, _) => Some((JoinBefore::Leaf(self.leaf_count), first_span(e))),
+                // A `yield_!` of a closure (its value is the next leaf).
+                SynStmt::Macro(m) => Some((JoinBefore::Leaf(self.leaf_count), m.mac.path.span())),
                 _ => None,
             };
             if let Some((join, span)) = join_before

@@ -13,9 +13,9 @@ use syn::Expr;
 use syn::spanned::Spanned;
 
 use super::{Emitter, Mode, at_field, at_var, group_variant, guard, located, private, step_label, use_ident, variant};
-use crate::ir::{Jump, LocalId, ScopeId, UseKind, YieldId};
+use crate::ir::{JoinBefore, Jump, LocalId, ScopeId, UseKind, YieldId};
 use crate::leaf::Rewrite;
-use crate::syntax::{deref_expr, ident_expr};
+use crate::syntax::{deref_expr, has_closure, ident_expr};
 
 impl Emitter<'_> {
     pub(super) fn saved_var(l: LocalId) -> syn::Ident {
@@ -110,7 +110,14 @@ impl Emitter<'_> {
         let y = syn::Ident::new("__yielded", Span::mixed_site().located_at(value_span));
         let y_ty = self.yield_annotation();
         let value = match &point.value {
-            Some(v) => self.leaf(v),
+            Some(v) => {
+                // A closure or `async` block yielded has a type of its own per arm that emits it, where the
+                // coroutine yields one type: several arms emitting it need a join point before the `yield_!`.
+                if has_closure(&v.expr) {
+                    self.note_closure(JoinBefore::Leaf(v.id), &[], true);
+                }
+                self.leaf(v)
+            }
             None => quote_spanned!(point.span=> ()),
         };
         let store = match (self.mode, self.arm) {

@@ -79,7 +79,7 @@ impl Emitter<'_> {
 
     pub(super) fn let_stmt(&mut self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
         if l.init.as_ref().is_some_and(node_has_closure) {
-            self.note_closure(JoinBefore::Let(l.ordinal), &l.binding.locals);
+            self.note_closure(JoinBefore::Let(l.ordinal), &l.binding.locals, false);
         }
         let attrs = &l.attrs;
         let pat = binding_pat(self.body, &self.an.field_moved, &l.binding);
@@ -664,7 +664,7 @@ impl Emitter<'_> {
                         (Expr::Assign(assign), _) if has_closure(&assign.right) => {
                             let assigned: Vec<LocalId> =
                                 leaf.uses.iter().filter(|u| u.kind == UseKind::Write).map(|u| u.local).collect();
-                            self.note_closure(JoinBefore::Leaf(leaf.id), &assigned);
+                            self.note_closure(JoinBefore::Leaf(leaf.id), &assigned, false);
                         }
                         (expr, semi) if has_closure(expr) => {
                             // A call that stores a closure in a local (`fs.push(move |z| z + n);`).
@@ -680,7 +680,7 @@ impl Emitter<'_> {
                                 typed.extend(self.initializing.last().into_iter().flatten());
                             }
                             if !typed.is_empty() {
-                                self.note_closure(JoinBefore::Leaf(leaf.id), &typed);
+                                self.note_closure(JoinBefore::Leaf(leaf.id), &typed, false);
                             }
                         }
                         _ => {}
@@ -796,7 +796,7 @@ impl Emitter<'_> {
                 let span = iter.expr.span();
                 if has_closure(&iter.expr) {
                     // The iterator's type has the closure's: one emission of the loop (see `Output::joins`).
-                    self.note_closure(JoinBefore::Leaf(iter.id), &[*it]);
+                    self.note_closure(JoinBefore::Leaf(iter.id), &[*it], false);
                 }
                 let iter = self.leaf(iter);
                 let it_ident = &self.body.locals[*it].ident;

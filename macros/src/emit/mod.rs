@@ -138,10 +138,11 @@ pub struct Emitter<'a> {
 }
 
 /// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it
-/// binds or assigns.
+/// binds or assigns, or whether it is a `yield_!` of the literal (whose type is the coroutine's yielded type).
 struct ClosureStmt {
     arms: std::collections::HashSet<Option<YieldId>>,
     locals: Vec<LocalId>,
+    yielded: bool,
 }
 
 fn private() -> TokenStream {
@@ -951,12 +952,14 @@ impl<'a> Emitter<'a> {
         quote!(#[allow(unused_variables)] let #arg = #p::take_resume_arg(&mut #slot);)
     }
 
-    /// Notes that the current arm emits `stmt`, which has a closure literal and binds or assigns `locals`.
-    fn note_closure(&mut self, stmt: JoinBefore, locals: &[LocalId]) {
-        let entry = self
-            .closure_stmts
-            .entry(stmt)
-            .or_insert_with(|| ClosureStmt { arms: std::collections::HashSet::new(), locals: locals.to_vec() });
+    /// Notes that the current arm emits `stmt`, which has a closure literal and binds or assigns `locals`, or
+    /// yields it (`yielded`).
+    fn note_closure(&mut self, stmt: JoinBefore, locals: &[LocalId], yielded: bool) {
+        let entry = self.closure_stmts.entry(stmt).or_insert_with(|| ClosureStmt {
+            arms: std::collections::HashSet::new(),
+            locals: locals.to_vec(),
+            yielded,
+        });
         entry.arms.insert(self.arm);
     }
 
@@ -968,9 +971,12 @@ impl<'a> Emitter<'a> {
         let flows = value_flows(&self.body.root);
         self.closure_stmts
             .iter()
-            .filter(|(_, ClosureStmt { arms, locals })| {
+            .filter(|(_, ClosureStmt { arms, locals, yielded })| {
                 if arms.len() < 2 {
                     return false;
+                }
+                if *yielded {
+                    return true;
                 }
                 // The closure's type is in what its `let` binds, and in what is made of that
                 // (`for m in v.iter().map(|x| ..)`'s iterator, `let g = Some(f)`).
