@@ -709,11 +709,25 @@ impl VisitMut for Walker<'_> {
                 }
             }
             Expr::Async(a) => {
+                // Like a closure: an `async move` block takes every local it mentions when it is created.
+                let is_move = a.capture.is_some();
+                let first = self.uses.len();
                 self.in_closure += 1;
+                self.move_closures += usize::from(is_move);
                 let saved_loops = std::mem::take(&mut self.inner_loops);
                 self.with(UseKind::Move, true, |w| w.visit_block_stmts(&mut a.block));
                 self.inner_loops = saved_loops;
+                self.move_closures -= usize::from(is_move);
                 self.in_closure -= 1;
+                if is_move {
+                    for u in &mut self.uses[first..] {
+                        u.kind = UseKind::Move;
+                        u.conditions.clone_from(&self.conditions);
+                    }
+                    if self.move_closures == 0 {
+                        self.capture_by_value(expr, first);
+                    }
+                }
             }
             Expr::Return(r) if self.in_closure == 0 => {
                 if let Some(v) = &mut r.expr {

@@ -660,7 +660,7 @@ impl<'e> Lowerer<'e> {
                 SynStmt::Expr(e, _) => Some((JoinBefore::Leaf(self.leaf_count), first_span(e))),
                 // A `yield_!` of a closure (its value is the next leaf).
                 SynStmt::Macro(m) => Some((JoinBefore::Leaf(self.leaf_count), m.mac.path.span())),
-                _ => None,
+                SynStmt::Item(_) => None,
             };
             if let Some((join, span)) = join_before
                 && self.joins.contains(&join)

@@ -112,8 +112,10 @@ impl Emitter<'_> {
         let value = match &point.value {
             Some(v) => {
                 // A closure or `async` block yielded has a type of its own per arm that emits it, where the
-                // coroutine yields one type: several arms emitting it need a join point before the `yield_!`.
-                if has_closure(&v.expr) {
+                // coroutine yields one type: when that type isn't written (`Item = impl Fn()`) but inferred from
+                // the values, several arms emitting it need a join point before the `yield_!`. (A written type,
+                // `Box<dyn Fn()>`, is what each arm's value coerces to.)
+                if has_closure(&v.expr) && y_ty.is_empty() {
                     self.note_closure(JoinBefore::Leaf(v.id), &[], true);
                 }
                 self.leaf(v)
