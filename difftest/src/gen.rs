@@ -125,6 +125,24 @@ pub const FEATURES: &[(&str, bool, &str)] = &[
     ("branch-reuse", true, "a local moved in one branch of an `if`/`match` and used in a later branch"),
     ("panic", true, "explicit `panic!` under a condition"),
     ("block", true, "nested plain blocks `{ .. }`"),
+    (
+        "await",
+        true,
+        "stream programs only: `later(k, e).await` (Pending k times, then `e`) around operands, conditions, \
+         strings, `D`s and as statements",
+    ),
+    (
+        "stream-operand-yield",
+        true,
+        "stream programs only: a `yield_!` (of type `()`) inside an operand: `fx(\"f\", { yield_!(e); x })`",
+    ),
+    (
+        "stream-closure-anywhere",
+        true,
+        "stream programs only: closures (and iterators holding them) also after an `.await` or in loops; off: only \
+         before the first `.await` and outside loops (at 1885324 the macro held the poll's `&mut Context` in the \
+         state of such programs: E0521; fixed by 20c5ffd)",
+    ),
 ];
 
 #[derive(Clone, Debug)]
@@ -327,6 +345,8 @@ pub struct Program {
     pub index: u64,
     pub seed: u64,
     pub kind: Kind,
+    /// An async generator (`-> impl Stream<Item = i64>`, kind `Gen`) compared with an `async fn` twin.
+    pub stream: bool,
     pub params: Vec<Param>,
     pub body: Block,
 }
@@ -407,6 +427,60 @@ impl Program {
         out
     }
 
+    /// The async generator twin of a stream program, `sco_<index>`.
+    pub fn stream_fn(&self) -> String {
+        let mut out = format!(
+            "#[stackless::coroutine]\nfn sco_{}({}) -> impl ::stackless::Stream<Item = i64> ",
+            self.index,
+            self.params_text()
+        );
+        self.body.render(0, &mut out);
+        out.push('\n');
+        out
+    }
+
+    /// The `async fn` twin of a stream program, `splain_<index>`: the same body after a local `macro_rules!
+    /// yield_` that logs the value and awaits a future that is `Pending` once (marked as a yield).
+    pub fn async_fn(&self) -> String {
+        let mut out = format!("async fn splain_{}({}) {{\n", self.index, self.params_text());
+        out.push_str(
+            "    macro_rules! yield_ { ($e:expr) => { { let v: i64 = $e; stream_yield(v); yield_now().await } }; }\n",
+        );
+        self.body.render_inner(1, &mut out);
+        out.push_str("}\n");
+        out
+    }
+
+    /// A stream program: both twins and the two entry points.
+    pub fn render_stream(&self) -> String {
+        let i = self.index;
+        let mut out = String::new();
+        let _ = writeln!(out, "// ---- stream program {i} (seed {:#x})", self.seed);
+        let co = self.stream_fn();
+        let _ = writeln!(out, "const SSRC_{i}: &str = {co:?};");
+        out.push_str(&co);
+        out.push_str(&self.async_fn());
+        let ctors: Vec<&str> = self.params.iter().map(|p| p.ctor.as_str()).collect();
+        let _ = writeln!(out, "fn make_sco_{i}() -> Box<dyn DynStream> {{ stream(sco_{i}({})) }}", ctors.join(", "));
+        let mut run = format!("fn make_splain_{i}() -> PlainFuture {{ ");
+        let mut args = Vec::new();
+        for (k, c) in ctors.iter().enumerate() {
+            let _ = write!(run, "let a{k} = {c}; ");
+            args.push(format!("a{k}"));
+        }
+        let _ = writeln!(run, "plain_future(splain_{i}({})) }}", args.join(", "));
+        out.push_str(&run);
+        out
+    }
+
+    pub fn stream_case_entry(&self) -> String {
+        let i = self.index;
+        format!(
+            "StreamCase {{ name: \"stream_{i}\", seed: {:#x}, index: {i}, source: SSRC_{i}, make: make_sco_{i}, plain: make_splain_{i} }},\n",
+            self.seed
+        )
+    }
+
     pub fn case_entry(&self) -> String {
         let i = self.index;
         format!(
@@ -427,6 +501,21 @@ pub fn render_file(programs: &[Program], header: &str) -> String {
     out.push_str("pub static CASES: &[Case] = &[\n");
     for p in programs {
         out.push_str(&p.case_entry());
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// The whole `streams.rs`: every stream program, then `STREAM_CASES`.
+pub fn render_stream_file(programs: &[Program], header: &str) -> String {
+    let mut out = String::new();
+    out.push_str(header);
+    for p in programs {
+        out.push_str(&p.render_stream());
+    }
+    out.push_str("pub static STREAM_CASES: &[StreamCase] = &[\n");
+    for p in programs {
+        out.push_str(&p.stream_case_entry());
     }
     out.push_str("];\n");
     out
@@ -489,6 +578,12 @@ struct Ctx {
 
 struct G<'c> {
     rng: Rng,
+    /// A stream program: `.await`s are written (only then are the extra random draws made).
+    stream: bool,
+    /// `.await`s written so far (stream programs).
+    awaits: u32,
+    /// Writing a closure's `let` in a stream program: no `.await` in it (see `closures`).
+    no_await: bool,
     cfg: &'c Config,
     kind: Kind,
     scopes: Vec<Vec<Var>>,
@@ -522,15 +617,32 @@ enum Tail {
 
 /// Generates program `index` of the sweep with seed `base`.
 pub fn generate(cfg: &Config, base: u64, index: u64) -> Program {
+    generate_with(cfg, base, index, false)
+}
+
+/// What a sweep's seed is mixed with for its stream programs (their own random stream).
+pub const STREAM_SALT: u64 = 0x57ea_4a5e_0000_0001;
+
+/// Generates stream program `index` of the sweep with seed `base`: an async generator (a `Gen` body that also
+/// `.await`s), from its own random stream (`base ^ STREAM_SALT`), so the other programs don't change.
+pub fn generate_stream(cfg: &Config, base: u64, index: u64) -> Program {
+    generate_with(cfg, base ^ STREAM_SALT, index, true)
+}
+
+fn generate_with(cfg: &Config, base: u64, index: u64, stream: bool) -> Program {
     let seed = program_seed(base, index);
     let mut rng = Rng::new(seed);
     let kind = match rng.below(10) {
+        _ if stream => Kind::Gen,
         0..=3 => Kind::Opt,
         4..=6 => Kind::Res,
         _ => Kind::Gen,
     };
     let mut g = G {
         rng,
+        stream,
+        awaits: 0,
+        no_await: false,
         cfg,
         kind,
         scopes: vec![Vec::new()],
@@ -565,7 +677,7 @@ pub fn generate(cfg: &Config, base: u64, index: u64) -> Program {
         params.push(Param { name, ty: ty_text, ctor });
     }
     let body = g.body();
-    Program { index, seed, kind, params, body }
+    Program { index, seed, kind, stream, params, body }
 }
 
 impl G<'_> {
@@ -601,6 +713,9 @@ impl G<'_> {
     /// Closures of a feature may be created here: anywhere with `closure-anywhere`, else only before the first
     /// `yield_!` and outside loops (where one resume arm reaches them, so the macro needs no join point).
     fn closures(&self, feature: &str) -> bool {
+        if self.stream && !self.on("stream-closure-anywhere") && (self.awaits > 0 || self.in_loop()) {
+            return false;
+        }
         self.on(feature) && (self.on("closure-anywhere") || (self.yields == 0 && !self.in_loop()))
     }
 
@@ -836,6 +951,20 @@ impl G<'_> {
     }
 
     fn int(&mut self, depth: u32) -> String {
+        if self.stream {
+            if self.on("await") && !self.no_await && self.rng.chance(10) {
+                self.awaits += 1;
+                let k = self.rng.below(3);
+                let e = self.int(depth.saturating_sub(1));
+                return format!("later({k}, {e}).await");
+            }
+            if self.on("stream-operand-yield") && self.can_yield() && self.rng.chance(4) {
+                let y = self.yield_arg(depth.saturating_sub(1));
+                self.note_yield();
+                let e = self.int(depth.saturating_sub(1));
+                return format!("{{ yield_!({y}); {e} }}");
+            }
+        }
         if self.coroutine() && self.on("subexpr-yield") && self.can_yield() && self.rng.chance(8) {
             let e = self.yield_arg(depth.saturating_sub(1));
             self.note_yield();
@@ -984,6 +1113,12 @@ impl G<'_> {
     }
 
     fn cond(&mut self, depth: u32) -> String {
+        if self.stream && self.on("await") && !self.no_await && self.rng.chance(10) {
+            self.awaits += 1;
+            let k = self.rng.below(3);
+            let c = self.cond(depth.saturating_sub(1));
+            return format!("later({k}, {c}).await");
+        }
         match self.rng.below(if depth == 0 { 4 } else { 7 }) {
             0 => {
                 let (a, b) = (self.int(1), self.int(1));
@@ -1023,6 +1158,12 @@ impl G<'_> {
     }
 
     fn str_expr(&mut self) -> String {
+        if self.stream && self.on("await") && !self.no_await && self.rng.chance(15) {
+            self.awaits += 1;
+            let k = self.rng.below(3);
+            let e = self.str_expr();
+            return format!("later({k}, {e}).await");
+        }
         match self.rng.below(4) {
             0 => {
                 let t = self.fresh("s");
@@ -1057,6 +1198,11 @@ impl G<'_> {
     fn d_new(&mut self) -> String {
         let t = self.fresh("d");
         let e = self.int(1);
+        if self.stream && self.on("await") && !self.no_await && self.rng.chance(15) {
+            self.awaits += 1;
+            let k = self.rng.below(3);
+            return format!("later({k}, D::new(\"{t}\", {e})).await");
+        }
         format!("D::new(\"{t}\", {e})")
     }
 
@@ -1309,6 +1455,12 @@ impl G<'_> {
         self.expr_used.clear();
         self.nesting = depth;
         let nested = depth < self.cfg.max_depth;
+        if self.stream && self.on("await") && self.rng.chance(6) {
+            self.awaits += 1;
+            let k = self.rng.below(3);
+            out.push(self.line(format!("later({k}, ()).await;")));
+            return false;
+        }
         for _ in 0..20 {
             let choice = self.rng.below(100);
             let done = match choice {
@@ -1435,6 +1587,7 @@ impl G<'_> {
                 }
             },
             9 if self.closures("closure") => {
+                self.no_await = self.stream && !self.on("stream-closure-anywhere");
                 let k = self.int_simple();
                 match self.rng.below(3) {
                     0 => match self.pick_movable(&[Ty::D]) {
@@ -1458,6 +1611,7 @@ impl G<'_> {
                 }
             }
             10 if self.on("iter") => {
+                self.no_await = self.stream && !self.on("stream-closure-anywhere");
                 let k = self.int_simple();
                 let n = self.rng.range(1, 4);
                 let closures = self.closures("iter-closure");
@@ -1485,6 +1639,7 @@ impl G<'_> {
             }
             _ => (Ty::D, self.d_new()),
         };
+        self.no_await = false;
         if self.on("deferred-init") && !out.is_empty() && self.rng.chance(15) {
             // Declared up to three statements earlier in the same block, without a value.
             let back = 1 + self.rng.below(out.len().min(3) as u32) as usize;
@@ -1594,6 +1749,18 @@ impl G<'_> {
         true
     }
 
+    /// In a stream program, sometimes `later(k, e).await` instead of `e` (a moved local travels through a
+    /// future, dropped with it if the stream is dropped while it is pending).
+    fn maybe_later(&mut self, e: String) -> String {
+        if self.stream && self.on("await") && !self.no_await && self.rng.chance(40) {
+            self.awaits += 1;
+            let k = self.rng.below(3);
+            format!("later({k}, {e}).await")
+        } else {
+            e
+        }
+    }
+
     fn s_move(&mut self, out: &mut Vec<Stmt>) -> bool {
         if !self.on("move") {
             return false;
@@ -1612,11 +1779,13 @@ impl G<'_> {
             }
             1 => {
                 let n = self.take(at);
+                let n = self.maybe_later(n);
                 let t = self.fresh("m");
                 out.push(self.line(format!("consume(\"{t}\", {n});")));
             }
             2 => {
                 let n = self.take(at);
+                let n = self.maybe_later(n);
                 let b = self.fresh("v");
                 out.push(self.line(format!("let mut {b} = {n};")));
                 self.declare(b, ty);

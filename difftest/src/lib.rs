@@ -29,8 +29,10 @@ pub mod rt {
     use std::any::Any;
     use std::cell::RefCell;
     use std::fmt::Debug;
+    use std::future::Future;
     use std::panic::{self, AssertUnwindSafe};
     use std::pin::Pin;
+    use std::task::{Context, Poll, Waker};
 
     use stackless::{Coroutine, CoroutineState};
 
@@ -391,11 +393,209 @@ pub mod rt {
         drop(make());
         take_log()
     }
+
+    // ---- stream programs (async generators against `async fn` twins) ------------------------------------
+
+    /// More polls than this in one stream run end it (`too many polls`), in both twins alike.
+    pub const MAX_POLLS: usize = 20_000;
+
+    thread_local! {
+        /// Set by [`YieldNow`] when it returns `Pending`: the async twin's driver doesn't log that one.
+        static YIELDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// `later(k, v).await`: `Pending` `k` times (waking the waker), then `Ready(v)`. Logs nothing; `Unpin`.
+    pub struct Later<T> {
+        pendings: u32,
+        value: Option<T>,
+    }
+
+    impl<T> Unpin for Later<T> {}
+
+    pub fn later<T>(pendings: u32, value: T) -> Later<T> {
+        Later { pendings, value: Some(value) }
+    }
+
+    impl<T> Future for Later<T> {
+        type Output = T;
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+            let this = self.get_mut();
+            if this.pendings == 0 {
+                Poll::Ready(this.value.take().expect("`Later` polled after it was ready"))
+            } else {
+                this.pendings -= 1;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+        }
+    }
+
+    /// The async twin's suspension at a `yield_!`: `Pending` exactly once, marked as a yield.
+    pub struct YieldNow(bool);
+
+    pub fn yield_now() -> YieldNow {
+        YieldNow(false)
+    }
+
+    impl Future for YieldNow {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            if self.0 {
+                Poll::Ready(())
+            } else {
+                self.0 = true;
+                YIELDED.with(|y| y.set(true));
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+        }
+    }
+
+    /// The async twin's `yield_!(v)`, before its [`YieldNow`]: logs the item.
+    pub fn stream_yield(v: i64) {
+        ev(format!("yield {v}"));
+    }
+
+    /// An async generator of `i64`s behind one non-generic interface.
+    pub trait DynStream {
+        fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Option<i64>>;
+    }
+
+    struct StreamBox<S>(S);
+    impl<S: stackless::Stream<Item = i64> + Unpin> DynStream for StreamBox<S> {
+        fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Option<i64>> {
+            stackless::Stream::poll_next(Pin::new(&mut self.0), cx)
+        }
+    }
+
+    /// Boxes an async generator for [`run_stream`].
+    pub fn stream<S: stackless::Stream<Item = i64> + Unpin + 'static>(s: S) -> Box<dyn DynStream> {
+        Box::new(StreamBox(s))
+    }
+
+    /// The async twin's future.
+    pub type PlainFuture = Pin<Box<dyn Future<Output = ()>>>;
+
+    pub fn plain_future<F: Future<Output = ()> + 'static>(f: F) -> PlainFuture {
+        Box::pin(f)
+    }
+
+    /// Polls the async generator with a no-op waker, logging `yield v` per item and `pending` per `Pending`,
+    /// until it ends (`return ()`), panics (`panic ..`) or (`cancel_at = Some(k)`) has answered `k` polls with an
+    /// item or `Pending`, when it is dropped. Returns the trace and what has no twin counterpart (polling after
+    /// the end or a panic).
+    pub fn run_stream(make: fn() -> Box<dyn DynStream>, cancel_at: Option<usize>) -> (Vec<String>, Vec<String>) {
+        take_log();
+        let mut problems = Vec::new();
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut s = make();
+        let (mut events, mut items) = (0, 0);
+        loop {
+            match panic::catch_unwind(AssertUnwindSafe(|| s.poll(&mut cx))) {
+                Ok(Poll::Ready(Some(v))) => {
+                    ev(format!("yield {v}"));
+                    items += 1;
+                }
+                Ok(Poll::Pending) => ev("pending".to_string()),
+                Ok(Poll::Ready(None)) => {
+                    ev("return ()".to_string());
+                    let trace_len = LOG.with(|l| l.borrow().len());
+                    match panic::catch_unwind(AssertUnwindSafe(|| s.poll(&mut cx))) {
+                        Ok(Poll::Ready(None)) => {}
+                        Ok(p) => problems.push(format!("polled after the end: {p:?} instead of Ready(None)")),
+                        Err(p) => problems.push(format!("polled after the end: panicked with {:?}", payload_text(&*p))),
+                    }
+                    drop(s);
+                    if LOG.with(|l| l.borrow().len()) != trace_len {
+                        problems.push("polling or dropping the finished stream logged something".to_string());
+                    }
+                    break;
+                }
+                Err(p) => {
+                    ev(format!("panic {}", payload_text(&*p)));
+                    let trace_len = LOG.with(|l| l.borrow().len());
+                    match panic::catch_unwind(AssertUnwindSafe(|| s.poll(&mut cx))) {
+                        Ok(Poll::Ready(None)) | Err(_) => {}
+                        Ok(p) => problems.push(format!("polled after panicking: {p:?}")),
+                    }
+                    drop(s);
+                    if LOG.with(|l| l.borrow().len()) != trace_len {
+                        problems.push("polling or dropping the poisoned stream logged something".to_string());
+                    }
+                    break;
+                }
+            }
+            events += 1;
+            if cancel_at == Some(events) {
+                ev("cancel".to_string());
+                drop(s);
+                break;
+            }
+            if items >= MAX_YIELDS || events >= MAX_POLLS {
+                ev("too many yields or polls".to_string());
+                drop(s);
+                break;
+            }
+        }
+        (take_log(), problems)
+    }
+
+    /// Polls the `async fn` twin the same way: a `Pending` of a `yield_!`'s [`YieldNow`] is that yield's event
+    /// (its `yield v` already logged), any other is logged `pending`.
+    pub fn run_async(make: fn() -> PlainFuture, cancel_at: Option<usize>) -> Vec<String> {
+        take_log();
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut f = make();
+        let (mut events, mut items) = (0, 0);
+        loop {
+            YIELDED.with(|y| y.set(false));
+            match panic::catch_unwind(AssertUnwindSafe(|| f.as_mut().poll(&mut cx))) {
+                Ok(Poll::Ready(())) => {
+                    ev("return ()".to_string());
+                    drop(f);
+                    break;
+                }
+                Ok(Poll::Pending) => {
+                    if YIELDED.with(std::cell::Cell::get) {
+                        items += 1;
+                    } else {
+                        ev("pending".to_string());
+                    }
+                }
+                Err(p) => {
+                    ev(format!("panic {}", payload_text(&*p)));
+                    drop(f);
+                    break;
+                }
+            }
+            events += 1;
+            if cancel_at == Some(events) {
+                ev("cancel".to_string());
+                drop(f);
+                break;
+            }
+            if items >= MAX_YIELDS || events >= MAX_POLLS {
+                ev("too many yields or polls".to_string());
+                drop(f);
+                break;
+            }
+        }
+        take_log()
+    }
+
+    /// Builds the async generator and drops it unpolled.
+    pub fn run_unpolled(make: fn() -> Box<dyn DynStream>) -> Vec<String> {
+        take_log();
+        drop(make());
+        take_log()
+    }
 }
 
 /// Running one program in every configuration and diffing the traces.
 pub mod compare {
-    use crate::rt::{DynCo, run_coroutine, run_plain, run_unresumed};
+    use crate::rt::{
+        DynCo, DynStream, PlainFuture, run_async, run_coroutine, run_plain, run_stream, run_unpolled, run_unresumed,
+    };
 
     /// One generated (or hand-written) program, both twins behind fn pointers.
     pub struct Case {
@@ -481,6 +681,66 @@ pub mod compare {
             }
         }
         None
+    }
+
+    /// One stream program: the async generator and its `async fn` twin.
+    pub struct StreamCase {
+        pub name: &'static str,
+        /// The program's own seed (regenerate it with `DIFFTEST_STREAM_ONLY`).
+        pub seed: u64,
+        pub index: u64,
+        pub source: &'static str,
+        pub make: fn() -> Box<dyn DynStream>,
+        pub plain: fn() -> PlainFuture,
+    }
+
+    /// Runs a stream program to the end and cancelled after each of its events (an item or a `Pending`);
+    /// returns the first mismatch.
+    pub fn check_stream(case: &StreamCase) -> Option<Mismatch> {
+        let unpolled = run_unpolled(case.make);
+        let mut got: Vec<&String> = unpolled.iter().filter(|e| e.starts_with("drop ")).collect();
+        let mut want: Vec<String> =
+            unpolled.iter().filter_map(|e| e.strip_prefix("new ").map(|v| format!("drop {v}"))).collect();
+        got.sort();
+        want.sort();
+        if got.len() != want.len()
+            || got.iter().zip(&want).any(|(a, b)| **a != *b)
+            || unpolled.iter().any(|e| !e.starts_with("new ") && !e.starts_with("drop "))
+        {
+            return Some(Mismatch {
+                what: "dropped unpolled".into(),
+                detail: format!("  trace: {unpolled:?}\n  expected the drops of exactly the arguments: {want:?}\n"),
+            });
+        }
+        let expected = run_async(case.plain, None);
+        let (actual, problems) = run_stream(case.make, None);
+        if let Some(d) = diff(&expected, &actual) {
+            return Some(Mismatch { what: "run to the end".into(), detail: d.replace("  coroutine ", "  stream    ") });
+        }
+        if let Some(p) = problems.first() {
+            return Some(Mismatch { what: "after the end".into(), detail: format!("  {p}\n") });
+        }
+        let events = expected.iter().filter(|e| e.starts_with("yield ") || *e == "pending").count();
+        for k in 1..=events {
+            let expected = run_async(case.plain, Some(k));
+            let (actual, _) = run_stream(case.make, Some(k));
+            if let Some(d) = diff(&expected, &actual) {
+                return Some(Mismatch {
+                    what: format!("cancelled after event {k} (item or pending)"),
+                    detail: d.replace("  coroutine ", "  stream    "),
+                });
+            }
+        }
+        None
+    }
+
+    /// Prints a stream program's mismatch.
+    pub fn report_stream(case: &StreamCase, m: &Mismatch) -> String {
+        format!(
+            "=== mismatch in {} (stream index {}, program seed {:#x}): {}\n{}--- source (the `async fn` twin has the \
+             same body, `yield_!(e)` logging and awaiting a future that is Pending once):\n{}\n",
+            case.name, case.index, case.seed, m.what, m.detail, case.source
+        )
     }
 
     /// Prints a mismatch with everything needed to reproduce it.
