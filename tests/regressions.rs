@@ -2022,3 +2022,27 @@ fn a_mutable_view_of_a_collection_an_argument_points_to() {
     assert_eq!(bumped(&mut m, 1).collect::<Vec<_>>(), [2, 3]);
     assert_eq!(m[&1], [2, 3]);
 }
+
+/// A `match` whose scrutinee suspends (normalization spills it: `match { __spill1 } { .. }`) and whose `_` arm
+/// suspends too: the block moves the spilled value into the scrutinee's temporary, which the `_` arm holds until
+/// the end of the `match`; the spilled local was taken for still held (E0382 at the arm's `yield_!`; found by
+/// porting async-stream's tests, where the scrutinee was an `.await`).
+#[stackless::coroutine]
+fn match_on_a_suspending_scrutinee() -> impl Iterator<Item = u32> {
+    match {
+        yield_!(0);
+        common::Noisy("scrutinee")
+    } {
+        _ => {
+            common::log("arm");
+            yield_!(1);
+        }
+    }
+    common::log("after");
+}
+
+#[test]
+fn a_suspending_scrutinee_is_held_until_the_end_of_the_match() {
+    let events = common::events(|| assert_eq!(match_on_a_suspending_scrutinee().collect::<Vec<_>>(), [0, 1]));
+    assert_eq!(events, common::strs(&["arm", "drop scrutinee", "after"]));
+}

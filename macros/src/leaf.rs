@@ -869,13 +869,18 @@ impl VisitMut for Walker<'_> {
                 }
             }
             Expr::Block(b) => {
-                if let Some(label) = &b.label {
-                    self.inner_loops.push(Some(label.name.ident.to_string()));
-                    self.visit_block_stmts(&mut b.block);
-                    self.inner_loops.pop();
-                } else {
-                    self.visit_block_stmts(&mut b.block);
-                }
+                // A block is a value: its tail is moved out even where the block stands for a place (`match
+                // { x } { _ => .. }` moves `x`, as normalization's `match { __spill1 } { .. }` does: probe 44).
+                let ctx = if matches!(ctx, UseKind::Place | UseKind::Receiver) { UseKind::Move } else { ctx };
+                self.with(ctx, false, |w| {
+                    if let Some(label) = &b.label {
+                        w.inner_loops.push(Some(label.name.ident.to_string()));
+                        w.visit_block_stmts(&mut b.block);
+                        w.inner_loops.pop();
+                    } else {
+                        w.visit_block_stmts(&mut b.block);
+                    }
+                });
             }
             Expr::Unsafe(u) => self.visit_block_stmts(&mut u.block),
             Expr::Const(c) => self.visit_block_stmts(&mut c.block),
