@@ -363,3 +363,34 @@ fn a_cloned_suspended_delegate_drops_once_per_copy() {
         ])
     );
 }
+
+/// A `#[stackless::coroutine]` fn declared inside another's body, and a method of a local type: their `yield_!`s
+/// are their own.
+#[stackless::coroutine]
+fn with_nested_coroutines(n: u32) -> impl Iterator<Item = u32> {
+    #[stackless::coroutine]
+    fn evens(n: u32) -> impl Iterator<Item = u32> {
+        for i in 0..n {
+            yield_!(i * 2);
+        }
+    }
+    struct Counter(u32);
+    impl Counter {
+        #[stackless::coroutine]
+        fn up(&self) -> impl Iterator<Item = u32> + '_ {
+            for i in 0..self.0 {
+                yield_!(100 + i);
+            }
+        }
+    }
+    yield_from!(evens(n));
+    let c = Counter(n);
+    for x in c.up().collect::<Vec<_>>() {
+        yield_!(x);
+    }
+}
+
+#[test]
+fn nested_coroutine_fns_suspend_in_their_own_bodies() {
+    assert_eq!(with_nested_coroutines(2).collect::<Vec<_>>(), [0, 2, 100, 101]);
+}

@@ -638,3 +638,35 @@ fn owned_values_moved_into_async_blocks() {
     assert!(drive_stream(lends_owned("abc".into(), Source(0)), None));
     assert_eq!(take_log(), ["yield 3", "pending", "yield 1", "pending", "yield 2", "end"]);
 }
+
+/// A `#[stackless::coroutine]` fn nested in another's body suspends in its own body (it was reported as a
+/// `yield_!` inside a nested fn; async-stream's `stream_in_stream`, ported).
+#[stackless::coroutine]
+fn outer_with_nested() -> impl Stream<Item = u32> {
+    #[stackless::coroutine]
+    fn inner(n: u32) -> impl Stream<Item = u32> {
+        for i in 0..n {
+            yield_!(later(1, i).await);
+        }
+    }
+    let mut s = inner(2);
+    while let Some(v) = s.next().await {
+        yield_!(v + 10);
+    }
+    yield_from!(inner(1));
+}
+
+#[test]
+fn a_nested_generator_fn() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut s = outer_with_nested();
+    let mut out = Vec::new();
+    loop {
+        match Pin::new(&mut s).poll_next(&mut cx) {
+            Poll::Ready(Some(v)) => out.push(v),
+            Poll::Ready(None) => break,
+            Poll::Pending => {}
+        }
+    }
+    assert_eq!(out, [10, 11, 0]);
+}

@@ -13,7 +13,7 @@ use crate::errors::Errors;
 use crate::ir::{JoinBefore, Value};
 use crate::lower::{Input, Lowerer};
 use crate::signature::{self, Kind, Shape};
-use crate::syntax::check_misplaced;
+use crate::syntax::{check_misplaced, is_coroutine_attribute};
 use crate::{analysis, borrows, diagnose, emit};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -36,7 +36,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let mut errors = Errors::default();
     // The attribute written twice: the second would transform the first one's output.
-    for attr in func.attrs.iter().filter(|a| is_this_attribute(a)) {
+    for attr in func.attrs.iter().filter(|a| is_coroutine_attribute(a)) {
         let name = attr.path().segments.last().map_or_else(Span::call_site, |s| s.ident.span());
         errors.error(name, "`#[stackless::coroutine]` is applied twice to this fn\nhelp: remove one of them");
     }
@@ -69,13 +69,6 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// `#[stackless::coroutine]` or `#[coroutine]` (imported).
-fn is_this_attribute(attr: &syn::Attribute) -> bool {
-    let path = attr.path();
-    path.segments.last().is_some_and(|s| s.ident == "coroutine")
-        && (path.segments.len() == 1 || path.segments.first().is_some_and(|s| s.ident == "stackless"))
-}
-
 fn first_token_span(item: &TokenStream) -> Span {
     item.clone().into_iter().next().map_or_else(Span::call_site, |t| t.span())
 }
@@ -89,7 +82,7 @@ fn fallback(func: &ItemFn, supported: Option<&Kind>, errors: TokenStream) -> Tok
     let ItemFn { attrs, vis, sig, .. } = func;
     // Already reported, and rustc would report them again for the placeholder: the attribute written twice (it
     // would transform the placeholder), `+ Copy`, a `const fn` or a C-variadic fn.
-    let attrs = attrs.iter().filter(|a| !is_this_attribute(a));
+    let attrs = attrs.iter().filter(|a| !is_coroutine_attribute(a));
     let mut sig = sig.clone();
     sig.constness = None;
     sig.variadic = None;

@@ -103,6 +103,13 @@ fn yield_in_tokens(tokens: TokenStream) -> Option<Span> {
     None
 }
 
+/// `#[stackless::coroutine]`, or `#[coroutine]` (imported).
+pub fn is_coroutine_attribute(attr: &syn::Attribute) -> bool {
+    let path = attr.path();
+    path.segments.last().is_some_and(|s| s.ident == "coroutine")
+        && (path.segments.len() == 1 || path.segments.first().is_some_and(|s| s.ident == "stackless"))
+}
+
 /// Reports `yield_!` where no suspension is possible: in a closure, async block, const block or nested item.
 pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
     struct Checker<'e> {
@@ -178,7 +185,15 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
             self.inside("const", |s| syn::visit::visit_expr(s, &a.len));
         }
         fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
-            self.inside("fn", |s| syn::visit::visit_item_fn(s, f));
+            // A nested `#[stackless::coroutine]` fn suspends in its own body: its expansion checks it.
+            if !f.attrs.iter().any(is_coroutine_attribute) {
+                self.inside("fn", |s| syn::visit::visit_item_fn(s, f));
+            }
+        }
+        fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+            if !f.attrs.iter().any(is_coroutine_attribute) {
+                syn::visit::visit_impl_item_fn(self, f);
+            }
         }
         fn visit_item_const(&mut self, c: &'ast syn::ItemConst) {
             self.inside("const", |s| syn::visit::visit_item_const(s, c));
