@@ -670,3 +670,30 @@ fn a_nested_generator_fn() {
     }
     assert_eq!(out, [10, 11, 0]);
 }
+
+/// futures' alias, as users write it (`futures::stream::BoxStream`).
+type BoxStream<'a, T> = Pin<Box<dyn Stream<Item = T> + Send + 'a>>;
+
+/// A boxed async generator through the alias: recursion (async-stream's README, ported).
+#[stackless::coroutine]
+fn countdown(n: u32) -> BoxStream<'static, u32> {
+    if n > 0 {
+        yield_!(later_clone(1, n).await);
+        yield_from!(countdown(n - 1));
+    }
+}
+
+#[test]
+fn boxed_through_futures_alias() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut s = countdown(3);
+    let mut out = Vec::new();
+    loop {
+        match s.as_mut().poll_next(&mut cx) {
+            Poll::Ready(Some(v)) => out.push(v),
+            Poll::Ready(None) => break,
+            Poll::Pending => {}
+        }
+    }
+    assert_eq!(out, [3, 2, 1]);
+}

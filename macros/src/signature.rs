@@ -365,7 +365,7 @@ impl Rebindings {
     }
 }
 
-const ACCEPTED: &str = "expected `-> impl Iterator<Item = Y>` (a generator), `-> impl Coroutine<R, Yield = Y, Return = T>` (a coroutine resumed with `R`) or `-> impl Stream<Item = Y>` (an async generator), or for recursion `-> Box<dyn Iterator<Item = Y> + 'a>` or `-> Pin<Box<dyn Coroutine<R, Yield = Y, Return = T> + 'a>>`";
+const ACCEPTED: &str = "expected `-> impl Iterator<Item = Y>` (a generator), `-> impl Coroutine<R, Yield = Y, Return = T>` (a coroutine resumed with `R`) or `-> impl Stream<Item = Y>` (an async generator), or for recursion `-> Box<dyn Iterator<Item = Y> + 'a>`, `-> Pin<Box<dyn Coroutine<R, Yield = Y, Return = T> + 'a>>` or `-> Pin<Box<dyn Stream<Item = Y> + Send + 'a>>` (`BoxStream<'a, Y>`)";
 
 /// How the state machine is returned.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -400,6 +400,21 @@ fn bounds_of(ty: &Type) -> Option<(&Bounds, Boxing, proc_macro2::Span)> {
     }
 }
 
+/// `T` of futures' aliases `BoxStream<'a, T>` and `LocalBoxStream<'a, T>` (`Pin<Box<dyn Stream<Item = T> (+ Send) +
+/// 'a>>`): an async generator whose state is boxed.
+fn box_stream_item(ty: &Type) -> Option<Type> {
+    let Type::Path(p) = strip_parens(ty) else { return None };
+    let last = p.path.segments.last()?;
+    if p.qself.is_some() || !(last.ident == "BoxStream" || last.ident == "LocalBoxStream") {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    args.args.iter().find_map(|arg| match arg {
+        GenericArgument::Type(item) => Some(item.clone()),
+        _ => None,
+    })
+}
+
 /// `Name<T>` → (`Name`, `T`).
 fn single_type_arg(ty: &Type) -> Option<(&syn::Ident, &Type)> {
     let Type::Path(p) = strip_parens(ty) else { return None };
@@ -422,6 +437,15 @@ pub fn classify_return(sig: &syn::Signature, errors: &mut Errors) -> Option<Shap
         }
         ReturnType::Type(_, ty) => ty,
     };
+    if let Some(item) = box_stream_item(ty) {
+        return Some(Shape {
+            kind: Kind::Stream { item },
+            resume_pat: None,
+            derive_clone: false,
+            derive_debug: false,
+            boxing: Boxing::PinBox,
+        });
+    }
     let Some((bounds, boxing, bounds_span)) = bounds_of(ty) else {
         // `-> Iterator<Item = u32>`: the trait, where a type is expected.
         if let Type::Path(p) = strip_parens(ty)
