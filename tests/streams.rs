@@ -697,3 +697,20 @@ fn boxed_through_futures_alias() {
     }
     assert_eq!(out, [3, 2, 1]);
 }
+
+/// `.next().await` on a temporary stream: moved into a local of the `.await` and polled there (borrow errors at
+/// the attribute before; async-stream's `inner_try_stream`, ported).
+#[stackless::coroutine]
+fn first_of_temporaries() -> impl Stream<Item = u32> {
+    let a = counter(2).next().await;
+    yield_!(a.unwrap_or(99));
+    let b = Box::pin(counter(0)).next().await;
+    yield_!(b.unwrap_or(99));
+}
+
+#[test]
+fn next_of_a_temporary_stream() {
+    take_log();
+    assert!(drive_stream(first_of_temporaries(), None));
+    assert_eq!(take_log(), ["pending", "drop later 0", "drop counter", "yield 0", "drop counter", "yield 99", "end"]);
+}

@@ -10,7 +10,8 @@
 //!   its future, polled again at the next poll. `e`'s temporaries live as a `match` scrutinee's do, as in rustc's
 //!   own desugaring.
 //! - `s.next().await` with `s` a place (a local, a field, `*r`) polls `s` itself at each poll, as `StreamExt::next`'s
-//!   future would: that future borrows `s`, which the state can't hold beside `s`.
+//!   future would: that future borrows `s`, which the state can't hold beside `s`. A temporary `s`
+//!   (`make().next().await`) is moved into a local of the `.await` first.
 //! - `yield_!(v)` → `yield_!(Ready(v))`, which is `()` as in an async generator.
 //! - In a stream of `Result`s, `e?` → `match e { Ok(v) => v, Err(error) => { yield_!(Ready(Err(From::from(error))));
 //!   return; } }`: the error is the last item, as with `async-stream`'s `try_stream!`.
@@ -60,8 +61,22 @@ impl Rewriter<'_> {
     fn await_(&mut self, a: syn::ExprAwait) -> Expr {
         self.errors.written_as(a.await_token.span, Written::Await);
         let text = format!("{}.await", a.base.to_token_stream());
-        if let Some(stream) = next_of_place(&a.base) {
-            return self.next_in_place(stream, a.await_token.span, &text);
+        match next_receiver(&a.base) {
+            Some((stream, true)) => return self.next_in_place(stream, a.await_token.span, &text),
+            Some((stream, false)) => {
+                // A temporary stream (`make().next().await`): moved into a local of the `.await`, which the
+                // state holds while it waits, and polled in place there. (It drops when the `.await` is done,
+                // not at the end of the statement.)
+                let held = syn::Ident::new("next_of", Span::mixed_site().located_at(stream.span()));
+                let held_expr: Expr = syn::parse_quote!(#held);
+                let poll_loop = self.next_in_place(&held_expr, a.await_token.span, &text);
+                return syn::parse_quote_spanned! {a.await_token.span=>
+                    match #stream {
+                        mut #held => #poll_loop,
+                    }
+                };
+            }
+            None => {}
         }
         let base = a.base;
         let at = a.await_token.span;
@@ -96,8 +111,7 @@ impl Rewriter<'_> {
         let p = quote_spanned!(stream.span()=> ::stackless::async_gen);
         let output = syn::Ident::new("__output", Span::mixed_site());
         let cx = &self.cx;
-        // A method, so that `s` auto-dereferences and reborrows as in `s.next()`.
-        // `s` through a method, so that it auto-dereferences as in `s.next()`.
+        // `s` through a method, so that it auto-dereferences and reborrows as in `s.next()`.
         let poll = quote_spanned!(stream.span()=> #p::poll_next_in_place({
             #[allow(unused_imports)]
             use #p::Place as _;
@@ -234,9 +248,9 @@ impl Rewriter<'_> {
     }
 }
 
-/// `s` of `s.next()`, when `s` is a place naming a local, a field or what a reference points to (evaluating it
-/// again at each poll reads the same place).
-fn next_of_place(e: &Expr) -> Option<&Expr> {
+/// `s` of `s.next()`, and whether it is a place naming a local, a field or what a reference points to (evaluating
+/// it again at each poll reads the same place), or an rvalue (a temporary stream).
+fn next_receiver(e: &Expr) -> Option<(&Expr, bool)> {
     fn place(e: &Expr) -> bool {
         match e {
             Expr::Path(p) => p.qself.is_none(),
@@ -247,12 +261,10 @@ fn next_of_place(e: &Expr) -> Option<&Expr> {
         }
     }
     match e {
-        Expr::MethodCall(m)
-            if m.method == "next" && m.args.is_empty() && m.turbofish.is_none() && place(&m.receiver) =>
-        {
-            Some(&m.receiver)
+        Expr::MethodCall(m) if m.method == "next" && m.args.is_empty() && m.turbofish.is_none() => {
+            Some((&m.receiver, place(&m.receiver)))
         }
-        Expr::Paren(p) => next_of_place(&p.expr),
+        Expr::Paren(p) => next_receiver(&p.expr),
         _ => None,
     }
 }
