@@ -2046,3 +2046,26 @@ fn a_suspending_scrutinee_is_held_until_the_end_of_the_match() {
     let events = common::events(|| assert_eq!(match_on_a_suspending_scrutinee().collect::<Vec<_>>(), [0, 1]));
     assert_eq!(events, common::strs(&["arm", "drop scrutinee", "after"]));
 }
+
+/// A formatting macro's named argument whose value suspends: the name stays, the value is spilled (the
+/// argument became positional, "named argument never used" and E0425; probe 35).
+#[stackless::coroutine]
+fn named_format_argument() -> impl Iterator<Item = String> {
+    let x = String::from("outer");
+    let s = format!(
+        "{x}-{}-{y:>3}",
+        2,
+        x = {
+            yield_!(String::from("a"));
+            5
+        },
+        y = 7
+    );
+    yield_!(s);
+    yield_!(x);
+}
+
+#[test]
+fn a_named_format_argument_that_suspends() {
+    assert_eq!(named_format_argument().collect::<Vec<_>>(), ["a", "5-2-  7", "outer"]);
+}

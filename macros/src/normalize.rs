@@ -318,7 +318,29 @@ fn split(e: Expr) -> Result<Split, Box<Expr>> {
                 .mac
                 .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
                 .expect("internal invariant: checked by expression_macro");
-            Split::new(args.into_iter().map(|a| (a, Slot::Place)).collect(), move |new| {
+            // A formatting macro's named argument (`x = value`): its operand is the value, its name stays.
+            let vec_like = crate::conventions::VALUE_MACROS.iter().any(|name| m.mac.path.is_ident(name));
+            let mut names = Vec::new();
+            let ops = args
+                .into_iter()
+                .map(|a| match a {
+                    Expr::Assign(named)
+                        if !vec_like && matches!(&*named.left, Expr::Path(p) if p.path.get_ident().is_some()) =>
+                    {
+                        names.push(Some((named.left, named.eq_token)));
+                        (*named.right, Slot::Place)
+                    }
+                    other => {
+                        names.push(None);
+                        (other, Slot::Place)
+                    }
+                })
+                .collect();
+            Split::new(ops, move |new| {
+                let new = new.into_iter().zip(names).map(|(value, name)| match name {
+                    Some((name, eq)) => quote!(#name #eq #value),
+                    None => value.into_token_stream(),
+                });
                 m.mac.tokens = quote!(#(#new),*);
                 Expr::Macro(m)
             })
