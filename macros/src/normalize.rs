@@ -324,11 +324,11 @@ fn split(e: Expr) -> Result<Split, Box<Expr>> {
             let ops = args
                 .into_iter()
                 .map(|a| match a {
-                    Expr::Assign(named)
-                        if !vec_like && matches!(&*named.left, Expr::Path(p) if p.path.get_ident().is_some()) =>
+                    Expr::Assign(argument)
+                        if !vec_like && matches!(&*argument.left, Expr::Path(p) if p.path.get_ident().is_some()) =>
                     {
-                        names.push(Some((named.left, named.eq_token)));
-                        (*named.right, Slot::Place)
+                        names.push(Some((argument.left, argument.eq_token)));
+                        (*argument.right, Slot::Place)
                     }
                     other => {
                         names.push(None);
