@@ -2069,3 +2069,26 @@ fn named_format_argument() -> impl Iterator<Item = String> {
 fn a_named_format_argument_that_suspends() {
     assert_eq!(named_format_argument().collect::<Vec<_>>(), ["a", "5-2-  7", "outer"]);
 }
+
+/// `dbg!` of an expression that suspends: taken apart as `dbg!` expands, it prints the expression as written
+/// (`syntax::stringified`, unit-tested against `stringify!`), not the spilled local's name (`__spill1 = 3`;
+/// probe 35), and returns its value (several as a tuple).
+#[stackless::coroutine]
+fn dbg_of_a_suspension() -> impl Iterator<Item = i64> {
+    let one = dbg!(
+        {
+            yield_!(5);
+            2
+        } + 1
+    );
+    let (a, b) = dbg!(one * 2, {
+        yield_!(6);
+        one
+    });
+    yield_!(a + b);
+}
+
+#[test]
+fn dbg_of_a_suspension_returns_its_values() {
+    assert_eq!(dbg_of_a_suspension().collect::<Vec<_>>(), [5, 6, 9]);
+}

@@ -103,6 +103,133 @@ fn yield_in_tokens(tokens: TokenStream) -> Option<Span> {
     None
 }
 
+/// Tokens as `stringify!` prints an expression (`f(a, b).x + 1`, `yield_!(5)`, `v[i]`, `&x`, `x?`): no space
+/// around `.` and `::`, none before `,`, `;`, `?` or the brackets of a call, an index or a macro, one around binary
+/// operators and after commas.
+pub fn stringified(tokens: TokenStream) -> String {
+    use proc_macro2::{Delimiter, Spacing, TokenTree};
+    /// What was printed last, which decides the space before the next token.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Last {
+        Start,
+        /// An identifier, a literal, a closed group or `?`: a call's or an index's brackets follow it directly.
+        Word,
+        /// `.`, `::` or a macro's `!`: the next token follows directly.
+        Glue,
+        /// A prefix operator (`&`, `-`, `*`, `!`).
+        Prefix,
+        /// A binary operator, a `,` or a `;`: a space follows.
+        Spaced,
+    }
+    let mut out = String::new();
+    let mut last = Last::Start;
+    // Open generic arguments (`::<`), whose `<` and `>` are tight.
+    let mut angles = 0usize;
+    // Inside a closure's `|..|`.
+    let mut in_pipes = false;
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        let space_before = match &tree {
+            TokenTree::Group(g) if matches!(g.delimiter(), Delimiter::Parenthesis | Delimiter::Bracket) => {
+                last == Last::Spaced
+            }
+            TokenTree::Punct(_) => false,
+            _ => matches!(last, Last::Word | Last::Spaced),
+        };
+        match tree {
+            TokenTree::Group(g) => {
+                let (open, close) = match g.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Brace => ("{ ", " }"),
+                    Delimiter::None => ("", ""),
+                };
+                if space_before {
+                    out.push(' ');
+                }
+                out.push_str(open);
+                out.push_str(&stringified(g.stream()));
+                out.push_str(close);
+                last = Last::Word;
+            }
+            TokenTree::Ident(_) | TokenTree::Literal(_) => {
+                if space_before {
+                    out.push(' ');
+                }
+                out.push_str(&tree.to_string());
+                last = Last::Word;
+            }
+            TokenTree::Punct(p) => {
+                // A multi-character operator (`==`, `+=`, `::`, `=>`) is one.
+                let mut op = p.as_char().to_string();
+                let mut spacing = p.spacing();
+                while spacing == Spacing::Joint {
+                    match trees.peek() {
+                        Some(TokenTree::Punct(next)) => {
+                            op.push(next.as_char());
+                            spacing = next.spacing();
+                            trees.next();
+                        }
+                        _ => break,
+                    }
+                }
+                let macro_bang = op == "!" && last == Last::Word && matches!(trees.peek(), Some(TokenTree::Group(_)));
+                let closing = op.chars().all(|c| c == '>') && angles >= op.len();
+                last = match op.as_str() {
+                    "." | "::" | ".." | "..=" => Last::Glue,
+                    // A closure's parameters: `|x| ..`, `|| ..`.
+                    "|" if in_pipes => {
+                        in_pipes = false;
+                        out.push('|');
+                        last = Last::Spaced;
+                        continue;
+                    }
+                    "|" | "||" if last != Last::Word => {
+                        if last == Last::Spaced {
+                            out.push(' ');
+                        }
+                        out.push_str(&op);
+                        in_pipes = op == "|";
+                        last = if in_pipes { Last::Glue } else { Last::Spaced };
+                        continue;
+                    }
+                    "<" if last == Last::Glue => {
+                        angles += 1;
+                        Last::Glue
+                    }
+                    _ if closing => {
+                        angles -= op.len();
+                        Last::Word
+                    }
+                    _ if macro_bang => Last::Glue,
+                    "?" => Last::Word,
+                    "," | ";" => {
+                        out.push_str(&op);
+                        last = Last::Spaced;
+                        continue;
+                    }
+                    "&" | "-" | "*" | "!" | "&&" if last != Last::Word => {
+                        if last == Last::Spaced {
+                            out.push(' ');
+                        }
+                        out.push_str(&op);
+                        last = Last::Prefix;
+                        continue;
+                    }
+                    _ => {
+                        out.push(' ');
+                        out.push_str(&op);
+                        last = Last::Spaced;
+                        continue;
+                    }
+                };
+                out.push_str(&op);
+            }
+        }
+    }
+    out
+}
+
 /// `#[stackless::coroutine]`, or `#[coroutine]` (imported).
 pub fn is_coroutine_attribute(attr: &syn::Attribute) -> bool {
     let path = attr.path();
@@ -507,5 +634,37 @@ pub fn reads_through_deref(init: &Expr) -> bool {
             _ => false,
         },
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stringified;
+    use quote::quote;
+
+    /// What `dbg!` prints of an expression the macro had to take apart is what `stringify!` gives.
+    #[test]
+    fn stringified_as_rustc_stringifies() {
+        macro_rules! same {
+            ($($e:tt)*) => {
+                assert_eq!(stringified(quote!($($e)*)), stringify!($($e)*));
+            };
+        }
+        same!(yield_!(5) + 1);
+        same!(futures::future::ready(1u32).await);
+        same!(v[i] * 2 - f(a, b));
+        same!(&x.y);
+        same!(-x == !y);
+        same!(a && b || c);
+        same!(s.parse::<u32>()?);
+        same!(x += 1);
+        same!({
+            yield_!(0);
+            5
+        });
+        same!(Some(3).map(|x| x + 1).unwrap_or(0));
+        same!([1, 2, 3].len() as u64);
+        same!(*r);
+        same!(&mut v[0..2]);
     }
 }
