@@ -131,6 +131,19 @@ fn drive_stream<S: Stream<Item = u32> + Unpin>(mut s: S, cancel_at: Option<usize
     true
 }
 
+/// A stream's items, polled until it ends (its `Pending`s polled again at once).
+fn items<S: Stream + Unpin>(mut s: S) -> Vec<S::Item> {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut out = Vec::new();
+    loop {
+        match Pin::new(&mut s).poll_next(&mut cx) {
+            Poll::Ready(Some(v)) => out.push(v),
+            Poll::Ready(None) => return out,
+            Poll::Pending => {}
+        }
+    }
+}
+
 /// Polls a future as `drive_stream` polls a stream.
 fn drive_future<F: Future<Output = ()>>(f: F, cancel_at: Option<usize>) -> bool {
     let mut f = Box::pin(f);
@@ -658,17 +671,7 @@ fn outer_with_nested() -> impl Stream<Item = u32> {
 
 #[test]
 fn a_nested_generator_fn() {
-    let mut cx = Context::from_waker(Waker::noop());
-    let mut s = outer_with_nested();
-    let mut out = Vec::new();
-    loop {
-        match Pin::new(&mut s).poll_next(&mut cx) {
-            Poll::Ready(Some(v)) => out.push(v),
-            Poll::Ready(None) => break,
-            Poll::Pending => {}
-        }
-    }
-    assert_eq!(out, [10, 11, 0]);
+    assert_eq!(items(outer_with_nested()), [10, 11, 0]);
 }
 
 /// futures' alias, as users write it (`futures::stream::BoxStream`).
@@ -685,17 +688,7 @@ fn countdown(n: u32) -> BoxStream<'static, u32> {
 
 #[test]
 fn boxed_through_futures_alias() {
-    let mut cx = Context::from_waker(Waker::noop());
-    let mut s = countdown(3);
-    let mut out = Vec::new();
-    loop {
-        match s.as_mut().poll_next(&mut cx) {
-            Poll::Ready(Some(v)) => out.push(v),
-            Poll::Ready(None) => break,
-            Poll::Pending => {}
-        }
-    }
-    assert_eq!(out, [3, 2, 1]);
+    assert_eq!(items(countdown(3)), [3, 2, 1]);
 }
 
 /// `.next().await` on a temporary stream: moved into a local of the `.await` and polled there (borrow errors at

@@ -457,6 +457,18 @@ impl<'a> Walker<'a> {
     /// out just before the closure (copied, or moved at its last use), and the closure captures that value.
     ///
     /// Input: `move |z| z * c` with `c` held in place — Output: `{ let c = (*c); move |z| z * c }`
+    /// A `move` closure or `async move` block (`expr`, whose uses start at `first`) takes every local it
+    /// mentions when it is created.
+    fn moved_in(&mut self, expr: &mut Expr, first: usize) {
+        for u in &mut self.uses[first..] {
+            u.kind = UseKind::Move;
+            u.conditions.clone_from(&self.conditions);
+        }
+        if self.move_closures == 0 {
+            self.capture_by_value(expr, first);
+        }
+    }
+
     fn capture_by_value(&mut self, expr: &mut Expr, first: usize) {
         let Some(rw) = &mut self.rewrite else { return };
         let mut lets = Vec::new();
@@ -698,14 +710,7 @@ impl VisitMut for Walker<'_> {
                     u.returns.clone_from(&self.returning);
                 }
                 if is_move {
-                    // A `move` closure takes every local it mentions when it is created.
-                    for u in &mut self.uses[first..] {
-                        u.kind = UseKind::Move;
-                        u.conditions.clone_from(&self.conditions);
-                    }
-                    if self.move_closures == 0 {
-                        self.capture_by_value(expr, first);
-                    }
+                    self.moved_in(expr, first);
                 }
             }
             Expr::Async(a) => {
@@ -720,13 +725,7 @@ impl VisitMut for Walker<'_> {
                 self.move_closures -= usize::from(is_move);
                 self.in_closure -= 1;
                 if is_move {
-                    for u in &mut self.uses[first..] {
-                        u.kind = UseKind::Move;
-                        u.conditions.clone_from(&self.conditions);
-                    }
-                    if self.move_closures == 0 {
-                        self.capture_by_value(expr, first);
-                    }
+                    self.moved_in(expr, first);
                 }
             }
             Expr::Return(r) if self.in_closure == 0 => {
