@@ -707,3 +707,15 @@ fn next_of_a_temporary_stream() {
     assert!(drive_stream(first_of_temporaries(), None));
     assert_eq!(take_log(), ["pending", "drop later 0", "drop counter", "yield 0", "drop counter", "yield 99", "end"]);
 }
+
+/// `dbg!` of an `.await` prints the expression as written and returns its value.
+#[stackless::coroutine]
+fn dbg_of_an_await() -> impl Stream<Item = u32> {
+    let v = dbg!(later(1, 4).await + 1);
+    yield_!(v);
+}
+
+#[test]
+fn dbg_of_an_await_returns_its_value() {
+    assert_eq!(items(dbg_of_an_await()), [5]);
+}

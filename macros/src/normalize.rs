@@ -567,7 +567,7 @@ impl<'a> Normalizer<'a> {
             return e;
         }
         match e {
-            Expr::Macro(m) if m.mac.path.is_ident("dbg") => match dbg_by_hand(&m.mac) {
+            Expr::Macro(m) if m.mac.path.is_ident("dbg") => match crate::syntax::dbg_by_hand(&m.mac) {
                 Some(by_hand) => self.spill(by_hand, out),
                 None => self.temp(Expr::Macro(m), out),
             },
@@ -784,34 +784,6 @@ impl<'a> Normalizer<'a> {
             format!("`yield_!` in {position} is not supported\nhelp: bind it first: `let value = yield_!(..);` and use `value`"),
         );
     }
-}
-
-/// `dbg!(e)` whose `e` suspends, as `dbg!` expands, with `e`'s text as written: spilling `e` would make `dbg!`
-/// print the spilled local's name (`__spill1 = 5`). Each argument is matched into a value, printed as `dbg!`
-/// prints it (`[file:line:column] e = {:#?}`), and returned (several as a tuple). `None` when the arguments
-/// aren't expressions (rustc reports it).
-fn dbg_by_hand(mac: &syn::Macro) -> Option<Expr> {
-    let args = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).ok()?;
-    let at = mac.path.span();
-    let value = syn::Ident::new("__dbg", Span::mixed_site());
-    let each = args.iter().map(|arg| {
-        let text = crate::syntax::stringified(arg.to_token_stream());
-        quote::quote_spanned! {at=>
-            match #arg {
-                #value => {
-                    ::std::eprintln!(
-                        "[{}:{}:{}] {} = {:#?}",
-                        ::core::file!(), ::core::line!(), ::core::column!(), #text, &#value
-                    );
-                    #value
-                }
-            }
-        }
-    });
-    Some(match args.len() {
-        1 => syn::parse2(each.into_iter().next()?).ok()?,
-        _ => syn::parse_quote_spanned!(at=> (#(#each),*)),
-    })
 }
 
 /// `if cond { then } else { els }`, built rather than re-parsed: `cond` may be a struct literal

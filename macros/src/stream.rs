@@ -36,7 +36,7 @@ use syn::{Expr, Stmt, Token};
 
 use crate::errors::{Errors, Written};
 use crate::names::poll_context;
-use crate::syntax::{expression_macro, parse_yield_arg, suspension_name};
+use crate::syntax::{dbg_by_hand, expression_macro, parse_yield_arg, stringified, suspension_name};
 
 /// The attribute that carries a suspension point's source text from this phase to lowering.
 pub const SUSPENDS_AT: &str = "suspends_at";
@@ -60,7 +60,7 @@ impl Rewriter<'_> {
     /// `e.await`, `e` already rewritten.
     fn await_(&mut self, a: syn::ExprAwait) -> Expr {
         self.errors.written_as(a.await_token.span, Written::Await);
-        let text = format!("{}.await", a.base.to_token_stream());
+        let text = format!("{}.await", stringified(a.base.to_token_stream()));
         match next_receiver(&a.base) {
             Some((stream, true)) => return self.next_in_place(stream, a.await_token.span, &text),
             Some((stream, false)) => {
@@ -81,12 +81,12 @@ impl Rewriter<'_> {
         let base = a.base;
         let at = a.await_token.span;
         let p = quote_spanned!(at=> ::stackless::async_gen);
-        // Located at the operand: a future that isn't `Unpin` is reported there.
         let awaited = syn::Ident::new("awaiting", Span::mixed_site().located_at(base.span()));
         let output = syn::Ident::new("__output", Span::mixed_site());
         let cx = &self.cx;
-        // `awaited` spanned at the operand: what isn't a future is reported there; `poll_awaited` at `.await`:
-        // a future that isn't `Unpin` is reported there.
+        // `awaited(e)` at the operand: what isn't a future is reported there. The polled future, `{ &mut
+        // awaiting }`, there too: one that isn't `Unpin` is reported at the operand, with the `.await` as the call
+        // that needs it.
         let into_future = quote_spanned!(base.span()=> ::stackless::async_gen::awaited(#base));
         let future = quote_spanned!(base.span()=> { &mut #awaited });
         let poll = quote_spanned!(at=> #p::poll_awaited(#future, &mut *#cx));
@@ -132,7 +132,7 @@ impl Rewriter<'_> {
     /// `e?` in a stream of `Result`s, `e` already rewritten: the error is yielded as `Err(From::from(error))`,
     /// as `?` converts it, and the stream ends, as `async-stream`'s `try_stream!` does.
     fn question(t: syn::ExprTry) -> Expr {
-        let text = t.to_token_stream().to_string();
+        let text = stringified(t.to_token_stream());
         let at = t.question_token.span;
         let operand = t.expr;
         let value = syn::Ident::new("__value", Span::mixed_site());
@@ -225,6 +225,12 @@ impl Rewriter<'_> {
                 };
                 self.visit_expr_mut(&mut stream);
                 Some(self.delegation(mac, stream))
+            }
+            None if mac.path.is_ident("dbg") && await_in_tokens(mac.tokens.clone()).is_some() => {
+                // Taken apart before its `.await`s are rewritten, so that it prints them as written.
+                let mut by_hand = dbg_by_hand(mac)?;
+                self.visit_expr_mut(&mut by_hand);
+                Some(by_hand)
             }
             None => {
                 if expression_macro(mac)

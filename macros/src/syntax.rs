@@ -13,6 +13,7 @@
 //!   whether `*` of a `let`'s value reads through it, a guard or an `Rc` ([`reads_through_deref`]).
 
 use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Pat, Token};
@@ -228,6 +229,34 @@ pub fn stringified(tokens: TokenStream) -> String {
         }
     }
     out
+}
+
+/// `dbg!(e)` whose `e` suspends, as `dbg!` expands, with `e`'s text as written: spilling `e` (or rewriting an
+/// `.await` in it) would make `dbg!` print the spilled local's name (`__spill1 = 5`). Each argument is matched into a value, printed as `dbg!`
+/// prints it (`[file:line:column] e = {:#?}`), and returned (several as a tuple). `None` when the arguments
+/// aren't expressions (rustc reports it).
+pub fn dbg_by_hand(mac: &syn::Macro) -> Option<Expr> {
+    let args = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).ok()?;
+    let at = mac.path.span();
+    let value = syn::Ident::new("__dbg", Span::mixed_site());
+    let each = args.iter().map(|arg| {
+        let text = stringified(arg.to_token_stream());
+        quote::quote_spanned! {at=>
+            match #arg {
+                #value => {
+                    ::std::eprintln!(
+                        "[{}:{}:{}] {} = {:#?}",
+                        ::core::file!(), ::core::line!(), ::core::column!(), #text, &#value
+                    );
+                    #value
+                }
+            }
+        }
+    });
+    Some(match args.len() {
+        1 => syn::parse2(each.into_iter().next()?).ok()?,
+        _ => syn::parse_quote_spanned!(at=> (#(#each),*)),
+    })
 }
 
 /// `#[stackless::coroutine]`, or `#[coroutine]` (imported).
