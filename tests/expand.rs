@@ -3,7 +3,8 @@
 //! shows the expansion of a coroutine that compiles.
 
 /// Each case below, by its path in `tests/expand/` without `.rs`.
-const CASES: &[&str] = &["generator", "join_point", "loop_in_place", "method", "resume", "two_points", "unit_resume"];
+const CASES: &[&str] =
+    &["generator", "join_point", "loop_in_place", "method", "resume", "stream", "two_points", "unit_resume"];
 
 #[test]
 fn every_case_is_compiled_here() {
@@ -30,6 +31,29 @@ mod generator {
     #[test]
     fn runs() {
         assert_eq!(countdown(3).collect::<Vec<_>>(), [3, 2, 1]);
+    }
+}
+
+mod stream {
+    include!("expand/stream.rs");
+
+    #[test]
+    fn runs() {
+        use core::pin::Pin;
+        use core::task::{Context, Poll, Waker};
+        use stackless::Stream;
+        #[stackless::coroutine]
+        fn numbers() -> impl stackless::Stream<Item = u32> {
+            yield_!(1);
+            yield_!(2);
+        }
+        let mut s = doubled(numbers(), core::future::ready(7));
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut out = Vec::new();
+        while let Poll::Ready(Some(x)) = Pin::new(&mut s).poll_next(&mut cx) {
+            out.push(x);
+        }
+        assert_eq!(out, [7, 2, 4]);
     }
 }
 
