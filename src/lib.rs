@@ -4,11 +4,12 @@
 #![warn(missing_docs)]
 
 pub use stackless_macros::coroutine;
-/// What an async generator (`-> impl Stream<Item = Y>`) returns: `futures_core::Stream`, the trait the async
-/// ecosystem shares (the `futures` crate's `Stream` is this one).
-#[cfg(feature = "stream")]
-pub use stackless_runtime::Stream;
+
 pub use stackless_runtime::{Coroutine, CoroutineState};
+/// What an async generator (`-> impl Stream<Item = Y>`) returns: `futures_core`'s `Stream` and `FusedStream`, the
+/// traits the async ecosystem shares (the `futures` crate's are these).
+#[cfg(feature = "stream")]
+pub use stackless_runtime::{FusedStream, Stream};
 
 /// Not a public API: what generated code reaches through `::stackless::__private`.
 #[doc(hidden)]

@@ -398,6 +398,15 @@ fn ready_only() -> impl stackless::Stream<Item = &'static str> {
     yield_!("a");
 }
 
+/// A `?` whose error already is the items' error type (clippy's `useless_conversion` must not see a conversion).
+#[stackless::coroutine]
+fn checked(n: u32) -> impl stackless::Stream<Item = Result<u32, String>> {
+    for i in 0..n {
+        let v = if i < 2 { Ok(i) } else { Err(format!("{i} is too big")) }?;
+        yield_!(Ok(v));
+    }
+}
+
 fn poll_all<S: stackless::Stream + Unpin>(mut s: S) -> Vec<S::Item> {
     let mut cx = core::task::Context::from_waker(core::task::Waker::noop());
     let mut out = Vec::new();
@@ -411,4 +420,5 @@ fn poll_all<S: stackless::Stream + Unpin>(mut s: S) -> Vec<S::Item> {
 fn async_generators_run() {
     assert_eq!(poll_all(relayed(2)), [1, 3, 0]);
     assert_eq!(poll_all(ready_only()), ["a"]);
+    assert_eq!(poll_all(checked(3)), [Ok(0), Ok(1), Err("2 is too big".to_string())]);
 }

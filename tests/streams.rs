@@ -719,3 +719,28 @@ fn dbg_of_an_await() -> impl Stream<Item = u32> {
 fn dbg_of_an_await_returns_its_value() {
     assert_eq!(items(dbg_of_an_await()), [5]);
 }
+
+/// `.next().await` on an element of a local `Vec` (an index that is a local): a place, polled in place (it was
+/// moved out as a temporary, E0507; probe 45), round robin as a service would merge its connections.
+#[stackless::coroutine]
+fn round_robin(mut streams: Vec<std::pin::Pin<Box<dyn Stream<Item = u32>>>>) -> impl Stream<Item = u32> {
+    let mut live = vec![true; streams.len()];
+    while live.iter().any(|l| *l) {
+        for i in 0..streams.len() {
+            if !live[i] {
+                continue;
+            }
+            match streams[i].next().await {
+                Some(x) => yield_!(x),
+                None => live[i] = false,
+            }
+        }
+    }
+}
+
+#[test]
+fn next_of_an_element_of_a_vec() {
+    let streams: Vec<std::pin::Pin<Box<dyn Stream<Item = u32>>>> =
+        vec![Box::pin(counter(3)), Box::pin(no_awaits(1)), Box::pin(fused(2))];
+    assert_eq!(items(round_robin(streams)), [0, 0, 0, 1, 1, 2]);
+}

@@ -90,6 +90,9 @@ pub fn consuming_method(name: &str) -> bool {
                 // a `String` (unobservably) at the next suspension point.
                 | "lines"
                 | "bytes"
+                // `StreamExt::boxed(self)` and `boxed_local(self)`: how a stream is made `Unpin`.
+                | "boxed"
+                | "boxed_local"
         )
 }
 

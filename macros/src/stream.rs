@@ -139,7 +139,8 @@ impl Rewriter<'_> {
         let error = syn::Ident::new("__error", Span::mixed_site().located_at(at));
         // Spanned at the `?`: an error type that doesn't convert is reported there, as for `?`.
         // (The block keeps that span on the argument, whatever span lowering gives the binding.)
-        let converted = quote_spanned!(at=> ::core::result::Result::Err(::core::convert::From::from({ #error })));
+        let converted =
+            quote_spanned!(at=> ::core::result::Result::Err(::stackless::async_gen::question_error({ #error })));
         let point = suspension(at, &text, quote_spanned!(at=> ::core::task::Poll::Ready(#converted)));
         syn::parse_quote_spanned! {at=>
             match #operand {
@@ -254,13 +255,15 @@ impl Rewriter<'_> {
     }
 }
 
-/// `s` of `s.next()`, and whether it is a place naming a local, a field or what a reference points to (evaluating
-/// it again at each poll reads the same place), or an rvalue (a temporary stream).
+/// `s` of `s.next()`, and whether it is a place naming a local, a field, an element at an index that is a local
+/// or a literal, or what a reference points to (evaluating it again at each poll reads the same place), or an
+/// rvalue (a temporary stream).
 fn next_receiver(e: &Expr) -> Option<(&Expr, bool)> {
     fn place(e: &Expr) -> bool {
         match e {
             Expr::Path(p) => p.qself.is_none(),
             Expr::Field(f) => place(&f.base),
+            Expr::Index(i) => place(&i.expr) && matches!(&*i.index, Expr::Path(_) | Expr::Lit(_)),
             Expr::Paren(p) => place(&p.expr),
             Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && place(&u.expr),
             _ => false,

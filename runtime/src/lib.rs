@@ -14,9 +14,9 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
-/// The trait an async generator implements (`futures_core::Stream`, which the `futures` crate re-exports).
+/// The traits an async generator implements (`futures_core`'s, which the `futures` crate re-exports).
 #[cfg(feature = "stream")]
-pub use futures_core::Stream;
+pub use futures_core::{FusedStream, Stream};
 
 use core::fmt;
 use core::iter::FusedIterator;
@@ -1006,6 +1006,13 @@ pub mod async_gen {
     #[inline(always)]
     pub fn awaited<F: IntoFuture>(value: F) -> F::IntoFuture {
         value.into_future()
+    }
+
+    /// The error a `?` in a stream of `Result`s yields, converted as `?` converts it. (A call of `From::from` at
+    /// the user's `?` would be linted by clippy's `useless_conversion` when the types are the same.)
+    #[inline(always)]
+    pub fn question_error<E, F: From<E>>(error: E) -> F {
+        F::from(error)
     }
 
     /// Polls an awaited future held in the state (made by [`awaited`]).
