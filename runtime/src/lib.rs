@@ -1000,9 +1000,8 @@ pub mod async_gen {
     use core::task::{Context, Poll};
     use futures_core::Stream;
 
-    /// The future of `e.await`, as `.await` makes it, spanned at the user's `e`: what isn't a future, or is one
-    /// that isn't `Unpin` (to be boxed: `Box::pin(f).await`, as rustc's message for the bound suggests), is
-    /// reported there.
+    /// The future of `e.await`, as `.await` makes it, spanned at the user's `e`: what isn't a future is reported
+    /// there.
     #[inline(always)]
     pub fn awaited<F: IntoFuture>(value: F) -> F::IntoFuture {
         value.into_future()
@@ -1015,7 +1014,8 @@ pub mod async_gen {
         F::from(error)
     }
 
-    /// Polls an awaited future held in the state (made by [`awaited`]).
+    /// Polls an awaited future held in the state (made by [`awaited`]). One that isn't `Unpin` is reported at the
+    /// user's operand, where rustc's message for this bound suggests `Box::pin`.
     #[inline(always)]
     pub fn poll_awaited<F: Future + Unpin>(future: &mut F, cx: &mut Context<'_>) -> Poll<F::Output> {
         Future::poll(Pin::new(future), cx)
