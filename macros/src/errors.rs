@@ -14,6 +14,8 @@ pub struct Errors {
     by_rustc: usize,
     /// Suspension points the user wrote as something else than `yield_!` ([`Errors::written_as`]).
     written: Vec<(LineColumn, Written)>,
+    /// The body is an async generator's: a message about "a later `yield_!`" may be about an `.await`.
+    awaits: bool,
 }
 
 /// What the user wrote where a phase sees a `yield_!`: an async generator's `.await` (`crate::stream`).
@@ -38,8 +40,18 @@ impl Errors {
                 Written::Await => ("`.await`", "future.await"),
             };
             message = message.replace("`yield_!`", name).replace("yield_!(..)", example);
+        } else if self.awaits {
+            // A message at another place (a borrow) about the suspension point after it, which may be either.
+            for phrase in ["a later `yield_!`", "across a `yield_!`", "at a `yield_!`"] {
+                message = message.replace(phrase, &format!("{phrase} or `.await`"));
+            }
         }
         self.push(syn::Error::new(span, message));
+    }
+
+    /// The body is an async generator's: messages about a suspension point elsewhere name both kinds.
+    pub fn suspending_at_awaits_too(&mut self) {
+        self.awaits = true;
     }
 
     /// The suspension point at `span` (the span of its `yield_` token) was written as `written`: messages at it

@@ -44,6 +44,7 @@ pub const SUSPENDS_AT: &str = "suspends_at";
 /// The async generator's body rewritten. `results`: the items are `Result`s, and a `?` yields the error and ends
 /// the stream.
 pub fn rewrite(block: &mut syn::Block, results: bool, errors: &mut Errors) {
+    errors.suspending_at_awaits_too();
     let mut rewriter = Rewriter { errors, cx: poll_context(), results };
     rewriter.visit_block_mut(block);
 }
