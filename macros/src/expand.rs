@@ -143,10 +143,11 @@ fn fallback(func: &ItemFn, supported: Option<&Kind>, errors: TokenStream) -> Tok
         }
         _ => quote!(::core::unreachable!()),
     };
+    // The placeholder uses no argument: rustc's warnings about them (`mut` not needed) would be false.
     quote! {
         #errors
         #(#attrs)*
-        #[allow(unused_variables, unreachable_code)]
+        #[allow(unused_variables, unused_mut, unreachable_code)]
         #vis #sig { #body }
     }
 }
