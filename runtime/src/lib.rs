@@ -208,8 +208,9 @@ pub mod state {
         }
     }
 
-    /// An async generator is a coroutine resumed with the poll's `Context`, yielding `Poll::Ready(item)` at a
-    /// `yield_!` and `Poll::Pending` at an `.await` whose future is pending, and returning `()` at its end.
+    /// An async generator's step takes the poll's `Context` (its coroutine is resumed with `()`), yielding
+    /// `Poll::Ready(item)` at a `yield_!` and `Poll::Pending` at an `.await` whose future is pending, and returning
+    /// `()` at its end.
     #[cfg(feature = "stream")]
     impl<S, F> Machine<S, F> {
         /// An async generator of `Y`s (a `futures_core::Stream<Item = Y>`).
