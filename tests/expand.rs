@@ -3,8 +3,17 @@
 //! shows the expansion of a coroutine that compiles.
 
 /// Each case below, by its path in `tests/expand/` without `.rs`.
-const CASES: &[&str] =
-    &["generator", "join_point", "loop_in_place", "method", "resume", "stream", "two_points", "unit_resume"];
+const CASES: &[&str] = &[
+    "generator",
+    "join_point",
+    "loop_in_place",
+    "method",
+    "resume",
+    "stream",
+    "two_points",
+    "unit_resume",
+    "wide_tag",
+];
 
 #[test]
 fn every_case_is_compiled_here() {
@@ -131,5 +140,16 @@ mod unit_resume {
         assert_eq!(Pin::new(&mut t).resume(()), CoroutineState::Yielded(0));
         assert_eq!(Pin::new(&mut t).resume(()), CoroutineState::Yielded(1));
         assert_eq!(Pin::new(&mut t).resume(()), CoroutineState::Complete(2));
+    }
+}
+
+mod wide_tag {
+    include!("expand/wide_tag.rs");
+
+    #[test]
+    fn runs() {
+        assert_eq!(batches(2).collect::<Vec<_>>(), [0, 1, 1, 2]);
+        // The `Vec`, the range and a word of tag, as a hand-written machine with a one-byte tag takes.
+        assert_eq!(core::mem::size_of_val(&batches(2)), core::mem::size_of::<(Vec<u64>, core::ops::Range<u64>, u8)>());
     }
 }

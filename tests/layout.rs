@@ -146,3 +146,45 @@ fn plain_items_and_views_are_not_held_once_dead() {
     assert!(size_of_val(&w) <= size_of::<Vec<&u64>>() + size_of::<&str>() + 8, "{}", size_of_val(&w));
     assert_eq!(w.collect::<Vec<_>>(), [3]);
 }
+
+/// Two points in a loop holding a `Vec` and words only: `at` takes a pointer-sized tag, so that the states that
+/// aren't suspended go into that tag rather than into the `Vec`'s capacity (one test per resume instead of two),
+/// in no more room than a one-byte tag, which would be padded to a word beside them.
+#[stackless::coroutine]
+fn buffer_and_words(n: u64) -> impl Iterator<Item = u64> {
+    let mut pending: Vec<u64> = Vec::with_capacity(4);
+    for i in 0..n {
+        pending.push(i);
+        yield_!(i);
+        yield_!(pending.len() as u64);
+    }
+}
+
+/// The same with fields smaller than a word beside the `String`: a one-byte tag shares their word.
+#[stackless::coroutine]
+fn buffer_and_small_fields(n: u32) -> impl Iterator<Item = u32> {
+    let mut text = String::new();
+    let mut count = 0u32;
+    let mut flag = false;
+    while count < n {
+        text.push('x');
+        yield_!(count);
+        flag = !flag;
+        yield_!(u32::from(flag));
+        count += 1;
+    }
+}
+
+#[test]
+fn a_wider_tag_takes_no_room() {
+    let g = buffer_and_words(2);
+    // The hand-written machine: the `Vec`, the range, a one-byte tag (padded to a word).
+    assert!(size_of_val(&g) <= size_of::<(Vec<u64>, core::ops::Range<u64>, u8)>(), "{}", size_of_val(&g));
+    assert_eq!(size_of_val(&g), size_of_val(&Some(buffer_and_words(2))));
+    assert_eq!(g.collect::<Vec<_>>(), [0, 1, 1, 2]);
+    let s = buffer_and_small_fields(2);
+    // `text`, `count`, `n`, `flag` and a one-byte tag, as rustc lays it out; a word-sized tag would add a word.
+    assert!(size_of_val(&s) <= size_of::<(String, u32, u32, bool, u8)>(), "{}", size_of_val(&s));
+    assert_eq!(size_of_val(&s), size_of_val(&Some(buffer_and_small_fields(2))));
+    assert_eq!(s.collect::<Vec<_>>(), [0, 1, 1, 0]);
+}

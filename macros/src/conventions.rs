@@ -8,7 +8,7 @@
 //!   end their arguments' temporaries ([`drops_own_temporaries`]), those that panic ([`PANIC_MACROS`]).
 //! - Types: the std collections that own their items ([`owned_type`]), the types without drop glue
 //!   ([`no_drop_type`]), the sequences a `for` loop over a borrow goes through by index ([`indexed_type`],
-//!   [`indexed_expr`]).
+//!   [`indexed_expr`]), those whose layout is a pointer's multiple ([`word_type`], [`word_expr`]).
 //!
 //! A name here is a guess from syntax alone (the macro sees no types): each table says what it assumes and what a
 //! user type with the same name would be taken for.
@@ -179,6 +179,115 @@ pub fn indexed_expr(expr: &syn::Expr) -> bool {
                 && std_path(&owner, INDEXED_SEQUENCES)
         }
         _ => false,
+    }
+}
+
+/// What a local's written type or initializer tells of its layout: a value whose alignment is a pointer's (or
+/// more) and whose size is a multiple of it, on every target. A group of points whose every field is one of these
+/// takes a pointer-sized tag for `at` at no cost in size (a one-byte tag would be padded to a pointer beside them
+/// anyway), and with a [`Word::Buffer`] among them it should: see `layout::Group::wide_tag`.
+///
+/// A user type of the same name (`Vec` of `my::Vec` is not taken) can only make a state larger, never wrong.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Word {
+    /// `usize`, `isize`, `u64`, `i64`, `f64`: integers and floats at least as wide as a pointer (a `u64` is
+    /// aligned to at least a pointer's alignment on every target Rust supports).
+    Number,
+    /// A reference, `Box`, `Rc`, `Arc`, an array of words, an `Option` of one.
+    Pointer,
+    /// A `Vec`, `VecDeque` or `String` (or an `Option` of one): its capacity has more unused values than any
+    /// narrower tag, so rustc puts the state's other variants there rather than in `at`'s tag.
+    Buffer,
+}
+
+/// The std types whose capacity is a niche larger than a one-byte tag's (a [`Word::Buffer`]).
+const BUFFERS: &[&str] = &["Vec", "VecDeque", "String"];
+/// The numbers that are a [`Word::Number`].
+const WORD_NUMBERS: &[&str] = &["usize", "isize", "u64", "i64", "f64"];
+/// The std pointers that are a [`Word::Pointer`].
+const WORD_POINTERS: &[&str] = &["Box", "Rc", "Arc"];
+
+/// The [`Word`] of a written type.
+pub fn word_type(ty: &syn::Type) -> Option<Word> {
+    match ty {
+        syn::Type::Reference(_) => Some(Word::Pointer),
+        syn::Type::Paren(p) => word_type(&p.elem),
+        syn::Type::Group(g) => word_type(&g.elem),
+        syn::Type::Array(a) => word_type(&a.elem).map(|_| Word::Pointer),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let last = p.path.segments.last()?;
+            if p.path.segments.len() == 1 && WORD_NUMBERS.iter().any(|n| last.ident == n) {
+                return Some(Word::Number);
+            }
+            if std_path(&p.path, BUFFERS) {
+                return Some(Word::Buffer);
+            }
+            if std_path(&p.path, WORD_POINTERS) {
+                return Some(Word::Pointer);
+            }
+            if std_path(&p.path, &["Option"]) {
+                // `Option<Vec<T>>`: the `None` takes one of the capacity's unused values, leaving plenty.
+                let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+                let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..] else {
+                    return None;
+                };
+                return word_type(inner);
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// The [`Word`] of an initializer: a literal with a word's suffix (`0u64`), a cast to one (`x as usize`),
+/// `usize::from(..)`, a collection's `len()`, a reference, a `Box::new(..)`, an array of words (`[0u64; 512]`), a
+/// `Vec`/`String`/`VecDeque` made by `new`/`with_capacity`/`from`, `vec![..]`, `format!(..)`, `.to_vec()`,
+/// `.to_string()`, a `collect::<Vec<_>>()`; a path is `of_path`'s (another local's, an argument's).
+pub fn word_expr(expr: &syn::Expr, of_path: &dyn Fn(&syn::Ident) -> Option<Word>) -> Option<Word> {
+    use syn::Expr;
+    match expr {
+        Expr::Paren(p) => word_expr(&p.expr, of_path),
+        Expr::Group(g) => word_expr(&g.expr, of_path),
+        Expr::Lit(l) => match &l.lit {
+            syn::Lit::Int(i) => WORD_NUMBERS.contains(&i.suffix()).then_some(Word::Number),
+            syn::Lit::Float(f) => (f.suffix() == "f64").then_some(Word::Number),
+            _ => None,
+        },
+        Expr::Cast(c) => word_type(&c.ty).filter(|w| *w == Word::Number),
+        Expr::Reference(_) => Some(Word::Pointer),
+        Expr::Repeat(r) => word_expr(&r.expr, of_path).map(|_| Word::Pointer),
+        Expr::Array(a) => a.elems.first().and_then(|e| word_expr(e, of_path)).map(|_| Word::Pointer),
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().and_then(of_path),
+        Expr::Macro(m) if m.mac.path.is_ident("vec") || m.mac.path.is_ident("format") => Some(Word::Buffer),
+        Expr::MethodCall(m) if m.args.is_empty() => match m.method.to_string().as_str() {
+            "len" => Some(Word::Number),
+            "to_vec" | "to_string" => Some(Word::Buffer),
+            "collect" => {
+                let ty = m.turbofish.as_ref().and_then(|t| match t.args.first() {
+                    Some(syn::GenericArgument::Type(ty)) => Some(ty),
+                    _ => None,
+                })?;
+                word_type(ty).filter(|w| *w == Word::Buffer)
+            }
+            _ => None,
+        },
+        Expr::Call(c) => {
+            let Expr::Path(f) = &*c.func else { return None };
+            let mut owner = f.path.clone();
+            let function = owner.segments.pop()?.ident;
+            owner.segments.pop_punct();
+            let owner_is = |names: &[&str]| std_path(&owner, names);
+            if owner_is(BUFFERS) && matches!(function.to_string().as_str(), "new" | "with_capacity" | "from") {
+                Some(Word::Buffer)
+            } else if owner_is(WORD_POINTERS) && function == "new" {
+                Some(Word::Pointer)
+            } else if owner.segments.len() == 1 && WORD_NUMBERS.iter().any(|n| owner.segments[0].ident == n) {
+                (function == "from").then_some(Word::Number)
+            } else {
+                None
+            }
+        }
+        _ => None,
     }
 }
 
@@ -601,5 +710,72 @@ pub fn deref_read_type(ty: &syn::Type) -> bool {
         syn::Type::Paren(p) => deref_read_type(&p.elem),
         syn::Type::Group(g) => deref_read_type(&g.elem),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Word, word_expr, word_type};
+
+    fn of_expr(text: &str) -> Option<Word> {
+        let known = |i: &syn::Ident| (i == "n").then_some(Word::Number);
+        word_expr(&syn::parse_str(text).expect("an expression"), &known)
+    }
+
+    fn of_type(text: &str) -> Option<Word> {
+        word_type(&syn::parse_str(text).expect("a type"))
+    }
+
+    #[test]
+    fn words_by_written_type() {
+        for (ty, word) in [
+            ("u64", Some(Word::Number)),
+            ("usize", Some(Word::Number)),
+            ("u32", None),
+            ("bool", None),
+            ("Vec<u8>", Some(Word::Buffer)),
+            ("std::string::String", Some(Word::Buffer)),
+            ("my::Vec<u8>", None),
+            ("Option<String>", Some(Word::Buffer)),
+            ("Option<u32>", None),
+            ("&'a [u8]", Some(Word::Pointer)),
+            ("Box<dyn Fn()>", Some(Word::Pointer)),
+            ("[u64; 512]", Some(Word::Pointer)),
+            ("[u8; 3]", None),
+            ("(u64, u64)", None),
+        ] {
+            assert_eq!(of_type(ty), word, "{ty}");
+        }
+    }
+
+    #[test]
+    fn words_by_initializer() {
+        for (expr, word) in [
+            ("0u64", Some(Word::Number)),
+            ("0", None),
+            ("0u32", None),
+            ("1.5", None),
+            ("x as usize", Some(Word::Number)),
+            ("x as u8", None),
+            ("usize::from(b)", Some(Word::Number)),
+            ("u8::from(b)", None),
+            ("v.len()", Some(Word::Number)),
+            ("n", Some(Word::Number)),
+            ("m", None),
+            ("&x", Some(Word::Pointer)),
+            ("[0u64; 512]", Some(Word::Pointer)),
+            ("[0u8; 512]", None),
+            ("Vec::with_capacity(8)", Some(Word::Buffer)),
+            ("String::from(\"a\")", Some(Word::Buffer)),
+            ("my::Vec::new()", None),
+            ("vec![1, 2]", Some(Word::Buffer)),
+            ("format!(\"{x}\")", Some(Word::Buffer)),
+            ("it.collect::<Vec<_>>()", Some(Word::Buffer)),
+            ("it.collect()", None),
+            ("Box::new(x)", Some(Word::Pointer)),
+            ("HashMap::new()", None),
+        ] {
+            assert_eq!(of_expr(expr), word, "{expr}");
+        }
     }
 }

@@ -45,6 +45,9 @@ pub struct Local {
     /// assigned there before any read) writes it too, so that a value of another type is reported where it is
     /// assigned, as in the plain fn, not where the local is next used.
     pub written_type: Option<syn::Type>,
+    /// Its layout is a pointer's multiple, by its written type or initializer
+    /// ([`crate::conventions::word_type`]): what decides the width of its group's tag.
+    pub word: Option<crate::conventions::Word>,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -95,6 +98,7 @@ impl Local {
             typed_later: false,
             indexed: false,
             written_type: None,
+            word: None,
         }
     }
 

@@ -28,6 +28,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{Analysis, Set};
+use crate::conventions::Word;
 use crate::ir::{Block, Body, Cond, Leaf, LocalId, Node, ScopeId, Stmt, UseKind, Value, YieldId};
 
 /// A body with more suspension points than this has its loops' points split into chunks.
@@ -42,6 +43,14 @@ pub struct Group {
     pub points: Vec<YieldId>,
     /// The locals each of its points holds, in declaration order.
     pub shared: Vec<LocalId>,
+    /// `at`'s tag is as wide as a pointer instead of a byte. rustc puts the state's other variants (`Idle`) in
+    /// the largest niche of the group's variant; a `Vec`'s or `String`'s capacity has more unused values than a
+    /// one-byte tag, so with one of those shared, every resume would test the capacity for `Idle` before `at`
+    /// for its point (3 instructions, and a second test where the hand-written machine has one). A pointer-sized
+    /// tag has the most unused values, so `Idle` goes there, and one test tells every state apart. Only where
+    /// that costs no room: when every field of the group (shared or own) is known to be pointer-aligned and a
+    /// multiple of a pointer's size ([`crate::conventions::Word`]), a one-byte tag would take a padded word too.
+    pub wide_tag: bool,
 }
 
 pub struct Layout {
@@ -107,7 +116,8 @@ impl Layout {
                 for &k in &points {
                     group_of[k] = Some(groups.len());
                 }
-                groups.push(Group { points, shared });
+                let wide_tag = wide_tag(body, &planner.stored, &points, &shared);
+                groups.push(Group { points, shared, wide_tag });
             }
         }
         let mut after_loop = vec![false; body.yields.len()];
@@ -146,6 +156,14 @@ impl Layout {
     pub fn same_group(&self, j: YieldId, k: YieldId) -> bool {
         self.group_of[j].is_some() && self.group_of[j] == self.group_of[k]
     }
+}
+
+/// Whether a group's `at` takes a pointer-sized tag (see [`Group::wide_tag`]). `stored`: what each point stores
+/// as the groups formed.
+fn wide_tag(body: &Body, stored: &[Vec<LocalId>], points: &[YieldId], shared: &[LocalId]) -> bool {
+    let word = |l: &LocalId| body.locals[*l].word;
+    shared.iter().any(|l| word(l) == Some(Word::Buffer))
+        && points.iter().all(|&k| stored[k].iter().all(|l| word(l).is_some()))
 }
 
 /// What deciding the groups reads, and what each point stores as the groups form.

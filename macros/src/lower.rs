@@ -31,9 +31,9 @@ use syn::spanned::Spanned;
 use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::conventions::{
-    BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, VIEW_KEEPERS,
+    BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, VIEW_KEEPERS, Word,
     deref_read_type, indexed_expr, indexed_type, leaves_type_open, no_drop_type, owned_type, panicking_macro,
-    plain_primitive_call, std_view,
+    plain_primitive_call, std_view, word_expr, word_type,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -83,6 +83,8 @@ pub struct Lowerer<'e> {
     /// The arguments' variables whose written type is a sequence reached by index (`Local::indexed`).
     /// (and whether it is a `&mut`).
     indexed_params: Vec<(syn::Ident, bool)>,
+    /// The arguments' variables whose written type is a [`Word`].
+    param_words: Vec<(syn::Ident, Word)>,
     /// The statements after the one being lowered, in each block around it (the block's statements and the index
     /// of the next one), innermost last.
     later: Vec<(std::rc::Rc<[SynStmt]>, usize)>,
@@ -159,6 +161,7 @@ impl<'e> Lowerer<'e> {
             joins: input.joins,
             lets: 0,
             indexed_params: Vec::new(),
+            param_words: Vec::new(),
             later: Vec::new(),
             mutable_sequences: Vec::new(),
         };
@@ -175,6 +178,9 @@ impl<'e> Lowerer<'e> {
             let var = param_var(&field);
             if ty.as_ref().is_some_and(indexed_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
                 l.indexed_params.push((var.clone(), ty.as_ref().is_some_and(is_reference)));
+            }
+            if let Some(word) = ty.as_ref().and_then(word_type) {
+                l.param_words.push((var.clone(), word));
             }
             if let Some(value) = ty.as_ref().and_then(no_drop_value) {
                 no_drop_stmts.push((prefix.len(), value));
@@ -592,6 +598,21 @@ impl<'e> Lowerer<'e> {
         Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()) })
     }
 
+    /// The [`Word`] of the local or argument a path names.
+    fn word_of(&self, ident: &syn::Ident) -> Option<Word> {
+        match self.env.iter().rev().find(|(n, _)| ident == n) {
+            Some(&(_, l)) => self.locals[l].word,
+            None => self.param_words.iter().find(|(v, _)| v == ident).map(|&(_, w)| w),
+        }
+    }
+
+    /// The [`Word`] of a `for` loop's iterator over `range`: a range of words when one end is a word.
+    fn range_word(&self, range: &Expr) -> Option<Word> {
+        let Expr::Range(r) = range else { return None };
+        let end = |e: &Option<Box<Expr>>| e.as_deref().and_then(|e| word_expr(e, &|i| self.word_of(i)));
+        end(&r.start).or_else(|| end(&r.end)).filter(|w| *w == Word::Number)
+    }
+
     fn declare_hidden(&mut self, name: &str) -> usize {
         self.hidden_count += 1;
         let ident = syn::Ident::new(&format!("__{name}{}", self.hidden_count), Span::mixed_site());
@@ -720,6 +741,7 @@ impl<'e> Lowerer<'e> {
         };
         let it = decl.binding.locals[0];
         self.locals[it].value = Value::Range;
+        self.locals[it].word = self.range_word(range);
         // Named after the loop, as a `for` loop's iterator is (see the `Expr::ForLoop` arm of `Self::expr`).
         self.locals[it].ident = syn::Ident::new(&loop_field_name(&f.pat, f.label.as_ref()), Span::mixed_site());
         let syn::ExprForLoop { attrs, label, pat, body, .. } = f;
@@ -830,6 +852,14 @@ impl<'e> Lowerer<'e> {
                     && matches!(&*t.pat, Pat::Ident(p) if p.subpat.is_none())
                 {
                     self.locals[*single].written_type = Some((*t.ty).clone());
+                }
+                if let [single] = binding.locals[..] {
+                    let plain = |p: &Pat| matches!(p, Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none());
+                    self.locals[single].word = match (&local.pat, &init) {
+                        (Pat::Type(t), _) if plain(&t.pat) => word_type(&t.ty),
+                        (pat, Some(Node::Leaf(leaf))) if plain(pat) => word_expr(&leaf.expr, &|i| self.word_of(i)),
+                        _ => None,
+                    };
                 }
                 if let [single] = binding.locals[..] {
                     // (An argument's variable: whether it is a `&mut`.)
@@ -1100,6 +1130,7 @@ impl<'e> Lowerer<'e> {
                 // A range over integers holds no drop glue (but isn't `Copy`).
                 if matches!(&iter.expr, Expr::Range(_)) {
                     self.locals[it].value = Value::Range;
+                    self.locals[it].word = self.range_word(&iter.expr);
                 }
                 self.loop_stack.push(id);
                 let pat_scope = self.push_scope(true);

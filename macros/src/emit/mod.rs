@@ -491,7 +491,11 @@ impl<'a> Emitter<'a> {
             }
             let inner = self.names.group(c);
             let at = at_field();
-            let tag = tag_type(group.points.len() + 1);
+            let tag = if group.wide_tag {
+                syn::Ident::new("usize", Span::call_site())
+            } else {
+                tag_type(group.points.len() + 1)
+            };
             group_enums.push(quote! {
                 #derive
                 #[allow(dead_code, non_camel_case_types, clippy::large_enum_variant)]
