@@ -321,7 +321,8 @@ const RESERVED_STATES: usize = 3;
 
 /// The smallest integer that numbers `states` states, as rustc sizes a coroutine's discriminant: one byte up to
 /// 256 states, two up to 65,536. The tag is explicit because LLVM tests an explicit tag with one compare where a
-/// niche-encoded one must be decoded first; its unused values still give `Option<coroutine>` a niche.
+/// niche-encoded one must be decoded first; its unused values still give `Option<coroutine>` a niche. (A group's
+/// `at` may take a word instead: [`crate::layout::Group::wide_tag`].)
 fn tag_type(states: usize) -> syn::Ident {
     let ty = if states <= 1 << 8 {
         "u8"
