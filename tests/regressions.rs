@@ -2092,3 +2092,40 @@ fn dbg_of_a_suspension() -> impl Iterator<Item = i64> {
 fn dbg_of_a_suspension_returns_its_values() {
     assert_eq!(dbg_of_a_suspension().collect::<Vec<_>>(), [5, 6, 9]);
 }
+
+/// A local whose type its later code completes (`let mut best = None;` ... `best = Some(w);`), where that code
+/// follows a `yield_!` in a loop that an arm resumed before the loop enters: the arm's copy of the loop ends at
+/// that `yield_!`, so the assignment was missing from it, and code after the loop (`best.unwrap().len()`, a
+/// closure given `best`) needed the type before any arm had given it (E0282, probe 46). The rest of the
+/// iteration follows the `yield_!` as dead code in every arm, as in the start arm.
+#[stackless::coroutine]
+fn best_so_far(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut v = Vec::new();
+    let mut best = None;
+    yield_!(0);
+    for w in s.split(' ') {
+        yield_!(v.len());
+        v.push(1u8);
+        best = Some(w);
+    }
+    yield_!(best.unwrap().len());
+}
+
+#[stackless::coroutine]
+#[allow(clippy::redundant_closure_for_method_calls)] // The closure is the case: its parameter's type is `best`'s.
+fn best_through_a_closure(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut best = None;
+    yield_!(0);
+    for w in s.split(' ') {
+        yield_!(1);
+        best = Some(w);
+    }
+    yield_!(best.map_or(0, |b| b.len()));
+}
+
+#[test]
+fn a_type_completed_after_a_suspension_in_a_later_loop() {
+    assert_eq!(best_so_far("a bb").collect::<Vec<_>>(), [0, 0, 1, 2]);
+    assert_eq!(best_through_a_closure("a bb").collect::<Vec<_>>(), [0, 1, 1, 2]);
+    assert_eq!(best_through_a_closure("").collect::<Vec<_>>(), [0, 1, 0]);
+}

@@ -566,12 +566,12 @@ impl Emitter<'_> {
         quote!(#binding #rest)
     }
 
-    /// In the start arm, after `yield_!(..);`: the rest of the block as dead code when it is plain code that uses a
-    /// local whose type it completes (`last = Some(x);` for `let mut last = None;`,
-    /// [`crate::ir::Local::typed_later`]). The
-    /// start arm is the first rustc type-checks; without this, code after the loop in it (`if let Some(s) = last
-    /// { s.len() }`) would need the type before any arm has given it. rustc type-checks unreachable code but
-    /// doesn't borrow-check it.
+    /// After `yield_!(..);`: the rest of the block as dead code when it is plain code that uses a local whose type
+    /// it completes (`last = Some(x);` for `let mut last = None;`, [`crate::ir::Local::typed_later`]). rustc
+    /// type-checks the arms in order, and an arm's copy of a loop ends at the loop's first suspension: without
+    /// this, code after the loop in the first arm that reaches it (`if let Some(s) = last { s.len() }`) would need
+    /// the type before any arm has given it (the start arm, or an arm resumed before the loop: probe 46). rustc
+    /// type-checks unreachable code but doesn't borrow-check it.
     fn typing_rest(&mut self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
         /// Code without suspension points or closures: leaves, and blocks and `if`s of them (`if c { found =
         /// Some(x); break; }`). `typed`: it uses a local whose type it may complete.
@@ -603,7 +603,7 @@ impl Emitter<'_> {
         }
         let discarded_yield = matches!(stmt, Stmt::Expr(Node::Yield(_), Some(_)));
         let mut typed = false;
-        if self.arm.is_some() || !discarded_yield || !stmts(rest, &mut typed, self.body) || !typed {
+        if !discarded_yield || !stmts(rest, &mut typed, self.body) || !typed {
             return TokenStream::new();
         }
         self.full_stmts(rest)
