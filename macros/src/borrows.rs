@@ -8,7 +8,7 @@
 //!   &v`, `v.iter()`, `line.split(',')`), or whose iterator holds a closure that captures a local owning its value
 //!   by reference (`.filter(|x| names.contains(x))`);
 //! - a closure bound by `let` without `move`, still in use at a suspension point, that names a local owning its
-//!   value;
+//!   value or a number;
 //! - a `let` that binds a borrow of a local (`let r = &v;`), or an iterator, reference or guard into a local
 //!   known to own its value (`let it = v.iter();` with `let v = vec![..];`, `let g = cell.borrow_mut();` with
 //!   `cell: Rc<RefCell<T>>`), which is still held at a suspension point;
@@ -400,28 +400,40 @@ impl<'a> Checker<'a> {
     }
 
     /// `let f = |x| x * factor[0];` without `move`, with `f` still in use at a suspension point: the closure
-    /// borrows the locals it names, so a local known to own its value is borrowed across it: an error at its
-    /// mention. (A local that may be a reference is captured as a reborrow of what it points to, which is fine.)
+    /// borrows the locals it names ([`Self::borrowed_by_closure`]) across it: an error at the first one's mention.
     fn closure_held(&mut self, l: &Let, init: &Leaf, c: &syn::ExprClosure) {
-        let live = l.binding.locals.iter().any(|&b| {
-            (0..self.body.yields.len())
-                .any(|k| self.an.reachable[k] && self.an.stored[k].contains(&b) && !self.an.dead[k].contains(b))
-        });
-        if c.capture.is_some() || !live {
+        let held_where = |live: bool| {
+            l.binding.locals.iter().any(|&b| {
+                (0..self.body.yields.len()).any(|k| {
+                    self.an.reachable[k] && self.an.stored[k].contains(&b) && (!live || !self.an.dead[k].contains(b))
+                })
+            })
+        };
+        if c.capture.is_some() || !held_where(false) {
             return;
         }
-        let Some(mention) = Self::named_local(init, c, |local| self.body.locals[local].owned()) else { return };
+        let Some(mention) = Self::named_local(init, c, |l| self.borrowed_by_closure(l)) else { return };
         let name = mention.to_string();
         let closure = l.binding.locals.first().map_or_else(String::new, |&b| self.body.locals[b].written.clone());
-        self.errors.error(
-            mention.span(),
+        let message = if held_where(true) {
             format!(
                 "this closure borrows `{name}`, and `{closure}` holds the closure across a `yield_!`\n\
                  note: {STATE_MOVES}\n\
                  help: capture `{name}` by value: write `move` before the closure's parameters (after a clone, if \
                  `{name}` is used after it)"
-            ),
-        );
+            )
+        } else {
+            // No longer used there, but still in scope: a closure is kept to its scope's end (whether it has
+            // anything to drop is only known after the body is checked).
+            format!(
+                "this closure borrows `{name}`, and `{closure}` is still in scope at a later `yield_!`, which \
+                 keeps it\n\
+                 note: {STATE_MOVES}\n\
+                 help: capture `{name}` by value: write `move` before the closure's parameters, or end \
+                 `{closure}`'s scope before the `yield_!` (`let first = {{ let {closure} = ..; {closure}(..) }};`)"
+            )
+        };
+        self.errors.error(mention.span(), message);
     }
 
     /// The hidden local that `init` borrows as a whole (`&__temporary1`, also behind parentheses, `as` and in
@@ -789,10 +801,9 @@ impl<'a> Checker<'a> {
 
     /// In a `for` loop's iterator, a closure passed to an iterator adapter without `move`
     /// (`v.into_iter().filter(|x| names.contains(x))`): it captures the coroutine's locals it names by reference,
-    /// and the loop's iterator holds it across its suspension points. The first such local known to own its value,
-    /// at its mention: a local that may be a reference (`text: &str`) is captured as a reborrow of what it points
-    /// to, which is fine, and the macro sees no types to tell a `u32` from a `&u32`: rustc reports those. (An
-    /// adapter calls its closure more than once, so the closure can't move a captured local out: it borrows it.)
+    /// and the loop's iterator holds it across its suspension points. The first such local it borrows
+    /// ([`Self::borrowed_by_closure`]), at its mention. (An adapter calls its closure more than once, so the
+    /// closure can't move a captured local out: it borrows it.)
     fn closure_borrow(&self, leaf: &Leaf, header: &Expr) -> Option<syn::Ident> {
         let mut expr = strip_parens(header);
         while let Expr::MethodCall(m) = expr
@@ -801,7 +812,7 @@ impl<'a> Checker<'a> {
             for arg in &m.args {
                 if let Expr::Closure(c) = strip_parens(arg)
                     && c.capture.is_none()
-                    && let Some(found) = Self::named_local(leaf, c, |l| self.body.locals[l].owned())
+                    && let Some(found) = Self::named_local(leaf, c, |l| self.borrowed_by_closure(l))
                 {
                     return Some(found);
                 }
@@ -809,6 +820,14 @@ impl<'a> Checker<'a> {
             expr = strip_parens(&m.receiver);
         }
         None
+    }
+
+    /// A closure without `move` that names `local` borrows the local itself: it is known to own its value, or to
+    /// be a number, `bool` or `char` (borrowed to be copied). A local that may be a reference (`text: &str`) is
+    /// captured as a reborrow of what it points to, which is fine; the macro sees no types to tell a `u32` it
+    /// wasn't told of from a `&u32`: rustc reports those.
+    fn borrowed_by_closure(&self, local: LocalId) -> bool {
+        self.body.locals[local].owned() || self.body.locals[local].scalar
     }
 
     /// The first of the coroutine's locals that closure `c` names and that `wanted` accepts, skipping every name

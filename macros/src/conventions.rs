@@ -8,7 +8,8 @@
 //!   end their arguments' temporaries ([`drops_own_temporaries`]), those that panic ([`PANIC_MACROS`]).
 //! - Types: the std collections that own their items ([`owned_type`]), the types without drop glue
 //!   ([`no_drop_type`]), the sequences a `for` loop over a borrow goes through by index ([`indexed_type`],
-//!   [`indexed_expr`]), those whose layout is a pointer's multiple ([`word_type`], [`word_expr`]).
+//!   [`indexed_expr`]), those whose layout is a pointer's multiple ([`word_type`], [`word_expr`]), the scalars
+//!   ([`scalar_type`], [`scalar_expr`]).
 //!
 //! A name here is a guess from syntax alone (the macro sees no types): each table says what it assumes and what a
 //! user type with the same name would be taken for.
@@ -288,6 +289,41 @@ pub fn word_expr(expr: &syn::Expr, of_path: &dyn Fn(&syn::Ident) -> Option<Word>
             }
         }
         _ => None,
+    }
+}
+
+/// The primitive scalars: numbers, `bool`, `char`.
+const SCALARS: &[&str] = &[
+    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64", "bool",
+    "char",
+];
+
+/// A written type that is one of the [`SCALARS`].
+pub fn scalar_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Paren(p) => scalar_type(&p.elem),
+        syn::Type::Group(g) => scalar_type(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| SCALARS.iter().any(|s| i == s)),
+        _ => false,
+    }
+}
+
+/// An initializer that makes one of the [`SCALARS`]: a literal (not a string), a cast to one, arithmetic or a
+/// comparison of such (`a + 1`, `!b`), a path that `of_path` knows is one.
+pub fn scalar_expr(expr: &syn::Expr, of_path: &dyn Fn(&syn::Ident) -> bool) -> bool {
+    use syn::Expr;
+    match expr {
+        Expr::Paren(p) => scalar_expr(&p.expr, of_path),
+        Expr::Group(g) => scalar_expr(&g.expr, of_path),
+        Expr::Lit(l) => matches!(
+            l.lit,
+            syn::Lit::Int(_) | syn::Lit::Float(_) | syn::Lit::Bool(_) | syn::Lit::Char(_) | syn::Lit::Byte(_)
+        ),
+        Expr::Cast(c) => scalar_type(&c.ty),
+        Expr::Unary(u) => !matches!(u.op, syn::UnOp::Deref(_)) && scalar_expr(&u.expr, of_path),
+        Expr::Binary(b) => scalar_expr(&b.left, of_path) && scalar_expr(&b.right, of_path),
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(of_path),
+        _ => false,
     }
 }
 
@@ -715,7 +751,7 @@ pub fn deref_read_type(ty: &syn::Type) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Word, word_expr, word_type};
+    use super::{Word, scalar_expr, scalar_type, word_expr, word_type};
 
     fn of_expr(text: &str) -> Option<Word> {
         let known = |i: &syn::Ident| (i == "n").then_some(Word::Number);
@@ -776,6 +812,28 @@ mod tests {
             ("HashMap::new()", None),
         ] {
             assert_eq!(of_expr(expr), word, "{expr}");
+        }
+    }
+
+    #[test]
+    fn scalars() {
+        for (ty, scalar) in [("i32", true), ("char", true), ("&i32", false), ("String", false), ("my::i32", false)] {
+            assert_eq!(scalar_type(&syn::parse_str(ty).expect("a type")), scalar, "{ty}");
+        }
+        let known = |i: &syn::Ident| i == "n";
+        for (expr, scalar) in [
+            ("3", true),
+            ("'c'", true),
+            ("true", true),
+            ("\"s\"", false),
+            ("n + 1", true),
+            ("m + 1", false),
+            ("!n", true),
+            ("*r", false),
+            ("x as u8", true),
+            ("f(n)", false),
+        ] {
+            assert_eq!(scalar_expr(&syn::parse_str(expr).expect("an expression"), &known), scalar, "{expr}");
         }
     }
 }

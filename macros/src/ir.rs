@@ -48,6 +48,9 @@ pub struct Local {
     /// Its layout is a pointer's multiple, by its written type or initializer
     /// ([`crate::conventions::word_type`]): what decides the width of its group's tag.
     pub word: Option<crate::conventions::Word>,
+    /// A number, `bool` or `char` by its written type or initializer ([`crate::conventions::scalar_type`]): a
+    /// closure that names it borrows the local itself (not what it points to, as for a reference).
+    pub scalar: bool,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -99,6 +102,7 @@ impl Local {
             indexed: false,
             written_type: None,
             word: None,
+            scalar: false,
         }
     }
 

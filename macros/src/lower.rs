@@ -33,7 +33,7 @@ use syn::{Expr, Pat, Stmt as SynStmt, Token};
 use crate::conventions::{
     BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, VIEW_KEEPERS, Word,
     deref_read_type, indexed_expr, indexed_type, leaves_type_open, no_drop_type, owned_type, panicking_macro,
-    plain_primitive_call, std_view, word_expr, word_type,
+    plain_primitive_call, scalar_expr, scalar_type, std_view, word_expr, word_type,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -83,8 +83,8 @@ pub struct Lowerer<'e> {
     /// The arguments' variables whose written type is a sequence reached by index (`Local::indexed`).
     /// (and whether it is a `&mut`).
     indexed_params: Vec<(syn::Ident, bool)>,
-    /// The arguments' variables whose written type is a [`Word`].
-    param_words: Vec<(syn::Ident, Word)>,
+    /// The arguments' variables and their written types.
+    param_types: Vec<(syn::Ident, syn::Type)>,
     /// The statements after the one being lowered, in each block around it (the block's statements and the index
     /// of the next one), innermost last.
     later: Vec<(std::rc::Rc<[SynStmt]>, usize)>,
@@ -161,7 +161,7 @@ impl<'e> Lowerer<'e> {
             joins: input.joins,
             lets: 0,
             indexed_params: Vec::new(),
-            param_words: Vec::new(),
+            param_types: Vec::new(),
             later: Vec::new(),
             mutable_sequences: Vec::new(),
         };
@@ -179,8 +179,8 @@ impl<'e> Lowerer<'e> {
             if ty.as_ref().is_some_and(indexed_type) && matches!(&pat, Pat::Ident(p) if p.subpat.is_none()) {
                 l.indexed_params.push((var.clone(), ty.as_ref().is_some_and(is_reference)));
             }
-            if let Some(word) = ty.as_ref().and_then(word_type) {
-                l.param_words.push((var.clone(), word));
+            if let Some(ty) = &ty {
+                l.param_types.push((var.clone(), ty.clone()));
             }
             if let Some(value) = ty.as_ref().and_then(no_drop_value) {
                 no_drop_stmts.push((prefix.len(), value));
@@ -602,7 +602,15 @@ impl<'e> Lowerer<'e> {
     fn word_of(&self, ident: &syn::Ident) -> Option<Word> {
         match self.env.iter().rev().find(|(n, _)| ident == n) {
             Some(&(_, l)) => self.locals[l].word,
-            None => self.param_words.iter().find(|(v, _)| v == ident).map(|&(_, w)| w),
+            None => self.param_types.iter().find(|(v, _)| v == ident).and_then(|(_, ty)| word_type(ty)),
+        }
+    }
+
+    /// Whether the local or argument a path names is a [`scalar_type`].
+    fn scalar_of(&self, ident: &syn::Ident) -> bool {
+        match self.env.iter().rev().find(|(n, _)| ident == n) {
+            Some(&(_, l)) => self.locals[l].scalar,
+            None => self.param_types.iter().any(|(v, ty)| v == ident && scalar_type(ty)),
         }
     }
 
@@ -859,6 +867,11 @@ impl<'e> Lowerer<'e> {
                         (Pat::Type(t), _) if plain(&t.pat) => word_type(&t.ty),
                         (pat, Some(Node::Leaf(leaf))) if plain(pat) => word_expr(&leaf.expr, &|i| self.word_of(i)),
                         _ => None,
+                    };
+                    self.locals[single].scalar = match (&local.pat, &init) {
+                        (Pat::Type(t), _) if plain(&t.pat) => scalar_type(&t.ty),
+                        (pat, Some(Node::Leaf(leaf))) if plain(pat) => scalar_expr(&leaf.expr, &|i| self.scalar_of(i)),
+                        _ => false,
                     };
                 }
                 if let [single] = binding.locals[..] {
