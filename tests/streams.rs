@@ -288,6 +288,60 @@ twin!(polls_streams_it_holds(n: u32 = 3) {
     yield_!(later(1, 99).await);
 });
 
+/// A receiver shaped like tokio's `mpsc::Receiver`: `recv()`'s future borrows it and calls its `poll_recv` at
+/// each poll, which is `Pending` once before each item. Logs its drop.
+struct Inbox {
+    items: Vec<u32>,
+    ready: bool,
+}
+
+fn inbox(n: u32) -> Inbox {
+    Inbox { items: (0..n).rev().collect(), ready: false }
+}
+
+impl Inbox {
+    fn recv(&mut self) -> Recv<'_> {
+        Recv(self)
+    }
+
+    fn poll_recv(&mut self, cx: &mut Context<'_>) -> Poll<Option<u32>> {
+        self.ready = !self.ready;
+        if !self.ready {
+            Poll::Ready(self.items.pop())
+        } else {
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+impl Drop for Inbox {
+    fn drop(&mut self) {
+        log(format!("drop inbox, {} left", self.items.len()));
+    }
+}
+
+struct Recv<'a>(&'a mut Inbox);
+
+impl Future for Recv<'_> {
+    type Output = Option<u32>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<u32>> {
+        self.0.poll_recv(cx)
+    }
+}
+
+// `rx.recv().await` polls `rx.poll_recv(cx)` in place (tokio's receivers, `interval.tick()` and
+// `set.join_next()` the same way): held in a local, in a field, and a temporary receiver.
+twin!(receives_in_place(n: u32 = 3) {
+    let mut rx = inbox(n);
+    while let Some(x) = rx.recv().await {
+        yield_!(x);
+    }
+    let mut pair = (Loud("pair"), inbox(2));
+    yield_!(pair.1.recv().await.unwrap_or(7) + 10);
+    yield_!(inbox(1).recv().await.unwrap_or(7) + 30);
+});
+
 twin!(early_return(n: u32 = 5) {
     let outer = Loud("outer");
     for i in 0..n {

@@ -11,7 +11,9 @@
 //!   own desugaring.
 //! - `s.next().await` with `s` a place (a local, a field, `*r`) polls `s` itself at each poll, as `StreamExt::next`'s
 //!   future would: that future borrows `s`, which the state can't hold beside `s`. A temporary `s`
-//!   (`make().next().await`) is moved into a local of the `.await` first.
+//!   (`make().next().await`) is moved into a local of the `.await` first. So do tokio's `rx.recv().await`,
+//!   `interval.tick().await` and `set.join_next().await`, with the receiver's `poll_recv`, `poll_tick` and
+//!   `poll_join_next` ([`POLLED_IN_PLACE`]).
 //! - `yield_!(v)` → `yield_!(Ready(v))`, which is `()` as in an async generator.
 //! - In a stream of `Result`s, `e?` → `match e { Ok(v) => v, Err(error) => { yield_!(Ready(Err(From::from(error))));
 //!   return; } }`: the error is the last item, as with `async-stream`'s `try_stream!`.
@@ -62,15 +64,15 @@ impl Rewriter<'_> {
     fn await_(&mut self, a: syn::ExprAwait) -> Expr {
         self.errors.written_as(a.await_token.span, Written::Await);
         let text = format!("{}.await", stringified(a.base.to_token_stream()));
-        match next_receiver(&a.base) {
-            Some((stream, true)) => return self.next_in_place(stream, a.await_token.span, &text),
-            Some((stream, false)) => {
-                // A temporary stream (`make().next().await`): moved into a local of the `.await`, which the
+        match polled_in_place(&a.base) {
+            Some((poll, stream, true)) => return self.poll_in_place(poll, stream, a.await_token.span, &text),
+            Some((poll, stream, false)) => {
+                // A temporary receiver (`make().next().await`): moved into a local of the `.await`, which the
                 // state holds while it waits, and polled in place there. (It drops when the `.await` is done,
                 // not at the end of the statement.)
                 let held = syn::Ident::new("next_of", Span::mixed_site().located_at(stream.span()));
                 let held_expr: Expr = syn::parse_quote!(#held);
-                let poll_loop = self.next_in_place(&held_expr, a.await_token.span, &text);
+                let poll_loop = self.poll_in_place(poll, &held_expr, a.await_token.span, &text);
                 return syn::parse_quote_spanned! {a.await_token.span=>
                     match #stream {
                         mut #held => #poll_loop,
@@ -105,19 +107,31 @@ impl Rewriter<'_> {
         }
     }
 
-    /// `s.next().await` on a place `s`: `StreamExt::next`'s future only borrows `s` and polls it, so each poll
-    /// polls `s` itself instead of holding a future that borrows it (which the state, holding `s` too, couldn't
-    /// hold beside it). The stream keeps the waker it registered, so no wake-up is lost.
-    fn next_in_place(&self, stream: &Expr, at: Span, text: &str) -> Expr {
+    /// `s.next().await` (or `rx.recv().await`, ..) on a place `s`: `StreamExt::next`'s future only borrows `s`
+    /// and polls it, so each poll polls `s` itself instead of holding a future that borrows it (which the state,
+    /// holding `s` too, couldn't hold beside it). The stream keeps the waker it registered, so no wake-up is lost.
+    fn poll_in_place(&self, poll: InPlace, stream: &Expr, at: Span, text: &str) -> Expr {
         let p = quote_spanned!(stream.span()=> ::stackless::async_gen);
         let output = syn::Ident::new("__output", Span::mixed_site());
         let cx = &self.cx;
-        // `s` through a method, so that it auto-dereferences and reborrows as in `s.next()`.
-        let poll = quote_spanned!(stream.span()=> #p::poll_next_in_place({
-            #[allow(unused_imports)]
-            use #p::Place as _;
-            #stream.stackless_place()
-        }, &mut *#cx));
+        let poll = match poll {
+            // `s` through a method, so that it auto-dereferences and reborrows as in `s.next()`.
+            InPlace::Next => quote_spanned!(stream.span()=> #p::poll_next_in_place({
+                #[allow(unused_imports)]
+                use #p::Place as _;
+                #stream.stackless_place()
+            }, &mut *#cx)),
+            // The receiver's own `poll_` method, which its future calls (spanned at the user's method: a
+            // receiver without one is reported there).
+            // The receiver through `stackless_place` too (auto-dereferenced, so that an inherent `poll_recv` is
+            // found before the runtime's stand-in), in a block spanned at the method, as the generated place
+            // isn't in every arm.
+            InPlace::Method(method) => quote_spanned!(method.span()=> {
+                #[allow(unused_imports)]
+                use #p::{Place as _, PolledInPlace as _};
+                { #stream.stackless_place() }.#method(&mut *#cx)
+            }),
+        };
         let pending = suspension(at, text, quote!(::core::task::Poll::Pending));
         syn::parse_quote_spanned! {at=>
             loop {
@@ -256,10 +270,10 @@ impl Rewriter<'_> {
     }
 }
 
-/// `s` of `s.next()`, and whether it is a place naming a local, a field, an element at an index that is a local
-/// or a literal, or what a reference points to (evaluating it again at each poll reads the same place), or an
-/// rvalue (a temporary stream).
-fn next_receiver(e: &Expr) -> Option<(&Expr, bool)> {
+/// How `s.next()` (or `rx.recv()`, ..: [`POLLED_IN_PLACE`]) is polled in place, `s`, and whether `s` is a place
+/// naming a local, a field, an element at an index that is a local or a literal, or what a reference points to
+/// (evaluating it again at each poll reads the same place), or an rvalue (a temporary receiver).
+fn polled_in_place(e: &Expr) -> Option<(InPlace, &Expr, bool)> {
     fn place(e: &Expr) -> bool {
         match e {
             Expr::Path(p) => p.qself.is_none(),
@@ -271,13 +285,35 @@ fn next_receiver(e: &Expr) -> Option<(&Expr, bool)> {
         }
     }
     match e {
-        Expr::MethodCall(m) if m.method == "next" && m.args.is_empty() && m.turbofish.is_none() => {
-            Some((&m.receiver, place(&m.receiver)))
+        Expr::MethodCall(m) if m.args.is_empty() && m.turbofish.is_none() => {
+            let poll = if m.method == "next" {
+                InPlace::Next
+            } else {
+                let (_, poll) = POLLED_IN_PLACE.iter().find(|(name, _)| m.method == name)?;
+                InPlace::Method(syn::Ident::new(poll, m.method.span()))
+            };
+            Some((poll, &m.receiver, place(&m.receiver)))
         }
-        Expr::Paren(p) => next_receiver(&p.expr),
+        Expr::Paren(p) => polled_in_place(&p.expr),
         _ => None,
     }
 }
+
+/// How an `.await` on a method of a receiver the state holds polls that receiver in place.
+enum InPlace {
+    /// `s.next()`: `Stream::poll_next` (the runtime's `poll_next_in_place`).
+    Next,
+    /// The receiver's own method that the future calls at each poll ([`POLLED_IN_PLACE`]).
+    Method(syn::Ident),
+}
+
+/// Methods taking no argument whose future only borrows its receiver and calls the receiver's own `poll_`
+/// method at each poll, by convention (tokio's): `rx.recv().await` on an `mpsc::Receiver` or
+/// `UnboundedReceiver`, `interval.tick().await`, `set.join_next().await` on a `JoinSet`. A receiver without the
+/// `poll_` method (tokio's `broadcast::Receiver`) finds the runtime's `PolledInPlace` instead, whose bound says
+/// why, at the method.
+const POLLED_IN_PLACE: &[(&str, &str)] =
+    &[("recv", "poll_recv"), ("tick", "poll_tick"), ("join_next", "poll_join_next")];
 
 /// The first `.await` in a macro's tokens, outside `async` blocks (`async { .. }`, `async move { .. }`: an
 /// `.await` there is that future's).

@@ -1056,6 +1056,47 @@ pub mod async_gen {
 
     impl<S: Stream + Unpin + ?Sized> NextInPlace for S {}
 
+    /// What `rx.recv().await`, `interval.tick().await` and `set.join_next().await` poll in place: the receiver's
+    /// own `poll_recv`, `poll_tick` or `poll_join_next` (tokio's). A receiver without one finds these instead,
+    /// whose bound explains it (an inherent method is always chosen over a trait's).
+    pub trait PolledInPlace {
+        /// Stands for a missing `poll_recv`.
+        #[allow(clippy::missing_panics_doc)]
+        fn poll_recv<T>(&mut self, _cx: &mut Context<'_>) -> Poll<T>
+        where
+            Self: HasPollMethod,
+        {
+            unreachable!()
+        }
+        /// Stands for a missing `poll_tick`.
+        #[allow(clippy::missing_panics_doc)]
+        fn poll_tick<T>(&mut self, _cx: &mut Context<'_>) -> Poll<T>
+        where
+            Self: HasPollMethod,
+        {
+            unreachable!()
+        }
+        /// Stands for a missing `poll_join_next`.
+        #[allow(clippy::missing_panics_doc)]
+        fn poll_join_next<T>(&mut self, _cx: &mut Context<'_>) -> Poll<T>
+        where
+            Self: HasPollMethod,
+        {
+            unreachable!()
+        }
+    }
+
+    impl<T: ?Sized> PolledInPlace for T {}
+
+    /// Never implemented: the bound of [`PolledInPlace`]'s methods.
+    #[diagnostic::on_unimplemented(
+        message = "`.await` on `{Self}`'s method polls it in place with its own `poll_` method (`recv`: `poll_recv`, `tick`: `poll_tick`, `join_next`: `poll_join_next`), and `{Self}` has none",
+        label = "polled in place, as tokio's `mpsc` receivers, `Interval` and `JoinSet` are",
+        note = "a stackless async generator can't hold a future that borrows what it holds itself, so `.await` on these methods polls the receiver in place",
+        note = "a receiver without that method can be lent to an `async move` block that gives it back: `let (back, v) = Box::pin(async move {{ let v = rx.recv().await; (rx, v) }}).await; rx = back;`"
+    )]
+    pub trait HasPollMethod {}
+
     /// `&mut` of what a method call's receiver reaches (`s` of `s.next()`, auto-dereferenced as there).
     pub trait Place {
         /// `self`.
