@@ -523,6 +523,94 @@ fn mutable_borrows_and_other_sequences_go_by_index_too() {
     assert_eq!(by_mutable_reference(5).collect::<Vec<_>>(), [6, 7, 8, 12, 14, 16, 11, 21, 7, 9, 7, 8, 74]);
 }
 
+/// `v.windows(k)`, `v.chunks(k)` (also enumerated) and `v.iter().skip(n)`, `v.iter_mut().skip(n)`,
+/// `v.iter().enumerate().skip(n)` go by index too: `k` and `n` are read once, when the loop starts, as the
+/// adapters read them (probe 46).
+#[stackless::coroutine]
+fn slices_and_skips(mut k: usize, buf: &mut [u32]) -> impl Iterator<Item = u32> + '_ {
+    let squares: Vec<u32> = (0..7).map(|x| x * x).collect();
+    for w in squares.windows(k) {
+        k += 1;
+        yield_!(w.iter().sum());
+    }
+    yield_!(u32::try_from(k).unwrap());
+    for (i, c) in squares.chunks(3).enumerate() {
+        yield_!(c.iter().sum::<u32>() * 100 + u32::try_from(i).unwrap());
+    }
+    let mut table = [5u32, 6, 7, 8];
+    let skip = 2;
+    for x in table.iter().skip(skip) {
+        yield_!(*x);
+    }
+    for x in table.iter_mut().skip(3) {
+        *x += 1;
+        yield_!(*x);
+    }
+    for (i, x) in squares.iter().enumerate().skip(5) {
+        yield_!(*x + u32::try_from(i).unwrap() * 1000);
+    }
+    for x in buf.iter_mut().skip(1) {
+        *x *= 10;
+        yield_!(*x);
+    }
+    yield_!(table.iter().sum::<u32>() + buf.iter().sum::<u32>());
+}
+
+fn slices_and_skips_plain(mut k: usize, buf: &mut [u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let squares: Vec<u32> = (0..7).map(|x| x * x).collect();
+    for w in squares.windows(k) {
+        k += 1;
+        out.push(w.iter().sum());
+    }
+    out.push(u32::try_from(k).unwrap());
+    for (i, c) in squares.chunks(3).enumerate() {
+        out.push(c.iter().sum::<u32>() * 100 + u32::try_from(i).unwrap());
+    }
+    let mut table = [5u32, 6, 7, 8];
+    let skip = 2;
+    for x in table.iter().skip(skip) {
+        out.push(*x);
+    }
+    for x in table.iter_mut().skip(3) {
+        *x += 1;
+        out.push(*x);
+    }
+    for (i, x) in squares.iter().enumerate().skip(5) {
+        out.push(*x + u32::try_from(i).unwrap() * 1000);
+    }
+    for x in buf.iter_mut().skip(1) {
+        *x *= 10;
+        out.push(*x);
+    }
+    out.push(table.iter().sum::<u32>() + buf.iter().sum::<u32>());
+    out
+}
+
+#[stackless::coroutine]
+fn windows_of(v: Vec<u8>, k: usize) -> impl Iterator<Item = usize> {
+    for w in v.windows(k) {
+        yield_!(w.len());
+    }
+}
+
+#[test]
+fn windows_chunks_and_skips_go_by_index() {
+    for k in 1..=8 {
+        let (mut a, mut b) = ([1u32, 2, 3], [1u32, 2, 3]);
+        assert_eq!(slices_and_skips(k, &mut a).collect::<Vec<_>>(), slices_and_skips_plain(k, &mut b), "k = {k}");
+        assert_eq!(a, b);
+    }
+    // `windows(0)` panics where the loop starts, as `v.windows(0)` does, even over nothing.
+    let text = |payload: Box<dyn std::any::Any + Send>| {
+        payload.downcast_ref::<String>().cloned().or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_string()))
+    };
+    let message = text(std::panic::catch_unwind(|| windows_of(Vec::new(), 0).count()).unwrap_err());
+    let expected = text(std::panic::catch_unwind(|| [0u8; 0].windows(0).count()).unwrap_err());
+    assert!(expected.as_deref().is_some_and(|e| e.contains("window size")), "{expected:?}");
+    assert_eq!(message, expected);
+}
+
 #[stackless::coroutine]
 fn noisy_items(names: Vec<&'static str>) -> impl Iterator<Item = &'static str> {
     let items: Vec<Noisy> = names.iter().map(|&n| Noisy(n)).collect();

@@ -383,8 +383,9 @@ impl<'a> Checker<'a> {
         // A `Vec`, `VecDeque` or array goes by index by itself unless the loop's body names it (see `lower`).
         let by_index = if loop_ && self.body.locals[owner].indexed && name == local_name {
             format!(
-                "\nnote: a loop over `&{name}`, `&mut {name}`, `{name}.iter()` or `{name}.iter_mut()` goes by index, which \
-                 needs no borrow while suspended, when its body doesn't name `{name}`"
+                "\nnote: a loop over `&{name}`, `&mut {name}`, `{name}.iter()` or `{name}.iter_mut()` (also with \
+                 `.enumerate()`, `.rev()` or `.skip(n)`), `{name}.windows(k)` or `{name}.chunks(k)` goes by index, \
+                 which needs no borrow while suspended, when its body doesn't name `{name}`"
             )
         } else {
             String::new()
@@ -522,11 +523,13 @@ impl<'a> Checker<'a> {
             else {
                 continue;
             };
-            // `item(&v, i)`, `item_mut(&mut *v, i)`: the sequence is the call's first argument.
+            // `item(&v, i)`, `item_mut(&mut *v, i)`, `window(&v[..], i, k)`: the sequence is the call's first
+            // argument.
             let Expr::Call(get) = strip_parens(&scrut.expr) else { continue };
             let Some(mut place) = get.args.first().map(strip_parens) else { continue };
             while let Expr::Reference(syn::ExprReference { expr, .. })
-            | Expr::Unary(syn::ExprUnary { expr, op: syn::UnOp::Deref(_), .. }) = place
+            | Expr::Unary(syn::ExprUnary { expr, op: syn::UnOp::Deref(_), .. })
+            | Expr::Index(syn::ExprIndex { expr, .. }) = place
             {
                 place = strip_parens(expr);
             }
@@ -561,12 +564,19 @@ impl<'a> Checker<'a> {
                      after the loop (the loop then takes it for good)"
                 )
             } else {
+                // `v.windows(k)`, `v.chunks(k)`: the item is a slice of `v`.
+                let slices = matches!(&*get.func, Expr::Path(f)
+                    if f.path.segments.last().is_some_and(|s| s.ident == "window" || s.ident == "chunk"));
+                let ways = if slices {
+                    format!("or copy it first (`let {item} = {item}.to_vec();`)")
+                } else {
+                    format!("iterate by value (`for .. in {name}`), or over a clone (`for .. in {name}.clone()`)")
+                };
                 format!(
                     "{what}\n\
                      note: {STATE_MOVES}; a loop over a borrow of a `Vec`, a `VecDeque` or an array goes by index, \
                      and borrows its item anew each round, but not across a `yield_!`\n\
-                     help: use the item before the body's first `yield_!` (`let n = {item}.len();`), iterate by value \
-                     (`for .. in {name}`), or over a clone (`for .. in {name}.clone()`)"
+                     help: use the item before the body's first `yield_!` (`let n = {item}.len();`), {ways}"
                 )
             };
             self.errors.error(place.span(), message);

@@ -389,7 +389,7 @@ impl<'e> Lowerer<'e> {
             Expr::Call(c) => match &*c.func {
                 Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "__private") => {
                     match f.path.segments.last().map(|s| s.ident.to_string()).as_deref() {
-                        Some("item" | "item_before") => Some(Value::Plain),
+                        Some("item" | "item_before" | "window" | "chunk") => Some(Value::Plain),
                         Some("item_mut" | "item_before_mut") => Some(Value::MutRef),
                         _ => None,
                     }
@@ -503,9 +503,18 @@ impl<'e> Lowerer<'e> {
     /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`). With
     /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item.
     fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
+        // `v.iter().skip(n)`: the index starts at `n`, read once (as `skip` reads it when it is called).
+        let (iterated, skipped) = match strip_parens(&f.expr) {
+            Expr::MethodCall(m) if m.method == "skip" && m.args.len() == 1 && count_argument(&m.args[0]) => {
+                (strip_parens(&m.receiver), Some(&m.args[0]))
+            }
+            iterated => (iterated, None),
+        };
         // `v.iter().rev()`, `v.iter().enumerate().rev()`: from the back.
-        let (iterated, backwards) = match strip_parens(&f.expr) {
-            Expr::MethodCall(m) if m.method == "rev" && m.args.is_empty() => (strip_parens(&m.receiver), true),
+        let (iterated, backwards) = match iterated {
+            Expr::MethodCall(m) if m.method == "rev" && m.args.is_empty() && skipped.is_none() => {
+                (strip_parens(&m.receiver), true)
+            }
             iterated => (iterated, false),
         };
         // `for (i, x) in v.iter().enumerate()`: `i` is the index.
@@ -517,11 +526,25 @@ impl<'e> Lowerer<'e> {
             }
             (iterated, pat) => (iterated, None, pat),
         };
+        // `v.windows(k)`, `v.chunks(k)`: slices of `v` (forwards, not skipped), `k` read once.
+        let (iterated, slices) = match iterated {
+            Expr::MethodCall(m)
+                if (m.method == "windows" || m.method == "chunks")
+                    && m.args.len() == 1
+                    && count_argument(&m.args[0])
+                    && !backwards
+                    && skipped.is_none() =>
+            {
+                (iterated, Some((m.method.clone(), &m.args[0])))
+            }
+            iterated => (iterated, None),
+        };
         let (sequence, mutable) = match iterated {
             Expr::Reference(r) => (strip_parens(&r.expr), r.mutability.is_some()),
             Expr::MethodCall(m) if m.args.is_empty() && (m.method == "iter" || m.method == "iter_mut") => {
                 (strip_parens(&m.receiver), m.method == "iter_mut")
             }
+            Expr::MethodCall(m) if slices.is_some() => (strip_parens(&m.receiver), false),
             _ => return None,
         };
         // (`&*v`, `&mut *v` over a `&mut` of a sequence: `v`'s items.)
@@ -549,16 +572,18 @@ impl<'e> Lowerer<'e> {
         if self.mutable_sequences.contains(&local) && !used_later() {
             return None;
         }
-        // A name no local in scope or in the body has (`env` resolves names as written).
-        let index = loop {
+        // Names no local in scope or in the body has (`env` resolves names as written).
+        let mut hidden = |base: &str| loop {
             self.hidden_count += 1;
-            let index = syn::Ident::new(&format!("__index{}", self.hidden_count), Span::mixed_site());
-            let free = !self.env.iter().any(|(n, _)| index == n)
-                && !crate::syntax::mentions_ident(f.body.to_token_stream(), &index);
+            let ident = syn::Ident::new(&format!("__{base}{}", self.hidden_count), Span::mixed_site());
+            let free = !self.env.iter().any(|(n, _)| ident == n)
+                && !crate::syntax::mentions_ident(f.body.to_token_stream(), &ident);
             if free {
-                break index;
+                break ident;
             }
         };
+        let index = hidden("index");
+        let size = slices.as_ref().map(|_| hidden("size"));
         // Through the runtime's `Indexed` (a trait of the user's with a `get` of its own has no say), spanned at the
         // user's iterator; a `&mut` of a sequence is reborrowed, which needs no `mut` on its binding.
         let span = f.expr.span();
@@ -569,9 +594,17 @@ impl<'e> Lowerer<'e> {
         } else {
             (quote::quote_spanned!(span=> &#name), quote::quote_spanned!(span=> &mut #name))
         };
+        let start = match skipped {
+            Some(n) => quote::quote_spanned!(n.span()=> #n),
+            None => quote::quote!(0),
+        };
         let (start, get, step) = match (mutable, backwards) {
-            (true, false) => (quote::quote!(0), quote::quote_spanned!(span=> #p::item_mut(#exclusive, #index)), true),
-            (false, false) => (quote::quote!(0), quote::quote_spanned!(span=> #p::item(#shared, #index)), true),
+            _ if let (Some((method, _)), Some(size)) = (&slices, &size) => {
+                let slice = if *method == "windows" { quote::quote!(window) } else { quote::quote!(chunk) };
+                (start, quote::quote_spanned!(span=> #p::#slice(&#name[..], #index, #size)), true)
+            }
+            (true, false) => (start, quote::quote_spanned!(span=> #p::item_mut(#exclusive, #index)), true),
+            (false, false) => (start, quote::quote_spanned!(span=> #p::item(#shared, #index)), true),
             (true, true) => (
                 quote::quote_spanned!(span=> #p::item_count(#shared)),
                 quote::quote_spanned!(span=> #p::item_before_mut(#exclusive, &mut #index)),
@@ -586,8 +619,17 @@ impl<'e> Lowerer<'e> {
         let (label, stmts) = (&f.label, &f.body.stmts);
         let position = position.map(|p| quote::quote!(let #p = #index;));
         let step = step.then(|| quote::quote!(#index += 1;));
+        // The size, read once; `windows(0)` and `chunks(0)` panic as they do, when the loop starts.
+        let size = slices.as_ref().zip(size.as_ref()).map(|((method, k), size)| {
+            quote::quote_spanned! {k.span()=>
+                let #size: usize = #k;
+                ::core::mem::drop((#shared).#method(#size));
+            }
+        });
+        // (The index first: the caller names the block's first local after the loop, as a `for` loop's iterator.)
         let rewritten = syn::parse2(quote::quote! {{
             let mut #index: usize = #start;
+            #size
             #label while let ::core::option::Option::Some(#pat) = #get {
                 #position
                 #step
@@ -1825,6 +1867,16 @@ fn bind_whole(pat: &Pat, counter: &mut usize) -> Option<Pat> {
 /// A range (`a..b`, `a..=b`, `a..`) whose endpoints create no temporary with drop glue: literals, places of
 /// locals (a local, its fields, an index), and arithmetic, casts and method calls on such places (`v.len()`,
 /// `i + 1`, `n as usize`). A temporary would live until the end of the `for` statement.
+/// The argument of `skip(n)`, `windows(k)` or `chunks(k)` in a loop by index, which reads it once at the loop's
+/// start: a literal or a plain name (anything else may have effects or temporaries of its own).
+fn count_argument(expr: &Expr) -> bool {
+    match strip_parens(expr) {
+        Expr::Lit(_) => true,
+        Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_some(),
+        _ => false,
+    }
+}
+
 fn simple_range(expr: &Expr) -> bool {
     /// A local's name (lowercase, by Rust's naming rules): not a `const` or a unit struct, which would be a
     /// temporary.

@@ -811,6 +811,20 @@ pub mod __private {
         sequence.item_at_mut(index)
     }
 
+    /// The window at `index` of a loop by index over `v.windows(size)`: the `size` items from `index`.
+    #[inline(always)]
+    pub fn window<T>(items: &[T], index: usize, size: usize) -> Option<&[T]> {
+        items.get(index..index.checked_add(size)?)
+    }
+
+    /// The chunk at `index` of a loop by index over `v.chunks(size)`: the `size` items from `index * size`, fewer
+    /// at the end.
+    #[inline(always)]
+    pub fn chunk<T>(items: &[T], index: usize, size: usize) -> Option<&[T]> {
+        let start = index.checked_mul(size).filter(|&start| start < items.len())?;
+        items.get(start..items.len().min(start.saturating_add(size)))
+    }
+
     /// Where a loop by index from the back (`v.iter().rev()`) starts: past the last item.
     #[inline(always)]
     pub fn item_count<S: Indexed + ?Sized>(sequence: &S) -> usize {
