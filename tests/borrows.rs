@@ -33,6 +33,43 @@ fn str_views_dead_at_a_suspension_point_are_not_held() {
     assert_eq!(out, ["a", "#12:x", "4", "#12"]);
 }
 
+/// `key=value` lines split with `splitn`, `rsplitn`, `split_inclusive`, and bytes in `chunks` of `as_bytes()`: iterators
+/// that borrow `line`, dead at the `yield_!` (probe 48: they were held, and rustc's errors named the step's guard).
+#[stackless::coroutine]
+fn pairs(lines: Vec<String>) -> impl Iterator<Item = (String, String)> {
+    for line in lines {
+        let mut it = line.splitn(2, '=');
+        let key = it.next().unwrap_or("").trim().to_string();
+        let value = it.next().unwrap_or("").trim().to_string();
+        yield_!((key, value));
+        let mut back = line.rsplitn(2, '=');
+        let last = back.next().unwrap_or("").to_string();
+        let mut pieces = line.split_inclusive('=');
+        let first = pieces.next().unwrap_or("").to_string();
+        yield_!((first, last));
+        let mut bytes = line.as_bytes().chunks(2);
+        let pair = bytes.next().map_or(0, <[u8]>::len);
+        yield_!((pair.to_string(), line.as_bytes().windows(2).count().to_string()));
+    }
+}
+
+#[test]
+fn splitting_iterators_dead_at_a_suspension_point_are_not_held() {
+    let out: Vec<(String, String)> = pairs(vec!["a = 1".to_string(), "x".to_string()]).collect();
+    let strings = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        out,
+        [
+            strings("a", "1"),
+            strings("a =", " 1"),
+            strings("2", "4"),
+            strings("x", ""),
+            strings("x", "x"),
+            strings("1", "0")
+        ]
+    );
+}
+
 #[stackless::coroutine]
 fn collection_views() -> impl Iterator<Item = u32> {
     let v: Vec<u32> = vec![3, 1, 2];

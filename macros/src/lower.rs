@@ -477,7 +477,16 @@ impl<'e> Lowerer<'e> {
             On::LiteralPattern => return None,
             On::Owned => {}
         }
-        let Expr::Path(p) = strip_parens(receiver) else { return None };
+        let p = match strip_parens(receiver) {
+            Expr::Path(p) => p,
+            // `line.as_bytes().chunks(2)`: a view of a shared reference that is itself a view (of `str`, of a
+            // collection), whose methods are std's: what that reference borrows.
+            inner @ Expr::MethodCall(_) => {
+                let (Value::Plain, owner) = self.view_of(inner)? else { return None };
+                return Some((value, owner));
+            }
+            _ => return None,
+        };
         let ident = p.path.get_ident()?;
         let owner = self.env.iter().rev().find(|(name, _)| ident == name)?.1;
         Some((value, Some(owner)))
