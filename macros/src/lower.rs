@@ -14,8 +14,8 @@
 //!   endpoints make no temporary, as a statement, that local is declared in the block around the loop and the
 //!   loop is a `while let` on it ([`Lowerer::range_loop`]), so that the iterator can stay in the state where a
 //!   point after the loop joins the loop's group. Over a borrow of a local `Vec`, `VecDeque` or array (`&v`,
-//!   `v.iter_mut()`…) that its body doesn't name, it goes by index ([`Lowerer::by_index`]): the state holds the
-//!   index, where it couldn't hold an iterator borrowing its own local.
+//!   `v.iter_mut()`, `v.windows(k)`…) that its body doesn't name, it goes by index ([`Lowerer::by_index`]): the
+//!   state holds the index, where it couldn't hold an iterator borrowing its own local.
 //! - `let ref x = make();` and `let x = &make();` bind into a temporary that Rust extends to the end of the
 //!   block: it becomes a hidden local declared just before ([`Lowerer::extended_temporaries`]), so that it drops
 //!   there; a `ref` binding is a plain reference.
@@ -510,7 +510,9 @@ impl<'e> Lowerer<'e> {
     /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) =
     /// ::stackless::__private::item(&v, __index1) { __index1 += 1; .. } }` (`item` is `v.get(__index1)`), the index's local named as a `for` loop's iterator (`for_x`). Over
     /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`). With
-    /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item.
+    /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item; with
+    /// `.skip(n)`, it starts at `n`. Over `v.windows(k)` and `v.chunks(k)` (forwards), the items are `window`s
+    /// and `chunk`s of `v` by the same index, `k` read once into a local before the loop.
     fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
         // `v.iter().skip(n)`: the index starts at `n`, read once (as `skip` reads it when it is called).
         let (iterated, skipped) = match strip_parens(&f.expr) {
