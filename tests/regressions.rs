@@ -2129,3 +2129,32 @@ fn a_type_completed_after_a_suspension_in_a_later_loop() {
     assert_eq!(best_through_a_closure("a bb").collect::<Vec<_>>(), [0, 1, 1, 2]);
     assert_eq!(best_through_a_closure("").collect::<Vec<_>>(), [0, 1, 0]);
 }
+
+/// A resume argument matched by value in a `while let` and assigned again in both branches of an `if` with a
+/// `yield_!` each: the value was taken for still in use before the `if` (liveness went past an `if` with an
+/// `else` as if its condition could skip both branches), so the `while let`'s partial move of `x` counted as a
+/// copy and the state stored the partly moved `x` (E0382; probe 48).
+#[stackless::coroutine(resume = mut x)]
+fn lengths() -> impl stackless::Coroutine<Option<String>, Yield = usize, Return = ()> {
+    while let Some(s) = x {
+        if s.is_empty() {
+            x = yield_!(0);
+        } else {
+            x = yield_!(s.len());
+        }
+    }
+}
+
+#[test]
+fn a_resume_argument_assigned_in_both_branches_after_a_partial_move() {
+    use stackless::{Coroutine, CoroutineState};
+    let mut c = lengths();
+    let mut out = Vec::new();
+    for arg in [Some("ab".to_string()), Some(String::new()), Some("xyz".to_string()), None] {
+        match core::pin::Pin::new(&mut c).resume(arg) {
+            CoroutineState::Yielded(n) => out.push(n),
+            CoroutineState::Complete(()) => out.push(99),
+        }
+    }
+    assert_eq!(out, [2, 0, 3, 99]);
+}

@@ -413,8 +413,10 @@ impl<'b> Liveness<'b> {
                     None => after.clone(),
                 };
                 both.union(&e);
-                // A failed condition part skips the rest: conservatively, what is live after the whole `if`.
-                both.union(&after);
+                // A failed condition part skips the rest: to the `else` branch when there is one (what it reads is
+                // in `e`), past the whole `if` when there is none (`e` is what is live there). Not past an `if`
+                // with an `else`: a local both branches assign is dead before it (probe 48: `while let Some(s) =
+                // x { if .. { x = yield_!(a) } else { x = yield_!(b) } }` moved `x` at the `while let`).
                 self.conds(cond, both)
             }
             Node::Match { scrut, arms } => {
