@@ -340,6 +340,9 @@ twin!(receives_in_place(n: u32 = 3) {
     let mut pair = (Loud("pair"), inbox(2));
     yield_!(pair.1.recv().await.unwrap_or(7) + 10);
     yield_!(inbox(1).recv().await.unwrap_or(7) + 30);
+    // Boxed first, as rustc suggests for futures that aren't `Unpin`: polled in place all the same.
+    let mut boxed = inbox(1);
+    yield_!(Box::pin(boxed.recv()).await.unwrap_or(7) + 40);
 });
 
 twin!(early_return(n: u32 = 5) {

@@ -13,7 +13,7 @@
 //!   future would: that future borrows `s`, which the state can't hold beside `s`. A temporary `s`
 //!   (`make().next().await`) is moved into a local of the `.await` first. So do tokio's `rx.recv().await`,
 //!   `interval.tick().await` and `set.join_next().await`, with the receiver's `poll_recv`, `poll_tick` and
-//!   `poll_join_next` ([`POLLED_IN_PLACE`]).
+//!   `poll_join_next` ([`POLLED_IN_PLACE`]), and each of these inside `Box::pin(..)`.
 //! - `yield_!(v)` → `yield_!(Ready(v))`, which is `()` as in an async generator.
 //! - In a stream of `Result`s, `e?` → `match e { Ok(v) => v, Err(error) => { yield_!(Ready(Err(From::from(error))));
 //!   return; } }`: the error is the last item, as with `async-stream`'s `try_stream!`.
@@ -295,6 +295,16 @@ fn polled_in_place(e: &Expr) -> Option<(InPlace, &Expr, bool)> {
             Some((poll, &m.receiver, place(&m.receiver)))
         }
         Expr::Paren(p) => polled_in_place(&p.expr),
+        // `Box::pin(rx.recv()).await` (what rustc suggests for a future that isn't `Unpin`): the same polls.
+        Expr::Call(c)
+            if c.args.len() == 1
+                && matches!(&*c.func, Expr::Path(f) if {
+                    let names: Vec<String> = f.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                    names.ends_with(&["Box".to_string(), "pin".to_string()])
+                }) =>
+        {
+            polled_in_place(&c.args[0])
+        }
         _ => None,
     }
 }
