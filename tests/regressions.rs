@@ -2158,3 +2158,31 @@ fn a_resume_argument_assigned_in_both_branches_after_a_partial_move() {
     }
     assert_eq!(out, [2, 0, 3, 99]);
 }
+
+/// An `if` whose branches both suspend or leave (here the `else` through a labeled block that breaks out of the
+/// enclosing one), followed by the block's value: the arm stops after the `if`, which became the block's value
+/// and was typed as `()` against `i64` (E0308; difftest seed 42, program 9248). It stays a statement.
+#[stackless::coroutine]
+fn leaves_by_a_labeled_block(mut p2: i64, p1: i64) -> impl Iterator<Item = i64> {
+    let v = 'outer: {
+        if let Some(x) = (p1 % 3 != 0).then_some(p1) {
+            yield_!(x + p2)
+        } else {
+            'inner: {
+                p2 += 1;
+                break 'outer p2;
+            };
+            if p1 > p2 {
+                break 'outer p1;
+            }
+        }
+        p1 + p2
+    };
+    yield_!(v);
+}
+
+#[test]
+fn a_diverging_if_before_a_block_value() {
+    assert_eq!(leaves_by_a_labeled_block(1, 4).collect::<Vec<_>>(), [5, 5]);
+    assert_eq!(leaves_by_a_labeled_block(1, 3).collect::<Vec<_>>(), [2]);
+}

@@ -489,6 +489,13 @@ impl Emitter<'_> {
             }
             out.extend(self.full_stmt(stmt));
             if stmt_always_suspends(stmt) {
+                // What follows isn't emitted, so a block-like statement without `;` would become the block's
+                // value (`if c { yield_!(x) } else { 'a: { break 'b v; }; if let .. {} }` then has the inner
+                // `if`'s `()` where the block's value is expected; difftest seed 42, program 9248): it stays a
+                // statement, and the block, whose statements all diverge here, has no value of its own.
+                if !rest.is_empty() && matches!(stmt, Stmt::Expr(_, None)) {
+                    out.extend(quote!(;));
+                }
                 if block_value {
                     // The rest's value is the block's, which is the initializer's.
                     self.value_position = true;
