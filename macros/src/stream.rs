@@ -38,7 +38,7 @@ use syn::{Expr, Stmt, Token};
 
 use crate::errors::{Errors, Written};
 use crate::names::poll_context;
-use crate::syntax::{dbg_by_hand, expression_macro, parse_yield_arg, stringified, suspension_name};
+use crate::syntax::{dbg_by_hand, expression_macro, parse_yield_arg, stringified, strip_parens, suspension_name};
 
 /// The attribute that carries a suspension point's source text from this phase to lowering.
 pub const SUSPENDS_AT: &str = "suspends_at";
@@ -63,6 +63,18 @@ impl Rewriter<'_> {
     /// `e.await`, `e` already rewritten.
     fn await_(&mut self, a: syn::ExprAwait) -> Expr {
         self.errors.written_as(a.await_token.span, Written::Await);
+        // `pin!(f).await`, what rustc suggests for a future that isn't `Unpin`, pins to the step's frame, which is
+        // gone at the next poll (rustc's E0716 pointed at the attribute).
+        if let Expr::Macro(m) = strip_parens(&a.base)
+            && let Some(pin) = m.mac.path.segments.last().filter(|s| s.ident == "pin")
+        {
+            self.errors.error(
+                pin.ident.span(),
+                "`pin!` pins a future to the current frame, and an async generator's is gone at its next poll: \
+                 its state holds what it awaits, and moves\n\
+                 help: box it instead: `Box::pin(..).await`",
+            );
+        }
         let text = format!("{}.await", stringified(a.base.to_token_stream()));
         match polled_in_place(&a.base) {
             Some((poll, stream, true)) => return self.poll_in_place(poll, stream, a.await_token.span, &text),
