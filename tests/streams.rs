@@ -304,6 +304,23 @@ impl Inbox {
         Recv(self)
     }
 
+    /// `Interval::tick`'s and `JoinSet::join_next`'s shapes, over the same items.
+    fn tick(&mut self) -> Recv<'_> {
+        Recv(self)
+    }
+
+    fn poll_tick(&mut self, cx: &mut Context<'_>) -> Poll<Option<u32>> {
+        self.poll_recv(cx)
+    }
+
+    fn join_next(&mut self) -> Recv<'_> {
+        Recv(self)
+    }
+
+    fn poll_join_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<u32>> {
+        self.poll_recv(cx)
+    }
+
     fn poll_recv(&mut self, cx: &mut Context<'_>) -> Poll<Option<u32>> {
         self.ready = !self.ready;
         if !self.ready {
@@ -343,6 +360,9 @@ twin!(receives_in_place(n: u32 = 3) {
     // Boxed first, as rustc suggests for futures that aren't `Unpin`: polled in place all the same.
     let mut boxed = inbox(1);
     yield_!(Box::pin(boxed.recv()).await.unwrap_or(7) + 40);
+    let mut timer = inbox(2);
+    yield_!(timer.tick().await.unwrap_or(7) + 50);
+    yield_!(timer.join_next().await.unwrap_or(7) + 60);
 });
 
 twin!(early_return(n: u32 = 5) {
