@@ -18,19 +18,27 @@
 //!
 //! Input: `{ { let x = 1; '__break0: { f(x); } } {} }` — Output: `{ let x = 1; { f(x); } }`
 
-use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
 
 /// `tokens` without nested-only and empty statement blocks, nor unused generated labels.
 pub fn tidy(tokens: TokenStream) -> TokenStream {
-    tidied_trees(tokens).trees.into_iter().collect()
+    let tidied = tidied_trees(tokens);
+    tidied.trees.into_iter().map(|(tree, _)| tree).collect()
 }
 
-/// What one pass over a token stream gives: its trees, tidied, and whether a labeled `break` or `continue` is
-/// among them at any depth (an unlabeled one in a labeled block jumps out of a loop inside it: directly in the
-/// block it would be rustc's E0695, which the block's label doesn't change).
+/// What one pass over a token stream gives: its trees, tidied, each with whether it is now an empty `{}`; whether
+/// a labeled `break` or `continue` is among them at any depth (an unlabeled one in a labeled block jumps out of a
+/// loop inside it: directly in the block it would be rustc's E0695, which the block's label doesn't change); and
+/// whether anything changed.
+///
+/// Inside rustc every token operation is a call across the proc-macro bridge, and this pass sees every token
+/// the macro emits: so a group in which nothing changed is kept as it is instead of being rebuilt, an empty
+/// block is known from its tidied trees instead of by asking for its stream again, and an identifier is only
+/// read as text when a label follows it.
 struct Tidied {
-    trees: Vec<TokenTree>,
+    trees: Vec<(TokenTree, bool)>,
     labeled_jump: bool,
+    changed: bool,
 }
 
 /// One pass, inside out: a group's content is tidied before the group is rebuilt, so that a label is known to be
@@ -38,72 +46,97 @@ struct Tidied {
 /// that doesn't exist is the user's mistake: rustc says so, and, without a labeled block around it, would add
 /// that it jumps out of the step's closure).
 fn tidied_trees(tokens: TokenStream) -> Tidied {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());
+    let mut trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out: Vec<(TokenTree, bool)> = Vec::with_capacity(trees.len());
     let mut labeled_jump = false;
+    let mut changed = false;
     let mut i = 0;
     while i < trees.len() {
+        let label_follows = matches!(trees.get(i + 1), Some(TokenTree::Punct(quote)) if quote.as_char() == '\'');
         match &trees[i] {
-            TokenTree::Ident(jump) if jump == "break" || jump == "continue" => {
-                labeled_jump |= matches!(trees.get(i + 1), Some(TokenTree::Punct(quote)) if quote.as_char() == '\'');
-                out.push(trees[i].clone());
+            TokenTree::Ident(jump) if label_follows && (jump == "break" || jump == "continue") => {
+                labeled_jump = true;
             }
             TokenTree::Punct(quote) if quote.as_char() == '\'' => {
                 if let [_, TokenTree::Ident(label), TokenTree::Punct(colon), TokenTree::Group(block), ..] = &trees[i..]
                     && colon.as_char() == ':'
                     && label.to_string().starts_with("__")
                 {
-                    let (block, jumps) = tidied_group(block);
+                    let (block, jumps, empty) = tidied_group(block);
                     labeled_jump |= jumps;
                     if jumps {
-                        out.extend(trees[i..i + 3].iter().cloned());
+                        for tree in &mut trees[i..i + 3] {
+                            out.push((take(tree), false));
+                        }
+                    } else {
+                        // A generated label that nothing can jump to goes, with its `:`.
+                        changed = true;
                     }
-                    // A generated label that nothing can jump to goes, with its `:`.
-                    out.push(TokenTree::Group(block));
+                    changed |= block.is_some();
+                    out.push((block.map_or_else(|| take(&mut trees[i + 3]), TokenTree::Group), empty));
                     i += 4;
                     continue;
                 }
-                out.push(trees[i].clone());
             }
             TokenTree::Group(g) if written_as_is(&out) => {
                 labeled_jump |= has_labeled_jump(g.stream());
-                out.push(trees[i].clone());
             }
             TokenTree::Group(g) => {
-                let (group, jumps) = tidied_group(g);
+                let (group, jumps, empty) = tidied_group(g);
                 labeled_jump |= jumps;
-                out.push(TokenTree::Group(group));
+                if let Some(group) = group {
+                    changed = true;
+                    out.push((TokenTree::Group(group), empty));
+                } else {
+                    out.push((take(&mut trees[i]), empty));
+                }
+                i += 1;
+                continue;
             }
-            other => out.push(other.clone()),
+            _ => {}
         }
+        out.push((take(&mut trees[i]), false));
         i += 1;
     }
-    Tidied { trees: out, labeled_jump }
+    Tidied { trees: out, labeled_jump, changed }
 }
 
-/// One group, tidied inside (a brace group whose whole content is one brace group becomes that group), and
-/// whether a labeled jump is in it.
-fn tidied_group(group: &Group) -> (Group, bool) {
-    let Tidied { mut trees, labeled_jump } = tidied_trees(group.stream());
+/// The tree at `slot`, moved out (a placeholder is left, which nothing reads): cloning a group would be one more
+/// call across the bridge.
+fn take(slot: &mut TokenTree) -> TokenTree {
+    std::mem::replace(slot, TokenTree::Punct(Punct::new(';', Spacing::Alone)))
+}
+
+/// One group, tidied inside (a brace group whose whole content is one brace group becomes that group): the new
+/// group, `None` when it stays as it was; whether a labeled jump is in it; whether it is an empty `{}`.
+fn tidied_group(group: &Group) -> (Option<Group>, bool, bool) {
+    let Tidied { mut trees, labeled_jump, mut changed } = tidied_trees(group.stream());
     if group.delimiter() == Delimiter::Brace {
+        let before = trees.len();
         trees = without_empty_statements(trees);
-        if let [TokenTree::Group(only)] = &trees[..]
+        changed |= trees.len() != before;
+        if let [(TokenTree::Group(only), empty)] = &trees[..]
             && only.delimiter() == Delimiter::Brace
         {
-            return (only.clone(), labeled_jump);
+            return (Some(only.clone()), labeled_jump, *empty);
         }
     }
-    let mut tidied = Group::new(group.delimiter(), trees.into_iter().collect());
+    let empty = group.delimiter() == Delimiter::Brace && trees.is_empty();
+    if !changed {
+        return (None, labeled_jump, empty);
+    }
+    let mut tidied = Group::new(group.delimiter(), trees.into_iter().map(|(tree, _)| tree).collect());
     tidied.set_span(group.span());
-    (tidied, labeled_jump)
+    (Some(tidied), labeled_jump, empty)
 }
 
 /// `tokens` (a macro's input or an attribute, left as written) have a labeled `break` or `continue` in them.
 fn has_labeled_jump(tokens: TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     trees.iter().enumerate().any(|(i, tree)| match tree {
-        TokenTree::Ident(jump) if jump == "break" || jump == "continue" => {
+        TokenTree::Ident(jump) => {
             matches!(trees.get(i + 1), Some(TokenTree::Punct(quote)) if quote.as_char() == '\'')
+                && (jump == "break" || jump == "continue")
         }
         TokenTree::Group(g) => has_labeled_jump(g.stream()),
         _ => false,
@@ -112,31 +145,30 @@ fn has_labeled_jump(tokens: TokenStream) -> bool {
 
 /// A group after these tokens is a macro's input or an attribute's content: `name!(..)`, `!{..}`,
 /// `macro_rules! name {..}`, `#[..]`.
-fn written_as_is(before: &[TokenTree]) -> bool {
-    let punct = |tree: Option<&TokenTree>, c: char| matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == c);
+fn written_as_is(before: &[(TokenTree, bool)]) -> bool {
+    let punct =
+        |tree: Option<&(TokenTree, bool)>, c: char| matches!(tree, Some((TokenTree::Punct(p), _)) if p.as_char() == c);
     let last = before.last();
     punct(last, '!')
         || punct(last, '#')
-        || (matches!(last, Some(TokenTree::Ident(_)))
+        || (matches!(last, Some((TokenTree::Ident(_), _)))
             && punct(before.len().checked_sub(2).and_then(|i| before.get(i)), '!'))
 }
 
 /// The content of a block without its empty blocks in statement position.
-fn without_empty_statements(content: Vec<TokenTree>) -> Vec<TokenTree> {
-    let mut out: Vec<TokenTree> = Vec::with_capacity(content.len());
-    for tree in content {
-        let empty_block =
-            matches!(&tree, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace && g.stream().is_empty());
+fn without_empty_statements(content: Vec<(TokenTree, bool)>) -> Vec<(TokenTree, bool)> {
+    let mut out: Vec<(TokenTree, bool)> = Vec::with_capacity(content.len());
+    for (tree, empty_block) in content {
         let statement_position = match out.last() {
             None => true,
-            Some(TokenTree::Punct(p)) => p.as_char() == ';',
-            Some(TokenTree::Group(g)) => g.delimiter() == Delimiter::Brace,
+            Some((TokenTree::Punct(p), _)) => p.as_char() == ';',
+            Some((TokenTree::Group(g), _)) => g.delimiter() == Delimiter::Brace,
             Some(_) => false,
         };
         if empty_block && statement_position {
             continue;
         }
-        out.push(tree);
+        out.push((tree, empty_block));
     }
     out
 }
