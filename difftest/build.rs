@@ -39,6 +39,9 @@ fn ids(name: &str) -> Vec<u32> {
 fn main() {
     println!("cargo:rerun-if-changed=src/gen.rs");
     println!("cargo:rerun-if-changed=build.rs");
+    // The macro checks its plan against its emission while it expands these programs (each arm it plans by value
+    // is also emitted in place, which must fail): `STACKLESS_CHECK_PLAN` in the macro's emitter.
+    println!("cargo:rustc-env=STACKLESS_CHECK_PLAN=1");
     let seed = number("DIFFTEST_SEED", 0x5eed);
     let count = number("DIFFTEST_PROGRAMS", 1000);
     let first = number("DIFFTEST_FIRST", 0);

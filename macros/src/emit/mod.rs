@@ -59,7 +59,11 @@ mod access;
 mod continuation;
 mod queries;
 
-use queries::{along_flows, declared_untyped, locate_points, never_held, outermost_loop, value_flows};
+use queries::{along_flows, declared_untyped, locate_points, never_held, outermost_loop, restored_scopes, value_flows};
+
+/// The environment variable that makes the emitter check, for each arm it plans by value, that an in-place emission
+/// of it would indeed fail (see `Emitter::check_by_value_planned`).
+pub const CHECK_PLAN: &str = "STACKLESS_CHECK_PLAN";
 
 /// How a resume arm reaches the stored locals.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -937,6 +941,45 @@ impl<'a> Emitter<'a> {
         Some(self.finish(cont))
     }
 
+    /// In place, the arm of point `k` would reach the end of the scope of a local it holds in place (one with drop
+    /// glue and no drop flag, whose scope doesn't end at the fn's end) before suspending: left in the state, the
+    /// local would drop at the fn's end instead of its scope's (see [`Self::restores_before`]). Decided before
+    /// emitting, from the layout and the blocks around `k`: the arm then runs by value from the start, instead of
+    /// being emitted in place and again by value.
+    fn drops_early_in_place(&self, k: YieldId) -> bool {
+        let in_place: Vec<LocalId> = match self.layout.group_of[k] {
+            Some(_) if self.layout.own_in_place(self.body, self.an, k) => {
+                self.layout.shared(k).iter().copied().chain(self.layout.own(k)).collect()
+            }
+            Some(_) => self.layout.shared(k).to_vec(),
+            None => self.layout.stored[k].clone(),
+        };
+        restored_scopes(&self.body.root, k, &self.located[k]).into_iter().any(|(scope, suspends_first)| {
+            !suspends_first
+                && !self.body.scopes[scope].ends_at_exit
+                && in_place.iter().any(|&l| {
+                    let local = &self.body.locals[l];
+                    local.scope == scope && !local.no_drop_glue() && !self.an.flagged.contains(l)
+                })
+        })
+    }
+
+    /// With [`CHECK_PLAN`] set: the arm of `k`, planned by value, emitted in place anyway must be found unable to
+    /// run so (the difftest sets it, so that each of its programs checks the plan against the emission).
+    fn check_by_value_planned(&mut self, k: YieldId) {
+        self.reset(Some(k), Mode::InPlace);
+        if self.layout.own_in_place(self.body, self.an, k) {
+            for l in self.layout.own(k) {
+                self.bound.insert(l);
+            }
+        }
+        let _ = self.cont_block(&self.body.root, k);
+        assert!(
+            self.violation,
+            "stackless internal error: the arm of point {k} was planned by value, but runs in place"
+        );
+    }
+
     /// The current arm can't run in place: it is emitted again, by value.
     fn violate(&mut self) {
         self.violation = true;
@@ -1144,7 +1187,11 @@ impl<'a> Emitter<'a> {
         }
         // A point after a loop is resumed once: its arm moves the state, so that only the loop's own arms
         // `match` on `at` in place, which LLVM then tests with a compare instead of a jump table.
-        let first_try = if self.layout.after_loop[k] { Mode::ByValue } else { Mode::InPlace };
+        let drops_early = !self.layout.after_loop[k] && self.drops_early_in_place(k);
+        if drops_early && std::env::var_os(CHECK_PLAN).is_some() {
+            self.check_by_value_planned(k);
+        }
+        let first_try = if self.layout.after_loop[k] || drops_early { Mode::ByValue } else { Mode::InPlace };
         self.reset(Some(k), first_try);
         let own_in_place = first_try == Mode::InPlace && self.layout.own_in_place(self.body, self.an, k);
         if own_in_place {

@@ -71,6 +71,58 @@ pub(super) fn suspends_before_scope_end(block: &Block, k: YieldId, located: &Has
     false
 }
 
+/// The scopes whose locals the arm of point `k` restores (see `Emitter::restores_before`), outermost first: the
+/// blocks around `k`, each with whether the arm suspends before the block's end, and the scopes of the constructs
+/// around it (a condition's bindings, a `match` arm's, a `for` loop's iterator and pattern, a `while let`'s), whose
+/// end the arm reaches unless it leaves the step first.
+pub(super) fn restored_scopes(root: &Block, k: YieldId, located: &HashMap<ScopeId, usize>) -> Vec<(ScopeId, bool)> {
+    fn block(b: &Block, k: YieldId, located: &HashMap<ScopeId, usize>, out: &mut Vec<(ScopeId, bool)>) {
+        let Some(&i) = located.get(&b.scope) else { return };
+        out.push((b.scope, suspends_before_scope_end(b, k, located)));
+        match &b.stmts[i] {
+            Stmt::Let(l) => {
+                if let Some(init) = &l.init {
+                    node(init, k, located, out);
+                }
+            }
+            Stmt::Expr(n, _) => node(n, k, located, out),
+        }
+    }
+    fn node(n: &Node, k: YieldId, located: &HashMap<ScopeId, usize>, out: &mut Vec<(ScopeId, bool)>) {
+        match n {
+            Node::Leaf(_) | Node::Yield(_) => {}
+            Node::Block { block: b, .. } | Node::Loop { body: b, .. } => block(b, k, located, out),
+            Node::If { then, els, cond_scope, .. } => {
+                if block_contains(then, k) {
+                    out.push((*cond_scope, false));
+                    block(then, k, located, out);
+                } else if let Some(e) = els {
+                    node(e, k, located, out);
+                }
+            }
+            Node::Match { arms, .. } => {
+                if let Some(arm) = arms.iter().find(|a| node_contains(&a.body, k)) {
+                    out.push((arm.scope, false));
+                    node(&arm.body, k, located, out);
+                }
+            }
+            Node::While { cond_scope, body, .. } => {
+                out.push((*cond_scope, false));
+                block(body, k, located, out);
+            }
+            Node::For { it_scope, pat_scope, body, .. } => {
+                out.push((*it_scope, false));
+                out.push((*pat_scope, false));
+                block(body, k, located, out);
+            }
+            Node::Assign { value, .. } => node(value, k, located, out),
+        }
+    }
+    let mut out = Vec::new();
+    block(root, k, located, &mut out);
+    out
+}
+
 /// The rest of `stmt` after point `k` (which it contains) is plain code that completes.
 pub(super) fn stmt_resumes_plainly(stmt: &Stmt, k: YieldId, located: &HashMap<ScopeId, usize>) -> bool {
     match stmt {
