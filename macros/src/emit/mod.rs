@@ -59,7 +59,10 @@ mod access;
 mod continuation;
 mod queries;
 
-use queries::{along_flows, declared_untyped, locate_points, never_held, outermost_loop, restored_scopes, value_flows};
+use queries::{
+    along_flows, declared_untyped, locate_points, never_held, outermost_loop, points_reached, restored_scopes,
+    value_flows,
+};
 
 /// The environment variable that makes the emitter check, for each arm it plans by value, that an in-place emission
 /// of it would indeed fail (see `Emitter::check_by_value_planned`).
@@ -941,6 +944,14 @@ impl<'a> Emitter<'a> {
         Some(self.finish(cont))
     }
 
+    /// The arm of point `k` reaches another point outside its group, whose state is another variant: built by
+    /// value, it would replace the one the arm holds in place (see [`Self::suspend`]). Decided before emitting.
+    fn leaves_its_group(&self, k: YieldId) -> bool {
+        points_reached(&self.body.root, k, &self.located[k])
+            .into_iter()
+            .any(|j| j != k && !self.layout.same_group(j, k))
+    }
+
     /// In place, the arm of point `k` would reach the end of the scope of a local it holds in place (one with drop
     /// glue and no drop flag, whose scope doesn't end at the fn's end) before suspending: left in the state, the
     /// local would drop at the fn's end instead of its scope's (see [`Self::restores_before`]). Decided before
@@ -1187,11 +1198,11 @@ impl<'a> Emitter<'a> {
         }
         // A point after a loop is resumed once: its arm moves the state, so that only the loop's own arms
         // `match` on `at` in place, which LLVM then tests with a compare instead of a jump table.
-        let drops_early = !self.layout.after_loop[k] && self.drops_early_in_place(k);
-        if drops_early && std::env::var_os(CHECK_PLAN).is_some() {
+        let planned_by_value = !self.layout.after_loop[k] && (self.leaves_its_group(k) || self.drops_early_in_place(k));
+        if planned_by_value && std::env::var_os(CHECK_PLAN).is_some() {
             self.check_by_value_planned(k);
         }
-        let first_try = if self.layout.after_loop[k] || drops_early { Mode::ByValue } else { Mode::InPlace };
+        let first_try = if self.layout.after_loop[k] || planned_by_value { Mode::ByValue } else { Mode::InPlace };
         self.reset(Some(k), first_try);
         let own_in_place = first_try == Mode::InPlace && self.layout.own_in_place(self.body, self.an, k);
         if own_in_place {

@@ -123,6 +123,95 @@ pub(super) fn restored_scopes(root: &Block, k: YieldId, located: &HashMap<ScopeI
     out
 }
 
+/// Suspension points the arm of point `k` surely reaches before any other: those on a path from `k` that follows
+/// the body's blocks, branches and loops (the next iterations of the loops around `k`), not its jumps (`break`,
+/// `continue`, `?`, which only add paths) nor code that never runs (after a `return`, or a statement or loop every
+/// path of which suspends). Each of them is in the arm's code, which stores what it holds there.
+pub(super) fn points_reached(root: &Block, k: YieldId, located: &HashMap<ScopeId, usize>) -> Vec<YieldId> {
+    /// From the start of `stmts`: adds the points reached first; returns whether control can get past them.
+    fn stmts(list: &[Stmt], out: &mut Vec<YieldId>) -> bool {
+        list.iter().all(|stmt| match stmt {
+            Stmt::Let(l) => l.init.as_ref().is_none_or(|init| node(init, out)),
+            Stmt::Expr(n, _) => node(n, out),
+        })
+    }
+    fn node(n: &Node, out: &mut Vec<YieldId>) -> bool {
+        match n {
+            Node::Leaf(leaf) => !leaf.diverges,
+            Node::Yield(j) => {
+                out.push(*j);
+                false
+            }
+            Node::Block { block, .. } => stmts(&block.stmts, out),
+            Node::If { then, els, .. } => {
+                let then_completes = stmts(&then.stmts, out);
+                let els_completes = els.as_ref().is_none_or(|e| node(e, out));
+                then_completes || els_completes
+            }
+            Node::Match { arms, .. } => {
+                // Every arm, not up to the first that completes: each one's points are reached.
+                let mut completes = false;
+                for arm in arms {
+                    completes |= node(&arm.body, out);
+                }
+                completes
+            }
+            Node::Loop { body, .. } => {
+                stmts(&body.stmts, out);
+                false
+            }
+            Node::While { body, .. } | Node::For { body, .. } => {
+                stmts(&body.stmts, out);
+                true
+            }
+            Node::Assign { value, .. } => node(value, out),
+        }
+    }
+    /// Resumed at `k` inside `b`: adds the points reached first; returns whether control can get past `b`.
+    fn resumed_block(b: &Block, k: YieldId, located: &HashMap<ScopeId, usize>, out: &mut Vec<YieldId>) -> bool {
+        let Some(&i) = located.get(&b.scope) else { return false };
+        let completes = match &b.stmts[i] {
+            Stmt::Let(l) => l.init.as_ref().is_some_and(|init| resumed(init, k, located, out)),
+            Stmt::Expr(n, _) => resumed(n, k, located, out),
+        };
+        completes && stmts(&b.stmts[i + 1..], out)
+    }
+    fn resumed(n: &Node, k: YieldId, located: &HashMap<ScopeId, usize>, out: &mut Vec<YieldId>) -> bool {
+        match n {
+            Node::Yield(j) => *j == k,
+            Node::Block { block, .. } => resumed_block(block, k, located, out),
+            Node::If { then, els, .. } => {
+                if block_contains(then, k) {
+                    resumed_block(then, k, located, out)
+                } else {
+                    els.as_ref().is_some_and(|e| resumed(e, k, located, out))
+                }
+            }
+            Node::Match { arms, .. } => {
+                arms.iter().find(|a| node_contains(&a.body, k)).is_some_and(|a| resumed(&a.body, k, located, out))
+            }
+            Node::Loop { body, .. } => {
+                if resumed_block(body, k, located, out) {
+                    stmts(&body.stmts, out);
+                }
+                false
+            }
+            Node::While { body, .. } | Node::For { body, .. } => {
+                let next_iteration = resumed_block(body, k, located, out);
+                if next_iteration {
+                    stmts(&body.stmts, out);
+                }
+                next_iteration
+            }
+            Node::Assign { value, .. } => resumed(value, k, located, out),
+            Node::Leaf(_) => false,
+        }
+    }
+    let mut out = Vec::new();
+    resumed_block(root, k, located, &mut out);
+    out
+}
+
 /// The rest of `stmt` after point `k` (which it contains) is plain code that completes.
 pub(super) fn stmt_resumes_plainly(stmt: &Stmt, k: YieldId, located: &HashMap<ScopeId, usize>) -> bool {
     match stmt {
