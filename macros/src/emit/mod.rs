@@ -50,7 +50,7 @@ use quote::{ToTokens, format_ident, quote};
 use syn::{Expr, Lifetime};
 
 use crate::analysis::{Analysis, Set};
-use crate::ir::{Binding, Body, JoinBefore, LocalId, LoopId, ScopeId, YieldId};
+use crate::ir::{Binding, Body, JoinBefore, Jump, LocalId, LoopId, ScopeId, UseKind, YieldId};
 use crate::layout::Layout;
 use crate::names::{Hidden, TypeNames};
 use crate::signature::{Boxing, Kind, Shape, is_nameable};
@@ -60,8 +60,7 @@ mod continuation;
 mod queries;
 
 use queries::{
-    along_flows, declared_untyped, locate_points, never_held, outermost_loop, points_reached, restored_scopes,
-    value_flows,
+    along_flows, declared_untyped, locate_points, never_held, outermost_loop, reached, restored_scopes, value_flows,
 };
 
 /// The environment variable that makes the emitter check, for each arm it plans by value, that an in-place emission
@@ -944,12 +943,50 @@ impl<'a> Emitter<'a> {
         Some(self.finish(cont))
     }
 
-    /// The arm of point `k` reaches another point outside its group, whose state is another variant: built by
-    /// value, it would replace the one the arm holds in place (see [`Self::suspend`]). Decided before emitting.
-    fn leaves_its_group(&self, k: YieldId) -> bool {
-        points_reached(&self.body.root, k, &self.located[k])
-            .into_iter()
-            .any(|j| j != k && !self.layout.same_group(j, k))
+    /// In place, the arm of point `k` would reach another point outside its group, whose state is another
+    /// variant: built by value, it would replace the one the arm holds in place (see [`Self::suspend`]); or move a
+    /// local it holds in place out of the state, at the local's last use (see [`crate::leaf::Rewrite::access`]). Decided
+    /// before emitting.
+    fn leaves_the_state(&self, k: YieldId) -> bool {
+        let reached = reached(&self.body.root, k, &self.located[k]);
+        if reached.points.iter().any(|&j| j != k && !self.layout.same_group(j, k)) {
+            return true;
+        }
+        let in_place = self.planned_in_place(k);
+        // A use by value of a local held in place, not of a plain one nor through a drop flag: a move if it is the
+        // value's last use.
+        let by_value = |u: &crate::ir::Use| {
+            u.conditions.is_empty()
+                && matches!(u.kind, UseKind::Move | UseKind::Receiver)
+                && in_place.contains(&u.local)
+                && !self.an.flagged.contains(u.local)
+                && !self.body.locals[u.local].plain()
+        };
+        reached.leaves.iter().filter(|leaf| leaf.uses.iter().any(by_value)).any(|leaf| {
+            let last = crate::ir::last_uses(&leaf.uses);
+            leaf.uses.iter().zip(last).any(|(u, last)| {
+                let l = u.local;
+                let live_after = match leaf.exit_after(u) {
+                    None => self.an.live_after_leaf[leaf.id].contains(l),
+                    Some(Jump::Break(target)) => self.an.live_after_loop[target].contains(l),
+                    Some(Jump::Continue(target)) => self.an.live_at_loop_head[target].contains(l),
+                    Some(Jump::Return) => false,
+                };
+                by_value(u) && last.moves(live_after)
+            })
+        })
+    }
+
+    /// The locals the arm of point `k` holds in place when it runs so: its group's shared ones and, when they stay
+    /// in `at`, its own; outside a group, all it stores.
+    fn planned_in_place(&self, k: YieldId) -> Vec<LocalId> {
+        match self.layout.group_of[k] {
+            Some(_) if self.layout.own_in_place(self.body, self.an, k) => {
+                self.layout.shared(k).iter().copied().chain(self.layout.own(k)).collect()
+            }
+            Some(_) => self.layout.shared(k).to_vec(),
+            None => self.layout.stored[k].clone(),
+        }
     }
 
     /// In place, the arm of point `k` would reach the end of the scope of a local it holds in place (one with drop
@@ -958,13 +995,7 @@ impl<'a> Emitter<'a> {
     /// emitting, from the layout and the blocks around `k`: the arm then runs by value from the start, instead of
     /// being emitted in place and again by value.
     fn drops_early_in_place(&self, k: YieldId) -> bool {
-        let in_place: Vec<LocalId> = match self.layout.group_of[k] {
-            Some(_) if self.layout.own_in_place(self.body, self.an, k) => {
-                self.layout.shared(k).iter().copied().chain(self.layout.own(k)).collect()
-            }
-            Some(_) => self.layout.shared(k).to_vec(),
-            None => self.layout.stored[k].clone(),
-        };
+        let in_place = self.planned_in_place(k);
         restored_scopes(&self.body.root, k, &self.located[k]).into_iter().any(|(scope, suspends_first)| {
             !suspends_first
                 && !self.body.scopes[scope].ends_at_exit
@@ -1198,7 +1229,7 @@ impl<'a> Emitter<'a> {
         }
         // A point after a loop is resumed once: its arm moves the state, so that only the loop's own arms
         // `match` on `at` in place, which LLVM then tests with a compare instead of a jump table.
-        let planned_by_value = !self.layout.after_loop[k] && (self.leaves_its_group(k) || self.drops_early_in_place(k));
+        let planned_by_value = !self.layout.after_loop[k] && (self.leaves_the_state(k) || self.drops_early_in_place(k));
         if planned_by_value && std::env::var_os(CHECK_PLAN).is_some() {
             self.check_by_value_planned(k);
         }

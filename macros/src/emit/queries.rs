@@ -123,93 +123,151 @@ pub(super) fn restored_scopes(root: &Block, k: YieldId, located: &HashMap<ScopeI
     out
 }
 
-/// Suspension points the arm of point `k` surely reaches before any other: those on a path from `k` that follows
-/// the body's blocks, branches and loops (the next iterations of the loops around `k`), not its jumps (`break`,
-/// `continue`, `?`, which only add paths) nor code that never runs (after a `return`, or a statement or loop every
-/// path of which suspends). Each of them is in the arm's code, which stores what it holds there.
-pub(super) fn points_reached(root: &Block, k: YieldId, located: &HashMap<ScopeId, usize>) -> Vec<YieldId> {
-    /// From the start of `stmts`: adds the points reached first; returns whether control can get past them.
-    fn stmts(list: &[Stmt], out: &mut Vec<YieldId>) -> bool {
+/// What the arm of point `k` surely emits, found by following the body from `k`: its blocks, branches and loops
+/// (the next iterations of the loops around `k`), not its jumps (`break`, `continue`, `?`, which only add paths)
+/// nor code that never runs (after a `return`, or a statement or loop every path of which suspends).
+pub(super) struct Reached<'b> {
+    /// The suspension points reached before any other: the arm stores what each holds there.
+    pub points: Vec<YieldId>,
+    /// The leaves before any of the loops around `k` starts its next iteration (where the locals a loop declares
+    /// are new instances): the arm emits them with the locals held at `k` where they are.
+    pub leaves: Vec<&'b Leaf>,
+}
+
+pub(super) fn reached<'b>(root: &'b Block, k: YieldId, located: &HashMap<ScopeId, usize>) -> Reached<'b> {
+    let mut walk = Reached { points: Vec::new(), leaves: Vec::new() };
+    walk.resumed_block(root, k, located);
+    walk
+}
+
+impl<'b> Reached<'b> {
+    /// From the start of `list` (`fresh`: in a loop's next iteration): adds what is reached; returns whether
+    /// control can get past it.
+    fn stmts(&mut self, list: &'b [Stmt], fresh: bool) -> bool {
         list.iter().all(|stmt| match stmt {
-            Stmt::Let(l) => l.init.as_ref().is_none_or(|init| node(init, out)),
-            Stmt::Expr(n, _) => node(n, out),
+            Stmt::Let(l) => l.init.as_ref().is_none_or(|init| self.node(init, fresh)),
+            Stmt::Expr(n, _) => self.node(n, fresh),
         })
     }
-    fn node(n: &Node, out: &mut Vec<YieldId>) -> bool {
+
+    fn leaf(&mut self, leaf: &'b Leaf, fresh: bool) {
+        if !fresh {
+            self.leaves.push(leaf);
+        }
+    }
+
+    fn conds(&mut self, cond: &'b [Cond], fresh: bool) {
+        for c in cond {
+            let (Cond::Expr(leaf) | Cond::Let { scrut: leaf, .. }) = c;
+            self.leaf(leaf, fresh);
+        }
+    }
+
+    fn node(&mut self, n: &'b Node, fresh: bool) -> bool {
         match n {
-            Node::Leaf(leaf) => !leaf.diverges,
+            Node::Leaf(leaf) => {
+                self.leaf(leaf, fresh);
+                !leaf.diverges
+            }
             Node::Yield(j) => {
-                out.push(*j);
+                self.points.push(*j);
                 false
             }
-            Node::Block { block, .. } => stmts(&block.stmts, out),
-            Node::If { then, els, .. } => {
-                let then_completes = stmts(&then.stmts, out);
-                let els_completes = els.as_ref().is_none_or(|e| node(e, out));
+            Node::Block { block, .. } => self.stmts(&block.stmts, fresh),
+            Node::If { cond, then, els, .. } => {
+                self.conds(cond, fresh);
+                let then_completes = self.stmts(&then.stmts, fresh);
+                let els_completes = els.as_ref().is_none_or(|e| self.node(e, fresh));
                 then_completes || els_completes
             }
-            Node::Match { arms, .. } => {
+            Node::Match { scrut, arms } => {
+                self.leaf(scrut, fresh);
                 // Every arm, not up to the first that completes: each one's points are reached.
                 let mut completes = false;
                 for arm in arms {
-                    completes |= node(&arm.body, out);
+                    completes |= self.node(&arm.body, fresh);
                 }
                 completes
             }
             Node::Loop { body, .. } => {
-                stmts(&body.stmts, out);
+                self.stmts(&body.stmts, fresh);
                 false
             }
-            Node::While { body, .. } | Node::For { body, .. } => {
-                stmts(&body.stmts, out);
+            Node::While { cond, body, .. } => {
+                self.conds(cond, fresh);
+                self.stmts(&body.stmts, fresh);
                 true
             }
-            Node::Assign { value, .. } => node(value, out),
+            Node::For { iter, body, .. } => {
+                self.leaf(iter, fresh);
+                self.stmts(&body.stmts, fresh);
+                true
+            }
+            Node::Assign { place, value } => {
+                let completes = self.node(value, fresh);
+                if completes {
+                    self.leaf(place, fresh);
+                }
+                completes
+            }
         }
     }
-    /// Resumed at `k` inside `b`: adds the points reached first; returns whether control can get past `b`.
-    fn resumed_block(b: &Block, k: YieldId, located: &HashMap<ScopeId, usize>, out: &mut Vec<YieldId>) -> bool {
+
+    /// Resumed at `k` inside `b`: adds what is reached; returns whether control can get past `b`.
+    fn resumed_block(&mut self, b: &'b Block, k: YieldId, located: &HashMap<ScopeId, usize>) -> bool {
         let Some(&i) = located.get(&b.scope) else { return false };
         let completes = match &b.stmts[i] {
-            Stmt::Let(l) => l.init.as_ref().is_some_and(|init| resumed(init, k, located, out)),
-            Stmt::Expr(n, _) => resumed(n, k, located, out),
+            Stmt::Let(l) => l.init.as_ref().is_some_and(|init| self.resumed(init, k, located)),
+            Stmt::Expr(n, _) => self.resumed(n, k, located),
         };
-        completes && stmts(&b.stmts[i + 1..], out)
+        completes && self.stmts(&b.stmts[i + 1..], false)
     }
-    fn resumed(n: &Node, k: YieldId, located: &HashMap<ScopeId, usize>, out: &mut Vec<YieldId>) -> bool {
+
+    fn resumed(&mut self, n: &'b Node, k: YieldId, located: &HashMap<ScopeId, usize>) -> bool {
         match n {
             Node::Yield(j) => *j == k,
-            Node::Block { block, .. } => resumed_block(block, k, located, out),
+            Node::Block { block, .. } => self.resumed_block(block, k, located),
             Node::If { then, els, .. } => {
                 if block_contains(then, k) {
-                    resumed_block(then, k, located, out)
+                    self.resumed_block(then, k, located)
                 } else {
-                    els.as_ref().is_some_and(|e| resumed(e, k, located, out))
+                    els.as_ref().is_some_and(|e| self.resumed(e, k, located))
                 }
             }
             Node::Match { arms, .. } => {
-                arms.iter().find(|a| node_contains(&a.body, k)).is_some_and(|a| resumed(&a.body, k, located, out))
+                arms.iter().find(|a| node_contains(&a.body, k)).is_some_and(|a| self.resumed(&a.body, k, located))
             }
             Node::Loop { body, .. } => {
-                if resumed_block(body, k, located, out) {
-                    stmts(&body.stmts, out);
+                if self.resumed_block(body, k, located) {
+                    self.stmts(&body.stmts, true);
                 }
                 false
             }
-            Node::While { body, .. } | Node::For { body, .. } => {
-                let next_iteration = resumed_block(body, k, located, out);
+            Node::While { cond, body, .. } => {
+                let next_iteration = self.resumed_block(body, k, located);
                 if next_iteration {
-                    stmts(&body.stmts, out);
+                    self.conds(cond, true);
+                    self.stmts(&body.stmts, true);
                 }
                 next_iteration
             }
-            Node::Assign { value, .. } => resumed(value, k, located, out),
+            Node::For { body, .. } => {
+                let next_iteration = self.resumed_block(body, k, located);
+                if next_iteration {
+                    self.stmts(&body.stmts, true);
+                }
+                next_iteration
+            }
+            Node::Assign { place, value } => {
+                let completes = self.resumed(value, k, located);
+                if completes {
+                    self.leaf(place, false);
+                }
+                completes
+            }
             Node::Leaf(_) => false,
         }
     }
-    let mut out = Vec::new();
-    resumed_block(root, k, located, &mut out);
-    out
 }
 
 /// The rest of `stmt` after point `k` (which it contains) is plain code that completes.
