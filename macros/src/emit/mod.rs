@@ -30,6 +30,13 @@
 //! - **By value** otherwise: the arm moves the variant out (leaving the poisoned state), re-declares each local at the
 //!   start of its scope in the continuation (so Rust itself drops it at its scope's end), and moves what the next
 //!   suspension point needs into that point's variant.
+//! - Which: planned before the arm is emitted, from the layout and the code the arm surely reaches
+//!   ([`queries::reached`], [`queries::restored_scopes`]): by value when the arm reaches a point outside its group,
+//!   moves a local it holds in place out of the state, or ends the scope of one with drop glue
+//!   ([`Emitter::leaves_the_state`], [`Emitter::drops_early_in_place`]), or when the point follows a loop. What the
+//!   plan doesn't see (a path through a jump, a field moved, dead code emitted for typing) is still found while
+//!   emitting the arm in place ([`Emitter::violate`]), which is then emitted again by value; on the difftest's
+//!   programs that is one arm in ten of those the trial used to find.
 //! - A local with a drop flag lives in an `Option`; its uses go through `slot`/`take`.
 //! - A local stored where it is dead (kept only in case it needs dropping) goes through `__private::Hold`,
 //!   which rustc resolves from its type: a `Copy` one becomes the zero-sized `Dead`, so that a dead borrow
