@@ -939,6 +939,23 @@ impl<'a> Emitter<'a> {
     /// The shared arm of group `c`, whose points are all in loop `at_loop` ([`Self::mergeable`]); `None` when an
     /// arm can't run in place (its points then get an arm each).
     fn group_arm(&mut self, c: usize, at_loop: LoopId) -> Option<TokenStream> {
+        // Planned: each point's partial iteration holds the group's shared locals in place (its own are moved
+        // out of `at`), so a point whose arm couldn't run so, holding those, can't share it.
+        let shared = &self.layout.groups[c].shared;
+        if self.loop_points(c, at_loop).into_iter().any(|k| self.runs_by_value(k, shared)) {
+            if std::env::var_os(CHECK_PLAN).is_some() {
+                assert!(
+                    self.emit_group_arm(c, at_loop).is_none(),
+                    "stackless internal error: the points of group {c} were planned apart, but share an arm"
+                );
+            }
+            return None;
+        }
+        self.emit_group_arm(c, at_loop)
+    }
+
+    /// [`Self::group_arm`], emitted: `None` when it can't run in place.
+    fn emit_group_arm(&mut self, c: usize, at_loop: LoopId) -> Option<TokenStream> {
         let first = self.layout.groups[c].points[0];
         self.reset(Some(first), Mode::InPlace);
         self.merge = Some((c, at_loop));
@@ -954,12 +971,11 @@ impl<'a> Emitter<'a> {
     /// variant: built by value, it would replace the one the arm holds in place (see [`Self::suspend`]); or move a
     /// local it holds in place out of the state, at the local's last use (see [`crate::leaf::Rewrite::access`]). Decided
     /// before emitting.
-    fn leaves_the_state(&self, k: YieldId) -> bool {
+    fn leaves_the_state(&self, k: YieldId, in_place: &[LocalId]) -> bool {
         let reached = reached(&self.body.root, k, &self.located[k]);
         if reached.points.iter().any(|&j| j != k && !self.layout.same_group(j, k)) {
             return true;
         }
-        let in_place = self.planned_in_place(k);
         // A use by value of a local held in place, not of a plain one nor through a drop flag: a move if it is the
         // value's last use.
         let by_value = |u: &crate::ir::Use| {
@@ -984,6 +1000,12 @@ impl<'a> Emitter<'a> {
         })
     }
 
+    /// The arm of point `k`, holding `in_place` where they are, can't run in place ([`Self::leaves_the_state`],
+    /// [`Self::drops_early_in_place`]).
+    fn runs_by_value(&self, k: YieldId, in_place: &[LocalId]) -> bool {
+        self.leaves_the_state(k, in_place) || self.drops_early_in_place(k, in_place)
+    }
+
     /// The locals the arm of point `k` holds in place when it runs so: its group's shared ones and, when they stay
     /// in `at`, its own; outside a group, all it stores.
     fn planned_in_place(&self, k: YieldId) -> Vec<LocalId> {
@@ -1001,8 +1023,7 @@ impl<'a> Emitter<'a> {
     /// local would drop at the fn's end instead of its scope's (see [`Self::restores_before`]). Decided before
     /// emitting, from the layout and the blocks around `k`: the arm then runs by value from the start, instead of
     /// being emitted in place and again by value.
-    fn drops_early_in_place(&self, k: YieldId) -> bool {
-        let in_place = self.planned_in_place(k);
+    fn drops_early_in_place(&self, k: YieldId, in_place: &[LocalId]) -> bool {
         restored_scopes(&self.body.root, k, &self.located[k]).into_iter().any(|(scope, suspends_first)| {
             !suspends_first
                 && !self.body.scopes[scope].ends_at_exit
@@ -1236,7 +1257,7 @@ impl<'a> Emitter<'a> {
         }
         // A point after a loop is resumed once: its arm moves the state, so that only the loop's own arms
         // `match` on `at` in place, which LLVM then tests with a compare instead of a jump table.
-        let planned_by_value = !self.layout.after_loop[k] && (self.leaves_the_state(k) || self.drops_early_in_place(k));
+        let planned_by_value = !self.layout.after_loop[k] && self.runs_by_value(k, &self.planned_in_place(k));
         if planned_by_value && std::env::var_os(CHECK_PLAN).is_some() {
             self.check_by_value_planned(k);
         }
