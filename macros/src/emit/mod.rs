@@ -36,7 +36,8 @@
 //!   ([`Emitter::leaves_the_state`], [`Emitter::drops_early_in_place`]), or when the point follows a loop. What the
 //!   plan doesn't see (a path through a jump, a field moved, dead code emitted for typing) is still found while
 //!   emitting the arm in place ([`Emitter::violate`]), which is then emitted again by value; on the difftest's
-//!   programs that is one arm in ten of those the trial used to find.
+//!   programs that is one arm in sixteen of those the trial used to find. A group's shared arm is planned the same
+//!   way, from its points.
 //! - A local with a drop flag lives in an `Option`; its uses go through `slot`/`take`.
 //! - A local stored where it is dead (kept only in case it needs dropping) goes through `__private::Hold`,
 //!   which rustc resolves from its type: a `Copy` one becomes the zero-sized `Dead`, so that a dead borrow
