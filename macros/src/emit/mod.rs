@@ -1463,3 +1463,76 @@ fn spanned_block(tokens: TokenStream, span: Span) -> TokenStream {
     }
     trees.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Emitter;
+    use crate::errors::Errors;
+    use crate::ir::Value;
+    use crate::lower::{Input, Lowerer};
+
+    /// Per suspension point of the generator `body` (no arguments): whether the plan finds that its arm, in place,
+    /// leaves the state ([`Emitter::leaves_the_state`]) and drops a held local early
+    /// ([`Emitter::drops_early_in_place`]), and whether the arm, emitted in place, is found unable to run so (the
+    /// trial the plan replaces).
+    fn planned_and_found(body: &str) -> Vec<(bool, bool, bool)> {
+        let block: syn::Block = syn::parse_str(body).expect("a block");
+        let mut errors = Errors::default();
+        let input = Input {
+            params: Vec::new(),
+            resume: None,
+            block,
+            generator: true,
+            resume_unit: true,
+            resume_value: Value::Plain,
+            joins: Vec::new(),
+        };
+        let body = Lowerer::lower(&mut errors, input).expect("lowered");
+        let an = crate::analysis::analyze(&body);
+        let sig: syn::Signature = syn::parse_quote!(fn g() -> impl Iterator<Item = u64>);
+        let shape = crate::signature::parse(proc_macro2::TokenStream::new(), &sig, &mut errors).expect("a shape");
+        let names = crate::names::TypeNames::for_fn(&syn::parse_quote!(
+            fn g() {}
+        ));
+        let mut e = Emitter::new(&body, &an, &shape, names);
+        (0..body.yields.len())
+            .map(|k| {
+                let in_place = e.planned_in_place(k);
+                let planned = (e.leaves_the_state(k, &in_place), e.drops_early_in_place(k, &in_place));
+                e.reset(Some(k), super::Mode::InPlace);
+                let _ = e.cont_block(&body.root, k);
+                (planned.0, planned.1, e.violation)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_arm_that_reaches_a_point_outside_its_group_is_planned_by_value() {
+        // Two straight-line points holding different arrays: no group, so the first one's arm builds the
+        // second's variant.
+        let arms = planned_and_found("{ let a = [1u64; 4]; yield_!(a[0]); let b = [2u64; 8]; yield_!(b[1]); }");
+        assert_eq!(arms, vec![(true, false, true), (false, false, false)]);
+    }
+
+    #[test]
+    fn an_arm_that_ends_the_scope_of_a_held_local_is_planned_by_value() {
+        // `s` is held at the point and its block ends in the arm, with code after it: it must drop there, not
+        // with the state.
+        let arms = planned_and_found("{ { let s = String::from(\"x\"); yield_!(1); } println!(\"after\"); }");
+        assert_eq!(arms, vec![(false, true, true)]);
+    }
+
+    #[test]
+    fn an_arm_that_moves_a_held_local_out_is_planned_by_value() {
+        let arms = planned_and_found(
+            "{ let v = vec![1u64]; let w = vec![2u64]; yield_!(1); drop(v); yield_!(w.len() as u64); drop(w); }",
+        );
+        assert_eq!(arms[0], (true, false, true));
+    }
+
+    #[test]
+    fn an_arm_that_runs_in_place_is_planned_so() {
+        let arms = planned_and_found("{ let mut v = Vec::new(); for i in 0..3u64 { v.push(i); yield_!(i); } }");
+        assert_eq!(arms, vec![(false, false, false)]);
+    }
+}
