@@ -32,7 +32,8 @@
 //!   suspension point needs into that point's variant.
 //! - Which: planned before the arm is emitted, from the layout and the code the arm surely reaches
 //!   ([`queries::reached`], [`queries::restored_scopes`]): by value when the arm reaches a point outside its group,
-//!   moves a local it holds in place out of the state, or ends the scope of one with drop glue
+//!   moves a local it holds in place out of the state, or ends, before suspending, the scope of one with drop glue
+//!   and no drop flag
 //!   ([`Emitter::leaves_the_state`], [`Emitter::drops_early_in_place`]), or when the point follows a loop. What the
 //!   plan doesn't see (a path through a jump, a field moved, dead code emitted for typing) is still found while
 //!   emitting the arm in place ([`Emitter::violate`]), which is then emitted again by value; on the difftest's
