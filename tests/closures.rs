@@ -280,3 +280,38 @@ fn closures_yielded_in_a_loop() {
     assert_eq!(yields_closures(3).map(|f| f(10)).collect::<Vec<_>>(), [10, 11, 12]);
     assert_eq!(yields_bare_closures(3).map(|f| f(10)).collect::<Vec<_>>(), [0, 10, 20]);
 }
+
+/// `return (move || ..)()` in a loop: the closure takes a value the loop holds in place, on the path that returns
+/// (on the path that goes on, the value is still needed). The arm takes it out of the state there; it used to copy
+/// it out of the state instead (E0507: cannot move out of a mutable reference).
+#[stackless::coroutine]
+fn returns_a_move_closure_call(rounds: i64) -> impl stackless::Coroutine<Yield = i64, Return = usize> {
+    let s = Noisy("s");
+    let mut i = 0;
+    loop {
+        yield_!(i);
+        i += 1;
+        if i == rounds {
+            log("returning");
+            return (move || s.0.len())();
+        }
+    }
+}
+
+#[test]
+fn a_move_closure_called_in_a_return_takes_a_value_held_in_place() {
+    let trace = events(|| {
+        let mut c = returns_a_move_closure_call(2);
+        let mut yields = Vec::new();
+        let returned = loop {
+            match stackless::Coroutine::resume(core::pin::Pin::new(&mut c), ()) {
+                stackless::CoroutineState::Yielded(y) => yields.push(y),
+                stackless::CoroutineState::Complete(r) => break r,
+            }
+        };
+        assert_eq!((yields, returned), (vec![0, 1], 1));
+        log("done");
+    });
+    // The closure (and `s` in it) drops at the end of the `return`'s statement, before the fn ends.
+    assert_eq!(trace, strs(&["returning", "drop s", "done"]));
+}

@@ -479,7 +479,13 @@ impl<'a> Walker<'a> {
             }
             seen.push(u.local);
             let last_index = (first..self.uses.len()).rev().find(|j| self.uses[*j].local == u.local).unwrap_or(i);
-            let last = rw.last_use.get(last_index).is_some_and(|last| last.moves((rw.live_after)(u.local)));
+            // Dead after the leaf, or where the leaf goes right after making the closure (`return (move || ..)()`
+            // leaves the fn: a local live only on the path that doesn't return is still taken by the closure).
+            let live_after = match self.uses[last_index].exit_after(&self.jump_exits) {
+                None => (rw.live_after)(u.local),
+                Some(jump) => (rw.live_after_jump)(jump, u.local),
+            };
+            let last = rw.last_use.get(last_index).is_some_and(|last| last.moves(live_after));
             let token = self.tokens.get(i).cloned().flatten();
             let Some(token) = token else { continue };
             let ident = rw.rewrite.plain_ident(u.local, &token);
