@@ -293,7 +293,11 @@ fn returns_a_move_closure_call(rounds: i64) -> impl stackless::Coroutine<Yield =
         i += 1;
         if i == rounds {
             log("returning");
-            return (move || s.0.len())();
+            // `&s`, not `s.0`: the closure takes all of `s` (a field alone would be copied out of it).
+            return (move || {
+                let whole = &s;
+                whole.0.len()
+            })();
         }
     }
 }
@@ -314,4 +318,45 @@ fn a_move_closure_called_in_a_return_takes_a_value_held_in_place() {
     });
     // The closure (and `s` in it) drops at the end of the `return`'s statement, before the fn ends.
     assert_eq!(trace, strs(&["returning", "drop s", "done"]));
+}
+
+/// The same with an `async move` block in the `return`: the future takes the value held in place.
+#[stackless::coroutine]
+fn returns_an_async_move_block(
+    rounds: i64,
+) -> impl stackless::Coroutine<Yield = i64, Return = core::pin::Pin<Box<dyn Future<Output = usize>>>> {
+    let s = Noisy("s");
+    let mut i = 0;
+    loop {
+        yield_!(i);
+        i += 1;
+        if i == rounds {
+            return Box::pin(async move {
+                let whole = &s;
+                whole.0.len()
+            });
+        }
+    }
+}
+
+#[test]
+fn an_async_move_block_in_a_return_takes_a_value_held_in_place() {
+    let trace = events(|| {
+        let mut c = returns_an_async_move_block(2);
+        let mut yields = Vec::new();
+        let mut future = loop {
+            match stackless::Coroutine::resume(core::pin::Pin::new(&mut c), ()) {
+                stackless::CoroutineState::Yielded(y) => yields.push(y),
+                stackless::CoroutineState::Complete(f) => break f,
+            }
+        };
+        assert_eq!(yields, [0, 1]);
+        log("returned");
+        let mut cx = core::task::Context::from_waker(core::task::Waker::noop());
+        assert_eq!(future.as_mut().poll(&mut cx), core::task::Poll::Ready(1));
+        drop(future);
+        log("done");
+    });
+    // `s` is in the future: it drops when the future's body ends, not when the coroutine returns.
+    assert_eq!(trace, strs(&["returned", "drop s", "done"]));
 }

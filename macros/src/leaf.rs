@@ -730,6 +730,10 @@ impl VisitMut for Walker<'_> {
                 self.inner_loops = saved_loops;
                 self.move_closures -= usize::from(is_move);
                 self.in_closure -= 1;
+                // Made where it is written, as a closure: a `return` after it follows its uses.
+                for u in &mut self.uses[first..] {
+                    u.returns.clone_from(&self.returning);
+                }
                 if is_move {
                     self.moved_in(expr, first);
                 }
