@@ -3,7 +3,7 @@
 //! that suspends, a loop body), the macro puts a join point before its `let`, so that the literal is emitted
 //! once. Join points are not suspensions: nothing about them is observable.
 mod common;
-use common::{Noisy, events, log, strs};
+use common::{Noisy, events, log, run, strs};
 
 #[stackless::coroutine]
 fn closure_after_a_loop_with_a_yield(n: i64) -> impl Iterator<Item = i64> {
@@ -305,15 +305,7 @@ fn returns_a_move_closure_call(rounds: i64) -> impl stackless::Coroutine<Yield =
 #[test]
 fn a_move_closure_called_in_a_return_takes_a_value_held_in_place() {
     let trace = events(|| {
-        let mut c = returns_a_move_closure_call(2);
-        let mut yields = Vec::new();
-        let returned = loop {
-            match stackless::Coroutine::resume(core::pin::Pin::new(&mut c), ()) {
-                stackless::CoroutineState::Yielded(y) => yields.push(y),
-                stackless::CoroutineState::Complete(r) => break r,
-            }
-        };
-        assert_eq!((yields, returned), (vec![0, 1], 1));
+        assert_eq!(run(returns_a_move_closure_call(2)), (vec![0, 1], 1));
         log("done");
     });
     // The closure (and `s` in it) drops at the end of the `return`'s statement, before the fn ends.
@@ -342,14 +334,7 @@ fn returns_an_async_move_block(
 #[test]
 fn an_async_move_block_in_a_return_takes_a_value_held_in_place() {
     let trace = events(|| {
-        let mut c = returns_an_async_move_block(2);
-        let mut yields = Vec::new();
-        let mut future = loop {
-            match stackless::Coroutine::resume(core::pin::Pin::new(&mut c), ()) {
-                stackless::CoroutineState::Yielded(y) => yields.push(y),
-                stackless::CoroutineState::Complete(f) => break f,
-            }
-        };
+        let (yields, mut future) = run(returns_an_async_move_block(2));
         assert_eq!(yields, [0, 1]);
         log("returned");
         let mut cx = core::task::Context::from_waker(core::task::Waker::noop());
