@@ -33,12 +33,11 @@
 //! - Which: planned before the arm is emitted, from the layout and the code the arm surely reaches
 //!   ([`queries::reached`], [`queries::restored_scopes`]): by value when the arm reaches a point outside its group,
 //!   moves a local it holds in place out of the state, or ends, before suspending, the scope of one with drop glue
-//!   and no drop flag
-//!   ([`Emitter::leaves_the_state`], [`Emitter::drops_early_in_place`]), or when the point follows a loop. What the
-//!   plan doesn't see (a path through a jump, a field moved, dead code emitted for typing) is still found while
-//!   emitting the arm in place ([`Emitter::violate`]), which is then emitted again by value; on the difftest's
-//!   programs that is one arm in sixteen of those the trial used to find. A group's shared arm is planned the same
-//!   way, from its points.
+//!   and no drop flag ([`Emitter::leaves_the_state`], [`Emitter::drops_early_in_place`]), or when the point follows
+//!   a loop. What the plan doesn't see (a path through a jump, a field moved, dead code emitted for typing) is still
+//!   found while emitting the arm in place ([`Emitter::violate`]), which is then emitted again by value; on the
+//!   difftest's programs that is one arm in sixteen of those the trial used to find. A group's shared arm is planned
+//!   the same way, from its points.
 //! - A local with a drop flag lives in an `Option`; its uses go through `slot`/`take`.
 //! - A local stored where it is dead (kept only in case it needs dropping) goes through `__private::Hold`,
 //!   which rustc resolves from its type: a `Copy` one becomes the zero-sized `Dead`, so that a dead borrow
@@ -971,8 +970,8 @@ impl<'a> Emitter<'a> {
 
     /// In place, the arm of point `k` would reach another point outside its group, whose state is another
     /// variant: built by value, it would replace the one the arm holds in place (see [`Self::suspend`]); or move a
-    /// local it holds in place out of the state, at the local's last use (see [`crate::leaf::Rewrite::access`]). Decided
-    /// before emitting.
+    /// local it holds in place out of the state, at the local's last use ([`crate::leaf::Rewrite::access`]).
+    /// Decided before emitting.
     fn leaves_the_state(&self, k: YieldId, in_place: &[LocalId]) -> bool {
         let reached = reached(&self.body.root, k, &self.located[k]);
         if reached.points.iter().any(|&j| j != k && !self.layout.same_group(j, k)) {
@@ -1039,12 +1038,7 @@ impl<'a> Emitter<'a> {
     /// With [`CHECK_PLAN`] set: the arm of `k`, planned by value, emitted in place anyway must be found unable to
     /// run so (the difftest sets it, so that each of its programs checks the plan against the emission).
     fn check_by_value_planned(&mut self, k: YieldId) {
-        self.reset(Some(k), Mode::InPlace);
-        if self.layout.own_in_place(self.body, self.an, k) {
-            for l in self.layout.own(k) {
-                self.bound.insert(l);
-            }
-        }
+        self.start_arm_in_place(k);
         let _ = self.cont_block(&self.body.root, k);
         assert!(
             self.violation,
@@ -1161,6 +1155,19 @@ impl<'a> Emitter<'a> {
         self.labels = 0;
     }
 
+    /// Starts the arm of point `k` in place: the locals it binds where they are are its group's shared ones (or all
+    /// it stores, outside a group) and its own when they stay in `at` ([`Layout::own_in_place`]), which it returns.
+    fn start_arm_in_place(&mut self, k: YieldId) -> bool {
+        self.reset(Some(k), Mode::InPlace);
+        let own_in_place = self.layout.own_in_place(self.body, self.an, k);
+        if own_in_place {
+            for l in self.layout.own(k) {
+                self.bound.insert(l);
+            }
+        }
+        own_in_place
+    }
+
     fn idle(&self) -> Idle {
         Idle { nested: !self.layout.groups.is_empty(), names: self.names.clone() }
     }
@@ -1264,13 +1271,13 @@ impl<'a> Emitter<'a> {
             self.check_by_value_planned(k);
         }
         let first_try = if self.layout.after_loop[k] || planned_by_value { Mode::ByValue } else { Mode::InPlace };
-        self.reset(Some(k), first_try);
-        let own_in_place = first_try == Mode::InPlace && self.layout.own_in_place(self.body, self.an, k);
-        if own_in_place {
-            for l in self.layout.own(k) {
-                self.bound.insert(l);
+        let own_in_place = match first_try {
+            Mode::InPlace => self.start_arm_in_place(k),
+            Mode::ByValue => {
+                self.reset(Some(k), Mode::ByValue);
+                false
             }
-        }
+        };
         let mut cont = self.cont_block(&self.body.root, k);
         if self.mode == Mode::InPlace && self.violation {
             self.reset(Some(k), Mode::ByValue);
@@ -1500,7 +1507,7 @@ mod tests {
             .map(|k| {
                 let in_place = e.planned_in_place(k);
                 let planned = (e.leaves_the_state(k, &in_place), e.drops_early_in_place(k, &in_place));
-                e.reset(Some(k), super::Mode::InPlace);
+                e.start_arm_in_place(k);
                 let _ = e.cont_block(&body.root, k);
                 (planned.0, planned.1, e.violation)
             })
