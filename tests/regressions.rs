@@ -2186,3 +2186,34 @@ fn a_diverging_if_before_a_block_value() {
     assert_eq!(leaves_by_a_labeled_block(1, 4).collect::<Vec<_>>(), [5, 5]);
     assert_eq!(leaves_by_a_labeled_block(1, 3).collect::<Vec<_>>(), [2]);
 }
+
+/// A labeled block as a `let` initializer whose only `break` comes after the suspension point in its first
+/// statement: in the start arm the value never arrives, so nothing after the `let` is emitted there. (Emitted,
+/// `pair` was typed from a block of type `!` before the arm that gives `v` its type, and `pair.0` needed the type:
+/// E0282; difftest seed 0x5eeda4, program 777, failing since before the session that found it.)
+#[stackless::coroutine(resume = mut r)]
+fn labeled_block_left_after_resuming(p: Vec<i64>) -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    let one = 1i64;
+    let v = 'b: {
+        if !(yield_!(one) >= r) {
+            break 'b r;
+        }
+        p.iter().sum()
+    };
+    let pair = (v + one, String::from("s"));
+    let x = if one > 2 { one } else { pair.0 };
+    r = yield_!(1 + pair.0);
+    x + r + i64::try_from(pair.1.len()).unwrap()
+}
+
+#[test]
+fn a_labeled_block_that_breaks_only_after_resuming() {
+    let mut co = labeled_block_left_after_resuming(vec![4, 5]);
+    assert_eq!(step(&mut co, 0), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut co, 3), CoroutineState::Yielded(11));
+    assert_eq!(step(&mut co, 100), CoroutineState::Complete(111));
+    let mut co = labeled_block_left_after_resuming(vec![4, 5]);
+    assert_eq!(step(&mut co, 0), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut co, -2), CoroutineState::Yielded(2));
+    assert_eq!(step(&mut co, 7), CoroutineState::Complete(9));
+}

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, Lifetime};
 
 use super::queries::{
-    block_contains, for_each_node, node_always_suspends, node_contains, node_has_closure, node_has_loop,
+    block_contains, for_each_node, node_always_suspends, node_contains, node_has_break_target, node_has_closure,
     stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, storing_exprs, suspends_before_scope_end,
 };
 use super::{Emitter, at_var, binding_pat, private, resume_type_witness, type_witness, variant};
@@ -465,10 +465,11 @@ impl Emitter<'_> {
             if let Stmt::Let(l) = stmt
                 && let Some(init) = &l.init
                 && !node_always_suspends(init)
-                && node_has_loop(init)
+                && node_has_break_target(init)
             {
-                // An initializer whose every path suspends here (a loop whose every `break` comes after a
-                // suspension point, in every branch) never completes: bind nothing, and nothing after it runs.
+                // An initializer whose every path suspends here (a loop or labeled block whose every `break`
+                // comes after a suspension point, in every branch) never completes: bind nothing, and nothing
+                // after it runs.
                 // (Bound, its value would be typed from nothing in this arm.)
                 self.forget_breaks(init);
                 let tokens = self.typing(&l.binding, true, |e: &mut Self| e.full_node(init));

@@ -428,11 +428,12 @@ pub(super) fn node_has_closure(node: &Node) -> bool {
     found
 }
 
-/// Whether `node` has a `loop` (of its own, not in a leaf): only then can an initializer that doesn't always
-/// suspend syntactically still never complete in an arm.
-pub(super) fn node_has_loop(node: &Node) -> bool {
+/// Whether `node` has a `loop` or a labeled block (of its own, not in a leaf): only then can an initializer that
+/// doesn't always suspend syntactically still never complete in an arm (its every `break` comes after a
+/// suspension point, as in `'b: { if yield_!(x) { break 'b 1; } 2 }`).
+pub(super) fn node_has_break_target(node: &Node) -> bool {
     let mut found = false;
-    for_each_node(node, &mut |n| found |= matches!(n, Node::Loop { .. }));
+    for_each_node(node, &mut |n| found |= matches!(n, Node::Loop { .. } | Node::Block { id: Some(_), .. }));
     found
 }
 
