@@ -2,7 +2,7 @@
 //! does (suspend, break, complete), which locals a closure or a borrow reaches, which are stored as they are.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syn::Expr;
 
@@ -123,19 +123,25 @@ pub(super) fn restored_scopes(root: &Block, k: YieldId, located: &HashMap<ScopeI
     out
 }
 
-/// What the arm of point `k` surely emits, found by following the body from `k`: its blocks, branches and loops
-/// (the next iterations of the loops around `k`), not its jumps (`break`, `continue`, `?`, which only add paths)
-/// nor code that never runs (after a `return`, or a statement or loop every path of which suspends).
+/// What the arm of point `k` emits, found by following the body from `k`: its blocks, branches, loops (the next
+/// iterations of the loops around `k`) and jumps (a `break` goes on after its loop or labeled block, a `continue`
+/// into its loop's next iteration), not code that never runs (after a `return`, or a statement or loop every path
+/// of which suspends).
 pub(super) struct Reached<'b> {
     /// The suspension points reached before any other: the arm stores what each holds there.
     pub points: Vec<YieldId>,
     /// The leaves before any of the loops around `k` starts its next iteration (where the locals a loop declares
     /// are new instances): the arm emits them with the locals held at `k` where they are.
     pub leaves: Vec<&'b Leaf>,
+    /// The loops and labeled blocks a `break` reached so far leaves.
+    broken: HashSet<LoopId>,
+    /// The loops a `continue` reached so far starts again.
+    continued: HashSet<LoopId>,
 }
 
 pub(super) fn reached<'b>(root: &'b Block, k: YieldId, located: &HashMap<ScopeId, usize>) -> Reached<'b> {
-    let mut walk = Reached { points: Vec::new(), leaves: Vec::new() };
+    let mut walk =
+        Reached { points: Vec::new(), leaves: Vec::new(), broken: HashSet::new(), continued: HashSet::new() };
     walk.resumed_block(root, k, located);
     walk
 }
@@ -153,6 +159,13 @@ impl<'b> Reached<'b> {
     fn leaf(&mut self, leaf: &'b Leaf, fresh: bool) {
         if !fresh {
             self.leaves.push(leaf);
+        }
+        for jump in &leaf.jumps {
+            match *jump {
+                Jump::Break(id) => self.broken.insert(id),
+                Jump::Continue(id) => self.continued.insert(id),
+                Jump::Return => false,
+            };
         }
     }
 
@@ -173,7 +186,10 @@ impl<'b> Reached<'b> {
                 self.points.push(*j);
                 false
             }
-            Node::Block { block, .. } => self.stmts(&block.stmts, fresh),
+            Node::Block { block, id, .. } => {
+                let completes = self.stmts(&block.stmts, fresh);
+                completes || id.is_some_and(|id| self.broken.contains(&id))
+            }
             Node::If { cond, then, els, .. } => {
                 self.conds(cond, fresh);
                 let then_completes = self.stmts(&then.stmts, fresh);
@@ -189,9 +205,9 @@ impl<'b> Reached<'b> {
                 }
                 completes
             }
-            Node::Loop { body, .. } => {
+            Node::Loop { id, body, .. } => {
                 self.stmts(&body.stmts, fresh);
-                false
+                self.broken.contains(id)
             }
             Node::While { cond, body, .. } => {
                 self.conds(cond, fresh);
@@ -226,7 +242,10 @@ impl<'b> Reached<'b> {
     fn resumed(&mut self, n: &'b Node, k: YieldId, located: &HashMap<ScopeId, usize>) -> bool {
         match n {
             Node::Yield(j) => *j == k,
-            Node::Block { block, .. } => self.resumed_block(block, k, located),
+            Node::Block { block, id, .. } => {
+                let completes = self.resumed_block(block, k, located);
+                completes || id.is_some_and(|id| self.broken.contains(&id))
+            }
             Node::If { then, els, .. } => {
                 if block_contains(then, k) {
                     self.resumed_block(then, k, located)
@@ -237,26 +256,28 @@ impl<'b> Reached<'b> {
             Node::Match { arms, .. } => {
                 arms.iter().find(|a| node_contains(&a.body, k)).is_some_and(|a| self.resumed(&a.body, k, located))
             }
-            Node::Loop { body, .. } => {
-                if self.resumed_block(body, k, located) {
+            // The rest of the iteration, then (when it ends or `continue`s) the next ones; the loop completes
+            // through a `break`, or when a `while`'s condition or a `for`'s iterator ends it.
+            Node::Loop { id, body, .. } => {
+                if self.resumed_block(body, k, located) || self.continued.contains(id) {
                     self.stmts(&body.stmts, true);
                 }
-                false
+                self.broken.contains(id)
             }
-            Node::While { cond, body, .. } => {
-                let next_iteration = self.resumed_block(body, k, located);
+            Node::While { id, cond, body, .. } => {
+                let next_iteration = self.resumed_block(body, k, located) || self.continued.contains(id);
                 if next_iteration {
                     self.conds(cond, true);
                     self.stmts(&body.stmts, true);
                 }
-                next_iteration
+                next_iteration || self.broken.contains(id)
             }
-            Node::For { body, .. } => {
-                let next_iteration = self.resumed_block(body, k, located);
+            Node::For { id, body, .. } => {
+                let next_iteration = self.resumed_block(body, k, located) || self.continued.contains(id);
                 if next_iteration {
                     self.stmts(&body.stmts, true);
                 }
-                next_iteration
+                next_iteration || self.broken.contains(id)
             }
             Node::Assign { place, value } => {
                 let completes = self.resumed(value, k, located);
