@@ -978,10 +978,9 @@ impl<'a> Emitter<'a> {
             return true;
         }
         // A use by value of a local held in place, not of a plain one nor through a drop flag: a move if it is the
-        // value's last use.
+        // value's last use (also on one path only, `if c { drop(v); }`: the arm's copy can't move out of the state).
         let by_value = |u: &crate::ir::Use| {
-            u.conditions.is_empty()
-                && matches!(u.kind, UseKind::Move | UseKind::Receiver)
+            matches!(u.kind, UseKind::Move | UseKind::Receiver)
                 && in_place.contains(&u.local)
                 && !self.an.flagged.contains(u.local)
                 && !self.body.locals[u.local].plain()
@@ -1534,6 +1533,28 @@ mod tests {
     fn an_arm_that_moves_a_held_local_out_is_planned_by_value() {
         let arms = planned_and_found(
             "{ let v = vec![1u64]; let w = vec![2u64]; yield_!(1); drop(v); yield_!(w.len() as u64); drop(w); }",
+        );
+        assert_eq!(arms[0], (true, false, true));
+    }
+
+    #[test]
+    fn an_arm_that_reaches_a_point_through_a_jump_is_planned_by_value() {
+        // Resumed at the first point, the iteration goes on to the second (same group) or, through `continue` or
+        // `break`, ends the loop and reaches the third, outside the group.
+        for jump in ["continue", "break"] {
+            let arms = planned_and_found(&format!(
+                "{{ let mut v = d(); let mut p = 0; for i in 0..2 {{ if c() {{ let x = yield_!(1); \
+                 if v.get() >= i {{ {jump}; }} }} p = yield_!(2); }} \
+                 let w = vec![d()]; v = renew(v); yield_!(w.len() + p); }}"
+            ));
+            assert_eq!(arms[0], (true, false, true), "{jump}");
+        }
+    }
+
+    #[test]
+    fn an_arm_that_moves_a_held_local_on_one_path_is_planned_by_value() {
+        let arms = planned_and_found(
+            "{ let v = vec![1u64]; let w = vec![2u64]; yield_!(1); if w.len() > 1 { drop(v); } w.len(); }",
         );
         assert_eq!(arms[0], (true, false, true));
     }
