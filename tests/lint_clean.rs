@@ -369,9 +369,31 @@ fn pages(count: usize) -> impl Iterator<Item = String> {
     }
 }
 
+/// Fields moved out at the start of a block's value and as a call's argument (the moves are parenthesized).
+#[stackless::coroutine]
+fn page_summary(page: Page) -> impl Iterator<Item = String> {
+    let count = {
+        yield_!(String::new());
+        page.items.len() + 1
+    };
+    yield_!(String::from_utf8_lossy(page.title.as_bytes()).into_owned());
+    let title = {
+        yield_!(format!("{count}"));
+        page.title
+    };
+    yield_!(title);
+    yield_!(words(page.items));
+}
+
+fn words(items: Vec<String>) -> String {
+    items.into_iter().reduce(|a, b| a + " " + &b).unwrap_or_default()
+}
+
 #[test]
 fn partial_moves_run() {
     assert_eq!(pages(2).collect::<Vec<_>>(), ["0a", "0b", "p0", "1a", "1b", "p1"]);
+    let page = Page { items: vec!["a".into(), "b".into()], next: None, title: "t".into() };
+    assert_eq!(page_summary(page).collect::<Vec<_>>(), ["", "t", "3", "t", "a b"]);
 }
 
 /// An async generator that awaits (the `Context` is read after some suspension points and not after others), one

@@ -444,3 +444,31 @@ fn a_field_matched_with_bindings_that_copy_stays() {
     };
     compare(|| matched_field(entries()), || matched_field_plain(entries()));
 }
+
+struct Size {
+    w: u32,
+    name: String,
+    tag: Tag,
+}
+
+// A field moved at the start of a block's value, after a suspension point in that block: the moved field stays
+// the left operand (`{ yield_!(..); s.w * 2 }` was split into a statement and `*2`, E0308/E0614), in a `let`, an
+// arm, an assignment and a compound assignment. Found by a user-style test program.
+both!(field_first_in_a_block_value, field_first_in_a_block_value_plain, (s: Size, round: bool) {
+    let double = { yield_!(String::from("a")); s.w * 2 };
+    let len = if round { yield_!(String::from("b")); s.name.len() + 1 } else { 0 };
+    let mut total = double;
+    total = { yield_!(format!("{total}")); s.w + total };
+    total += { yield_!(String::from("c")); s.w };
+    let wide = { yield_!(String::from("e")); s.w as usize };
+    let name = { yield_!(String::from("d")); s.name };
+    yield_!(format!("{double} {len} {total} {wide} {name} {}", s.tag.0));
+});
+
+#[test]
+fn a_moved_field_at_the_start_of_a_block_value() {
+    for round in [false, true] {
+        let size = || Size { w: 3, name: String::from("box"), tag: Tag("size") };
+        compare(|| field_first_in_a_block_value(size(), round), || field_first_in_a_block_value_plain(size(), round));
+    }
+}

@@ -639,7 +639,10 @@ fn field_root(base: &Expr) -> Option<(&syn::Ident, usize)> {
 /// fn (not out of a reference, nor out of a type that implements `Drop`).
 ///
 /// Input: `(*page).items` — Output:
-/// `{ use ..; check_field_move(&(*page), |page| page.items); (*page).items.stackless_move_field() }`
+/// `({ use ..; check_field_move(&(*page), |page| page.items); (*page).items.stackless_move_field() })`
+///
+/// Parenthesized: at the start of a statement, a block would end the expression there (`{ yield_!(0); p.x * 2 }`
+/// must stay a product).
 fn vacate_field(expr: &Expr, depth: usize, name: &syn::Ident) -> Expr {
     let mut members = Vec::new();
     let mut base = expr;
@@ -653,12 +656,12 @@ fn vacate_field(expr: &Expr, depth: usize, name: &syn::Ident) -> Expr {
     let method = syn::Ident::new("stackless_move_field", span);
     let name = syn::Ident::new(&name.to_string().replace("__self", "self_"), name.span());
     syn::parse_quote_spanned! {span=>
-        {
+        ({
             #[allow(unused_imports)]
             use ::stackless::partial_move::{MoveFieldCopy as _, MoveFieldVacate as _};
             ::stackless::partial_move::check_field_move(&#base, |#name| #name #(.#members)*);
             #expr.#method()
-        }
+        })
     }
 }
 
