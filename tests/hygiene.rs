@@ -232,3 +232,29 @@ fn method_with_a_parameter_named_like_the_receiver() {
 fn user_locals_named_like_a_loop_iterator_field() {
     assert_eq!(shadowed::loop_field_names(vec![1, 2]).collect::<Vec<_>>(), [1001, 10, 1002, 20, 1, 2, 1001]);
 }
+
+/// Raw identifiers (a keyword as a name, `r#gen` in edition 2024) as an argument, the resume binding, locals held
+/// across a suspension point and a destructured field: the state's fields keep them raw. (The argument made the
+/// macro panic, the locals named keyword fields; found by a user-style test program.)
+#[derive(Clone, Debug)]
+struct Token {
+    r#type: u32,
+}
+
+#[stackless::coroutine(resume = r#in)]
+fn raw_names(r#type: u32, token: Token) -> impl Coroutine<u32, Yield = u32, Return = u32> + Clone + core::fmt::Debug {
+    let Token { r#type: r#match } = token;
+    let r#gen = r#type + r#in;
+    let next = yield_!(r#gen);
+    r#gen + next + r#type + r#match
+}
+
+#[test]
+fn raw_identifiers_as_names() {
+    let mut co = raw_names(3, Token { r#type: 100 });
+    assert_eq!(Pin::new(&mut co).resume(1), CoroutineState::Yielded(4));
+    assert!(format!("{co:?}").contains("gen: 4"), "{co:?}");
+    let mut copy = co.clone();
+    assert_eq!(Pin::new(&mut co).resume(10), CoroutineState::Complete(117));
+    assert_eq!(Pin::new(&mut copy).resume(20), CoroutineState::Complete(127));
+}

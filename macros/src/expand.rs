@@ -180,7 +180,7 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
                     Pat::Ident(pi) if pi.subpat.is_none() && pi.by_ref.is_none() => {
                         let original = Pat::Ident(pi.clone());
                         pi.mutability = None;
-                        let field = syn::Ident::new(&pi.ident.to_string(), Span::mixed_site());
+                        let field = crate::names::user_field(&pi.ident.to_string(), Span::mixed_site());
                         let value = pi.ident.to_token_stream();
                         Some((original, field, value))
                     }

@@ -5,7 +5,17 @@ use proc_macro2::Span;
 
 /// The variable the start arm moves an argument's `Unresumed` field into.
 pub fn param_var(field: &syn::Ident) -> syn::Ident {
+    let field = syn::ext::IdentExt::unraw(field);
     syn::Ident::new(&format!("__p_{field}"), Span::mixed_site())
+}
+
+/// A field of the state named after the user's local `name`: a raw identifier (`r#type`, `r#gen`) stays raw,
+/// since its bare word is a keyword.
+pub fn user_field(name: &str, span: Span) -> syn::Ident {
+    match name.strip_prefix("r#") {
+        Some(bare) => syn::Ident::new_raw(bare, span),
+        None => syn::Ident::new(name, span),
+    }
 }
 
 /// What a hidden local of the normalized body holds (see `normalize`).

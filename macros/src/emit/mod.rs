@@ -393,11 +393,10 @@ impl<'a> Emitter<'a> {
                 };
                 let count = seen.entry(name.clone()).or_insert(0);
                 *count += 1;
-                let name = name.trim_start_matches("r#").to_string();
                 if *count == 1 {
-                    syn::Ident::new(&name, Span::mixed_site())
+                    crate::names::user_field(&name, Span::mixed_site())
                 } else {
-                    format_ident!("{}_{}", name, count, span = Span::mixed_site())
+                    format_ident!("{}_{}", name.trim_start_matches("r#"), count, span = Span::mixed_site())
                 }
             })
             .collect();
