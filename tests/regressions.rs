@@ -2217,3 +2217,23 @@ fn a_labeled_block_that_breaks_only_after_resuming() {
     assert_eq!(step(&mut co, -2), CoroutineState::Yielded(2));
     assert_eq!(step(&mut co, 7), CoroutineState::Complete(9));
 }
+
+/// A format argument named like a local held in place (`format!("{x}", x = x + 1)`): `{x}` is the named argument,
+/// so no second `x = (*x)` is added for the local ("duplicate argument named `x`"). Found by a user-style test
+/// program (`format!("{:>width$}", n, width = width)` in a loop).
+#[stackless::coroutine]
+#[allow(clippy::uninlined_format_args)] // `x = x` is the shape under test.
+fn named_format_arguments(x: usize, width: usize) -> impl Iterator<Item = String> {
+    for n in 0..2 {
+        yield_!(format!("{x}|{n:>width$}|{x}", x = x + 1, width = width));
+    }
+    loop {
+        yield_!(format!("{x}", x = x));
+        break;
+    }
+}
+
+#[test]
+fn format_arguments_named_like_held_locals() {
+    assert_eq!(named_format_arguments(1, 3).collect::<Vec<_>>(), ["2|  0|2", "2|  1|2", "1"]);
+}

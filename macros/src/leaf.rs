@@ -388,11 +388,15 @@ impl<'a> Walker<'a> {
                 let shared = usize::from(arg_ctx == UseKind::Place);
                 self.shared_reads += shared;
                 let mut inline_captures = Vec::new();
+                let mut named_args = Vec::new();
                 for arg in &mut args {
                     match arg {
                         // `name = value` format arguments: `name` is not a local.
                         Expr::Assign(assign) if matches!(&*assign.left, Expr::Path(p) if p.path.get_ident().is_some()) =>
                         {
+                            if let Expr::Path(p) = &*assign.left {
+                                named_args.extend(p.path.get_ident().map(ToString::to_string));
+                            }
                             self.visit(&mut assign.right, arg_ctx);
                         }
                         Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if arg_ctx == UseKind::Place => {
@@ -401,9 +405,10 @@ impl<'a> Walker<'a> {
                         _ => self.visit(arg, arg_ctx),
                     }
                 }
-                // `{x}` captures: a local whose access path differs from its name gets a named argument.
+                // `{x}` captures: a local whose access path differs from its name gets a named argument (unless
+                // the call names an argument `x` itself: `{x}` is that one).
                 let mut extra = Vec::new();
-                for name in inline_captures {
+                for name in inline_captures.into_iter().filter(|name| !named_args.contains(name)) {
                     if let Some(local) = self.resolve(&name) {
                         let token = syn::Ident::new(
                             &name,
