@@ -2237,3 +2237,27 @@ fn named_format_arguments(x: usize, width: usize) -> impl Iterator<Item = String
 fn format_arguments_named_like_held_locals() {
     assert_eq!(named_format_arguments(1, 3).collect::<Vec<_>>(), ["2|  0|2", "2|  1|2", "1"]);
 }
+
+/// `Peekable::peek` takes `&mut self`: on a `Peekable` declared in a loop and held across a suspension point (so
+/// reached through its drop flag) it was read through a shared reference (E0596). Found by a user-style test
+/// program (a char-by-char number parser).
+#[stackless::coroutine]
+fn numbers_in_lines(lines: Vec<&'static str>) -> impl Iterator<Item = u32> {
+    for line in lines {
+        let mut chars = line.chars().peekable();
+        while chars.peek().is_some() {
+            let mut n = 0;
+            while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                n = n * 10 + d;
+                chars.next();
+            }
+            yield_!(n);
+            chars.next();
+        }
+    }
+}
+
+#[test]
+fn peek_on_a_peekable_held_across_a_suspension() {
+    assert_eq!(numbers_in_lines(vec!["12 3", "", "45"]).collect::<Vec<_>>(), [12, 3, 45]);
+}

@@ -409,8 +409,9 @@ pub fn borrowing_method(name: &str) -> bool {
 /// Methods that take `&self`, trusted on any receiver (`str`'s views, `len`, `is_empty`): a drop-flagged
 /// receiver is reached through a shared helper call, so that it can be read while a view of it is alive.
 pub fn shared_method(name: &str) -> bool {
+    // (`Peekable::peek` takes `&mut self`: only `BinaryHeap`'s takes `&self`.)
     matches!(name, "len" | "is_empty")
-        || std_view(name).is_some_and(|(returns, on)| on == On::Any && returns != Returns::RefMut)
+        || (name != "peek" && std_view(name).is_some_and(|(returns, on)| on == On::Any && returns != Returns::RefMut))
 }
 
 /// What a std method that borrows its receiver returns (none has drop glue).
