@@ -1000,3 +1000,28 @@ fn matched_items() -> impl Iterator<Item = i32> {
 fn what_is_matched_of_an_item_by_index() {
     assert_eq!(matched_items().collect::<Vec<_>>(), [2, 0, 2, 7]);
 }
+
+/// A value made from the loop's item by an associated fn (`Tag::new(name)`) is taken for owned, as a fn's result
+/// is (`tag(name)`), not for a constructor that keeps the borrow (`Some(name)`): held across a `yield_!` it is
+/// fine. (It was rejected as "made from" the item; found by a user-style test program.)
+struct Tag(String);
+
+impl Tag {
+    fn new(name: &str) -> Tag {
+        Tag(name.to_uppercase())
+    }
+}
+
+#[stackless::coroutine]
+fn tags(names: Vec<&'static str>) -> impl Iterator<Item = String> {
+    for name in &names {
+        let tag: Tag = Tag::new(name);
+        yield_!(String::from("-"));
+        yield_!(tag.0);
+    }
+}
+
+#[test]
+fn a_value_made_by_an_associated_fn_of_the_item_is_owned() {
+    assert_eq!(tags(vec!["a", "b"]).collect::<Vec<_>>(), ["-", "A", "-", "B"]);
+}

@@ -951,7 +951,7 @@ fn collected_references<'e>(init: &'e Expr, bindings: &[&Binding]) -> Option<&'e
 /// The locals of `block` that what is in `made` flows into while still borrowing, added to `made` in one pass in
 /// source order (a flow backwards through a loop of the body is missed: rustc then reports it): a `let` or a loop made from one (`let s = x.as_str();`, `for c in x.iter()`), or a local that stores
 /// one (`out.push(x)`, `last = Some(x)`). Only through std's views and iterators, constructors and references:
-/// a fn's or another method's result (`x.len()`, `score(x)`) is taken for owned, a copy (`*x`) and arithmetic
+/// a fn's or another method's result (`x.len()`, `score(x)`, `Tag::new(x)`) is taken for owned, a copy (`*x`) and arithmetic
 /// are, so that a valid loop isn't rejected (a borrow they do carry is rustc's to report).
 fn made_of(block: &Block, made: &mut Vec<LocalId>) {
     fn uses_made(leaf: &Leaf, made: &[LocalId]) -> bool {
@@ -969,8 +969,11 @@ fn made_of(block: &Block, made: &mut Vec<LocalId>) {
             Expr::Path(_) => is_made(e),
             Expr::Reference(r) => is_made(&r.expr),
             Expr::Try(t) => carries(&t.expr, leaf, made),
+            // A tuple struct's or variant's constructor (`Some(x)`, `Cow::Borrowed(x)`); an associated fn
+            // (`Tag::new(x)`) is a fn like another.
             Expr::Call(c) => {
-                let constructor = matches!(&*c.func, Expr::Path(p) if p.path.segments.iter().any(|s| s.ident.to_string().starts_with(char::is_uppercase)));
+                let constructor = matches!(&*c.func, Expr::Path(p)
+                    if p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with(char::is_uppercase)));
                 constructor && c.args.iter().any(|a| carries(a, leaf, made))
             }
             Expr::Tuple(t) => t.elems.iter().any(|a| carries(a, leaf, made)),
