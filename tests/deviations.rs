@@ -72,6 +72,37 @@ fn the_unbound_part_of_a_matched_local_drops_at_the_first_suspension() {
     assert_eq!(log, strs(&["drop b", "resumed", "drop a", "after match"]));
 }
 
+/// The same parts, when the first suspension comes after the `match`, in the value that assigns the local again
+/// (`pair = (Noisy(yield_!(..)), ..)`): they drop before suspending, where the plain fn drops them when the
+/// assignment replaces them, after resuming. (Found by a user-style test program: `msg = yield_!(reply)` after a
+/// `match msg` whose arm left parts of it.)
+#[stackless::coroutine(resume = first)]
+#[allow(clippy::match_single_binding)] // The `match` is the shape under test.
+fn local_matched_leaving_a_part_then_assigned() -> impl stackless::Coroutine<&'static str, Yield = u8, Return = ()> {
+    log(format!("started with {first}"));
+    let mut pair = (Noisy("a"), Noisy("b"));
+    match pair {
+        (a, _) => drop(a),
+    }
+    pair = (Noisy(yield_!(1)), Noisy("d"));
+    log("assigned");
+    drop(pair);
+}
+
+#[test]
+fn the_unbound_part_of_a_matched_local_drops_at_a_suspension_after_the_match() {
+    use core::pin::Pin;
+    use stackless::Coroutine;
+    let log = events(|| {
+        let mut co = local_matched_leaving_a_part_then_assigned();
+        let _ = Pin::new(&mut co).resume("x");
+        log("suspended");
+        let _ = Pin::new(&mut co).resume("c");
+    });
+    // The plain fn drops `b` after resuming, when `pair` is assigned (after "suspended").
+    assert_eq!(log, strs(&["started with x", "drop a", "drop b", "suspended", "assigned", "drop c", "drop d"]));
+}
+
 fn attempt(fail: bool) -> Result<u8, Noisy> {
     if fail { Err(Noisy("err")) } else { Ok(1) }
 }
