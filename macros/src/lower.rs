@@ -2097,9 +2097,9 @@ fn enumerate_index<'a>(iter: &Expr, pat: &'a Pat) -> Option<&'a syn::Ident> {
     }
 }
 
-/// For `for pat in iter`, where `iter` yields the items of a sequence local by value (`v`, `v.into_iter()`,
-/// `v.drain(..)`, through adapters that keep the items, and one `enumerate()` with a `(i, item)` pattern): that
-/// local's path and the identifier `pat` binds an item to.
+/// For `for pat in iter`, where `iter` yields the items of a sequence local by value (`v`, `v.clone()`,
+/// `v.into_iter()`, `v.drain(..)`, through adapters that keep the items, and one `enumerate()` with a `(i, item)`
+/// pattern): that local's path and the identifier `pat` binds an item to.
 fn items_source<'a>(iter: &'a Expr, pat: &'a Pat) -> Option<(&'a syn::ExprPath, &'a syn::Ident)> {
     let mut expr = strip_parens(iter);
     let mut enumerated = false;
@@ -2117,6 +2117,13 @@ fn items_source<'a>(iter: &'a Expr, pat: &'a Pat) -> Option<(&'a syn::ExprPath, 
             _ => break,
         }
         expr = strip_parens(expr);
+    }
+    // A clone's items are the sequence's (`for row in grid.clone()`).
+    if let Expr::MethodCall(m) = strip_parens(expr)
+        && m.method == "clone"
+        && m.args.is_empty()
+    {
+        expr = &m.receiver;
     }
     let Expr::Path(path) = strip_parens(expr) else { return None };
     let item = match pat {
