@@ -345,3 +345,38 @@ fn an_async_move_block_in_a_return_takes_a_value_held_in_place() {
     // `s` is in the future: it drops when the future's body ends, not when the coroutine returns.
     assert_eq!(trace, strs(&["returned", "drop s", "done"]));
 }
+
+/// A `move` closure made on a path that returns later, with a `let ... else { return }` between them: the closure
+/// takes the value held in place (the `let ... else` may only return, so the value is dead after the closure on
+/// every path). It copied the value out of the state instead (E0507; difftest seed 0x5eeda6, program 172).
+#[stackless::coroutine]
+fn move_closure_before_a_let_else(round: i64) -> impl stackless::Coroutine<Yield = i64, Return = usize> {
+    let s = Noisy("s");
+    yield_!(round);
+    if round == 2 {
+        let f = move || {
+            let whole = &s;
+            whole.0.len()
+        };
+        let Some(n) = Some(f()).filter(|n| *n > 0) else { return 0 };
+        log("returning");
+        return n;
+    }
+    log("going on");
+    s.0.len() + 1
+}
+
+#[test]
+fn a_move_closure_before_a_let_else_takes_a_value_held_in_place() {
+    let trace = events(|| {
+        assert_eq!(run(move_closure_before_a_let_else(2)), (vec![2], 1));
+        log("done");
+    });
+    // In the closure, `s` drops when `f` does, at the `return`.
+    assert_eq!(trace, strs(&["returning", "drop s", "done"]));
+    let trace = events(|| {
+        assert_eq!(run(move_closure_before_a_let_else(1)), (vec![1], 2));
+        log("done");
+    });
+    assert_eq!(trace, strs(&["going on", "drop s", "done"]));
+}

@@ -119,9 +119,10 @@ fn exits(stmt: &syn::Stmt) -> bool {
     match stmt {
         syn::Stmt::Expr(Expr::Return(_), _) => true,
         // `{ return x; }`: a block that always exits (difftest seed 0x0f0f, program 1375), unless a statement
-        // before may jump elsewhere (`{ if c { break; } return x; }`: seed 0x5eed83, program 1936).
+        // before may jump elsewhere (`{ if c { break; } return x; }`: seed 0x5eed83, program 1936; an earlier
+        // `return` exits too).
         syn::Stmt::Expr(Expr::Block(b), _) if b.label.is_none() => {
-            b.block.stmts.iter().position(exits).is_some_and(|e| !b.block.stmts[..e].iter().any(may_jump))
+            b.block.stmts.iter().position(exits).is_some_and(|e| !b.block.stmts[..e].iter().any(may_jump_to_live_code))
         }
         syn::Stmt::Expr(Expr::Macro(m), _) => panicking_macro(&m.mac),
         syn::Stmt::Macro(m) => panicking_macro(&m.mac),
@@ -129,14 +130,15 @@ fn exits(stmt: &syn::Stmt) -> bool {
     }
 }
 
-/// The statement has a `break`, `continue`, `return` or `?` (outside closures and items): control may leave it
-/// other than by reaching its end.
-fn may_jump(stmt: &syn::Stmt) -> bool {
+/// The statement has a `break` or `continue` (outside closures and items): control may leave it for a place other
+/// than its end where locals are live. (A `return` or `?` leaves the fn, where none is: what precedes such a
+/// statement is still followed, on every path that goes on, by what follows it.)
+fn may_jump_to_live_code(stmt: &syn::Stmt) -> bool {
     struct Finder(bool);
     impl<'ast> syn::visit::Visit<'ast> for Finder {
         fn visit_expr(&mut self, e: &'ast Expr) {
             match e {
-                Expr::Break(_) | Expr::Continue(_) | Expr::Return(_) | Expr::Try(_) => self.0 = true,
+                Expr::Break(_) | Expr::Continue(_) => self.0 = true,
                 Expr::Closure(_) | Expr::Async(_) => return,
                 _ => {}
             }
@@ -345,9 +347,12 @@ impl<'a> Walker<'a> {
             });
             // A statement before the exit that may jump elsewhere (`if c { break; }`) leaves the earlier ones
             // with another way on: only those after it are surely followed by the exit (difftest seed 0x5eed83,
-            // program 1936: `if f(p) { break; } return ..;` took `p` for moved by `f(p)`).
-            let first_followed =
-                exit.map_or(0, |(e, _)| (0..e).rev().find(|&j| may_jump(&block.stmts[j])).map_or(0, |j| j + 1));
+            // program 1936: `if f(p) { break; } return ..;` took `p` for moved by `f(p)`). One that may only
+            // return doesn't (`let Some(y) = f(x) else { return };` before the exit: difftest seed 0x5eeda6,
+            // program 172, where a `move` closure before it didn't take what it captured).
+            let first_followed = exit.map_or(0, |(e, _)| {
+                (0..e).rev().find(|&j| may_jump_to_live_code(&block.stmts[j])).map_or(0, |j| j + 1)
+            });
             for (i, stmt) in block.stmts.iter_mut().enumerate() {
                 let is_tail = i + 1 == n;
                 let returns = exit.filter(|(e, _)| first_followed <= i && i <= *e).map(|(_, id)| id);
