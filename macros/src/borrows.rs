@@ -127,10 +127,11 @@ impl<'a> Checker<'a> {
                         self.iterator_borrow(init, operand, Holder::Delegation);
                         self.delegate_reborrow(l, init, operand);
                     } else if let Some(Node::Leaf(init)) = &l.init
-                        && let Expr::Closure(c) = strip_parens(&init.expr)
+                        && let Expr::Closure(_) = strip_parens(&init.expr)
                     {
-                        self.closure_held(l, init, c);
+                        self.closure_held(l, init);
                     } else if let Some(Node::Leaf(init)) = &l.init {
+                        self.closure_held(l, init);
                         if let Some(owner) = self.extended_temporary_borrowed(init)
                             && self.held_at(&l.binding.locals).is_some()
                         {
@@ -400,9 +401,10 @@ impl<'a> Checker<'a> {
         );
     }
 
-    /// `let f = |x| x * factor[0];` without `move`, with `f` still in use at a suspension point: the closure
-    /// borrows the locals it names ([`Self::borrowed_by_closure`]) across it: an error at the first one's mention.
-    fn closure_held(&mut self, l: &Let, init: &Leaf, c: &syn::ExprClosure) {
+    /// `let f = |x| x * factor[0];` without `move`, or `let it = v.into_iter().filter(|x| *x > min);`, with `f` or
+    /// `it` still in use at a suspension point: the closure borrows the locals it names
+    /// ([`Self::borrowed_by_closure`]) across it: an error at the first one's mention.
+    fn closure_held(&mut self, l: &Let, init: &Leaf) {
         let held_where = |live: bool| {
             l.binding.locals.iter().any(|&b| {
                 (0..self.body.yields.len()).any(|k| {
@@ -410,10 +412,16 @@ impl<'a> Checker<'a> {
                 })
             })
         };
-        if c.capture.is_some() || !held_where(false) {
+        if !held_where(false) {
             return;
         }
-        let Some(mention) = Self::named_local(init, c, |l| self.borrowed_by_closure(l)) else { return };
+        let mention = match strip_parens(&init.expr) {
+            Expr::Closure(c) if c.capture.is_none() => Self::named_local(init, c, |l| self.borrowed_by_closure(l)),
+            Expr::Closure(_) => None,
+            // The closures passed to the adapters of an iterator chain.
+            other => self.closure_borrow(init, other),
+        };
+        let Some(mention) = mention else { return };
         let name = mention.to_string();
         let closure = l.binding.locals.first().map_or_else(String::new, |&b| self.body.locals[b].written.clone());
         let message = if held_where(true) {
@@ -832,12 +840,14 @@ impl<'a> Checker<'a> {
         None
     }
 
-    /// A closure without `move` that names `local` borrows the local itself: it is known to own its value, or to
-    /// be a number, `bool` or `char` (borrowed to be copied). A local that may be a reference (`text: &str`) is
+    /// A closure without `move` that names `local` borrows the local itself: it is known to own its value, to be a
+    /// number, `bool` or `char` (borrowed to be copied), or to be a closure (borrowed to be called). A local that may be a reference (`text: &str`) is
     /// captured as a reborrow of what it points to, which is fine; the macro sees no types to tell a `u32` it
     /// wasn't told of from a `&u32`: rustc reports those.
     fn borrowed_by_closure(&self, local: LocalId) -> bool {
-        self.body.locals[local].owned() || self.body.locals[local].scalar
+        self.body.locals[local].owned()
+            || self.body.locals[local].scalar
+            || self.bound_to.get(&local).is_some_and(|init| matches!(strip_parens(&init.expr), Expr::Closure(_)))
     }
 
     /// The first of the coroutine's locals that closure `c` names and that `wanted` accepts, skipping every name
