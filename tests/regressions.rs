@@ -2261,3 +2261,60 @@ fn numbers_in_lines(lines: Vec<&'static str>) -> impl Iterator<Item = u32> {
 fn peek_on_a_peekable_held_across_a_suspension() {
     assert_eq!(numbers_in_lines(vec!["12 3", "", "45"]).collect::<Vec<_>>(), [12, 3, 45]);
 }
+
+/// A `match` on a tuple (or array) of shared references, numbers and locals, whose arm changes what the tuple
+/// borrowed and then suspends: the tuple is `Copy` without drop glue, so nothing of it is held across the arm's
+/// `yield_!` (held, the part the pattern left kept `left` or `st` borrowed: E0499, E0502, E0506). Found by
+/// user-style test programs (merging two sorted `Peekable`s, a state machine on `(&state, event)`).
+#[stackless::coroutine]
+fn merged(a: Vec<i32>, b: Vec<i32>) -> impl Iterator<Item = i32> {
+    let mut left = a.into_iter().peekable();
+    let mut right = b.into_iter().peekable();
+    loop {
+        match (left.peek(), right.peek()) {
+            (Some(x), Some(y)) => {
+                if x <= y {
+                    yield_!(left.next().unwrap());
+                } else {
+                    yield_!(right.next().unwrap());
+                }
+            }
+            (Some(_), None) => yield_!(left.next().unwrap()),
+            (None, Some(_)) => yield_!(right.next().unwrap()),
+            (None, None) => break,
+        }
+    }
+}
+
+#[derive(Debug)]
+enum Stage {
+    Idle,
+    Running,
+}
+
+#[stackless::coroutine]
+fn stages(events: Vec<u8>, mut spare: Option<String>) -> impl Iterator<Item = String> {
+    let mut stage = Stage::Idle;
+    for event in events {
+        match (&stage, event) {
+            (Stage::Idle, 1) => {
+                stage = Stage::Running;
+                yield_!(String::from("start"));
+            }
+            _ => yield_!(format!("{stage:?}")),
+        }
+    }
+    match [&spare, &None] {
+        [Some(_), _] => {
+            let taken = spare.take().unwrap();
+            yield_!(taken);
+        }
+        _ => yield_!(String::from("none")),
+    }
+}
+
+#[test]
+fn a_tuple_scrutinee_of_borrows_is_not_held_across_an_arm() {
+    assert_eq!(merged(vec![1, 4, 5], vec![2, 3, 6]).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+    assert_eq!(stages(vec![0, 1, 1], Some(String::from("s"))).collect::<Vec<_>>(), ["Idle", "start", "Running", "s"]);
+}

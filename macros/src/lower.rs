@@ -76,6 +76,7 @@ pub struct Lowerer<'e> {
     clones: Vec<(LocalId, LocalId, bool)>,
     /// Locals bound to what a std method returning a view of its receiver returns, resolved with `owned`.
     views: Vec<View>,
+    plain_tuples: Vec<PlainTuple>,
     /// The statements that get a join point before them.
     joins: Vec<JoinBefore>,
     /// The `let` statements lowered so far.
@@ -122,6 +123,16 @@ struct View {
     item: bool,
 }
 
+/// The locals a pattern binds of a tuple or array of plain parts (`match (left.peek(), n)`): plain too once the
+/// parts' own locals are known to be ([`Lowerer::plain_parts`]).
+struct PlainTuple {
+    locals: Vec<LocalId>,
+    /// Parts that are these locals, which must be plain.
+    plain: Vec<LocalId>,
+    /// Parts that are std views of these locals (`v.first()`), which must own their values.
+    owners: Vec<LocalId>,
+}
+
 pub struct Input {
     pub params: Vec<(Pat, Option<syn::Type>, syn::Ident)>,
     pub resume: Option<Pat>,
@@ -158,6 +169,7 @@ impl<'e> Lowerer<'e> {
             items_of: Vec::new(),
             clones: Vec::new(),
             views: Vec::new(),
+            plain_tuples: Vec::new(),
             joins: input.joins,
             lets: 0,
             indexed_params: Vec::new(),
@@ -267,6 +279,14 @@ impl<'e> Lowerer<'e> {
                 Value::OwnedItems => l.locals[item].value = Value::Owned,
                 Value::PlainItems | Value::PlainArray => l.locals[item].value = Value::Plain,
                 _ => {}
+            }
+        }
+        for tuple in std::mem::take(&mut l.plain_tuples) {
+            let owned = |o: &LocalId| l.locals[*o].owned() || refers_to_owned.contains(o);
+            if tuple.plain.iter().all(|&p| l.locals[p].value == Value::Plain) && tuple.owners.iter().all(owned) {
+                for local in tuple.locals {
+                    l.locals[local].value = Value::Plain;
+                }
             }
         }
         for (clone, source, moved) in std::mem::take(&mut l.clones) {
@@ -433,6 +453,13 @@ impl<'e> Lowerer<'e> {
     fn note_view(&mut self, expr: &Expr, locals: &[LocalId]) {
         if let Some((value, owner)) = self.view_of(expr) {
             self.views.push(View { locals: locals.to_vec(), value, owner, item: false });
+        } else if matches!(strip_parens(expr), Expr::Tuple(_) | Expr::Array(_)) {
+            // `match (left.peek(), right.peek())`: a tuple of shared references and numbers is `Copy` without
+            // drop glue, and what is bound of it too (held, it would keep `left` borrowed).
+            let mut tuple = PlainTuple { locals: locals.to_vec(), plain: Vec::new(), owners: Vec::new() };
+            if self.plain_parts(expr, &mut tuple) {
+                self.plain_tuples.push(tuple);
+            }
         } else if let Expr::MethodCall(m) = strip_parens(expr)
             && ITEM_TAKERS.contains(&m.method.to_string().as_str())
             && let Expr::Path(p) = strip_parens(&m.receiver)
@@ -441,6 +468,38 @@ impl<'e> Lowerer<'e> {
         {
             // `let Some(x) = v.pop()`: an item of `v` (in an `Option`).
             self.views.push(View { locals: locals.to_vec(), value: Value::Plain, owner: Some(owner), item: true });
+        }
+    }
+
+    /// `expr` makes a `Copy` value without drop glue when the locals it notes in `tuple` are plain (or own their
+    /// values): a literal, a shared borrow, a number (see [`scalar_expr`]), a length, a std view that is a shared
+    /// reference (`it.peek()`, `v.first()`), a local, or a tuple or array of such.
+    fn plain_parts(&self, expr: &Expr, tuple: &mut PlainTuple) -> bool {
+        let local = |e: &Expr| match e {
+            Expr::Path(p) => p.path.get_ident().and_then(|i| self.env.iter().rev().find(|(n, _)| i == n)).map(|e| e.1),
+            _ => None,
+        };
+        match strip_parens(expr) {
+            Expr::Tuple(t) => t.elems.iter().all(|e| self.plain_parts(e, tuple)),
+            Expr::Array(a) => a.elems.iter().all(|e| self.plain_parts(e, tuple)),
+            Expr::Lit(_) => true,
+            Expr::Reference(r) => r.mutability.is_none(),
+            Expr::MethodCall(m) if m.args.is_empty() && (m.method == "len" || m.method == "is_empty") => true,
+            e if scalar_expr(e, &|i| self.scalar_of(i)) => true,
+            e => {
+                if let Some(l) = local(e) {
+                    tuple.plain.push(l);
+                    return true;
+                }
+                match self.view_of(e) {
+                    Some((Value::Plain, None)) => true,
+                    Some((Value::Plain, Some(owner))) => {
+                        tuple.owners.push(owner);
+                        true
+                    }
+                    _ => false,
+                }
+            }
         }
     }
 
