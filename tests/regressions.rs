@@ -2318,3 +2318,38 @@ fn a_tuple_scrutinee_of_borrows_is_not_held_across_an_arm() {
     assert_eq!(merged(vec![1, 4, 5], vec![2, 3, 6]).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
     assert_eq!(stages(vec![0, 1, 1], Some(String::from("s"))).collect::<Vec<_>>(), ["Idle", "start", "Running", "s"]);
 }
+
+/// A resume argument used mutably where it arrives (`yield_!(..).push(c)`, `&mut yield_!(..)`, `if let Some(ref
+/// mut t) = Some(yield_!(..))`): the hidden local it is spilled into is `mut` (E0596, "cannot borrow as mutable");
+/// and an inline format capture named twice beside a suspension point (`"{a}{}{a}"`) gets one named argument
+/// ("duplicate argument named `a`"). Found by a user-style test program.
+#[stackless::coroutine(resume = _first)]
+fn resume_arguments_used_mutably() -> impl Coroutine<String, Yield = u8, Return = String> {
+    let a = 1;
+    let mut s = yield_!(0);
+    yield_!(1).push('x');
+    s.push_str(&format!("{a}{}{a}", yield_!(2)));
+    append_b(&mut yield_!(3));
+    if let Some(t) = Some(yield_!(4)).as_mut() {
+        t.push('!');
+        s.push_str(t);
+    }
+    if let Some(ref mut t) = Some(yield_!(5)) {
+        t.push('?');
+        s.push_str(t);
+    }
+    s
+}
+
+fn append_b(s: &mut String) {
+    s.push('b');
+}
+
+#[test]
+fn resume_arguments_used_mutably_where_they_arrive() {
+    let mut co = resume_arguments_used_mutably();
+    for (k, expected) in (0..6).map(|k| (k, CoroutineState::Yielded(k))) {
+        assert_eq!(step(&mut co, format!("r{k}")), expected);
+    }
+    assert_eq!(step(&mut co, String::from("r6")), CoroutineState::Complete(String::from("r11r31r5!r6?")));
+}

@@ -413,7 +413,13 @@ impl<'a> Walker<'a> {
                 // `{x}` captures: a local whose access path differs from its name gets a named argument (unless
                 // the call names an argument `x` itself: `{x}` is that one).
                 let mut extra = Vec::new();
-                for name in inline_captures.into_iter().filter(|name| !named_args.contains(name)) {
+                let mut captured: Vec<String> = Vec::new();
+                for name in inline_captures {
+                    // (Once per name: `"{a}{}{a}"` names `a` twice.)
+                    if named_args.contains(&name) || captured.contains(&name) {
+                        continue;
+                    }
+                    captured.push(name.clone());
                     if let Some(local) = self.resolve(&name) {
                         let token = syn::Ident::new(
                             &name,

@@ -2,8 +2,8 @@
 //!
 //! Lowering handles `yield_!` as a statement, a `let` initializer, an assignment's value or a block's tail. A
 //! `yield_!` anywhere else inside an expression is brought there by *spilling*: the operands evaluated before it
-//! go into hidden locals (`let __spillN = operand;`), the suspension becomes `let __spillM = yield_!(..);`, and
-//! what remains of the expression (which no longer suspends) reads those locals.
+//! go into hidden locals (`let mut __spillN = operand;`), the suspension becomes `let mut __spillM =
+//! yield_!(..);`, and what remains of the expression (which no longer suspends) reads those locals.
 //!
 //! - Operands left of the last suspension point are evaluated and kept in the state; operands right of it are
 //!   evaluated after resuming, exactly as in the plain fn. Literals and paths are left in place (nothing in the
@@ -23,7 +23,7 @@
 //!   match guards and the later parts of a let chain are rejected with a message naming the workaround.
 //!
 //! Input:  `f(a(), yield_!(1), b())`
-//! Output: `{ let __spill1 = a(); let __spill2 = yield_!(1); f(__spill1, __spill2, b()) }`
+//! Output: `{ let mut __spill1 = a(); let mut __spill2 = yield_!(1); f(__spill1, __spill2, b()) }`
 
 use proc_macro2::Span;
 use quote::{ToTokens, quote};
@@ -552,7 +552,8 @@ impl<'a> Normalizer<'a> {
         }
         *self.counter += 1;
         let name = crate::names::hidden_local(crate::names::Hidden::Spill, *self.counter, value.span());
-        out.push(syn::parse_quote!(let #name = #value;));
+        // `mut`: the value may be used mutably where it was (`yield_!(..).push(c)`, `&mut yield_!(..)`).
+        out.push(syn::parse_quote!(let mut #name = #value;));
         syn::parse_quote!(#name)
     }
 
@@ -859,19 +860,22 @@ mod tests {
     #[test]
     fn call_arguments_before_the_suspension_are_spilled_in_order() {
         let out = norm(syn::parse_quote!(f(a(), yield_!(1), b())));
-        assert_eq!(out, "{ let __spill1 = a () ; let __spill2 = yield_ ! (1) ; f (__spill1 , __spill2 , b ()) }");
+        assert_eq!(
+            out,
+            "{ let mut __spill1 = a () ; let mut __spill2 = yield_ ! (1) ; f (__spill1 , __spill2 , b ()) }"
+        );
     }
 
     #[test]
     fn short_circuit_becomes_an_if() {
         let out = norm(syn::parse_quote!(c && yield_!(1) > 0));
-        assert!(out.starts_with("{ let __spill"), "{out}");
+        assert!(out.starts_with("{ let mut __spill"), "{out}");
         assert!(out.contains("if c"), "{out}");
     }
 
     #[test]
     fn place_receivers_stay_places() {
         let out = norm(syn::parse_quote!(v.push(yield_!(x))));
-        assert_eq!(out, "{ let __spill1 = yield_ ! (x) ; v . push (__spill1) }");
+        assert_eq!(out, "{ let mut __spill1 = yield_ ! (x) ; v . push (__spill1) }");
     }
 }

@@ -103,7 +103,7 @@ fn doubled(
                             let mut source = __p_source;
                             let first = __p_first;
                             {
-                                let __spill1 = match ::stackless::async_gen::awaited(
+                                let mut __spill1 = match ::stackless::async_gen::awaited(
                                     first,
                                 ) {
                                     mut awaiting => {
@@ -159,7 +159,7 @@ fn doubled(
                             #[allow(unused_variables)]
                             let mut source = __saved0;
                             {
-                                let __spill1 = {
+                                let mut __spill1 = {
                                     #[allow(unused_variables)]
                                     let mut awaiting = __saved2;
                                     {
@@ -204,13 +204,13 @@ fn doubled(
                             #[allow(unused_variables)]
                             let mut source = __saved0;
                             {
-                                let __spill2 = __arg;
+                                let mut __spill2 = __arg;
                                 ::stackless::__private::same_type(&__type4, &__spill2);
                                 __spill2
                             };
                             {
                                 loop {
-                                    let __spill4 = loop {
+                                    let mut __spill4 = loop {
                                         match ::stackless::async_gen::poll_next_in_place(
                                             {
                                                 #[allow(unused_imports)]
@@ -269,7 +269,7 @@ fn doubled(
                         '__continue0: {
                             match __at {
                                 DoubledGroup0::Suspend2 { .. } => {
-                                    let __spill4 = {
+                                    let mut __spill4 = {
                                         loop {
                                             match ::stackless::async_gen::poll_next_in_place(
                                                 {
@@ -308,7 +308,7 @@ fn doubled(
                             }
                         };
                         loop {
-                            let __spill4 = loop {
+                            let mut __spill4 = loop {
                                 match ::stackless::async_gen::poll_next_in_place(
                                     {
                                         #[allow(unused_imports)]
