@@ -534,3 +534,47 @@ fn a_part_a_let_leaves_in_a_local_drops_at_the_next_suspension() {
     let log = events(|| assert_eq!(destructured_leaving_a_part().count(), 2));
     assert_eq!(log, strs(&["drop t1", "drop t2", "drop t0"]));
 }
+
+/// A table whose indexing logs.
+struct Table(Vec<Vec<u8>>);
+
+impl std::ops::Index<usize> for Table {
+    type Output = Vec<u8>;
+    fn index(&self, i: usize) -> &Vec<u8> {
+        log("index");
+        &self.0[i]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Table {
+    fn index_mut(&mut self, i: usize) -> &mut Vec<u8> {
+        log("index_mut");
+        &mut self.0[i]
+    }
+}
+
+fn pick(i: usize) -> usize {
+    log(format!("pick {i}"));
+    i
+}
+
+#[stackless::coroutine(resume = _first)]
+fn indexed_receiver_before_a_yield() -> impl stackless::Coroutine<u8, Yield = u8, Return = Vec<Vec<u8>>> {
+    let mut table = Table(vec![Vec::new()]);
+    table[pick(0)].push(yield_!(1));
+    table.0
+}
+
+#[test]
+fn an_indexed_receiver_is_indexed_after_resuming() {
+    use core::pin::Pin;
+    use stackless::Coroutine;
+    let log = events(|| {
+        let mut co = indexed_receiver_before_a_yield();
+        let _ = Pin::new(&mut co).resume(0);
+        log("suspended");
+        let _ = Pin::new(&mut co).resume(7);
+    });
+    // The plain fn: "pick 0", "index_mut", then the suspension.
+    assert_eq!(log, strs(&["pick 0", "suspended", "index_mut"]));
+}

@@ -326,3 +326,25 @@ fn temporaries() {
     check!(temporary_in_a_range_of_a_scrutinee);
     check!(temporary_outlives_the_assignment_it_feeds);
 }
+
+// The index of a place operand before a suspension point (a method's receiver, a compared operand) is evaluated
+// before it, as in the plain fn (it was evaluated after resuming; found by a user-style test program). The
+// indexing itself stays after resuming (README, Limitations).
+shape!(index_of_a_receiver_before_a_yield -> Vec<Vec<i64>> {
+    let mut rows = vec![vec![at("row", 1)], vec![]];
+    rows[ix("first", 1)].push(yield_!(1));
+    let found = rows[ix("second", 0)].contains(&yield_!(2));
+    rows[ix("third", 1)].push(at("pushed", 4) + yield_!(i64::from(found)));
+    rows
+});
+
+/// Logs `name` and returns the index `i`.
+fn ix(name: &str, i: usize) -> usize {
+    log(format!("index {name}"));
+    i
+}
+
+#[test]
+fn indexes_of_places() {
+    check!(index_of_a_receiver_before_a_yield);
+}

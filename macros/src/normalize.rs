@@ -545,6 +545,39 @@ impl<'a> Normalizer<'a> {
         self.evaluated(rest, slot, out)
     }
 
+    /// A place operand before a suspension point stays a place, but the indexes in it that compute something
+    /// are evaluated now, as the plain fn evaluates them before the operands after (`v[idx()].push(yield_!(..))`
+    /// calls `idx()` first). The indexing itself (`Index`/`IndexMut`, its bounds check) still happens where the
+    /// place is used, after resuming: holding its result would borrow the local across the suspension point.
+    /// (An index that is a literal, a name or a borrow, `m[&key]`, is left as it is.)
+    ///
+    /// Input: `rows[pick()].cells` — Output: `let mut __spill1 = pick();` and `rows[__spill1].cells`
+    fn place_indexes_evaluated(&mut self, place: Expr, out: &mut Vec<Stmt>) -> Expr {
+        match place {
+            Expr::Index(mut i) => {
+                *i.expr = self.place_indexes_evaluated(*i.expr, out);
+                if !is_trivial(&i.index) && !matches!(crate::syntax::strip_parens(&i.index), Expr::Reference(_)) {
+                    let index = self.hoist_temporaries(*i.index, out);
+                    *i.index = self.temp(index, out);
+                }
+                Expr::Index(i)
+            }
+            Expr::Field(mut f) => {
+                *f.base = self.place_indexes_evaluated(*f.base, out);
+                Expr::Field(f)
+            }
+            Expr::Paren(mut p) => {
+                *p.expr = self.place_indexes_evaluated(*p.expr, out);
+                Expr::Paren(p)
+            }
+            Expr::Unary(mut u) => {
+                *u.expr = self.place_indexes_evaluated(*u.expr, out);
+                Expr::Unary(u)
+            }
+            other => other,
+        }
+    }
+
     fn temp(&mut self, mut value: Expr, out: &mut Vec<Stmt>) -> Expr {
         // `(a + b) < yield_!(..)`: the parentheses the operand needed are redundant in the `let`.
         while let Expr::Paren(p) = value {
@@ -759,8 +792,10 @@ impl<'a> Normalizer<'a> {
                         } else {
                             self.evaluated_with_temporaries(rest, slot, out)
                         }
-                    } else if is_trivial(&e) || (slot.is_place() && is_local_place(&e)) {
+                    } else if is_trivial(&e) {
                         e
+                    } else if slot.is_place() && is_local_place(&e) {
+                        self.place_indexes_evaluated(e, out)
                     } else {
                         let e = self.hoist_temporaries(e, out);
                         self.evaluated(e, slot, out)
