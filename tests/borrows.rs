@@ -1025,3 +1025,21 @@ fn tags(names: Vec<&'static str>) -> impl Iterator<Item = String> {
 fn a_value_made_by_an_associated_fn_of_the_item_is_owned() {
     assert_eq!(tags(vec!["a", "b"]).collect::<Vec<_>>(), ["-", "A", "-", "B"]);
 }
+
+/// References copied out of a map keyed by `&'static str` (`m.keys().copied()`) point where the keys point, not
+/// into the map: collected into a `Vec<&str>` held across a `yield_!`, they borrow nothing of the coroutine's.
+/// (They were taken for borrows of `m`; found by a user-style test program, a topological sort.)
+#[stackless::coroutine]
+#[allow(clippy::cloned_instead_of_copied)] // Both are the shapes under test.
+fn copied_keys(counts: std::collections::BTreeMap<&'static str, usize>) -> impl Iterator<Item = String> {
+    let names: Vec<&str> = counts.keys().copied().collect();
+    let cloned: Vec<&str> = counts.keys().cloned().collect();
+    yield_!(String::from("-"));
+    yield_!(format!("{} {} {}", names.join(","), cloned.len(), counts.len()));
+}
+
+#[test]
+fn references_copied_out_of_a_map_are_not_borrows_of_it() {
+    let counts = std::collections::BTreeMap::from([("a", 1), ("b", 2)]);
+    assert_eq!(copied_keys(counts).collect::<Vec<_>>(), ["-", "a,b 2 2"]);
+}

@@ -955,6 +955,15 @@ fn collected_references<'e>(init: &'e Expr, bindings: &[&Binding]) -> Option<&'e
         .as_ref()
         .is_some_and(|t| t.args.iter().any(|a| matches!(a, syn::GenericArgument::Type(ty) if has_reference(ty))));
     let in_let_type = bindings.iter().any(|b| matches!(&b.pat, syn::Pat::Type(t) if has_reference(&t.ty)));
+    // Items copied or cloned out of the collection (`m.keys().copied()` of a map keyed by `&str`) point where
+    // the collection's items point, not into it.
+    let mut chain = strip_parens(&m.receiver);
+    while let Expr::MethodCall(link) = chain {
+        if link.method == "copied" || link.method == "cloned" {
+            return None;
+        }
+        chain = strip_parens(&link.receiver);
+    }
     (in_turbofish || in_let_type).then_some(&*m.receiver)
 }
 
