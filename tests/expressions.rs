@@ -344,7 +344,20 @@ fn ix(name: &str, i: usize) -> usize {
     i
 }
 
+// `vec![value; count]` with a suspension point in either operand (it was rejected as a macro whose arguments
+// aren't known; found by a user-style test program).
+shape!(vec_repeat -> (Vec<i64>, Vec<i64>) {
+    let filled = vec![at("value", 1) + yield_!(1); 3];
+    let counted = vec![at("zero", 0); usize::try_from(yield_!(2)).unwrap_or(0)];
+    (filled, counted)
+});
+
 #[test]
 fn indexes_of_places() {
     check!(index_of_a_receiver_before_a_yield);
+}
+
+#[test]
+fn vec_repeat_operands() {
+    check!(vec_repeat);
 }

@@ -16,7 +16,7 @@ use syn::{Expr, Token};
 
 use crate::errors::Errors;
 use crate::signature::Shape;
-use crate::syntax::{expression_macro, find_yield, parse_yield_arg, suspension_name};
+use crate::syntax::{find_yield, macro_operands, parse_yield_arg, suspension_name};
 
 /// Reports every `?` in a generator's own body, every `yield_from!` whose argument is a literal or, unboxed, a
 /// call of the fn itself, and every `yield` expression.
@@ -225,8 +225,8 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
                     }
                 }
             }
-            None if expression_macro(mac) => {
-                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+            None => {
+                if let Some(args) = macro_operands(mac) {
                     // An assertion's message is evaluated only when it fails: a suspension point there would run
                     // whether it fails or not.
                     let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
@@ -245,12 +245,11 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
                             ),
                         );
                     }
-                    for arg in &args {
+                    for arg in args.iter() {
                         syn::visit::visit_expr(self, arg);
                     }
                 }
             }
-            None => {}
         }
     }
 

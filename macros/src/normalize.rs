@@ -27,15 +27,14 @@
 
 use proc_macro2::Span;
 use quote::{ToTokens, quote};
-use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, Stmt, Token};
 
 use crate::conventions::drops_own_temporaries;
 use crate::errors::Errors;
 use crate::syntax::{
-    binds_by_ref, contains_let, expression_macro, find_yield, is_local_place, is_place_expression, parse_yield_arg,
-    suspension_name,
+    MacroOperands, binds_by_ref, contains_let, expression_macro, find_yield, is_local_place, is_place_expression,
+    macro_operands, parse_yield_arg, suspension_name,
 };
 
 pub struct Normalizer<'a> {
@@ -313,11 +312,16 @@ fn split(e: Expr) -> Result<Split, Box<Expr>> {
             })
         }
         // The format and assertion macros and `vec!` take their arguments by reference or by value: as places.
-        Expr::Macro(mut m) if expression_macro(&m.mac) => {
-            let args = m
-                .mac
-                .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
-                .expect("internal invariant: checked by expression_macro");
+        // `vec![value; count]`: the value, then the count.
+        Expr::Macro(mut m) if let Some(MacroOperands::Repeat(value, count)) = macro_operands(&m.mac) => {
+            Split::new(vec![(*value, Slot::Value), (*count, Slot::Value)], move |new| {
+                let mut new = new.into_iter();
+                let (value, count) = (next(&mut new), next(&mut new));
+                m.mac.tokens = quote!(#value; #count);
+                Expr::Macro(m)
+            })
+        }
+        Expr::Macro(mut m) if let Some(MacroOperands::List(args)) = macro_operands(&m.mac) => {
             // A formatting macro's named argument (`x = value`): its operand is the value, its name stays.
             let vec_like = crate::conventions::VALUE_MACROS.iter().any(|name| m.mac.path.is_ident(name));
             let mut names = Vec::new();

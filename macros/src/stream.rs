@@ -38,7 +38,7 @@ use syn::{Expr, Stmt, Token};
 
 use crate::errors::{Errors, Written};
 use crate::names::poll_context;
-use crate::syntax::{dbg_by_hand, expression_macro, parse_yield_arg, stringified, strip_parens, suspension_name};
+use crate::syntax::{dbg_by_hand, macro_operands, parse_yield_arg, stringified, strip_parens, suspension_name};
 
 /// The attribute that carries a suspension point's source text from this phase to lowering.
 pub const SUSPENDS_AT: &str = "suspends_at";
@@ -261,11 +261,9 @@ impl Rewriter<'_> {
                 Some(by_hand)
             }
             None => {
-                if expression_macro(mac)
-                    && let Ok(mut args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
-                {
+                if let Some(mut args) = macro_operands(mac) {
                     args.iter_mut().for_each(|arg| self.visit_expr_mut(arg));
-                    mac.tokens = args.to_token_stream();
+                    mac.tokens = args.into_tokens();
                 } else if let Some(at) = await_in_tokens(mac.tokens.clone()) {
                     // Left as it is, it would be rustc's "`await` is only allowed inside `async` functions",
                     // pointing at the attribute.

@@ -310,12 +310,10 @@ pub fn check_misplaced(block: &syn::Block, errors: &mut Errors) {
                 if let Ok(Some(inner)) = mac.parse_body_with(parse_yield_arg) {
                     syn::visit::visit_expr(self, &inner);
                 }
-            } else if expression_macro(mac) {
+            } else if let Some(args) = macro_operands(mac) {
                 // Its arguments are expressions: a suspension there is spilled like a call argument.
-                if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
-                    for arg in &args {
-                        syn::visit::visit_expr(self, arg);
-                    }
+                for arg in args.iter() {
+                    syn::visit::visit_expr(self, arg);
                 }
             } else if let Some(span) = yield_in_tokens(mac.tokens.clone()) {
                 let what =
@@ -393,11 +391,59 @@ pub fn parse_yield_arg(input: syn::parse::ParseStream) -> syn::Result<Option<Exp
 
 /// Whether the macro's arguments are expressions this pass (and the misplacement check) can see into.
 pub fn expression_macro(mac: &syn::Macro) -> bool {
+    macro_operands(mac).is_some()
+}
+
+/// The operands of an expression macro, in evaluation order.
+pub enum MacroOperands {
+    /// Comma-separated expressions (`format!("{}", a)`, `vec![a, b]`, `assert_eq!(a, b)`).
+    List(Punctuated<Expr, Token![,]>),
+    /// `vec![value; count]`.
+    Repeat(Box<Expr>, Box<Expr>),
+}
+
+impl MacroOperands {
+    pub fn iter(&self) -> Box<dyn Iterator<Item = &Expr> + '_> {
+        match self {
+            MacroOperands::List(list) => Box::new(list.iter()),
+            MacroOperands::Repeat(value, count) => Box::new([&**value, &**count].into_iter()),
+        }
+    }
+
+    pub fn iter_mut(&mut self) -> Box<dyn Iterator<Item = &mut Expr> + '_> {
+        match self {
+            MacroOperands::List(list) => Box::new(list.iter_mut()),
+            MacroOperands::Repeat(value, count) => Box::new([&mut **value, &mut **count].into_iter()),
+        }
+    }
+
+    /// The macro's tokens again, around the operands as they are now.
+    pub fn into_tokens(self) -> TokenStream {
+        match self {
+            MacroOperands::List(list) => list.into_token_stream(),
+            MacroOperands::Repeat(value, count) => quote::quote!(#value; #count),
+        }
+    }
+}
+
+/// The operands of a std macro whose arguments are expressions evaluated in order (not `matches!`, whose second
+/// argument is a pattern): see [`MacroOperands`].
+pub fn macro_operands(mac: &syn::Macro) -> Option<MacroOperands> {
     let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-    // The std macros whose arguments are comma-separated expressions evaluated in order (not `matches!`, whose
-    // second argument is a pattern).
     let known = (REF_MACROS.contains(&name.as_str()) && name != "matches") || VALUE_MACROS.contains(&name.as_str());
-    known && mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).is_ok()
+    if !known {
+        return None;
+    }
+    if let Ok(list) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+        return Some(MacroOperands::List(list));
+    }
+    let repeat = |input: syn::parse::ParseStream| {
+        let value: Expr = input.parse()?;
+        input.parse::<Token![;]>()?;
+        let count: Expr = input.parse()?;
+        Ok(MacroOperands::Repeat(Box::new(value), Box::new(count)))
+    };
+    if name == "vec" { mac.parse_body_with(repeat).ok() } else { None }
 }
 
 /// A place rooted at a local: a local, or a field, index or dereference of one (`*f()` is none: its base is a
