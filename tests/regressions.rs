@@ -2353,3 +2353,23 @@ fn resume_arguments_used_mutably_where_they_arrive() {
     }
     assert_eq!(step(&mut co, String::from("r6")), CoroutineState::Complete(String::from("r11r31r5!r6?")));
 }
+
+/// A borrow made by an initializer that suspends (`let r = &v[yield_!(..)];`) and no longer used at the next
+/// `yield_!` is a reference, left out of the state once dead, as `let r = &v[i];` is (held, it borrowed `v` in the
+/// state: E0521 at the attribute). Found by a user-style test program.
+#[stackless::coroutine(resume = _first)]
+fn borrow_made_after_resuming() -> impl Coroutine<usize, Yield = (), Return = usize> {
+    let v = vec![String::from("ab"), String::from("cde")];
+    let r = &v[yield_!()];
+    let k = r.len();
+    yield_!();
+    k + v.len()
+}
+
+#[test]
+fn a_borrow_made_after_resuming_is_not_held_once_dead() {
+    let mut co = borrow_made_after_resuming();
+    assert_eq!(step(&mut co, 0), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut co, 1), CoroutineState::Yielded(()));
+    assert_eq!(step(&mut co, 9), CoroutineState::Complete(5));
+}

@@ -139,6 +139,11 @@ impl<'a> Checker<'a> {
                         } else {
                             self.held_borrow(init, &[&l.binding]);
                         }
+                    } else if let Some(Node::Block { id: None, block, .. }) = &l.init
+                        && let Some(Stmt::Expr(Node::Leaf(value), None)) = block.stmts.last()
+                    {
+                        // An initializer that suspends (`let r = &v[yield_!(..)];`): the value it ends with.
+                        self.held_borrow(value, &[&l.binding]);
                     }
                     let source = match &l.init {
                         Some(Node::Leaf(init)) => Source::Of(init),

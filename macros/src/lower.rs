@@ -935,7 +935,16 @@ impl<'e> Lowerer<'e> {
                     }
                     None => (None, None),
                 };
-                let no_drop = init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if no_drop_expr(&l.expr)))
+                // (Of an initializer that suspends, `let r = &v[yield_!(..)];`: the value its block ends with.)
+                let value = match &init {
+                    Some(Node::Block { id: None, block, .. }) => match block.stmts.last() {
+                        Some(Stmt::Expr(Node::Leaf(tail), None)) => Some(tail),
+                        _ => None,
+                    },
+                    Some(Node::Leaf(leaf)) => Some(leaf),
+                    _ => None,
+                };
+                let no_drop = value.is_some_and(|l| no_drop_expr(&l.expr))
                     || matches!(&local.pat, Pat::Type(t) if no_drop_type(&t.ty));
                 let owned = init.as_ref().is_some_and(|n| matches!(n, Node::Leaf(l) if owned_expr(&l.expr)))
                     || matches!(&local.pat, Pat::Type(t) if owned_type(&t.ty));
@@ -950,7 +959,7 @@ impl<'e> Lowerer<'e> {
                     binding.locals.iter().for_each(|&l| self.locals[l].value = Value::MutRef);
                 }
                 // `let r = &mut x;`: no drop glue, but not `Copy` either.
-                if let Some(Node::Leaf(leaf)) = &init
+                if let Some(leaf) = value
                     && matches!(strip_parens(&leaf.expr), Expr::Reference(r) if r.mutability.is_some())
                     && let Pat::Ident(_) = &local.pat
                 {
