@@ -28,7 +28,8 @@ use syn::spanned::Spanned;
 
 use crate::analysis::Analysis;
 use crate::conventions::{
-    ALSO_CONSUMING, BORROWING_ITERATORS, GUARD_METHODS, ITERATOR_ADAPTERS, On, Returns, STR_ITERATORS, std_view,
+    ALSO_CONSUMING, BORROWING_ITERATORS, ENTRY_VIEWS, GUARD_METHODS, ITERATOR_ADAPTERS, On, Returns, STR_ITERATORS,
+    std_view,
 };
 use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, Node, Stmt, Value};
@@ -648,7 +649,17 @@ impl<'a> Checker<'a> {
         let Some(((owner, span), help, owned_instead)) = found else { return };
         let name = self.body.locals[owner].written.clone();
         let help = help.replace("{name}", &name);
-        let message = if at_yield && !owned_instead {
+        // A method's receiver (or another operand) evaluated before a suspension point in the same expression
+        // (`v.get_mut(0).unwrap().push(yield_!(..))`): held in a hidden local (spilled, or a hoisted temporary)
+        // until the expression goes on.
+        let spilled = locals.iter().any(|&l| self.body.locals[l].hidden.is_some());
+        let message = if at_yield && spilled {
+            format!(
+                "`{name}` is borrowed here, and the expression suspends after it, at a `yield_!` in its operands\n\
+                 note: {STATE_MOVES}\n\
+                 help: suspend first: bind the value (`let x = yield_!(..);`) before this expression, and use `x` in it"
+            )
+        } else if at_yield && !owned_instead {
             format!(
                 "`{name}` is borrowed here and the borrow is still in use at a later `yield_!`\n\
                  note: {STATE_MOVES}\n\
@@ -758,6 +769,16 @@ impl<'a> Checker<'a> {
                 Expr::MethodCall(m) if ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str()) => {
                     adapted = true;
                     e = &m.receiver;
+                }
+                // `counts.entry(k).or_default()`: a `&mut` into `counts`.
+                Expr::MethodCall(m)
+                    if !adapted
+                        && ENTRY_VIEWS.contains(&m.method.to_string().as_str())
+                        && matches!(strip_parens(&m.receiver), Expr::MethodCall(e) if e.method == "entry") =>
+                {
+                    let Expr::MethodCall(entry) = strip_parens(&m.receiver) else { return None };
+                    let owner = Self::local_of(leaf, strip_parens(&entry.receiver))?;
+                    return self.body.locals[owner].owned().then(|| ((owner, e.span()), Borrow::Getter));
                 }
                 // A getter's `Option<&T>` has methods named like adapters that make it owned (`.map(..)`).
                 Expr::MethodCall(m) => {
