@@ -2373,3 +2373,29 @@ fn a_borrow_made_after_resuming_is_not_held_once_dead() {
     assert_eq!(step(&mut co, 1), CoroutineState::Yielded(()));
     assert_eq!(step(&mut co, 9), CoroutineState::Complete(5));
 }
+
+/// A struct pattern with a shorthand field and a `_` (`Pair { x, y: _ }`), as an argument or an arm that
+/// suspends: the shorthand binding, renamed to keep the `_` part's drop order, is written out (`x: __bound1`; it
+/// named a field `__bound1`: E0026). Found by a user-style test program.
+pub struct Pair {
+    pub x: String,
+    pub y: String,
+}
+
+#[stackless::coroutine]
+fn shorthand_beside_a_wildcard(Pair { mut x, y: _ }: Pair, rest: Vec<Pair>) -> impl Iterator<Item = usize> {
+    x.push('!');
+    yield_!(x.len());
+    for pair in rest {
+        match pair {
+            Pair { x: _, y } => yield_!(y.len()),
+        }
+    }
+}
+
+#[test]
+fn a_shorthand_field_beside_a_wildcard() {
+    let pair = |x: &str, y: &str| Pair { x: x.into(), y: y.into() };
+    let out = shorthand_beside_a_wildcard(pair("ab", "c"), vec![pair("d", "efg")]).collect::<Vec<_>>();
+    assert_eq!(out, [3, 3]);
+}

@@ -1905,6 +1905,13 @@ fn pin_wilds(pat: &Pat, counter: &mut usize) -> Option<(Pat, Vec<Renamed>)> {
             let mutability = p.mutability.take();
             self.rebinds.push((user, mutability, hidden));
         }
+        fn visit_field_pat_mut(&mut self, f: &mut syn::FieldPat) {
+            // `Pair { x, y: _ }`: the shorthand names the field after the binding, which is renamed.
+            if f.colon_token.is_none() {
+                f.colon_token = Some(Token![:](f.member.span()));
+            }
+            syn::visit_mut::visit_field_pat_mut(self, f);
+        }
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
     let mut pinned = pat.clone();
