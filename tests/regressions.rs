@@ -2399,3 +2399,28 @@ fn a_shorthand_field_beside_a_wildcard() {
     let out = shorthand_beside_a_wildcard(pair("ab", "c"), vec![pair("d", "efg")]).collect::<Vec<_>>();
     assert_eq!(out, [3, 3]);
 }
+
+/// A suspension under a configuration test, written as `if cfg!(..)` (a `#[cfg]` on the statement is rejected:
+/// the suspension happened whatever it said; found by a user-style test program), beside `#[cfg]` statements
+/// without suspension points, which stay rustc's.
+#[stackless::coroutine]
+fn configured_suspensions() -> impl Iterator<Item = u32> {
+    if cfg!(not(test)) {
+        yield_!(100);
+    }
+    #[cfg(test)]
+    let x = 1;
+    #[cfg(not(test))]
+    let y = 2;
+    #[cfg(not(test))]
+    println!("{y}");
+    yield_!(x);
+    if cfg!(test) {
+        yield_!(3);
+    }
+}
+
+#[test]
+fn suspensions_under_a_configuration_test() {
+    assert_eq!(configured_suspensions().collect::<Vec<_>>(), [1, 3]);
+}

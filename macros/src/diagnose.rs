@@ -142,6 +142,21 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
         syn::visit::visit_expr_yield(self, y);
     }
 
+    fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
+        // `#[cfg(..)] yield_!(x);`: the statement is taken apart into the arms, where the `cfg` can't follow it
+        // (the macro can't evaluate it): the suspension would happen whatever the `cfg` says.
+        if let Some(cfg) = statement_attrs(stmt).iter().find(|a| a.path().is_ident("cfg"))
+            && statement_suspends(stmt)
+        {
+            self.errors.error(
+                cfg.pound_token.span,
+                "`#[cfg(..)]` on a statement that suspends is not supported: the macro can't evaluate it\n\
+                 help: test it in the code instead: `if cfg!(..) { .. }`",
+            );
+        }
+        syn::visit::visit_stmt(self, stmt);
+    }
+
     fn visit_local(&mut self, l: &'ast syn::Local) {
         // `let x = if c { yield_!(..); 5 };`: rustc's E0317, which the split `if` would hide behind the macro's
         // type witness.
@@ -259,4 +274,55 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
     fn visit_expr_try_block(&mut self, _: &'ast syn::ExprTryBlock) {}
     fn visit_item(&mut self, _: &'ast syn::Item) {}
     fn visit_type(&mut self, _: &'ast syn::Type) {}
+}
+
+/// The attributes written on a statement (on its expression, for an expression statement).
+fn statement_attrs(stmt: &syn::Stmt) -> &[syn::Attribute] {
+    match stmt {
+        syn::Stmt::Local(l) => &l.attrs,
+        syn::Stmt::Macro(m) => &m.attrs,
+        syn::Stmt::Item(_) => &[],
+        syn::Stmt::Expr(e, _) => match e {
+            Expr::Macro(m) => &m.attrs,
+            Expr::Assign(a) => &a.attrs,
+            Expr::Binary(b) => &b.attrs,
+            Expr::Call(c) => &c.attrs,
+            Expr::MethodCall(m) => &m.attrs,
+            Expr::If(i) => &i.attrs,
+            Expr::Match(m) => &m.attrs,
+            Expr::Loop(l) => &l.attrs,
+            Expr::While(w) => &w.attrs,
+            Expr::ForLoop(f) => &f.attrs,
+            Expr::Block(b) => &b.attrs,
+            Expr::Return(r) => &r.attrs,
+            Expr::Await(a) => &a.attrs,
+            Expr::Paren(p) => &p.attrs,
+            _ => &[],
+        },
+    }
+}
+
+/// The statement has a suspension point of its own: a `yield_!`, `yield_from!` or (in an async generator)
+/// `.await` outside closures, async blocks and items.
+fn statement_suspends(stmt: &syn::Stmt) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            if matches!(e, Expr::Await(_)) || find_yield(e).is_some() {
+                self.0 = true;
+                return;
+            }
+            syn::visit::visit_expr(self, e);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            let e = Expr::Macro(syn::ExprMacro { attrs: Vec::new(), mac: mac.clone() });
+            self.0 |= find_yield(&e).is_some();
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_stmt(&mut finder, stmt);
+    finder.0
 }
