@@ -29,6 +29,127 @@ pub fn check_body(block: &syn::Block, shape: &Shape, unboxed_name: Option<&syn::
     let question_allowed = shape.streams_results();
     let mut checker = Checker { errors, generator, stream: shape.is_stream(), question_allowed, unboxed_name };
     syn::visit::Visit::visit_block(&mut checker, block);
+    check_moved_items(block, errors);
+}
+
+/// Items declared in the body move to the fn's top (every arm needs them), where an item of a nested block that
+/// suspends becomes visible in the whole fn, and `macro_rules!` lose their order. Where that would change what a
+/// name means, an error at the item: a nested item named like something used outside its block (it would hide
+/// it: `fn v()` in a loop, with a `v()` of the module called after the loop), or like another item of the body,
+/// and a `macro_rules!` defined twice.
+fn check_moved_items(body: &syn::Block, errors: &mut Errors) {
+    let mut moved = MovedItems { items: Vec::new(), macros: Vec::new(), at_top: true };
+    syn::visit::Visit::visit_block(&mut moved, body);
+    let MovedItems { items: found, macros, .. } = moved;
+    // The mentions of `name` as a path (not a method's or a field's name after a `.`).
+    let count = |tokens: proc_macro2::TokenStream, name: &syn::Ident| {
+        let mut n = 0;
+        let mut pending = vec![tokens];
+        while let Some(stream) = pending.pop() {
+            let mut after_dot = false;
+            for tree in stream {
+                match &tree {
+                    proc_macro2::TokenTree::Ident(i) if i == name && !after_dot => n += 1,
+                    proc_macro2::TokenTree::Group(g) => pending.push(g.stream()),
+                    _ => {}
+                }
+                after_dot = matches!(&tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == '.');
+            }
+        }
+        n
+    };
+    let body_tokens = body.to_token_stream();
+    for (i, (name, block)) in found.iter().enumerate() {
+        let Some(block) = block else { continue };
+        let twin = found.iter().enumerate().any(|(j, (other, _))| j != i && other == name);
+        let outside = count(body_tokens.clone(), name) > count(block.clone(), name);
+        if twin || outside {
+            errors.error(
+                name.span(),
+                format!(
+                    "an item declared in a block that suspends is visible in the whole fn (the transform moves it to \
+                     the fn's top), where `{name}` also names something else\n\
+                     help: give it a name of its own, or declare it at the top of the fn's body"
+                ),
+            );
+        }
+    }
+    for (i, name) in macros.iter().enumerate() {
+        if macros[..i].contains(name) {
+            errors.error(
+                name.span(),
+                format!(
+                    "`macro_rules! {name}` is defined twice in the body: the transform moves both to the fn's top, \
+                     where the second would hide the first everywhere\n\
+                     help: give each its own name"
+                ),
+            );
+        }
+    }
+}
+
+/// The items [`check_moved_items`] looks at: those of the body's top and of the blocks that suspend (with the
+/// tokens of the nested block that declares each), and the names of the `macro_rules!` of those blocks.
+struct MovedItems {
+    items: Vec<(syn::Ident, Option<proc_macro2::TokenStream>)>,
+    macros: Vec<syn::Ident>,
+    /// The next block visited is the body itself.
+    at_top: bool,
+}
+
+impl<'ast> syn::visit::Visit<'ast> for MovedItems {
+    fn visit_block(&mut self, b: &'ast syn::Block) {
+        let top = std::mem::replace(&mut self.at_top, false);
+        let suspends =
+            find_yield(&Expr::Block(syn::ExprBlock { attrs: Vec::new(), label: None, block: b.clone() })).is_some();
+        if !top && !suspends {
+            return;
+        }
+        for stmt in &b.stmts {
+            match stmt {
+                syn::Stmt::Item(syn::Item::Macro(m)) if m.mac.path.is_ident("macro_rules") => {
+                    self.macros.extend(m.ident.clone());
+                }
+                syn::Stmt::Item(item) => {
+                    let tokens = (!top).then(|| b.to_token_stream());
+                    self.items.extend(item_names(item).into_iter().map(|name| (name, tokens.clone())));
+                }
+                _ => {}
+            }
+        }
+        syn::visit::visit_block(self, b);
+    }
+    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// The names an item declares (a `use`: its last segments and renames).
+fn item_names(item: &syn::Item) -> Vec<syn::Ident> {
+    fn used(tree: &syn::UseTree, out: &mut Vec<syn::Ident>) {
+        match tree {
+            syn::UseTree::Path(p) => used(&p.tree, out),
+            syn::UseTree::Name(n) if n.ident != "self" => out.push(n.ident.clone()),
+            syn::UseTree::Rename(r) => out.push(r.rename.clone()),
+            syn::UseTree::Group(g) => g.items.iter().for_each(|t| used(t, out)),
+            syn::UseTree::Name(_) | syn::UseTree::Glob(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    match item {
+        syn::Item::Fn(f) => out.push(f.sig.ident.clone()),
+        syn::Item::Const(c) => out.push(c.ident.clone()),
+        syn::Item::Static(s) => out.push(s.ident.clone()),
+        syn::Item::Struct(s) => out.push(s.ident.clone()),
+        syn::Item::Enum(e) => out.push(e.ident.clone()),
+        syn::Item::Union(u) => out.push(u.ident.clone()),
+        syn::Item::Trait(t) => out.push(t.ident.clone()),
+        syn::Item::Type(t) => out.push(t.ident.clone()),
+        syn::Item::Mod(m) => out.push(m.ident.clone()),
+        syn::Item::Use(u) => used(&u.tree, &mut out),
+        _ => {}
+    }
+    out
 }
 
 struct Checker<'e> {
