@@ -2424,3 +2424,25 @@ fn configured_suspensions() -> impl Iterator<Item = u32> {
 fn suspensions_under_a_configuration_test() {
     assert_eq!(configured_suspensions().collect::<Vec<_>>(), [1, 3]);
 }
+
+/// A `let` of a capitalised name (`let N = 3;`, with `non_snake_case` allowed, as maths code writes) binds a local
+/// held across suspension points like any other (it was taken for a constant's pattern: E0425 at its later use),
+/// while `let Marker = Marker;` still matches a unit struct. Found by a user-style test program.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Marker;
+
+#[stackless::coroutine]
+#[allow(non_snake_case)]
+fn capitalised_locals(k: u32) -> impl Iterator<Item = u32> {
+    let N = 3u32;
+    let M: u32 = k;
+    let Marker = Marker;
+    yield_!(0);
+    yield_!(N + M);
+    yield_!(u32::from(format!("{Marker:?}") == "Marker"));
+}
+
+#[test]
+fn a_capitalised_let_binds_a_local() {
+    assert_eq!(capitalised_locals(4).collect::<Vec<_>>(), [0, 7, 1]);
+}

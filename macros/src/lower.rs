@@ -810,6 +810,20 @@ impl<'e> Lowerer<'e> {
                 stmts.push(Stmt::Expr(join, Some(syn::Token![;](span))));
             }
             let stmt = match stmt {
+                SynStmt::Local(mut local) if capitalised_binding(&local) => {
+                    // `let N = 3;` (with `non_snake_case` allowed): a binding, which a `let` can't refute, rather
+                    // than a constant's pattern. `mut` is what tells a binding from a constant in the rest of the
+                    // transform (see `syntax::binds`); the unused `mut` is allowed in the generated code.
+                    if let Pat::Ident(p) = &mut local.pat {
+                        p.mutability = Some(syn::Token![mut](p.ident.span()));
+                    } else if let Pat::Type(t) = &mut local.pat
+                        && let Pat::Ident(p) = &mut *t.pat
+                    {
+                        p.mutability = Some(syn::Token![mut](p.ident.span()));
+                    }
+                    self.block_stmt(SynStmt::Local(local), last, at_exit, stmts);
+                    return;
+                }
                 SynStmt::Local(local) if extends_temporaries(&local) => {
                     let (temporaries, rest) = self.extended_temporaries(local);
                     stmts.extend(temporaries);
@@ -1772,6 +1786,32 @@ fn may_borrow(e: &Expr) -> bool {
     let mut borrows = Borrows(false);
     syn::visit::Visit::visit_expr(&mut borrows, e);
     borrows.0
+}
+
+/// `let N = ..;` (or `let N: T = ..;`) with a capitalised name that `syntax::binds` would take for a constant's:
+/// a binding, unless its value or its type is that same name (`let Marker = Marker;`, `let Marker: Marker =
+/// make();`: a unit struct's pattern).
+fn capitalised_binding(local: &syn::Local) -> bool {
+    let (ident, typed_so) = match &local.pat {
+        Pat::Ident(p) => (p, false),
+        Pat::Type(t) => match &*t.pat {
+            Pat::Ident(p) => {
+                let named = matches!(&*t.ty, syn::Type::Path(ty) if ty.qself.is_none() && ty.path.is_ident(&p.ident));
+                (p, named)
+            }
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let value = local.init.as_ref().and_then(|init| match strip_parens(&init.expr) {
+        Expr::Path(p) => p.path.get_ident(),
+        _ => None,
+    });
+    let valued_so = value.is_some_and(|v| *v == ident.ident);
+    // (Not the `let`s the transform writes for the arguments, from their hidden variables: an argument's pattern
+    // stays as written, `Marker: Marker`.)
+    let argument = value.is_some_and(|v| v.to_string().starts_with("__"));
+    !crate::syntax::binds(ident) && !typed_so && !valued_so && !argument
 }
 
 /// [`extended_roots`] applies to this `let`. (Not to one under `#[cfg]`, which the macro can't evaluate: the
