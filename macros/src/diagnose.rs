@@ -2,8 +2,9 @@
 //! (rustc would otherwise report them against the generated code): `?` in a generator, whose body returns
 //! `()`, a `yield_from!` of a literal, a `yield_from!` of the fn itself without a boxed state, nightly's
 //! `yield` keyword (or `yield!`) and a call `yield_(..)` where `yield_!` is meant, a `yield_!` in an assertion's
-//! message (evaluated only when the assertion fails), an `if` without `else` used as a value, and a
-//! generator's `return` of a value that surely isn't `()`.
+//! message (evaluated only when the assertion fails), an `if` without `else` used as a value, a
+//! generator's `return` of a value that surely isn't `()`, `#[cfg]` on a statement that suspends (which the
+//! macro can't evaluate), and items of the body whose move to the fn's top would change what a name means.
 //!
 //! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
 //! `yield_from!` mean something else (or are reported by `syntax::check_misplaced`).
