@@ -445,19 +445,13 @@ impl<'a> Walker<'a> {
                 }
                 return;
             }
-            if name == "vec"
-                && let Ok(mut rep) = mac.parse_body_with(|input: syn::parse::ParseStream| {
-                    let e: Expr = input.parse()?;
-                    input.parse::<Token![;]>()?;
-                    let n: Expr = input.parse()?;
-                    Ok((e, n))
-                })
-            {
-                self.visit(&mut rep.0, UseKind::Move);
-                self.visit(&mut rep.1, UseKind::Move);
+            if let Some(mut repeat @ crate::syntax::MacroOperands::Repeat(..)) = crate::syntax::macro_operands(mac) {
+                // `vec![value; count]`.
+                for operand in repeat.iter_mut() {
+                    self.visit(operand, UseKind::Move);
+                }
                 if self.rewrite.is_some() {
-                    let (e, n) = rep;
-                    mac.tokens = quote!(#e; #n);
+                    mac.tokens = repeat.into_tokens();
                 }
                 return;
             }

@@ -317,7 +317,7 @@ fn split(e: Expr) -> Result<Split, Box<Expr>> {
             Split::new(vec![(*value, Slot::Value), (*count, Slot::Value)], move |new| {
                 let mut new = new.into_iter();
                 let (value, count) = (next(&mut new), next(&mut new));
-                m.mac.tokens = quote!(#value; #count);
+                m.mac.tokens = MacroOperands::Repeat(Box::new(value), Box::new(count)).into_tokens();
                 Expr::Macro(m)
             })
         }
