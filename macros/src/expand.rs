@@ -268,29 +268,21 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         #(#attrs)*
         #vis #sig {
             #items
-            // The one allow list of generated code. The body is split into one arm per suspension point:
-            // a user's `let mut` may be mutated, or a loop label used, in another arm only, and the code after a
-            // `yield_!` is unreachable in the arm that suspends there. The arms return from the step closure,
-            // and the body's tail becomes the operand of that return. A `_guard` held across a suspension is
-            // moved into the state, which clippy counts as a use of an underscore binding, and an underscore
-            // argument or resume binding is bound from its slot (`let _first = __arg;`). A `let ... else` whose
-            // `else` block suspends drops the unmatched value explicitly, whatever its type. `?` becomes a
-            // parenthesized `match`.
-            #[allow(
-                unused_mut,
-                unused_labels,
-                unreachable_code,
-                unused_braces,
-                unused_parens,
-                clippy::needless_return,
-                clippy::let_and_return,
-                clippy::unused_unit,
-                clippy::diverging_sub_expression,
-                clippy::used_underscore_binding,
-                clippy::no_effect_underscore_binding,
-                dropping_copy_types,
-                dropping_references
-            )]
+            // The allow lists of generated code, one attribute per cause (short enough for one line each in
+            // what `cargo expand` shows). The body is split into one arm per suspension point: a user's `let mut`
+            // may be mutated, or a loop label used, in another arm only, and the code after a `yield_!` is
+            // unreachable in the arm that suspends there.
+            #[allow(unused_mut, unused_labels, unreachable_code)]
+            // The arms return from the step closure, and the body's tail becomes the operand of that return.
+            #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+            // A `yield_!` inside an expression becomes a block that returns, `?` a parenthesized `match`.
+            #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+            // A `_guard` held across a suspension is moved into the state, which clippy counts as a use of an
+            // underscore binding, and an underscore argument or resume binding is bound from its slot
+            // (`let _first = __arg;`).
+            #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+            // A `let ... else` whose `else` block suspends drops the unmatched value explicitly, whatever its type.
+            #[allow(dropping_copy_types, dropping_references)]
             let #m = #machine;
             #returned
         }
