@@ -972,32 +972,76 @@ pub mod __private {
         }
     }
 
-    /// `coroutine resumed after completion`, rustc's wording.
-    #[cold]
+    /// A coroutine resumed after it returned panics with rustc's message, `coroutine resumed after completion`;
+    /// its state stays `Returned` (`exit`), as rustc's does.
+    #[inline(always)]
     #[track_caller]
-    pub fn resumed_after_completion() -> ! {
-        panic!("coroutine resumed after completion")
+    pub fn resumed_after_completion(exit: &mut Exit) -> ! {
+        *exit = Exit::Suspended;
+        panics::resumed_after_completion()
     }
 
-    /// `coroutine resumed after panicking`, rustc's wording.
-    #[cold]
+    /// A coroutine resumed after a resume panicked panics with rustc's message; its state stays poisoned.
+    #[inline(always)]
     #[track_caller]
-    pub fn resumed_after_panicking() -> ! {
-        panic!("coroutine resumed after panicking")
+    pub fn resumed_after_panicking(exit: &mut Exit) -> ! {
+        *exit = Exit::Suspended;
+        panics::resumed_after_panicking()
     }
 
     /// What rustc's `gen` blocks say when `next()` is called after their body panicked.
-    #[cold]
+    #[inline(always)]
     #[track_caller]
-    pub fn next_after_panicking() -> ! {
-        panic!("`gen fn` should just keep returning `None` after panicking")
+    pub fn next_after_panicking(exit: &mut Exit) -> ! {
+        *exit = Exit::Suspended;
+        panics::next_after_panicking()
     }
 
     /// What rustc's `async gen` blocks say when polled after their body panicked.
+    #[inline(always)]
+    #[track_caller]
+    pub fn poll_after_panicking(exit: &mut Exit) -> ! {
+        *exit = Exit::Suspended;
+        panics::poll_after_panicking()
+    }
+
+    /// The panics themselves, out of line (the callers above are inlined into the step), each with a literal
+    /// message: the payload is then a `&'static str`, as rustc's.
+    mod panics {
+        #[cold]
+        #[track_caller]
+        pub fn resumed_after_completion() -> ! {
+            panic!("coroutine resumed after completion")
+        }
+
+        #[cold]
+        #[track_caller]
+        pub fn resumed_after_panicking() -> ! {
+            panic!("coroutine resumed after panicking")
+        }
+
+        #[cold]
+        #[track_caller]
+        pub fn next_after_panicking() -> ! {
+            panic!("`gen fn` should just keep returning `None` after panicking")
+        }
+
+        #[cold]
+        #[track_caller]
+        pub fn poll_after_panicking() -> ! {
+            panic!("`async gen fn` resumed after panicking")
+        }
+    }
+
+    /// Code a step never runs: the `_` arm of a `match` on the state (every state has an arm before it), the end
+    /// of a block that is only there to type a local. A call rather than `unreachable!()`, which `cargo expand`
+    /// shows as five lines of panic machinery.
     #[cold]
     #[track_caller]
-    pub fn poll_after_panicking() -> ! {
-        panic!("`async gen fn` resumed after panicking")
+    pub fn unreachable() -> ! {
+        panic!(
+            "stackless: internal error: a resume step ran code it can't reach; please report this with the coroutine's body"
+        )
     }
 }
 

@@ -15,21 +15,11 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         const RETURNED: Self = CountdownState::Returned;
         const POISONED: Self = CountdownState::Panicked;
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::generator::<
         u32,
     >(
@@ -39,7 +29,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, CountdownState::Unresumed { .. }) {
+            if let CountdownState::Unresumed { .. } = *state_guard.state {
                 match ::core::mem::replace(state_guard.state, CountdownState::Panicked) {
                     CountdownState::Unresumed { from: __p_from } => {
                         ::core::hint::cold_path();
@@ -58,7 +48,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             match &mut *state_guard.state {
@@ -80,17 +70,15 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                 }
                 CountdownState::Returned => {
                     ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                     return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 CountdownState::Panicked => {
                     ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::next_after_panicking()
+                    ::stackless::__private::next_after_panicking(&mut state_guard.exit)
                 }
                 _ => {}
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine

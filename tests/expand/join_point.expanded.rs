@@ -34,21 +34,11 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
         const RETURNED: Self = ScaledState::Idle(ScaledIdle::Returned);
         const POISONED: Self = ScaledState::Idle(ScaledIdle::Panicked);
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::generator::<
         u32,
     >(
@@ -62,14 +52,14 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                     ::core::hint::cold_path();
                     match idle {
                         ScaledIdle::Returned => {
-                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                             return ::stackless::__private::exhausted(
                                 &mut state_guard.exit,
                             );
                         }
                         ScaledIdle::Panicked => {
-                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                            ::stackless::__private::next_after_panicking()
+                            ::stackless::__private::next_after_panicking(
+                                &mut state_guard.exit,
+                            )
                         }
                         ScaledIdle::Unresumed { .. } => {}
                     }
@@ -111,14 +101,17 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        _ => ::core::unreachable!(),
+                        _ => ::stackless::__private::unreachable(),
                     }
                 }
-                if ::core::matches!(
-                    * state_guard.state, ScaledState::Group0 { at :
-                    ScaledGroup0::Suspend0 { .. } | ScaledGroup0::Suspend2 { .. } |
-                    ScaledGroup0::Suspend3 { .. }, .. } | ScaledState::Suspend1 { .. }
-                ) {
+                if let ScaledState::Group0 {
+                    at: ScaledGroup0::Suspend0 { .. }
+                    | ScaledGroup0::Suspend2 { .. }
+                    | ScaledGroup0::Suspend3 { .. },
+                    ..
+                }
+                | ScaledState::Suspend1 { .. } = *state_guard.state
+                {
                     match ::core::mem::replace(
                         state_guard.state,
                         ScaledState::Idle(ScaledIdle::Panicked),
@@ -232,10 +225,10 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        _ => ::core::unreachable!(),
+                        _ => ::stackless::__private::unreachable(),
                     }
                 }
-                ::core::unreachable!()
+                ::stackless::__private::unreachable()
             }
         },
     );

@@ -30,21 +30,11 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
         const RETURNED: Self = TwoPointsState::Idle(TwoPointsIdle::Returned);
         const POISONED: Self = TwoPointsState::Idle(TwoPointsIdle::Panicked);
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::generator::<
         usize,
     >(
@@ -58,12 +48,12 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                 ::core::hint::cold_path();
                 match idle {
                     TwoPointsIdle::Returned => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     TwoPointsIdle::Panicked => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                        ::stackless::__private::next_after_panicking()
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
                     }
                     TwoPointsIdle::Unresumed { .. } => {}
                 }
@@ -101,7 +91,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             if let TwoPointsState::Group0 {
@@ -121,7 +111,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                 let TwoPointsGroup0::Suspend0 { slot: __saved3 } = ::core::mem::replace(
                                     __at,
                                     TwoPointsGroup0::Moving,
-                                ) else { ::core::unreachable!() };
+                                ) else { ::stackless::__private::unreachable() };
                                 {
                                     #[allow(unused_variables)]
                                     let slot = __saved3;
@@ -138,7 +128,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                             TwoPointsGroup0::Suspend1 { .. } => {
                                 (*i) += 1;
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::stackless::__private::unreachable(),
                         }
                     }
                     while (*i) < (*rounds) {
@@ -157,7 +147,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                 state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine
@@ -200,21 +190,11 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
         const RETURNED: Self = GuardedState::Idle(GuardedIdle::Returned);
         const POISONED: Self = GuardedState::Idle(GuardedIdle::Panicked);
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::generator::<
         usize,
     >(
@@ -228,12 +208,12 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                 ::core::hint::cold_path();
                 match idle {
                     GuardedIdle::Returned => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     GuardedIdle::Panicked => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                        ::stackless::__private::next_after_panicking()
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
                     }
                     GuardedIdle::Unresumed { .. } => {}
                 }
@@ -278,7 +258,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             if let GuardedState::Group0 {
@@ -298,7 +278,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                 let GuardedGroup0::Suspend0 { i: __saved4 } = ::core::mem::replace(
                                     __at,
                                     GuardedGroup0::Moving,
-                                ) else { ::core::unreachable!() };
+                                ) else { ::stackless::__private::unreachable() };
                                 {
                                     #[allow(unused_variables)]
                                     let i = __saved4;
@@ -313,7 +293,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                 }
                             }
                             GuardedGroup0::Suspend1 { .. } => {}
-                            _ => ::core::unreachable!(),
+                            _ => ::stackless::__private::unreachable(),
                         }
                     }
                     while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
@@ -331,7 +311,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                 state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine
@@ -357,21 +337,11 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
         const RETURNED: Self = ReplacedState::Returned;
         const POISONED: Self = ReplacedState::Panicked;
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::generator::<
         usize,
     >(
@@ -381,7 +351,7 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, ReplacedState::Unresumed { .. }) {
+            if let ReplacedState::Unresumed { .. } = *state_guard.state {
                 match ::core::mem::replace(state_guard.state, ReplacedState::Panicked) {
                     ReplacedState::Unresumed { rounds: __p_rounds } => {
                         ::core::hint::cold_path();
@@ -414,7 +384,7 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             match &mut *state_guard.state {
@@ -452,17 +422,15 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
                 }
                 ReplacedState::Returned => {
                     ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                     return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 ReplacedState::Panicked => {
                     ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::next_after_panicking()
+                    ::stackless::__private::next_after_panicking(&mut state_guard.exit)
                 }
                 _ => {}
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine

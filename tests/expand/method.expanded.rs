@@ -22,21 +22,11 @@ impl Deck {
             const RETURNED: Self = DealState::Returned;
             const POISONED: Self = DealState::Panicked;
         }
-        #[allow(
-            unused_mut,
-            unused_labels,
-            unreachable_code,
-            unused_braces,
-            unused_parens,
-            clippy::needless_return,
-            clippy::let_and_return,
-            clippy::unused_unit,
-            clippy::diverging_sub_expression,
-            clippy::used_underscore_binding,
-            clippy::no_effect_underscore_binding,
-            dropping_copy_types,
-            dropping_references
-        )]
+        #[allow(unused_mut, unused_labels, unreachable_code)]
+        #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+        #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+        #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+        #[allow(dropping_copy_types, dropping_references)]
         let __machine = ::stackless::state::Machine::generator::<
             (usize, u8),
         >(
@@ -47,7 +37,7 @@ impl Deck {
             #[inline(always)]
             |__state, __arg: ()| -> ::stackless::CoroutineState<(usize, u8), ()> {
                 let mut state_guard = ::stackless::state::Guard::new(__state);
-                if ::core::matches!(* state_guard.state, DealState::Unresumed { .. }) {
+                if let DealState::Unresumed { .. } = *state_guard.state {
                     match ::core::mem::replace(state_guard.state, DealState::Panicked) {
                         DealState::Unresumed {
                             __self: __p___self,
@@ -88,7 +78,7 @@ impl Deck {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        _ => ::core::unreachable!(),
+                        _ => ::stackless::__private::unreachable(),
                     }
                 }
                 match &mut *state_guard.state {
@@ -126,17 +116,17 @@ impl Deck {
                     }
                     DealState::Returned => {
                         ::core::hint::cold_path();
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     DealState::Panicked => {
                         ::core::hint::cold_path();
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                        ::stackless::__private::next_after_panicking()
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
                     }
                     _ => {}
                 }
-                ::core::unreachable!()
+                ::stackless::__private::unreachable()
             },
         );
         __machine

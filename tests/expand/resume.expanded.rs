@@ -15,21 +15,11 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
         const RETURNED: Self = RunningSumState::Returned;
         const POISONED: Self = RunningSumState::Panicked;
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::coroutine::<
         u64,
         u64,
@@ -42,7 +32,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
             let __resume_type = ::core::marker::PhantomData;
             ::stackless::__private::same_type(&__resume_type, &__arg);
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, RunningSumState::Unresumed { .. }) {
+            if let RunningSumState::Unresumed { .. } = *state_guard.state {
                 match ::core::mem::replace(
                     state_guard.state,
                     RunningSumState::Panicked,
@@ -68,7 +58,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             match &mut *state_guard.state {
@@ -82,7 +72,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                         if ::stackless::__private::never() {
                             x = ::stackless::__private::unreachable_value(&__type0);
                             let _ = &x;
-                            ::core::unreachable!()
+                            ::stackless::__private::unreachable()
                         }
                         {
                             {
@@ -104,17 +94,19 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                 }
                 RunningSumState::Returned => {
                     ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::resumed_after_completion()
+                    ::stackless::__private::resumed_after_completion(
+                        &mut state_guard.exit,
+                    )
                 }
                 RunningSumState::Panicked => {
                     ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::resumed_after_panicking()
+                    ::stackless::__private::resumed_after_panicking(
+                        &mut state_guard.exit,
+                    )
                 }
                 _ => {}
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine

@@ -44,21 +44,11 @@ fn doubled(
             ::core::matches!(* self, DoubledState::Idle(DoubledIdle::Returned))
         }
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::stream::<
         u32,
     >(
@@ -82,12 +72,12 @@ fn doubled(
                 ::core::hint::cold_path();
                 match idle {
                     DoubledIdle::Returned => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     DoubledIdle::Panicked => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                        ::stackless::__private::poll_after_panicking()
+                        ::stackless::__private::poll_after_panicking(
+                            &mut state_guard.exit,
+                        )
                     }
                     DoubledIdle::Unresumed { .. } => {}
                 }
@@ -143,13 +133,12 @@ fn doubled(
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
-            if ::core::matches!(
-                * state_guard.state, DoubledState::Suspend0 { .. } |
-                DoubledState::Suspend1 { .. }
-            ) {
+            if let DoubledState::Suspend0 { .. } | DoubledState::Suspend1 { .. } = *state_guard
+                .state
+            {
                 match ::core::mem::replace(
                     state_guard.state,
                     DoubledState::Idle(DoubledIdle::Panicked),
@@ -255,7 +244,7 @@ fn doubled(
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             if let DoubledState::Group0 {
@@ -304,7 +293,7 @@ fn doubled(
                                     };
                                 }
                                 DoubledGroup0::Suspend3 { .. } => {}
-                                _ => ::core::unreachable!(),
+                                _ => ::stackless::__private::unreachable(),
                             }
                         };
                         loop {
@@ -345,7 +334,7 @@ fn doubled(
                 state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine

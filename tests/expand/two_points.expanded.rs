@@ -29,21 +29,11 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
         const RETURNED: Self = PairsState::Idle(PairsIdle::Returned);
         const POISONED: Self = PairsState::Idle(PairsIdle::Panicked);
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::generator::<
         String,
     >(
@@ -57,12 +47,12 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                 ::core::hint::cold_path();
                 match idle {
                     PairsIdle::Returned => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     PairsIdle::Panicked => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                        ::stackless::__private::next_after_panicking()
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
                     }
                     PairsIdle::Unresumed { .. } => {}
                 }
@@ -106,7 +96,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             if let PairsState::Group0 {
@@ -123,7 +113,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                     let PairsGroup0::Suspend0 { upper: __saved3 } = ::core::mem::replace(
                                         __at,
                                         PairsGroup0::Moving,
-                                    ) else { ::core::unreachable!() };
+                                    ) else { ::stackless::__private::unreachable() };
                                     {
                                         #[allow(unused_variables)]
                                         let upper = __saved3;
@@ -139,7 +129,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                     }
                                 }
                                 PairsGroup0::Suspend1 { .. } => {}
-                                _ => ::core::unreachable!(),
+                                _ => ::stackless::__private::unreachable(),
                             }
                         }
                         loop {
@@ -166,7 +156,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                 state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine

@@ -17,21 +17,11 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
         const RETURNED: Self = TicksState::Returned;
         const POISONED: Self = TicksState::Panicked;
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::coroutine::<
         (),
         u32,
@@ -43,7 +33,7 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<u32, u32> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
-            if ::core::matches!(* state_guard.state, TicksState::Unresumed { .. }) {
+            if let TicksState::Unresumed { .. } = *state_guard.state {
                 match ::core::mem::replace(state_guard.state, TicksState::Panicked) {
                     TicksState::Unresumed { limit: __p_limit } => {
                         ::core::hint::cold_path();
@@ -66,7 +56,7 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             match &mut *state_guard.state {
@@ -97,17 +87,19 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
                 }
                 TicksState::Returned => {
                     ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::resumed_after_completion()
+                    ::stackless::__private::resumed_after_completion(
+                        &mut state_guard.exit,
+                    )
                 }
                 TicksState::Panicked => {
                     ::core::hint::cold_path();
-                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                    ::stackless::__private::resumed_after_panicking()
+                    ::stackless::__private::resumed_after_panicking(
+                        &mut state_guard.exit,
+                    )
                 }
                 _ => {}
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine

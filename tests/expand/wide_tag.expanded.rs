@@ -29,21 +29,11 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
         const RETURNED: Self = BatchesState::Idle(BatchesIdle::Returned);
         const POISONED: Self = BatchesState::Idle(BatchesIdle::Panicked);
     }
-    #[allow(
-        unused_mut,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        unused_parens,
-        clippy::needless_return,
-        clippy::let_and_return,
-        clippy::unused_unit,
-        clippy::diverging_sub_expression,
-        clippy::used_underscore_binding,
-        clippy::no_effect_underscore_binding,
-        dropping_copy_types,
-        dropping_references
-    )]
+    #[allow(unused_mut, unused_labels, unreachable_code)]
+    #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+    #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+    #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+    #[allow(dropping_copy_types, dropping_references)]
     let __machine = ::stackless::state::Machine::generator::<
         u64,
     >(
@@ -55,12 +45,12 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                 ::core::hint::cold_path();
                 match idle {
                     BatchesIdle::Returned => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     BatchesIdle::Panicked => {
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                        ::stackless::__private::next_after_panicking()
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
                     }
                     BatchesIdle::Unresumed { .. } => {}
                 }
@@ -94,7 +84,7 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::core::unreachable!(),
+                    _ => ::stackless::__private::unreachable(),
                 }
             }
             if let BatchesState::Group0 {
@@ -117,7 +107,7 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                                 };
                             }
                             BatchesGroup0::Suspend1 { .. } => {}
-                            _ => ::core::unreachable!(),
+                            _ => ::stackless::__private::unreachable(),
                         }
                     }
                     while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
@@ -135,7 +125,7 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                 state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
-            ::core::unreachable!()
+            ::stackless::__private::unreachable()
         },
     );
     __machine

@@ -301,7 +301,8 @@ impl Emitter<'_> {
         }
         self.arm = Some(k);
         self.referenced = referenced;
-        (quote!({ match #at { #arms _ => ::core::unreachable!(), } }), ends)
+        let p = private();
+        (quote!({ match #at { #arms _ => #p::unreachable(), } }), ends)
     }
 
     /// Emits a loop's next iterations: the locals its body declares are new instances there, so their uses
@@ -746,7 +747,7 @@ impl Emitter<'_> {
         let value = quote!(#p::unreachable_value(&#witness));
         let value = if self.an.flagged.contains(l) { quote!(::core::option::Option::Some(#value)) } else { value };
         // The read keeps an arm where the local is otherwise unused from warning that it is only assigned.
-        quote!(if #p::never() { #ident = #value; let _ = &#ident; ::core::unreachable!() })
+        quote!(if #p::never() { #ident = #value; let _ = &#ident; #p::unreachable() })
     }
 
     pub(super) fn full_node(&mut self, node: &Node) -> TokenStream {

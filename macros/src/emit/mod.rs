@@ -195,12 +195,13 @@ fn resume_slot() -> syn::Ident {
 
 /// The step's dispatch on the state: the arms in order, each run of consecutive arms of one mode in one `match`.
 /// Arms in place match the state where it is (`match &mut *state`); arms that move it out match the value that
-/// `mem::replace` takes, once a `matches!` has checked that the state is theirs. A refutable `let` per moving arm
+/// `mem::replace` takes, once an `if let` has checked that the state is theirs. A refutable `let` per moving arm
 /// would instead make rustc check every variant once per arm: quadratic in the number of suspension points.
 /// Every arm leaves the step, so a state matched by no `match` is impossible.
 fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: &Idle) -> TokenStream {
     let state = idle.names.state();
     let g = guard();
+    let p = private();
     let mut out = TokenStream::new();
     for run in arms.chunk_by(|a, b| a.mode == b.mode && a.group == b.group && a.shared == b.shared) {
         let code = run.iter().map(|arm| &arm.code);
@@ -220,7 +221,7 @@ fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: &Idle) -> TokenStrea
                     quote!(#(#code)*)
                 } else {
                     // The group goes on after its loop: those points have arms of their own, in a later run.
-                    quote!(if ::core::matches!(#at, #points) { #(#code)* })
+                    quote!(if let #points = #at { #(#code)* })
                 };
                 out.extend(quote! {
                     if let #pattern = &mut *#g.state {
@@ -260,17 +261,17 @@ fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: &Idle) -> TokenStrea
                 });
                 let panicked = idle.terminal(TERMINAL_PANICKED);
                 out.extend(quote! {
-                    if ::core::matches!(*#g.state, #(#patterns)|*) {
+                    if let #(#patterns)|* = *#g.state {
                         match ::core::mem::replace(#g.state, #panicked) {
                             #(#code)*
-                            _ => ::core::unreachable!(),
+                            _ => #p::unreachable(),
                         }
                     }
                 });
             }
         }
     }
-    out.extend(quote!(::core::unreachable!()));
+    out.extend(quote!(#p::unreachable()));
     out
 }
 
@@ -658,16 +659,17 @@ impl<'a> Emitter<'a> {
             };
             arms.push(StepArm { mode, group, shared: false, pattern, code });
         }
-        // The terminal states are cold. They leave the state as it is (`exit = Suspended`) without lending the
-        // guard to an out-of-line call, which would keep the guard in memory on every resume.
+        // The terminal states are cold (marked so in their arms: measured, `cold_path` in the runtime's inlined
+        // calls doesn't do as well). They leave the state as it is (`exit = Suspended`), through calls that are
+        // inlined (lent to an out-of-line call, the guard would be kept in memory on every resume).
         // A generator keeps answering `None`, an async generator `Ready(None)`; after a panic each panics with
         // the message of rustc's own.
         let (after_completion, after_panic) = if self.shape.is_generator() {
-            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::next_after_panicking()))
+            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::next_after_panicking(&mut #g.exit)))
         } else if self.shape.is_stream() {
-            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::poll_after_panicking()))
+            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::poll_after_panicking(&mut #g.exit)))
         } else {
-            (quote!(#p::resumed_after_completion()), quote!(#p::resumed_after_panicking()))
+            (quote!(#p::resumed_after_completion(&mut #g.exit)), quote!(#p::resumed_after_panicking(&mut #g.exit)))
         };
         let not_suspended = if idle.nested {
             // One cold block before the groups, for the one value of the niche: the start and the terminal states.
@@ -677,19 +679,13 @@ impl<'a> Emitter<'a> {
                 if let #state::Idle(#idle_var) = &*#g.state {
                     ::core::hint::cold_path();
                     match #idle_var {
-                        #idle_ty::Returned => {
-                            #g.exit = #p::Exit::Suspended;
-                            #after_completion
-                        }
-                        #idle_ty::Panicked => {
-                            #g.exit = #p::Exit::Suspended;
-                            #after_panic
-                        }
+                        #idle_ty::Returned => #after_completion,
+                        #idle_ty::Panicked => #after_panic,
                         #idle_ty::Unresumed { .. } => {}
                     }
                     match ::core::mem::replace(#g.state, #panicked) {
                         #start_code
-                        _ => ::core::unreachable!(),
+                        _ => #p::unreachable(),
                     }
                 }
             }
@@ -701,13 +697,7 @@ impl<'a> Emitter<'a> {
                     group: None,
                     shared: false,
                     pattern: (None, terminal.clone()),
-                    code: quote! {
-                        #terminal => {
-                            ::core::hint::cold_path();
-                            #g.exit = #p::Exit::Suspended;
-                            #after
-                        }
-                    },
+                    code: quote!(#terminal => { ::core::hint::cold_path(); #after }),
                 });
             }
             TokenStream::new()
@@ -901,10 +891,9 @@ impl<'a> Emitter<'a> {
             }
         });
         let source = if in_place { quote!(&mut *#at) } else { quote!(::core::mem::replace(#at, #inner::Moving)) };
+        let p = private();
         quote! {
-            let #inner::#v { #(#fields),* } = #source else {
-                ::core::unreachable!()
-            };
+            let #inner::#v { #(#fields),* } = #source else { #p::unreachable() };
         }
     }
 
@@ -1260,7 +1249,8 @@ impl<'a> Emitter<'a> {
             // Dead code (after a `return`): its state is never built, and its continuation would be typed from
             // nothing.
             let pattern = self.point_pattern(k, &[], &[], true);
-            return (Mode::InPlace, quote!(#pattern => ::core::unreachable!(),));
+            let p = private();
+            return (Mode::InPlace, quote!(#pattern => #p::unreachable(),));
         }
         // A point after a loop is resumed once: its arm moves the state, so that only the loop's own arms
         // `match` on `at` in place, which LLVM then tests with a compare instead of a jump table.
