@@ -2446,3 +2446,59 @@ fn capitalised_locals(k: u32) -> impl Iterator<Item = u32> {
 fn a_capitalised_let_binds_a_local() {
     assert_eq!(capitalised_locals(4).collect::<Vec<_>>(), [0, 7, 1]);
 }
+
+/// Iterator adapters that take `self` though the macro didn't know them (`take_while`, `skip_while`, `scan`,
+/// `map_while`, `inspect`), and `Option::is_some_and(self, ..)`, on a local or argument: the receiver was taken
+/// for borrowed and stayed in the state (E0382 at the `yield_!`). Found by a user-style test program.
+#[stackless::coroutine]
+fn consuming_adapters<I: Iterator<Item = i32>>(
+    v: Vec<i32>,
+    more: I,
+    name: Option<String>,
+) -> impl Iterator<Item = i32> {
+    let it = v.into_iter();
+    for x in it.take_while(|&x| x < 3) {
+        yield_!(x);
+    }
+    let rest = more.skip_while(|&x| x < 2);
+    for x in rest.scan(0, |sum, x| {
+        *sum += x;
+        Some(*sum)
+    }) {
+        yield_!(x);
+    }
+    if name.is_some_and(|n| n.len() > 2) {
+        yield_!(100);
+    }
+}
+
+#[test]
+fn adapters_and_methods_that_take_self_consume_their_receiver() {
+    let got: Vec<i32> = consuming_adapters(vec![1, 2, 5, 1], vec![1, 2, 5].into_iter(), Some("abc".into())).collect();
+    assert_eq!(got, [1, 2, 2, 7, 100]);
+}
+
+/// A local bound from a search whose predicate is a closure (`seen.iter().find(|s| ..)`, `max_by_key`) can't hold
+/// the closure: it was stored at a suspension where it is dead as one that might (a borrow of `seen` in the
+/// state: E0521, E0597 at the attribute). Found by a user-style test program.
+#[stackless::coroutine]
+fn found_by_a_predicate(words: Vec<&'static str>) -> impl Iterator<Item = String> {
+    let mut seen: Vec<String> = Vec::new();
+    for w in words {
+        let hit = seen.iter().find(|s| s.len() == w.len());
+        let longest = seen.iter().max_by_key(|s| s.len()).cloned();
+        if let Some(s) = hit {
+            yield_!(s.clone());
+        }
+        if let Some(l) = longest {
+            yield_!(l);
+        }
+        seen.push(w.to_string());
+    }
+}
+
+#[test]
+fn a_search_with_a_closure_predicate_holds_no_closure() {
+    let got: Vec<String> = found_by_a_predicate(vec!["ab", "cde", "fg"]).collect();
+    assert_eq!(got, ["ab", "ab", "cde"]);
+}

@@ -86,6 +86,20 @@ pub fn consuming_method(name: &str) -> bool {
                 | "step_by"
                 | "peekable"
                 | "cycle"
+                | "take_while"
+                | "skip_while"
+                | "map_while"
+                | "scan"
+                | "inspect"
+                | "copied"
+                | "cloned"
+                | "map_or"
+                | "map_or_else"
+                // `Option::is_some_and(self, f)` and its kin take `self`, unlike the other `is_` methods.
+                | "is_some_and"
+                | "is_none_or"
+                | "is_ok_and"
+                | "is_err_and"
                 // `str::lines(&self)` and `str::bytes(&self)` borrow, but `BufRead::lines(self)` and
                 // `Read::bytes(self)` consume a reader: taken as a move, which is a copy of a `&str`, and drops
                 // a `String` (unobservably) at the next suspension point.
@@ -95,6 +109,49 @@ pub fn consuming_method(name: &str) -> bool {
                 | "boxed"
                 | "boxed_local"
         )
+}
+
+/// Whether the value of `expr` can't be made of a closure written in it (a local bound from it needn't be treated
+/// as one that may hold a closure): its outermost call is a method that consumes its closures and gives an item,
+/// an index, a count or a flag (`seen.iter().find(|s| ..)`, `v.iter().max_by_key(|p| p.1)`), possibly through
+/// `?`, `unwrap` and the like.
+pub fn result_without_closure(expr: &syn::Expr) -> bool {
+    use syn::Expr;
+    match expr {
+        Expr::Paren(p) => result_without_closure(&p.expr),
+        Expr::Try(t) => result_without_closure(&t.expr),
+        Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            if matches!(
+                name.as_str(),
+                "unwrap" | "expect" | "unwrap_or" | "unwrap_or_default" | "unwrap_or_else" | "copied" | "cloned"
+            ) {
+                return result_without_closure(&m.receiver);
+            }
+            matches!(
+                name.as_str(),
+                "find"
+                    | "rfind"
+                    | "position"
+                    | "rposition"
+                    | "any"
+                    | "all"
+                    | "count"
+                    | "max_by"
+                    | "min_by"
+                    | "max_by_key"
+                    | "min_by_key"
+                    | "is_some_and"
+                    | "is_ok_and"
+                    | "is_err_and"
+                    | "is_none_or"
+                    | "binary_search_by"
+                    | "binary_search_by_key"
+                    | "partition_point"
+            )
+        }
+        _ => false,
+    }
 }
 
 /// The std collections whose `new()` and `with_capacity(..)` leave the item type to later code.

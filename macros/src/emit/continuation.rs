@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, Lifetime};
 
 use super::queries::{
-    block_contains, for_each_node, node_always_suspends, node_contains, node_has_break_target, node_has_closure,
+    block_contains, for_each_node, may_bind_closure, node_always_suspends, node_contains, node_has_break_target,
     stmt_always_suspends, stmt_contains, stmt_is_plain, stmt_may_break, storing_exprs, suspends_before_scope_end,
 };
 use super::{Emitter, at_var, binding_pat, private, resume_type_witness, type_witness, variant};
@@ -78,7 +78,7 @@ impl Emitter<'_> {
     }
 
     pub(super) fn let_stmt(&mut self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
-        if l.init.as_ref().is_some_and(node_has_closure) {
+        if l.init.as_ref().is_some_and(may_bind_closure) {
             self.note_closure(JoinBefore::Let(l.ordinal), &l.binding.locals, false);
         }
         let attrs = &l.attrs;

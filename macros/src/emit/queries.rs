@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use syn::Expr;
 
 use crate::analysis::{Analysis, Set};
+use crate::conventions::result_without_closure;
 use crate::ir::{Binding, Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
 use crate::syntax::has_closure;
 
@@ -449,6 +450,12 @@ pub(super) fn node_has_closure(node: &Node) -> bool {
     found
 }
 
+/// Whether a `let` with initializer `init` may bind a closure (or a value made of one): it has a closure literal,
+/// and its value isn't a search's item, index, count or flag ([`result_without_closure`]).
+pub(super) fn may_bind_closure(init: &Node) -> bool {
+    node_has_closure(init) && !matches!(init, Node::Leaf(leaf) if result_without_closure(&leaf.expr))
+}
+
 /// Whether `node` has a `loop` or a labeled block (of its own, not in a leaf): only then can an initializer that
 /// doesn't always suspend syntactically still never complete in an arm (its every `break` comes after a
 /// suspension point, as in `'b: { if yield_!(x) { break 'b 1; } 2 }`).
@@ -747,7 +754,7 @@ pub(super) fn closure_locals(body: &Body) -> Set {
             }
         },
         &mut |l| {
-            if l.init.as_ref().is_some_and(node_has_closure) {
+            if l.init.as_ref().is_some_and(may_bind_closure) {
                 l.binding.locals.iter().for_each(|&local| found.borrow_mut().insert(local));
             }
         },
