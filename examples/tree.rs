@@ -26,7 +26,7 @@ impl Node {
 
 /// The values in order: go left as far as possible, yield, then continue with the right subtree.
 #[stackless::coroutine]
-fn in_order<'a>(root: Option<&'a Node>) -> impl Iterator<Item = i32> + 'a {
+fn in_order(root: Option<&Node>) -> impl Iterator<Item = i32> + '_ {
     let mut stack = Vec::new();
     let mut current = root;
     loop {

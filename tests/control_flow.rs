@@ -287,7 +287,7 @@ fn closures_and_iterator_adapters_are_held_without_annotations() {
 }
 
 #[stackless::coroutine]
-fn borrowed_slice<'a>(v: &'a mut Vec<u32>) -> impl Iterator<Item = u32> + 'a {
+fn borrowed_slice(v: &mut Vec<u32>) -> impl Iterator<Item = u32> + '_ {
     for x in v.iter_mut() {
         *x += 1;
         yield_!(*x);

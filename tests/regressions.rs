@@ -2007,7 +2007,7 @@ fn mutable_items_walked_through_a_mutable_reference() {
 /// a `&mut` into the map the argument points to, not into the state (it was held there while the loop's
 /// iterator reborrowed it: E0505).
 #[stackless::coroutine]
-fn bumped<'a>(m: &'a mut std::collections::HashMap<u32, Vec<u32>>, k: u32) -> impl Iterator<Item = u32> + 'a {
+fn bumped(m: &mut std::collections::HashMap<u32, Vec<u32>>, k: u32) -> impl Iterator<Item = u32> + '_ {
     if let Some(v) = m.get_mut(&k) {
         for x in v.iter_mut() {
             *x += 1;

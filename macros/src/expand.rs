@@ -264,28 +264,33 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
     let m = syn::Ident::new("__machine", Span::mixed_site());
     // The returned value, located at the fn's closing brace: a lifetime it must outlive is reported there.
     let returned = syn::Ident::new("__machine", Span::mixed_site().located_at(func.block.brace_token.span.close()));
+    let inner = quote! {
+        #items
+        // The allow lists of generated code, one attribute per cause (short enough for one line each in what
+        // `cargo expand` shows). The body is split into one arm per suspension point: a user's `let mut` may be
+        // mutated, or a loop label used, in another arm only, and the code after a `yield_!` is unreachable in
+        // the arm that suspends there.
+        #[allow(unused_mut, unused_labels, unreachable_code)]
+        // The arms return from the step closure, and the body's tail becomes the operand of that return.
+        #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
+        // A `yield_!` inside an expression becomes a block that returns, `?` a parenthesized `match`.
+        #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
+        // A `_guard` held across a suspension is moved into the state, which clippy counts as a use of an
+        // underscore binding, and an underscore argument or resume binding is bound from its slot
+        // (`let _first = __arg;`).
+        #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
+        // A `let ... else` whose `else` block suspends drops the unmatched value explicitly, whatever its type.
+        #[allow(dropping_copy_types, dropping_references)]
+        let #m = #machine;
+        #returned
+    };
+    // The body's braces are the user's: rustc takes an item whose span comes from a macro for generated code, and
+    // reports no `dead_code` or other item lint there (nor for a plain method it groups with it).
+    let mut body = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, inner);
+    body.set_span(func.block.brace_token.span.join());
     Some(quote! {
         #(#attrs)*
-        #vis #sig {
-            #items
-            // The allow lists of generated code, one attribute per cause (short enough for one line each in
-            // what `cargo expand` shows). The body is split into one arm per suspension point: a user's `let mut`
-            // may be mutated, or a loop label used, in another arm only, and the code after a `yield_!` is
-            // unreachable in the arm that suspends there.
-            #[allow(unused_mut, unused_labels, unreachable_code)]
-            // The arms return from the step closure, and the body's tail becomes the operand of that return.
-            #[allow(clippy::needless_return, clippy::let_and_return, clippy::unused_unit)]
-            // A `yield_!` inside an expression becomes a block that returns, `?` a parenthesized `match`.
-            #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
-            // A `_guard` held across a suspension is moved into the state, which clippy counts as a use of an
-            // underscore binding, and an underscore argument or resume binding is bound from its slot
-            // (`let _first = __arg;`).
-            #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
-            // A `let ... else` whose `else` block suspends drops the unmatched value explicitly, whatever its type.
-            #[allow(dropping_copy_types, dropping_references)]
-            let #m = #machine;
-            #returned
-        }
+        #vis #sig #body
     })
 }
 

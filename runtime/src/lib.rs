@@ -70,6 +70,7 @@ pub enum CoroutineState<Y, R> {
     label = "`{Self}` is not a coroutine",
     note = "`Coroutine` is implemented by what a `#[stackless::coroutine]` fn returns, and by `&mut`, `Pin` and `Box` of a coroutine"
 )]
+#[must_use = "coroutines are lazy and do nothing unless resumed"]
 pub trait Coroutine<R = ()> {
     /// The type of the values this coroutine yields.
     type Yield;
