@@ -444,3 +444,53 @@ fn async_generators_run() {
     assert_eq!(poll_all(ready_only()), ["a"]);
     assert_eq!(poll_all(checked(3)), [Ok(0), Ok(1), Err("2 is too big".to_string())]);
 }
+
+/// A local read after a later assignment, dead where the first arm suspends: that arm declares it and never
+/// reads it, which rustc reported as an unused variable (with a `_k` suggestion that breaks the other arms). The
+/// plain fn says only that the first value is never read.
+#[stackless::coroutine]
+#[allow(unused_assignments)]
+fn reassigned_before_its_read(n: u64) -> impl Iterator<Item = u64> {
+    let mut k = 5;
+    yield_!(n);
+    k = n + 1;
+    yield_!(k);
+}
+
+/// The same with the resume binding, whose first value a dialogue often never reads (`line = yield_!(prompt)`).
+#[stackless::coroutine(resume = mut line)]
+#[allow(unused_assignments)]
+fn dialogue<'a>() -> impl Coroutine<&'a str, Yield = &'static str, Return = usize> {
+    line = yield_!("name?");
+    line.len()
+}
+
+#[test]
+fn a_local_unread_in_one_arm_runs() {
+    assert_eq!(reassigned_before_its_read(3).collect::<Vec<_>>(), [3, 4]);
+    let mut d = dialogue();
+    assert_eq!(Pin::new(&mut d).resume(""), CoroutineState::Yielded("name?"));
+    assert_eq!(Pin::new(&mut d).resume("Ada"), CoroutineState::Complete(3));
+}
+
+/// A lint attribute on a statement that suspends applies to its yielded value, which the step evaluates in a
+/// statement of its own (the cast here is clippy's `cast_possible_truncation`, denied by this file).
+#[stackless::coroutine(resume = _first)]
+fn allowed_on_a_suspending_statement(n: u64) -> impl Coroutine<u8, Yield = u32, Return = u8> {
+    #[allow(clippy::cast_possible_truncation)]
+    let got = yield_!(n as u32);
+    #[allow(clippy::cast_possible_truncation)]
+    yield_!((n + 1) as u32);
+    #[expect(clippy::cast_possible_truncation)]
+    yield_!((n + 2) as u32);
+    got
+}
+
+#[test]
+fn lint_attributes_on_suspending_statements_run() {
+    let mut co = allowed_on_a_suspending_statement(7);
+    assert_eq!(Pin::new(&mut co).resume(0), CoroutineState::Yielded(7));
+    assert_eq!(Pin::new(&mut co).resume(5), CoroutineState::Yielded(8));
+    assert_eq!(Pin::new(&mut co).resume(0), CoroutineState::Yielded(9));
+    assert_eq!(Pin::new(&mut co).resume(0), CoroutineState::Complete(5));
+}

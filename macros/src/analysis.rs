@@ -91,6 +91,9 @@ pub struct Analysis {
     /// Per local: some field of it is moved out by value (`page.items`): its declarations are `mut`, as
     /// vacating the field borrows it mutably.
     pub field_moved: Set,
+    /// Per local: bound by a `let` whose value is dead right after it (never read: overwritten first, or not
+    /// used at all).
+    pub dead_when_bound: Set,
 }
 
 pub fn analyze(body: &Body) -> Analysis {
@@ -158,6 +161,7 @@ pub fn analyze(body: &Body) -> Analysis {
     held.block(&body.root, Set::new(n));
     let held_after_leaf = held.live_after_leaf;
     let field_moved = live.field_moved;
+    let dead_when_bound = live.dead_when_bound;
     let (live_after_loop, live_at_loop_head) = live.loops.into_iter().unzip();
     Analysis {
         live_after_leaf: live.live_after_leaf,
@@ -171,6 +175,7 @@ pub fn analyze(body: &Body) -> Analysis {
         held_after_leaf,
         field_moved,
         dead,
+        dead_when_bound,
     }
 }
 
@@ -304,6 +309,9 @@ struct Liveness<'b> {
     field_moved: Set,
     /// An assignment counts as a use instead of ending the local's liveness.
     writes_are_uses: bool,
+    /// The locals whose `let` binds a value dead right after it (as of the latest visit of the `let`, which the
+    /// fixed point of its loops makes the right one).
+    dead_when_bound: Set,
 }
 
 impl<'b> Liveness<'b> {
@@ -320,6 +328,7 @@ impl<'b> Liveness<'b> {
             held,
             field_moved: Set::new(n),
             writes_are_uses,
+            dead_when_bound: Set::new(n),
         }
     }
 
@@ -363,6 +372,11 @@ impl<'b> Liveness<'b> {
             live = match stmt {
                 Stmt::Let(l) => {
                     for &local in &l.binding.locals {
+                        if live.contains(local) {
+                            self.dead_when_bound.remove(local);
+                        } else {
+                            self.dead_when_bound.insert(local);
+                        }
                         live.remove(local);
                     }
                     if let Some(d) = &l.diverge {

@@ -17,7 +17,7 @@ use syn::{Expr, Token};
 
 use crate::errors::Errors;
 use crate::signature::Shape;
-use crate::syntax::{find_yield, macro_operands, parse_yield_arg, suspension_name};
+use crate::syntax::{find_yield, macro_operands, parse_yield_arg, statement_attrs, suspension_name};
 
 /// Reports every `?` in a generator's own body, every `yield_from!` whose argument is a literal or, unboxed, a
 /// call of the fn itself, and every `yield` expression.
@@ -396,32 +396,6 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
     fn visit_expr_try_block(&mut self, _: &'ast syn::ExprTryBlock) {}
     fn visit_item(&mut self, _: &'ast syn::Item) {}
     fn visit_type(&mut self, _: &'ast syn::Type) {}
-}
-
-/// The attributes written on a statement (on its expression, for an expression statement).
-fn statement_attrs(stmt: &syn::Stmt) -> &[syn::Attribute] {
-    match stmt {
-        syn::Stmt::Local(l) => &l.attrs,
-        syn::Stmt::Macro(m) => &m.attrs,
-        syn::Stmt::Item(_) => &[],
-        syn::Stmt::Expr(e, _) => match e {
-            Expr::Macro(m) => &m.attrs,
-            Expr::Assign(a) => &a.attrs,
-            Expr::Binary(b) => &b.attrs,
-            Expr::Call(c) => &c.attrs,
-            Expr::MethodCall(m) => &m.attrs,
-            Expr::If(i) => &i.attrs,
-            Expr::Match(m) => &m.attrs,
-            Expr::Loop(l) => &l.attrs,
-            Expr::While(w) => &w.attrs,
-            Expr::ForLoop(f) => &f.attrs,
-            Expr::Block(b) => &b.attrs,
-            Expr::Return(r) => &r.attrs,
-            Expr::Await(a) => &a.attrs,
-            Expr::Paren(p) => &p.attrs,
-            _ => &[],
-        },
-    }
 }
 
 /// The statement has a suspension point of its own: a `yield_!`, `yield_from!` or (in an async generator)

@@ -147,6 +147,9 @@ pub struct YieldPoint {
     pub in_scope: Vec<LocalId>,
     /// Source text of the `yield_!` for the generated state's doc comment.
     pub text: String,
+    /// The lint attributes of the statements around it (`#[allow(..)] let t = yield_!(n as u32);`): the yielded
+    /// value is evaluated in a statement of its own, which takes them too.
+    pub lints: Vec<Attribute>,
     /// Not a `yield_!`: a join point the emitter asked for, before a statement that several arms would emit
     /// (see [`JoinBefore`]). An arm reaching it stores the locals as at a suspension point but doesn't
     /// return: the step goes on in the join point's own arm, so that code after it is emitted once.

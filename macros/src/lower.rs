@@ -46,7 +46,8 @@ use crate::names::param_var;
 use crate::normalize::{Normalizer, has_temporary, suspending_arm_borrows_the_scrutinee};
 use crate::syntax::{
     binds_only_by_ref, calls, contains_let, find_yield, is_place_expression, let_reads_in_place, parse_yield_arg,
-    pattern_idents, reads_through_deref, ref_bindings, strip_parens, suspension_name, unpromoted, yield_macro,
+    pattern_idents, reads_through_deref, ref_bindings, statement_attrs, strip_parens, suspension_name, unpromoted,
+    yield_macro,
 };
 
 /// The state of the lowering walk.
@@ -92,6 +93,30 @@ pub struct Lowerer<'e> {
     /// The locals that are a `&mut` of a sequence (`buf: &mut [u8]`): [`Self::by_index`] only rewrites a loop
     /// over one used again after the loop.
     mutable_sequences: Vec<LocalId>,
+    /// The lint attributes of the statements being lowered, outermost first ([`YieldPoint::lints`]).
+    statement_lints: Vec<syn::Attribute>,
+}
+
+/// The lint attributes among a statement's (`allow`, `warn`, `deny`, `forbid`; `expect` as `allow`, since the
+/// statement's other parts keep the `expect` itself): what a suspension point in it also takes
+/// ([`YieldPoint::lints`]).
+fn lint_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
+    let levels = ["allow", "warn", "deny", "forbid"];
+    attrs
+        .iter()
+        .filter_map(|a| {
+            let syn::Meta::List(list) = &a.meta else { return None };
+            if levels.iter().any(|l| list.path.is_ident(l)) {
+                Some(a.clone())
+            } else if list.path.is_ident("expect") {
+                let lints = &list.tokens;
+                let span = list.path.span();
+                Some(syn::parse_quote_spanned!(span=> #[allow(#lints)]))
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// A reference type, also as a macro's `$t:ty` fragment (a `Group`) or in parentheses.
@@ -160,6 +185,7 @@ impl<'e> Lowerer<'e> {
             leaf_count: 0,
             env: Vec::new(),
             in_scope: Vec::new(),
+            statement_lints: Vec::new(),
             scope_stack: Vec::new(),
             loop_stack: Vec::new(),
             hidden_count: 0,
@@ -555,7 +581,15 @@ impl<'e> Lowerer<'e> {
     fn join_point(&mut self, span: Span) -> Node {
         let in_scope = self.in_scope.clone();
         let text = String::from("let");
-        self.yields.push(YieldPoint { span, args_span: span, value: None, in_scope, text, join: true });
+        self.yields.push(YieldPoint {
+            span,
+            args_span: span,
+            value: None,
+            in_scope,
+            text,
+            join: true,
+            lints: Vec::new(),
+        });
         Node::Yield(self.yields.len() - 1)
     }
 
@@ -924,6 +958,14 @@ impl<'e> Lowerer<'e> {
     }
 
     fn stmt(&mut self, stmt: SynStmt, at_exit: bool) -> Stmt {
+        let outer = self.statement_lints.len();
+        self.statement_lints.extend(lint_attrs(statement_attrs(&stmt)));
+        let lowered = self.stmt_inner(stmt, at_exit);
+        self.statement_lints.truncate(outer);
+        lowered
+    }
+
+    fn stmt_inner(&mut self, stmt: SynStmt, at_exit: bool) -> Stmt {
         match stmt {
             SynStmt::Local(local)
                 if local
@@ -1149,7 +1191,8 @@ impl<'e> Lowerer<'e> {
                 let value = arg.map(|e| self.leaf(e, UseKind::Move));
                 let args_span = m.mac.delimiter.span().join();
                 let in_scope = self.in_scope.clone();
-                self.yields.push(YieldPoint { span, args_span, value, in_scope, text, join: false });
+                let lints = self.statement_lints.clone();
+                self.yields.push(YieldPoint { span, args_span, value, in_scope, text, join: false, lints });
                 Node::Yield(self.yields.len() - 1)
             }
             Expr::Paren(p) => self.expr(*p.expr, ctx, at_exit),

@@ -11,6 +11,7 @@
 //!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]); and the two the rewrites of a local's
 //!   uses build for every use, made directly rather than parsed from tokens ([`ident_expr`], [`deref_expr`]);
 //!   whether `*` of a `let`'s value reads through it, a guard or an `Rc` ([`reads_through_deref`]).
+//! - Statements: the attributes written on one ([`statement_attrs`]).
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -709,6 +710,32 @@ pub fn reads_through_deref(init: &Expr) -> bool {
             _ => false,
         },
         _ => false,
+    }
+}
+
+/// The attributes written on a statement (on its expression, for an expression statement).
+pub fn statement_attrs(stmt: &syn::Stmt) -> &[syn::Attribute] {
+    match stmt {
+        syn::Stmt::Local(l) => &l.attrs,
+        syn::Stmt::Macro(m) => &m.attrs,
+        syn::Stmt::Item(_) => &[],
+        syn::Stmt::Expr(e, _) => match e {
+            Expr::Macro(m) => &m.attrs,
+            Expr::Assign(a) => &a.attrs,
+            Expr::Binary(b) => &b.attrs,
+            Expr::Call(c) => &c.attrs,
+            Expr::MethodCall(m) => &m.attrs,
+            Expr::If(i) => &i.attrs,
+            Expr::Match(m) => &m.attrs,
+            Expr::Loop(l) => &l.attrs,
+            Expr::While(w) => &w.attrs,
+            Expr::ForLoop(f) => &f.attrs,
+            Expr::Block(b) => &b.attrs,
+            Expr::Return(r) => &r.attrs,
+            Expr::Await(a) => &a.attrs,
+            Expr::Paren(p) => &p.attrs,
+            _ => &[],
+        },
     }
 }
 

@@ -192,7 +192,9 @@ impl Emitter<'_> {
                 }
             };
         }
+        let lints = &point.lints;
         let body = quote_spanned! {point.span=>
+            #(#lints)*
             let #y #y_ty = #value;
             #store
             #g.exit = #p::Exit::Suspended;

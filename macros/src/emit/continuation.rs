@@ -91,7 +91,12 @@ impl Emitter<'_> {
         let wraps = self.wraps(&l.binding);
         // `let ... else` can't take an initializer ending in `}` (a block the transform made): parenthesise it.
         let init = if diverge.is_some() { quote!((#init)) } else { init };
-        quote!(#(#attrs)* let #pat = #init #diverge; #witnesses #wraps)
+        let allow = if l.binding.locals.iter().any(|&x| self.read_elsewhere.contains(x)) {
+            quote!(#[allow(unused_variables)])
+        } else {
+            TokenStream::new()
+        };
+        quote!(#(#attrs)* #allow let #pat = #init #diverge; #witnesses #wraps)
     }
 
     /// Ties the types of locals whose value arrives in several arms to their shared witnesses (declared at
