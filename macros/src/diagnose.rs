@@ -191,10 +191,17 @@ impl Checker<'_> {
 
     fn question(&mut self, span: Span) {
         let (what, items) = if self.stream { ("an async generator", "Stream") } else { ("a generator", "Iterator") };
+        // An async generator of `Result`s takes `?`, when the signature says so in words the macro can read.
+        let alias = if self.stream {
+            "\nnote: `?` in an async generator yields the error as its last item when the signature's item type is \
+             written `Result<T, E>` (or `io::Result<T>`…): a type alias of your own (`Res<T>`) isn't seen through"
+        } else {
+            ""
+        };
         self.errors.error(
             span,
             format!(
-                "cannot use the `?` operator in {what}: its body returns `()`, not a `Result` or an `Option`\n\
+                "cannot use the `?` operator in {what}: its body returns `()`, not a `Result` or an `Option`{alias}\n\
                  help: handle the error here (`match`, `if let`, `let ... else`), or yield the results as items: \
                  `-> impl {items}<Item = Result<T, E>>` and `yield_!(Err(e))`"
             ),
