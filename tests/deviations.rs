@@ -38,6 +38,23 @@ fn temporaries_borrowed_by_an_unknown_method_drop_before_suspending() {
 }
 
 #[stackless::coroutine]
+fn match_scrutinee_borrowed_by_an_unknown_method() -> impl Iterator<Item = usize> {
+    match Noisy("temp").width() {
+        n => {
+            yield_!(n);
+            log("resumed");
+        }
+    }
+}
+
+#[test]
+fn a_match_scrutinees_temporary_borrowed_by_an_unknown_method_drops_before_the_arms_suspension() {
+    // The plain fn would drop `temp` at the end of the `match`, after "resumed" (as it does here with `len`).
+    let log = events(|| assert_eq!(match_scrutinee_borrowed_by_an_unknown_method().count(), 1));
+    assert_eq!(log, strs(&["drop temp", "resumed"]));
+}
+
+#[stackless::coroutine]
 fn temporary_in_an_if_let_scrutinee() -> impl Iterator<Item = usize> {
     if let Some(n) = Some(Noisy("temp").0.len()) {
         yield_!(n);
