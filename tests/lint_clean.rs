@@ -476,14 +476,22 @@ fn a_local_unread_in_one_arm_runs() {
 /// A lint attribute on a statement that suspends applies to its yielded value, which the step evaluates in a
 /// statement of its own (the cast here is clippy's `cast_possible_truncation`, denied by this file).
 #[stackless::coroutine(resume = _first)]
-fn allowed_on_a_suspending_statement(n: u64) -> impl Coroutine<u8, Yield = u32, Return = u8> {
+fn allowed_on_a_suspending_statement(n: u64) -> impl Coroutine<u8, Yield = u32, Return = Option<u8>> {
     #[allow(clippy::cast_possible_truncation)]
     let got = yield_!(n as u32);
     #[allow(clippy::cast_possible_truncation)]
     yield_!((n + 1) as u32);
     #[expect(clippy::cast_possible_truncation)]
     yield_!((n + 2) as u32);
-    got
+    #[expect(clippy::cast_possible_truncation)]
+    let again = yield_!((n + 3) as u32);
+    #[allow(clippy::cast_possible_truncation)]
+    below_100(yield_!((n + 4) as u32))?;
+    Some(got + again)
+}
+
+fn below_100(v: u8) -> Option<u8> {
+    (v < 100).then_some(v)
 }
 
 #[test]
@@ -492,5 +500,7 @@ fn lint_attributes_on_suspending_statements_run() {
     assert_eq!(Pin::new(&mut co).resume(0), CoroutineState::Yielded(7));
     assert_eq!(Pin::new(&mut co).resume(5), CoroutineState::Yielded(8));
     assert_eq!(Pin::new(&mut co).resume(0), CoroutineState::Yielded(9));
-    assert_eq!(Pin::new(&mut co).resume(0), CoroutineState::Complete(5));
+    assert_eq!(Pin::new(&mut co).resume(2), CoroutineState::Yielded(10));
+    assert_eq!(Pin::new(&mut co).resume(1), CoroutineState::Yielded(11));
+    assert_eq!(Pin::new(&mut co).resume(0), CoroutineState::Complete(Some(6)));
 }

@@ -2472,10 +2472,30 @@ fn consuming_adapters<I: Iterator<Item = i32>>(
     }
 }
 
+/// More of them: `map_while`, `inspect`, `copied`, `Option::map_or` and `Result::is_ok_and` on locals still in
+/// scope at later suspension points.
+#[stackless::coroutine]
+fn more_consuming_methods(v: Vec<i32>, found: Option<i32>, parsed: Result<i32, String>) -> impl Iterator<Item = i32> {
+    let it = v.into_iter();
+    for x in it.map_while(|x| (x < 5).then_some(x * 2)).inspect(|x| assert!(*x > 0)) {
+        yield_!(x);
+    }
+    let firsts = [found.unwrap_or(0), 1];
+    let copies = firsts.iter();
+    yield_!(copies.copied().sum::<i32>());
+    let n = found.map_or(-1, |f| f + 1);
+    yield_!(n);
+    if parsed.is_ok_and(|p| p > 0) {
+        yield_!(n * 10);
+    }
+}
+
 #[test]
 fn adapters_and_methods_that_take_self_consume_their_receiver() {
     let got: Vec<i32> = consuming_adapters(vec![1, 2, 5, 1], vec![1, 2, 5].into_iter(), Some("abc".into())).collect();
     assert_eq!(got, [1, 2, 2, 7, 100]);
+    let got: Vec<i32> = more_consuming_methods(vec![1, 3, 7, 2], Some(4), Ok(3)).collect();
+    assert_eq!(got, [2, 6, 5, 5, 50]);
 }
 
 /// A local bound from a search whose predicate is a closure (`seen.iter().find(|s| ..)`, `max_by_key`) can't hold
@@ -2495,6 +2515,25 @@ fn found_by_a_predicate(words: Vec<&'static str>) -> impl Iterator<Item = String
         }
         seen.push(w.to_string());
     }
+}
+
+/// Not when the searched items are made by a closure: `max_by_key` over `split(|c| ..)` iterators gives one of them,
+/// which holds that closure (its local still needs the join point of a closure statement: E0308 without it).
+#[stackless::coroutine]
+#[allow(clippy::manual_pattern_char_comparison)] // The split's pattern must be a closure here.
+fn longest_split(lines: Vec<&'static str>) -> impl Iterator<Item = usize> {
+    for i in 0..lines.len() {
+        let parts = lines.iter().map(|l| l.split(|c: char| c == ',')).max_by_key(|p| p.clone().count());
+        yield_!(i);
+        if let Some(p) = parts {
+            yield_!(p.count());
+        }
+    }
+}
+
+#[test]
+fn a_search_among_items_made_by_a_closure_may_hold_it() {
+    assert_eq!(longest_split(vec!["a,b", "c"]).collect::<Vec<_>>(), [0, 2, 1, 2]);
 }
 
 #[test]

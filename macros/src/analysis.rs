@@ -12,6 +12,9 @@
 //! is one that a statement moves and assigns again (`cur = next(cur)`), which an arm can then do in place.
 //! A stored local that is neither read nor assigned again is **dead** there: the emitter stores it through a
 //! probe of its type, which drops a `Copy` one at once.
+//!
+//! Liveness also finds the `let`s whose value is never read though their local is ([`Analysis::lets_allowing_unused`]),
+//! for the lint level of the arms that declare them.
 
 use crate::ir::{Block, Body, Cond, Jump, LastUse, Leaf, LocalId, LoopId, Node, Stmt, UseKind, YieldId};
 
@@ -91,9 +94,11 @@ pub struct Analysis {
     /// Per local: some field of it is moved out by value (`page.items`): its declarations are `mut`, as
     /// vacating the field borrows it mutably.
     pub field_moved: Set,
-    /// Per local: bound by a `let` whose value is dead right after it (never read: overwritten first, or not
-    /// used at all).
-    pub dead_when_bound: Set,
+    /// Per local: bound by a `let` whose value is never read (overwritten first), though the body reads the local
+    /// elsewhere. An arm that declares it may then suspend before any use, which rustc would report as an unused
+    /// variable there (with a `_` name as the fix, which breaks the other arms): its `let` allows
+    /// `unused_variables`, where the plain fn says that the value assigned is never read.
+    pub lets_allowing_unused: Set,
 }
 
 pub fn analyze(body: &Body) -> Analysis {
@@ -161,7 +166,8 @@ pub fn analyze(body: &Body) -> Analysis {
     held.block(&body.root, Set::new(n));
     let held_after_leaf = held.live_after_leaf;
     let field_moved = live.field_moved;
-    let dead_when_bound = live.dead_when_bound;
+    let mut lets_allowing_unused = live.dead_when_bound;
+    lets_allowing_unused.intersect(&live.read);
     let (live_after_loop, live_at_loop_head) = live.loops.into_iter().unzip();
     Analysis {
         live_after_leaf: live.live_after_leaf,
@@ -175,7 +181,7 @@ pub fn analyze(body: &Body) -> Analysis {
         held_after_leaf,
         field_moved,
         dead,
-        dead_when_bound,
+        lets_allowing_unused,
     }
 }
 
@@ -312,6 +318,8 @@ struct Liveness<'b> {
     /// The locals whose `let` binds a value dead right after it (as of the latest visit of the `let`, which the
     /// fixed point of its loops makes the right one).
     dead_when_bound: Set,
+    /// The locals some leaf or yielded value reads (any use but an assignment as a whole).
+    read: Set,
 }
 
 impl<'b> Liveness<'b> {
@@ -329,6 +337,7 @@ impl<'b> Liveness<'b> {
             field_moved: Set::new(n),
             writes_are_uses,
             dead_when_bound: Set::new(n),
+            read: Set::new(n),
         }
     }
 
@@ -349,6 +358,9 @@ impl<'b> Liveness<'b> {
         let leaves_for_a_loop = leaf.jumps.iter().any(|j| matches!(j, Jump::Break(_) | Jump::Continue(_)));
         // Uses in reverse order: a whole write kills, any read makes live.
         for u in leaf.uses.iter().rev() {
+            if u.kind != UseKind::Write {
+                self.read.insert(u.local);
+            }
             // (A field of a `Copy` value, or behind a `&mut`, is copied, never moved.)
             if u.field_move && !self.body.locals[u.local].copies_fields() {
                 self.field_moved.insert(u.local);

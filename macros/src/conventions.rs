@@ -111,49 +111,6 @@ pub fn consuming_method(name: &str) -> bool {
         )
 }
 
-/// Whether the value of `expr` can't be made of a closure written in it (a local bound from it needn't be treated
-/// as one that may hold a closure): its outermost call is a method that consumes its closures and gives an item,
-/// an index, a count or a flag (`seen.iter().find(|s| ..)`, `v.iter().max_by_key(|p| p.1)`), possibly through
-/// `?`, `unwrap` and the like.
-pub fn result_without_closure(expr: &syn::Expr) -> bool {
-    use syn::Expr;
-    match expr {
-        Expr::Paren(p) => result_without_closure(&p.expr),
-        Expr::Try(t) => result_without_closure(&t.expr),
-        Expr::MethodCall(m) => {
-            let name = m.method.to_string();
-            if matches!(
-                name.as_str(),
-                "unwrap" | "expect" | "unwrap_or" | "unwrap_or_default" | "unwrap_or_else" | "copied" | "cloned"
-            ) {
-                return result_without_closure(&m.receiver);
-            }
-            matches!(
-                name.as_str(),
-                "find"
-                    | "rfind"
-                    | "position"
-                    | "rposition"
-                    | "any"
-                    | "all"
-                    | "count"
-                    | "max_by"
-                    | "min_by"
-                    | "max_by_key"
-                    | "min_by_key"
-                    | "is_some_and"
-                    | "is_ok_and"
-                    | "is_err_and"
-                    | "is_none_or"
-                    | "binary_search_by"
-                    | "binary_search_by_key"
-                    | "partition_point"
-            )
-        }
-        _ => false,
-    }
-}
-
 /// The std collections whose `new()` and `with_capacity(..)` leave the item type to later code.
 const GENERIC_COLLECTIONS: &[&str] =
     &["Vec", "VecDeque", "HashMap", "HashSet", "BTreeMap", "BTreeSet", "BinaryHeap", "LinkedList"];

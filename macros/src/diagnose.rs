@@ -28,7 +28,20 @@ pub fn check_body(block: &syn::Block, shape: &Shape, unboxed_name: Option<&syn::
     let generator = shape.is_generator() || shape.is_stream();
     // In an async generator of `Result`s, `?` yields the error and ends the stream (`stream.rs`).
     let question_allowed = shape.streams_results();
-    let mut checker = Checker { errors, generator, stream: shape.is_stream(), question_allowed, unboxed_name };
+    let mut checker = Checker {
+        errors,
+        generator,
+        stream: shape.is_stream(),
+        question_allowed,
+        // An async generator of `Result`s takes `?`, when the signature says so in words the macro can read.
+        alias_note: if shape.stream_item_may_alias_result() {
+            "\nnote: `?` in an async generator yields the error as its last item when the signature's item type is \
+             written `Result<T, E>` (or `io::Result<T>`…): a type alias of your own (`Res<T>`) isn't seen through"
+        } else {
+            ""
+        },
+        unboxed_name,
+    };
     syn::visit::Visit::visit_block(&mut checker, block);
     check_moved_items(block, errors);
 }
@@ -160,6 +173,8 @@ struct Checker<'e> {
     stream: bool,
     /// `?` yields the error (an async generator of `Result`s).
     question_allowed: bool,
+    /// A note for `?`'s error when the async generator's item type may be an alias of a `Result` (`Res<u32>`).
+    alias_note: &'static str,
     unboxed_name: Option<&'e syn::Ident>,
 }
 
@@ -191,17 +206,11 @@ impl Checker<'_> {
 
     fn question(&mut self, span: Span) {
         let (what, items) = if self.stream { ("an async generator", "Stream") } else { ("a generator", "Iterator") };
-        // An async generator of `Result`s takes `?`, when the signature says so in words the macro can read.
-        let alias = if self.stream {
-            "\nnote: `?` in an async generator yields the error as its last item when the signature's item type is \
-             written `Result<T, E>` (or `io::Result<T>`…): a type alias of your own (`Res<T>`) isn't seen through"
-        } else {
-            ""
-        };
+        let alias_note = self.alias_note;
         self.errors.error(
             span,
             format!(
-                "cannot use the `?` operator in {what}: its body returns `()`, not a `Result` or an `Option`{alias}\n\
+                "cannot use the `?` operator in {what}: its body returns `()`, not a `Result` or an `Option`{alias_note}\n\
                  help: handle the error here (`match`, `if let`, `let ... else`), or yield the results as items: \
                  `-> impl {items}<Item = Result<T, E>>` and `yield_!(Err(e))`"
             ),

@@ -23,6 +23,8 @@
 //!   fn's temporary lives to the end of the `match`: a pattern that binds nothing binds it whole ([`bind_whole`]),
 //!   one that binds names its `_` parts ([`pin_wilds`]); a `ref` binding borrows a hidden local the scrutinee
 //!   became ([`normalize`](crate::normalize)).
+//! - A suspension point takes the lint attributes of the statements around it ([`YieldPoint::lints`]): its
+//!   yielded value is evaluated in a statement of its own.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -97,8 +99,23 @@ pub struct Lowerer<'e> {
     statement_lints: Vec<syn::Attribute>,
 }
 
-/// The lint attributes among a statement's (`allow`, `warn`, `deny`, `forbid`; `expect` as `allow`, since the
-/// statement's other parts keep the `expect` itself): what a suspension point in it also takes
+/// `attrs` with each `#[expect(..)]` made an `#[allow(..)]`.
+fn expectations_allowed(attrs: Vec<syn::Attribute>) -> Vec<syn::Attribute> {
+    attrs
+        .into_iter()
+        .map(|a| match &a.meta {
+            syn::Meta::List(list) if list.path.is_ident("expect") => {
+                let lints = &list.tokens;
+                let span = list.path.span();
+                syn::parse_quote_spanned!(span=> #[allow(#lints)])
+            }
+            _ => a,
+        })
+        .collect()
+}
+
+/// The lint attributes among a statement's (`allow`, `warn`, `deny`, `forbid`; `expect` as `allow`, since the lint
+/// may be raised in another part of the statement): what a suspension point in it also takes
 /// ([`YieldPoint::lints`]).
 fn lint_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
     let levels = ["allow", "warn", "deny", "forbid"];
@@ -109,9 +126,7 @@ fn lint_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
             if levels.iter().any(|l| list.path.is_ident(l)) {
                 Some(a.clone())
             } else if list.path.is_ident("expect") {
-                let lints = &list.tokens;
-                let span = list.path.span();
-                Some(syn::parse_quote_spanned!(span=> #[allow(#lints)]))
+                expectations_allowed(vec![a.clone()]).pop()
             } else {
                 None
             }
@@ -980,6 +995,10 @@ impl<'e> Lowerer<'e> {
             SynStmt::Local(local) => {
                 let ordinal = self.lets;
                 self.lets += 1;
+                // A suspending initializer's yielded value takes the `let`'s lint attributes as well, an `expect`
+                // as an `allow` (`lint_attrs`): the lint may be raised there only, so the `let` keeps an `allow` too.
+                let suspends = local.init.as_ref().is_some_and(|i| find_yield(&i.expr).is_some());
+                let attrs = if suspends { expectations_allowed(local.attrs) } else { local.attrs };
                 let (init, diverge) = match local.init {
                     Some(init) => {
                         let ctx =
@@ -1111,7 +1130,7 @@ impl<'e> Lowerer<'e> {
                         self.locals[single].value = Value::Owned;
                     }
                 }
-                Stmt::Let(Let { ordinal, attrs: local.attrs, binding, init, diverge, delegated: None })
+                Stmt::Let(Let { ordinal, attrs, binding, init, diverge, delegated: None })
             }
             // An `if` statement that jumps to a loop of the body (`if c { x = t; continue; }`) is lowered as a
             // node even without a suspension point: the analysis then sees what its paths do before they jump

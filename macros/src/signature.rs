@@ -62,6 +62,19 @@ impl Shape {
         }
     }
 
+    /// An async generator whose item type is written as a generic type the macro doesn't know (`Res<u32>`): maybe
+    /// an alias of a `Result`, which [`Self::streams_results`] can't see through.
+    pub fn stream_item_may_alias_result(&self) -> bool {
+        const KNOWN: &[&str] =
+            &["Option", "Vec", "Box", "VecDeque", "HashMap", "HashSet", "BTreeMap", "BTreeSet", "Rc", "Arc", "Cow"];
+        match &self.kind {
+            Kind::Stream { item: Type::Path(p) } => p.path.segments.last().is_some_and(|s| {
+                matches!(s.arguments, syn::PathArguments::AngleBracketed(_)) && !KNOWN.iter().any(|k| s.ident == k)
+            }),
+            _ => false,
+        }
+    }
+
     /// The resume argument is `()`: a generator's, or a coroutine's whose resume type is written `()`.
     pub fn resumes_with_unit(&self) -> bool {
         match &self.kind {

@@ -16,8 +16,8 @@
 //!
 //! proc-macro2 runs in its fallback mode here, as in `fuzz`; with its `span-locations` feature a span's line is
 //! its line in the case file, so the "(line N)" in the state enum's docs matches a real expansion. What differs
-//! from `cargo expand`'s output: std's macros stay unexpanded (`::core::unreachable!()`, not
-//! `::core::panicking::panic(..)`), user tokens quoted in those docs are printed by proc-macro2 (`yield_ ! (n)`
+//! from `cargo expand`'s output: std's macros stay unexpanded (`::core::matches!(..)` in a stream's `Finished`,
+//! not the `match` it expands to), user tokens quoted in those docs are printed by proc-macro2 (`yield_ ! (n)`
 //! where rustc prints `yield_! (n)`), and attributes on struct-pattern fields, which rustc's printer drops, stay.
 
 use std::fmt::Write as _;

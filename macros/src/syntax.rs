@@ -8,7 +8,8 @@
 //!   [`binds_by_ref`], [`binds_only_by_ref`]) and whether a `let` reads its value in place
 //!   ([`let_reads_in_place`]).
 //! - Values: [`strip_parens`], whether one is surely a temporary rustc doesn't promote ([`unpromoted`]), how many
-//!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]); and the two the rewrites of a local's
+//!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]) or its value surely holds none of its
+//!   closures (a search's: [`result_without_closure`]); and the two the rewrites of a local's
 //!   uses build for every use, made directly rather than parsed from tokens ([`ident_expr`], [`deref_expr`]);
 //!   whether `*` of a `let`'s value reads through it, a guard or an `Rc` ([`reads_through_deref`]).
 //! - Statements: the attributes written on one ([`statement_attrs`]).
@@ -654,6 +655,46 @@ pub fn has_closure(expr: &Expr) -> bool {
     finder.0
 }
 
+/// Whether the value of `expr` can't be made of a closure written in it (a local bound from it needn't be treated
+/// as one that may hold a closure): its outermost call is a method that consumes its closures and gives an index,
+/// a count or a flag (`v.iter().position(|x| ..)`, `any`, `is_some_and`), or an item of a receiver that makes
+/// no closure (`seen.iter().find(|s| ..)`, `v.iter().max_by_key(|p| p.1)`: not `v.iter().map(|x| move || x)
+/// .find(..)`), possibly through `?`, `unwrap` and the like.
+pub fn result_without_closure(expr: &syn::Expr) -> bool {
+    use syn::Expr;
+    match expr {
+        Expr::Paren(p) => result_without_closure(&p.expr),
+        Expr::Try(t) => result_without_closure(&t.expr),
+        Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            if matches!(
+                name.as_str(),
+                "unwrap" | "expect" | "unwrap_or" | "unwrap_or_default" | "unwrap_or_else" | "copied" | "cloned"
+            ) {
+                return result_without_closure(&m.receiver);
+            }
+            let index_count_or_flag = matches!(
+                name.as_str(),
+                "position"
+                    | "rposition"
+                    | "any"
+                    | "all"
+                    | "count"
+                    | "is_some_and"
+                    | "is_ok_and"
+                    | "is_err_and"
+                    | "is_none_or"
+                    | "binary_search_by"
+                    | "binary_search_by_key"
+                    | "partition_point"
+            );
+            let item = matches!(name.as_str(), "find" | "rfind" | "max_by" | "min_by" | "max_by_key" | "min_by_key");
+            index_count_or_flag || (item && !has_closure(&m.receiver))
+        }
+        _ => false,
+    }
+}
+
 /// How many calls, method calls and macros `e` makes (outside closures), each of which may have side effects.
 pub fn calls(e: &Expr) -> usize {
     struct Calls(usize);
@@ -734,6 +775,27 @@ pub fn statement_attrs(stmt: &syn::Stmt) -> &[syn::Attribute] {
             Expr::Return(r) => &r.attrs,
             Expr::Await(a) => &a.attrs,
             Expr::Paren(p) => &p.attrs,
+            Expr::Try(t) => &t.attrs,
+            Expr::Unary(u) => &u.attrs,
+            Expr::Cast(c) => &c.attrs,
+            Expr::Field(f) => &f.attrs,
+            Expr::Index(i) => &i.attrs,
+            Expr::Reference(r) => &r.attrs,
+            Expr::Tuple(t) => &t.attrs,
+            Expr::Array(a) => &a.attrs,
+            Expr::Struct(s) => &s.attrs,
+            Expr::Unsafe(u) => &u.attrs,
+            Expr::Let(l) => &l.attrs,
+            Expr::Path(p) => &p.attrs,
+            Expr::Lit(l) => &l.attrs,
+            Expr::Closure(c) => &c.attrs,
+            Expr::Range(r) => &r.attrs,
+            Expr::Repeat(r) => &r.attrs,
+            Expr::Break(b) => &b.attrs,
+            Expr::Continue(c) => &c.attrs,
+            Expr::Async(a) => &a.attrs,
+            Expr::Const(c) => &c.attrs,
+            Expr::Group(g) => &g.attrs,
             _ => &[],
         },
     }

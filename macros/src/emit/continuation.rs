@@ -91,7 +91,10 @@ impl Emitter<'_> {
         let wraps = self.wraps(&l.binding);
         // `let ... else` can't take an initializer ending in `}` (a block the transform made): parenthesise it.
         let init = if diverge.is_some() { quote!((#init)) } else { init };
-        let allow = if l.binding.locals.iter().any(|&x| self.read_elsewhere.contains(x)) {
+        // (When all it binds may be so: `unused_variables` would otherwise be silenced for a sibling binding.)
+        let allow = if !l.binding.locals.is_empty()
+            && l.binding.locals.iter().all(|&x| self.an.lets_allowing_unused.contains(x))
+        {
             quote!(#[allow(unused_variables)])
         } else {
             TokenStream::new()

@@ -68,8 +68,7 @@ mod continuation;
 mod queries;
 
 use queries::{
-    along_flows, declared_untyped, locate_points, never_held, outermost_loop, reached, read_somewhere, restored_scopes,
-    value_flows,
+    along_flows, declared_untyped, locate_points, never_held, outermost_loop, reached, restored_scopes, value_flows,
 };
 
 /// The environment variable that makes the emitter check, for each arm it plans by value, that an in-place emission
@@ -150,11 +149,6 @@ pub struct Emitter<'a> {
     declared_untyped: Set,
     /// The locals the arms emitted so far refer to (the union of each arm's `referenced`).
     referenced_by_arms: Set,
-    /// The locals that an arm may declare and then leave unread, though the body reads them: their `let`'s value
-    /// is never read ([`Analysis::dead_when_bound`]). The `let` allows `unused_variables`, which rustc would report
-    /// for an arm that suspends before the local's next assignment (suggesting a `_` name, which breaks the other
-    /// arms), where the plain fn says that the value assigned is never read.
-    read_elsewhere: Set,
 }
 
 /// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it
@@ -412,8 +406,6 @@ impl<'a> Emitter<'a> {
         let never_held = never_held(body, an);
         let layout = Layout::new(body, an, &never_held, &located);
         let declared_untyped = declared_untyped(body);
-        let mut read_elsewhere = read_somewhere(body);
-        read_elsewhere.intersect(&an.dead_when_bound);
         Emitter {
             body,
             an,
@@ -446,7 +438,6 @@ impl<'a> Emitter<'a> {
             never_held,
             declared_untyped,
             referenced_by_arms: Set::new(n),
-            read_elsewhere,
         }
     }
 

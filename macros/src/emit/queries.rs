@@ -7,9 +7,8 @@ use std::collections::{HashMap, HashSet};
 use syn::Expr;
 
 use crate::analysis::{Analysis, Set};
-use crate::conventions::result_without_closure;
 use crate::ir::{Binding, Block, Body, Cond, Jump, Leaf, LocalId, LoopId, Node, ScopeId, Stmt, UseKind, YieldId};
-use crate::syntax::has_closure;
+use crate::syntax::{has_closure, result_without_closure};
 
 /// Running the statement from its start never completes normally: it always reaches a suspension point (or
 /// jumps away) first, so the statements after it in its block are only reached by resuming, in another arm.
@@ -535,36 +534,6 @@ pub(super) fn for_each_leaf(node: &Node, f: &mut dyn FnMut(&Leaf)) {
             }
         },
     );
-}
-
-/// The locals the body reads somewhere (any use but an assignment as a whole, in any leaf or yielded value): rustc
-/// can't warn that such a local is unused, only that a value assigned to it is never read.
-pub(super) fn read_somewhere(body: &Body) -> Set {
-    let mut out = Set::new(body.locals.len());
-    let mut note = |leaf: &Leaf| {
-        for u in leaf.uses.iter().filter(|u| u.kind != UseKind::Write) {
-            out.insert(u.local);
-        }
-    };
-    for point in &body.yields {
-        if let Some(value) = &point.value {
-            note(value);
-        }
-    }
-    for stmt in &body.root.stmts {
-        match stmt {
-            Stmt::Let(l) => {
-                if let Some(init) = &l.init {
-                    for_each_leaf(init, &mut note);
-                }
-                if let Some(d) = &l.diverge {
-                    note(d);
-                }
-            }
-            Stmt::Expr(n, _) => for_each_leaf(n, &mut note),
-        }
-    }
-    out
 }
 
 /// Where values flow between locals, roughly: (the locals a `let`'s initializer, a `for` loop's iterator or an
