@@ -2541,3 +2541,30 @@ fn a_search_with_a_closure_predicate_holds_no_closure() {
     let got: Vec<String> = found_by_a_predicate(vec!["ab", "cde", "fg"]).collect();
     assert_eq!(got, ["ab", "ab", "cde"]);
 }
+
+/// A `for` loop over a view of a local (`line.char_indices()`) whose suspension points are each followed by a
+/// jump out of it (`yield_!(i); break;`): the iterator is dead at them and has no drop glue, so no suspension
+/// point holds it and nothing is borrowed across one (it was rejected as a loop borrowing `line`). Found by a
+/// user-style test program.
+#[stackless::coroutine]
+fn first_marks(lines: Vec<String>) -> impl Iterator<Item = usize> {
+    'lines: for line in lines {
+        for (i, ch) in line.char_indices() {
+            if ch == '#' {
+                yield_!(i);
+                continue 'lines;
+            }
+            if ch == '!' {
+                yield_!(i + 100);
+                break;
+            }
+        }
+        yield_!(1000);
+    }
+}
+
+#[test]
+fn a_loop_left_after_each_suspension_holds_no_borrowing_iterator() {
+    let lines = vec!["ab#c".to_string(), "x".into(), "q!".into(), "#".into()];
+    assert_eq!(first_marks(lines).collect::<Vec<_>>(), [2, 1000, 101, 1000, 0]);
+}

@@ -34,7 +34,9 @@ use crate::conventions::{
 use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, Node, Stmt, Value};
 use crate::names::Hidden;
-use crate::syntax::{is_place_expression, pattern_names, ref_bindings, strip_parens, unpromoted};
+use crate::syntax::{
+    format_captures, is_place_expression, macro_operands, pattern_names, ref_bindings, strip_parens, unpromoted,
+};
 
 /// What a pattern's bindings bind into.
 #[derive(Clone, Copy)]
@@ -187,9 +189,16 @@ impl<'a> Checker<'a> {
                 self.cond_bindings(cond);
                 self.block(body);
             }
-            Node::For { iter, body, binding, .. } => {
+            Node::For { iter, body, binding, it, .. } => {
                 // Each item is a temporary of its iteration.
                 self.ref_bindings(binding, Source::Temporary);
+                // An iterator that no suspension point stores (dead at each, without drop glue: `yield_!(i);
+                // break;`) borrows nothing across one.
+                let held = (0..self.body.yields.len()).any(|k| self.an.reachable[k] && self.an.stored[k].contains(it));
+                if !held {
+                    self.block(body);
+                    return;
+                }
                 // `let it = v.iter(); for x in it`: the loop iterates over what `it`'s initializer borrows.
                 let iterated = Self::local_of(iter, strip_parens(&iter.expr));
                 let (iter, header) =
@@ -836,7 +845,9 @@ impl<'a> Checker<'a> {
             local_info.owned()
         } else {
             // A view (`s.chars()`, `v.iter()`) is an iterator by value, never a reference: `it.by_ref()` borrows it.
-            local_info.owned() || local_info.value == Value::View
+            // A guard, `Rc` or `Box` (`let g = m.lock().unwrap();`) lends what it points to through `deref(&g)`: a
+            // borrow of the local itself.
+            local_info.owned() || local_info.value == Value::View || local_info.reads_through_deref
         };
         // At the borrowed local (`&words[i]` is reported at `words`).
         let span = if reference { root.span() } else { expr.span() };
@@ -893,6 +904,21 @@ impl<'a> Checker<'a> {
                     && let Some(ident) = p.path.get_ident()
                 {
                     self.mentioned.push(ident.clone());
+                }
+            }
+            // `format!("{label}={v}")`, `println!("{}", total)`: the std macros' operands and inline captures.
+            fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+                let Some(operands) = macro_operands(mac) else { return };
+                for operand in operands.iter() {
+                    match operand {
+                        // `name = value`: `name` is the format's, not a local.
+                        Expr::Assign(a) => self.visit_expr(&a.right),
+                        Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => {
+                            let captured = format_captures(&s.value());
+                            self.mentioned.extend(captured.iter().map(|name| syn::Ident::new(name, s.span())));
+                        }
+                        other => self.visit_expr(other),
+                    }
                 }
             }
         }

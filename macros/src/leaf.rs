@@ -24,7 +24,7 @@ use crate::conventions::{
     shared_method,
 };
 use crate::ir::{Jump, LocalId, LoopId, Use, UseKind};
-use crate::syntax::{ident_expr, let_reads_in_place, pattern_names};
+use crate::syntax::{format_captures, ident_expr, let_reads_in_place, pattern_names};
 
 /// What the rewrite mode needs from emission. The methods that take `&mut self` let emission note what the
 /// rewritten code needs: the locals it reaches, the loops it jumps out of, an arm that can't run in place.
@@ -546,56 +546,6 @@ impl<'a> Walker<'a> {
         }
         out.into_iter().collect()
     }
-}
-
-/// The names a format string captures inline (`{x}`, `{x:?}`, `{:>width$.prec$}`).
-fn format_captures(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'{' {
-            if bytes.get(i + 1) == Some(&b'{') {
-                i += 2;
-                continue;
-            }
-            let start = i + 1;
-            let mut end = start;
-            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
-                end += 1;
-            }
-            let name = &s[start..end];
-            if !name.is_empty() && !name.as_bytes()[0].is_ascii_digit() && matches!(bytes.get(end), Some(b'}' | b':')) {
-                out.push(name.to_string());
-            }
-            i = end;
-            if bytes.get(end) == Some(&b':') {
-                // The spec's width and precision may name locals too (`{:>width$}`, `{:.prec$}`).
-                let close = s[end..].find('}').map_or(s.len(), |c| end + c);
-                let spec = &s[end + 1..close];
-                let mut words = spec.char_indices().peekable();
-                while let Some((at, c)) = words.next() {
-                    if !(c.is_ascii_alphabetic() || c == '_') {
-                        continue;
-                    }
-                    let mut stop = at + c.len_utf8();
-                    while let Some(&(next, c)) = words.peek()
-                        && (c.is_ascii_alphanumeric() || c == '_')
-                    {
-                        stop = next + 1;
-                        words.next();
-                    }
-                    if spec[stop..].starts_with('$') {
-                        out.push(spec[at..stop].to_string());
-                    }
-                }
-                i = close;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    out
 }
 
 /// How a scrutinee is used: by value when a pattern binds by value, except a field of a local, which the
@@ -1120,15 +1070,6 @@ impl VisitMut for Walker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn format_captures_skip_escapes_and_positions() {
-        assert_eq!(format_captures("{a} {{b}} {0} {c:?} {}"), vec!["a".to_string(), "c".to_string()]);
-        assert_eq!(
-            format_captures("{name:>width$} {:.prec$} {:x<8} {0:1$} {v:>w$.p$?}"),
-            ["name", "width", "prec", "v", "w", "p"].map(String::from)
-        );
-    }
 
     #[test]
     fn classifies_receivers_and_operands() {

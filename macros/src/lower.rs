@@ -1341,6 +1341,10 @@ impl<'e> Lowerer<'e> {
                 if matches!(&iter.expr, Expr::Range(_)) {
                     self.locals[it].value = Value::Range;
                     self.locals[it].word = self.range_word(&iter.expr);
+                } else if let Some((Value::View, owner)) = self.view_of(&iter.expr) {
+                    // `for (i, c) in line.char_indices()`: a std view, without drop glue, which a suspension point
+                    // where it is dead (`yield_!(i); break;`) needn't store.
+                    self.views.push(View { locals: vec![it], value: Value::View, owner, item: false });
                 }
                 self.loop_stack.push(id);
                 let pat_scope = self.push_scope(true);

@@ -735,9 +735,9 @@ pub fn let_reads_in_place(pat: &Pat, init: &Expr) -> bool {
 /// `Box` moves, and so does `*` of anything not known here.
 pub fn reads_through_deref(init: &Expr) -> bool {
     let mut e = strip_parens(init);
-    // `.unwrap()` / `.expect(..)` of a `LockResult` or `Option`.
+    // `.unwrap()` / `.expect(..)` of a `LockResult` or `Option`, and `.unwrap_or_else(PoisonError::into_inner)`.
     while let Expr::MethodCall(m) = e
-        && (m.method == "unwrap" || m.method == "expect")
+        && (m.method == "unwrap" || m.method == "expect" || m.method == "unwrap_or_else")
     {
         e = strip_parens(&m.receiver);
     }
@@ -801,9 +801,68 @@ pub fn statement_attrs(stmt: &syn::Stmt) -> &[syn::Attribute] {
     }
 }
 
+/// The names a format string captures inline (`{x}`, `{x:?}`, `{:>width$.prec$}`).
+pub fn format_captures(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'{' {
+            if bytes.get(i + 1) == Some(&b'{') {
+                i += 2;
+                continue;
+            }
+            let start = i + 1;
+            let mut end = start;
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
+                end += 1;
+            }
+            let name = &s[start..end];
+            if !name.is_empty() && !name.as_bytes()[0].is_ascii_digit() && matches!(bytes.get(end), Some(b'}' | b':')) {
+                out.push(name.to_string());
+            }
+            i = end;
+            if bytes.get(end) == Some(&b':') {
+                // The spec's width and precision may name locals too (`{:>width$}`, `{:.prec$}`).
+                let close = s[end..].find('}').map_or(s.len(), |c| end + c);
+                let spec = &s[end + 1..close];
+                let mut words = spec.char_indices().peekable();
+                while let Some((at, c)) = words.next() {
+                    if !(c.is_ascii_alphabetic() || c == '_') {
+                        continue;
+                    }
+                    let mut stop = at + c.len_utf8();
+                    while let Some(&(next, c)) = words.peek()
+                        && (c.is_ascii_alphanumeric() || c == '_')
+                    {
+                        stop = next + 1;
+                        words.next();
+                    }
+                    if spec[stop..].starts_with('$') {
+                        out.push(spec[at..stop].to_string());
+                    }
+                }
+                i = close;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::stringified;
+    use super::{format_captures, stringified};
+
+    #[test]
+    fn format_captures_skip_escapes_and_positions() {
+        assert_eq!(format_captures("{a} {{b}} {0} {c:?} {}"), vec!["a".to_string(), "c".to_string()]);
+        assert_eq!(
+            format_captures("{name:>width$} {:.prec$} {:x<8} {0:1$} {v:>w$.p$?}"),
+            ["name", "width", "prec", "v", "w", "p"].map(String::from)
+        );
+    }
     use quote::quote;
 
     /// What `dbg!` prints of an expression the macro had to take apart is what `stringify!` gives.
