@@ -821,3 +821,43 @@ fn next_of_an_element_of_a_vec() {
         vec![Box::pin(counter(3)), Box::pin(no_awaits(1)), Box::pin(fused(2))];
     assert_eq!(items(round_robin(streams)), [0, 0, 0, 1, 1, 2]);
 }
+
+/// Numbers parsed from words, `Pending` once before each: a stream of `Result`s to `try_next` over.
+#[stackless::coroutine]
+fn parsed_later(words: Vec<&'static str>) -> impl Stream<Item = Result<u32, String>> {
+    for w in words {
+        let n = later(1, 0).await;
+        yield_!(w.parse::<u32>().map(|v| v + n).map_err(|_| format!("bad {w}")));
+    }
+}
+
+/// `s.try_next().await?` (the `try_stream!` loop), `s.by_ref().next().await` and `StreamExt::next(&mut s).await`
+/// on streams the generator holds: polled in place like `s.next().await` (each held a future borrowing `s`:
+/// rustc's errors at the attribute). Found by a user-style test program.
+#[stackless::coroutine]
+fn doubled_until_an_error(words: Vec<&'static str>) -> impl Stream<Item = Result<u32, String>> {
+    let mut numbers = parsed_later(words);
+    while let Some(n) = numbers.try_next().await? {
+        yield_!(Ok(n * 2));
+    }
+}
+
+#[stackless::coroutine]
+fn first_two_then_the_rest(n: u32) -> impl Stream<Item = u32> {
+    let mut s = counter(n);
+    let first = s.by_ref().next().await;
+    yield_!(first.unwrap_or(100));
+    // The path form of `s.next()` (what `futures::StreamExt` is written as when a name clashes).
+    let second = StreamExt::next(&mut s).await;
+    yield_!(second.unwrap_or(100));
+    while let Some(x) = s.next().await {
+        yield_!(x + 10);
+    }
+}
+
+#[test]
+fn streams_held_by_the_generator_are_polled_in_place_through_any_form() {
+    assert_eq!(items(doubled_until_an_error(vec!["1", "2"])), [Ok(2), Ok(4)]);
+    assert_eq!(items(doubled_until_an_error(vec!["1", "x", "3"])), [Ok(2), Err("bad x".to_string())]);
+    assert_eq!(items(first_two_then_the_rest(4)), [0, 1, 12, 13]);
+}

@@ -10,7 +10,8 @@
 //!   its future, polled again at the next poll. `e`'s temporaries live as a `match` scrutinee's do, as in rustc's
 //!   own desugaring.
 //! - `s.next().await` with `s` a place (a local, a field, `*r`) polls `s` itself at each poll, as `StreamExt::next`'s
-//!   future would: that future borrows `s`, which the state can't hold beside `s`. A temporary `s`
+//!   future would: that future borrows `s`, which the state can't hold beside `s`. The same for
+//!   `s.try_next().await` (`TryStream::try_poll_next`), `s.by_ref().next()` and `StreamExt::next(&mut s)`. A temporary `s`
 //!   (`make().next().await`) is moved into a local of the `.await` first. So do tokio's `rx.recv().await`,
 //!   `interval.tick().await` and `set.join_next().await`, with the receiver's `poll_recv`, `poll_tick` and
 //!   `poll_join_next` ([`POLLED_IN_PLACE`]), and each of these inside `Box::pin(..)`.
@@ -129,6 +130,11 @@ impl Rewriter<'_> {
         let poll = match poll {
             // `s` through a method, so that it auto-dereferences and reborrows as in `s.next()`.
             InPlace::Next => quote_spanned!(stream.span()=> #p::poll_next_in_place({
+                #[allow(unused_imports)]
+                use #p::Place as _;
+                #stream.stackless_place()
+            }, &mut *#cx)),
+            InPlace::TryNext => quote_spanned!(stream.span()=> #p::try_poll_next_in_place({
                 #[allow(unused_imports)]
                 use #p::Place as _;
                 #stream.stackless_place()
@@ -294,15 +300,41 @@ fn polled_in_place(e: &Expr) -> Option<(InPlace, &Expr, bool)> {
             _ => false,
         }
     }
+    // `s.by_ref()` is `&mut s`: polling it in place polls `s`.
+    fn by_ref_stripped(e: &Expr) -> &Expr {
+        match e {
+            Expr::MethodCall(m) if m.method == "by_ref" && m.args.is_empty() => by_ref_stripped(&m.receiver),
+            Expr::Paren(p) => by_ref_stripped(&p.expr),
+            e => e,
+        }
+    }
     match e {
         Expr::MethodCall(m) if m.args.is_empty() && m.turbofish.is_none() => {
             let poll = if m.method == "next" {
                 InPlace::Next
+            } else if m.method == "try_next" {
+                InPlace::TryNext
             } else {
                 let (_, poll) = POLLED_IN_PLACE.iter().find(|(name, _)| m.method == name)?;
                 InPlace::Method(syn::Ident::new(poll, m.method.span()))
             };
-            Some((poll, &m.receiver, place(&m.receiver)))
+            let receiver = by_ref_stripped(&m.receiver);
+            Some((poll, receiver, place(receiver)))
+        }
+        // `StreamExt::next(&mut s)`, `TryStreamExt::try_next(&mut s)`: the method's path form.
+        Expr::Call(c)
+            if c.args.len() == 1
+                && matches!(&c.args[0], Expr::Reference(r) if r.mutability.is_some() && place(&r.expr))
+                && matches!(&*c.func, Expr::Path(f) if f.path.segments.len() >= 2 && {
+                    let names: Vec<String> = f.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                    names.ends_with(&["StreamExt".to_string(), "next".to_string()])
+                        || names.ends_with(&["TryStreamExt".to_string(), "try_next".to_string()])
+                }) =>
+        {
+            let Expr::Reference(r) = &c.args[0] else { return None };
+            let Expr::Path(f) = &*c.func else { return None };
+            let next = f.path.segments.last().is_some_and(|s| s.ident == "next");
+            Some((if next { InPlace::Next } else { InPlace::TryNext }, &*r.expr, true))
         }
         Expr::Paren(p) => polled_in_place(&p.expr),
         // `Box::pin(rx.recv()).await` (what rustc suggests for a future that isn't `Unpin`): the same polls.
@@ -323,6 +355,8 @@ fn polled_in_place(e: &Expr) -> Option<(InPlace, &Expr, bool)> {
 enum InPlace {
     /// `s.next()`: `Stream::poll_next` (the runtime's `poll_next_in_place`).
     Next,
+    /// `s.try_next()`: `TryStream::try_poll_next` (the runtime's `try_poll_next_in_place`).
+    TryNext,
     /// The receiver's own method that the future calls at each poll ([`POLLED_IN_PLACE`]).
     Method(syn::Ident),
 }

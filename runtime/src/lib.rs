@@ -1104,6 +1104,33 @@ pub mod async_gen {
         Stream::poll_next(Pin::new(stream), cx)
     }
 
+    /// Polls the stream of `s.try_next().await` at each poll, in place (what `TryStreamExt::try_next`'s future
+    /// does): `Ok(Some(item))`, `Err(error)` or, at its end, `Ok(None)`.
+    #[inline(always)]
+    #[allow(clippy::type_complexity)]
+    pub fn try_poll_next_in_place<S: TryNextInPlace + ?Sized>(
+        stream: &mut S,
+        cx: &mut Context<'_>,
+    ) -> Poll<Result<Option<S::Ok>, S::Error>> {
+        match futures_core::TryStream::try_poll_next(Pin::new(stream), cx) {
+            Poll::Ready(Some(Ok(item))) => Poll::Ready(Ok(Some(item))),
+            Poll::Ready(Some(Err(error))) => Poll::Ready(Err(error)),
+            Poll::Ready(None) => Poll::Ready(Ok(None)),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    /// What `s.try_next().await` polls in place: an `Unpin` stream of `Result`s.
+    #[diagnostic::on_unimplemented(
+        message = "`.try_next().await` in an async generator polls its receiver as an `Unpin` stream of `Result`s, and `{Self}` isn't one",
+        label = "polled with `TryStream::try_poll_next`, as `TryStreamExt::try_next` does",
+        note = "a stackless async generator can't hold a future that borrows what it holds itself, so `.try_next().await` polls the stream in place",
+        note = "a stream that isn't `Unpin` can be boxed once, before the loop: `let mut s = Box::pin(s);`"
+    )]
+    pub trait TryNextInPlace: futures_core::TryStream + Unpin {}
+
+    impl<S: futures_core::TryStream + Unpin + ?Sized> TryNextInPlace for S {}
+
     /// What `s.next().await` polls in place: an `Unpin` stream.
     #[diagnostic::on_unimplemented(
         message = "`.next().await` in an async generator polls its receiver as an `Unpin` `Stream`, and `{Self}` isn't one",
