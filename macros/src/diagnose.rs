@@ -4,7 +4,8 @@
 //! `yield` keyword (or `yield!`) and a call `yield_(..)` where `yield_!` is meant, a `yield_!` in an assertion's
 //! message (evaluated only when the assertion fails), an `if` without `else` used as a value, a
 //! generator's `return` of a value that surely isn't `()`, `#[cfg]` on a statement that suspends (which the
-//! macro can't evaluate), and items of the body whose move to the fn's top would change what a name means.
+//! macro can't evaluate), items of the body whose move to the fn's top would change what a name means, and
+//! `break value` out of a `for` or `while` loop that suspends (a `loop` once transformed).
 //!
 //! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
 //! `yield_from!` mean something else (or are reported by `syntax::check_misplaced`).
@@ -44,6 +45,7 @@ pub fn check_body(block: &syn::Block, shape: &Shape, unboxed_name: Option<&syn::
     };
     syn::visit::Visit::visit_block(&mut checker, block);
     check_moved_items(block, errors);
+    check_loop_values(block, errors);
 }
 
 /// Items declared in the body move to the fn's top (every arm needs them), where an item of a nested block that
@@ -412,6 +414,70 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
     fn visit_expr_try_block(&mut self, _: &'ast syn::ExprTryBlock) {}
     fn visit_item(&mut self, _: &'ast syn::Item) {}
     fn visit_type(&mut self, _: &'ast syn::Type) {}
+}
+
+/// `break value` out of a `for` or `while` loop that suspends: rustc's E0571 for the plain fn, but the transform
+/// makes such a loop a `loop` (its arms continue it in the middle), where the value would be taken, and rustc
+/// would report a type mismatch against generated code instead.
+fn check_loop_values(block: &syn::Block, errors: &mut Errors) {
+    struct Loops<'e> {
+        errors: &'e mut Errors,
+        /// The enclosing loops and labeled blocks, innermost last: (a `for` or `while` that suspends, label,
+        /// labeled block).
+        stack: Vec<(Option<&'static str>, Option<String>, bool)>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Loops<'_> {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            let (kind, label, body): (Option<&'static str>, _, _) = match e {
+                Expr::ForLoop(f) => (Some("for"), f.label.as_ref(), Some(&f.body)),
+                Expr::While(w) => (Some("while"), w.label.as_ref(), Some(&w.body)),
+                Expr::Loop(l) => (None, l.label.as_ref(), Some(&l.body)),
+                Expr::Block(b) if b.label.is_some() => {
+                    let label = b.label.as_ref().map(|l| l.name.ident.to_string());
+                    self.stack.push((None, label, true));
+                    syn::visit::visit_expr(self, e);
+                    self.stack.pop();
+                    return;
+                }
+                Expr::Break(b) => {
+                    if let Some(value) = &b.expr {
+                        let wanted = b.label.as_ref().map(|l| l.ident.to_string());
+                        let target = self.stack.iter().rev().find(|(_, label, block)| match &wanted {
+                            Some(w) => label.as_ref() == Some(w),
+                            None => !block,
+                        });
+                        if let Some((Some(kind), ..)) = target {
+                            self.errors.error(
+                                b.break_token.span,
+                                format!(
+                                    "`break` with a value out of a `{kind}` loop: only `loop` gives one (rustc's E0571)\n\
+                                     help: break on its own after setting a local, `found = Some(..); break;`, or \
+                                     write the loop as a `loop`"
+                                ),
+                            );
+                        }
+                        self.visit_expr(value);
+                    }
+                    return;
+                }
+                Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => return,
+                _ => (None, None, None),
+            };
+            match body {
+                Some(body) => {
+                    let suspends = kind.is_some() && body.stmts.iter().any(statement_suspends);
+                    let label = label.map(|l| l.name.ident.to_string());
+                    self.stack.push((kind.filter(|_| suspends), label, false));
+                    syn::visit::visit_expr(self, e);
+                    self.stack.pop();
+                }
+                None => syn::visit::visit_expr(self, e),
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut loops = Loops { errors, stack: Vec::new() };
+    syn::visit::Visit::visit_block(&mut loops, block);
 }
 
 /// The statement has a suspension point of its own: a `yield_!`, `yield_from!` or (in an async generator)
