@@ -2568,3 +2568,23 @@ fn a_loop_left_after_each_suspension_holds_no_borrowing_iterator() {
     let lines = vec!["ab#c".to_string(), "x".into(), "q!".into(), "#".into()];
     assert_eq!(first_marks(lines).collect::<Vec<_>>(), [2, 1000, 101, 1000, 0]);
 }
+
+/// An item popped from a `Vec<String>` is known to own its value (so that a borrow of it held across a
+/// `yield_!` is the macro's error, tests/ui/borrow); borrows of it that end before a suspension still work.
+#[stackless::coroutine]
+fn popped_words(mut stack: Vec<String>) -> impl Iterator<Item = usize> {
+    while let Some(s) = stack.pop() {
+        let t = s.trim();
+        yield_!(t.len());
+        let first = s.chars().next();
+        yield_!(usize::from(first.is_some()));
+        if let Some(w) = s.split_whitespace().next() {
+            yield_!(w.len());
+        }
+    }
+}
+
+#[test]
+fn borrows_of_a_popped_item_that_end_before_a_suspension_work() {
+    assert_eq!(popped_words(vec![" a b ".into(), "xy".into()]).collect::<Vec<_>>(), [2, 1, 2, 3, 1, 1]);
+}

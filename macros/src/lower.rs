@@ -159,7 +159,8 @@ struct View {
     value: Value,
     /// The method's name is only std's for certain on a receiver known to own its value: this one.
     owner: Option<LocalId>,
-    /// The value is one of the owner's items (`v.pop()`): the owner's items must be known to be plain.
+    /// The value is one of the owner's items (`v.pop()`): plain when the owner's items are known to be, owned
+    /// when they are known to own theirs.
     item: bool,
 }
 
@@ -337,17 +338,19 @@ impl<'e> Lowerer<'e> {
             }
         }
         for view in std::mem::take(&mut l.views) {
-            let holds = view.owner.is_none_or(|id| {
-                let owner = &l.locals[id];
-                if view.item {
-                    matches!(owner.value, Value::PlainItems | Value::PlainArray)
-                } else {
-                    owner.owned() || refers_to_owned.contains(&id)
-                }
-            });
-            if holds {
+            let value = match view.owner {
+                // `v.pop()` of a sequence whose items are plain, or own their values (`Vec<String>`).
+                Some(id) if view.item => match l.locals[id].value {
+                    Value::PlainItems | Value::PlainArray => Some(view.value),
+                    Value::OwnedItems => Some(Value::Owned),
+                    _ => None,
+                },
+                Some(id) => (l.locals[id].owned() || refers_to_owned.contains(&id)).then_some(view.value),
+                None => Some(view.value),
+            };
+            if let Some(value) = value {
                 for local in view.locals {
-                    l.locals[local].value = view.value;
+                    l.locals[local].value = value;
                 }
             }
         }
