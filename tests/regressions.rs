@@ -2588,3 +2588,33 @@ fn popped_words(mut stack: Vec<String>) -> impl Iterator<Item = usize> {
 fn borrows_of_a_popped_item_that_end_before_a_suspension_work() {
     assert_eq!(popped_words(vec![" a b ".into(), "xy".into()]).collect::<Vec<_>>(), [2, 1, 2, 3, 1, 1]);
 }
+
+/// A loop over a borrowing iterator of a local the macro can't type, held across a `yield_!`, compiles when the
+/// local is a reference (rustc checks it: `tests/ui/borrow/loop_over_a_local_of_unknown_type`), also when the local
+/// has a drop flag.
+fn words_of() -> &'static str {
+    "c d"
+}
+
+#[stackless::coroutine]
+fn words_through_references(c: bool) -> impl Iterator<Item = String> {
+    let text = words_of();
+    for w in text.split(' ').rev() {
+        yield_!(w.to_string());
+    }
+    let other;
+    if c {
+        other = words_of();
+    } else {
+        other = "p q";
+    }
+    yield_!(String::new());
+    for w in other.split_whitespace() {
+        yield_!(w.to_string());
+    }
+}
+
+#[test]
+fn a_loop_over_a_reference_local_of_unknown_type_compiles() {
+    assert_eq!(words_through_references(false).collect::<Vec<_>>(), ["d", "c", "", "p", "q"]);
+}

@@ -20,6 +20,9 @@
 //!   after the coroutine moved or finished.
 //!
 //! And, in a `+ Clone` coroutine, a `&mut` held across a suspension point ([`check_clone`]).
+//!
+//! A loop whose held iterator borrows a local of a type the macro doesn't know is left to rustc, which the
+//! emitter asks whether that local is a reference ([`receivers_to_check`]): a bound that explains itself.
 
 use proc_macro2::Span;
 use quote::ToTokens;
@@ -32,7 +35,7 @@ use crate::conventions::{
     std_view,
 };
 use crate::errors::Errors;
-use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, Node, Stmt, Value};
+use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, LoopId, Node, Stmt, Value};
 use crate::names::Hidden;
 use crate::syntax::{
     format_captures, is_place_expression, macro_operands, pattern_names, ref_bindings, strip_parens, unpromoted,
@@ -85,6 +88,58 @@ pub fn check_clone(body: &Body, an: &Analysis, errors: &mut Errors) {
             );
         }
     }
+}
+
+/// The `for` loops whose iterator a suspension point stores and that borrow a local of a type the macro doesn't
+/// know through a borrowing iterator (`for w in text.split(' ')` with `let text = load();`), with that local and
+/// its token in the iterator. The iterator borrows the state unless the local is a reference: the emitter asks
+/// rustc, with a bound that is met by references only and explains itself otherwise
+/// (`stackless::state::iterated_through_reference`), instead of leaving rustc to report the borrow against the
+/// generated code.
+pub fn receivers_to_check(body: &Body, an: &Analysis) -> std::collections::HashMap<LoopId, (LocalId, syn::Ident)> {
+    let mut out = std::collections::HashMap::new();
+    crate::ir::walk_block(
+        &body.root,
+        &mut |node| {
+            let Node::For { id, iter, it, .. } = node else { return };
+            let held = (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(it));
+            if !held {
+                return;
+            }
+            let mut expr = strip_parens(&iter.expr);
+            while let Expr::MethodCall(m) = expr
+                && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
+            {
+                expr = strip_parens(&m.receiver);
+            }
+            let Expr::MethodCall(m) = expr else { return };
+            let method = m.method.to_string();
+            // Not `lines` and `bytes` (`BufRead::lines(self)`, `Read::bytes(self)` own a reader), nor a `split`
+            // without a `str` or `char` pattern (`BufRead::split(self, b'\n')`): those may own their receiver.
+            let literal_pattern = m
+                .args
+                .first()
+                .is_some_and(|a| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_))));
+            let borrowing = !ALSO_CONSUMING.contains(&method.as_str())
+                && (BORROWING_ITERATORS.contains(&method.as_str())
+                    || match std_view(&method) {
+                        Some((Returns::Iter, On::LiteralPattern)) => literal_pattern,
+                        Some((Returns::Iter, _)) => true,
+                        _ => false,
+                    });
+            let Expr::Path(p) = strip_parens(&m.receiver) else { return };
+            let Some(ident) = p.path.get_ident() else { return };
+            if !borrowing || ident == "self" {
+                return;
+            }
+            let Some(&(_, local)) = iter.env.iter().rev().find(|(name, _)| ident == name) else { return };
+            if body.locals[local].value == Value::Unknown && !body.locals[local].reads_through_deref {
+                out.insert(*id, (local, ident.clone()));
+            }
+        },
+        &mut |_| {},
+    );
+    out
 }
 
 pub fn check(body: &Body, an: &Analysis, errors: &mut Errors) {

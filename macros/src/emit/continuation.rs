@@ -808,9 +808,18 @@ impl Emitter<'_> {
                 quote!(#label loop #b)
             }
             Node::While { label, cond, body, .. } => self.while_loop(label.as_ref(), cond, body),
-            Node::For { label, iter, it, binding, body, .. } => {
+            Node::For { id, label, iter, it, binding, body, .. } => {
                 // Spanned at the user's iterator: an error of `into_iter` (a move out of a reference) lands there.
                 let span = iter.expr.span();
+                // A receiver of unknown type that the held iterator borrows must be a reference (see the bound).
+                let check = match self.receivers_to_check.get(id).cloned() {
+                    Some((local, token)) => {
+                        let receiver = Rewrite::access(self, local, UseKind::Place, false, &token);
+                        let s = quote_spanned!(token.span()=> ::stackless::state);
+                        quote_spanned!(token.span()=> #s::iterated_through_reference(#s::type_of(&#receiver));)
+                    }
+                    None => TokenStream::new(),
+                };
                 if has_closure(&iter.expr) {
                     // The iterator's type has the closure's: one emission of the loop (see `Output::joins`).
                     self.note_closure(JoinBefore::Leaf(iter.id), &[*it], false);
@@ -822,6 +831,7 @@ impl Emitter<'_> {
                 let value =
                     if self.an.flagged.contains(*it) { quote!(::core::option::Option::Some(#value)) } else { value };
                 quote!({
+                    #check
                     let mut #it_ident = #value;
                     #l
                 })
