@@ -5,7 +5,8 @@
 //! message (evaluated only when the assertion fails), an `if` without `else` used as a value, a
 //! generator's `return` of a value that surely isn't `()`, `#[cfg]` on a statement that suspends (which the
 //! macro can't evaluate), items of the body whose move to the fn's top would change what a name means, and
-//! `break value` out of a `for` or `while` loop that suspends (a `loop` once transformed).
+//! `break value` out of a `for` or `while` loop that suspends (a `loop` once transformed), and a `let ... else`
+//! whose suspending `else` block surely doesn't diverge.
 //!
 //! Only the fn's own body is looked at: not closures, async blocks, constants or nested items, where `?` and
 //! `yield_from!` mean something else (or are reported by `syntax::check_misplaced`).
@@ -310,6 +311,28 @@ impl<'ast> syn::visit::Visit<'ast> for Checker<'_> {
                 tail.span(),
                 "`if` may be missing an `else` clause: without one, it has no value when its condition is false\n\
                  help: add an `else` block with a value of the same type",
+            );
+        }
+        // `let Some(x) = o else { yield_!(0); };`: an `else` block that suspends and then surely ends without
+        // diverging (its last statement is a suspension or a `let`): rustc's "`else` clause of `let...else` does
+        // not diverge", which the split block would report as a mismatch against generated code.
+        if let Some(init) = &l.init
+            && let Some((_, els)) = &init.diverge
+            && let Expr::Block(b) = &**els
+            && b.block.stmts.iter().any(statement_suspends)
+            && let Some(ends_with) = match b.block.stmts.last() {
+                Some(syn::Stmt::Local(_)) => Some("a `let`"),
+                Some(syn::Stmt::Macro(m)) => suspension_name(&m.mac).map(|_| "a suspension"),
+                Some(syn::Stmt::Expr(Expr::Macro(m), _)) => suspension_name(&m.mac).map(|_| "a suspension"),
+                _ => None,
+            }
+        {
+            self.errors.error(
+                b.block.brace_token.span.close(),
+                format!(
+                    "the `else` block of `let ... else` must diverge, and this one ends with {ends_with}\n\
+                     help: end it with `return`, `break`, `continue` or a panic"
+                ),
             );
         }
         syn::visit::visit_local(self, l);
