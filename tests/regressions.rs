@@ -2614,7 +2614,25 @@ fn words_through_references(c: bool) -> impl Iterator<Item = String> {
     }
 }
 
+/// The same for a `let`'s view of such a local (`s.trim()`), held across a `yield_!`, and for one that is dead there.
+fn owned_words() -> String {
+    String::from(" e f ")
+}
+
+#[stackless::coroutine]
+fn views_of_unknown_locals() -> impl Iterator<Item = usize> {
+    let s = words_of();
+    let t = s.trim();
+    yield_!(t.len());
+    yield_!(t.len() + 1);
+    let o = owned_words();
+    let u = o.trim();
+    yield_!(u.len());
+    yield_!(o.len());
+}
+
 #[test]
 fn a_loop_over_a_reference_local_of_unknown_type_compiles() {
     assert_eq!(words_through_references(false).collect::<Vec<_>>(), ["d", "c", "", "p", "q"]);
+    assert_eq!(views_of_unknown_locals().collect::<Vec<_>>(), [3, 4, 3, 5]);
 }

@@ -21,8 +21,8 @@
 //!
 //! And, in a `+ Clone` coroutine, a `&mut` held across a suspension point ([`check_clone`]).
 //!
-//! A loop whose held iterator borrows a local of a type the macro doesn't know is left to rustc, which the
-//! emitter asks whether that local is a reference ([`receivers_to_check`]): a bound that explains itself.
+//! A held borrow (a loop's iterator, a `let`'s value) of a local of a type the macro doesn't know is left to rustc,
+//! which the emitter asks whether that local is a reference ([`receivers_to_check`]): a bound that explains itself.
 
 use proc_macro2::Span;
 use quote::ToTokens;
@@ -90,56 +90,83 @@ pub fn check_clone(body: &Body, an: &Analysis, errors: &mut Errors) {
     }
 }
 
-/// The `for` loops whose iterator a suspension point stores and that borrow a local of a type the macro doesn't
-/// know through a borrowing iterator (`for w in text.split(' ')` with `let text = load();`), with that local and
-/// its token in the iterator. The iterator borrows the state unless the local is a reference: the emitter asks
-/// rustc, with a bound that is met by references only and explains itself otherwise
-/// (`stackless::state::iterated_through_reference`), instead of leaving rustc to report the borrow against the
-/// generated code.
-pub fn receivers_to_check(body: &Body, an: &Analysis) -> std::collections::HashMap<LoopId, (LocalId, syn::Ident)> {
-    let mut out = std::collections::HashMap::new();
+/// The borrows of locals of a type the macro doesn't know that a suspension point holds: the iterator of a `for`
+/// loop that the state stores (`for w in text.split(' ')` with `let text = load();`), and a `let`'s value still
+/// in use at a suspension point (`let t = s.trim();` with `s` from a fn of one's own). Each borrows the state
+/// unless the local is a reference: the emitter asks rustc, with a bound that is met by references only and
+/// explains itself otherwise (`stackless::state::borrowed_through_reference`), instead of leaving rustc to report
+/// the borrow against the generated code.
+#[derive(Default)]
+pub struct ReceiverChecks {
+    /// Per `for` loop: the local its iterator borrows, and its token there.
+    pub loops: std::collections::HashMap<LoopId, (LocalId, syn::Ident)>,
+    /// Per `let` (by its ordinal): the local its value borrows, and its token there.
+    pub lets: std::collections::HashMap<usize, (LocalId, syn::Ident)>,
+}
+
+pub fn receivers_to_check(body: &Body, an: &Analysis) -> ReceiverChecks {
+    let held_live = |l: LocalId| {
+        (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(&l) && !an.dead[k].contains(l))
+    };
+    let mut out = ReceiverChecks::default();
+    let loops = std::cell::RefCell::new(&mut out.loops);
+    let lets = std::cell::RefCell::new(&mut out.lets);
     crate::ir::walk_block(
         &body.root,
         &mut |node| {
-            let Node::For { id, iter, it, .. } = node else { return };
-            let held = (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(it));
-            if !held {
-                return;
-            }
-            let mut expr = strip_parens(&iter.expr);
-            while let Expr::MethodCall(m) = expr
-                && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
+            if let Node::For { id, iter, it, .. } = node
+                && (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(it))
+                && let Some(found) = borrowed_unknown_receiver(body, iter, false)
             {
-                expr = strip_parens(&m.receiver);
-            }
-            let Expr::MethodCall(m) = expr else { return };
-            let method = m.method.to_string();
-            // Not `lines` and `bytes` (`BufRead::lines(self)`, `Read::bytes(self)` own a reader), nor a `split`
-            // without a `str` or `char` pattern (`BufRead::split(self, b'\n')`): those may own their receiver.
-            let literal_pattern = m
-                .args
-                .first()
-                .is_some_and(|a| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_))));
-            let borrowing = !ALSO_CONSUMING.contains(&method.as_str())
-                && (BORROWING_ITERATORS.contains(&method.as_str())
-                    || match std_view(&method) {
-                        Some((Returns::Iter, On::LiteralPattern)) => literal_pattern,
-                        Some((Returns::Iter, _)) => true,
-                        _ => false,
-                    });
-            let Expr::Path(p) = strip_parens(&m.receiver) else { return };
-            let Some(ident) = p.path.get_ident() else { return };
-            if !borrowing || ident == "self" {
-                return;
-            }
-            let Some(&(_, local)) = iter.env.iter().rev().find(|(name, _)| ident == name) else { return };
-            if body.locals[local].value == Value::Unknown && !body.locals[local].reads_through_deref {
-                out.insert(*id, (local, ident.clone()));
+                loops.borrow_mut().insert(*id, found);
             }
         },
-        &mut |_| {},
+        &mut |l| {
+            if let Some(Node::Leaf(init)) = &l.init
+                && l.binding.locals.iter().any(|&b| held_live(b))
+                && let Some(found) = borrowed_unknown_receiver(body, init, true)
+            {
+                lets.borrow_mut().insert(l.ordinal, found);
+            }
+        },
     );
     out
+}
+
+/// The local of a type the macro doesn't know that `leaf`'s value borrows through a borrowing iterator or a std
+/// view of it (`text.split(' ')`, `s.chars().rev()`; with `references`, also `s.trim()`), and its token there.
+/// Not `lines` and `bytes` (`BufRead::lines(self)`, `Read::bytes(self)` own a reader), nor a `split` without a
+/// `str` or `char` pattern (`BufRead::split(self, b'\n')`): those may own their receiver.
+fn borrowed_unknown_receiver(body: &Body, leaf: &Leaf, references: bool) -> Option<(LocalId, syn::Ident)> {
+    let mut expr = strip_parens(&leaf.expr);
+    while let Expr::MethodCall(m) = expr
+        && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
+    {
+        expr = strip_parens(&m.receiver);
+    }
+    let Expr::MethodCall(m) = expr else { return None };
+    let method = m.method.to_string();
+    let literal_pattern = m
+        .args
+        .first()
+        .is_some_and(|a| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_))));
+    let borrowing = !ALSO_CONSUMING.contains(&method.as_str())
+        && (BORROWING_ITERATORS.contains(&method.as_str())
+            || match std_view(&method) {
+                Some((Returns::Iter, On::LiteralPattern)) => literal_pattern,
+                Some((Returns::Ref, On::LiteralPattern)) => references && literal_pattern,
+                Some((Returns::Iter, On::Any)) => true,
+                Some((Returns::Ref, On::Any)) => references,
+                _ => false,
+            });
+    let Expr::Path(p) = strip_parens(&m.receiver) else { return None };
+    let ident = p.path.get_ident()?;
+    if !borrowing || ident == "self" {
+        return None;
+    }
+    let &(_, local) = leaf.env.iter().rev().find(|(name, _)| ident == name)?;
+    let info = &body.locals[local];
+    (info.value == Value::Unknown && !info.reads_through_deref).then(|| (local, ident.clone()))
 }
 
 pub fn check(body: &Body, an: &Analysis, errors: &mut Errors) {

@@ -121,35 +121,35 @@ pub mod state {
 
     use crate::{Coroutine, CoroutineState, FusedIterator, Pin, fmt};
 
-    /// Type-checks that the receiver of a `for` loop's borrowing iterator (`text` in `for w in text.split(' ')`),
-    /// whose type the macro doesn't know and whose iterator a suspension point holds, is a reference: the
-    /// iterator then borrows what it points to, outside the state. Anything else is held in the state, which the
-    /// iterator can't borrow across a `yield_!`: the bound says so at the receiver. (The receiver's type comes as
-    /// [`type_of`]'s value, and the bound is on [`Receiver`], not on that type: otherwise rustc suggests borrowing
-    /// the receiver instead of showing the bound's explanation.)
+    /// Type-checks that a local whose type the macro doesn't know, and that a borrow held across a `yield_!`
+    /// borrows (`text` in `for w in text.split(' ')`, `s` in `let t = s.trim();`), is a reference: the borrow then
+    /// points to what it points to, outside the state. Anything else is held in the state, which the borrow can't
+    /// reach across a suspension: the bound says so at the local. (The local's type comes as [`type_of`]'s value,
+    /// and the bound is on [`Receiver`], not on that type: otherwise rustc suggests borrowing the local instead of
+    /// showing the bound's explanation.)
     #[inline(always)]
-    pub fn iterated_through_reference<T: ?Sized>(_receiver: PhantomData<*const T>)
+    pub fn borrowed_through_reference<T: ?Sized>(_receiver: PhantomData<*const T>)
     where
         Receiver: ThroughReference<T>,
     {
     }
 
-    /// The type of `value`, as a value: see [`iterated_through_reference`].
+    /// The type of `value`, as a value: see [`borrowed_through_reference`].
     #[inline(always)]
     #[must_use]
     pub fn type_of<T: ?Sized>(_value: &T) -> PhantomData<*const T> {
         PhantomData
     }
 
-    /// What [`iterated_through_reference`] asks of a receiver's type `T`.
+    /// What [`borrowed_through_reference`] asks of a borrowed local's type `T`.
     pub struct Receiver;
 
-    /// Met for references: see [`iterated_through_reference`].
+    /// Met for references: see [`borrowed_through_reference`].
     #[diagnostic::on_unimplemented(
-        message = "this loop's iterator borrows a local of type `{T}`, which the coroutine's state holds, across a `yield_!`",
-        label = "borrowed by the loop's iterator while the loop suspends",
-        note = "a coroutine's locals live in its state, which moves when the coroutine moves, so an iterator borrowing one can't survive a suspension",
-        note = "iterate over owned copies (`for w in text.split(' ').map(str::to_owned).collect::<Vec<_>>()`), by index, or by value (`into_iter()`)"
+        message = "this borrows a local of type `{T}`, which the coroutine's state holds, and the borrow is still in use at a later `yield_!`",
+        label = "borrowed here, and still in use at a later `yield_!`",
+        note = "a coroutine's locals live in its state, which moves when the coroutine moves, so a borrow of one can't survive a suspension",
+        note = "hold something owned instead: owned copies (`text.split(' ').map(str::to_owned).collect::<Vec<_>>()`, `s.trim().to_owned()`), an index, or the value itself (`into_iter()`)"
     )]
     pub trait ThroughReference<T: ?Sized> {}
 

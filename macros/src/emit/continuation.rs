@@ -77,7 +77,17 @@ impl Emitter<'_> {
         }
     }
 
+    /// A local of unknown type that a held borrow (a loop's iterator, a `let`'s value) borrows must be a reference:
+    /// rustc checks it with a bound that explains itself at `token` ([`crate::borrows::receivers_to_check`]).
+    fn reference_check(&mut self, local: LocalId, token: &syn::Ident) -> TokenStream {
+        let receiver = Rewrite::access(self, local, UseKind::Place, false, token);
+        let s = quote_spanned!(token.span()=> ::stackless::state);
+        quote_spanned!(token.span()=> #s::borrowed_through_reference(#s::type_of(&#receiver));)
+    }
+
     pub(super) fn let_stmt(&mut self, l: &crate::ir::Let, init: TokenStream) -> TokenStream {
+        let check =
+            self.receivers_to_check.lets.get(&l.ordinal).cloned().map(|(x, token)| self.reference_check(x, &token));
         if l.init.as_ref().is_some_and(may_bind_closure) {
             self.note_closure(JoinBefore::Let(l.ordinal), &l.binding.locals, false);
         }
@@ -99,7 +109,7 @@ impl Emitter<'_> {
         } else {
             TokenStream::new()
         };
-        quote!(#(#attrs)* #allow let #pat = #init #diverge; #witnesses #wraps)
+        quote!(#check #(#attrs)* #allow let #pat = #init #diverge; #witnesses #wraps)
     }
 
     /// Ties the types of locals whose value arrives in several arms to their shared witnesses (declared at
@@ -811,15 +821,8 @@ impl Emitter<'_> {
             Node::For { id, label, iter, it, binding, body, .. } => {
                 // Spanned at the user's iterator: an error of `into_iter` (a move out of a reference) lands there.
                 let span = iter.expr.span();
-                // A receiver of unknown type that the held iterator borrows must be a reference (see the bound).
-                let check = match self.receivers_to_check.get(id).cloned() {
-                    Some((local, token)) => {
-                        let receiver = Rewrite::access(self, local, UseKind::Place, false, &token);
-                        let s = quote_spanned!(token.span()=> ::stackless::state);
-                        quote_spanned!(token.span()=> #s::iterated_through_reference(#s::type_of(&#receiver));)
-                    }
-                    None => TokenStream::new(),
-                };
+                let check =
+                    self.receivers_to_check.loops.get(id).cloned().map(|(l, token)| self.reference_check(l, &token));
                 if has_closure(&iter.expr) {
                     // The iterator's type has the closure's: one emission of the loop (see `Output::joins`).
                     self.note_closure(JoinBefore::Leaf(iter.id), &[*it], false);

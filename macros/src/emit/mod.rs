@@ -149,8 +149,8 @@ pub struct Emitter<'a> {
     declared_untyped: Set,
     /// The locals the arms emitted so far refer to (the union of each arm's `referenced`).
     referenced_by_arms: Set,
-    /// The `for` loops whose iterator's receiver rustc checks is a reference ([`borrows::receivers_to_check`]).
-    receivers_to_check: HashMap<LoopId, (LocalId, syn::Ident)>,
+    /// The loops and `let`s whose borrowed local rustc checks is a reference ([`crate::borrows::receivers_to_check`]).
+    receivers_to_check: crate::borrows::ReceiverChecks,
 }
 
 /// A statement whose value has a closure literal: the arms that emit it (`None`: the start), and the locals it

@@ -1,5 +1,5 @@
-// The macro can't see that `word` owns its value (it doesn't know the items of a generic iterator), so rustc
-// reports this one: its error must still point at the user's borrow and the `yield_!`.
+// The macro can't see that `word` owns its value (it doesn't know the items of a generic iterator), so it asks
+// rustc whether `word` is a reference: the bound's error points at the user's borrow.
 #[stackless::coroutine]
 fn numbers<I: IntoIterator<Item = String>>(words: I) -> impl Iterator<Item = u32> {
     for word in words {
