@@ -101,6 +101,15 @@ pub struct Analysis {
     pub lets_allowing_unused: Set,
 }
 
+impl Analysis {
+    /// Some reachable suspension point stores `l`; with `live`, one where it is live too (not only kept in case it
+    /// needs dropping).
+    pub fn held(&self, l: LocalId, live: bool) -> bool {
+        (0..self.stored.len())
+            .any(|k| self.reachable[k] && self.stored[k].contains(&l) && !(live && self.dead[k].contains(l)))
+    }
+}
+
 pub fn analyze(body: &Body) -> Analysis {
     let n = body.locals.len();
     let mut live = Liveness::new(body, None, false);

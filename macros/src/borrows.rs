@@ -38,7 +38,8 @@ use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, LoopId, Node, Stmt, Value};
 use crate::names::Hidden;
 use crate::syntax::{
-    format_captures, is_place_expression, macro_operands, pattern_names, ref_bindings, strip_parens, unpromoted,
+    format_captures, is_place_expression, macro_operands, pattern_names, ref_bindings, str_or_char_literal,
+    strip_parens, unpromoted,
 };
 
 /// What a pattern's bindings bind into.
@@ -75,8 +76,7 @@ const STATE_MOVES: &str = "a coroutine's locals live in its state, which moves w
 /// declaration, where rustc would report the unmet `Clone` bound through the generated state type.
 pub fn check_clone(body: &Body, an: &Analysis, errors: &mut Errors) {
     for (l, local) in body.locals.iter().enumerate() {
-        let held = (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(&l));
-        if local.value == Value::MutRef && held {
+        if local.value == Value::MutRef && an.held(l, false) {
             let name = &local.written;
             errors.error(
                 local.ident.span(),
@@ -105,28 +105,23 @@ pub struct ReceiverChecks {
 }
 
 pub fn receivers_to_check(body: &Body, an: &Analysis) -> ReceiverChecks {
-    let held_live = |l: LocalId| {
-        (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(&l) && !an.dead[k].contains(l))
-    };
     let mut out = ReceiverChecks::default();
-    let loops = std::cell::RefCell::new(&mut out.loops);
-    let lets = std::cell::RefCell::new(&mut out.lets);
     crate::ir::walk_block(
         &body.root,
         &mut |node| {
             if let Node::For { id, iter, it, .. } = node
-                && (0..body.yields.len()).any(|k| an.reachable[k] && an.stored[k].contains(it))
+                && an.held(*it, false)
                 && let Some(found) = borrowed_unknown_receiver(body, iter, false)
             {
-                loops.borrow_mut().insert(*id, found);
+                out.loops.insert(*id, found);
             }
         },
         &mut |l| {
             if let Some(Node::Leaf(init)) = &l.init
-                && l.binding.locals.iter().any(|&b| held_live(b))
+                && l.binding.locals.iter().any(|&b| an.held(b, true))
                 && let Some(found) = borrowed_unknown_receiver(body, init, true)
             {
-                lets.borrow_mut().insert(l.ordinal, found);
+                out.lets.insert(l.ordinal, found);
             }
         },
     );
@@ -146,10 +141,7 @@ fn borrowed_unknown_receiver(body: &Body, leaf: &Leaf, references: bool) -> Opti
     }
     let Expr::MethodCall(m) = expr else { return None };
     let method = m.method.to_string();
-    let literal_pattern = m
-        .args
-        .first()
-        .is_some_and(|a| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_))));
+    let literal_pattern = m.args.first().is_some_and(str_or_char_literal);
     let borrowing = !ALSO_CONSUMING.contains(&method.as_str())
         && (BORROWING_ITERATORS.contains(&method.as_str())
             || match std_view(&method) {
@@ -276,8 +268,7 @@ impl<'a> Checker<'a> {
                 self.ref_bindings(binding, Source::Temporary);
                 // An iterator that no suspension point stores (dead at each, without drop glue: `yield_!(i);
                 // break;`) borrows nothing across one.
-                let held = (0..self.body.yields.len()).any(|k| self.an.reachable[k] && self.an.stored[k].contains(it));
-                if !held {
+                if !self.an.held(*it, false) {
                     self.block(body);
                     return;
                 }
@@ -502,13 +493,7 @@ impl<'a> Checker<'a> {
     /// `it` still in use at a suspension point: the closure borrows the locals it names
     /// ([`Self::borrowed_by_closure`]) across it: an error at the first one's mention.
     fn closure_held(&mut self, l: &Let, init: &Leaf) {
-        let held_where = |live: bool| {
-            l.binding.locals.iter().any(|&b| {
-                (0..self.body.yields.len()).any(|k| {
-                    self.an.reachable[k] && self.an.stored[k].contains(&b) && (!live || !self.an.dead[k].contains(b))
-                })
-            })
-        };
+        let held_where = |live: bool| l.binding.locals.iter().any(|&b| self.an.held(b, live));
         if !held_where(false) {
             return;
         }
@@ -581,10 +566,7 @@ impl<'a> Checker<'a> {
     /// the borrow is still in use at a suspension point. (Held there though dead, through `Hold`, it is rustc's
     /// error only when the binding's type is not `Copy`, which the macro can't see.)
     fn extended_temporary_held(&mut self, l: &Let, owner: LocalId) {
-        let live = l.binding.locals.iter().any(|&b| {
-            (0..self.body.yields.len())
-                .any(|k| self.an.reachable[k] && self.an.stored[k].contains(&b) && !self.an.dead[k].contains(b))
-        });
+        let live = l.binding.locals.iter().any(|&b| self.an.held(b, true));
         if !live {
             return;
         }
@@ -804,9 +786,7 @@ impl<'a> Checker<'a> {
                 let (by_ref, mutability, ident) = (&by_ref.by_ref, &by_ref.mutability, &by_ref.ident);
                 quote::quote!(#by_ref #mutability #ident)
             };
-            let live_at =
-                |k: usize| self.an.reachable[k] && self.an.stored[k].contains(&l) && !self.an.dead[k].contains(l);
-            if !(0..self.body.yields.len()).any(live_at) {
+            if !self.an.held(l, true) {
                 continue;
             }
             let message = match owner {

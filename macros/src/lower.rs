@@ -48,8 +48,8 @@ use crate::names::param_var;
 use crate::normalize::{Normalizer, has_temporary, suspending_arm_borrows_the_scrutinee};
 use crate::syntax::{
     binds_only_by_ref, calls, contains_let, find_yield, is_place_expression, let_reads_in_place, parse_yield_arg,
-    pattern_idents, reads_through_deref, ref_bindings, statement_attrs, strip_parens, suspension_name, unpromoted,
-    yield_macro,
+    pattern_idents, reads_through_deref, ref_bindings, statement_attrs, str_or_char_literal, strip_parens,
+    suspension_name, unpromoted, yield_macro,
 };
 
 /// The state of the lowering walk.
@@ -573,10 +573,9 @@ impl<'e> Lowerer<'e> {
             Returns::RefMut => Value::MutRef,
             Returns::Iter => Value::View,
         };
-        let literal = |a: &Expr| matches!(a, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_)));
         match on {
             On::Any => return Some((value, None)),
-            On::LiteralPattern if m.args.iter().all(literal) => return Some((value, None)),
+            On::LiteralPattern if m.args.iter().all(str_or_char_literal) => return Some((value, None)),
             On::LiteralPattern => return None,
             On::Owned => {}
         }

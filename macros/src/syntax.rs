@@ -9,7 +9,7 @@
 //!   ([`let_reads_in_place`]).
 //! - Values: [`strip_parens`], whether one is surely a temporary rustc doesn't promote ([`unpromoted`]), how many
 //!   calls it makes ([`calls`]), whether it has a closure ([`has_closure`]) or its value surely holds none of its
-//!   closures (a search's: [`result_without_closure`]); and the two the rewrites of a local's
+//!   closures (a search's: [`result_without_closure`]), a `str` method's literal pattern ([`str_or_char_literal`]); and the two the rewrites of a local's
 //!   uses build for every use, made directly rather than parsed from tokens ([`ident_expr`], [`deref_expr`]);
 //!   whether `*` of a `let`'s value reads through it, a guard or an `Rc` ([`reads_through_deref`]).
 //! - Statements: the attributes written on one ([`statement_attrs`]).
@@ -693,6 +693,11 @@ pub fn result_without_closure(expr: &syn::Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// A string or `char` literal (the pattern of a `str` method: `split(',')`, `split(", ")`).
+pub fn str_or_char_literal(e: &Expr) -> bool {
+    matches!(e, Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_) | syn::Lit::Char(_)))
 }
 
 /// How many calls, method calls and macros `e` makes (outside closures), each of which may have side effects.
