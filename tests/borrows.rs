@@ -729,6 +729,75 @@ fn a_mutable_arguments_sequence_goes_by_index_and_is_used_after_the_loop() {
     assert_eq!(v, [11, 13, 19]);
 }
 
+/// A loop over a field of a `&mut` argument (`&mut self`, `p: &mut Parser`) that is used after the loop: its
+/// iterator would borrow through the `&mut` the state holds (rustc's own coroutines accept it, pinned), so it goes
+/// by index, whatever the field's type, as long as the body leaves that field alone (it may use the others).
+struct Feed<'a> {
+    items: Vec<u32>,
+    seen: u32,
+    shared: &'a [u32],
+    queue: std::collections::VecDeque<u32>,
+    names: &'a [String],
+}
+
+impl Feed<'_> {
+    #[stackless::coroutine]
+    fn drain(&mut self) -> impl Iterator<Item = u32> + '_ {
+        for x in self.items.iter() {
+            yield_!(*x);
+        }
+        for x in self.items.iter_mut() {
+            *x += 1;
+            self.seen += *x;
+            yield_!(*x);
+        }
+        for (i, x) in self.shared.iter().enumerate() {
+            yield_!(*x + u32::try_from(i).unwrap());
+        }
+        for x in &mut self.queue {
+            *x *= 10;
+            yield_!(*x);
+        }
+        for w in self.items.windows(2) {
+            yield_!(w[0] * w[1]);
+        }
+        for x in self.items.iter().rev() {
+            yield_!(*x);
+        }
+        // The item in use after a `yield_!`: as written (the field is a `&'a [String]`, the item outlives `self`'s
+        // borrow).
+        for name in self.names.iter() {
+            yield_!(0);
+            yield_!(u32::try_from(name.len()).unwrap());
+        }
+        self.seen += 1000;
+    }
+}
+
+struct Parser(Vec<u8>, u8);
+
+#[stackless::coroutine]
+fn parse(p: &mut Parser) -> impl Iterator<Item = u8> + '_ {
+    for b in &p.0 {
+        p.1 += 1;
+        yield_!(*b);
+    }
+    p.0.push(p.1);
+}
+
+#[test]
+fn a_loop_over_a_field_of_a_mutable_argument_used_after_it_goes_by_index() {
+    let shared = [7, 8];
+    let names = [String::from("abc")];
+    let mut feed = Feed { items: vec![1, 2, 3], seen: 0, shared: &shared, queue: [5, 6].into(), names: &names };
+    let out: Vec<u32> = feed.drain().collect();
+    assert_eq!(out, [1, 2, 3, 2, 3, 4, 7, 9, 50, 60, 6, 12, 4, 3, 2, 0, 3]);
+    assert_eq!((feed.seen, &feed.items[..], feed.queue.iter().sum::<u32>()), (1009, &[2, 3, 4][..], 110));
+    let mut parser = Parser(vec![4, 5], 0);
+    assert_eq!(parse(&mut parser).collect::<Vec<_>>(), [4, 5]);
+    assert_eq!((parser.0, parser.1), (vec![4, 5, 2], 2));
+}
+
 /// A user's local named like the index's hidden local keeps its own value (probe 31: the index was matched by its
 /// name and the user's local read it).
 #[stackless::coroutine]

@@ -167,6 +167,8 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
                 let ident = syn::Ident::new("__self", Span::mixed_site());
                 let pat: Pat = syn::parse_quote!(#mutable #ident);
                 let no_drop_ty: Option<syn::Type> = match &recv.kind {
+                    // (`&mut self` is a `&mut` like any `&mut T` argument: a use by value moves it.)
+                    syn::ReceiverKind::Reference(_, _, Some(_)) => Some(syn::parse_quote!(&mut ())),
                     syn::ReceiverKind::Reference(..) => Some(syn::parse_quote!(&())),
                     syn::ReceiverKind::Typed(_, ty) => Some((**ty).clone()),
                     _ => None,

@@ -15,7 +15,9 @@
 //!   loop is a `while let` on it ([`Lowerer::range_loop`]), so that the iterator can stay in the state where a
 //!   point after the loop joins the loop's group. Over a borrow of a local `Vec`, `VecDeque` or array (`&v`,
 //!   `v.iter_mut()`, `v.windows(k)`…) that its body doesn't name, it goes by index ([`Lowerer::by_index`]): the
-//!   state holds the index, where it couldn't hold an iterator borrowing its own local.
+//!   state holds the index, where it couldn't hold an iterator borrowing its own local; so does a loop over a
+//!   field of a `&mut` argument used after it (`self.items.iter()`), whose iterator would borrow through the
+//!   `&mut` the state holds.
 //! - `let ref x = make();` and `let x = &make();` bind into a temporary that Rust extends to the end of the
 //!   block: it becomes a hidden local declared just before ([`Lowerer::extended_temporaries`]), so that it drops
 //!   there; a `ref` binding is a plain reference.
@@ -95,6 +97,9 @@ pub struct Lowerer<'e> {
     /// The locals that are a `&mut` of a sequence (`buf: &mut [u8]`): [`Self::by_index`] only rewrites a loop
     /// over one used again after the loop.
     mutable_sequences: Vec<LocalId>,
+    /// The locals that are a `&mut` argument (`&mut self`, `p: &mut Parser`): a loop over a field of one may go by
+    /// index ([`Self::by_index`]).
+    exclusive_arguments: Vec<LocalId>,
     /// The lint attributes of the statements being lowered, outermost first ([`YieldPoint::lints`]).
     statement_lints: Vec<syn::Attribute>,
 }
@@ -218,6 +223,7 @@ impl<'e> Lowerer<'e> {
             param_types: Vec::new(),
             later: Vec::new(),
             mutable_sequences: Vec::new(),
+            exclusive_arguments: Vec::new(),
         };
         let root_scope = l.push_scope(false);
         // The arguments and the first resume argument are bound by the body's first statements, one argument
@@ -451,7 +457,7 @@ impl<'e> Lowerer<'e> {
         let borrow = match strip_parens(scrut) {
             Expr::Reference(r) => Some(if r.mutability.is_some() { Value::MutRef } else { Value::Plain }),
             Expr::Call(c) => match &*c.func {
-                Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "__private") => {
+                Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "by_index") => {
                     match f.path.segments.last().map(|s| s.ident.to_string()).as_deref() {
                         Some("item" | "item_before" | "window" | "chunk") => Some(Value::Plain),
                         Some("item_mut" | "item_before_mut") => Some(Value::MutRef),
@@ -611,14 +617,15 @@ impl<'e> Lowerer<'e> {
     }
 
     /// A `for` loop with a suspension point over a borrow of a local sequence (`&v`, `&mut v`, `v.iter()`,
-    /// `v.iter_mut()`, with `v` a `Vec`, `VecDeque` or array: [`Local::indexed`]) that its body doesn't name:
+    /// `v.iter_mut()`, with `v` a `Vec`, `VecDeque` or array: [`Local::indexed`]) that its body doesn't name, or
+    /// over a field of a `&mut` argument used after the loop (`self.items`) that its body leaves alone:
     /// the same loop by index, whose state between two items is the index, not an iterator borrowing `v`, which
     /// the state couldn't hold. The items are the same (the loop's borrow keeps `v` unchanged), and so is every
     /// jump (the index moves on before the body runs). An item still in use at a `yield_!` is a borrow of `v`
     /// held there, which `borrows` reports at the loop's iterator.
     ///
     /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) =
-    /// ::stackless::__private::item(&v, __index1) { __index1 += 1; .. } }` (`item` is `v.get(__index1)`), the index's local named as a `for` loop's iterator (`for_x`). Over
+    /// ::stackless::by_index::item(&v, __index1) { __index1 += 1; .. } }` (`item` is `v.get(__index1)`), the index's local named as a `for` loop's iterator (`for_x`). Over
     /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`). With
     /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item; with
     /// `.skip(n)`, it starts at `n`. Over `v.windows(k)` and `v.chunks(k)` (forwards), the items are `window`s
@@ -673,15 +680,35 @@ impl<'e> Lowerer<'e> {
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (strip_parens(&u.expr), true),
             sequence => (sequence, false),
         };
-        let Expr::Path(path) = sequence else { return None };
-        let name = path.path.get_ident()?;
-        let &(_, local) = self.env.iter().rev().find(|(n, _)| name == n)?;
-        if !self.locals[local].indexed
-            || (dereferenced && !self.mutable_sequences.contains(&local))
-            || crate::syntax::mentions_ident(f.body.to_token_stream(), name)
-        {
-            return None;
-        }
+        // `v`; or a field of a `&mut` (`self.items`, `p.buf`) whose type the macro can't see, but whose loop, were it
+        // by its iterator, would hold a borrow through the `&mut`, which the state holds to use it again after the
+        // loop (rustc's E0505): by index, only a type with items by index compiles (see `Indexed`).
+        let (name, local, field) = match sequence {
+            Expr::Path(path) => {
+                let name = path.path.get_ident()?;
+                let &(_, local) = self.env.iter().rev().find(|(n, _)| name == n)?;
+                if !self.locals[local].indexed
+                    || (dereferenced && !self.mutable_sequences.contains(&local))
+                    || crate::syntax::mentions_ident(f.body.to_token_stream(), name)
+                {
+                    return None;
+                }
+                (name, local, None)
+            }
+            _ if !dereferenced => {
+                let (root, first) = crate::syntax::field_path(sequence)?;
+                let bound = if root == "self" { syn::Ident::new("__self", root.span()) } else { root.clone() };
+                let &(_, local) = self.env.iter().rev().find(|(n, _)| bound == *n)?;
+                if !self.exclusive_arguments.contains(&local)
+                    || crate::syntax::mentions_beyond_other_fields(f.body.to_token_stream(), root, first)
+                    || item_used_after_a_suspension(f)
+                {
+                    return None;
+                }
+                (root, local, Some(sequence))
+            }
+            _ => return None,
+        };
         // A `&mut` of a sequence not used after the loop: its iterator may take the `&mut` for good (and the items
         // its lifetime, `yield_!(x)` with `x: &'a mut T`), which it needs no index for.
         let used_later = || {
@@ -690,7 +717,7 @@ impl<'e> Lowerer<'e> {
                     stmts[*from..].iter().any(|s| crate::syntax::mentions_ident(s.to_token_stream(), name))
                 })
         };
-        if self.mutable_sequences.contains(&local) && !used_later() {
+        if (field.is_some() || self.mutable_sequences.contains(&local)) && !used_later() {
             return None;
         }
         // Names no local in scope or in the body has (`env` resolves names as written).
@@ -708,13 +735,30 @@ impl<'e> Lowerer<'e> {
         // Through the runtime's `Indexed` (a trait of the user's with a `get` of its own has no say), spanned at the
         // user's iterator; a `&mut` of a sequence is reborrowed, which needs no `mut` on its binding.
         let span = f.expr.span();
-        let p = quote::quote!(::stackless::__private);
         let reference = self.mutable_sequences.contains(&local);
-        let (shared, exclusive) = if reference {
-            (quote::quote_spanned!(span=> &*#name), quote::quote_spanned!(span=> &mut *#name))
-        } else {
-            (quote::quote_spanned!(span=> &#name), quote::quote_spanned!(span=> &mut #name))
+        let (p, shared, exclusive) = match field {
+            // Spanned at the field's root, the call to the runtime is the user's own tokens to rustc: its error for a
+            // field's type without items by index is reported at the loop's iterator, once (a place reached through
+            // the state, as the arms after the first `yield_!` reach it, would be located at the attribute).
+            Some(field) => {
+                let span = crate::syntax::field_path(field).map_or(span, |(root, _)| root.span());
+                let p = quote::quote_spanned!(span=> ::stackless::by_index);
+                let shared = quote::quote_spanned!(span=> #p::field(&#field));
+                let exclusive = quote::quote_spanned!(span=> #p::field_mut(&mut #field));
+                (p, shared, exclusive)
+            }
+            None if reference => (
+                quote::quote!(::stackless::by_index),
+                quote::quote_spanned!(span=> &*#name),
+                quote::quote_spanned!(span=> &mut *#name),
+            ),
+            None => (
+                quote::quote!(::stackless::by_index),
+                quote::quote_spanned!(span=> &#name),
+                quote::quote_spanned!(span=> &mut #name),
+            ),
         };
+        let place = field.map_or_else(|| name.to_token_stream(), ToTokens::to_token_stream);
         let start = match skipped {
             Some(n) => quote::quote_spanned!(n.span()=> #n),
             None => quote::quote!(0),
@@ -722,7 +766,7 @@ impl<'e> Lowerer<'e> {
         let (start, get, step) = match (mutable, backwards) {
             _ if let (Some((method, _)), Some(size)) = (&slices, &size) => {
                 let slice = if *method == "windows" { quote::quote!(window) } else { quote::quote!(chunk) };
-                (start, quote::quote_spanned!(span=> #p::#slice(&#name[..], #index, #size)), true)
+                (start, quote::quote_spanned!(span=> #p::#slice(&#place[..], #index, #size)), true)
             }
             (true, false) => (start, quote::quote_spanned!(span=> #p::item_mut(#exclusive, #index)), true),
             (false, false) => (start, quote::quote_spanned!(span=> #p::item(#shared, #index)), true),
@@ -1071,6 +1115,14 @@ impl<'e> Lowerer<'e> {
                         (pat, Some(Node::Leaf(leaf))) if plain(pat) => scalar_expr(&leaf.expr, &|i| self.scalar_of(i)),
                         _ => false,
                     };
+                }
+                // `let p = __p_p;` of an argument `p: &mut T` (or `&mut self`): its fields' loops may go by index.
+                if let ([single], Some(Node::Leaf(l))) = (&binding.locals[..], &init)
+                    && let Expr::Path(p) = &l.expr
+                    && let Some(var) = p.path.get_ident()
+                    && self.param_types.iter().any(|(v, ty)| v == var && has_mut_reference(ty))
+                {
+                    self.exclusive_arguments.push(*single);
                 }
                 if let [single] = binding.locals[..] {
                     // (An argument's variable: whether it is a `&mut`.)
@@ -2108,6 +2160,41 @@ fn simple_range(expr: &Expr) -> bool {
 }
 
 /// The body of a `for` loop has a suspension point.
+/// Whether the loop's item, or a local its body declares before it suspends, may be in use after a suspension
+/// point (read from the text: named after the body's first statement that suspends, or in it besides a
+/// `yield_!`'s own value). A loop by index over a field keeps its item only as long as the field's own borrow, where
+/// the iterator as written may hold items that outlive it (a field that is a `&'a [T]`): such a loop stays as written.
+fn item_used_after_a_suspension(f: &syn::ExprForLoop) -> bool {
+    let suspends = |s: &SynStmt| {
+        find_yield(&Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: syn::Block { brace_token: f.body.brace_token, stmts: vec![s.clone()] },
+        }))
+        .is_some()
+    };
+    let mut names = crate::syntax::pattern_idents(&f.pat);
+    let mentioned = |s: &SynStmt, names: &[(syn::Ident, bool)]| {
+        names.iter().any(|(n, _)| crate::syntax::mentions_ident(s.to_token_stream(), n))
+    };
+    let mut stmts = f.body.stmts.iter();
+    for s in stmts.by_ref() {
+        if suspends(s) {
+            // `yield_!(x.len());` reads the item before it suspends.
+            let only_a_yield = matches!(s, SynStmt::Macro(m) if m.mac.path.is_ident("yield_"))
+                || matches!(s, SynStmt::Expr(Expr::Macro(m), _) if m.mac.path.is_ident("yield_"));
+            if !only_a_yield && mentioned(s, &names) {
+                return true;
+            }
+            break;
+        }
+        if let SynStmt::Local(l) = s {
+            names.extend(crate::syntax::pattern_idents(&l.pat));
+        }
+    }
+    stmts.any(|s| mentioned(s, &names))
+}
+
 fn loop_suspends(f: &syn::ExprForLoop) -> bool {
     find_yield(&Expr::Block(syn::ExprBlock { attrs: Vec::new(), label: None, block: f.body.clone() })).is_some()
 }

@@ -745,144 +745,6 @@ pub mod __private {
         fn returned(self) {}
     }
 
-    /// A sequence whose items a `for` loop over a borrow of it reaches by index, where the macro lowered the loop so
-    /// (its state holds the index, not an iterator borrowing the sequence). Called by path, as [`item`] and
-    /// [`item_mut`], so that a trait of the user's with a `get` of its own has no say.
-    #[diagnostic::on_unimplemented(
-        message = "a `for` loop over a borrow of `{Self}` with a `yield_!` in it goes by index, which `{Self}` has no \
-                   items by",
-        label = "taken for a `Vec`, a `VecDeque` or an array by its written type or initializer",
-        note = "iterate by value, or over a clone; or write the type's own path (`my::Vec`), which the macro takes \
-                for a type of its own"
-    )]
-    pub trait Indexed {
-        type Item;
-        fn item_count(&self) -> usize;
-        fn item_at(&self, index: usize) -> Option<&Self::Item>;
-        fn item_at_mut(&mut self, index: usize) -> Option<&mut Self::Item>;
-    }
-
-    impl<T> Indexed for [T] {
-        type Item = T;
-        #[inline(always)]
-        fn item_count(&self) -> usize {
-            self.len()
-        }
-        #[inline(always)]
-        fn item_at(&self, index: usize) -> Option<&T> {
-            self.get(index)
-        }
-        #[inline(always)]
-        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
-            self.get_mut(index)
-        }
-    }
-
-    /// A sequence that is a slice underneath: its items are the slice's.
-    macro_rules! through_its_slice {
-        ($(#[$attr:meta])* [$($generics:tt)*] $ty:ty) => {
-            $(#[$attr])*
-            impl<$($generics)*> Indexed for $ty {
-                type Item = T;
-                #[inline(always)]
-                fn item_count(&self) -> usize {
-                    self.as_slice().len()
-                }
-                #[inline(always)]
-                fn item_at(&self, index: usize) -> Option<&T> {
-                    self.as_slice().get(index)
-                }
-                #[inline(always)]
-                fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
-                    self.as_mut_slice().get_mut(index)
-                }
-            }
-        };
-    }
-
-    through_its_slice!([T, const N: usize] [T; N]);
-    through_its_slice!(#[cfg(feature = "alloc")] [T] alloc::vec::Vec<T>);
-
-    #[cfg(feature = "alloc")]
-    impl<T> Indexed for alloc::collections::VecDeque<T> {
-        type Item = T;
-        #[inline(always)]
-        fn item_count(&self) -> usize {
-            self.len()
-        }
-        #[inline(always)]
-        fn item_at(&self, index: usize) -> Option<&T> {
-            alloc::collections::VecDeque::get(self, index)
-        }
-        #[inline(always)]
-        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
-            alloc::collections::VecDeque::get_mut(self, index)
-        }
-    }
-
-    /// A `&mut` of a sequence (a local the macro couldn't tell is one).
-    impl<S: Indexed + ?Sized> Indexed for &mut S {
-        type Item = S::Item;
-        #[inline(always)]
-        fn item_count(&self) -> usize {
-            (**self).item_count()
-        }
-        #[inline(always)]
-        fn item_at(&self, index: usize) -> Option<&S::Item> {
-            (**self).item_at(index)
-        }
-        #[inline(always)]
-        fn item_at_mut(&mut self, index: usize) -> Option<&mut S::Item> {
-            (**self).item_at_mut(index)
-        }
-    }
-
-    /// The item at `index` of a loop by index over a shared borrow (see [`Indexed`]).
-    #[inline(always)]
-    pub fn item<S: Indexed + ?Sized>(sequence: &S, index: usize) -> Option<&S::Item> {
-        sequence.item_at(index)
-    }
-
-    /// The item at `index` of a loop by index over a `&mut` borrow (see [`Indexed`]).
-    #[inline(always)]
-    pub fn item_mut<S: Indexed + ?Sized>(sequence: &mut S, index: usize) -> Option<&mut S::Item> {
-        sequence.item_at_mut(index)
-    }
-
-    /// The window at `index` of a loop by index over `v.windows(size)`: the `size` items from `index`.
-    #[inline(always)]
-    pub fn window<T>(items: &[T], index: usize, size: usize) -> Option<&[T]> {
-        items.get(index..index.checked_add(size)?)
-    }
-
-    /// The chunk at `index` of a loop by index over `v.chunks(size)`: the `size` items from `index * size`, fewer
-    /// at the end.
-    #[inline(always)]
-    pub fn chunk<T>(items: &[T], index: usize, size: usize) -> Option<&[T]> {
-        let start = index.checked_mul(size).filter(|&start| start < items.len())?;
-        items.get(start..items.len().min(start.saturating_add(size)))
-    }
-
-    /// Where a loop by index from the back (`v.iter().rev()`) starts: past the last item.
-    #[inline(always)]
-    pub fn item_count<S: Indexed + ?Sized>(sequence: &S) -> usize {
-        sequence.item_count()
-    }
-
-    /// The item before `index` of a loop by index from the back, which `index` then points at.
-    #[inline(always)]
-    pub fn item_before<'s, S: Indexed + ?Sized>(sequence: &'s S, index: &mut usize) -> Option<&'s S::Item> {
-        *index = index.checked_sub(1)?;
-        sequence.item_at(*index)
-    }
-
-    /// [`item_before`] over a `&mut` borrow.
-    #[inline(always)]
-    pub fn item_before_mut<'s, S: Indexed + ?Sized>(sequence: &'s mut S, index: &mut usize) -> Option<&'s mut S::Item> {
-        *index = index.checked_sub(1)?;
-        sequence.item_at_mut(*index)
-    }
-
     /// Boxes a generator or coroutine for a `-> Box<dyn Iterator ..>` signature (recursion needs it).
     #[cfg(feature = "alloc")]
     #[inline(always)]
@@ -1080,6 +942,213 @@ pub mod __private {
         panic!(
             "stackless: internal error: a resume step ran code it can't reach; please report this with the coroutine's body"
         )
+    }
+}
+
+/// The loops by index: a `for` loop over a borrow of a local `Vec`, `VecDeque` or array (or of a field of a `&mut`
+/// argument used after the loop), which the macro lowers to `while let Some(x) = item(&v, i)` so that its state
+/// holds an index, not an iterator borrowing the sequence. Not a public API (see [`__private`]); a module of its own
+/// so that rustc's message for a sequence without items by index names `stackless::by_index::Indexed`.
+#[doc(hidden)]
+pub mod by_index {
+    /// A sequence whose items a `for` loop over a borrow of it reaches by index, where the macro lowered the loop so
+    /// (its state holds the index, not an iterator borrowing the sequence): a local taken for a `Vec`, a `VecDeque`
+    /// or an array, or a field of a `&mut` argument used again after the loop. Called by path, as [`item`] and
+    /// [`item_mut`], so that a trait of the user's with a `get` of its own has no say.
+    #[diagnostic::on_unimplemented(
+        message = "a `for` loop over a borrow of `{Self}` with a `yield_!` in it goes by index, which `{Self}` has no \
+                   items by",
+        label = "by index: an iterator of it would borrow what the coroutine's state holds",
+        note = "iterate by value, or over a clone, or collect what the loop needs first (`let keys: Vec<_> = \
+                map.keys().cloned().collect();`)",
+        note = "a local goes by index when its written type or initializer is a `Vec`, a `VecDeque` or an array \
+                (write another type's own path, `my::Vec`, to keep its iterator); a field of a `&mut` argument \
+                (`self.map`) when the argument is used after the loop (copy a field that is a shared reference out \
+                first: `let map = self.map;`)"
+    )]
+    pub trait Indexed {
+        type Item;
+        fn item_count(&self) -> usize;
+        fn item_at(&self, index: usize) -> Option<&Self::Item>;
+    }
+
+    /// An [`Indexed`] sequence whose items a loop over a `&mut` borrow of it reaches by index.
+    #[diagnostic::on_unimplemented(
+        message = "a `for` loop over a `&mut` borrow of `{Self}` with a `yield_!` in it goes by index, which \
+                   `{Self}` has no `&mut` items by",
+        label = "by index: an iterator of it would borrow what the coroutine's state holds",
+        note = "iterate by value, or collect what the loop needs first",
+        note = "a local goes by index when its written type or initializer is a `Vec`, a `VecDeque` or an array \
+                (write another type's own path, `my::Vec`, to keep its iterator); a field of a `&mut` argument \
+                (`self.items`) when the argument is used after the loop"
+    )]
+    pub trait IndexedMut: Indexed {
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut Self::Item>;
+    }
+
+    impl<T> Indexed for [T] {
+        type Item = T;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            self.len()
+        }
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&T> {
+            self.get(index)
+        }
+    }
+
+    impl<T> IndexedMut for [T] {
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+            self.get_mut(index)
+        }
+    }
+
+    /// A sequence that is a slice underneath: its items are the slice's.
+    macro_rules! through_its_slice {
+        ($(#[$attr:meta])* [$($generics:tt)*] $ty:ty) => {
+            $(#[$attr])*
+            impl<$($generics)*> Indexed for $ty {
+                type Item = T;
+                #[inline(always)]
+                fn item_count(&self) -> usize {
+                    self.as_slice().len()
+                }
+                #[inline(always)]
+                fn item_at(&self, index: usize) -> Option<&T> {
+                    self.as_slice().get(index)
+                }
+            }
+
+            $(#[$attr])*
+            impl<$($generics)*> IndexedMut for $ty {
+                #[inline(always)]
+                fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+                    self.as_mut_slice().get_mut(index)
+                }
+            }
+        };
+    }
+
+    through_its_slice!([T, const N: usize] [T; N]);
+    through_its_slice!(#[cfg(feature = "alloc")] [T] alloc::vec::Vec<T>);
+
+    #[cfg(feature = "alloc")]
+    impl<T> Indexed for alloc::collections::VecDeque<T> {
+        type Item = T;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            self.len()
+        }
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&T> {
+            alloc::collections::VecDeque::get(self, index)
+        }
+    }
+
+    #[cfg(feature = "alloc")]
+    impl<T> IndexedMut for alloc::collections::VecDeque<T> {
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+            alloc::collections::VecDeque::get_mut(self, index)
+        }
+    }
+
+    /// A `&mut` of a sequence (a local the macro couldn't tell is one, a field of a `&mut` type).
+    impl<S: Indexed + ?Sized> Indexed for &mut S {
+        type Item = S::Item;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            (**self).item_count()
+        }
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&S::Item> {
+            (**self).item_at(index)
+        }
+    }
+
+    impl<S: IndexedMut + ?Sized> IndexedMut for &mut S {
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut S::Item> {
+            (**self).item_at_mut(index)
+        }
+    }
+
+    /// A shared reference to a sequence (a field of a `&'a [T]` type, see the macro's loops by index over fields).
+    impl<S: Indexed + ?Sized> Indexed for &S {
+        type Item = S::Item;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            (**self).item_count()
+        }
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&S::Item> {
+            (**self).item_at(index)
+        }
+    }
+
+    /// A field a loop by index goes over (`self.items`), as the call's argument: rustc's error for a field's type
+    /// without items by index is then reported at the user's iterator, once, where a place reached through the
+    /// state would be located at the attribute.
+    #[inline(always)]
+    pub fn field<S: ?Sized>(sequence: &S) -> &S {
+        sequence
+    }
+
+    /// [`field`] for a loop over a `&mut` borrow.
+    #[inline(always)]
+    pub fn field_mut<S: ?Sized>(sequence: &mut S) -> &mut S {
+        sequence
+    }
+
+    /// The item at `index` of a loop by index over a shared borrow (see [`Indexed`]).
+    #[inline(always)]
+    pub fn item<S: Indexed + ?Sized>(sequence: &S, index: usize) -> Option<&S::Item> {
+        sequence.item_at(index)
+    }
+
+    /// The item at `index` of a loop by index over a `&mut` borrow (see [`Indexed`]).
+    #[inline(always)]
+    pub fn item_mut<S: IndexedMut + ?Sized>(sequence: &mut S, index: usize) -> Option<&mut S::Item> {
+        sequence.item_at_mut(index)
+    }
+
+    /// The window at `index` of a loop by index over `v.windows(size)`: the `size` items from `index`.
+    #[inline(always)]
+    pub fn window<T>(items: &[T], index: usize, size: usize) -> Option<&[T]> {
+        items.get(index..index.checked_add(size)?)
+    }
+
+    /// The chunk at `index` of a loop by index over `v.chunks(size)`: the `size` items from `index * size`, fewer
+    /// at the end.
+    #[inline(always)]
+    pub fn chunk<T>(items: &[T], index: usize, size: usize) -> Option<&[T]> {
+        let start = index.checked_mul(size).filter(|&start| start < items.len())?;
+        items.get(start..items.len().min(start.saturating_add(size)))
+    }
+
+    /// Where a loop by index from the back (`v.iter().rev()`) starts: past the last item.
+    #[inline(always)]
+    pub fn item_count<S: Indexed + ?Sized>(sequence: &S) -> usize {
+        sequence.item_count()
+    }
+
+    /// The item before `index` of a loop by index from the back, which `index` then points at.
+    #[inline(always)]
+    pub fn item_before<'s, S: Indexed + ?Sized>(sequence: &'s S, index: &mut usize) -> Option<&'s S::Item> {
+        *index = index.checked_sub(1)?;
+        sequence.item_at(*index)
+    }
+
+    /// [`item_before`] over a `&mut` borrow.
+    #[inline(always)]
+    pub fn item_before_mut<'s, S: IndexedMut + ?Sized>(
+        sequence: &'s mut S,
+        index: &mut usize,
+    ) -> Option<&'s mut S::Item> {
+        *index = index.checked_sub(1)?;
+        sequence.item_at_mut(*index)
     }
 }
 
