@@ -432,8 +432,9 @@ mod ref_bindings {
     }
 }
 
-/// Through `&mut self`, a field borrowed across a `yield_!` while another field changes: rejected as written
-/// (`tests/ui/limits/field_borrowed_through_mut_self.rs`); the README's workaround splits the borrow first.
+/// Through `&mut self`, a field borrowed across a `yield_!` while another field changes: a loop over a field with
+/// items by index goes by index (`walk_unsplit`, see `a_loop_over_a_field_of_a_mutable_argument_used_after_it_goes_by_index`);
+/// other borrows need the README's workaround, which splits the borrow first.
 struct Tally {
     items: Vec<u32>,
     seen: u32,
@@ -451,11 +452,23 @@ impl Tally {
     }
 }
 
+impl Tally {
+    #[stackless::coroutine]
+    fn walk_unsplit(&mut self) -> impl Iterator<Item = u32> + '_ {
+        for x in self.items.iter() {
+            yield_!(*x);
+            self.seen += 1;
+        }
+    }
+}
+
 #[test]
 fn fields_of_mut_self_split_before_the_loop() {
     let mut t = Tally { items: vec![4, 5], seen: 0 };
     assert_eq!(t.walk().collect::<Vec<_>>(), [4, 5]);
     assert_eq!(t.seen, 2);
+    assert_eq!(t.walk_unsplit().collect::<Vec<_>>(), [4, 5]);
+    assert_eq!(t.seen, 4);
 }
 
 // ----- `for` loops over a borrow of a local `Vec`, `VecDeque` or array: by index -----
@@ -796,6 +809,95 @@ fn a_loop_over_a_field_of_a_mutable_argument_used_after_it_goes_by_index() {
     let mut parser = Parser(vec![4, 5], 0);
     assert_eq!(parse(&mut parser).collect::<Vec<_>>(), [4, 5]);
     assert_eq!((parser.0, parser.1), (vec![4, 5, 2], 2));
+}
+
+/// A field that is itself a shared reference (`toks: &'a [Tok]`) keeps its items' lifetime by index: they may be
+/// yielded, stored in `self` or held across a `yield_!` (a helper's regressions of the first version, which
+/// borrowed them from `self` for the round); a filtering `if`, a field beside the loop's in a nested path, an
+/// `Option` or `Box<[T]>` field, a resume argument, and `self` used in the body only.
+#[derive(Debug, PartialEq)]
+struct Tok(u32);
+
+struct Lexer<'a> {
+    toks: &'a [Tok],
+    cur: Option<&'a Tok>,
+    inner: Inner,
+    pending: Option<u32>,
+    boxed: Box<[u32]>,
+}
+
+struct Inner {
+    seen: Vec<u32>,
+    n: u32,
+}
+
+impl<'a> Lexer<'a> {
+    #[stackless::coroutine]
+    fn tokens(&mut self) -> impl Iterator<Item = &'a Tok> + '_ {
+        for t in self.toks.iter() {
+            self.cur = Some(t);
+            yield_!(t);
+        }
+        for t in &self.toks[..1] {
+            yield_!(t);
+        }
+        for t in self.toks.iter().rev() {
+            let kept = t;
+            yield_!(t);
+            yield_!(kept);
+        }
+        self.cur = None;
+    }
+
+    #[stackless::coroutine]
+    fn numbers(&mut self) -> impl Iterator<Item = u32> + '_ {
+        for x in self.inner.seen.iter() {
+            self.inner.n += *x;
+            if *x > 1 {
+                yield_!(*x);
+            }
+        }
+        for x in self.pending.iter() {
+            yield_!(*x + 100);
+        }
+        for x in self.boxed.iter_mut() {
+            *x += 1;
+            yield_!(*x);
+        }
+        self.inner.n += 1000;
+    }
+
+    #[stackless::coroutine(resume = mut add)]
+    fn summed(&mut self) -> impl stackless::Coroutine<u32, Yield = u32, Return = u32> + '_ {
+        for x in self.inner.seen.iter() {
+            add = yield_!(*x + add);
+            self.inner.n += add;
+        }
+        self.inner.n
+    }
+}
+
+#[test]
+fn a_loop_over_a_shared_reference_field_keeps_its_items_lifetime() {
+    let toks = [Tok(1), Tok(2)];
+    let mut lexer = Lexer {
+        toks: &toks,
+        cur: None,
+        inner: Inner { seen: vec![1, 2, 3], n: 0 },
+        pending: Some(7),
+        boxed: vec![10, 20].into_boxed_slice(),
+    };
+    let got: Vec<&Tok> = lexer.tokens().collect();
+    assert_eq!(got, [&toks[0], &toks[1], &toks[0], &toks[1], &toks[1], &toks[0], &toks[0]]);
+    assert_eq!(lexer.cur, None);
+    assert_eq!(lexer.numbers().collect::<Vec<_>>(), [2, 3, 107, 11, 21]);
+    assert_eq!((lexer.inner.n, &lexer.boxed[..]), (1006, &[11, 21][..]));
+    let mut summed = lexer.summed();
+    let mut resume = |x| stackless::Coroutine::resume(std::pin::Pin::new(&mut summed), x);
+    assert_eq!(resume(0), stackless::CoroutineState::Yielded(1));
+    assert_eq!(resume(5), stackless::CoroutineState::Yielded(7));
+    assert_eq!(resume(1), stackless::CoroutineState::Yielded(4));
+    assert_eq!(resume(0), stackless::CoroutineState::Complete(1012));
 }
 
 /// A user's local named like the index's hidden local keeps its own value (probe 31: the index was matched by its

@@ -620,13 +620,10 @@ impl<'a> Checker<'a> {
             {
                 place = strip_parens(expr);
             }
-            // A field of a `&mut` argument (`self.items`, lowered so while the argument is used after the loop).
-            let field = crate::syntax::field_path_text(place).filter(|_| matches!(place, Expr::Field(_)));
-            while let Expr::Field(f) = place {
-                place = strip_parens(&f.base);
-            }
+            // (Not over a field, `by_index::field(&self.items)`: a field that is a shared reference, `&'a [T]`,
+            // has items that outlive the loop, which rustc alone can tell.)
             let Some(sequence) = Self::local_of(scrut, place) else { continue };
-            let name = field.as_ref().unwrap_or(&self.body.locals[sequence].written);
+            let name = &self.body.locals[sequence].written;
             let item =
                 binding.locals.first().map_or_else(|| String::from("x"), |&l| self.body.locals[l].written.clone());
             let delegated = delegate_locals(body).contains(&held);
@@ -647,14 +644,13 @@ impl<'a> Checker<'a> {
             let what = what.replace("{name}", name);
             // A `&mut` argument's items aren't in the state, but the item reborrows through the `&mut` the state
             // holds (it is used after the loop); an owned sequence's are.
-            let message = if self.body.locals[sequence].value == Value::MutRef || field.is_some() {
-                let through = &self.body.locals[sequence].written;
+            let message = if self.body.locals[sequence].value == Value::MutRef {
                 format!(
                     "{what}\n\
-                     note: the item is borrowed through `{through}`, which the coroutine's state holds to use it again \
+                     note: the item is borrowed through `{name}`, which the coroutine's state holds to use it again \
                      after the loop: the state can't hold both\n\
-                     help: use the item before the body's first `yield_!` (`let n = *{item};`), or don't use \
-                     `{through}` after the loop (the loop then takes it for good)"
+                     help: use the item before the body's first `yield_!` (`let n = *{item};`), or don't use `{name}` \
+                     after the loop (the loop then takes it for good)"
                 )
             } else {
                 // `v.windows(k)`, `v.chunks(k)`: the item is a slice of `v`.

@@ -696,12 +696,11 @@ impl<'e> Lowerer<'e> {
                 (name, local, None)
             }
             _ if !dereferenced => {
-                let (root, first) = crate::syntax::field_path(sequence)?;
+                let (root, path) = crate::syntax::field_path(sequence)?;
                 let bound = if root == "self" { syn::Ident::new("__self", root.span()) } else { root.clone() };
                 let &(_, local) = self.env.iter().rev().find(|(n, _)| bound == *n)?;
                 if !self.exclusive_arguments.contains(&local)
-                    || crate::syntax::mentions_beyond_other_fields(f.body.to_token_stream(), root, first)
-                    || item_used_after_a_suspension(f)
+                    || crate::syntax::mentions_beyond_fields(f.body.to_token_stream(), root, &path)
                 {
                     return None;
                 }
@@ -717,7 +716,11 @@ impl<'e> Lowerer<'e> {
                     stmts[*from..].iter().any(|s| crate::syntax::mentions_ident(s.to_token_stream(), name))
                 })
         };
-        if (field.is_some() || self.mutable_sequences.contains(&local)) && !used_later() {
+        // (A field's root used in the body, `self.seen += 1`, is held across its suspension points too.)
+        let used_in_body = || crate::syntax::mentions_ident(f.body.to_token_stream(), name);
+        if field.is_some() && !used_later() && !used_in_body()
+            || self.mutable_sequences.contains(&local) && !used_later()
+        {
             return None;
         }
         // Names no local in scope or in the body has (`env` resolves names as written).
@@ -743,8 +746,8 @@ impl<'e> Lowerer<'e> {
             Some(field) => {
                 let span = crate::syntax::field_path(field).map_or(span, |(root, _)| root.span());
                 let p = quote::quote_spanned!(span=> ::stackless::by_index);
-                let shared = quote::quote_spanned!(span=> #p::field(&#field));
-                let exclusive = quote::quote_spanned!(span=> #p::field_mut(&mut #field));
+                let shared = quote::quote_spanned!(span=> #p::field(#p::at(&#field)));
+                let exclusive = quote::quote_spanned!(span=> #p::field_mut(#p::at_mut(&mut #field)));
                 (p, shared, exclusive)
             }
             None if reference => (
@@ -2160,41 +2163,6 @@ fn simple_range(expr: &Expr) -> bool {
 }
 
 /// The body of a `for` loop has a suspension point.
-/// Whether the loop's item, or a local its body declares before it suspends, may be in use after a suspension
-/// point (read from the text: named after the body's first statement that suspends, or in it besides a
-/// `yield_!`'s own value). A loop by index over a field keeps its item only as long as the field's own borrow, where
-/// the iterator as written may hold items that outlive it (a field that is a `&'a [T]`): such a loop stays as written.
-fn item_used_after_a_suspension(f: &syn::ExprForLoop) -> bool {
-    let suspends = |s: &SynStmt| {
-        find_yield(&Expr::Block(syn::ExprBlock {
-            attrs: Vec::new(),
-            label: None,
-            block: syn::Block { brace_token: f.body.brace_token, stmts: vec![s.clone()] },
-        }))
-        .is_some()
-    };
-    let mut names = crate::syntax::pattern_idents(&f.pat);
-    let mentioned = |s: &SynStmt, names: &[(syn::Ident, bool)]| {
-        names.iter().any(|(n, _)| crate::syntax::mentions_ident(s.to_token_stream(), n))
-    };
-    let mut stmts = f.body.stmts.iter();
-    for s in stmts.by_ref() {
-        if suspends(s) {
-            // `yield_!(x.len());` reads the item before it suspends.
-            let only_a_yield = matches!(s, SynStmt::Macro(m) if m.mac.path.is_ident("yield_"))
-                || matches!(s, SynStmt::Expr(Expr::Macro(m), _) if m.mac.path.is_ident("yield_"));
-            if !only_a_yield && mentioned(s, &names) {
-                return true;
-            }
-            break;
-        }
-        if let SynStmt::Local(l) = s {
-            names.extend(crate::syntax::pattern_idents(&l.pat));
-        }
-    }
-    stmts.any(|s| mentioned(s, &names))
-}
-
 fn loop_suspends(f: &syn::ExprForLoop) -> bool {
     find_yield(&Expr::Block(syn::ExprBlock { attrs: Vec::new(), label: None, block: f.body.clone() })).is_some()
 }

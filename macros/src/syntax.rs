@@ -629,63 +629,55 @@ pub fn mentions_ident(tokens: proc_macro2::TokenStream, name: &syn::Ident) -> bo
     })
 }
 
-/// `root.a.b`, a place made of fields only, as its root's name and its first field (`self`, `a`).
-pub fn field_path(expr: &Expr) -> Option<(&syn::Ident, &syn::Member)> {
-    let Expr::Field(field) = strip_parens(expr) else { return None };
-    let mut field = field;
-    loop {
-        match strip_parens(&field.base) {
-            Expr::Field(inner) => field = inner,
-            Expr::Path(p) if p.qself.is_none() => return Some((p.path.get_ident()?, &field.member)),
-            _ => return None,
-        }
-    }
-}
-
-/// `root.a.b` as written, when `expr` is a place made of fields only (see [`field_path`]).
-pub fn field_path_text(expr: &Expr) -> Option<String> {
+/// `root.a.b`, a place made of fields only: its root's name and its fields (`self`, `["a", "b"]`).
+pub fn field_path(expr: &Expr) -> Option<(&syn::Ident, Vec<String>)> {
     match strip_parens(expr) {
         Expr::Field(f) => {
-            let member = match &f.member {
+            let (root, mut fields) = field_path(&f.base).or_else(|| match strip_parens(&f.base) {
+                Expr::Path(p) if p.qself.is_none() => Some((p.path.get_ident()?, Vec::new())),
+                _ => None,
+            })?;
+            fields.push(match &f.member {
                 syn::Member::Named(name) => name.to_string(),
                 syn::Member::Unnamed(index) => index.index.to_string(),
-            };
-            Some(format!("{}.{member}", field_path_text(&f.base)?))
+            });
+            Some((root, fields))
         }
-        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(ToString::to_string),
         _ => None,
     }
 }
 
-/// Whether `tokens` name `root` other than through a field of it besides `spared` (`self.count += 1` leaves
-/// `self.items` alone; `self.items.push(..)`, `self.len()`, `&mut *self`, `f(self)` and `{self:?}` don't).
-pub fn mentions_beyond_other_fields(tokens: proc_macro2::TokenStream, root: &syn::Ident, spared: &syn::Member) -> bool {
-    let spared = match spared {
-        syn::Member::Named(name) => name.to_string(),
-        syn::Member::Unnamed(index) => index.index.to_string(),
-    };
-    mentions_beyond_field(tokens, root, &spared)
-}
-
-fn mentions_beyond_field(tokens: proc_macro2::TokenStream, root: &syn::Ident, spared: &str) -> bool {
+/// Whether `tokens` name `root` other than through a field apart from `path` (with `path` = `items`:
+/// `self.count += 1` and `self.a.len()` don't; `self.items.push(..)`, `self.len()`, `&mut *self`, `f(self)` and
+/// `{self:?}` do; with `path` = `a.b`, `self.a.n` doesn't and `self.a` does).
+pub fn mentions_beyond_fields(tokens: proc_macro2::TokenStream, root: &syn::Ident, path: &[String]) -> bool {
     use proc_macro2::TokenTree;
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     trees.iter().enumerate().any(|(at, tree)| match tree {
-        TokenTree::Group(g) => mentions_beyond_field(g.stream(), root, spared),
+        TokenTree::Group(g) => mentions_beyond_fields(g.stream(), root, path),
         TokenTree::Literal(_) => mentions_ident(tree.clone().into(), root),
         TokenTree::Ident(i) if i == root => {
-            // `root . field`, the field not the spared one (`self.0.1` is one literal, `0.1`), not called.
-            let dot = matches!(trees.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
-            let field = match trees.get(at + 2) {
-                Some(TokenTree::Ident(f)) => Some(f.to_string()),
-                Some(TokenTree::Literal(l)) => l.to_string().split('.').next().map(str::to_owned),
-                _ => None,
-            };
-            let called = matches!(trees.get(at + 3), Some(TokenTree::Group(g))
+            if at > 0 && matches!(&trees[at - 1], TokenTree::Punct(p) if p.as_char() == '\'') {
+                return false;
+            }
+            // The fields named after `root` (`self.0.1` is one literal, `0.1`), the last a method if called.
+            let mut reached = Vec::new();
+            let mut next = at + 1;
+            while matches!(trees.get(next), Some(TokenTree::Punct(p)) if p.as_char() == '.') {
+                match trees.get(next + 1) {
+                    Some(TokenTree::Ident(f)) => reached.push(f.to_string()),
+                    Some(TokenTree::Literal(l)) => reached.extend(l.to_string().split('.').map(str::to_owned)),
+                    _ => break,
+                }
+                next += 2;
+            }
+            let called = matches!(trees.get(next), Some(TokenTree::Group(g))
                 if g.delimiter() == proc_macro2::Delimiter::Parenthesis);
-            let after_quote = at > 0 && matches!(&trees[at - 1], TokenTree::Punct(p) if p.as_char() == '\'');
-            let another_field = dot && field.is_some_and(|f| f != spared) && !called;
-            !after_quote && !another_field
+            if called {
+                reached.pop();
+            }
+            // Apart: the two paths part somewhere.
+            !reached.iter().zip(path).any(|(a, b)| a != b)
         }
         _ => false,
     })
@@ -962,20 +954,24 @@ mod tests {
     #[test]
     fn other_fields_of_a_root() {
         let expr: syn::Expr = syn::parse_quote!(self.items.inner);
-        let (root, first) = super::field_path(&expr).expect("a field path");
-        assert_eq!(super::field_path_text(&expr).as_deref(), Some("self.items.inner"));
-        let mentions = |body| super::mentions_beyond_other_fields(body, root, first);
+        let (root, path) = super::field_path(&expr).expect("a field path");
+        assert_eq!(path, ["items", "inner"]);
+        let mentions = |body| super::mentions_beyond_fields(body, root, &path);
         assert!(!mentions(quote!(self.count += 1; f(&mut self.buf, self.n.len()); let x = (self.g)(1);)));
-        assert!(!mentions(quote!('self_: loop {} other.items.push(1);)));
+        assert!(!mentions(quote!(self.items.other += 1; self.items.other.push(2); other.items.push(1);)));
         assert!(mentions(quote!(self.items.push(1);)));
+        assert!(mentions(quote!(self.items.inner.push(1);)));
+        assert!(mentions(quote!(let v = &self.items;)));
         assert!(mentions(quote!(self.bump();)));
         assert!(mentions(quote!(f(self);)));
         assert!(mentions(quote!(let s = &mut *self;)));
         assert!(mentions(quote!(println!("{self:?}");)));
         let tuple: syn::Expr = syn::parse_quote!(p.0.1);
-        let (root, first) = super::field_path(&tuple).expect("a field path");
-        assert!(super::mentions_beyond_other_fields(quote!(p.0.2 += 1;), root, first));
-        assert!(!super::mentions_beyond_other_fields(quote!(p.1 += 1;), root, first));
+        let (root, path) = super::field_path(&tuple).expect("a field path");
+        assert_eq!(path, ["0", "1"]);
+        assert!(super::mentions_beyond_fields(quote!(p.0.1.len();), root, &path));
+        assert!(!super::mentions_beyond_fields(quote!(p.0.2 += 1; p.1 += 1;), root, &path));
         assert!(super::field_path(&syn::parse_quote!(self.items()[0])).is_none());
+        assert!(super::field_path(&syn::parse_quote!(self)).is_none());
     }
 }

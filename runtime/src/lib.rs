@@ -1055,6 +1055,26 @@ pub mod by_index {
         }
     }
 
+    /// An `Option`'s items: none or one, as its iterator's (a field `self.pending.iter()`).
+    impl<T> Indexed for Option<T> {
+        type Item = T;
+        #[inline(always)]
+        fn item_count(&self) -> usize {
+            usize::from(self.is_some())
+        }
+        #[inline(always)]
+        fn item_at(&self, index: usize) -> Option<&T> {
+            self.as_ref().filter(|_| index == 0)
+        }
+    }
+
+    impl<T> IndexedMut for Option<T> {
+        #[inline(always)]
+        fn item_at_mut(&mut self, index: usize) -> Option<&mut T> {
+            self.as_mut().filter(|_| index == 0)
+        }
+    }
+
     /// A `&mut` of a sequence (a local the macro couldn't tell is one, a field of a `&mut` type).
     impl<S: Indexed + ?Sized> Indexed for &mut S {
         type Item = S::Item;
@@ -1075,31 +1095,121 @@ pub mod by_index {
         }
     }
 
-    /// A shared reference to a sequence (a field of a `&'a [T]` type, see the macro's loops by index over fields).
-    impl<S: Indexed + ?Sized> Indexed for &S {
-        type Item = S::Item;
+    /// A field that a loop by index goes over (`for x in self.items.iter()`, where `self` is a `&mut` used after
+    /// the loop): what the loop indexes, borrowed from the field for as long as the field's own borrow (`'s`), or,
+    /// for a field that is itself a shared reference (`toks: &'a [Tok]`), the reference copied out, whose items
+    /// live as long as it does (`'a`), as the iterator's would have.
+    #[diagnostic::on_unimplemented(
+        message = "a `for` loop over a borrow of a field of type `{Self}` with a `yield_!` in it goes by index, which \
+                   `{Self}` has no items by",
+        label = "by index: an iterator of it would borrow through the `&mut` the coroutine's state holds",
+        note = "iterate over a clone, or collect what the loop needs first (`let keys: Vec<_> = \
+                self.map.keys().cloned().collect();`), or copy a field that is a shared reference out first \
+                (`let map = self.map;`)"
+    )]
+    pub trait Field<'s> {
+        /// A shared reference to what the loop indexes.
+        type Items: Copy;
+        /// The field's items, see [`Field`].
+        fn items(&'s self) -> Self::Items;
+    }
+
+    /// [`Field`] for a loop over a `&mut` borrow of a field (`self.items.iter_mut()`).
+    #[diagnostic::on_unimplemented(
+        message = "a `for` loop over a `&mut` borrow of a field of type `{Self}` with a `yield_!` in it goes by \
+                   index, which `{Self}` has no `&mut` items by",
+        label = "by index: an iterator of it would borrow through the `&mut` the coroutine's state holds"
+    )]
+    pub trait FieldMut<'s> {
+        /// A `&mut` of what the loop indexes.
+        type Items;
+        /// The field's items, see [`FieldMut`].
+        fn items_mut(&'s mut self) -> Self::Items;
+    }
+
+    /// Sequences held in the field itself.
+    macro_rules! owned_fields {
+        ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty => $items:ty;)*) => {$(
+            $(#[$attr])*
+            impl<'s, $($generics)*> Field<'s> for $ty {
+                type Items = &'s $items;
+                #[inline(always)]
+                fn items(&'s self) -> &'s $items {
+                    self
+                }
+            }
+
+            $(#[$attr])*
+            impl<'s, $($generics)*> FieldMut<'s> for $ty {
+                type Items = &'s mut $items;
+                #[inline(always)]
+                fn items_mut(&'s mut self) -> &'s mut $items {
+                    self
+                }
+            }
+        )*};
+    }
+
+    owned_fields! {
+        [T: 's] [T] => [T];
+        [T: 's, const N: usize] [T; N] => [T; N];
+        [T: 's] Option<T> => Option<T>;
+        #[cfg(feature = "alloc")] [T: 's] alloc::vec::Vec<T> => alloc::vec::Vec<T>;
+        #[cfg(feature = "alloc")] [T: 's] alloc::collections::VecDeque<T> => alloc::collections::VecDeque<T>;
+        #[cfg(feature = "alloc")] [T: 's] alloc::boxed::Box<[T]> => [T];
+    }
+
+    /// A field that is a shared reference: its items outlive the borrow of the field.
+    impl<'s, 'a: 's, S: Indexed + ?Sized> Field<'s> for &'a S {
+        type Items = &'a S;
         #[inline(always)]
-        fn item_count(&self) -> usize {
-            (**self).item_count()
-        }
-        #[inline(always)]
-        fn item_at(&self, index: usize) -> Option<&S::Item> {
-            (**self).item_at(index)
+        fn items(&'s self) -> &'a S {
+            self
         }
     }
 
-    /// A field a loop by index goes over (`self.items`), as the call's argument: rustc's error for a field's type
-    /// without items by index is then reported at the user's iterator, once, where a place reached through the
-    /// state would be located at the attribute.
+    /// A field that is a `&mut`: its items are reborrowed through the field.
+    impl<'s, 'a: 's, S: Indexed + ?Sized> Field<'s> for &'a mut S {
+        type Items = &'s S;
+        #[inline(always)]
+        fn items(&'s self) -> &'s S {
+            self
+        }
+    }
+
+    impl<'s, 'a: 's, S: IndexedMut + ?Sized> FieldMut<'s> for &'a mut S {
+        type Items = &'s mut S;
+        #[inline(always)]
+        fn items_mut(&'s mut self) -> &'s mut S {
+            self
+        }
+    }
+
+    /// The field a loop by index goes over, as [`field`]'s argument: rustc reports an argument without the bound
+    /// at the argument, and this call is located at the user's iterator in every arm, where the place itself,
+    /// reached through the state after a `yield_!`, would be located at the attribute: the error is reported once,
+    /// at the user's code.
     #[inline(always)]
-    pub fn field<S: ?Sized>(sequence: &S) -> &S {
-        sequence
+    pub fn at<F: ?Sized>(field: &F) -> &F {
+        field
+    }
+
+    /// [`at`] for a loop over a `&mut` borrow.
+    #[inline(always)]
+    pub fn at_mut<F: ?Sized>(field: &mut F) -> &mut F {
+        field
+    }
+
+    /// What a loop by index over a field (`self.items`) indexes: see [`Field`].
+    #[inline(always)]
+    pub fn field<'s, F: Field<'s> + ?Sized>(field: &'s F) -> F::Items {
+        field.items()
     }
 
     /// [`field`] for a loop over a `&mut` borrow.
     #[inline(always)]
-    pub fn field_mut<S: ?Sized>(sequence: &mut S) -> &mut S {
-        sequence
+    pub fn field_mut<'s, F: FieldMut<'s> + ?Sized>(field: &'s mut F) -> F::Items {
+        field.items_mut()
     }
 
     /// The item at `index` of a loop by index over a shared borrow (see [`Indexed`]).
