@@ -504,3 +504,33 @@ fn lint_attributes_on_suspending_statements_run() {
     assert_eq!(Pin::new(&mut co).resume(1), CoroutineState::Yielded(11));
     assert_eq!(Pin::new(&mut co).resume(0), CoroutineState::Complete(Some(6)));
 }
+
+/// A lint attribute on a `for`, an `if` or a block that suspends applies to the statements inside it, which the
+/// transform takes apart: `let`s and call statements, as in the plain fn (unused variables, clippy's casts).
+#[stackless::coroutine]
+fn allowed_on_a_suspending_compound(n: u64) -> impl Iterator<Item = u32> {
+    #[allow(unused_variables, clippy::cast_possible_truncation)]
+    for i in 0..n {
+        let unused = i;
+        yield_!(1);
+        let narrowed = i as u32;
+        yield_!(narrowed);
+        below_100(i as u8);
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    if n > 1 {
+        yield_!(2);
+        let narrowed = n as u32;
+        yield_!(narrowed);
+    }
+    #[expect(unused_variables)]
+    {
+        let unused = n;
+        yield_!(3);
+    }
+}
+
+#[test]
+fn lint_attributes_on_suspending_compounds_run() {
+    assert_eq!(allowed_on_a_suspending_compound(2).collect::<Vec<_>>(), [1, 0, 1, 1, 2, 2, 3]);
+}

@@ -1022,11 +1022,47 @@ impl<'e> Lowerer<'e> {
     }
 
     fn stmt(&mut self, stmt: SynStmt, at_exit: bool) -> Stmt {
+        let stmt = self.with_enclosing_lints(stmt);
         let outer = self.statement_lints.len();
         self.statement_lints.extend(lint_attrs(statement_attrs(&stmt)));
         let lowered = self.stmt_inner(stmt, at_exit);
         self.statement_lints.truncate(outer);
         lowered
+    }
+
+    /// A statement inside a statement that suspends, which the transform takes apart (`#[allow(unused_variables)]
+    /// for i in 0..n { let unused = ..; yield_!(i); }`), gets the lint attributes of the statements around it, as it
+    /// has in the plain fn: a `let`, or a call, a method call or a block-like expression statement without a
+    /// suspension point. (Rust takes attributes on no other statement: an assignment's would need a nightly
+    /// feature, a macro's are unused.)
+    fn with_enclosing_lints(&self, stmt: SynStmt) -> SynStmt {
+        let lints = &self.statement_lints;
+        if lints.is_empty() {
+            return stmt;
+        }
+        match stmt {
+            SynStmt::Local(mut local) => {
+                local.attrs.splice(0..0, lints.iter().cloned());
+                SynStmt::Local(local)
+            }
+            SynStmt::Expr(expr, semi)
+                if (semi.is_some() && matches!(expr, Expr::Call(_) | Expr::MethodCall(_))
+                    || matches!(
+                        expr,
+                        Expr::If(_)
+                            | Expr::Match(_)
+                            | Expr::Block(_)
+                            | Expr::Loop(_)
+                            | Expr::While(_)
+                            | Expr::ForLoop(_)
+                            | Expr::Unsafe(_)
+                    ))
+                    && find_yield(&expr).is_none() =>
+            {
+                syn::parse2(quote::quote!(#(#lints)* #expr #semi)).unwrap_or(SynStmt::Expr(expr, semi))
+            }
+            stmt => stmt,
+        }
     }
 
     fn stmt_inner(&mut self, stmt: SynStmt, at_exit: bool) -> Stmt {
@@ -1220,6 +1256,14 @@ impl<'e> Lowerer<'e> {
     fn expr(&mut self, expr: Expr, ctx: UseKind, at_exit: bool) -> Node {
         if find_yield(&expr).is_none() {
             return Node::Leaf(self.leaf(expr, ctx));
+        }
+        // A block statement's lint attributes are its statements' (`Self::with_enclosing_lints`).
+        let mut expr = expr;
+        if let Expr::Block(b) = &mut expr
+            && !b.attrs.is_empty()
+            && lint_attrs(&b.attrs).len() == b.attrs.len()
+        {
+            b.attrs.clear();
         }
         if let Expr::Block(b) = &expr
             && let Some(attr) = b.attrs.first()
