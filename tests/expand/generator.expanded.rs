@@ -37,12 +37,10 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                             let from = __p_from;
                             let mut n = from;
                             while n > 0 {
-                                {
-                                    let __yielded: u32 = n;
-                                    *state_guard.state = CountdownState::Suspend0 { n: n };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
+                                let __yielded: u32 = n;
+                                *state_guard.state = CountdownState::Suspend0 { n: n };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -58,11 +56,9 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                             (*n) -= 1;
                         }
                         while (*n) > 0 {
-                            {
-                                let __yielded: u32 = (*n);
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                return ::stackless::__private::suspend(__yielded);
-                            };
+                            let __yielded: u32 = (*n);
+                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                            return ::stackless::__private::suspend(__yielded);
                         }
                     };
                     state_guard.exit = ::stackless::__private::Exit::Returned;

@@ -79,24 +79,20 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
                                     &mut for_i,
                                 ) {
-                                    {
-                                        let __yielded: u32 = i;
-                                        let __own = ScaledGroup0::Suspend0 { n: n };
-                                        *state_guard.state = ScaledState::Group0 {
-                                            at: __own,
-                                            for_i: for_i,
-                                        };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
-                                }
-                                {
-                                    *state_guard.state = ScaledState::Suspend1 {
-                                        n: n,
+                                    let __yielded: u32 = i;
+                                    let __own = ScaledGroup0::Suspend0 { n: n };
+                                    *state_guard.state = ScaledState::Group0 {
+                                        at: __own,
                                         for_i: for_i,
                                     };
-                                    continue '__step;
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
+                                }
+                                *state_guard.state = ScaledState::Suspend1 {
+                                    n: n,
+                                    for_i: for_i,
                                 };
+                                continue '__step;
                             };
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
@@ -133,25 +129,21 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
                                         &mut for_i,
                                     ) {
-                                        {
-                                            let __yielded: u32 = i;
-                                            let __own = ScaledGroup0::Suspend0 { n: n };
-                                            *state_guard.state = ScaledState::Group0 {
-                                                at: __own,
-                                                for_i: for_i,
-                                            };
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
+                                        let __yielded: u32 = i;
+                                        let __own = ScaledGroup0::Suspend0 { n: n };
+                                        *state_guard.state = ScaledState::Group0 {
+                                            at: __own,
+                                            for_i: for_i,
                                         };
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
-                                {
-                                    *state_guard.state = ScaledState::Suspend1 {
-                                        n: n,
-                                        for_i: for_i,
-                                    };
-                                    continue '__step;
+                                *state_guard.state = ScaledState::Suspend1 {
+                                    n: n,
+                                    for_i: for_i,
                                 };
+                                continue '__step;
                             };
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
@@ -163,18 +155,16 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 #[allow(unused_variables)]
                                 let mut for_i = __saved1;
                                 let scale = move |x: u32| x * n;
-                                {
-                                    let __yielded: u32 = scale(1);
-                                    let __own = ScaledGroup0::Suspend2 {
-                                        scale: scale,
-                                    };
-                                    *state_guard.state = ScaledState::Group0 {
-                                        at: __own,
-                                        for_i: for_i,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: u32 = scale(1);
+                                let __own = ScaledGroup0::Suspend2 {
+                                    scale: scale,
                                 };
+                                *state_guard.state = ScaledState::Group0 {
+                                    at: __own,
+                                    for_i: for_i,
+                                };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             };
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
@@ -192,18 +182,16 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 let mut for_i = __saved1;
                                 #[allow(unused_variables)]
                                 let scale = __saved3;
-                                {
-                                    let __yielded: u32 = scale(2);
-                                    let __own = ScaledGroup0::Suspend3 {
-                                        scale: scale,
-                                    };
-                                    *state_guard.state = ScaledState::Group0 {
-                                        at: __own,
-                                        for_i: for_i,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: u32 = scale(2);
+                                let __own = ScaledGroup0::Suspend3 {
+                                    scale: scale,
                                 };
+                                *state_guard.state = ScaledState::Group0 {
+                                    at: __own,
+                                    for_i: for_i,
+                                };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             };
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);

@@ -72,20 +72,18 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                             while i < rounds {
                                 let slot = i % K;
                                 buf[slot] = buf[slot].wrapping_add(i);
-                                {
-                                    let __yielded: usize = buf[slot];
-                                    let __own = TwoPointsGroup0::Suspend0 {
-                                        slot: slot,
-                                    };
-                                    *state_guard.state = TwoPointsState::Group0 {
-                                        at: __own,
-                                        rounds: rounds,
-                                        buf: buf,
-                                        i: i,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: usize = buf[slot];
+                                let __own = TwoPointsGroup0::Suspend0 {
+                                    slot: slot,
                                 };
+                                *state_guard.state = TwoPointsState::Group0 {
+                                    at: __own,
+                                    rounds: rounds,
+                                    buf: buf,
+                                    i: i,
+                                };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -117,12 +115,10 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                     let slot = __saved3;
                                     let next = (slot + 1) % K;
                                     (*buf)[next] ^= (*buf)[slot];
-                                    {
-                                        let __yielded: usize = (*buf)[next];
-                                        *__at = TwoPointsGroup0::Suspend1 {};
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
+                                    let __yielded: usize = (*buf)[next];
+                                    *__at = TwoPointsGroup0::Suspend1 {};
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
                                 }
                             }
                             TwoPointsGroup0::Suspend1 { .. } => {
@@ -134,14 +130,12 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                     while (*i) < (*rounds) {
                         let slot = (*i) % K;
                         (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
-                        {
-                            let __yielded: usize = (*buf)[slot];
-                            *__at = TwoPointsGroup0::Suspend0 {
-                                slot: slot,
-                            };
-                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                            return ::stackless::__private::suspend(__yielded);
+                        let __yielded: usize = (*buf)[slot];
+                        *__at = TwoPointsGroup0::Suspend0 {
+                            slot: slot,
                         };
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::suspend(__yielded);
                     }
                 };
                 state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -236,23 +230,21 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                 &mut for_i,
                             ) {
                                 buf[i % 64] = i;
-                                {
-                                    let __yielded: usize = i;
-                                    let __own = GuardedGroup0::Suspend0 { i: i };
-                                    *state_guard.state = GuardedState::Group0 {
-                                        at: __own,
-                                        _token: {
-                                            use ::stackless::__private::{HoldCopy as _, HoldValue as _};
-                                            (&&::stackless::__private::Hold(&_token))
-                                                .hold_kind()
-                                                .hold(_token)
-                                        },
-                                        buf: buf,
-                                        for_i: for_i,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: usize = i;
+                                let __own = GuardedGroup0::Suspend0 { i: i };
+                                *state_guard.state = GuardedState::Group0 {
+                                    at: __own,
+                                    _token: {
+                                        use ::stackless::__private::{HoldCopy as _, HoldValue as _};
+                                        (&&::stackless::__private::Hold(&_token))
+                                            .hold_kind()
+                                            .hold(_token)
+                                    },
+                                    buf: buf,
+                                    for_i: for_i,
                                 };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -283,12 +275,10 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                     #[allow(unused_variables)]
                                     let i = __saved4;
                                     {
-                                        {
-                                            let __yielded: usize = (*buf)[i % 64] * 2;
-                                            *__at = GuardedGroup0::Suspend1 {};
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
-                                        };
+                                        let __yielded: usize = (*buf)[i % 64] * 2;
+                                        *__at = GuardedGroup0::Suspend1 {};
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
                             }
@@ -300,12 +290,10 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                         &mut (*for_i),
                     ) {
                         (*buf)[i % 64] = i;
-                        {
-                            let __yielded: usize = i;
-                            *__at = GuardedGroup0::Suspend0 { i: i };
-                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                            return ::stackless::__private::suspend(__yielded);
-                        };
+                        let __yielded: usize = i;
+                        *__at = GuardedGroup0::Suspend0 { i: i };
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::suspend(__yielded);
                     }
                 };
                 state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -369,16 +357,14 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
                             ) {
                                 buf[i % 64] = (*::stackless::__private::slot_ref(&state))
                                     .len();
-                                {
-                                    let __yielded: usize = buf[i % 64];
-                                    *state_guard.state = ReplacedState::Suspend0 {
-                                        buf: buf,
-                                        state: state,
-                                        for_i: for_i,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: usize = buf[i % 64];
+                                *state_guard.state = ReplacedState::Suspend0 {
+                                    buf: buf,
+                                    state: state,
+                                    for_i: for_i,
                                 };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -410,11 +396,9 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
                                 &(*state),
                             ))
                                 .len();
-                            {
-                                let __yielded: usize = (*buf)[i % 64];
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                return ::stackless::__private::suspend(__yielded);
-                            };
+                            let __yielded: usize = (*buf)[i % 64];
+                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                            return ::stackless::__private::suspend(__yielded);
                         }
                     };
                     state_guard.exit = ::stackless::__private::Exit::Returned;

@@ -61,16 +61,14 @@ impl Deck {
                                             ::core::option::Option::None => break,
                                         };
                                         {
-                                            {
-                                                let __yielded: (usize, u8) = (hand, card);
-                                                *state_guard.state = DealState::Suspend0 {
-                                                    hands: hands,
-                                                    hand: hand,
-                                                    for_card: for_card,
-                                                };
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
+                                            let __yielded: (usize, u8) = (hand, card);
+                                            *state_guard.state = DealState::Suspend0 {
+                                                hands: hands,
+                                                hand: hand,
+                                                for_card: for_card,
                                             };
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
                                         }
                                     }
                                 }
@@ -103,11 +101,9 @@ impl Deck {
                                     ::core::option::Option::None => break,
                                 };
                                 {
-                                    {
-                                        let __yielded: (usize, u8) = ((*hand), card);
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
+                                    let __yielded: (usize, u8) = ((*hand), card);
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
                                 }
                             }
                         };

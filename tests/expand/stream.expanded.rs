@@ -105,29 +105,25 @@ fn doubled(
                                                 ::core::task::Poll::Ready(__output) => break __output,
                                                 ::core::task::Poll::Pending => {}
                                             }
-                                            {
-                                                let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
-                                                *state_guard.state = DoubledState::Suspend0 {
-                                                    source: source,
-                                                    awaiting: awaiting,
-                                                };
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
+                                            let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
+                                            *state_guard.state = DoubledState::Suspend0 {
+                                                source: source,
+                                                awaiting: awaiting,
                                             };
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
                                         }
                                     }
                                 };
                                 ::stackless::__private::same_type(&__type3, &__spill1);
-                                {
-                                    let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
-                                        __spill1,
-                                    );
-                                    *state_guard.state = DoubledState::Suspend1 {
-                                        source: source,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
+                                    __spill1,
+                                );
+                                *state_guard.state = DoubledState::Suspend1 {
+                                    source: source,
                                 };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             };
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -160,29 +156,25 @@ fn doubled(
                                                 ::core::task::Poll::Ready(__output) => break __output,
                                                 ::core::task::Poll::Pending => {}
                                             }
-                                            {
-                                                let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
-                                                *state_guard.state = DoubledState::Suspend0 {
-                                                    source: source,
-                                                    awaiting: awaiting,
-                                                };
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
+                                            let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
+                                            *state_guard.state = DoubledState::Suspend0 {
+                                                source: source,
+                                                awaiting: awaiting,
                                             };
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
                                         }
                                     }
                                 };
                                 ::stackless::__private::same_type(&__type3, &__spill1);
-                                {
-                                    let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
-                                        __spill1,
-                                    );
-                                    *state_guard.state = DoubledState::Suspend1 {
-                                        source: source,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
+                                    __spill1,
+                                );
+                                *state_guard.state = DoubledState::Suspend1 {
+                                    source: source,
                                 };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             };
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -211,26 +203,8 @@ fn doubled(
                                             ::core::task::Poll::Ready(__output) => break __output,
                                             ::core::task::Poll::Pending => {}
                                         }
-                                        {
-                                            let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
-                                            let __own = DoubledGroup0::Suspend2 {};
-                                            *state_guard.state = DoubledState::Group0 {
-                                                at: __own,
-                                                source: source,
-                                            };
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
-                                        };
-                                    };
-                                    ::stackless::__private::same_type(&__type5, &__spill4);
-                                    let Some(x) = (__spill4) else {
-                                        break;
-                                    };
-                                    {
-                                        let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
-                                            x * 2,
-                                        );
-                                        let __own = DoubledGroup0::Suspend3 {};
+                                        let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
+                                        let __own = DoubledGroup0::Suspend2 {};
                                         *state_guard.state = DoubledState::Group0 {
                                             at: __own,
                                             source: source,
@@ -238,6 +212,20 @@ fn doubled(
                                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     };
+                                    ::stackless::__private::same_type(&__type5, &__spill4);
+                                    let Some(x) = (__spill4) else {
+                                        break;
+                                    };
+                                    let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
+                                        x * 2,
+                                    );
+                                    let __own = DoubledGroup0::Suspend3 {};
+                                    *state_guard.state = DoubledState::Group0 {
+                                        at: __own,
+                                        source: source,
+                                    };
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
                                 }
                             }
                         };
@@ -271,26 +259,22 @@ fn doubled(
                                                 ::core::task::Poll::Ready(__output) => break __output,
                                                 ::core::task::Poll::Pending => {}
                                             }
-                                            {
-                                                let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
-                                                *__at = DoubledGroup0::Suspend2 {};
-                                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                                return ::stackless::__private::suspend(__yielded);
-                                            };
+                                            let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
+                                            *__at = DoubledGroup0::Suspend2 {};
+                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                            return ::stackless::__private::suspend(__yielded);
                                         }
                                     };
                                     ::stackless::__private::same_type(&__type5, &__spill4);
                                     let Some(x) = (__spill4) else {
                                         break '__break0;
                                     };
-                                    {
-                                        let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
-                                            x * 2,
-                                        );
-                                        *__at = DoubledGroup0::Suspend3 {};
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                        return ::stackless::__private::suspend(__yielded);
-                                    };
+                                    let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
+                                        x * 2,
+                                    );
+                                    *__at = DoubledGroup0::Suspend3 {};
+                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                    return ::stackless::__private::suspend(__yielded);
                                 }
                                 DoubledGroup0::Suspend3 { .. } => {}
                                 _ => ::stackless::__private::unreachable(),
@@ -309,25 +293,21 @@ fn doubled(
                                     ::core::task::Poll::Ready(__output) => break __output,
                                     ::core::task::Poll::Pending => {}
                                 }
-                                {
-                                    let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
-                                    *__at = DoubledGroup0::Suspend2 {};
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
+                                let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
+                                *__at = DoubledGroup0::Suspend2 {};
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             };
                             ::stackless::__private::same_type(&__type5, &__spill4);
                             let Some(x) = (__spill4) else {
                                 break;
                             };
-                            {
-                                let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
-                                    x * 2,
-                                );
-                                *__at = DoubledGroup0::Suspend3 {};
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                return ::stackless::__private::suspend(__yielded);
-                            };
+                            let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
+                                x * 2,
+                            );
+                            *__at = DoubledGroup0::Suspend3 {};
+                            state_guard.exit = ::stackless::__private::Exit::Suspended;
+                            return ::stackless::__private::suspend(__yielded);
                         }
                     }
                 };

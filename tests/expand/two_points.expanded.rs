@@ -77,18 +77,16 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                     };
                                     {
                                         let upper = word.to_uppercase();
-                                        {
-                                            let __yielded: String = word;
-                                            let __own = PairsGroup0::Suspend0 {
-                                                upper: upper,
-                                            };
-                                            *state_guard.state = PairsState::Group0 {
-                                                at: __own,
-                                                for_word: for_word,
-                                            };
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
+                                        let __yielded: String = word;
+                                        let __own = PairsGroup0::Suspend0 {
+                                            upper: upper,
                                         };
+                                        *state_guard.state = PairsState::Group0 {
+                                            at: __own,
+                                            for_word: for_word,
+                                        };
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
                             }
@@ -120,12 +118,10 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         if upper.is_empty() {
                                             break '__break0;
                                         }
-                                        {
-                                            let __yielded: String = upper;
-                                            *__at = PairsGroup0::Suspend1 {};
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                            return ::stackless::__private::suspend(__yielded);
-                                        };
+                                        let __yielded: String = upper;
+                                        *__at = PairsGroup0::Suspend1 {};
+                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                        return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
                                 PairsGroup0::Suspend1 { .. } => {}
@@ -141,14 +137,12 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                             };
                             {
                                 let upper = word.to_uppercase();
-                                {
-                                    let __yielded: String = word;
-                                    *__at = PairsGroup0::Suspend0 {
-                                        upper: upper,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: String = word;
+                                *__at = PairsGroup0::Suspend0 {
+                                    upper: upper,
                                 };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                         }
                     }

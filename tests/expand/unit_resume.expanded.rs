@@ -41,15 +41,13 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
                             let limit = __p_limit;
                             let mut n = 0;
                             while n < limit {
-                                {
-                                    let __yielded: u32 = n;
-                                    *state_guard.state = TicksState::Suspend0 {
-                                        limit: limit,
-                                        n: n,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: u32 = n;
+                                *state_guard.state = TicksState::Suspend0 {
+                                    limit: limit,
+                                    n: n,
                                 };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                             n
                         };
@@ -73,11 +71,9 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
                                 (*n) += 1;
                             }
                             while (*n) < (*limit) {
-                                {
-                                    let __yielded: u32 = (*n);
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
+                                let __yielded: u32 = (*n);
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                         }
                         (*n)

@@ -68,17 +68,15 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                                 &mut for_i,
                             ) {
                                 pending.push(i);
-                                {
-                                    let __yielded: u64 = i;
-                                    let __own = BatchesGroup0::Suspend0 {};
-                                    *state_guard.state = BatchesState::Group0 {
-                                        at: __own,
-                                        pending: pending,
-                                        for_i: for_i,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
+                                let __yielded: u64 = i;
+                                let __own = BatchesGroup0::Suspend0 {};
+                                *state_guard.state = BatchesState::Group0 {
+                                    at: __own,
+                                    pending: pending,
+                                    for_i: for_i,
                                 };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                         };
                         state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -99,12 +97,10 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                     {
                         match __at {
                             BatchesGroup0::Suspend0 { .. } => {
-                                {
-                                    let __yielded: u64 = (*pending).len() as u64;
-                                    *__at = BatchesGroup0::Suspend1 {};
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
+                                let __yielded: u64 = (*pending).len() as u64;
+                                *__at = BatchesGroup0::Suspend1 {};
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                             BatchesGroup0::Suspend1 { .. } => {}
                             _ => ::stackless::__private::unreachable(),
@@ -114,12 +110,10 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                         &mut (*for_i),
                     ) {
                         (*pending).push(i);
-                        {
-                            let __yielded: u64 = i;
-                            *__at = BatchesGroup0::Suspend0 {};
-                            state_guard.exit = ::stackless::__private::Exit::Suspended;
-                            return ::stackless::__private::suspend(__yielded);
-                        };
+                        let __yielded: u64 = i;
+                        *__at = BatchesGroup0::Suspend0 {};
+                        state_guard.exit = ::stackless::__private::Exit::Suspended;
+                        return ::stackless::__private::suspend(__yielded);
                     }
                 };
                 state_guard.exit = ::stackless::__private::Exit::Returned;

@@ -103,6 +103,17 @@ impl Emitter<'_> {
 
     /// `yield_!(value)` run from its start: evaluate the value, store what the point needs, return.
     pub(super) fn suspend(&mut self, j: YieldId) -> TokenStream {
+        let body = self.suspend_stmts(j);
+        // The block ends where the `yield_!(..)` does: a suggestion rustc inserts after it (a missing `match`
+        // arm after one whose value is a `yield_!`) goes after its parentheses.
+        let mut block = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, body);
+        block.set_span(self.body.yields[j].args_span);
+        block.into_token_stream()
+    }
+
+    /// [`Self::suspend`]'s statements, without a block: a `yield_!(..);` statement is them (nothing after them
+    /// runs, and a block would only add lines to what `cargo expand` shows).
+    pub(super) fn suspend_stmts(&mut self, j: YieldId) -> TokenStream {
         let point = &self.body.yields[j];
         let g = guard();
         let p = private();
@@ -186,26 +197,19 @@ impl Emitter<'_> {
             // Not a suspension: on to the join point's arm.
             let step = step_label();
             return quote_spanned! {point.span=>
-                {
-                    #store
-                    continue #step;
-                }
+                #store
+                continue #step;
             };
         }
         let lints = &point.lints;
-        let body = quote_spanned! {point.span=>
+        quote_spanned! {point.span=>
             #(#lints)*
             let #y #y_ty = #value;
             #store
             #g.exit = #p::Exit::Suspended;
             // At the `yield_!`: a yielded value that borrows a local is reported there.
             return ::stackless::__private::suspend(#y);
-        };
-        // The block ends where the `yield_!(..)` does: a suggestion rustc inserts after it (a missing `match`
-        // arm after one whose value is a `yield_!`) goes after its parentheses.
-        let mut block = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, body);
-        block.set_span(point.args_span);
-        block.into_token_stream()
+        }
     }
 
     /// In place, at point `j` of the arm's group: `at` becomes `j`'s variant, with `j`'s own locals (the arm

@@ -675,6 +675,7 @@ impl Emitter<'_> {
             Stmt::Let(l) => match &l.init {
                 // Nothing is bound here: the binding happens in the arm that resumes (and a pattern over the
                 // suspension's `!` could not be typed).
+                Some(Node::Yield(j)) => self.suspend_stmts(*j),
                 Some(init) if node_always_suspends(init) => {
                     let init = self.full_node(init);
                     quote!(#init;)
@@ -712,6 +713,9 @@ impl Emitter<'_> {
                         }
                         _ => {}
                     }
+                }
+                if let (Node::Yield(j), Some(_)) = (node, semi) {
+                    return self.suspend_stmts(*j);
                 }
                 let e = self.full_node(node);
                 quote!(#e #semi)
