@@ -102,6 +102,10 @@ pub struct ReceiverChecks {
     pub loops: std::collections::HashMap<LoopId, (LocalId, syn::Ident)>,
     /// Per `let` (by its ordinal): the local its value borrows, and its token there.
     pub lets: std::collections::HashMap<usize, (LocalId, syn::Ident)>,
+    /// The loops by index over a field of a `&mut` argument (`self.items`) whose item is still in use at a
+    /// suspension point: only a field that is a shared reference (`&'a [T]`) has items that outlive the borrow of
+    /// the field, which rustc checks with a bound that explains itself (`stackless::by_index::held_field`).
+    pub held_fields: std::collections::HashSet<LoopId>,
 }
 
 pub fn receivers_to_check(body: &Body, an: &Analysis) -> ReceiverChecks {
@@ -115,6 +119,15 @@ pub fn receivers_to_check(body: &Body, an: &Analysis) -> ReceiverChecks {
             {
                 out.loops.insert(*id, found);
             }
+            if let Node::While { id, cond, body: loop_body, .. } = node
+                && body.loops[*id].by_index
+                && let [Cond::Let { binding, scrut }] = &cond[..]
+                && over_a_field(&scrut.expr)
+                && !dereferences(&binding.pat)
+                && held_item(body, an, binding, loop_body).is_some()
+            {
+                out.held_fields.insert(*id);
+            }
         },
         &mut |l| {
             if let Some(Node::Leaf(init)) = &l.init
@@ -126,6 +139,45 @@ pub fn receivers_to_check(body: &Body, an: &Analysis) -> ReceiverChecks {
         },
     );
     out
+}
+
+/// A loop by index's `item(by_index::field(..), i)` (see `lower`'s `by_index`): over a field.
+fn over_a_field(get: &Expr) -> bool {
+    let Expr::Call(get) = strip_parens(get) else { return false };
+    matches!(get.args.first().map(strip_parens), Some(Expr::Call(c)) if matches!(&*c.func, Expr::Path(f)
+        if f.path.segments.last().is_some_and(|s| s.ident == "field" || s.ident == "field_mut")))
+}
+
+/// Whether one of `locals` is stored at a suspension point (`Some(true)`) or only at a join point (`Some(false)`).
+fn held_at(body: &Body, an: &Analysis, locals: &[LocalId]) -> Option<bool> {
+    let held_at = |join: bool| {
+        locals.iter().any(|b| an.stored.iter().zip(&body.yields).any(|(s, y)| y.join == join && s.contains(b)))
+    };
+    if held_at(false) {
+        Some(true)
+    } else if held_at(true) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Of a loop by index, binding its item with `binding`: the item, or what `loop_body` makes of it that still
+/// borrows it, held at a suspension point. The item counts where it is held at all (it has no drop glue: only
+/// where it is live), what is made of it where it is live (a dead one of a `Copy` type is held as `Dead`, which
+/// borrows nothing).
+fn held_item(body: &Body, an: &Analysis, binding: &Binding, loop_body: &Block) -> Option<LocalId> {
+    let mut made = binding.locals.clone();
+    made_of(loop_body, &mut made);
+    let live = |l: LocalId| {
+        an.stored
+            .iter()
+            .zip(&an.dead)
+            .zip(&body.yields)
+            .any(|((stored, dead), point)| !point.join && stored.contains(&l) && !dead.contains(l))
+    };
+    made.into_iter()
+        .find(|&l| if binding.locals.contains(&l) { held_at(body, an, &[l]) == Some(true) } else { live(l) })
 }
 
 /// The local of a type the macro doesn't know that `leaf`'s value borrows through a borrowing iterator or a std
@@ -591,25 +643,7 @@ impl<'a> Checker<'a> {
             if dereferences(&binding.pat) {
                 continue;
             }
-            // The item, or what the body makes of it that still borrows it, held at a suspension point.
-            let mut made = binding.locals.clone();
-            made_of(body, &mut made);
-            // The item held at all (it has no drop glue: only where it is live), what is made of it where it is
-            // live (a dead one of a `Copy` type is held as `Dead`, which borrows nothing).
-            let live = |l: LocalId| {
-                self.an
-                    .stored
-                    .iter()
-                    .zip(&self.an.dead)
-                    .zip(&self.body.yields)
-                    .any(|((stored, dead), point)| !point.join && stored.contains(&l) && !dead.contains(l))
-            };
-            let Some(&held) = made
-                .iter()
-                .find(|&&l| if binding.locals.contains(&l) { self.held_at(&[l]) == Some(true) } else { live(l) })
-            else {
-                continue;
-            };
+            let Some(held) = held_item(self.body, self.an, binding, body) else { continue };
             // `item(&v, i)`, `item_mut(&mut *v, i)`, `window(&v[..], i, k)`: the sequence is the call's first
             // argument.
             let Expr::Call(get) = strip_parens(&scrut.expr) else { continue };
@@ -684,18 +718,7 @@ impl<'a> Checker<'a> {
     /// Whether one of `locals` is stored at a suspension point (`Some(true)`) or only at a join point
     /// (`Some(false)`).
     fn held_at(&self, locals: &[LocalId]) -> Option<bool> {
-        let held_at = |join: bool| {
-            locals
-                .iter()
-                .any(|b| self.an.stored.iter().zip(&self.body.yields).any(|(s, y)| y.join == join && s.contains(b)))
-        };
-        if held_at(false) {
-            Some(true)
-        } else if held_at(true) {
-            Some(false)
-        } else {
-            None
-        }
+        held_at(self.body, self.an, locals)
     }
 
     /// The locals of `bindings`, bound from `init` (a `let`'s initializer, an `if let`/`while let`/`match`

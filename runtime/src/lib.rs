@@ -1212,6 +1212,65 @@ pub mod by_index {
         field.items_mut()
     }
 
+    /// What [`held_field`] asks of a field's type `F` (the bound is on this type, not on `F`: otherwise rustc
+    /// suggests borrowing the field instead of showing the bound's explanation).
+    pub struct Items;
+
+    /// The items of a loop by index over a field of type `F`, still in use at a `yield_!`, outlive the borrow of
+    /// the field: `F` is a shared reference (`toks: &'a [Tok]`). An owned sequence's items are borrowed through
+    /// the `&mut` the state holds, which the state can't hold across a suspension: this bound says so at the loop.
+    #[diagnostic::on_unimplemented(
+        message = "the loop's item borrows this field, of type `{F}`, through the `&mut` the coroutine's state \
+                   holds, and is still in use at a later `yield_!`",
+        label = "the loop's item borrows this field",
+        note = "a coroutine's locals live in its state, which moves when the coroutine moves, so a borrow through \
+                one can't survive a suspension (the items of a field that is a shared reference, `&'a [T]`, can: \
+                they outlive it)",
+        note = "use the item before the body's first `yield_!` (`let n = x.len();`), or hold an owned copy of it \
+                (`let x = x.clone();`)"
+    )]
+    pub trait OutliveTheField<F: ?Sized> {}
+
+    impl<S: ?Sized> OutliveTheField<&S> for Items {}
+
+    /// A second impl, for no field's type: with one impl only, rustc would infer the field's type from it (a
+    /// reference) instead of checking it.
+    impl OutliveTheField<core::convert::Infallible> for Items {}
+
+    /// [`OutliveTheField`] for a loop over a `&mut` borrow: never met, since its items are `&mut`s borrowed
+    /// through the `&mut` the state holds.
+    #[diagnostic::on_unimplemented(
+        message = "the loop's item borrows this field, of type `{F}`, through the `&mut` the coroutine's state \
+                   holds, and is still in use at a later `yield_!`",
+        label = "the loop's item borrows this field",
+        note = "a coroutine's locals live in its state, which moves when the coroutine moves, so a borrow through \
+                one can't survive a suspension",
+        note = "use the item before the body's first `yield_!`"
+    )]
+    pub trait OutliveTheFieldMut<F: ?Sized> {}
+
+    /// Two impls, for no field's type: without them, rustc would report the bound before it knows the field's type.
+    impl OutliveTheFieldMut<core::convert::Infallible> for Items {}
+    impl OutliveTheFieldMut<core::marker::PhantomPinned> for Items {}
+
+    /// [`field`] for a loop whose item is still in use at a `yield_!`: see [`OutliveTheField`].
+    #[inline(always)]
+    pub fn held_field<'s, F: Field<'s> + ?Sized>(field: &'s F) -> F::Items
+    where
+        Items: OutliveTheField<F>,
+    {
+        field.items()
+    }
+
+    /// [`field_mut`] for a loop whose item is still in use at a `yield_!`: see [`OutliveTheFieldMut`].
+    #[inline(always)]
+    pub fn held_field_mut<'s, F: FieldMut<'s> + ?Sized>(field: &'s mut F) -> F::Items
+    where
+        Items: OutliveTheFieldMut<F>,
+    {
+        field.items_mut()
+    }
+
     /// The item at `index` of a loop by index over a shared borrow (see [`Indexed`]).
     #[inline(always)]
     pub fn item<S: Indexed + ?Sized>(sequence: &S, index: usize) -> Option<&S::Item> {

@@ -208,7 +208,7 @@ impl Emitter<'_> {
                     return quote!(#b: { #c: #partial });
                 }
                 let full =
-                    self.fresh_iteration(&[*cond_scope], |e: &mut Self| e.while_loop(label.as_ref(), cond, body));
+                    self.fresh_iteration(&[*cond_scope], |e: &mut Self| e.while_loop(*id, label.as_ref(), cond, body));
                 quote!(#b: { #c: #partial #full })
             }
             Node::For { id, label, it, it_scope, binding, pat_scope, body, .. } => {
@@ -821,7 +821,7 @@ impl Emitter<'_> {
                 let b = self.full_block(body);
                 quote!(#label loop #b)
             }
-            Node::While { label, cond, body, .. } => self.while_loop(label.as_ref(), cond, body),
+            Node::While { id, label, cond, body, .. } => self.while_loop(*id, label.as_ref(), cond, body),
             Node::For { id, label, iter, it, binding, body, .. } => {
                 // Spanned at the user's iterator: an error of `into_iter` (a move out of a reference) lands there.
                 let span = iter.expr.span();
@@ -851,8 +851,17 @@ impl Emitter<'_> {
         }
     }
 
-    pub(super) fn while_loop(&mut self, label: Option<&syn::Label>, cond: &[Cond], body: &Block) -> TokenStream {
+    pub(super) fn while_loop(
+        &mut self,
+        id: LoopId,
+        label: Option<&syn::Label>,
+        cond: &[Cond],
+        body: &Block,
+    ) -> TokenStream {
         let (c, binds) = self.cond(cond);
+        // A loop by index over a field whose item is held at a suspension point: rustc checks that the field's
+        // items outlive its borrow ([`crate::borrows::ReceiverChecks::held_fields`]).
+        let c = if self.receivers_to_check.held_fields.contains(&id) { held_field_calls(c) } else { c };
         let wraps = self.cond_wraps(binds);
         let b = self.full_block(body);
         quote!(#label while #c { #wraps #b })
@@ -970,4 +979,29 @@ fn has_dead_value(body: &crate::ir::Body, node: &Node) -> bool {
         }
         _ => false,
     }
+}
+
+/// `by_index::field(..)` as `by_index::held_field(..)` (and `field_mut` as `held_field_mut`) in `tokens`: see
+/// [`Emitter::while_loop`].
+fn held_field_calls(tokens: TokenStream) -> TokenStream {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    for (i, tree) in trees.iter().enumerate() {
+        let after_by_index = i >= 3
+            && matches!(&trees[i - 3], TokenTree::Ident(m) if m == "by_index")
+            && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
+        out.push(match tree {
+            TokenTree::Group(g) => {
+                let mut group = proc_macro2::Group::new(g.delimiter(), held_field_calls(g.stream()));
+                group.set_span(g.span());
+                TokenTree::Group(group)
+            }
+            TokenTree::Ident(f) if after_by_index && (f == "field" || f == "field_mut") => {
+                TokenTree::Ident(syn::Ident::new(&format!("held_{f}"), f.span()))
+            }
+            other => other.clone(),
+        });
+    }
+    out.into_iter().collect()
 }
