@@ -20,12 +20,8 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::generator::<
-        u32,
-    >(
-        CountdownState::Unresumed {
-            from: from,
-        },
+    let __machine = ::stackless::state::Machine::generator(
+        CountdownState::Unresumed { from },
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -38,7 +34,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                             let mut n = from;
                             while n > 0 {
                                 let __yielded: u32 = n;
-                                *state_guard.state = CountdownState::Suspend0 { n: n };
+                                *state_guard.state = CountdownState::Suspend0 { n };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
@@ -50,7 +46,7 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                 }
             }
             match &mut *state_guard.state {
-                CountdownState::Suspend0 { #[allow(unused_variables)] n: n, .. } => {
+                CountdownState::Suspend0 { #[allow(unused_variables)] n, .. } => {
                     let __ret: () = {
                         {
                             (*n) -= 1;

@@ -39,10 +39,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::generator::<
-        u32,
-    >(
-        ScaledState::Idle(ScaledIdle::Unresumed { n: n }),
+    let __machine = ::stackless::state::Machine::generator(
+        ScaledState::Idle(ScaledIdle::Unresumed { n }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -80,18 +78,15 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     &mut for_i,
                                 ) {
                                     let __yielded: u32 = i;
-                                    let __own = ScaledGroup0::Suspend0 { n: n };
+                                    let __own = ScaledGroup0::Suspend0 { n };
                                     *state_guard.state = ScaledState::Group0 {
                                         at: __own,
-                                        for_i: for_i,
+                                        for_i,
                                     };
                                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 }
-                                *state_guard.state = ScaledState::Suspend1 {
-                                    n: n,
-                                    for_i: for_i,
-                                };
+                                *state_guard.state = ScaledState::Suspend1 { n, for_i };
                                 continue '__step;
                             };
                             state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -130,19 +125,16 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                         &mut for_i,
                                     ) {
                                         let __yielded: u32 = i;
-                                        let __own = ScaledGroup0::Suspend0 { n: n };
+                                        let __own = ScaledGroup0::Suspend0 { n };
                                         *state_guard.state = ScaledState::Group0 {
                                             at: __own,
-                                            for_i: for_i,
+                                            for_i,
                                         };
                                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
-                                *state_guard.state = ScaledState::Suspend1 {
-                                    n: n,
-                                    for_i: for_i,
-                                };
+                                *state_guard.state = ScaledState::Suspend1 { n, for_i };
                                 continue '__step;
                             };
                             state_guard.exit = ::stackless::__private::Exit::Returned;
@@ -156,12 +148,10 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 let mut for_i = __saved1;
                                 let scale = move |x: u32| x * n;
                                 let __yielded: u32 = scale(1);
-                                let __own = ScaledGroup0::Suspend2 {
-                                    scale: scale,
-                                };
+                                let __own = ScaledGroup0::Suspend2 { scale };
                                 *state_guard.state = ScaledState::Group0 {
                                     at: __own,
-                                    for_i: for_i,
+                                    for_i,
                                 };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
@@ -183,12 +173,10 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 #[allow(unused_variables)]
                                 let scale = __saved3;
                                 let __yielded: u32 = scale(2);
-                                let __own = ScaledGroup0::Suspend3 {
-                                    scale: scale,
-                                };
+                                let __own = ScaledGroup0::Suspend3 { scale };
                                 *state_guard.state = ScaledState::Group0 {
                                     at: __own,
-                                    for_i: for_i,
+                                    for_i,
                                 };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);

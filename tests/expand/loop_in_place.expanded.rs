@@ -35,12 +35,8 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::generator::<
-        usize,
-    >(
-        TwoPointsState::Idle(TwoPointsIdle::Unresumed {
-            rounds: rounds,
-        }),
+    let __machine = ::stackless::state::Machine::generator(
+        TwoPointsState::Idle(TwoPointsIdle::Unresumed { rounds }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -73,14 +69,12 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                 let slot = i % K;
                                 buf[slot] = buf[slot].wrapping_add(i);
                                 let __yielded: usize = buf[slot];
-                                let __own = TwoPointsGroup0::Suspend0 {
-                                    slot: slot,
-                                };
+                                let __own = TwoPointsGroup0::Suspend0 { slot };
                                 *state_guard.state = TwoPointsState::Group0 {
                                     at: __own,
-                                    rounds: rounds,
-                                    buf: buf,
-                                    i: i,
+                                    rounds,
+                                    buf,
+                                    i,
                                 };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
@@ -95,11 +89,11 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
             if let TwoPointsState::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
-                rounds: rounds,
+                rounds,
                 #[allow(unused_variables)]
-                buf: buf,
+                buf,
                 #[allow(unused_variables)]
-                i: i,
+                i,
             } = &mut *state_guard.state
             {
                 let __ret: () = {
@@ -131,9 +125,7 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                         let slot = (*i) % K;
                         (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
                         let __yielded: usize = (*buf)[slot];
-                        *__at = TwoPointsGroup0::Suspend0 {
-                            slot: slot,
-                        };
+                        *__at = TwoPointsGroup0::Suspend0 { slot };
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::suspend(__yielded);
                     }
@@ -189,12 +181,8 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::generator::<
-        usize,
-    >(
-        GuardedState::Idle(GuardedIdle::Unresumed {
-            rounds: rounds,
-        }),
+    let __machine = ::stackless::state::Machine::generator(
+        GuardedState::Idle(GuardedIdle::Unresumed { rounds }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -231,7 +219,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                             ) {
                                 buf[i % 64] = i;
                                 let __yielded: usize = i;
-                                let __own = GuardedGroup0::Suspend0 { i: i };
+                                let __own = GuardedGroup0::Suspend0 { i };
                                 *state_guard.state = GuardedState::Group0 {
                                     at: __own,
                                     _token: {
@@ -240,8 +228,8 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                             .hold_kind()
                                             .hold(_token)
                                     },
-                                    buf: buf,
-                                    for_i: for_i,
+                                    buf,
+                                    for_i,
                                 };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
@@ -256,11 +244,11 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
             if let GuardedState::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
-                _token: _token,
+                _token,
                 #[allow(unused_variables)]
-                buf: buf,
+                buf,
                 #[allow(unused_variables)]
-                for_i: for_i,
+                for_i,
             } = &mut *state_guard.state
             {
                 let __ret: () = {
@@ -291,7 +279,7 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                     ) {
                         (*buf)[i % 64] = i;
                         let __yielded: usize = i;
-                        *__at = GuardedGroup0::Suspend0 { i: i };
+                        *__at = GuardedGroup0::Suspend0 { i };
                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::suspend(__yielded);
                     }
@@ -330,12 +318,8 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::generator::<
-        usize,
-    >(
-        ReplacedState::Unresumed {
-            rounds: rounds,
-        },
+    let __machine = ::stackless::state::Machine::generator(
+        ReplacedState::Unresumed { rounds },
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -359,9 +343,9 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
                                     .len();
                                 let __yielded: usize = buf[i % 64];
                                 *state_guard.state = ReplacedState::Suspend0 {
-                                    buf: buf,
-                                    state: state,
-                                    for_i: for_i,
+                                    buf,
+                                    state,
+                                    for_i,
                                 };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
@@ -376,11 +360,11 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
             match &mut *state_guard.state {
                 ReplacedState::Suspend0 {
                     #[allow(unused_variables)]
-                    buf: buf,
+                    buf,
                     #[allow(unused_variables)]
-                    state: state,
+                    state,
                     #[allow(unused_variables)]
-                    for_i: for_i,
+                    for_i,
                     ..
                 } => {
                     let __ret: () = {

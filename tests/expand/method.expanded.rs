@@ -27,12 +27,10 @@ impl Deck {
         #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
         #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
         #[allow(dropping_copy_types, dropping_references)]
-        let __machine = ::stackless::state::Machine::generator::<
-            (usize, u8),
-        >(
+        let __machine = ::stackless::state::Machine::generator(
             DealState::Unresumed {
                 __self: self,
-                hands: hands,
+                hands,
             },
             #[inline(always)]
             |__state, __arg: ()| -> ::stackless::CoroutineState<(usize, u8), ()> {
@@ -63,9 +61,9 @@ impl Deck {
                                         {
                                             let __yielded: (usize, u8) = (hand, card);
                                             *state_guard.state = DealState::Suspend0 {
-                                                hands: hands,
-                                                hand: hand,
-                                                for_card: for_card,
+                                                hands,
+                                                hand,
+                                                for_card,
                                             };
                                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
@@ -82,11 +80,11 @@ impl Deck {
                 match &mut *state_guard.state {
                     DealState::Suspend0 {
                         #[allow(unused_variables)]
-                        hands: hands,
+                        hands,
                         #[allow(unused_variables)]
-                        hand: hand,
+                        hand,
                         #[allow(unused_variables)]
-                        for_card: for_card,
+                        for_card,
                         ..
                     } => {
                         let __ret: () = {

@@ -20,11 +20,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::coroutine::<
-        u64,
-        u64,
-        u64,
-    >(
+    let __machine = ::stackless::state::Machine::coroutine(
         RunningSumState::Unresumed {},
         #[inline(always)]
         |__state, __arg: u64| -> ::stackless::CoroutineState<u64, u64> {
@@ -44,14 +40,10 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                             let mut sum = 0;
                             while x != 0 {
                                 sum += x;
-                                {
-                                    let __yielded: u64 = sum;
-                                    *state_guard.state = RunningSumState::Suspend0 {
-                                        sum: sum,
-                                    };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
+                                let __yielded: u64 = sum;
+                                *state_guard.state = RunningSumState::Suspend0 { sum };
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                             sum
                         };
@@ -62,11 +54,7 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                 }
             }
             match &mut *state_guard.state {
-                RunningSumState::Suspend0 {
-                    #[allow(unused_variables)]
-                    sum: sum,
-                    ..
-                } => {
+                RunningSumState::Suspend0 { #[allow(unused_variables)] sum, .. } => {
                     let __ret: u64 = {
                         let mut x;
                         if ::stackless::__private::never() {
@@ -80,11 +68,9 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                             }
                             while x != 0 {
                                 (*sum) += x;
-                                {
-                                    let __yielded: u64 = (*sum);
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
-                                    return ::stackless::__private::suspend(__yielded);
-                                };
+                                let __yielded: u64 = (*sum);
+                                state_guard.exit = ::stackless::__private::Exit::Suspended;
+                                return ::stackless::__private::suspend(__yielded);
                             }
                         }
                         (*sum)

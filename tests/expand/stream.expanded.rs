@@ -49,12 +49,10 @@ fn doubled(
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::stream::<
-        u32,
-    >(
+    let __machine = ::stackless::state::Machine::stream(
         DoubledState::Idle(DoubledIdle::Unresumed {
-            source: source,
-            first: first,
+            source,
+            first,
         }),
         #[inline(always)]
         |
@@ -107,8 +105,8 @@ fn doubled(
                                             }
                                             let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
                                             *state_guard.state = DoubledState::Suspend0 {
-                                                source: source,
-                                                awaiting: awaiting,
+                                                source,
+                                                awaiting,
                                             };
                                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
@@ -119,9 +117,7 @@ fn doubled(
                                 let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
                                     __spill1,
                                 );
-                                *state_guard.state = DoubledState::Suspend1 {
-                                    source: source,
-                                };
+                                *state_guard.state = DoubledState::Suspend1 { source };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             };
@@ -158,8 +154,8 @@ fn doubled(
                                             }
                                             let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
                                             *state_guard.state = DoubledState::Suspend0 {
-                                                source: source,
-                                                awaiting: awaiting,
+                                                source,
+                                                awaiting,
                                             };
                                             state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
@@ -170,9 +166,7 @@ fn doubled(
                                 let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Ready(
                                     __spill1,
                                 );
-                                *state_guard.state = DoubledState::Suspend1 {
-                                    source: source,
-                                };
+                                *state_guard.state = DoubledState::Suspend1 { source };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             };
@@ -207,7 +201,7 @@ fn doubled(
                                         let __own = DoubledGroup0::Suspend2 {};
                                         *state_guard.state = DoubledState::Group0 {
                                             at: __own,
-                                            source: source,
+                                            source,
                                         };
                                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
@@ -222,7 +216,7 @@ fn doubled(
                                     let __own = DoubledGroup0::Suspend3 {};
                                     *state_guard.state = DoubledState::Group0 {
                                         at: __own,
-                                        source: source,
+                                        source,
                                     };
                                     state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
@@ -238,7 +232,7 @@ fn doubled(
             if let DoubledState::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
-                source: source,
+                source,
             } = &mut *state_guard.state
             {
                 let __ret: () = {

@@ -34,12 +34,8 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::generator::<
-        String,
-    >(
-        PairsState::Idle(PairsIdle::Unresumed {
-            words: words,
-        }),
+    let __machine = ::stackless::state::Machine::generator(
+        PairsState::Idle(PairsIdle::Unresumed { words }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<String, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -78,12 +74,10 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                     {
                                         let upper = word.to_uppercase();
                                         let __yielded: String = word;
-                                        let __own = PairsGroup0::Suspend0 {
-                                            upper: upper,
-                                        };
+                                        let __own = PairsGroup0::Suspend0 { upper };
                                         *state_guard.state = PairsState::Group0 {
                                             at: __own,
-                                            for_word: for_word,
+                                            for_word,
                                         };
                                         state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
@@ -100,7 +94,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
             if let PairsState::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
-                for_word: for_word,
+                for_word,
             } = &mut *state_guard.state
             {
                 let __ret: () = {
@@ -138,9 +132,7 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                             {
                                 let upper = word.to_uppercase();
                                 let __yielded: String = word;
-                                *__at = PairsGroup0::Suspend0 {
-                                    upper: upper,
-                                };
+                                *__at = PairsGroup0::Suspend0 { upper };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }

@@ -22,14 +22,8 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::coroutine::<
-        (),
-        u32,
-        u32,
-    >(
-        TicksState::Unresumed {
-            limit: limit,
-        },
+    let __machine = ::stackless::state::Machine::coroutine(
+        TicksState::Unresumed { limit },
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<u32, u32> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -42,10 +36,7 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
                             let mut n = 0;
                             while n < limit {
                                 let __yielded: u32 = n;
-                                *state_guard.state = TicksState::Suspend0 {
-                                    limit: limit,
-                                    n: n,
-                                };
+                                *state_guard.state = TicksState::Suspend0 { limit, n };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
@@ -60,9 +51,9 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
             match &mut *state_guard.state {
                 TicksState::Suspend0 {
                     #[allow(unused_variables)]
-                    limit: limit,
+                    limit,
                     #[allow(unused_variables)]
-                    n: n,
+                    n,
                     ..
                 } => {
                     let __ret: u32 = {

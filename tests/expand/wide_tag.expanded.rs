@@ -34,10 +34,8 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
     #[allow(unused_braces, unused_parens, clippy::diverging_sub_expression)]
     #[allow(clippy::used_underscore_binding, clippy::no_effect_underscore_binding)]
     #[allow(dropping_copy_types, dropping_references)]
-    let __machine = ::stackless::state::Machine::generator::<
-        u64,
-    >(
-        BatchesState::Idle(BatchesIdle::Unresumed { n: n }),
+    let __machine = ::stackless::state::Machine::generator(
+        BatchesState::Idle(BatchesIdle::Unresumed { n }),
         #[inline(always)]
         |__state, __arg: ()| -> ::stackless::CoroutineState<u64, ()> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
@@ -72,8 +70,8 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                                 let __own = BatchesGroup0::Suspend0 {};
                                 *state_guard.state = BatchesState::Group0 {
                                     at: __own,
-                                    pending: pending,
-                                    for_i: for_i,
+                                    pending,
+                                    for_i,
                                 };
                                 state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
@@ -88,9 +86,9 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
             if let BatchesState::Group0 {
                 at: __at,
                 #[allow(unused_variables)]
-                pending: pending,
+                pending,
                 #[allow(unused_variables)]
-                for_i: for_i,
+                for_i,
             } = &mut *state_guard.state
             {
                 let __ret: () = {

@@ -174,7 +174,7 @@ impl Emitter<'_> {
                     let ident = located(&self.body.locals[l].ident, point.span);
                     let value = self.held(j, l, &ident);
                     let fields = if shared.contains(&l) { &mut shared_fields } else { &mut own_fields };
-                    fields.push(quote!(#f: #value));
+                    fields.push(super::field_value(f, &value));
                 }
                 match self.layout.group_of[j] {
                     None => quote!(*#g.state = #state::#v { #(#own_fields),* };),
@@ -225,7 +225,7 @@ impl Emitter<'_> {
             let f = &self.field[l];
             let ident = located(&self.body.locals[l].ident, point.span);
             let value = self.held(j, l, &ident);
-            quote!(#f: #value)
+            super::field_value(f, &value)
         });
         let v = variant(j);
         quote!(*#at = #inner::#v { #(#fields),* };)

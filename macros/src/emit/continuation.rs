@@ -714,8 +714,17 @@ impl Emitter<'_> {
                         _ => {}
                     }
                 }
-                if let (Node::Yield(j), Some(_)) = (node, semi) {
-                    return self.suspend_stmts(*j);
+                // `yield_!(..);`, and `x = yield_!(..);` where it suspends (the assignment is the resuming arm's).
+                let suspends_here = match node {
+                    Node::Yield(j) => Some(*j),
+                    Node::Assign { value, .. } => match &**value {
+                        Node::Yield(j) => Some(*j),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let (Some(j), Some(_)) = (suspends_here, semi) {
+                    return self.suspend_stmts(j);
                 }
                 let e = self.full_node(node);
                 quote!(#e #semi)

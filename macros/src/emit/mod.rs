@@ -710,7 +710,7 @@ impl<'a> Emitter<'a> {
         let matches = quote!(#not_suspended #arms);
 
         let arg = resume_arg();
-        let init_fields = params.iter().map(|(name, value)| quote!(#name: #value));
+        let init_fields = params.iter().map(|(name, value)| field_value(name, value));
         let unresumed = idle.unresumed(&quote!(#(#init_fields),*));
         // The resume type is also written on the closure's parameter: rustc types `let v = yield_!(..)` from
         // it before it would otherwise see the closure's expected signature.
@@ -719,25 +719,21 @@ impl<'a> Emitter<'a> {
         let writable = |ty: Option<&syn::Type>| ty.is_some_and(|ty| is_nameable(ty) && !has_elided_lifetime(ty));
         let unit: syn::Type = syn::parse_quote!(());
         let polled = self.polled_type();
-        let (constructor, arg_ty, (yield_ty, return_ty)) = match &self.shape.kind {
+        let (constructor, generics, arg_ty, (yield_ty, return_ty)) = match &self.shape.kind {
             Kind::Stream { item } => {
                 let y = nameable_or_infer(Some(item));
-                (quote!(::stackless::state::Machine::stream::<#y>), quote!(: ()), (polled.as_ref(), Some(&unit)))
+                (quote!(stream), quote!(::<#y>), quote!(: ()), (polled.as_ref(), Some(&unit)))
             }
             Kind::Generator { item } => {
                 let y = nameable_or_infer(Some(item));
-                (quote!(::stackless::state::Machine::generator::<#y>), quote!(: ()), (Some(item), Some(&unit)))
+                (quote!(generator), quote!(::<#y>), quote!(: ()), (Some(item), Some(&unit)))
             }
             Kind::Coroutine { resume, yield_ty, return_ty } => {
                 let r = nameable_or_infer(Some(resume));
                 let y = nameable_or_infer(yield_ty.as_ref());
                 let t = nameable_or_infer(return_ty.as_ref());
                 let arg_ty = if writable(Some(resume)) { quote!(: #r) } else { quote!() };
-                (
-                    quote!(::stackless::state::Machine::coroutine::<#r, #y, #t>),
-                    arg_ty,
-                    (yield_ty.as_ref(), return_ty.as_ref()),
-                )
+                (quote!(coroutine), quote!(::<#r, #y, #t>), arg_ty, (yield_ty.as_ref(), return_ty.as_ref()))
             }
         };
         let step_ty = match (yield_ty, return_ty) {
@@ -746,6 +742,9 @@ impl<'a> Emitter<'a> {
             }
             _ => TokenStream::new(),
         };
+        // The types, where the step's parameter and return type don't already write them all.
+        let generics = if step_ty.is_empty() || arg_ty.is_empty() { generics } else { TokenStream::new() };
+        let constructor = quote!(::stackless::state::Machine::#constructor #generics);
         let state_param = syn::Ident::new("__state", Span::mixed_site());
         self.referenced_by_arms.union(&self.referenced);
         let mut witnesses: Vec<TokenStream> = (0..self.body.locals.len())
@@ -832,8 +831,8 @@ impl<'a> Emitter<'a> {
         let at = at_var();
         let shared = self.layout.groups[c].shared.iter().map(|&l| {
             let f = &self.field[l];
-            let ident = self.bound_name(l);
-            quote!(#[allow(unused_variables)] #f: #ident)
+            let value = field_value(f, &self.bound_name(l));
+            quote!(#[allow(unused_variables)] #value)
         });
         quote!(#state::#cv { #at_f: #at, #(#shared,)* })
     }
@@ -886,8 +885,8 @@ impl<'a> Emitter<'a> {
         let fields = own_k.iter().map(|&l| {
             let f = &self.field[l];
             if in_place {
-                let ident = self.bound_name(l);
-                quote!(#[allow(unused_variables)] #f: #ident)
+                let value = field_value(f, &self.bound_name(l));
+                quote!(#[allow(unused_variables)] #value)
             } else {
                 let var = Self::saved_var(l);
                 quote!(#f: #var)
@@ -1283,10 +1282,9 @@ impl<'a> Emitter<'a> {
             Mode::InPlace => {
                 let used = &self.used;
                 let bind = |l: LocalId| {
-                    let f = &self.field[l];
-                    let ident = self.bound_name(l);
+                    let value = field_value(&self.field[l], &self.bound_name(l));
                     // Used, but maybe only after a `break` that leaves the loop this arm re-enters.
-                    quote!(#[allow(unused_variables)] #f: #ident)
+                    quote!(#[allow(unused_variables)] #value)
                 };
                 match self.layout.group_of[k] {
                     Some(c) => {
@@ -1397,6 +1395,20 @@ fn whole_ident_mut(pat: &mut syn::Pat) -> Option<&mut syn::PatIdent> {
         syn::Pat::Ident(p) => Some(p),
         _ => None,
     }
+}
+
+/// `field: value` in a state's struct literal or pattern, or `value` alone where it is the field's name (`Suspend0
+/// { n }`: the shorthand, which is what `cargo expand` then shows; fields are found by name, and the binding or
+/// the value keeps `value`'s hygiene).
+pub(super) fn field_value(field: &syn::Ident, value: &impl ToTokens) -> TokenStream {
+    let value = value.to_token_stream();
+    let mut trees = value.clone().into_iter();
+    if let (Some(proc_macro2::TokenTree::Ident(v)), None) = (trees.next(), trees.next())
+        && v == *field
+    {
+        return value;
+    }
+    quote!(#field: #value)
 }
 
 fn use_ident(local: &crate::ir::Local, token: &syn::Ident) -> syn::Ident {
