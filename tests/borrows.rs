@@ -846,6 +846,10 @@ impl<'a> Lexer<'a> {
             yield_!(t);
             yield_!(kept);
         }
+        for w in self.toks.windows(2) {
+            yield_!(&w[1]);
+            yield_!(&w[0]);
+        }
         self.cur = None;
     }
 
@@ -888,7 +892,7 @@ fn a_loop_over_a_shared_reference_field_keeps_its_items_lifetime() {
         boxed: vec![10, 20].into_boxed_slice(),
     };
     let got: Vec<&Tok> = lexer.tokens().collect();
-    assert_eq!(got, [&toks[0], &toks[1], &toks[0], &toks[1], &toks[1], &toks[0], &toks[0]]);
+    assert_eq!(got, [&toks[0], &toks[1], &toks[0], &toks[1], &toks[1], &toks[0], &toks[0], &toks[1], &toks[0]]);
     assert_eq!(lexer.cur, None);
     assert_eq!(lexer.numbers().collect::<Vec<_>>(), [2, 3, 107, 11, 21]);
     assert_eq!((lexer.inner.n, &lexer.boxed[..]), (1006, &[11, 21][..]));

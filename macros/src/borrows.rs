@@ -141,10 +141,15 @@ pub fn receivers_to_check(body: &Body, an: &Analysis) -> ReceiverChecks {
     out
 }
 
-/// A loop by index's `item(by_index::field(..), i)` (see `lower`'s `by_index`): over a field.
+/// A loop by index's `item(by_index::field(..), i)` or `window(&(by_index::field(..))[..], i, k)` (see `lower`'s
+/// `by_index`): over a field.
 fn over_a_field(get: &Expr) -> bool {
     let Expr::Call(get) = strip_parens(get) else { return false };
-    matches!(get.args.first().map(strip_parens), Some(Expr::Call(c)) if matches!(&*c.func, Expr::Path(f)
+    let Some(mut sequence) = get.args.first().map(strip_parens) else { return false };
+    while let Expr::Reference(syn::ExprReference { expr, .. }) | Expr::Index(syn::ExprIndex { expr, .. }) = sequence {
+        sequence = strip_parens(expr);
+    }
+    matches!(sequence, Expr::Call(c) if matches!(&*c.func, Expr::Path(f)
         if f.path.segments.last().is_some_and(|s| s.ident == "field" || s.ident == "field_mut")))
 }
 

@@ -682,7 +682,7 @@ impl<'e> Lowerer<'e> {
         };
         // `v`; or a field of a `&mut` (`self.items`, `p.buf`) whose type the macro can't see, but whose loop, were it
         // by its iterator, would hold a borrow through the `&mut`, which the state holds to use it again after the
-        // loop (rustc's E0505): by index, only a type with items by index compiles (see `Indexed`).
+        // loop (rustc's E0505): by index, only a type with items by index compiles (see `by_index::Field`).
         let (name, local, field) = match sequence {
             Expr::Path(path) => {
                 let name = path.path.get_ident()?;
@@ -761,7 +761,8 @@ impl<'e> Lowerer<'e> {
                 quote::quote_spanned!(span=> &mut #name),
             ),
         };
-        let place = field.map_or_else(|| name.to_token_stream(), ToTokens::to_token_stream);
+        // What `windows(k)` and `chunks(k)` slice: the local, or the field's items (see `by_index::Field`).
+        let place = if field.is_some() { quote::quote!((#shared)) } else { name.to_token_stream() };
         let start = match skipped {
             Some(n) => quote::quote_spanned!(n.span()=> #n),
             None => quote::quote!(0),

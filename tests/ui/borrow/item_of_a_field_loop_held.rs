@@ -13,6 +13,10 @@ impl Words {
             yield_!(0);
             yield_!(w.len());
         }
+        for w in self.counts.windows(2) {
+            yield_!(0);
+            yield_!(w.len());
+        }
         for c in self.counts.iter_mut() {
             yield_!(1);
             *c += 1;
