@@ -595,3 +595,51 @@ fn an_indexed_receiver_is_indexed_after_resuming() {
     // The plain fn: "pick 0", "index_mut", then the suspension.
     assert_eq!(log, strs(&["pick 0", "suspended", "index_mut"]));
 }
+
+/// A type of one's own with a method named like a std collection's view (`front`, `first`, `get(&k)`…) that
+/// returns an owned value, called on a field of a reference argument: taken for std's, its result is taken for a
+/// reference (no drop glue), so, dead at a suspension point, it drops there rather than at the end of its scope.
+struct Line(Vec<&'static str>);
+
+impl Line {
+    fn front(&self) -> Option<Noisy> {
+        self.0.first().map(|&name| Noisy(name))
+    }
+}
+
+struct Desk {
+    line: Line,
+}
+
+#[stackless::coroutine]
+fn owned_front_of_a_field(desk: &Desk) -> impl Iterator<Item = u8> + '_ {
+    if let Some(first) = desk.line.front() {
+        log(first.0);
+        yield_!(1);
+        log("resumed");
+    }
+}
+
+#[test]
+fn an_owned_value_of_a_std_named_method_on_a_field_drops_at_the_next_suspension() {
+    let desk = Desk { line: Line(vec!["ticket"]) };
+    // The plain fn drops `first` at the end of the `if let` block, after "resumed".
+    let log = events(|| assert_eq!(owned_front_of_a_field(&desk).count(), 1));
+    assert_eq!(log, strs(&["ticket", "drop ticket", "resumed"]));
+}
+
+/// With its type written (not a reference), the value is the method's own: held, and dropped at its scope's end.
+#[stackless::coroutine]
+fn owned_front_of_a_field_typed(desk: &Desk) -> impl Iterator<Item = u8> + '_ {
+    let first: Option<Noisy> = desk.line.front();
+    yield_!(1);
+    log("resumed");
+    drop(first);
+}
+
+#[test]
+fn an_owned_value_of_a_std_named_method_with_its_type_written_is_held() {
+    let desk = Desk { line: Line(vec!["ticket"]) };
+    let log = events(|| assert_eq!(owned_front_of_a_field_typed(&desk).count(), 1));
+    assert_eq!(log, strs(&["resumed", "drop ticket"]));
+}

@@ -420,3 +420,59 @@ fn a_dead_option_of_a_borrow() {
     let words = || vec![String::from("ab"), String::from("abc")];
     assert_eq!(check(|| longest::co(words()), || longest::plain(words())), 2);
 }
+
+// ----- std views of a field of a reference argument -----
+
+/// A queue whose front, a borrow through `q`, is dead before the `pop_front` and the `yield_!` (a helper's program:
+/// it was held at the `yield_!`, which kept `q.jobs` borrowed across the `pop_front`).
+pub struct Queue {
+    pub jobs: std::collections::VecDeque<u32>,
+    pub now: u32,
+    pub map: std::collections::HashMap<u32, String>,
+    pub store: Store,
+}
+
+/// A store whose `get` by value returns an owned value: not taken for a std view.
+pub struct Store(pub Vec<&'static str>);
+
+impl Store {
+    pub fn get(&self, i: usize) -> Option<Noisy> {
+        self.0.get(i).map(|&name| Noisy(name))
+    }
+}
+
+fn queue() -> Queue {
+    let map = [(1, String::from("a")), (3, String::from("c"))].into();
+    Queue { jobs: [0, 1, 5, 2].into(), now: 1, map, store: Store(vec!["s0", "s1"]) }
+}
+
+twin! {
+    fn front_of_a_field(q: &mut Queue) -> String {
+        while let Some(front) = q.jobs.front() {
+            if *front > q.now {
+                break;
+            }
+            let job = q.jobs.pop_front().unwrap();
+            yield_!(job.to_string());
+        }
+        for k in 0..4 {
+            if let Some(v) = q.map.get(&k) {
+                let v = v.clone();
+                q.map.remove(&k);
+                yield_!(v);
+            }
+        }
+        if let Some(n) = q.store.get(1) {
+            yield_!(String::from("got"));
+            yield_!(n.0.to_string());
+        }
+        yield_!(format!("{} {}", q.jobs.len(), q.map.len()));
+    }
+}
+
+#[test]
+fn std_views_of_a_field_are_dead_where_unused() {
+    // (Each run's queue is leaked: the generator borrows it.)
+    let co = || front_of_a_field::co(Box::leak(Box::new(queue())));
+    assert_eq!(check(co, || front_of_a_field::plain(&mut queue())), 7);
+}

@@ -100,6 +100,9 @@ pub struct Lowerer<'e> {
     /// The locals that are a `&mut` argument (`&mut self`, `p: &mut Parser`): a loop over a field of one may go by
     /// index ([`Self::by_index`]).
     exclusive_arguments: Vec<LocalId>,
+    /// The locals that are a reference argument (`&self`, `&mut self`, `q: &Queue`): std's method names are
+    /// trusted on a field of one ([`Self::view_of`]).
+    reference_arguments: Vec<LocalId>,
     /// The lint attributes of the statements being lowered, outermost first ([`YieldPoint::lints`]).
     statement_lints: Vec<syn::Attribute>,
 }
@@ -224,6 +227,7 @@ impl<'e> Lowerer<'e> {
             later: Vec::new(),
             mutable_sequences: Vec::new(),
             exclusive_arguments: Vec::new(),
+            reference_arguments: Vec::new(),
         };
         let root_scope = l.push_scope(false);
         // The arguments and the first resume argument are bound by the body's first statements, one argument
@@ -584,6 +588,17 @@ impl<'e> Lowerer<'e> {
             On::LiteralPattern if m.args.iter().all(str_or_char_literal) => return Some((value, None)),
             On::LiteralPattern => return None,
             On::Owned => {}
+        }
+        // `self.jobs.front()`, `self.map.get(&k)`: a field of a reference argument, whose type the macro can't see,
+        // but on which a method of a std collection's name that returns a reference is taken to be std's (README),
+        // a view through the reference. (Not a `get` by value, `self.config.get(id)`, the likeliest name of a
+        // getter of one's own that returns an owned value; nor an iterator, `lines` and `bytes` being `io`'s too.)
+        if let Some((root, _)) = crate::syntax::field_path(receiver) {
+            let bound = if root == "self" { syn::Ident::new("__self", root.span()) } else { root.clone() };
+            let &(_, local) = self.env.iter().rev().find(|(n, _)| bound == *n)?;
+            let by_key = method != "get" || matches!(m.args.first().map(strip_parens), Some(Expr::Reference(_)));
+            let reference = returns != Returns::Iter;
+            return (self.reference_arguments.contains(&local) && by_key && reference).then_some((value, None));
         }
         let p = match strip_parens(receiver) {
             Expr::Path(p) => p,
@@ -1127,7 +1142,15 @@ impl<'e> Lowerer<'e> {
                     binding.locals.iter().for_each(|&l| self.locals[l].value = Value::MutRef);
                 }
                 if let Some(Node::Leaf(leaf)) = &init {
-                    self.note_view(&leaf.expr, &binding.locals);
+                    // (A written type without a reference in it, `let t: Ticket = line.first();`, says the method
+                    // isn't std's view.)
+                    let owned_written = matches!(&local.pat, Pat::Type(t)
+                    if !t.ty.to_token_stream().into_iter().any(|tree| {
+                        matches!(tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == '&')
+                    }));
+                    if !owned_written {
+                        self.note_view(&leaf.expr, &binding.locals);
+                    }
                     // (Not `let ref w = v;`, a reference.)
                     if let ([single], Some((source, moved))) = (&binding.locals[..], Self::cloned_local(leaf))
                         && ref_bindings(&local.pat).is_empty()
@@ -1156,13 +1179,19 @@ impl<'e> Lowerer<'e> {
                         _ => false,
                     };
                 }
-                // `let p = __p_p;` of an argument `p: &mut T` (or `&mut self`): its fields' loops may go by index.
+                // `let p = __p_p;` of an argument `p: &mut T` (or `&mut self`): its fields' loops may go by index; of
+                // a reference argument: its fields' std views are trusted.
                 if let ([single], Some(Node::Leaf(l))) = (&binding.locals[..], &init)
                     && let Expr::Path(p) = &l.expr
                     && let Some(var) = p.path.get_ident()
-                    && self.param_types.iter().any(|(v, ty)| v == var && has_mut_reference(ty))
+                    && let Some((_, ty)) = self.param_types.iter().find(|(v, _)| v == var)
                 {
-                    self.exclusive_arguments.push(*single);
+                    if has_mut_reference(ty) {
+                        self.exclusive_arguments.push(*single);
+                    }
+                    if is_reference(ty) {
+                        self.reference_arguments.push(*single);
+                    }
                 }
                 if let [single] = binding.locals[..] {
                     // (An argument's variable: whether it is a `&mut`.)
