@@ -124,7 +124,7 @@ pub fn receivers_to_check(body: &Body, an: &Analysis) -> ReceiverChecks {
                 && let [Cond::Let { binding, scrut }] = &cond[..]
                 && over_a_field(&scrut.expr)
                 && !dereferences(&binding.pat)
-                && held_item(body, an, binding, loop_body).is_some()
+                && (held_item(body, an, binding, loop_body).is_some() || yields_its_item(body, binding, loop_body))
             {
                 out.held_fields.insert(*id);
             }
@@ -139,6 +139,25 @@ pub fn receivers_to_check(body: &Body, an: &Analysis) -> ReceiverChecks {
         },
     );
     out
+}
+
+/// Whether `loop_body` yields the loop's item itself (`yield_!(j)`, `yield_!(&j.name)`'s `j`… only as the
+/// whole value: `yield_!(*x)`, `yield_!(j.id)` are copies), which must then outlive the step.
+fn yields_its_item(body: &Body, binding: &Binding, loop_body: &Block) -> bool {
+    let mut found = false;
+    crate::ir::walk_block(
+        loop_body,
+        &mut |node| {
+            if let Node::Yield(j) = node
+                && let Some(value) = &body.yields[*j].value
+                && matches!(strip_parens(&value.expr), Expr::Path(_))
+            {
+                found |= value.uses.iter().any(|u| binding.locals.contains(&u.local));
+            }
+        },
+        &mut |_| {},
+    );
+    found
 }
 
 /// A loop by index's `item(by_index::field(..), i)` or `window(&(by_index::field(..))[..], i, k)` (see `lower`'s

@@ -1221,13 +1221,13 @@ pub mod by_index {
     /// the `&mut` the state holds, which the state can't hold across a suspension: this bound says so at the loop.
     #[diagnostic::on_unimplemented(
         message = "the loop's item borrows this field, of type `{F}`, through the `&mut` the coroutine's state \
-                   holds, and is still in use at a later `yield_!`",
+                   holds, and is still in use at a later `yield_!` (or yielded)",
         label = "the loop's item borrows this field",
         note = "a coroutine's locals live in its state, which moves when the coroutine moves, so a borrow through \
                 one can't survive a suspension (the items of a field that is a shared reference, `&'a [T]`, can: \
                 they outlive it)",
-        note = "use the item before the body's first `yield_!` (`let n = x.len();`), or hold an owned copy of it \
-                (`let x = x.clone();`)"
+        note = "use the item before the body's first `yield_!` (`let n = x.len();`), or hold or yield an owned copy \
+                of it (`x.clone()`)"
     )]
     pub trait OutliveTheField<F: ?Sized> {}
 
@@ -1241,7 +1241,7 @@ pub mod by_index {
     /// through the `&mut` the state holds.
     #[diagnostic::on_unimplemented(
         message = "the loop's item borrows this field, of type `{F}`, through the `&mut` the coroutine's state \
-                   holds, and is still in use at a later `yield_!`",
+                   holds, and is still in use at a later `yield_!` (or yielded)",
         label = "the loop's item borrows this field",
         note = "a coroutine's locals live in its state, which moves when the coroutine moves, so a borrow through \
                 one can't survive a suspension",

@@ -23,6 +23,15 @@ impl Words {
         }
         self.done = true;
     }
+
+    // Yielded, the item must outlive the step (the field's own borrow, through `self`, doesn't).
+    #[stackless::coroutine]
+    fn words(&mut self) -> impl Iterator<Item = &String> + '_ {
+        for w in self.words.iter() {
+            yield_!(w);
+        }
+        self.done = true;
+    }
 }
 
 fn main() {}
