@@ -2636,3 +2636,30 @@ fn a_loop_over_a_reference_local_of_unknown_type_compiles() {
     assert_eq!(words_through_references(false).collect::<Vec<_>>(), ["d", "c", "", "p", "q"]);
     assert_eq!(views_of_unknown_locals().collect::<Vec<_>>(), [3, 4, 3, 5]);
 }
+
+/// A value whose type later code infers (`w.parse()`, `it.collect()`), dead at a suspension point in its scope: it
+/// is stored as it is, where `Hold` would ask rustc whether it is `Copy` before rustc knows its type (a helper's
+/// program: `ParseIntError: Copy` at the attribute).
+#[stackless::coroutine]
+fn parsed_later<'a>(words: &'a [&'a str]) -> impl Iterator<Item = Result<u32, String>> + 'a {
+    for w in words {
+        let n = match w.parse() {
+            Ok(n) => n,
+            Err(_) => {
+                yield_!(Err(w.to_string()));
+                continue;
+            }
+        };
+        yield_!(Ok(n));
+    }
+    let parsed = words[0].parse();
+    yield_!(Err(String::from("between")));
+    let first: u32 = parsed.unwrap_or(0);
+    yield_!(Ok(first));
+}
+
+#[test]
+fn values_typed_by_later_code_are_held_as_they_are() {
+    let got: Vec<_> = parsed_later(&["1", "x", "3"]).collect();
+    assert_eq!(got, [Ok(1), Err(String::from("x")), Ok(3), Err(String::from("between")), Ok(1)]);
+}

@@ -115,6 +115,26 @@ pub fn consuming_method(name: &str) -> bool {
 const GENERIC_COLLECTIONS: &[&str] =
     &["Vec", "VecDeque", "HashMap", "HashSet", "BTreeMap", "BTreeSet", "BinaryHeap", "LinkedList"];
 
+/// The methods whose result type is a parameter that the caller's use of the result decides (without a
+/// turbofish).
+const GENERIC_RESULTS: &[&str] = &["parse", "collect", "into", "try_into", "sum", "product"];
+
+/// An initializer whose type later code infers from its uses (`w.parse()`, `w.parse().unwrap()`, `it.collect()?`).
+pub fn typed_by_its_uses(expr: &syn::Expr) -> bool {
+    use syn::Expr;
+    match expr {
+        Expr::Paren(p) => typed_by_its_uses(&p.expr),
+        Expr::Try(t) => typed_by_its_uses(&t.expr),
+        Expr::MethodCall(m) if (m.method == "unwrap" || m.method == "expect") && m.turbofish.is_none() => {
+            typed_by_its_uses(&m.receiver)
+        }
+        Expr::MethodCall(m) => {
+            m.turbofish.is_none() && m.args.is_empty() && GENERIC_RESULTS.iter().any(|name| m.method == name)
+        }
+        _ => false,
+    }
+}
+
 /// An initializer whose type is complete only with later code (`let mut last = None;` then `last = Some(x)`):
 /// `None`, `Ok(..)`, `Err(..)`, `Default::default()`, `vec![]`, and a std collection's `new()` or
 /// `with_capacity(..)`.

@@ -38,6 +38,10 @@ pub struct Local {
     /// Its initializer leaves part of its type to later code (`None`, `Vec::new()`:
     /// [`crate::conventions::leaves_type_open`]): an arm that runs before that code can't tell its type.
     pub typed_later: bool,
+    /// Its initializer's type is inferred from what later code does with it (`w.parse()`, `it.collect()`,
+    /// `x.into()`: [`crate::conventions::typed_by_its_uses`]): where it is dead at a suspension point, rustc may
+    /// not know yet whether it is `Copy`, so it is stored as it is, not through `Hold`.
+    pub typed_by_its_uses: bool,
     /// A `Vec`, `VecDeque` or array, by its written type or initializer
     /// ([`crate::conventions::indexed_type`]): a `for` loop over a borrow of it goes by index.
     pub indexed: bool,
@@ -99,6 +103,7 @@ impl Local {
             hidden,
             reads_through_deref: false,
             typed_later: false,
+            typed_by_its_uses: false,
             indexed: false,
             written_type: None,
             word: None,

@@ -37,7 +37,7 @@ use syn::{Expr, Pat, Stmt as SynStmt, Token};
 use crate::conventions::{
     BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, VIEW_KEEPERS, Word,
     deref_read_type, indexed_expr, indexed_type, leaves_type_open, no_drop_type, owned_type, panicking_macro,
-    plain_primitive_call, scalar_expr, scalar_type, std_view, word_expr, word_type,
+    plain_primitive_call, scalar_expr, scalar_type, std_view, typed_by_its_uses, word_expr, word_type,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -1160,6 +1160,7 @@ impl<'e> Lowerer<'e> {
                 }
                 if let ([single], Some(Node::Leaf(leaf)), Pat::Ident(_)) = (&binding.locals[..], &init, &local.pat) {
                     self.locals[*single].typed_later = leaves_type_open(&leaf.expr);
+                    self.locals[*single].typed_by_its_uses = typed_by_its_uses(&leaf.expr);
                 }
                 if let ([single], Pat::Type(t)) = (&binding.locals[..], &local.pat)
                     && matches!(&*t.pat, Pat::Ident(p) if p.subpat.is_none())
@@ -1403,13 +1404,19 @@ impl<'e> Lowerer<'e> {
                     };
                     // A pattern that binds nothing (`Some(_)`, `Err(_)`, `_`) leaves the whole temporary in place: it
                     // is bound whole (`__wild1 @ Some(_)`), so that the arm holds it across its suspension points.
+                    let mut bound_whole = false;
                     if temporary
                         && find_yield(&arm.body).is_some()
                         && let Some(whole) = bind_whole(&pat, &mut self.hidden_count)
                     {
                         pat = whole;
+                        bound_whole = true;
                     }
                     let binding = self.declare_matched(&pat, &scrut.expr);
+                    // (`match w.parse() { .. __wild1 @ Err(_) => { yield_!(..); .. } }`: typed by later code.)
+                    if bound_whole && typed_by_its_uses(&scrut.expr) {
+                        binding.locals.iter().for_each(|&l| self.locals[l].typed_by_its_uses = true);
+                    }
                     let guard = guard.map(|g| {
                         if let Some(span) = find_yield(&g) {
                             self.errors.error(span, "`yield_!` in a match guard is not supported yet\nhelp: move the condition into the arm: `x => if cond { .. }`");

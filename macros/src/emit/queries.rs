@@ -628,7 +628,7 @@ pub(super) fn never_held(body: &Body, an: &Analysis) -> Set {
     }
     out.union(&completed_after_a_suspension(body));
     for (l, local) in body.locals.iter().enumerate() {
-        if local.owned() {
+        if local.owned() || local.typed_by_its_uses {
             out.insert(l);
         }
     }
