@@ -169,12 +169,11 @@ impl Emitter<'_> {
                 let mut shared_fields = Vec::new();
                 for l in self.store_order(j) {
                     self.referenced.insert(l);
-                    let f = &self.field[l];
                     // At the `yield_!`: a local still borrowed there is reported as moved by it.
                     let ident = located(&self.body.locals[l].ident, point.span);
                     let value = self.held(j, l, &ident);
                     let fields = if shared.contains(&l) { &mut shared_fields } else { &mut own_fields };
-                    fields.push(super::field_value(f, &value));
+                    fields.push(self.field_value(l, self.holds_as_is(j, l), &value));
                 }
                 match self.layout.group_of[j] {
                     None => quote!(*#g.state = #state::#v { #(#own_fields),* };),
@@ -222,10 +221,9 @@ impl Emitter<'_> {
         let own_j = self.layout.own(j);
         let fields = self.store_order(j).into_iter().filter(|l| own_j.contains(l)).map(|l| {
             self.referenced.insert(l);
-            let f = &self.field[l];
             let ident = located(&self.body.locals[l].ident, point.span);
             let value = self.held(j, l, &ident);
-            super::field_value(f, &value)
+            self.field_value(l, self.holds_as_is(j, l), &value)
         });
         let v = variant(j);
         quote!(*#at = #inner::#v { #(#fields),* };)
@@ -241,12 +239,17 @@ impl Emitter<'_> {
         order
     }
 
+    /// Suspension point `j` stores local `l` as it is ([`Self::held`]).
+    pub(super) fn holds_as_is(&self, j: YieldId, l: LocalId) -> bool {
+        !self.an.dead[j].contains(l) || self.never_held.contains(l)
+    }
+
     /// What suspension point `j` stores of local `l`: the local, or, when it is dead there, what
     /// `__private::Hold` makes of it (`Dead` when its type is `Copy`, the value otherwise). The method call
     /// decides from the type rustc knows at that point, which must be the local's final type: see
     /// [`never_held`](super::queries::never_held) for the locals that are stored as they are.
     pub(super) fn held(&self, j: YieldId, l: LocalId, ident: &syn::Ident) -> TokenStream {
-        if !self.an.dead[j].contains(l) || self.never_held.contains(l) {
+        if self.holds_as_is(j, l) {
             return quote!(#ident);
         }
         let p = private();

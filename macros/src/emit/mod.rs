@@ -90,6 +90,8 @@ pub struct Emitter<'a> {
     names: TypeNames,
     /// Field name of each local in the state variants.
     field: Vec<syn::Ident>,
+    /// The locals whose field is named as they are (a state's struct literal or pattern can use the shorthand).
+    named_like_local: Set,
     /// Which suspension points share a variant.
     layout: Layout,
     /// Per suspension point, the statement that contains it in each block around it (see [`locate_points`]).
@@ -386,10 +388,12 @@ impl<'a> Emitter<'a> {
     pub fn new(body: &'a Body, an: &'a Analysis, shape: &'a Shape, names: TypeNames) -> Self {
         // `at` is the field of a group's own locals: a local named so is the second `at`.
         let mut seen: HashMap<String, usize> = HashMap::from([(at_field().to_string(), 1)]);
+        let mut named_like_local = Set::new(body.locals.len());
         let field = body
             .locals
             .iter()
-            .map(|l| {
+            .enumerate()
+            .map(|(i, l)| {
                 let name = match l.hidden {
                     Some(kind) => crate::names::state_field(kind, &l.ident),
                     None => l.ident.to_string(),
@@ -397,6 +401,9 @@ impl<'a> Emitter<'a> {
                 let count = seen.entry(name.clone()).or_insert(0);
                 *count += 1;
                 if *count == 1 {
+                    if l.hidden.is_none() {
+                        named_like_local.insert(i);
+                    }
                     crate::names::user_field(&name, Span::mixed_site())
                 } else {
                     format_ident!("{}_{}", name.trim_start_matches("r#"), count, span = Span::mixed_site())
@@ -414,6 +421,7 @@ impl<'a> Emitter<'a> {
             shape,
             names,
             field,
+            named_like_local,
             layout,
             located,
             has_joins: body.yields.iter().any(|y| y.join),
@@ -710,7 +718,12 @@ impl<'a> Emitter<'a> {
         let matches = quote!(#not_suspended #arms);
 
         let arg = resume_arg();
-        let init_fields = params.iter().map(|(name, value)| field_value(name, value));
+        // (The shorthand where an argument's value is its field's name, `Unresumed { n }`.)
+        let init_fields = params.iter().map(|(name, value)| {
+            // (The value's token, with the argument's hygiene; the field is found by its name.)
+            let shorthand = *name == value.to_string();
+            if shorthand { value.clone() } else { quote!(#name: #value) }
+        });
         let unresumed = idle.unresumed(&quote!(#(#init_fields),*));
         // The resume type is also written on the closure's parameter: rustc types `let v = yield_!(..)` from
         // it before it would otherwise see the closure's expected signature.
@@ -824,16 +837,30 @@ impl<'a> Emitter<'a> {
 
     /// In place: the pattern that binds group `c`'s variant: `at`, and each shared local by `&mut` (as every
     /// arm of the group names it).
+    /// Local `l`'s field in a state's struct literal or pattern, given `value`: the shorthand (`Suspend0 { n }`,
+    /// which is what `cargo expand` then shows) where `value` is `l`'s own name (`plain`) and the field is named so
+    /// (decided once per local, without reading tokens back: each read crosses the proc-macro bridge).
+    pub(super) fn field_value(&self, l: LocalId, plain: bool, value: &impl ToTokens) -> TokenStream {
+        if plain && self.named_like_local.contains(l) {
+            return value.to_token_stream();
+        }
+        let f = &self.field[l];
+        quote!(#f: #value)
+    }
+
+    /// [`Self::field_value`] for a pattern binding `l` in place: its field, bound to [`Self::bound_name`].
+    fn field_binding(&self, l: LocalId) -> TokenStream {
+        let plain = !self.redeclared_in_loop(l);
+        let value = self.field_value(l, plain, &self.bound_name(l));
+        quote!(#[allow(unused_variables)] #value)
+    }
+
     fn group_binding(&self, c: usize) -> TokenStream {
         let state = self.names.state();
         let cv = group_variant(c);
         let at_f = at_field();
         let at = at_var();
-        let shared = self.layout.groups[c].shared.iter().map(|&l| {
-            let f = &self.field[l];
-            let value = field_value(f, &self.bound_name(l));
-            quote!(#[allow(unused_variables)] #value)
-        });
+        let shared = self.layout.groups[c].shared.iter().map(|&l| self.field_binding(l));
         quote!(#state::#cv { #at_f: #at, #(#shared,)* })
     }
 
@@ -885,8 +912,7 @@ impl<'a> Emitter<'a> {
         let fields = own_k.iter().map(|&l| {
             let f = &self.field[l];
             if in_place {
-                let value = field_value(f, &self.bound_name(l));
-                quote!(#[allow(unused_variables)] #value)
+                self.field_binding(l)
             } else {
                 let var = Self::saved_var(l);
                 quote!(#f: #var)
@@ -1281,11 +1307,9 @@ impl<'a> Emitter<'a> {
         let arm = match self.mode {
             Mode::InPlace => {
                 let used = &self.used;
-                let bind = |l: LocalId| {
-                    let value = field_value(&self.field[l], &self.bound_name(l));
-                    // Used, but maybe only after a `break` that leaves the loop this arm re-enters.
-                    quote!(#[allow(unused_variables)] #value)
-                };
+                // (`#[allow(unused_variables)]`: used, but maybe only after a `break` that leaves the loop this arm
+                // re-enters.)
+                let bind = |l: LocalId| self.field_binding(l);
                 match self.layout.group_of[k] {
                     Some(c) => {
                         let take_own = self.own_binding(c, k, own_in_place);
@@ -1395,20 +1419,6 @@ fn whole_ident_mut(pat: &mut syn::Pat) -> Option<&mut syn::PatIdent> {
         syn::Pat::Ident(p) => Some(p),
         _ => None,
     }
-}
-
-/// `field: value` in a state's struct literal or pattern, or `value` alone where it is the field's name (`Suspend0
-/// { n }`: the shorthand, which is what `cargo expand` then shows; fields are found by name, and the binding or
-/// the value keeps `value`'s hygiene).
-pub(super) fn field_value(field: &syn::Ident, value: &impl ToTokens) -> TokenStream {
-    let value = value.to_token_stream();
-    let mut trees = value.clone().into_iter();
-    if let (Some(proc_macro2::TokenTree::Ident(v)), None) = (trees.next(), trees.next())
-        && v == *field
-    {
-        return value;
-    }
-    quote!(#field: #value)
 }
 
 fn use_ident(local: &crate::ir::Local, token: &syn::Ident) -> syn::Ident {
