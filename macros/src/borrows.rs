@@ -435,6 +435,35 @@ impl<'a> Checker<'a> {
         );
     }
 
+    /// A loop's iterator (`loop_`) or a delegate borrowing a temporary of its header that the transform holds in a
+    /// hidden local (`self.queue.borrow()` in `for x in self.queue.borrow().iter()`): the error names the
+    /// temporary as written, not the hidden local.
+    fn temporary_borrow(&mut self, owner: LocalId, span: Span, loop_: bool) {
+        let mut written = None;
+        crate::ir::walk_block(&self.body.root, &mut |_| {}, &mut |l| {
+            if l.binding.locals.contains(&owner)
+                && let Some(Node::Leaf(init)) = &l.init
+            {
+                written = Some(crate::syntax::stringified(init.expr.to_token_stream()));
+            }
+        });
+        let temporary = written.map_or_else(|| String::from("a temporary"), |w| format!("`{w}`"));
+        let (what, over) = if loop_ {
+            ("this loop borrows", "iterate over `items`")
+        } else {
+            ("this `yield_from!` borrows", "delegate to `items`")
+        };
+        let copy = written_copy(&temporary);
+        self.errors.error(
+            span,
+            format!(
+                "{what} a temporary, {temporary}, which the coroutine would hold while it suspends at a `yield_!`\n\
+                 note: {STATE_MOVES}\n\
+                 help: bind an owned copy of what the loop needs first ({copy}), then {over}"
+            ),
+        );
+    }
+
     /// What `holder` iterates over, `header` (in `leaf`), held across its suspension point: an error at a borrow
     /// of one of the coroutine's own locals in it (`v.iter()`, `&v`, through adapters), or at a local a closure in
     /// it captures by reference.
@@ -464,6 +493,10 @@ impl<'a> Checker<'a> {
             return;
         }
         let Some((owner, span)) = self.borrowed_local(leaf, expr, true) else { return };
+        if self.body.locals[owner].hidden.is_some() {
+            self.temporary_borrow(owner, span, loop_);
+            return;
+        }
         let local_name = self.body.locals[owner].written.clone();
         // The helps name what is iterated: a field of the local as written (`self.jobs`), or the local.
         let iterated = match expr {
@@ -1292,6 +1325,14 @@ fn delegate_locals(block: &Block) -> Vec<LocalId> {
         }
     });
     out
+}
+
+/// The help's owned copy of a temporary (`` `self.queue.borrow()` `` gives `let items = self.queue.borrow().clone();`).
+fn written_copy(temporary: &str) -> String {
+    match temporary.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+        Some(expr) => format!("`let items = {expr}.clone();`"),
+        None => String::from("`let items = ...clone();`"),
+    }
 }
 
 /// A field of a local as written (`self.jobs`, `page.items.rows`), for a help; `None` for anything else.
