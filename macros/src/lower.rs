@@ -594,8 +594,7 @@ impl<'e> Lowerer<'e> {
         // a view through the reference. (Not a `get` by value, `self.config.get(id)`, the likeliest name of a
         // getter of one's own that returns an owned value; nor an iterator, `lines` and `bytes` being `io`'s too.)
         if let Some((root, _)) = crate::syntax::field_path(receiver) {
-            let bound = if root == "self" { syn::Ident::new("__self", root.span()) } else { root.clone() };
-            let &(_, local) = self.env.iter().rev().find(|(n, _)| bound == *n)?;
+            let local = self.local_named(root)?;
             let by_key = method != "get" || matches!(m.args.first().map(strip_parens), Some(Expr::Reference(_)));
             let reference = returns != Returns::Iter;
             return (self.reference_arguments.contains(&local) && by_key && reference).then_some((value, None));
@@ -712,8 +711,7 @@ impl<'e> Lowerer<'e> {
             }
             _ if !dereferenced => {
                 let (root, path) = crate::syntax::field_path(sequence)?;
-                let bound = if root == "self" { syn::Ident::new("__self", root.span()) } else { root.clone() };
-                let &(_, local) = self.env.iter().rev().find(|(n, _)| bound == *n)?;
+                let local = self.local_named(root)?;
                 if !self.exclusive_arguments.contains(&local)
                     || crate::syntax::mentions_beyond_fields(f.body.to_token_stream(), root, &path)
                 {
@@ -825,6 +823,12 @@ impl<'e> Lowerer<'e> {
     }
 
     /// The [`Word`] of the local or argument a path names.
+    /// The local a name as written resolves to (`self` is bound as `__self`).
+    fn local_named(&self, ident: &syn::Ident) -> Option<LocalId> {
+        let bound = if ident == "self" { "__self".to_string() } else { ident.to_string() };
+        self.env.iter().rev().find(|(n, _)| *n == bound).map(|&(_, local)| local)
+    }
+
     fn word_of(&self, ident: &syn::Ident) -> Option<Word> {
         match self.env.iter().rev().find(|(n, _)| ident == n) {
             Some(&(_, l)) => self.locals[l].word,
