@@ -2637,9 +2637,9 @@ fn a_loop_over_a_reference_local_of_unknown_type_compiles() {
     assert_eq!(views_of_unknown_locals().collect::<Vec<_>>(), [3, 4, 3, 5]);
 }
 
-/// A value whose type later code infers (`w.parse()`, `it.collect()`), dead at a suspension point in its scope: it
-/// is stored as it is, where `Hold` would ask rustc whether it is `Copy` before rustc knows its type (a helper's
-/// program: `ParseIntError: Copy` at the attribute).
+/// The temporary of a `match` on a value whose type later code infers (`w.parse()`), held by an arm across its
+/// suspension point: it is stored as it is, where `Hold` would ask rustc whether it is `Copy` before rustc knows
+/// its type (a helper's program: `ParseIntError: Copy` at the attribute).
 #[stackless::coroutine]
 fn parsed_later<'a>(words: &'a [&'a str]) -> impl Iterator<Item = Result<u32, String>> + 'a {
     for w in words {

@@ -38,9 +38,10 @@ pub struct Local {
     /// Its initializer leaves part of its type to later code (`None`, `Vec::new()`:
     /// [`crate::conventions::leaves_type_open`]): an arm that runs before that code can't tell its type.
     pub typed_later: bool,
-    /// Its initializer's type is inferred from what later code does with it (`w.parse()`, `it.collect()`,
-    /// `x.into()`: [`crate::conventions::typed_by_its_uses`]): where it is dead at a suspension point, rustc may
-    /// not know yet whether it is `Copy`, so it is stored as it is, not through `Hold`.
+    /// The whole temporary of a `match` on a value whose type later code infers (`__wild1 @ Err(_)` of `match
+    /// w.parse()`, [`crate::conventions::typed_by_its_uses`]), held across a suspension point of its arm: rustc
+    /// may not know yet there whether it is `Copy` (the type comes from a later arm), so it is stored as it is,
+    /// not through `Hold`.
     pub typed_by_its_uses: bool,
     /// A `Vec`, `VecDeque` or array, by its written type or initializer
     /// ([`crate::conventions::indexed_type`]): a `for` loop over a borrow of it goes by index.

@@ -595,7 +595,8 @@ impl<'e> Lowerer<'e> {
         // getter of one's own that returns an owned value; nor an iterator, `lines` and `bytes` being `io`'s too.)
         if let Some((root, _)) = crate::syntax::field_path(receiver) {
             let local = self.local_named(root)?;
-            let by_key = method != "get" || matches!(m.args.first().map(strip_parens), Some(Expr::Reference(_)));
+            let by_key =
+                !method.starts_with("get") || matches!(m.args.first().map(strip_parens), Some(Expr::Reference(_)));
             let reference = returns != Returns::Iter;
             return (self.reference_arguments.contains(&local) && by_key && reference).then_some((value, None));
         }
@@ -1164,7 +1165,6 @@ impl<'e> Lowerer<'e> {
                 }
                 if let ([single], Some(Node::Leaf(leaf)), Pat::Ident(_)) = (&binding.locals[..], &init, &local.pat) {
                     self.locals[*single].typed_later = leaves_type_open(&leaf.expr);
-                    self.locals[*single].typed_by_its_uses = typed_by_its_uses(&leaf.expr);
                 }
                 if let ([single], Pat::Type(t)) = (&binding.locals[..], &local.pat)
                     && matches!(&*t.pat, Pat::Ident(p) if p.subpat.is_none())
