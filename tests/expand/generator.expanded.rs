@@ -64,13 +64,9 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                     ::core::hint::cold_path();
                     return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
-                CountdownState::Panicked => {
-                    ::core::hint::cold_path();
-                    ::stackless::__private::next_after_panicking(&mut state_guard.exit)
-                }
                 _ => {}
             }
-            ::stackless::__private::unreachable()
+            ::stackless::__private::next_after_panicking(&mut state_guard.exit)
         },
     );
     __machine

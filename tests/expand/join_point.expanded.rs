@@ -48,18 +48,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
             '__step: loop {
                 if let ScaledState::Idle(idle) = &*state_guard.state {
                     ::core::hint::cold_path();
-                    match idle {
-                        ScaledIdle::Returned => {
-                            return ::stackless::__private::exhausted(
-                                &mut state_guard.exit,
-                            );
-                        }
-                        ScaledIdle::Panicked => {
-                            ::stackless::__private::next_after_panicking(
-                                &mut state_guard.exit,
-                            )
-                        }
-                        ScaledIdle::Unresumed { .. } => {}
+                    if let ScaledIdle::Returned = idle {
+                        return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
                     match ::core::mem::replace(
                         state_guard.state,
@@ -92,7 +82,11 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                             state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        _ => ::stackless::__private::unreachable(),
+                        _ => {
+                            ::stackless::__private::next_after_panicking(
+                                &mut state_guard.exit,
+                            )
+                        }
                     }
                 }
                 if let ScaledState::Group0 {

@@ -42,16 +42,8 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let TwoPointsState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
-                match idle {
-                    TwoPointsIdle::Returned => {
-                        return ::stackless::__private::exhausted(&mut state_guard.exit);
-                    }
-                    TwoPointsIdle::Panicked => {
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
-                    TwoPointsIdle::Unresumed { .. } => {}
+                if let TwoPointsIdle::Returned = idle {
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -83,7 +75,11 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::stackless::__private::unreachable(),
+                    _ => {
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
+                    }
                 }
             }
             if let TwoPointsState::Group0 {
@@ -188,16 +184,8 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let GuardedState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
-                match idle {
-                    GuardedIdle::Returned => {
-                        return ::stackless::__private::exhausted(&mut state_guard.exit);
-                    }
-                    GuardedIdle::Panicked => {
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
-                    GuardedIdle::Unresumed { .. } => {}
+                if let GuardedIdle::Returned = idle {
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -238,7 +226,11 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::stackless::__private::unreachable(),
+                    _ => {
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
+                    }
                 }
             }
             if let GuardedState::Group0 {
@@ -392,13 +384,9 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
                     ::core::hint::cold_path();
                     return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
-                ReplacedState::Panicked => {
-                    ::core::hint::cold_path();
-                    ::stackless::__private::next_after_panicking(&mut state_guard.exit)
-                }
                 _ => {}
             }
-            ::stackless::__private::unreachable()
+            ::stackless::__private::next_after_panicking(&mut state_guard.exit)
         },
     );
     __machine

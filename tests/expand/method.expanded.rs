@@ -112,15 +112,9 @@ impl Deck {
                         ::core::hint::cold_path();
                         return ::stackless::__private::exhausted(&mut state_guard.exit);
                     }
-                    DealState::Panicked => {
-                        ::core::hint::cold_path();
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
                     _ => {}
                 }
-                ::stackless::__private::unreachable()
+                ::stackless::__private::next_after_panicking(&mut state_guard.exit)
             },
         );
         __machine

@@ -84,15 +84,9 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                         &mut state_guard.exit,
                     )
                 }
-                RunningSumState::Panicked => {
-                    ::core::hint::cold_path();
-                    ::stackless::__private::resumed_after_panicking(
-                        &mut state_guard.exit,
-                    )
-                }
                 _ => {}
             }
-            ::stackless::__private::unreachable()
+            ::stackless::__private::resumed_after_panicking(&mut state_guard.exit)
         },
     );
     __machine

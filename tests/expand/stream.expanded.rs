@@ -68,16 +68,8 @@ fn doubled(
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let DoubledState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
-                match idle {
-                    DoubledIdle::Returned => {
-                        return ::stackless::__private::exhausted(&mut state_guard.exit);
-                    }
-                    DoubledIdle::Panicked => {
-                        ::stackless::__private::poll_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
-                    DoubledIdle::Unresumed { .. } => {}
+                if let DoubledIdle::Returned = idle {
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -125,7 +117,11 @@ fn doubled(
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::stackless::__private::unreachable(),
+                    _ => {
+                        ::stackless::__private::poll_after_panicking(
+                            &mut state_guard.exit,
+                        )
+                    }
                 }
             }
             if let DoubledState::Suspend0 { .. } | DoubledState::Suspend1 { .. } = *state_guard

@@ -41,16 +41,8 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let PairsState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
-                match idle {
-                    PairsIdle::Returned => {
-                        return ::stackless::__private::exhausted(&mut state_guard.exit);
-                    }
-                    PairsIdle::Panicked => {
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
-                    PairsIdle::Unresumed { .. } => {}
+                if let PairsIdle::Returned = idle {
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -88,7 +80,11 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::stackless::__private::unreachable(),
+                    _ => {
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
+                    }
                 }
             }
             if let PairsState::Group0 {

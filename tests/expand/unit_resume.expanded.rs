@@ -78,15 +78,9 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
                         &mut state_guard.exit,
                     )
                 }
-                TicksState::Panicked => {
-                    ::core::hint::cold_path();
-                    ::stackless::__private::resumed_after_panicking(
-                        &mut state_guard.exit,
-                    )
-                }
                 _ => {}
             }
-            ::stackless::__private::unreachable()
+            ::stackless::__private::resumed_after_panicking(&mut state_guard.exit)
         },
     );
     __machine

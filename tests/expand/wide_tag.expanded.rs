@@ -41,16 +41,8 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
             let mut state_guard = ::stackless::state::Guard::new(__state);
             if let BatchesState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
-                match idle {
-                    BatchesIdle::Returned => {
-                        return ::stackless::__private::exhausted(&mut state_guard.exit);
-                    }
-                    BatchesIdle::Panicked => {
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
-                    BatchesIdle::Unresumed { .. } => {}
+                if let BatchesIdle::Returned = idle {
+                    return ::stackless::__private::exhausted(&mut state_guard.exit);
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -80,7 +72,11 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                         state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => ::stackless::__private::unreachable(),
+                    _ => {
+                        ::stackless::__private::next_after_panicking(
+                            &mut state_guard.exit,
+                        )
+                    }
                 }
             }
             if let BatchesState::Group0 {

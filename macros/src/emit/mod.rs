@@ -201,8 +201,9 @@ fn resume_slot() -> syn::Ident {
 /// Arms in place match the state where it is (`match &mut *state`); arms that move it out match the value that
 /// `mem::replace` takes, once an `if let` has checked that the state is theirs. A refutable `let` per moving arm
 /// would instead make rustc check every variant once per arm: quadratic in the number of suspension points.
-/// Every arm leaves the step, so a state matched by no `match` is impossible.
-fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: &Idle) -> TokenStream {
+/// Every arm leaves the step, so what follows the `match`es, `fallback`, runs only for a state that no arm takes:
+/// the poisoned state, when it has no arm of its own.
+fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: &Idle, fallback: &TokenStream) -> TokenStream {
     let state = idle.names.state();
     let g = guard();
     let p = private();
@@ -275,7 +276,7 @@ fn dispatch(arms: &[StepArm], groups: &[TokenStream], idle: &Idle) -> TokenStrea
             }
         }
     }
-    out.extend(quote!(#p::unreachable()));
+    out.extend(fallback.clone());
     out
 }
 
@@ -682,39 +683,38 @@ impl<'a> Emitter<'a> {
         } else {
             (quote!(#p::resumed_after_completion(&mut #g.exit)), quote!(#p::resumed_after_panicking(&mut #g.exit)))
         };
-        let not_suspended = if idle.nested {
-            // One cold block before the groups, for the one value of the niche: the start and the terminal states.
+        let (not_suspended, fallback) = if idle.nested {
+            // One cold block before the groups, for the one value of the niche: the start and the terminal states
+            // (a poisoned state is left to the start's `match`, which finds it poisoned already).
             let idle_var = syn::Ident::new("idle", Span::mixed_site());
             let idle_ty = self.names.idle();
-            quote! {
+            let not_suspended = quote! {
                 if let #state::Idle(#idle_var) = &*#g.state {
                     ::core::hint::cold_path();
-                    match #idle_var {
-                        #idle_ty::Returned => #after_completion,
-                        #idle_ty::Panicked => #after_panic,
-                        #idle_ty::Unresumed { .. } => {}
+                    if let #idle_ty::Returned = #idle_var {
+                        #after_completion
                     }
                     match ::core::mem::replace(#g.state, #panicked) {
                         #start_code
-                        _ => #p::unreachable(),
+                        _ => #after_panic,
                     }
                 }
-            }
+            };
+            (not_suspended, quote!(#p::unreachable()))
         } else {
-            // Marking them cold lets LLVM test the suspension points first instead of jumping through a table.
-            for (terminal, after) in [(&returned, after_completion), (&panicked, after_panic)] {
-                arms.push(StepArm {
-                    mode: Mode::InPlace,
-                    group: None,
-                    shared: false,
-                    pattern: (None, terminal.clone()),
-                    code: quote!(#terminal => { ::core::hint::cold_path(); #after }),
-                });
-            }
-            TokenStream::new()
+            // Marking it cold lets LLVM test the suspension points first instead of jumping through a table.
+            // A poisoned state is the one that no arm takes (a path to a `#[cold]` panic is cold already).
+            arms.push(StepArm {
+                mode: Mode::InPlace,
+                group: None,
+                shared: false,
+                pattern: (None, returned.clone()),
+                code: quote!(#returned => { ::core::hint::cold_path(); #after_completion }),
+            });
+            (TokenStream::new(), after_panic)
         };
         let group_patterns: Vec<TokenStream> = (0..self.layout.groups.len()).map(|c| self.group_binding(c)).collect();
-        let arms = dispatch(&arms, &group_patterns, &idle);
+        let arms = dispatch(&arms, &group_patterns, &idle, &fallback);
         let matches = quote!(#not_suspended #arms);
 
         let arg = resume_arg();
