@@ -184,13 +184,13 @@ pub mod state {
 
     /// Owns the `&mut` to the state for one resume step and writes the terminal state when the step ends.
     ///
-    /// It is declared before any local of the step, so it is dropped after all of them: locals held in the
-    /// state (outer scopes) are dropped after the step's own locals (inner scopes), as in the plain function,
-    /// both on return and while unwinding from a panic.
+    /// The runtime holds it around the step (`Machine`'s `next`, `resume`, `poll_next`), which gets it as its parameter, so it is dropped
+    /// after every local of the step: locals held in the state (outer scopes) are dropped after the step's own
+    /// locals (inner scopes), as in the plain function, both on return and while unwinding from a panic.
     pub struct Guard<'a, S: States> {
         /// The coroutine's state, borrowed for the step.
         pub state: &'a mut S,
-        /// How the step ended; `Unwinding` until the generated code says otherwise.
+        /// How the step ended; `Unwinding` until the step returns (a terminal state's panic says otherwise).
         pub exit: Exit,
     }
 
@@ -199,6 +199,41 @@ pub mod state {
         #[inline(always)]
         pub fn new(state: &'a mut S) -> Self {
             Guard { state, exit: Exit::Unwinding }
+        }
+
+        /// After the step: what it returned says how it ended.
+        #[inline(always)]
+        pub(crate) fn leave<Y, T>(mut self, out: &CoroutineState<Y, T>) {
+            self.exit = match out {
+                CoroutineState::Yielded(_) => Exit::Suspended,
+                CoroutineState::Complete(_) => Exit::Returned,
+            };
+        }
+    }
+
+    /// The step's own handle on the [`Guard`] that the runtime holds around it: the state, and `exit` for a
+    /// step that says itself how it ended (a terminal state's panic).
+    ///
+    /// The step's first local, so it is dropped after all the others. Its `Drop` does nothing but counts as a use
+    /// of what the state holds: a borrow of a step's local that the state still holds when the step ends is
+    /// reported as rustc reports it in a plain fn, at the local's end, "when `state_guard` is dropped".
+    pub struct StateGuard<'a, S> {
+        /// The coroutine's state, borrowed for the step.
+        pub state: &'a mut S,
+        /// The guard's `exit`.
+        pub exit: &'a mut Exit,
+    }
+
+    impl<S> Drop for StateGuard<'_, S> {
+        #[inline(always)]
+        fn drop(&mut self) {}
+    }
+
+    impl<S: States> Guard<'_, S> {
+        /// The step's handle on this guard.
+        #[inline(always)]
+        pub fn lend(&mut self) -> StateGuard<'_, S> {
+            StateGuard { state: &mut *self.state, exit: &mut self.exit }
         }
     }
 
@@ -231,7 +266,8 @@ pub mod state {
         #[inline(always)]
         pub fn coroutine<R, Y, T>(state: S, step: F) -> Self
         where
-            F: FnMut(&mut S, R) -> CoroutineState<Y, T>,
+            S: States,
+            F: FnMut(&mut Guard<'_, S>, R) -> CoroutineState<Y, T>,
         {
             Machine { state, step }
         }
@@ -240,7 +276,8 @@ pub mod state {
         #[inline(always)]
         pub fn generator<Y>(state: S, step: F) -> Self
         where
-            F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
+            S: States,
+            F: FnMut(&mut Guard<'_, S>, ()) -> CoroutineState<Y, ()>,
         {
             Machine { state, step }
         }
@@ -255,7 +292,8 @@ pub mod state {
         #[inline(always)]
         pub fn stream<Y>(state: S, step: F) -> Self
         where
-            F: FnMut(&mut S, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
+            S: States,
+            F: FnMut(&mut Guard<'_, S>, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
         {
             Machine { state, step }
         }
@@ -284,15 +322,18 @@ pub mod state {
     /// waits on an `.await` (`Pending`, the awaited future having registered the waker) or ends (`Ready(None)`,
     /// and again on every later poll).
     #[cfg(feature = "stream")]
-    impl<S, F, Y> futures_core::Stream for Machine<S, F>
+    impl<S: States, F, Y> futures_core::Stream for Machine<S, F>
     where
-        F: FnMut(&mut S, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
+        F: FnMut(&mut Guard<'_, S>, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
     {
         type Item = Y;
         #[inline(always)]
         fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Y>> {
             let this = self.get_mut();
-            match (this.step)(&mut this.state, cx) {
+            let mut guard = Guard::new(&mut this.state);
+            let out = (this.step)(&mut guard, cx);
+            guard.leave(&out);
+            match out {
                 CoroutineState::Yielded(Poll::Ready(item)) => Poll::Ready(Some(item)),
                 CoroutineState::Yielded(Poll::Pending) => Poll::Pending,
                 CoroutineState::Complete(()) => Poll::Ready(None),
@@ -302,9 +343,9 @@ pub mod state {
 
     /// An ended async generator keeps answering `Ready(None)`, so `futures::select!` may poll it.
     #[cfg(feature = "stream")]
-    impl<S: Finished, F, Y> futures_core::FusedStream for Machine<S, F>
+    impl<S: States + Finished, F, Y> futures_core::FusedStream for Machine<S, F>
     where
-        F: FnMut(&mut S, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
+        F: FnMut(&mut Guard<'_, S>, &mut Context<'_>) -> CoroutineState<Poll<Y>, ()>,
     {
         #[inline(always)]
         fn is_terminated(&self) -> bool {
@@ -312,35 +353,46 @@ pub mod state {
         }
     }
 
-    impl<S, F, R, Y, T> Coroutine<R> for Machine<S, F>
+    impl<S: States, F, R, Y, T> Coroutine<R> for Machine<S, F>
     where
-        F: FnMut(&mut S, R) -> CoroutineState<Y, T>,
+        F: FnMut(&mut Guard<'_, S>, R) -> CoroutineState<Y, T>,
     {
         type Yield = Y;
         type Return = T;
         #[inline(always)]
         fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, T> {
             let this = self.get_mut();
-            (this.step)(&mut this.state, arg)
+            let mut guard = Guard::new(&mut this.state);
+            let out = (this.step)(&mut guard, arg);
+            guard.leave(&out);
+            out
         }
     }
 
-    impl<S, F, Y> Iterator for Machine<S, F>
+    impl<S: States, F, Y> Iterator for Machine<S, F>
     where
-        F: FnMut(&mut S, ()) -> CoroutineState<Y, ()>,
+        F: FnMut(&mut Guard<'_, S>, ()) -> CoroutineState<Y, ()>,
     {
         type Item = Y;
         #[inline(always)]
         fn next(&mut self) -> Option<Y> {
-            match (self.step)(&mut self.state, ()) {
-                CoroutineState::Yielded(value) => Some(value),
-                CoroutineState::Complete(()) => None,
+            // (`exit` written in each branch, not by `leave`: `tree` runs one instruction fewer per yield.)
+            let mut guard = Guard::new(&mut self.state);
+            match (self.step)(&mut guard, ()) {
+                CoroutineState::Yielded(value) => {
+                    guard.exit = Exit::Suspended;
+                    Some(value)
+                }
+                CoroutineState::Complete(()) => {
+                    guard.exit = Exit::Returned;
+                    None
+                }
             }
         }
     }
 
     /// After completion the generated step keeps answering `Complete(())` to a generator.
-    impl<S, F, Y> FusedIterator for Machine<S, F> where F: FnMut(&mut S, ()) -> CoroutineState<Y, ()> {}
+    impl<S: States, F, Y> FusedIterator for Machine<S, F> where F: FnMut(&mut Guard<'_, S>, ()) -> CoroutineState<Y, ()> {}
 
     /// Shows the state: which suspension point the coroutine is at and the values it holds there.
     impl<S: fmt::Debug, F> fmt::Debug for Machine<S, F> {
@@ -362,28 +414,26 @@ pub mod __private {
     use core::marker::PhantomData;
     use core::ops::ControlFlow;
 
-    use crate::state::Machine;
     pub use crate::state::{Exit, States};
+    use crate::state::{Guard, Machine};
 
-    /// Ends a step at a suspension point, after the generated code set the guard's `exit` to `Suspended`: the
-    /// state was already written (or stays in place). The step writes the field rather than lend it to this
-    /// call: a borrow per suspension point would make rustc's borrow check quadratic in their number.
+    /// Ends a step at a suspension point: the state was already written (or stays in place).
     #[inline(always)]
     pub fn suspend<Y, T>(value: Y) -> CoroutineState<Y, T> {
         CoroutineState::Yielded(value)
     }
 
-    /// Ends a step at the body's end or a `return`, after the generated code set the guard's `exit` to
-    /// `Returned`: the state becomes `RETURNED` once the step's locals drop.
+    /// Ends a step at the body's end or a `return`: the state becomes `RETURNED` once the step's locals drop.
     #[inline(always)]
     pub fn complete<Y, T>(value: T) -> CoroutineState<Y, T> {
         CoroutineState::Complete(value)
     }
 
-    /// A generator resumed after it returned keeps answering `None` (it is a `FusedIterator`).
+    /// A generator resumed after it returned keeps answering `None` (it is a `FusedIterator`; its state is
+    /// made `RETURNED` again).
     #[inline(always)]
-    pub fn exhausted<Y>(exit: &mut Exit) -> CoroutineState<Y, ()> {
-        *exit = Exit::Suspended;
+    #[must_use]
+    pub fn exhausted<Y>() -> CoroutineState<Y, ()> {
         CoroutineState::Complete(())
     }
 
@@ -583,13 +633,19 @@ pub mod __private {
     }
 
     /// The step of a coroutine whose expansion failed.
-    pub type FailedStep<R, Y, T> = fn(&mut (), R) -> CoroutineState<Y, T>;
+    pub type FailedStep<R, Y, T> = fn(&mut Guard<'_, ()>, R) -> CoroutineState<Y, T>;
 
     /// The body of a fn whose expansion failed: keeps its signature type-correct so that only the real
     /// errors are reported. Never resumed (the crate does not compile).
     #[must_use]
     pub fn failed<R, Y, T>() -> Machine<(), FailedStep<R, Y, T>> {
-        Machine { state: (), step: |(), _| unreachable!("a coroutine whose expansion failed cannot run") }
+        Machine { state: (), step: |_, _| unreachable!("a coroutine whose expansion failed cannot run") }
+    }
+
+    /// The failed machine's state.
+    impl States for () {
+        const RETURNED: Self = ();
+        const POISONED: Self = ();
     }
 
     /// The failed machine's state: `FusedStream` too, so that only the real errors are reported.
@@ -601,13 +657,14 @@ pub mod __private {
 
     /// The step of an async generator whose expansion failed.
     #[cfg(feature = "stream")]
-    pub type FailedStreamStep<Y> = fn(&mut (), &mut core::task::Context<'_>) -> CoroutineState<core::task::Poll<Y>, ()>;
+    pub type FailedStreamStep<Y> =
+        fn(&mut Guard<'_, ()>, &mut core::task::Context<'_>) -> CoroutineState<core::task::Poll<Y>, ()>;
 
     /// [`failed`] for an async generator (`-> impl Stream<Item = Y>`).
     #[cfg(feature = "stream")]
     #[must_use]
     pub fn failed_stream<Y>() -> Machine<(), FailedStreamStep<Y>> {
-        Machine { state: (), step: |(), _| unreachable!("a coroutine whose expansion failed cannot run") }
+        Machine { state: (), step: |_, _| unreachable!("a coroutine whose expansion failed cannot run") }
     }
 
     /// A coroutine a generator's `yield_from!` delegates to, as an iterator over what it yields. Its return value
@@ -881,27 +938,25 @@ pub mod __private {
         panics::resumed_after_completion()
     }
 
-    /// A coroutine resumed after a resume panicked panics with rustc's message; its state stays poisoned.
+    /// A coroutine resumed after a resume panicked panics with rustc's message; its state stays poisoned (the
+    /// guard poisons it again).
     #[inline(always)]
     #[track_caller]
-    pub fn resumed_after_panicking(exit: &mut Exit) -> ! {
-        *exit = Exit::Suspended;
+    pub fn resumed_after_panicking() -> ! {
         panics::resumed_after_panicking()
     }
 
     /// What rustc's `gen` blocks say when `next()` is called after their body panicked.
     #[inline(always)]
     #[track_caller]
-    pub fn next_after_panicking(exit: &mut Exit) -> ! {
-        *exit = Exit::Suspended;
+    pub fn next_after_panicking() -> ! {
         panics::next_after_panicking()
     }
 
     /// What rustc's `async gen` blocks say when polled after their body panicked.
     #[inline(always)]
     #[track_caller]
-    pub fn poll_after_panicking(exit: &mut Exit) -> ! {
-        *exit = Exit::Suspended;
+    pub fn poll_after_panicking() -> ! {
         panics::poll_after_panicking()
     }
 

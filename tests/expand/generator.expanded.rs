@@ -23,8 +23,8 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
     let __machine = ::stackless::state::Machine::generator(
         CountdownState::Unresumed { from },
         #[inline(always)]
-        |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+        |__guard, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let CountdownState::Unresumed { .. } = *state_guard.state {
                 match ::core::mem::replace(state_guard.state, CountdownState::Panicked) {
                     CountdownState::Unresumed { from: __p_from } => {
@@ -35,11 +35,9 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                             while n > 0 {
                                 let __yielded: u32 = n;
                                 *state_guard.state = CountdownState::Suspend0 { n };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::stackless::__private::unreachable(),
@@ -53,20 +51,18 @@ fn countdown(from: u32) -> impl Iterator<Item = u32> {
                         }
                         while (*n) > 0 {
                             let __yielded: u32 = (*n);
-                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                             return ::stackless::__private::suspend(__yielded);
                         }
                     };
-                    state_guard.exit = ::stackless::__private::Exit::Returned;
                     return ::stackless::__private::complete(__ret);
                 }
                 CountdownState::Returned => {
                     ::core::hint::cold_path();
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    return ::stackless::__private::exhausted();
                 }
                 _ => {}
             }
-            ::stackless::__private::next_after_panicking(&mut state_guard.exit)
+            ::stackless::__private::next_after_panicking()
         },
     );
     __machine

@@ -42,14 +42,14 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
     let __machine = ::stackless::state::Machine::generator(
         ScaledState::Idle(ScaledIdle::Unresumed { n }),
         #[inline(always)]
-        |__state, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+        |__guard, __arg: ()| -> ::stackless::CoroutineState<u32, ()> {
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             let mut __resume_slot = ::core::option::Option::Some(__arg);
             '__step: loop {
                 if let ScaledState::Idle(idle) = &*state_guard.state {
                     ::core::hint::cold_path();
                     if let ScaledIdle::Returned = idle {
-                        return ::stackless::__private::exhausted(&mut state_guard.exit);
+                        return ::stackless::__private::exhausted();
                     }
                     match ::core::mem::replace(
                         state_guard.state,
@@ -73,20 +73,14 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                         at: __own,
                                         for_i,
                                     };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 }
                                 *state_guard.state = ScaledState::Suspend1 { n, for_i };
                                 continue '__step;
                             };
-                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
-                        _ => {
-                            ::stackless::__private::next_after_panicking(
-                                &mut state_guard.exit,
-                            )
-                        }
+                        _ => ::stackless::__private::next_after_panicking(),
                     }
                 }
                 if let ScaledState::Group0 {
@@ -124,14 +118,12 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                             at: __own,
                                             for_i,
                                         };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
                                 *state_guard.state = ScaledState::Suspend1 { n, for_i };
                                 continue '__step;
                             };
-                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         ScaledState::Suspend1 { n: __saved0, for_i: __saved1 } => {
@@ -147,10 +139,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     at: __own,
                                     for_i,
                                 };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             };
-                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         ScaledState::Group0 {
@@ -172,10 +162,8 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                     at: __own,
                                     for_i,
                                 };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             };
-                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         ScaledState::Group0 {
@@ -192,7 +180,6 @@ fn scaled(n: u32) -> impl Iterator<Item = u32> {
                                 #[allow(unused_variables)]
                                 let scale = __saved3;
                             };
-                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         _ => ::stackless::__private::unreachable(),

@@ -38,12 +38,12 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
     let __machine = ::stackless::state::Machine::generator(
         TwoPointsState::Idle(TwoPointsIdle::Unresumed { rounds }),
         #[inline(always)]
-        |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+        |__guard, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let TwoPointsState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 if let TwoPointsIdle::Returned = idle {
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    return ::stackless::__private::exhausted();
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -68,18 +68,12 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                     buf,
                                     i,
                                 };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => {
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
+                    _ => ::stackless::__private::next_after_panicking(),
                 }
             }
             if let TwoPointsState::Group0 {
@@ -107,7 +101,6 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                                     (*buf)[next] ^= (*buf)[slot];
                                     let __yielded: usize = (*buf)[next];
                                     *__at = TwoPointsGroup0::Suspend1 {};
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 }
                             }
@@ -122,11 +115,9 @@ fn two_points<const K: usize>(rounds: usize) -> impl Iterator<Item = usize> {
                         (*buf)[slot] = (*buf)[slot].wrapping_add((*i));
                         let __yielded: usize = (*buf)[slot];
                         *__at = TwoPointsGroup0::Suspend0 { slot };
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::suspend(__yielded);
                     }
                 };
-                state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
             ::stackless::__private::unreachable()
@@ -180,12 +171,12 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
     let __machine = ::stackless::state::Machine::generator(
         GuardedState::Idle(GuardedIdle::Unresumed { rounds }),
         #[inline(always)]
-        |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+        |__guard, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let GuardedState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 if let GuardedIdle::Returned = idle {
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    return ::stackless::__private::exhausted();
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -219,18 +210,12 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                     buf,
                                     for_i,
                                 };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => {
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
+                    _ => ::stackless::__private::next_after_panicking(),
                 }
             }
             if let GuardedState::Group0 {
@@ -257,7 +242,6 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                                     {
                                         let __yielded: usize = (*buf)[i % 64] * 2;
                                         *__at = GuardedGroup0::Suspend1 {};
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
@@ -272,11 +256,9 @@ fn guarded(rounds: usize) -> impl Iterator<Item = usize> {
                         (*buf)[i % 64] = i;
                         let __yielded: usize = i;
                         *__at = GuardedGroup0::Suspend0 { i };
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::suspend(__yielded);
                     }
                 };
-                state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
             ::stackless::__private::unreachable()
@@ -313,8 +295,8 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
     let __machine = ::stackless::state::Machine::generator(
         ReplacedState::Unresumed { rounds },
         #[inline(always)]
-        |__state, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+        |__guard, __arg: ()| -> ::stackless::CoroutineState<usize, ()> {
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let ReplacedState::Unresumed { .. } = *state_guard.state {
                 match ::core::mem::replace(state_guard.state, ReplacedState::Panicked) {
                     ReplacedState::Unresumed { rounds: __p_rounds } => {
@@ -339,11 +321,9 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
                                     state,
                                     for_i,
                                 };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::stackless::__private::unreachable(),
@@ -373,20 +353,18 @@ fn replaced(rounds: usize) -> impl Iterator<Item = usize> {
                             ))
                                 .len();
                             let __yielded: usize = (*buf)[i % 64];
-                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                             return ::stackless::__private::suspend(__yielded);
                         }
                     };
-                    state_guard.exit = ::stackless::__private::Exit::Returned;
                     return ::stackless::__private::complete(__ret);
                 }
                 ReplacedState::Returned => {
                     ::core::hint::cold_path();
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    return ::stackless::__private::exhausted();
                 }
                 _ => {}
             }
-            ::stackless::__private::next_after_panicking(&mut state_guard.exit)
+            ::stackless::__private::next_after_panicking()
         },
     );
     __machine

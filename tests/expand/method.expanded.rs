@@ -33,8 +33,8 @@ impl Deck {
                 hands,
             },
             #[inline(always)]
-            |__state, __arg: ()| -> ::stackless::CoroutineState<(usize, u8), ()> {
-                let mut state_guard = ::stackless::state::Guard::new(__state);
+            |__guard, __arg: ()| -> ::stackless::CoroutineState<(usize, u8), ()> {
+                let mut state_guard = ::stackless::state::Guard::lend(__guard);
                 if let DealState::Unresumed { .. } = *state_guard.state {
                     match ::core::mem::replace(state_guard.state, DealState::Panicked) {
                         DealState::Unresumed {
@@ -65,13 +65,11 @@ impl Deck {
                                                 hand,
                                                 for_card,
                                             };
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         }
                                     }
                                 }
                             };
-                            state_guard.exit = ::stackless::__private::Exit::Returned;
                             return ::stackless::__private::complete(__ret);
                         }
                         _ => ::stackless::__private::unreachable(),
@@ -100,21 +98,19 @@ impl Deck {
                                 };
                                 {
                                     let __yielded: (usize, u8) = ((*hand), card);
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 }
                             }
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     DealState::Returned => {
                         ::core::hint::cold_path();
-                        return ::stackless::__private::exhausted(&mut state_guard.exit);
+                        return ::stackless::__private::exhausted();
                     }
                     _ => {}
                 }
-                ::stackless::__private::next_after_panicking(&mut state_guard.exit)
+                ::stackless::__private::next_after_panicking()
             },
         );
         __machine

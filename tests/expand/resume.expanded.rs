@@ -23,11 +23,11 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
     let __machine = ::stackless::state::Machine::coroutine(
         RunningSumState::Unresumed {},
         #[inline(always)]
-        |__state, __arg: u64| -> ::stackless::CoroutineState<u64, u64> {
+        |__guard, __arg: u64| -> ::stackless::CoroutineState<u64, u64> {
             let __type0 = ::core::marker::PhantomData;
             let __resume_type = ::core::marker::PhantomData;
             ::stackless::__private::same_type(&__resume_type, &__arg);
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let RunningSumState::Unresumed { .. } = *state_guard.state {
                 match ::core::mem::replace(
                     state_guard.state,
@@ -42,12 +42,10 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                                 sum += x;
                                 let __yielded: u64 = sum;
                                 *state_guard.state = RunningSumState::Suspend0 { sum };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                             sum
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::stackless::__private::unreachable(),
@@ -69,24 +67,20 @@ fn running_sum() -> impl stackless::Coroutine<u64, Yield = u64, Return = u64> {
                             while x != 0 {
                                 (*sum) += x;
                                 let __yielded: u64 = (*sum);
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                         }
                         (*sum)
                     };
-                    state_guard.exit = ::stackless::__private::Exit::Returned;
                     return ::stackless::__private::complete(__ret);
                 }
                 RunningSumState::Returned => {
                     ::core::hint::cold_path();
-                    ::stackless::__private::resumed_after_completion(
-                        &mut state_guard.exit,
-                    )
+                    ::stackless::__private::resumed_after_completion(state_guard.exit)
                 }
                 _ => {}
             }
-            ::stackless::__private::resumed_after_panicking(&mut state_guard.exit)
+            ::stackless::__private::resumed_after_panicking()
         },
     );
     __machine

@@ -56,7 +56,7 @@ fn doubled(
         }),
         #[inline(always)]
         |
-            __state,
+            __guard,
             __cx: &mut ::core::task::Context<'_>,
         | -> ::stackless::CoroutineState<::core::task::Poll<u32>, ()> {
             let __arg: () = ();
@@ -65,11 +65,11 @@ fn doubled(
             let __type5 = ::core::marker::PhantomData;
             let __resume_type = ::core::marker::PhantomData;
             ::stackless::__private::same_type(&__resume_type, &__arg);
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let DoubledState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 if let DoubledIdle::Returned = idle {
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    return ::stackless::__private::exhausted();
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -100,7 +100,6 @@ fn doubled(
                                                 source,
                                                 awaiting,
                                             };
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         }
                                     }
@@ -110,18 +109,12 @@ fn doubled(
                                     __spill1,
                                 );
                                 *state_guard.state = DoubledState::Suspend1 { source };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             };
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => {
-                        ::stackless::__private::poll_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
+                    _ => ::stackless::__private::poll_after_panicking(),
                 }
             }
             if let DoubledState::Suspend0 { .. } | DoubledState::Suspend1 { .. } = *state_guard
@@ -153,7 +146,6 @@ fn doubled(
                                                 source,
                                                 awaiting,
                                             };
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         }
                                     }
@@ -163,11 +155,9 @@ fn doubled(
                                     __spill1,
                                 );
                                 *state_guard.state = DoubledState::Suspend1 { source };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             };
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     DoubledState::Suspend1 { source: __saved0 } => {
@@ -199,7 +189,6 @@ fn doubled(
                                             at: __own,
                                             source,
                                         };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     };
                                     ::stackless::__private::same_type(&__type5, &__spill4);
@@ -214,12 +203,10 @@ fn doubled(
                                         at: __own,
                                         source,
                                     };
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 }
                             }
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::stackless::__private::unreachable(),
@@ -251,7 +238,6 @@ fn doubled(
                                             }
                                             let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
                                             *__at = DoubledGroup0::Suspend2 {};
-                                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                                             return ::stackless::__private::suspend(__yielded);
                                         }
                                     };
@@ -263,7 +249,6 @@ fn doubled(
                                         x * 2,
                                     );
                                     *__at = DoubledGroup0::Suspend3 {};
-                                    state_guard.exit = ::stackless::__private::Exit::Suspended;
                                     return ::stackless::__private::suspend(__yielded);
                                 }
                                 DoubledGroup0::Suspend3 { .. } => {}
@@ -285,7 +270,6 @@ fn doubled(
                                 }
                                 let __yielded: ::core::task::Poll<u32> = ::core::task::Poll::Pending;
                                 *__at = DoubledGroup0::Suspend2 {};
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             };
                             ::stackless::__private::same_type(&__type5, &__spill4);
@@ -296,12 +280,10 @@ fn doubled(
                                 x * 2,
                             );
                             *__at = DoubledGroup0::Suspend3 {};
-                            state_guard.exit = ::stackless::__private::Exit::Suspended;
                             return ::stackless::__private::suspend(__yielded);
                         }
                     }
                 };
-                state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
             ::stackless::__private::unreachable()

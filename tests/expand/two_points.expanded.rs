@@ -37,12 +37,12 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
     let __machine = ::stackless::state::Machine::generator(
         PairsState::Idle(PairsIdle::Unresumed { words }),
         #[inline(always)]
-        |__state, __arg: ()| -> ::stackless::CoroutineState<String, ()> {
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+        |__guard, __arg: ()| -> ::stackless::CoroutineState<String, ()> {
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let PairsState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 if let PairsIdle::Returned = idle {
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    return ::stackless::__private::exhausted();
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -71,20 +71,14 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                             at: __own,
                                             for_word,
                                         };
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
                             }
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => {
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
+                    _ => ::stackless::__private::next_after_panicking(),
                 }
             }
             if let PairsState::Group0 {
@@ -110,7 +104,6 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                         }
                                         let __yielded: String = upper;
                                         *__at = PairsGroup0::Suspend1 {};
-                                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                                         return ::stackless::__private::suspend(__yielded);
                                     }
                                 }
@@ -129,13 +122,11 @@ fn pairs(words: Vec<String>) -> impl Iterator<Item = String> {
                                 let upper = word.to_uppercase();
                                 let __yielded: String = word;
                                 *__at = PairsGroup0::Suspend0 { upper };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                         }
                     }
                 };
-                state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
             ::stackless::__private::unreachable()

@@ -25,8 +25,8 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
     let __machine = ::stackless::state::Machine::coroutine(
         TicksState::Unresumed { limit },
         #[inline(always)]
-        |__state, __arg: ()| -> ::stackless::CoroutineState<u32, u32> {
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+        |__guard, __arg: ()| -> ::stackless::CoroutineState<u32, u32> {
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let TicksState::Unresumed { .. } = *state_guard.state {
                 match ::core::mem::replace(state_guard.state, TicksState::Panicked) {
                     TicksState::Unresumed { limit: __p_limit } => {
@@ -37,12 +37,10 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
                             while n < limit {
                                 let __yielded: u32 = n;
                                 *state_guard.state = TicksState::Suspend0 { limit, n };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                             n
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
                     _ => ::stackless::__private::unreachable(),
@@ -63,24 +61,20 @@ fn ticks(limit: u32) -> impl stackless::Coroutine<Yield = u32, Return = u32> {
                             }
                             while (*n) < (*limit) {
                                 let __yielded: u32 = (*n);
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                         }
                         (*n)
                     };
-                    state_guard.exit = ::stackless::__private::Exit::Returned;
                     return ::stackless::__private::complete(__ret);
                 }
                 TicksState::Returned => {
                     ::core::hint::cold_path();
-                    ::stackless::__private::resumed_after_completion(
-                        &mut state_guard.exit,
-                    )
+                    ::stackless::__private::resumed_after_completion(state_guard.exit)
                 }
                 _ => {}
             }
-            ::stackless::__private::resumed_after_panicking(&mut state_guard.exit)
+            ::stackless::__private::resumed_after_panicking()
         },
     );
     __machine

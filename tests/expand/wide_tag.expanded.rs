@@ -37,12 +37,12 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
     let __machine = ::stackless::state::Machine::generator(
         BatchesState::Idle(BatchesIdle::Unresumed { n }),
         #[inline(always)]
-        |__state, __arg: ()| -> ::stackless::CoroutineState<u64, ()> {
-            let mut state_guard = ::stackless::state::Guard::new(__state);
+        |__guard, __arg: ()| -> ::stackless::CoroutineState<u64, ()> {
+            let mut state_guard = ::stackless::state::Guard::lend(__guard);
             if let BatchesState::Idle(idle) = &*state_guard.state {
                 ::core::hint::cold_path();
                 if let BatchesIdle::Returned = idle {
-                    return ::stackless::__private::exhausted(&mut state_guard.exit);
+                    return ::stackless::__private::exhausted();
                 }
                 match ::core::mem::replace(
                     state_guard.state,
@@ -65,18 +65,12 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                                     pending,
                                     for_i,
                                 };
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                         };
-                        state_guard.exit = ::stackless::__private::Exit::Returned;
                         return ::stackless::__private::complete(__ret);
                     }
-                    _ => {
-                        ::stackless::__private::next_after_panicking(
-                            &mut state_guard.exit,
-                        )
-                    }
+                    _ => ::stackless::__private::next_after_panicking(),
                 }
             }
             if let BatchesState::Group0 {
@@ -93,7 +87,6 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                             BatchesGroup0::Suspend0 { .. } => {
                                 let __yielded: u64 = (*pending).len() as u64;
                                 *__at = BatchesGroup0::Suspend1 {};
-                                state_guard.exit = ::stackless::__private::Exit::Suspended;
                                 return ::stackless::__private::suspend(__yielded);
                             }
                             BatchesGroup0::Suspend1 { .. } => {}
@@ -106,11 +99,9 @@ fn batches(n: u64) -> impl Iterator<Item = u64> {
                         (*pending).push(i);
                         let __yielded: u64 = i;
                         *__at = BatchesGroup0::Suspend0 {};
-                        state_guard.exit = ::stackless::__private::Exit::Suspended;
                         return ::stackless::__private::suspend(__yielded);
                     }
                 };
-                state_guard.exit = ::stackless::__private::Exit::Returned;
                 return ::stackless::__private::complete(__ret);
             }
             ::stackless::__private::unreachable()

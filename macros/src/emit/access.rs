@@ -116,7 +116,6 @@ impl Emitter<'_> {
     pub(super) fn suspend_stmts(&mut self, j: YieldId) -> TokenStream {
         let point = &self.body.yields[j];
         let g = guard();
-        let p = private();
         let value_span = point.value.as_ref().map_or(point.span, |v| v.expr.span());
         let y = syn::Ident::new("__yielded", Span::mixed_site().located_at(value_span));
         let y_ty = self.yield_annotation();
@@ -205,7 +204,6 @@ impl Emitter<'_> {
             #(#lints)*
             let #y #y_ty = #value;
             #store
-            #g.exit = #p::Exit::Suspended;
             // At the `yield_!`: a yielded value that borrows a local is reported there.
             return ::stackless::__private::suspend(#y);
         }
@@ -337,16 +335,14 @@ impl Rewrite for Emitter<'_> {
     }
 
     fn return_(&self, value: Option<Expr>) -> Expr {
-        let g = guard();
         let p = private();
         let value = value.map_or_else(|| quote!(()), ToTokens::into_token_stream);
         let ret = syn::Ident::new("__ret", Span::mixed_site());
         let ty = self.return_annotation();
-        syn::parse_quote!(return { let #ret #ty = #value; #g.exit = #p::Exit::Returned; #p::complete(#ret) })
+        syn::parse_quote!(return { let #ret #ty = #value; #p::complete(#ret) })
     }
 
     fn try_(&self, expr: Expr, question: &syn::Token![?]) -> Expr {
-        let g = guard();
         // Spanned at the `?`: a residual the return type can't take is reported there, not at the attribute.
         let p = quote::quote_spanned!(question.span=> ::stackless::__private);
         let v = syn::Ident::new("__value", Span::mixed_site());
@@ -363,7 +359,6 @@ impl Rewrite for Emitter<'_> {
                 ::core::ops::ControlFlow::Continue(#v) => #v,
                 ::core::ops::ControlFlow::Break(#r) => {
                     let #ret #ty = #p::FromResidual::from_residual(#p::Residual::convert(#r, ::core::convert::From::from));
-                    #g.exit = #p::Exit::Returned;
                     return #p::complete(#ret)
                 }
             })

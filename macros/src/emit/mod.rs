@@ -167,8 +167,9 @@ fn private() -> TokenStream {
     quote!(::stackless::__private)
 }
 
-/// The step's guard (see `stackless::state::Guard`): named as rustc's messages show it when a borrow held across
-/// a `yield_!` outlives the step ("when `state_guard` is dropped"); hygienic, so no user local is shadowed.
+/// The step's handle on its state (see `stackless::state::StateGuard`): named as rustc's messages show it when a
+/// borrow held across a `yield_!` outlives the step ("when `state_guard` is dropped"); hygienic, so no user local
+/// is shadowed.
 fn guard() -> syn::Ident {
     syn::Ident::new("state_guard", Span::mixed_site())
 }
@@ -672,16 +673,16 @@ impl<'a> Emitter<'a> {
             arms.push(StepArm { mode, group, shared: false, pattern, code });
         }
         // The terminal states are cold (marked so in their arms: measured, `cold_path` in the runtime's inlined
-        // calls doesn't do as well). They leave the state as it is (`exit = Suspended`), through calls that are
-        // inlined (lent to an out-of-line call, the guard would be kept in memory on every resume).
-        // A generator keeps answering `None`, an async generator `Ready(None)`; after a panic each panics with
-        // the message of rustc's own.
+        // calls doesn't do as well). A generator keeps answering `None`, an async generator `Ready(None)`; after a
+        // panic each panics with the message of rustc's own. A coroutine resumed after it returned stays returned
+        // (`exit = Suspended`, through a call that is inlined: lent to an out-of-line call, the guard would be kept
+        // in memory on every resume).
         let (after_completion, after_panic) = if self.shape.is_generator() {
-            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::next_after_panicking(&mut #g.exit)))
+            (quote!(return #p::exhausted()), quote!(#p::next_after_panicking()))
         } else if self.shape.is_stream() {
-            (quote!(return #p::exhausted(&mut #g.exit)), quote!(#p::poll_after_panicking(&mut #g.exit)))
+            (quote!(return #p::exhausted()), quote!(#p::poll_after_panicking()))
         } else {
-            (quote!(#p::resumed_after_completion(&mut #g.exit)), quote!(#p::resumed_after_panicking(&mut #g.exit)))
+            (quote!(#p::resumed_after_completion(#g.exit)), quote!(#p::resumed_after_panicking()))
         };
         let (not_suspended, fallback) = if idle.nested {
             // One cold block before the groups, for the one value of the niche: the start and the terminal states
@@ -758,7 +759,6 @@ impl<'a> Emitter<'a> {
         // The types, where the step's parameter and return type don't already write them all.
         let generics = if step_ty.is_empty() || arg_ty.is_empty() { generics } else { TokenStream::new() };
         let constructor = quote!(::stackless::state::Machine::#constructor #generics);
-        let state_param = syn::Ident::new("__state", Span::mixed_site());
         self.referenced_by_arms.union(&self.referenced);
         let mut witnesses: Vec<TokenStream> = (0..self.body.locals.len())
             .filter(|&l| self.witnesses_used.contains(l))
@@ -811,11 +811,12 @@ impl<'a> Emitter<'a> {
         } else {
             (quote!(#arg #arg_ty), TokenStream::new())
         };
+        let guard_param = syn::Ident::new("__guard", Span::mixed_site());
         let step_body = spanned_block(
             quote!({
                 #arg_binding
                 #(#witnesses)*
-                let mut #g = ::stackless::state::Guard::new(#state_param);
+                let mut #g = ::stackless::state::Guard::lend(#guard_param);
                 #step
             }),
             Span::mixed_site().located_at(self.body.braces.close()),
@@ -823,7 +824,7 @@ impl<'a> Emitter<'a> {
         let machine = quote! {
             #constructor(
                 #unresumed,
-                #inline |#state_param, #param| #step_ty #step_body,
+                #inline |#guard_param, #param| #step_ty #step_body,
             )
         };
         let machine = match self.shape.boxing {
@@ -1226,7 +1227,6 @@ impl<'a> Emitter<'a> {
 
     /// The arm's last step: the root block's value is the return value.
     fn finish(&self, root: TokenStream) -> TokenStream {
-        let g = guard();
         let p = private();
         let ret = syn::Ident::new("__ret", Span::mixed_site());
         let ty = self.return_annotation();
@@ -1234,7 +1234,6 @@ impl<'a> Emitter<'a> {
         let root = spanned_block(root, Span::mixed_site().located_at(self.body.braces.join()));
         quote! {
             let #ret #ty = #root;
-            #g.exit = #p::Exit::Returned;
             return #p::complete(#ret);
         }
     }
