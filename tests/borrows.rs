@@ -1218,3 +1218,126 @@ fn references_copied_out_of_a_map_are_not_borrows_of_it() {
     let counts = std::collections::BTreeMap::from([("a", 1), ("b", 2)]);
     assert_eq!(copied_keys(counts).collect::<Vec<_>>(), ["-", "a,b 2 2"]);
 }
+
+/// `.copied()`, `.cloned()` and `.take(n)` over a local or a field go by index too, with counts that are
+/// expressions (`self.n + 1`, `v.len() / 2`), and a body that reads the sequence beside its shared items (`v.len()`,
+/// `v[0]`, a method of `self`): each against the plain loops, dropped at every suspension point.
+#[stackless::coroutine]
+fn adapted(k: usize) -> impl Iterator<Item = String> {
+    let v: Vec<u32> = vec![10, 20, 30, 40, 50];
+    let names: Vec<Noisy> = vec![Noisy("p"), Noisy("q"), Noisy("r")];
+    for x in v.iter().copied().skip(k).take(v.len() / 2) {
+        yield_!(format!("c{}", x + v[0]));
+    }
+    for (i, n) in names.iter().cloned().enumerate().rev() {
+        log(format!("got {} {i}", n.0));
+        yield_!(format!("{}{i}{}", n.0, names.len()));
+    }
+    for n in names.iter().take(k + 1).cloned() {
+        yield_!(n.0.to_string());
+    }
+    for (i, x) in v.iter().enumerate().take(k) {
+        yield_!(format!("t{i}{x}"));
+    }
+}
+
+fn adapted_plain(k: usize, stop_after: usize) {
+    let v: Vec<u32> = vec![10, 20, 30, 40, 50];
+    let names: Vec<Noisy> = vec![Noisy("p"), Noisy("q"), Noisy("r")];
+    let mut yielded = 0;
+    let mut hand = |v: String| {
+        log(format!("yield {v}"));
+        yielded += 1;
+        yielded < stop_after
+    };
+    for x in v.iter().copied().skip(k).take(v.len() / 2) {
+        if !hand(format!("c{}", x + v[0])) {
+            return log("cancel");
+        }
+    }
+    for (i, n) in names.iter().cloned().enumerate().rev() {
+        log(format!("got {} {i}", n.0));
+        if !hand(format!("{}{i}{}", n.0, names.len())) {
+            log("cancel");
+            return;
+        }
+    }
+    for n in names.iter().take(k + 1).cloned() {
+        if !hand(n.0.to_string()) {
+            log("cancel");
+            return;
+        }
+    }
+    for (i, x) in v.iter().enumerate().take(k) {
+        if !hand(format!("t{i}{x}")) {
+            return log("cancel");
+        }
+    }
+}
+
+struct Shelf {
+    items: Vec<u32>,
+    skip: usize,
+    scale: u32,
+    seen: u32,
+}
+
+impl Shelf {
+    fn scaled(&self, x: u32) -> u32 {
+        x * self.scale + u32::try_from(self.items.len()).unwrap()
+    }
+
+    #[stackless::coroutine]
+    fn scan(&mut self) -> impl Iterator<Item = u32> + '_ {
+        for x in self.items.iter().copied().skip(self.skip).take(self.skip + 1) {
+            self.seen += 1;
+            yield_!(self.scaled(x));
+        }
+        for x in self.items.iter().rev() {
+            yield_!(*x + self.items[0]);
+        }
+        self.seen += 100;
+    }
+}
+
+#[test]
+fn copied_cloned_and_taken_loops_go_by_index_and_may_read_their_sequence() {
+    for k in 0..=6 {
+        let full = drained(adapted(k));
+        let plain = common::events(|| adapted_plain(k, usize::MAX));
+        assert_eq!(full, plain, "k = {k}");
+        for stop in 1..=full.iter().filter(|e| e.starts_with("yield")).count() {
+            let cancelled = cancelled_after(adapted(k), stop);
+            let plain = common::events(|| adapted_plain(k, stop));
+            let plain: Vec<String> = plain.into_iter().filter(|e| !e.starts_with("yield")).collect();
+            assert_eq!(cancelled, plain, "k = {k}, cancelled after {stop}");
+        }
+    }
+    for skip in 0..5 {
+        let mut shelf = Shelf { items: vec![1, 2, 3, 4], skip, scale: 3, seen: 0 };
+        let got: Vec<u32> = shelf.scan().collect();
+        let mut want: Vec<u32> = [1u32, 2, 3, 4].iter().copied().skip(skip).take(skip + 1).map(|x| x * 3 + 4).collect();
+        let taken = u32::try_from(want.len()).unwrap();
+        want.extend([5, 4, 3, 2]);
+        assert_eq!((got, shelf.seen), (want, taken + 100), "skip = {skip}");
+    }
+}
+
+/// What tests/ui/borrow rejected while a loop's body named its sequence at all: reading it beside the items.
+#[stackless::coroutine]
+fn reading_bodies(v: Vec<i32>) -> impl Iterator<Item = i64> {
+    for x in &v {
+        yield_!(i64::from(*x) + i64::try_from(v.len()).unwrap());
+    }
+    for w in v.windows(2) {
+        yield_!(i64::from(w[1] > w[0] && v.len() > 2));
+    }
+}
+
+#[test]
+fn a_loop_by_index_whose_body_reads_its_sequence() {
+    let v = vec![3, 1, 4, 1, 5];
+    let mut want: Vec<i64> = v.iter().map(|x| i64::from(*x) + 5).collect();
+    want.extend(v.windows(2).map(|w| i64::from(w[1] > w[0])));
+    assert_eq!(reading_bodies(v).collect::<Vec<_>>(), want);
+}

@@ -578,12 +578,13 @@ impl<'a> Checker<'a> {
         } else {
             format!("this `yield_from!` borrows `{local_name}` while it suspends")
         };
-        // A `Vec`, `VecDeque` or array goes by index by itself unless the loop's body names it (see `lower`).
+        // A `Vec`, `VecDeque` or array goes by index by itself unless the loop's body changes it (see `lower`).
         let by_index = if loop_ && self.body.locals[owner].indexed && name == local_name {
             format!(
                 "\nnote: a loop over `&{name}`, `&mut {name}`, `{name}.iter()` or `{name}.iter_mut()` (also with \
-                 `.enumerate()`, `.rev()` or `.skip(n)`), `{name}.windows(k)` or `{name}.chunks(k)` goes by index, \
-                 which needs no borrow while suspended, when its body doesn't name `{name}`"
+                 `.enumerate()`, `.rev()`, `.skip(n)`, `.take(n)`, `.copied()` or `.cloned()`), `{name}.windows(k)` or \
+                 `{name}.chunks(k)` goes by index, which needs no borrow while suspended, when its body doesn't \
+                 change `{name}` (nor name it, over `&mut` items)"
             )
         } else {
             String::new()

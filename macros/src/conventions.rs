@@ -448,6 +448,29 @@ pub fn shared_method(name: &str) -> bool {
         || (name != "peek" && std_view(name).is_some_and(|(returns, on)| on == On::Any && returns != Returns::RefMut))
 }
 
+/// Methods of the std sequences that only read their receiver: the body of a loop by index that calls them on
+/// the sequence leaves its items as the loop's own borrow would (`len`, `get`, `contains`, the shared views).
+pub fn sequence_read(name: &str) -> bool {
+    matches!(
+        name,
+        "len"
+            | "is_empty"
+            | "capacity"
+            | "contains"
+            | "contains_key"
+            | "starts_with"
+            | "ends_with"
+            | "binary_search"
+            | "clone"
+            | "to_vec"
+            | "to_owned"
+            | "concat"
+            | "join"
+    ) || (!name.ends_with("_mut")
+        && name != "peek"
+        && std_view(name).is_some_and(|(returns, _)| returns != Returns::RefMut))
+}
+
 /// What a std method that borrows its receiver returns (none has drop glue).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Returns {

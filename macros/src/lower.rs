@@ -14,7 +14,7 @@
 //!   endpoints make no temporary, as a statement, that local is declared in the block around the loop and the
 //!   loop is a `while let` on it ([`Lowerer::range_loop`]), so that the iterator can stay in the state where a
 //!   point after the loop joins the loop's group. Over a borrow of a local `Vec`, `VecDeque` or array (`&v`,
-//!   `v.iter_mut()`, `v.windows(k)`…) that its body doesn't name, it goes by index ([`Lowerer::by_index`]): the
+//!   `v.iter_mut()`, `v.windows(k)`…) that its body doesn't change, it goes by index ([`Lowerer::by_index`]): the
 //!   state holds the index, where it couldn't hold an iterator borrowing its own local; so does a loop over a
 //!   field of a `&mut` argument used after it (`self.items.iter()`), whose iterator would borrow through the
 //!   `&mut` the state holds.
@@ -632,22 +632,36 @@ impl<'e> Lowerer<'e> {
     }
 
     /// A `for` loop with a suspension point over a borrow of a local sequence (`&v`, `&mut v`, `v.iter()`,
-    /// `v.iter_mut()`, with `v` a `Vec`, `VecDeque` or array: [`Local::indexed`]) that its body doesn't name, or
+    /// `v.iter_mut()`, with `v` a `Vec`, `VecDeque` or array: [`Local::indexed`]) that its body doesn't change, or
     /// over a field of a `&mut` argument used after the loop (`self.items`) that its body leaves alone:
     /// the same loop by index, whose state between two items is the index, not an iterator borrowing `v`, which
-    /// the state couldn't hold. The items are the same (the loop's borrow keeps `v` unchanged), and so is every
-    /// jump (the index moves on before the body runs). An item still in use at a `yield_!` is a borrow of `v`
-    /// held there, which `borrows` reports at the loop's iterator.
+    /// the state couldn't hold. The items are the same (the loop's borrow keeps `v` unchanged: a body that may
+    /// change it, [`crate::syntax::changes_place`], keeps the iterator and rustc's error), and so is every jump
+    /// (the index moves on before the body runs). An item still in use at a `yield_!` is a borrow of `v` held
+    /// there, which `borrows` reports at the loop's iterator.
     ///
     /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) =
     /// ::stackless::by_index::item(&v, __index1) { __index1 += 1; .. } }` (`item` is `v.get(__index1)`), the index's local named as a `for` loop's iterator (`for_x`). Over
     /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`). With
     /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item; with
-    /// `.skip(n)`, it starts at `n`. Over `v.windows(k)` and `v.chunks(k)` (forwards), the items are `window`s
-    /// and `chunk`s of `v` by the same index, `k` read once into a local before the loop.
+    /// `.skip(n)`, it starts at `n`; with `.take(n)`, it stops at an end read once before the loop. With `.copied()`
+    /// or `.cloned()`, the pattern binds a copy of the item. Over `v.windows(k)` and `v.chunks(k)` (forwards), the
+    /// items are `window`s and `chunk`s of `v` by the same index, `k` read once into a local before the loop.
     fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
+        // `.copied()` or `.cloned()` around the rest (or right after `iter()`, below): the items by value.
+        let (iterated, by_value) = match by_value_adapter(strip_parens(&f.expr)) {
+            Some((receiver, method)) => (receiver, Some(method)),
+            None => (strip_parens(&f.expr), None),
+        };
+        // `v.iter().take(n)`, `v.iter().skip(m).take(n)`: the index stops at the end, read once.
+        let (iterated, taken) = match iterated {
+            Expr::MethodCall(m) if m.method == "take" && m.args.len() == 1 && count_argument(&m.args[0]) => {
+                (strip_parens(&m.receiver), Some(&m.args[0]))
+            }
+            iterated => (iterated, None),
+        };
         // `v.iter().skip(n)`: the index starts at `n`, read once (as `skip` reads it when it is called).
-        let (iterated, skipped) = match strip_parens(&f.expr) {
+        let (iterated, skipped) = match iterated {
             Expr::MethodCall(m) if m.method == "skip" && m.args.len() == 1 && count_argument(&m.args[0]) => {
                 (strip_parens(&m.receiver), Some(&m.args[0]))
             }
@@ -655,7 +669,7 @@ impl<'e> Lowerer<'e> {
         };
         // `v.iter().rev()`, `v.iter().enumerate().rev()`: from the back.
         let (iterated, backwards) = match iterated {
-            Expr::MethodCall(m) if m.method == "rev" && m.args.is_empty() && skipped.is_none() => {
+            Expr::MethodCall(m) if m.method == "rev" && m.args.is_empty() && skipped.is_none() && taken.is_none() => {
                 (strip_parens(&m.receiver), true)
             }
             iterated => (iterated, false),
@@ -669,6 +683,11 @@ impl<'e> Lowerer<'e> {
             }
             (iterated, pat) => (iterated, None, pat),
         };
+        // `v.iter().copied()` under the other adapters.
+        let (iterated, by_value) = match (by_value, by_value_adapter(iterated)) {
+            (None, Some((receiver, method))) => (receiver, Some(method)),
+            (by_value, _) => (iterated, by_value),
+        };
         // `v.windows(k)`, `v.chunks(k)`: slices of `v` (forwards, not skipped), `k` read once.
         let (iterated, slices) = match iterated {
             Expr::MethodCall(m)
@@ -676,7 +695,9 @@ impl<'e> Lowerer<'e> {
                     && m.args.len() == 1
                     && count_argument(&m.args[0])
                     && !backwards
-                    && skipped.is_none() =>
+                    && skipped.is_none()
+                    && taken.is_none()
+                    && by_value.is_none() =>
             {
                 (iterated, Some((m.method.clone(), &m.args[0])))
             }
@@ -690,6 +711,9 @@ impl<'e> Lowerer<'e> {
             Expr::MethodCall(m) if slices.is_some() => (strip_parens(&m.receiver), false),
             _ => return None,
         };
+        if mutable && by_value.is_some() {
+            return None;
+        }
         // (`&*v`, `&mut *v` over a `&mut` of a sequence: `v`'s items.)
         let (sequence, dereferenced) = match sequence {
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (strip_parens(&u.expr), true),
@@ -702,9 +726,14 @@ impl<'e> Lowerer<'e> {
             Expr::Path(path) => {
                 let name = path.path.get_ident()?;
                 let &(_, local) = self.env.iter().rev().find(|(n, _)| name == n)?;
+                // (A body that reads the sequence is fine beside its shared items, as in the plain fn.)
                 if !self.locals[local].indexed
                     || (dereferenced && !self.mutable_sequences.contains(&local))
-                    || crate::syntax::mentions_ident(f.body.to_token_stream(), name)
+                    || if mutable {
+                        crate::syntax::mentions_ident(f.body.to_token_stream(), name)
+                    } else {
+                        crate::syntax::changes_place(&f.body, name, &[])
+                    }
                 {
                     return None;
                 }
@@ -714,7 +743,11 @@ impl<'e> Lowerer<'e> {
                 let (root, path) = crate::syntax::field_path(sequence)?;
                 let local = self.local_named(root)?;
                 if !self.exclusive_arguments.contains(&local)
-                    || crate::syntax::mentions_beyond_fields(f.body.to_token_stream(), root, &path)
+                    || if mutable {
+                        crate::syntax::mentions_beyond_fields(f.body.to_token_stream(), root, &path)
+                    } else {
+                        crate::syntax::changes_place(&f.body, root, &path)
+                    }
                 {
                     return None;
                 }
@@ -799,6 +832,29 @@ impl<'e> Lowerer<'e> {
                 false,
             ),
         };
+        // `take(n)`: the index's end, read once after the start (as `take` is called after `skip`).
+        let (end, get) = match taken {
+            Some(n) => {
+                let end = hidden("end");
+                let get = quote::quote!(if #index < #end { #get } else { ::core::option::Option::None });
+                (Some(quote::quote_spanned!(n.span()=> let #end: usize = #index.saturating_add(#n);)), get)
+            }
+            None => (None, get),
+        };
+        // `copied()`, `cloned()`: the pattern binds a copy of the item (a type that isn't `Copy` or `Clone` is
+        // reported at the adapter, as rustc reports it there).
+        let (pat, item) = match by_value {
+            Some(method) => {
+                let item = hidden("item");
+                let value = if method == "copied" {
+                    quote::quote_spanned!(method.span()=> ::stackless::by_index::copied(#item))
+                } else {
+                    quote::quote_spanned!(method.span()=> ::core::clone::Clone::clone(#item))
+                };
+                (item.to_token_stream(), Some(quote::quote!(let #pat = #value;)))
+            }
+            None => (pat.to_token_stream(), None),
+        };
         let (label, stmts) = (&f.label, &f.body.stmts);
         let position = position.map(|p| quote::quote!(let #p = #index;));
         let step = step.then(|| quote::quote!(#index += 1;));
@@ -812,10 +868,12 @@ impl<'e> Lowerer<'e> {
         // (The index first: the caller names the block's first local after the loop, as a `for` loop's iterator.)
         let rewritten = syn::parse2(quote::quote! {{
             let mut #index: usize = #start;
+            #end
             #size
             #label while let ::core::option::Option::Some(#pat) = #get {
                 #position
                 #step
+                #item
                 #(#stmts)*
             }
         }})
@@ -2198,20 +2256,35 @@ fn bind_whole(pat: &Pat, counter: &mut usize) -> Option<Pat> {
     })
 }
 
-/// A range (`a..b`, `a..=b`, `a..`) whose endpoints create no temporary with drop glue: literals, places of
-/// locals (a local, its fields, an index), and arithmetic, casts and method calls on such places (`v.len()`,
-/// `i + 1`, `n as usize`). A temporary would live until the end of the `for` statement.
-/// The argument of `skip(n)`, `windows(k)` or `chunks(k)` in a loop by index, which reads it once at the loop's
-/// start: a literal or a plain name (anything else may have effects or temporaries of its own).
+/// `it.copied()` or `it.cloned()`: `it` and the adapter's name.
+fn by_value_adapter(expr: &Expr) -> Option<(&Expr, &syn::Ident)> {
+    match expr {
+        Expr::MethodCall(m) if m.args.is_empty() && (m.method == "copied" || m.method == "cloned") => {
+            Some((strip_parens(&m.receiver), &m.method))
+        }
+        _ => None,
+    }
+}
+
+/// The argument of `skip(n)`, `take(n)`, `windows(k)` or `chunks(k)` in a loop by index, which reads it once at
+/// the loop's start, where the plain loop's header evaluates it: [`temporary_free`] (a temporary of the header
+/// would live until the loop's end).
 fn count_argument(expr: &Expr) -> bool {
+    temporary_free(expr)
+}
+
+/// A range (`a..b`, `a..=b`, `a..`) whose endpoints are [`temporary_free`]: a temporary would live until the end of
+/// the `for` statement.
+fn simple_range(expr: &Expr) -> bool {
     match strip_parens(expr) {
-        Expr::Lit(_) => true,
-        Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_some(),
+        Expr::Range(r) => r.start.as_deref().is_none_or(temporary_free) && r.end.as_deref().is_none_or(temporary_free),
         _ => false,
     }
 }
 
-fn simple_range(expr: &Expr) -> bool {
+/// An expression that creates no temporary with drop glue: literals, places of locals (a local, its fields, an
+/// index), and arithmetic, casts and method calls on such places (`v.len()`, `i + 1`, `n as usize`).
+fn temporary_free(expr: &Expr) -> bool {
     /// A local's name (lowercase, by Rust's naming rules): not a `const` or a unit struct, which would be a
     /// temporary.
     fn local(p: &syn::ExprPath) -> bool {
@@ -2225,24 +2298,18 @@ fn simple_range(expr: &Expr) -> bool {
             Expr::Path(p) => local(p),
             Expr::Paren(p) => place(&p.expr),
             Expr::Field(f) => place(&f.base),
-            Expr::Index(i) => place(&i.expr) && simple(&i.index),
+            Expr::Index(i) => place(&i.expr) && temporary_free(&i.index),
             _ => false,
         }
     }
-    fn simple(e: &Expr) -> bool {
-        match e {
-            Expr::Lit(_) => true,
-            Expr::Path(_) | Expr::Field(_) | Expr::Index(_) => place(e),
-            Expr::Paren(p) => simple(&p.expr),
-            Expr::Unary(u) => !matches!(u.op, syn::UnOp::Deref(_)) && simple(&u.expr),
-            Expr::Binary(b) => simple(&b.left) && simple(&b.right),
-            Expr::Cast(c) => simple(&c.expr),
-            Expr::MethodCall(m) => place(&m.receiver) && m.args.iter().all(simple),
-            _ => false,
-        }
-    }
-    match strip_parens(expr) {
-        Expr::Range(r) => r.start.as_deref().is_none_or(simple) && r.end.as_deref().is_none_or(simple),
+    match expr {
+        Expr::Lit(_) => true,
+        Expr::Path(_) | Expr::Field(_) | Expr::Index(_) => place(expr),
+        Expr::Paren(p) => temporary_free(&p.expr),
+        Expr::Unary(u) => !matches!(u.op, syn::UnOp::Deref(_)) && temporary_free(&u.expr),
+        Expr::Binary(b) => temporary_free(&b.left) && temporary_free(&b.right),
+        Expr::Cast(c) => temporary_free(&c.expr),
+        Expr::MethodCall(m) => place(&m.receiver) && m.args.iter().all(temporary_free),
         _ => false,
     }
 }

@@ -33,8 +33,8 @@ use syn::{Expr, Stmt, Token};
 use crate::conventions::drops_own_temporaries;
 use crate::errors::Errors;
 use crate::syntax::{
-    MacroOperands, binds_by_ref, contains_let, expression_macro, find_yield, is_local_place, is_place_expression,
-    macro_operands, parse_yield_arg, suspension_name,
+    MacroOperands, binds_by_ref, contains_let, expression_macro, find_yield, is_compound_assignment, is_local_place,
+    is_place_expression, macro_operands, parse_yield_arg, suspension_name,
 };
 
 pub struct Normalizer<'a> {
@@ -862,26 +862,6 @@ fn stray_let(e: &Expr) -> Option<Span> {
         }
         _ => None,
     }
-}
-
-fn is_compound_assignment(op: &syn::BinOp) -> bool {
-    use syn::BinOp::{
-        AddAssign, BitAndAssign, BitOrAssign, BitXorAssign, DivAssign, MulAssign, RemAssign, ShlAssign, ShrAssign,
-        SubAssign,
-    };
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
 }
 
 #[cfg(test)]

@@ -647,6 +647,100 @@ pub fn field_path(expr: &Expr) -> Option<(&syn::Ident, Vec<String>)> {
     }
 }
 
+/// Whether `body` may change the place `root.path` (a sequence a loop goes over by index) or a part of it, as
+/// written: an assignment to it or to a part, a `&mut` of it (or of `root` or a field on the way), a method call
+/// on it other than [`sequence_read`]'s, a `write!` into it. A method of `root` itself (`self.total()`, with
+/// `path` = `items`) doesn't count: where it changes the items while the loop's item is in use, rustc rejects the
+/// call here as in the plain fn. A macro whose arguments aren't expressions counts when it names `root`.
+pub fn changes_place(body: &syn::Block, root: &syn::Ident, path: &[String]) -> bool {
+    use syn::visit::Visit;
+    struct Changes<'a> {
+        root: &'a syn::Ident,
+        path: &'a [String],
+        found: bool,
+    }
+    impl Changes<'_> {
+        /// The fields of `root` that `expr` reaches (through fields, indexes and derefs), if it is a place of it.
+        fn reached(&self, expr: &Expr) -> Option<Vec<String>> {
+            match strip_parens(expr) {
+                Expr::Path(p) => p.path.is_ident(self.root).then(Vec::new),
+                Expr::Field(f) => {
+                    let mut fields = self.reached(&f.base)?;
+                    fields.push(match &f.member {
+                        syn::Member::Named(name) => name.to_string(),
+                        syn::Member::Unnamed(index) => index.index.to_string(),
+                    });
+                    Some(fields)
+                }
+                Expr::Index(i) => self.reached(&i.expr),
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.reached(&u.expr),
+                _ => None,
+            }
+        }
+        /// `expr` is the loop's place, a part of it, or a place on the way to it.
+        fn overlaps(&self, expr: &Expr) -> bool {
+            self.reached(expr).is_some_and(|reached| !reached.iter().zip(self.path).any(|(a, b)| a != b))
+        }
+        /// A macro's arguments as expressions, `None` when they aren't.
+        fn arguments(mac: &syn::Macro) -> Option<Punctuated<Expr, Token![,]>> {
+            mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).ok()
+        }
+    }
+    impl<'ast> Visit<'ast> for Changes<'_> {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            self.found |= match expr {
+                Expr::Assign(a) => self.overlaps(&a.left),
+                Expr::Binary(b) => is_compound_assignment(&b.op) && self.overlaps(&b.left),
+                Expr::Reference(r) => r.mutability.is_some() && self.overlaps(&r.expr),
+                Expr::MethodCall(m) => {
+                    !crate::conventions::sequence_read(&m.method.to_string())
+                        && self
+                            .reached(&m.receiver)
+                            .is_some_and(|reached| reached.len() >= self.path.len() && self.overlaps(&m.receiver))
+                }
+                _ => false,
+            };
+            syn::visit::visit_expr(self, expr);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            match Self::arguments(mac) {
+                Some(args) => {
+                    let writer = mac.path.is_ident("write") || mac.path.is_ident("writeln");
+                    self.found |= writer && args.first().is_some_and(|first| self.overlaps(first));
+                    for arg in &args {
+                        self.visit_expr(arg);
+                    }
+                }
+                None => self.found |= mentions_ident(mac.tokens.clone(), self.root),
+            }
+        }
+    }
+    let mut changes = Changes { root, path, found: false };
+    changes.visit_block(body);
+    changes.found
+}
+
+/// `+=`, `-=` and the other compound assignments.
+pub fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::{
+        AddAssign, BitAndAssign, BitOrAssign, BitXorAssign, DivAssign, MulAssign, RemAssign, ShlAssign, ShrAssign,
+        SubAssign,
+    };
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
 /// Whether `tokens` name `root` other than through a field apart from `path` (with `path` = `items`:
 /// `self.count += 1` and `self.a.len()` don't; `self.items.push(..)`, `self.len()`, `&mut *self`, `f(self)` and
 /// `{self:?}` do; with `path` = `a.b`, `self.a.n` doesn't and `self.a` does).

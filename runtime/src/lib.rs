@@ -1332,6 +1332,14 @@ pub mod by_index {
         sequence.item_at(index)
     }
 
+    /// The item of a loop by index over `.copied()` items: what `copied` would give (rustc's error for an item
+    /// that isn't `Copy` says so, at the adapter).
+    #[inline(always)]
+    #[must_use]
+    pub fn copied<T: Copy>(item: &T) -> T {
+        *item
+    }
+
     /// The item at `index` of a loop by index over a `&mut` borrow (see [`Indexed`]).
     #[inline(always)]
     pub fn item_mut<S: IndexedMut + ?Sized>(sequence: &mut S, index: usize) -> Option<&mut S::Item> {
