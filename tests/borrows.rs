@@ -1341,3 +1341,128 @@ fn a_loop_by_index_whose_body_reads_its_sequence() {
     want.extend(v.windows(2).map(|w| i64::from(w[1] > w[0])));
     assert_eq!(reading_bodies(v).collect::<Vec<_>>(), want);
 }
+
+/// A clone that logs itself: `Skip` over `cloned()` clones the items it skips, when the loop asks for its first
+/// item, and not at all under a `take(0)` (found by a helper's programs, 2026-12-06).
+struct Cloned(&'static str);
+
+impl Clone for Cloned {
+    fn clone(&self) -> Self {
+        log(format!("clone {}", self.0));
+        Cloned(self.0)
+    }
+}
+
+impl Drop for Cloned {
+    fn drop(&mut self) {
+        log(format!("drop {}", self.0));
+    }
+}
+
+#[allow(clippy::iter_overeager_cloned, clippy::needless_lifetimes, clippy::to_string_in_format_args, clippy::ptr_arg)]
+#[allow(clippy::explicit_iter_loop, clippy::needless_borrow)]
+#[stackless::coroutine]
+fn clones_skipped(skip: usize, take: usize) -> impl Iterator<Item = &'static str> {
+    let items = [Cloned("x"), Cloned("y"), Cloned("z")];
+    log("start");
+    for c in items.iter().cloned().skip(skip).take(take) {
+        yield_!(c.0);
+    }
+    for (i, c) in items.iter().cloned().enumerate().skip(skip) {
+        log(format!("at {i}"));
+        yield_!(c.0);
+    }
+}
+
+#[allow(clippy::iter_overeager_cloned, clippy::needless_lifetimes, clippy::to_string_in_format_args, clippy::ptr_arg)]
+#[allow(clippy::explicit_iter_loop, clippy::needless_borrow)]
+fn clones_skipped_plain(skip: usize, take: usize) {
+    let items = [Cloned("x"), Cloned("y"), Cloned("z")];
+    log("start");
+    for c in items.iter().cloned().skip(skip).take(take) {
+        log(format!("yield {}", c.0));
+    }
+    for (i, c) in items.iter().cloned().enumerate().skip(skip) {
+        log(format!("at {i}"));
+        log(format!("yield {}", c.0));
+    }
+}
+
+/// Bodies that read the sequence or its items through methods the macro doesn't know (`abs_diff`, `to_string`,
+/// `partition_point`, `RefCell::borrow_mut`), a `&mut` argument read in the loop but not after it, a body that
+/// shadows the sequence, a loop pattern that does, and `(&v).iter()`.
+#[allow(clippy::iter_overeager_cloned, clippy::needless_lifetimes, clippy::to_string_in_format_args, clippy::ptr_arg)]
+#[allow(clippy::explicit_iter_loop, clippy::needless_borrow)]
+#[stackless::coroutine]
+fn reads_through_methods(
+    v: Vec<u32>,
+    cells: Vec<std::cell::RefCell<u32>>,
+    m: &mut Vec<u32>,
+) -> impl Iterator<Item = String> + '_ {
+    for (i, x) in v.iter().copied().enumerate().skip(1) {
+        yield_!(format!("{}{}{}", v[i - 1].abs_diff(x), v[0].to_string(), v.partition_point(|&y| y < x)));
+    }
+    for c in cells.iter() {
+        *cells[0].borrow_mut() += 1;
+        yield_!(c.borrow().to_string());
+    }
+    for x in m.iter().copied() {
+        yield_!((x + u32::try_from(m.len()).unwrap()).to_string());
+    }
+    for x in v.iter().copied() {
+        let mut v = vec![x];
+        v.push(x);
+        yield_!(v.len().to_string());
+    }
+    for mut v in v.iter().copied().skip(2) {
+        v *= 10;
+        yield_!(v.to_string());
+    }
+    for x in (&v).iter().rev() {
+        yield_!(x.to_string());
+    }
+}
+
+#[allow(clippy::iter_overeager_cloned, clippy::needless_lifetimes, clippy::to_string_in_format_args, clippy::ptr_arg)]
+#[allow(clippy::explicit_iter_loop, clippy::needless_borrow)]
+fn reads_through_methods_plain(v: Vec<u32>, cells: Vec<std::cell::RefCell<u32>>, m: &mut Vec<u32>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, x) in v.iter().copied().enumerate().skip(1) {
+        out.push(format!("{}{}{}", v[i - 1].abs_diff(x), v[0].to_string(), v.partition_point(|&y| y < x)));
+    }
+    for c in cells.iter() {
+        *cells[0].borrow_mut() += 1;
+        out.push(c.borrow().to_string());
+    }
+    for x in m.iter().copied() {
+        out.push((x + u32::try_from(m.len()).unwrap()).to_string());
+    }
+    for x in v.iter().copied() {
+        let mut v = vec![x];
+        v.push(x);
+        out.push(v.len().to_string());
+    }
+    for mut v in v.iter().copied().skip(2) {
+        v *= 10;
+        out.push(v.to_string());
+    }
+    for x in (&v).iter().rev() {
+        out.push(x.to_string());
+    }
+    out
+}
+
+#[test]
+fn skipped_clones_and_reads_through_methods_are_the_plain_loops() {
+    for skip in 0..=4 {
+        for take in 0..=3 {
+            let got = drained(clones_skipped(skip, take));
+            let want = common::events(|| clones_skipped_plain(skip, take));
+            assert_eq!(got, want, "skip {skip}, take {take}");
+        }
+    }
+    let cells = || (0..3).map(std::cell::RefCell::new).collect::<Vec<_>>();
+    let (mut a, mut b) = (vec![7, 8], vec![7, 8]);
+    let got: Vec<String> = reads_through_methods(vec![5, 1, 9, 3], cells(), &mut a).collect();
+    assert_eq!(got, reads_through_methods_plain(vec![5, 1, 9, 3], cells(), &mut b));
+}

@@ -448,27 +448,68 @@ pub fn shared_method(name: &str) -> bool {
         || (name != "peek" && std_view(name).is_some_and(|(returns, on)| on == On::Any && returns != Returns::RefMut))
 }
 
-/// Methods of the std sequences that only read their receiver: the body of a loop by index that calls them on
-/// the sequence leaves its items as the loop's own borrow would (`len`, `get`, `contains`, the shared views).
-pub fn sequence_read(name: &str) -> bool {
-    matches!(
-        name,
-        "len"
-            | "is_empty"
-            | "capacity"
-            | "contains"
-            | "contains_key"
-            | "starts_with"
-            | "ends_with"
-            | "binary_search"
-            | "clone"
-            | "to_vec"
-            | "to_owned"
-            | "concat"
-            | "join"
-    ) || (!name.ends_with("_mut")
-        && name != "peek"
-        && std_view(name).is_some_and(|(returns, _)| returns != Returns::RefMut))
+/// Methods of the std sequences (`Vec`, `VecDeque`, slices, arrays) that change their receiver (take `&mut self`):
+/// the body of a loop by index that calls one on the sequence, or on an item, would change what the loop goes
+/// over, where the plain fn's loop borrow is rustc's error. Any other method is taken for a read, as are
+/// `RefCell::borrow_mut` (`&self`) and the methods of your own types (a change through one while no item is in
+/// use goes on over what the sequence holds then).
+pub fn sequence_change(name: &str) -> bool {
+    (name.ends_with("_mut") && name != "borrow_mut")
+        || matches!(
+            name,
+            "push"
+                | "push_back"
+                | "push_front"
+                | "pop"
+                | "pop_back"
+                | "pop_front"
+                | "insert"
+                | "remove"
+                | "swap_remove"
+                | "clear"
+                | "truncate"
+                | "resize"
+                | "resize_with"
+                | "extend"
+                | "extend_from_slice"
+                | "extend_from_within"
+                | "append"
+                | "drain"
+                | "retain"
+                | "dedup"
+                | "dedup_by"
+                | "dedup_by_key"
+                | "sort"
+                | "sort_by"
+                | "sort_by_key"
+                | "sort_by_cached_key"
+                | "sort_unstable"
+                | "sort_unstable_by"
+                | "sort_unstable_by_key"
+                | "select_nth_unstable"
+                | "reverse"
+                | "swap"
+                | "fill"
+                | "fill_with"
+                | "rotate_left"
+                | "rotate_right"
+                | "split_off"
+                | "splice"
+                | "copy_from_slice"
+                | "clone_from_slice"
+                | "copy_within"
+                | "clone_from"
+                | "reserve"
+                | "reserve_exact"
+                | "shrink_to"
+                | "shrink_to_fit"
+                | "make_contiguous"
+                | "take"
+                | "get_or_insert"
+                | "get_or_insert_with"
+                | "insert_entry"
+                | "entry"
+        )
 }
 
 /// What a std method that borrows its receiver returns (none has drop glue).

@@ -683,10 +683,15 @@ impl<'e> Lowerer<'e> {
             }
             (iterated, pat) => (iterated, None, pat),
         };
-        // `v.iter().copied()` under the other adapters.
-        let (iterated, by_value) = match (by_value, by_value_adapter(iterated)) {
-            (None, Some((receiver, method))) => (receiver, Some(method)),
-            (by_value, _) => (iterated, by_value),
+        // (Around `enumerate()`, the items are pairs, which aren't references to copy.)
+        if by_value.is_some() && position.is_some() {
+            return None;
+        }
+        // `v.iter().copied()` under the other adapters (`skip(n)` over `cloned()` clones each item it skips, and drops
+        // it: so does `by_index::skip_cloned`).
+        let (iterated, by_value, clones_skipped) = match (by_value, by_value_adapter(iterated)) {
+            (None, Some((receiver, method))) => (receiver, Some(method), method == "cloned" && skipped.is_some()),
+            (by_value, _) => (iterated, by_value, false),
         };
         // `v.windows(k)`, `v.chunks(k)`: slices of `v` (forwards, not skipped), `k` read once.
         let (iterated, slices) = match iterated {
@@ -714,6 +719,11 @@ impl<'e> Lowerer<'e> {
         if mutable && by_value.is_some() {
             return None;
         }
+        // (`(&v).iter()`: `v`'s items.)
+        let sequence = match sequence {
+            Expr::Reference(r) if r.mutability.is_none() && !mutable => strip_parens(&r.expr),
+            sequence => sequence,
+        };
         // (`&*v`, `&mut *v` over a `&mut` of a sequence: `v`'s items.)
         let (sequence, dereferenced) = match sequence {
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (strip_parens(&u.expr), true),
@@ -732,7 +742,7 @@ impl<'e> Lowerer<'e> {
                     || if mutable {
                         crate::syntax::mentions_ident(f.body.to_token_stream(), name)
                     } else {
-                        crate::syntax::changes_place(&f.body, name, &[])
+                        !pattern_binds(&f.pat, name) && crate::syntax::changes_place(&f.body, name, &[])
                     }
                 {
                     return None;
@@ -746,7 +756,7 @@ impl<'e> Lowerer<'e> {
                     || if mutable {
                         crate::syntax::mentions_beyond_fields(f.body.to_token_stream(), root, &path)
                     } else {
-                        crate::syntax::changes_place(&f.body, root, &path)
+                        !pattern_binds(&f.pat, root) && crate::syntax::changes_place(&f.body, root, &path)
                     }
                 {
                     return None;
@@ -755,8 +765,8 @@ impl<'e> Lowerer<'e> {
             }
             _ => return None,
         };
-        // A `&mut` of a sequence not used after the loop: its iterator may take the `&mut` for good (and the items
-        // its lifetime, `yield_!(x)` with `x: &'a mut T`), which it needs no index for.
+        // A `&mut` of a sequence (or a field of one) not used after the loop nor in it: its iterator may take the
+        // `&mut` for good (and the items its lifetime, `yield_!(x)` with `x: &'a mut T`), which needs no index.
         let used_later = || {
             !self.loop_stack.is_empty()
                 || self.later.iter().any(|(stmts, from)| {
@@ -765,9 +775,7 @@ impl<'e> Lowerer<'e> {
         };
         // (A field's root used in the body, `self.seen += 1`, is held across its suspension points too.)
         let used_in_body = || crate::syntax::mentions_ident(f.body.to_token_stream(), name);
-        if field.is_some() && !used_later() && !used_in_body()
-            || self.mutable_sequences.contains(&local) && !used_later()
-        {
+        if (field.is_some() || self.mutable_sequences.contains(&local)) && !used_later() && !used_in_body() {
             return None;
         }
         // Names no local in scope or in the body has (`env` resolves names as written).
@@ -833,13 +841,18 @@ impl<'e> Lowerer<'e> {
             ),
         };
         // `take(n)`: the index's end, read once after the start (as `take` is called after `skip`).
+        // `cloned().skip(n)`: the skipped items cloned and dropped, where `Skip` does so, when the loop asks for
+        // its first item (not at all under a `take(0)`).
+        let skip_clones =
+            clones_skipped.then(|| quote::quote_spanned!(span=> #index = #p::skip_cloned(#shared, #index);));
         let (end, get) = match taken {
             Some(n) => {
                 let end = hidden("end");
                 let get = quote::quote!(if #index < #end { #get } else { ::core::option::Option::None });
-                (Some(quote::quote_spanned!(n.span()=> let #end: usize = #index.saturating_add(#n);)), get)
+                let skip_clones = skip_clones.map(|skip| quote::quote!(if #index < #end { #skip }));
+                (Some(quote::quote_spanned!(n.span()=> let #end: usize = #index.saturating_add(#n); #skip_clones)), get)
             }
-            None => (None, get),
+            None => (skip_clones, get),
         };
         // `copied()`, `cloned()`: the pattern binds a copy of the item (a type that isn't `Copy` or `Clone` is
         // reported at the adapter, as rustc reports it there).
@@ -2254,6 +2267,11 @@ fn bind_whole(pat: &Pat, counter: &mut usize) -> Option<Pat> {
         Pat::Or(_) => syn::parse_quote!(#ident @ (#pat)),
         _ => syn::parse_quote!(#ident @ #pat),
     })
+}
+
+/// `pat` binds `name` (a loop's pattern that shadows the sequence it goes over).
+fn pattern_binds(pat: &Pat, name: &syn::Ident) -> bool {
+    crate::syntax::pattern_names(pat).iter().any(|bound| name == bound)
 }
 
 /// `it.copied()` or `it.cloned()`: `it` and the adapter's name.

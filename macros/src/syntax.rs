@@ -648,10 +648,12 @@ pub fn field_path(expr: &Expr) -> Option<(&syn::Ident, Vec<String>)> {
 }
 
 /// Whether `body` may change the place `root.path` (a sequence a loop goes over by index) or a part of it, as
-/// written: an assignment to it or to a part, a `&mut` of it (or of `root` or a field on the way), a method call
-/// on it other than [`sequence_read`]'s, a `write!` into it. A method of `root` itself (`self.total()`, with
-/// `path` = `items`) doesn't count: where it changes the items while the loop's item is in use, rustc rejects the
-/// call here as in the plain fn. A macro whose arguments aren't expressions counts when it names `root`.
+/// written: an assignment to it or to a part, a `&mut` of it (or of `root` or a field on the way), a method call on
+/// it or on an item that changes its receiver ([`crate::conventions::sequence_change`]), a `write!` into it, or any
+/// mention of `root` in a macro other than std's expression macros and `yield_!`. A method of `root` itself
+/// (`self.total()`, with `path` = `items`) doesn't count: where it changes the items while the loop's item is in
+/// use, rustc rejects the call here as in the plain fn. What follows a `let` that shadows `root` in a block names
+/// that binding.
 pub fn changes_place(body: &syn::Block, root: &syn::Ident, path: &[String]) -> bool {
     use syn::visit::Visit;
     struct Changes<'a> {
@@ -681,10 +683,6 @@ pub fn changes_place(body: &syn::Block, root: &syn::Ident, path: &[String]) -> b
         fn overlaps(&self, expr: &Expr) -> bool {
             self.reached(expr).is_some_and(|reached| !reached.iter().zip(self.path).any(|(a, b)| a != b))
         }
-        /// A macro's arguments as expressions, `None` when they aren't.
-        fn arguments(mac: &syn::Macro) -> Option<Punctuated<Expr, Token![,]>> {
-            mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).ok()
-        }
     }
     impl<'ast> Visit<'ast> for Changes<'_> {
         fn visit_expr(&mut self, expr: &'ast Expr) {
@@ -693,7 +691,7 @@ pub fn changes_place(body: &syn::Block, root: &syn::Ident, path: &[String]) -> b
                 Expr::Binary(b) => is_compound_assignment(&b.op) && self.overlaps(&b.left),
                 Expr::Reference(r) => r.mutability.is_some() && self.overlaps(&r.expr),
                 Expr::MethodCall(m) => {
-                    !crate::conventions::sequence_read(&m.method.to_string())
+                    crate::conventions::sequence_change(&m.method.to_string())
                         && self
                             .reached(&m.receiver)
                             .is_some_and(|reached| reached.len() >= self.path.len() && self.overlaps(&m.receiver))
@@ -702,13 +700,28 @@ pub fn changes_place(body: &syn::Block, root: &syn::Ident, path: &[String]) -> b
             };
             syn::visit::visit_expr(self, expr);
         }
+        fn visit_block(&mut self, block: &'ast syn::Block) {
+            for stmt in &block.stmts {
+                self.visit_stmt(stmt);
+                if let syn::Stmt::Local(local) = stmt
+                    && pattern_names(&local.pat).iter().any(|name| self.root == name)
+                {
+                    // The rest of the block names the new binding.
+                    break;
+                }
+            }
+        }
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            match Self::arguments(mac) {
-                Some(args) => {
+            let operands = match suspension_name(mac) {
+                Some(_) => mac.parse_body_with(parse_yield_arg).ok().map(|value| value.into_iter().collect::<Vec<_>>()),
+                None => macro_operands(mac).map(|operands| operands.iter().cloned().collect()),
+            };
+            match operands {
+                Some(operands) => {
                     let writer = mac.path.is_ident("write") || mac.path.is_ident("writeln");
-                    self.found |= writer && args.first().is_some_and(|first| self.overlaps(first));
-                    for arg in &args {
-                        self.visit_expr(arg);
+                    self.found |= writer && operands.first().is_some_and(|first| self.overlaps(first));
+                    for operand in &operands {
+                        self.visit_expr(operand);
                     }
                 }
                 None => self.found |= mentions_ident(mac.tokens.clone(), self.root),

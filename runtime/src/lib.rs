@@ -1332,6 +1332,22 @@ pub mod by_index {
         sequence.item_at(index)
     }
 
+    /// Where a loop by index over `.cloned().skip(count)` starts: `Skip` clones each item it skips (and drops the
+    /// clone) when the loop asks for its first item, and so does this, before the loop's first item.
+    #[inline]
+    pub fn skip_cloned<S: Indexed + ?Sized>(sequence: &S, count: usize) -> usize
+    where
+        S::Item: Clone,
+    {
+        let mut index = 0;
+        while index < count {
+            let Some(item) = sequence.item_at(index) else { break };
+            drop(item.clone());
+            index += 1;
+        }
+        index
+    }
+
     /// The item of a loop by index over `.copied()` items: what `copied` would give (rustc's error for an item
     /// that isn't `Copy` says so, at the adapter).
     #[inline(always)]

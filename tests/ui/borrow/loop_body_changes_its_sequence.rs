@@ -1,0 +1,29 @@
+// A loop by index needs a body that leaves its sequence as the loop's borrow would: one that changes it (here
+// through a macro of the user's, which the macro can't read, and by an index assignment) is rustc's error in the
+// plain fn, and the loop's error here.
+#[allow(unused_macros)]
+macro_rules! add {
+    ($v:expr, $x:expr) => {
+        $v.push($x)
+    };
+}
+
+#[stackless::coroutine]
+fn doubled() -> impl Iterator<Item = u32> {
+    let mut v = vec![1, 2, 3];
+    for x in v.iter().copied() {
+        add!(v, x * 2);
+        yield_!(x);
+    }
+}
+
+#[stackless::coroutine]
+fn zeroed() -> impl Iterator<Item = u32> {
+    let mut v = vec![1, 2, 3];
+    for x in v.iter().copied().take(2) {
+        v[0] = 0;
+        yield_!(x);
+    }
+}
+
+fn main() {}
