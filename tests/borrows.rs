@@ -1466,3 +1466,23 @@ fn skipped_clones_and_reads_through_methods_are_the_plain_loops() {
     let got: Vec<String> = reads_through_methods(vec![5, 1, 9, 3], cells(), &mut a).collect();
     assert_eq!(got, reads_through_methods_plain(vec![5, 1, 9, 3], cells(), &mut b));
 }
+
+/// A sequence collected with its type written in the turbofish (`collect::<Vec<_>>()`) or made by `Vec::from_iter`
+/// is a `Vec` to the macro too.
+#[allow(clippy::from_iter_instead_of_collect)]
+#[stackless::coroutine]
+fn collected(n: u32) -> impl Iterator<Item = u32> {
+    let v = (1..n).collect::<Vec<u32>>();
+    let w = std::collections::VecDeque::from_iter(v.iter().map(|x| x * 10));
+    for x in &v {
+        yield_!(*x);
+    }
+    for y in w.iter().rev() {
+        yield_!(*y + u32::try_from(v.len()).unwrap());
+    }
+}
+
+#[test]
+fn sequences_collected_with_their_type_written_go_by_index() {
+    assert_eq!(collected(4).collect::<Vec<_>>(), [1, 2, 3, 33, 23, 13]);
+}

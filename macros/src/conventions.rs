@@ -196,13 +196,17 @@ fn std_path(path: &syn::Path, names: &[&str]) -> bool {
 }
 
 /// An initializer that makes an [`INDEXED_SEQUENCES`] or an array: `vec![..]`, `[a, b]`, `[x; n]`, `.to_vec()`,
-/// `Vec::new()`, `VecDeque::with_capacity(..)`, `Vec::from(..)`.
+/// `.collect::<Vec<_>>()`, `Vec::new()`, `VecDeque::with_capacity(..)`, `Vec::from(..)`, `Vec::from_iter(..)`.
 pub fn indexed_expr(expr: &syn::Expr) -> bool {
     use syn::Expr;
     match expr {
         Expr::Paren(p) => indexed_expr(&p.expr),
         Expr::Array(_) | Expr::Repeat(_) => true,
         Expr::Macro(m) => m.mac.path.is_ident("vec"),
+        Expr::MethodCall(m) if m.method == "collect" && m.args.is_empty() => m.turbofish.as_ref().is_some_and(|t| {
+            matches!(t.args.first(), Some(syn::GenericArgument::Type(syn::Type::Path(p)))
+                if t.args.len() == 1 && p.qself.is_none() && std_path(&p.path, INDEXED_SEQUENCES))
+        }),
         Expr::MethodCall(m) => m.method == "to_vec" && m.args.is_empty(),
         Expr::Call(c) => {
             let Expr::Path(f) = &*c.func else { return false };
@@ -210,7 +214,8 @@ pub fn indexed_expr(expr: &syn::Expr) -> bool {
             let mut owner = f.path.clone();
             let method = owner.segments.pop();
             owner.segments.pop_punct();
-            method.is_some_and(|m| matches!(m.ident.to_string().as_str(), "new" | "from" | "with_capacity"))
+            method
+                .is_some_and(|m| matches!(m.ident.to_string().as_str(), "new" | "from" | "from_iter" | "with_capacity"))
                 && std_path(&owner, INDEXED_SEQUENCES)
         }
         _ => false,
