@@ -1486,3 +1486,86 @@ fn collected(n: u32) -> impl Iterator<Item = u32> {
 fn sequences_collected_with_their_type_written_go_by_index() {
     assert_eq!(collected(4).collect::<Vec<_>>(), [1, 2, 3, 33, 23, 13]);
 }
+
+/// A `&mut` popped from a stack of `&mut`s (`vec![self]`, or written `Vec<&mut Node>`), held across a `yield_!`
+/// and reborrowed after it to push its children: the arm moves it out of the state (by value), so the reborrow
+/// lasts as long as the plain fn's (in place it could only last for the step: rustc's E0521). rustc's own
+/// coroutines accept these; a helper's programs found them rejected (2026-12-06).
+struct Tree {
+    value: u32,
+    children: Vec<Tree>,
+}
+
+impl Tree {
+    #[stackless::coroutine]
+    fn bump_all(&mut self) -> impl Iterator<Item = u32> + '_ {
+        let mut stack = vec![self];
+        while let Some(node) = stack.pop() {
+            node.value += 1;
+            yield_!(node.value);
+            stack.extend(node.children.iter_mut());
+        }
+    }
+
+    fn bump_all_plain(&mut self) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut stack = vec![self];
+        while let Some(node) = stack.pop() {
+            node.value += 1;
+            out.push(node.value);
+            stack.extend(node.children.iter_mut());
+        }
+        out
+    }
+}
+
+#[stackless::coroutine]
+fn doubled_depth_first(root: &mut Tree, label: String) -> impl Iterator<Item = String> + '_ {
+    let mut stack: Vec<&mut Tree> = vec![root];
+    while let Some(node) = stack.pop() {
+        let node: &mut Tree = node;
+        node.value *= 2;
+        yield_!(format!("{label}{}", node.value));
+        for child in node.children.iter_mut().rev() {
+            stack.push(child);
+        }
+        yield_!(format!("{}", stack.len()));
+    }
+}
+
+fn doubled_depth_first_plain(root: &mut Tree, label: String) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&mut Tree> = vec![root];
+    while let Some(node) = stack.pop() {
+        let node: &mut Tree = node;
+        node.value *= 2;
+        out.push(format!("{label}{}", node.value));
+        for child in node.children.iter_mut().rev() {
+            stack.push(child);
+        }
+        out.push(format!("{}", stack.len()));
+    }
+    out
+}
+
+fn tree() -> Tree {
+    let leaf = |value| Tree { value, children: Vec::new() };
+    Tree { value: 1, children: vec![Tree { value: 2, children: vec![leaf(3), leaf(4)] }, leaf(5)] }
+}
+
+fn values(t: &Tree) -> Vec<u32> {
+    std::iter::once(t.value).chain(t.children.iter().flat_map(values)).collect()
+}
+
+#[test]
+fn a_popped_mut_reference_is_reborrowed_after_the_yield() {
+    let (mut a, mut b) = (tree(), tree());
+    assert_eq!(a.bump_all().collect::<Vec<_>>(), b.bump_all_plain());
+    assert_eq!(values(&a), values(&b));
+    for stop in 0..10 {
+        let (mut a, mut b) = (tree(), tree());
+        let got: Vec<String> = doubled_depth_first(&mut a, "v".into()).take(stop).collect();
+        let want = doubled_depth_first_plain(&mut b, "v".into());
+        assert_eq!(got[..], want[..stop.min(want.len())], "stop = {stop}");
+    }
+}

@@ -88,6 +88,9 @@ pub enum Value {
     /// An array of plain items (`[0u64; 512]`, `[1, 2]`, a `[u8; 4]` argument): as [`Value::PlainItems`], and
     /// without drop glue.
     PlainArray,
+    /// Owns its value, and its items are `&mut`s (`Vec<&mut Node>`): a `for` loop over it by value, or its `pop()`,
+    /// binds [`Value::MutRef`] locals.
+    MutRefItems,
 }
 
 impl Local {
@@ -129,7 +132,10 @@ impl Local {
     }
 
     pub fn owned(&self) -> bool {
-        matches!(self.value, Value::Owned | Value::OwnedItems | Value::PlainItems | Value::PlainArray)
+        matches!(
+            self.value,
+            Value::Owned | Value::OwnedItems | Value::PlainItems | Value::PlainArray | Value::MutRefItems
+        )
     }
 }
 

@@ -76,6 +76,9 @@ pub struct Lowerer<'e> {
     /// `for` bindings and the local they iterate over by value: a binding owns its value when the local owns
     /// its items.
     items_of: Vec<(LocalId, LocalId)>,
+    /// A `vec![..]` local and the locals it is made of, all `&mut`s once the arguments' values are known (see
+    /// [`Self::vec_of_mut_refs`]).
+    vecs_of_mut_refs: Vec<(LocalId, Vec<LocalId>)>,
     /// (a `let`'s local, the local its initializer clones or moves, whether it moves it): an owned value's clone
     /// owns its value too, and a moved value is what it was (`let t = s;` with `s: &mut Vec<u32>`).
     clones: Vec<(LocalId, LocalId, bool)>,
@@ -217,6 +220,7 @@ impl<'e> Lowerer<'e> {
             resume_unit: input.resume_unit,
             items: Vec::new(),
             items_of: Vec::new(),
+            vecs_of_mut_refs: Vec::new(),
             clones: Vec::new(),
             views: Vec::new(),
             plain_tuples: Vec::new(),
@@ -325,11 +329,17 @@ impl<'e> Lowerer<'e> {
             })
             .flatten()
             .collect();
+        for (vec, made_of) in std::mem::take(&mut l.vecs_of_mut_refs) {
+            if made_of.iter().all(|&part| l.locals[part].value == Value::MutRef) {
+                l.locals[vec].value = Value::MutRefItems;
+            }
+        }
         // In lowering order, so that a binding's value is known before the bindings made of it.
         for (item, owner) in std::mem::take(&mut l.items_of) {
             match l.locals[owner].value {
                 Value::OwnedItems => l.locals[item].value = Value::Owned,
                 Value::PlainItems | Value::PlainArray => l.locals[item].value = Value::Plain,
+                Value::MutRefItems => l.locals[item].value = Value::MutRef,
                 _ => {}
             }
         }
@@ -352,6 +362,7 @@ impl<'e> Lowerer<'e> {
                 // `v.pop()` of a sequence whose items are plain, or own their values (`Vec<String>`).
                 Some(id) if view.item => match l.locals[id].value {
                     Value::PlainItems | Value::PlainArray => Some(view.value),
+                    Value::MutRefItems => Some(Value::MutRef),
                     Value::OwnedItems => Some(Value::Owned),
                     _ => None,
                 },
@@ -894,6 +905,26 @@ impl<'e> Lowerer<'e> {
         Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()) })
     }
 
+    /// `vec![a, b]` whose items are each a `&mut` or a local (`vec![self]` in a `&mut self` method, `vec![&mut
+    /// root]`): the locals, to be [`Value::MutRefItems`] once they are all known to be `&mut`s (an argument's value
+    /// is known after the body is lowered).
+    fn vec_of_mut_refs(&self, expr: &Expr) -> Option<Vec<LocalId>> {
+        let Expr::Macro(m) = strip_parens(expr) else { return None };
+        if !m.mac.path.is_ident("vec") {
+            return None;
+        }
+        let items = m.mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated).ok()?;
+        let mut locals = Vec::new();
+        for item in &items {
+            match strip_parens(item) {
+                Expr::Reference(r) if r.mutability.is_some() => {}
+                Expr::Path(p) => locals.push(self.local_named(p.path.get_ident()?)?),
+                _ => return None,
+            }
+        }
+        (!items.is_empty()).then_some(locals)
+    }
+
     /// The [`Word`] of the local or argument a path names.
     /// The local a name as written resolves to (`self` is bound as `__self`).
     fn local_named(&self, ident: &syn::Ident) -> Option<LocalId> {
@@ -1204,7 +1235,14 @@ impl<'e> Lowerer<'e> {
                     Pat::Type(t) => items_value(&t.ty),
                     _ => None,
                 };
+                let mut_ref_items = match &local.pat {
+                    Pat::Ident(_) => value.and_then(|leaf| self.vec_of_mut_refs(&leaf.expr)),
+                    _ => None,
+                };
                 let binding = self.declare(&local.pat, no_drop);
+                if let (Some(made_of), [single]) = (mut_ref_items, &binding.locals[..]) {
+                    self.vecs_of_mut_refs.push((*single, made_of));
+                }
                 if let Pat::Type(t) = &local.pat
                     && no_drop_value(&t.ty) == Some(Value::MutRef)
                 {
@@ -2547,7 +2585,7 @@ fn items_source<'a>(iter: &'a Expr, pat: &'a Pat) -> Option<(&'a syn::ExprPath, 
 
 /// What a sequence type's items are known to be: `Vec<String>`, `[Vec<u8>; 4]` own theirs
 /// ([`Value::OwnedItems`]); `Vec<&T>`, `VecDeque<(u8, char)>` are plain ([`Value::PlainItems`]), and `[u64; 4]`
-/// is also without drop glue ([`Value::PlainArray`]).
+/// is also without drop glue ([`Value::PlainArray`]); `Vec<&mut Node>`'s are `&mut`s ([`Value::MutRefItems`]).
 fn items_value(ty: &syn::Type) -> Option<Value> {
     let item = match ty {
         syn::Type::Array(a) => &*a.elem,
@@ -2568,8 +2606,13 @@ fn items_value(ty: &syn::Type) -> Option<Value> {
     };
     if no_drop_type(item) {
         // An array of `&mut`s has no drop glue either, but isn't `Copy`: only a sequence of plain items.
-        let array = matches!(ty, syn::Type::Array(_)) && !has_mut_reference(item);
-        Some(if array { Value::PlainArray } else { Value::PlainItems })
+        Some(if has_mut_reference(item) {
+            Value::MutRefItems
+        } else if matches!(ty, syn::Type::Array(_)) {
+            Value::PlainArray
+        } else {
+            Value::PlainItems
+        })
     } else if owned_type(item) {
         Some(Value::OwnedItems)
     } else {

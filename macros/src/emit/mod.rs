@@ -58,7 +58,7 @@ use quote::{ToTokens, format_ident, quote};
 use syn::{Expr, Lifetime};
 
 use crate::analysis::{Analysis, Set};
-use crate::ir::{Binding, Body, JoinBefore, Jump, LocalId, LoopId, ScopeId, UseKind, YieldId};
+use crate::ir::{Binding, Body, JoinBefore, Jump, LocalId, LoopId, ScopeId, UseKind, Value, YieldId};
 use crate::layout::Layout;
 use crate::names::{Hidden, TypeNames};
 use crate::signature::{Boxing, Kind, Shape, is_nameable};
@@ -1020,7 +1020,19 @@ impl<'a> Emitter<'a> {
     /// The arm of point `k`, holding `in_place` where they are, can't run in place ([`Self::leaves_the_state`],
     /// [`Self::drops_early_in_place`]).
     fn runs_by_value(&self, k: YieldId, in_place: &[LocalId]) -> bool {
-        self.leaves_the_state(k, in_place) || self.drops_early_in_place(k, in_place)
+        self.leaves_the_state(k, in_place) || self.drops_early_in_place(k, in_place) || self.holds_a_mut_ref(in_place)
+    }
+
+    /// The arm would hold in place a `&mut` that the body declared (a `Vec<&mut Node>`'s `pop()`, a `let n: &mut
+    /// Node`): reached through the state, it could be reborrowed for the step only, where the plain fn reborrows it
+    /// for its whole lifetime (`stack.extend(n.children.iter_mut())` after the `yield_!`: rustc's E0521). By value,
+    /// the arm moves it out of the state and stores it back. (A `&mut` argument, `&mut self`, stays in place: what
+    /// it reaches is reborrowed from the caller's data, and by value would copy the whole state on every resume.)
+    fn holds_a_mut_ref(&self, in_place: &[LocalId]) -> bool {
+        in_place.iter().any(|&l| {
+            let local = &self.body.locals[l];
+            local.value == Value::MutRef && local.scope != self.body.root.scope
+        })
     }
 
     /// The locals the arm of point `k` holds in place when it runs so: its group's shared ones and, when they stay
