@@ -1569,3 +1569,50 @@ fn a_popped_mut_reference_is_reborrowed_after_the_yield() {
         assert_eq!(got[..], want[..stop.min(want.len())], "stop = {stop}");
     }
 }
+
+/// The same through an `Option<&mut List>` (a linked list walked by `cur = node.next.as_deref_mut()`): `node` is a
+/// `&mut` the body took, which the point after the `yield_!` moves out of the state and back.
+struct List {
+    value: i32,
+    next: Option<Box<List>>,
+}
+
+#[stackless::coroutine]
+fn tripled(list: &mut List) -> impl Iterator<Item = i32> + '_ {
+    let mut cur: Option<&mut List> = Some(list);
+    while let Some(node) = cur {
+        node.value *= 3;
+        yield_!(node.value);
+        cur = node.next.as_deref_mut();
+    }
+}
+
+#[test]
+fn a_mut_reference_in_an_option_is_reborrowed_after_the_yield() {
+    let mut list =
+        List { value: 1, next: Some(Box::new(List { value: 2, next: Some(Box::new(List { value: 3, next: None })) })) };
+    assert_eq!(tripled(&mut list).collect::<Vec<_>>(), [3, 6, 9]);
+    assert_eq!(tripled(&mut list).take(1).collect::<Vec<_>>(), [9]);
+    assert_eq!((list.value, list.next.as_ref().map(|n| n.value)), (9, Some(6)));
+}
+
+impl List {
+    /// README's way around yielding `&mut node.val` before `node` is used again: advance `cur` first.
+    #[stackless::coroutine]
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut i32> + '_ {
+        let mut cur: Option<&mut List> = Some(self);
+        while let Some(node) = cur {
+            cur = node.next.as_deref_mut();
+            yield_!(&mut node.value);
+        }
+    }
+}
+
+#[test]
+fn a_list_s_values_by_mut_reference_once_the_walk_has_moved_on() {
+    let mut list = List { value: 1, next: Some(Box::new(List { value: 2, next: None })) };
+    for value in list.values_mut() {
+        *value += 10;
+    }
+    assert_eq!((list.value, list.next.as_ref().map(|n| n.value)), (11, Some(12)));
+}

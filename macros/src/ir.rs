@@ -56,6 +56,8 @@ pub struct Local {
     /// A number, `bool` or `char` by its written type or initializer ([`crate::conventions::scalar_type`]): a
     /// closure that names it borrows the local itself (not what it points to, as for a reference).
     pub scalar: bool,
+    /// Bound from the fn's arguments (or the first resume argument): not a value the body took itself.
+    pub argument: bool,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -112,6 +114,7 @@ impl Local {
             written_type: None,
             word: None,
             scalar: false,
+            argument: false,
         }
     }
 

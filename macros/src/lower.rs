@@ -303,6 +303,7 @@ impl<'e> Lowerer<'e> {
                 prefix.push(syn::parse_quote!(let #pat = #value;));
             }
         }
+        let arguments = prefix.len();
         let mut block = input.block;
         desugar_destructuring_assignments(&mut block, &mut l.hidden_count);
         let braces = block.brace_token.span;
@@ -310,6 +311,11 @@ impl<'e> Lowerer<'e> {
         block.stmts = prefix;
         let root = l.block_in_scope(block, root_scope, true);
         l.pop_scope_to(root_scope);
+        for stmt in &root.stmts[..arguments] {
+            if let Stmt::Let(let_) = stmt {
+                let_.binding.locals.iter().for_each(|&local| l.locals[local].argument = true);
+            }
+        }
         let values =
             no_drop_stmts.into_iter().chain(owned_stmts.into_iter().map(|i| (i, Value::Owned))).chain(items_stmts);
         for (i, value) in values {
@@ -2474,10 +2480,30 @@ impl<'ast> syn::visit::Visit<'ast> for JumpFinder<'_> {
 /// What a value of a type without drop glue is: plain when it is also `Copy`, [`Value::MutRef`] when it holds a
 /// `&mut` (which a use by value moves). `None` for a type that may have drop glue.
 fn no_drop_value(ty: &syn::Type) -> Option<Value> {
+    // `Option<&mut T>`: a `&mut` that may be missing (`cur = node.next.as_deref_mut()`).
+    if let Some(inner) = option_of(ty)
+        && matches!(inner, syn::Type::Reference(r) if r.mutability.is_some())
+    {
+        return Some(Value::MutRef);
+    }
     match (no_drop_type(ty), has_mut_reference(ty)) {
         (false, _) => None,
         (true, false) => Some(Value::Plain),
         (true, true) => Some(Value::MutRef),
+    }
+}
+
+/// `T` of `Option<T>` (std's path or the bare name).
+fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if p.qself.is_some() || last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
+        _ => None,
     }
 }
 

@@ -1023,15 +1023,16 @@ impl<'a> Emitter<'a> {
         self.leaves_the_state(k, in_place) || self.drops_early_in_place(k, in_place) || self.holds_a_mut_ref(in_place)
     }
 
-    /// The arm would hold in place a `&mut` that the body declared (a `Vec<&mut Node>`'s `pop()`, a `let n: &mut
-    /// Node`): reached through the state, it could be reborrowed for the step only, where the plain fn reborrows it
-    /// for its whole lifetime (`stack.extend(n.children.iter_mut())` after the `yield_!`: rustc's E0521). By value,
-    /// the arm moves it out of the state and stores it back. (A `&mut` argument, `&mut self`, stays in place: what
-    /// it reaches is reborrowed from the caller's data, and by value would copy the whole state on every resume.)
+    /// The arm would hold in place a `&mut` that the body took itself (a `Vec<&mut Node>`'s `pop()`, an
+    /// `Option<&mut List>`, a `let n: &mut Node`): reached through the state, it could be reborrowed for the step
+    /// only, where the plain fn reborrows it for its whole lifetime (`stack.extend(n.children.iter_mut())` after the
+    /// `yield_!`: rustc's E0521). By value, the arm moves it out of the state and stores it back. (A `&mut` argument,
+    /// `&mut self`, stays in place: by value would copy the whole state on every resume of every method taking
+    /// `&mut self`.)
     fn holds_a_mut_ref(&self, in_place: &[LocalId]) -> bool {
         in_place.iter().any(|&l| {
             let local = &self.body.locals[l];
-            local.value == Value::MutRef && local.scope != self.body.root.scope
+            local.value == Value::MutRef && !local.argument
         })
     }
 
