@@ -184,9 +184,10 @@ pub mod state {
 
     /// Owns the `&mut` to the state for one resume step and writes the terminal state when the step ends.
     ///
-    /// The runtime holds it around the step (`Machine`'s `next`, `resume`, `poll_next`), which gets it as its parameter, so it is dropped
-    /// after every local of the step: locals held in the state (outer scopes) are dropped after the step's own
-    /// locals (inner scopes), as in the plain function, both on return and while unwinding from a panic.
+    /// The runtime holds it around the step (`Machine`'s `next`, `resume`, `poll_next`), which gets it as its
+    /// parameter, so it is dropped after every local of the step: locals held in the state (outer scopes) are
+    /// dropped after the step's own locals (inner scopes), as in the plain function, both on return and while
+    /// unwinding from a panic.
     pub struct Guard<'a, S: States> {
         /// The coroutine's state, borrowed for the step.
         pub state: &'a mut S,
@@ -197,7 +198,7 @@ pub mod state {
     impl<'a, S: States> Guard<'a, S> {
         /// Starts a resume step.
         #[inline(always)]
-        pub fn new(state: &'a mut S) -> Self {
+        pub(crate) fn new(state: &'a mut S) -> Self {
             Guard { state, exit: Exit::Unwinding }
         }
 
