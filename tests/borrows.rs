@@ -1616,3 +1616,37 @@ fn a_list_s_values_by_mut_reference_once_the_walk_has_moved_on() {
     }
     assert_eq!((list.value, list.next.as_ref().map(|n| n.value)), (11, Some(12)));
 }
+
+/// `.skip(n).enumerate()` by index: the positions count from 0 after the skipped items (`.enumerate().skip(n)`
+/// keeps the first ones' positions), also with `.take(n)` and `.cloned()` around.
+#[stackless::coroutine]
+fn skipped_then_counted(v: Vec<u32>, n: usize) -> impl Iterator<Item = (usize, u32)> {
+    for (i, x) in v.iter().skip(n).enumerate() {
+        yield_!((i, *x));
+    }
+    for (i, x) in v.iter().copied().skip(n + 1).enumerate().take(2) {
+        yield_!((i + 100, x));
+    }
+    for (i, x) in v.iter().enumerate().skip(n) {
+        yield_!((i + 200, *x + u32::try_from(v.len()).unwrap()));
+    }
+}
+
+fn skipped_then_counted_plain(v: &[u32], n: usize) -> Vec<(usize, u32)> {
+    let mut out: Vec<(usize, u32)> = v.iter().skip(n).enumerate().map(|(i, x)| (i, *x)).collect();
+    out.extend(v.iter().copied().skip(n + 1).enumerate().take(2).map(|(i, x)| (i + 100, x)));
+    out.extend(v.iter().enumerate().skip(n).map(|(i, x)| (i + 200, *x + u32::try_from(v.len()).unwrap())));
+    out
+}
+
+#[test]
+fn skipped_then_enumerated_by_index() {
+    let v = vec![4, 5, 6, 7];
+    for n in 0..=5 {
+        assert_eq!(
+            skipped_then_counted(v.clone(), n).collect::<Vec<_>>(),
+            skipped_then_counted_plain(&v, n),
+            "n = {n}"
+        );
+    }
+}

@@ -659,7 +659,8 @@ impl<'e> Lowerer<'e> {
     ///
     /// Input: `for x in &v { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(x) =
     /// ::stackless::by_index::item(&v, __index1) { __index1 += 1; .. } }` (`item` is `v.get(__index1)`), the index's local named as a `for` loop's iterator (`for_x`). Over
-    /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`). With
+    /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`; over
+    /// `v.iter().skip(n).enumerate()`, to the index less its start). With
     /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item; with
     /// `.skip(n)`, it starts at `n`; with `.take(n)`, it stops at an end read once before the loop. With `.copied()`
     /// or `.cloned()`, the pattern binds a copy of the item. Over `v.windows(k)` and `v.chunks(k)` (forwards), the
@@ -699,6 +700,20 @@ impl<'e> Lowerer<'e> {
                 (strip_parens(&m.receiver), Some(&t.elems[0]), &t.elems[1])
             }
             (iterated, pat) => (iterated, None, pat),
+        };
+        // `v.iter().skip(n).enumerate()`: the index starts at `n`, the position at 0.
+        let (iterated, skipped, counted_after_skip) = match iterated {
+            Expr::MethodCall(m)
+                if m.method == "skip"
+                    && m.args.len() == 1
+                    && count_argument(&m.args[0])
+                    && position.is_some()
+                    && skipped.is_none()
+                    && !backwards =>
+            {
+                (strip_parens(&m.receiver), Some(&m.args[0]), true)
+            }
+            iterated => (iterated, skipped, false),
         };
         // (Around `enumerate()`, the items are pairs, which aren't references to copy.)
         if by_value.is_some() && position.is_some() {
@@ -886,7 +901,15 @@ impl<'e> Lowerer<'e> {
             None => (pat.to_token_stream(), None),
         };
         let (label, stmts) = (&f.label, &f.body.stmts);
-        let position = position.map(|p| quote::quote!(let #p = #index;));
+        // (After an inner `skip(n)`, the position counts from the index's start: `i` is `__index1 - __start2`.)
+        let (first, position) = match position {
+            Some(p) if counted_after_skip => {
+                let first = hidden("start");
+                let position = quote::quote!(let #p = #index - #first;);
+                (Some(quote::quote!(let #first: usize = #index;)), Some(position))
+            }
+            p => (None, p.map(|p| quote::quote!(let #p = #index;))),
+        };
         let step = step.then(|| quote::quote!(#index += 1;));
         // The size, read once; `windows(0)` and `chunks(0)` panic as they do, when the loop starts.
         let size = slices.as_ref().zip(size.as_ref()).map(|((method, k), size)| {
@@ -898,6 +921,7 @@ impl<'e> Lowerer<'e> {
         // (The index first: the caller names the block's first local after the loop, as a `for` loop's iterator.)
         let rewritten = syn::parse2(quote::quote! {{
             let mut #index: usize = #start;
+            #first
             #end
             #size
             #label while let ::core::option::Option::Some(#pat) = #get {
