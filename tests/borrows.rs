@@ -1650,3 +1650,36 @@ fn skipped_then_enumerated_by_index() {
         );
     }
 }
+
+/// Over `&mut` items: `.take(n)` and `.skip(n).enumerate()` by index too.
+#[stackless::coroutine]
+fn bumped(mut v: Vec<u32>, n: usize) -> impl Iterator<Item = u32> {
+    for x in v.iter_mut().take(n) {
+        *x += 10;
+        yield_!(*x);
+    }
+    for (i, x) in v.iter_mut().skip(1).enumerate() {
+        *x += u32::try_from(i).unwrap();
+        yield_!(*x);
+    }
+}
+
+#[test]
+fn mutable_items_taken_and_counted_after_a_skip() {
+    for n in 0..=4 {
+        let mut v = [1u32, 2, 3];
+        let mut want: Vec<u32> = v
+            .iter_mut()
+            .take(n)
+            .map(|x| {
+                *x += 10;
+                *x
+            })
+            .collect();
+        want.extend(v.iter_mut().skip(1).enumerate().map(|(i, x)| {
+            *x += u32::try_from(i).unwrap();
+            *x
+        }));
+        assert_eq!(bumped(vec![1, 2, 3], n).collect::<Vec<_>>(), want, "n = {n}");
+    }
+}

@@ -2,14 +2,15 @@
 //!
 //! - Methods: how they take their receiver ([`consuming_method`], [`borrowing_method`], [`shared_method`]), the
 //!   views of their receiver they return ([`std_view`]), the iterators and adapters that borrow it
-//!   ([`BORROWING_ITERATORS`], [`ITERATOR_ADAPTERS`]), those that take or keep a sequence's items.
+//!   ([`BORROWING_ITERATORS`], [`ITERATOR_ADAPTERS`]), those that take or keep a sequence's items, those that
+//!   change a sequence ([`sequence_change`]).
 //! - Macros: those taking expressions by reference or by value ([`REF_MACROS`], [`VALUE_MACROS`],
 //!   [`LOGGING_MACROS`]), those that
 //!   end their arguments' temporaries ([`drops_own_temporaries`]), those that panic ([`PANIC_MACROS`]).
 //! - Types: the std collections that own their items ([`owned_type`]), the types without drop glue
 //!   ([`no_drop_type`]), the sequences a `for` loop over a borrow goes through by index ([`indexed_type`],
 //!   [`indexed_expr`]), those whose layout is a pointer's multiple ([`word_type`], [`word_expr`]), the scalars
-//!   ([`scalar_type`], [`scalar_expr`]).
+//!   ([`scalar_type`], [`scalar_expr`]), and what an `Option` holds ([`option_of`]).
 //!
 //! A name here is a guess from syntax alone (the macro sees no types): each table says what it assumes and what a
 //! user type with the same name would be taken for.
@@ -203,10 +204,7 @@ pub fn indexed_expr(expr: &syn::Expr) -> bool {
         Expr::Paren(p) => indexed_expr(&p.expr),
         Expr::Array(_) | Expr::Repeat(_) => true,
         Expr::Macro(m) => m.mac.path.is_ident("vec"),
-        Expr::MethodCall(m) if m.method == "collect" && m.args.is_empty() => m.turbofish.as_ref().is_some_and(|t| {
-            matches!(t.args.first(), Some(syn::GenericArgument::Type(syn::Type::Path(p)))
-                if t.args.len() == 1 && p.qself.is_none() && std_path(&p.path, INDEXED_SEQUENCES))
-        }),
+        Expr::MethodCall(m) if m.method == "collect" => collected_type(m).is_some_and(indexed_type),
         Expr::MethodCall(m) => m.method == "to_vec" && m.args.is_empty(),
         Expr::Call(c) => {
             let Expr::Path(f) = &*c.func else { return false };
@@ -265,16 +263,33 @@ pub fn word_type(ty: &syn::Type) -> Option<Word> {
             if std_path(&p.path, WORD_POINTERS) {
                 return Some(Word::Pointer);
             }
-            if std_path(&p.path, &["Option"]) {
-                // `Option<Vec<T>>`: the `None` takes one of the capacity's unused values, leaving plenty.
-                let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
-                let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..] else {
-                    return None;
-                };
-                return word_type(inner);
-            }
-            None
+            // `Option<Vec<T>>`: the `None` takes one of the capacity's unused values, leaving plenty.
+            option_of(ty).and_then(word_type)
         }
+        _ => None,
+    }
+}
+
+/// `T` of std's `Option<T>` (written bare or by std's path).
+pub fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    if p.qself.is_some() || !std_path(&p.path, &["Option"]) {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else { return None };
+    match &args.args.iter().collect::<Vec<_>>()[..] {
+        [syn::GenericArgument::Type(inner)] => Some(inner),
+        _ => None,
+    }
+}
+
+/// The type written in `collect::<T>()`'s turbofish.
+fn collected_type(m: &syn::ExprMethodCall) -> Option<&syn::Type> {
+    if m.method != "collect" || !m.args.is_empty() {
+        return None;
+    }
+    match m.turbofish.as_ref()?.args.first() {
+        Some(syn::GenericArgument::Type(ty)) => Some(ty),
         _ => None,
     }
 }
@@ -302,13 +317,7 @@ pub fn word_expr(expr: &syn::Expr, of_path: &dyn Fn(&syn::Ident) -> Option<Word>
         Expr::MethodCall(m) if m.args.is_empty() => match m.method.to_string().as_str() {
             "len" => Some(Word::Number),
             "to_vec" | "to_string" => Some(Word::Buffer),
-            "collect" => {
-                let ty = m.turbofish.as_ref().and_then(|t| match t.args.first() {
-                    Some(syn::GenericArgument::Type(ty)) => Some(ty),
-                    _ => None,
-                })?;
-                word_type(ty).filter(|w| *w == Word::Buffer)
-            }
+            "collect" => word_type(collected_type(m)?).filter(|w| *w == Word::Buffer),
             _ => None,
         },
         Expr::Call(c) => {
@@ -460,17 +469,13 @@ pub fn shared_method(name: &str) -> bool {
 /// use goes on over what the sequence holds then).
 pub fn sequence_change(name: &str) -> bool {
     (name.ends_with("_mut") && name != "borrow_mut")
+        || ITEM_TAKERS.contains(&name)
         || matches!(
             name,
             "push"
                 | "push_back"
                 | "push_front"
-                | "pop"
-                | "pop_back"
-                | "pop_front"
                 | "insert"
-                | "remove"
-                | "swap_remove"
                 | "clear"
                 | "truncate"
                 | "resize"

@@ -36,8 +36,8 @@ use syn::{Expr, Pat, Stmt as SynStmt, Token};
 
 use crate::conventions::{
     BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, VIEW_KEEPERS, Word,
-    deref_read_type, indexed_expr, indexed_type, leaves_type_open, no_drop_type, owned_type, panicking_macro,
-    plain_primitive_call, scalar_expr, scalar_type, std_view, typed_by_its_uses, word_expr, word_type,
+    deref_read_type, indexed_expr, indexed_type, leaves_type_open, no_drop_type, option_of, owned_type,
+    panicking_macro, plain_primitive_call, scalar_expr, scalar_type, std_view, typed_by_its_uses, word_expr, word_type,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -955,13 +955,13 @@ impl<'e> Lowerer<'e> {
         (!items.is_empty()).then_some(locals)
     }
 
-    /// The [`Word`] of the local or argument a path names.
     /// The local a name as written resolves to (`self` is bound as `__self`).
     fn local_named(&self, ident: &syn::Ident) -> Option<LocalId> {
         let bound = if ident == "self" { "__self".to_string() } else { ident.to_string() };
         self.env.iter().rev().find(|(n, _)| *n == bound).map(|&(_, local)| local)
     }
 
+    /// The [`Word`] of the local or argument a path names.
     fn word_of(&self, ident: &syn::Ident) -> Option<Word> {
         match self.env.iter().rev().find(|(n, _)| ident == n) {
             Some(&(_, l)) => self.locals[l].word,
@@ -2514,20 +2514,6 @@ fn no_drop_value(ty: &syn::Type) -> Option<Value> {
         (false, _) => None,
         (true, false) => Some(Value::Plain),
         (true, true) => Some(Value::MutRef),
-    }
-}
-
-/// `T` of `Option<T>` (std's path or the bare name).
-fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if p.qself.is_some() || last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
-    match args.args.first()? {
-        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
-        _ => None,
     }
 }
 

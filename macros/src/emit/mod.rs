@@ -836,8 +836,6 @@ impl<'a> Emitter<'a> {
         Output { items, machine, joins }
     }
 
-    /// In place: the pattern that binds group `c`'s variant: `at`, and each shared local by `&mut` (as every
-    /// arm of the group names it).
     /// Local `l`'s field in a state's struct literal or pattern, given `value`: the shorthand (`Suspend0 { n }`,
     /// which is what `cargo expand` then shows) where `value` is `l`'s own name (`plain`) and the field is named so
     /// (decided once per local, without reading tokens back: each read crosses the proc-macro bridge).
@@ -856,6 +854,8 @@ impl<'a> Emitter<'a> {
         quote!(#[allow(unused_variables)] #value)
     }
 
+    /// In place: the pattern that binds group `c`'s variant: `at`, and each shared local by `&mut` (as every
+    /// arm of the group names it).
     fn group_binding(&self, c: usize) -> TokenStream {
         let state = self.names.state();
         let cv = group_variant(c);
