@@ -2663,3 +2663,52 @@ fn values_typed_by_later_code_are_held_as_they_are() {
     let got: Vec<_> = parsed_later(&["1", "x", "3"]).collect();
     assert_eq!(got, [Ok(1), Err(String::from("x")), Ok(3), Err(String::from("between")), Ok(1)]);
 }
+
+/// A `let` resumed inside the initializer of another `let`'s block, whose `match` suspends again in every arm
+/// (one through a loop left by `break yield_!(..)`, which only the emitted loop shows): resumed there, the outer
+/// block never completes either, so `word` is not bound and nothing after it is emitted in that arm. (Emitted,
+/// `lens(&word)` typed `word` as `str` before the arms that give it its type: E0277; difftest seed 0x5eedb8,
+/// program 570.)
+#[stackless::coroutine(resume = mut r)]
+fn every_arm_suspends_again(p: i64) -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    fn lens(s: &str) -> i64 {
+        s.len() as i64
+    }
+    let word = {
+        let n = match yield_!(p) % 3 {
+            0 => {
+                let a = yield_!(r);
+                a + 1
+            }
+            1 => {
+                let mut c = 0;
+                loop {
+                    if c >= 1 {
+                        break yield_!(yield_!(3));
+                    }
+                    c += 1;
+                }
+            }
+            _ => yield_!(r * 2),
+        };
+        format!("word{n}")
+    };
+    lens(&word)
+}
+
+#[test]
+fn a_block_resumed_where_every_arm_suspends_again() {
+    let mut c = every_arm_suspends_again(7);
+    assert_eq!(step(&mut c, 5), CoroutineState::Yielded(7));
+    assert_eq!(step(&mut c, 3), CoroutineState::Yielded(5));
+    assert_eq!(step(&mut c, 40), CoroutineState::Complete(6));
+    let mut c = every_arm_suspends_again(7);
+    assert_eq!(step(&mut c, 5), CoroutineState::Yielded(7));
+    assert_eq!(step(&mut c, 4), CoroutineState::Yielded(3));
+    assert_eq!(step(&mut c, 0), CoroutineState::Yielded(0));
+    assert_eq!(step(&mut c, 123), CoroutineState::Complete(7));
+    let mut c = every_arm_suspends_again(7);
+    assert_eq!(step(&mut c, 5), CoroutineState::Yielded(7));
+    assert_eq!(step(&mut c, 2), CoroutineState::Yielded(10));
+    assert_eq!(step(&mut c, 1), CoroutineState::Complete(5));
+}

@@ -403,10 +403,18 @@ impl Emitter<'_> {
     pub(super) fn emitted_rest_completes(&self, node: &Node, k: YieldId) -> bool {
         let Node::Block { id: None, block, .. } = node else { return true };
         let Some(i) = block.stmts.iter().position(|s| stmt_contains(s, k)) else { return true };
-        block.stmts[i + 1..].iter().all(|stmt| match stmt {
-            Stmt::Let(l) => l.init.as_ref().is_none_or(|init| self.full_node_completes(init)),
-            Stmt::Expr(n, _) => self.full_node_completes(n),
-        })
+        // The statement resumed in may itself be a `let` whose block never completes once emitted (`let v = { let
+        // w = match yield_!(..) { .. every arm suspends .. }; w };`): then neither does this block, and what
+        // follows it would type the value from code that can't run (difftest seed 0x5eedb8, program 570).
+        let resumed_completes = match &block.stmts[i] {
+            Stmt::Let(l) => l.init.as_ref().is_none_or(|init| self.emitted_rest_completes(init, k)),
+            Stmt::Expr(n, _) => self.emitted_rest_completes(n, k),
+        };
+        resumed_completes
+            && block.stmts[i + 1..].iter().all(|stmt| match stmt {
+                Stmt::Let(l) => l.init.as_ref().is_none_or(|init| self.full_node_completes(init)),
+                Stmt::Expr(n, _) => self.full_node_completes(n),
+            })
     }
 
     pub(super) fn cont_node_never_completes(&self, node: &Node, k: YieldId) -> bool {
