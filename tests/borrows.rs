@@ -471,6 +471,36 @@ fn fields_of_mut_self_split_before_the_loop() {
     assert_eq!(t.seen, 4);
 }
 
+/// A field borrowed through `&mut self` is fine across a `yield_!` where the state doesn't hold `self` beside it:
+/// the borrow dead there (`push_then_count`), or `self` not used after it (`push_later`, the borrow takes `self` for
+/// good). Both held is reported at the borrow (tests/ui/borrow/field_of_mut_self_held_beside_self.rs).
+impl Tally {
+    #[stackless::coroutine]
+    fn push_then_count(&mut self) -> impl Iterator<Item = u32> + '_ {
+        let items = &mut self.items;
+        items.push(7);
+        yield_!(items.len() as u32);
+        self.seen += 1;
+        yield_!(self.seen);
+    }
+
+    #[stackless::coroutine]
+    fn push_later(&mut self) -> impl Iterator<Item = u32> + '_ {
+        let seen = &mut self.seen;
+        yield_!(*seen);
+        *seen += 10;
+        yield_!(*seen);
+    }
+}
+
+#[test]
+fn a_field_of_mut_self_borrowed_where_self_is_not_held_beside_it() {
+    let mut t = Tally { items: vec![1], seen: 0 };
+    assert_eq!(t.push_then_count().collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(t.push_later().collect::<Vec<_>>(), [1, 11]);
+    assert_eq!((t.items, t.seen), (vec![1, 7], 11));
+}
+
 // ----- `for` loops over a borrow of a local `Vec`, `VecDeque` or array: by index -----
 // The state can't hold an iterator borrowing the coroutine's own local across a `yield_!`; a loop over a borrow of
 // a sequence whose body doesn't name it goes by index instead (its items are the same: the loop's borrow keeps

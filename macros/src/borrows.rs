@@ -802,7 +802,10 @@ impl<'a> Checker<'a> {
                 }),
             },
         };
-        let Some(((owner, span), help, owned_instead)) = found else { return };
+        let Some(((owner, span), help, owned_instead)) = found else {
+            self.reborrow_beside_its_mut_ref(init, &locals);
+            return;
+        };
         let name = self.body.locals[owner].written.clone();
         let help = help.replace("{name}", &name);
         // A method's receiver (or another operand) evaluated before a suspension point in the same expression
@@ -837,6 +840,53 @@ impl<'a> Checker<'a> {
             )
         };
         self.errors.error(span, message);
+    }
+
+    /// A `let` whose value borrows a part of what a `&mut` local points to (`let r = &mut self.buf;` with `&mut
+    /// self`), with both still in use at one suspension point: the state would hold the `&mut` and a borrow through
+    /// it (rustc's E0505, "cannot move out of value because it is borrowed", at the `yield_!`), where rustc's own
+    /// coroutine holds the one in place beside the other. Only borrows rustc surely ties to the `&mut`: a `&mut`
+    /// of any part of it, and a shared borrow of one of its fields (`&self.items`). A shared borrow deeper in (`&self
+    /// .r.x`) may go through a shared reference the field holds, which doesn't borrow `self`.
+    fn reborrow_beside_its_mut_ref(&mut self, init: &Leaf, locals: &[LocalId]) {
+        let Expr::Reference(borrow) = strip_parens(&init.expr) else { return };
+        let mut root = strip_parens(&borrow.expr);
+        let (mut fields, mut indexes) = (0, 0);
+        loop {
+            match root {
+                Expr::Field(f) => (root, fields) = (strip_parens(&f.base), fields + 1),
+                Expr::Index(i) => (root, indexes) = (strip_parens(&i.expr), indexes + 1),
+                _ => break,
+            }
+        }
+        let tied = if borrow.mutability.is_some() { fields + indexes > 0 } else { fields == 1 && indexes == 0 };
+        let Some(owner) = Self::local_of(init, root).filter(|&o| tied && self.body.locals[o].value == Value::MutRef)
+        else {
+            return;
+        };
+        let live_at = |k: usize, l: LocalId| self.an.stored[k].contains(&l) && !self.an.dead[k].contains(l);
+        let both_held = (0..self.an.stored.len()).any(|k| {
+            !self.body.yields[k].join
+                && self.an.reachable[k]
+                && live_at(k, owner)
+                && locals.iter().any(|&l| live_at(k, l))
+        });
+        if !both_held {
+            return;
+        }
+        let name = &self.body.locals[owner].written;
+        let part = borrow.expr.to_token_stream().to_string().replace(" . ", ".").replace(" [", "[");
+        self.errors.error(
+            borrow.expr.span(),
+            format!(
+                "this borrows `{part}` through `{name}`, and both the borrow and `{name}` are still in use at a later \
+                 `yield_!`\n\
+                 note: the coroutine's state holds `{name}`, a `&mut`, to use it after the `yield_!`, and can't hold a \
+                 borrow through it beside it\n\
+                 help: borrow `{part}` again after the `yield_!` instead of holding the borrow, or don't use `{name}` \
+                 after the `yield_!` (the borrow then takes it for good)"
+            ),
+        );
     }
 
     /// `ref x` / `ref mut x` in a pattern, still used after a suspension point: a borrow of a temporary (an
