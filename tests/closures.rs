@@ -380,3 +380,86 @@ fn a_move_closure_before_a_let_else_takes_a_value_held_in_place() {
     });
     assert_eq!(trace, strs(&["going on", "drop s", "done"]));
 }
+
+// ----- closures in the iterator of a `for` loop that suspends -----
+// The loop's iterator is in the state at its `yield_!`s, so a closure in it can't borrow the coroutine's own locals.
+// One that names only locals surely `Copy` (numbers, `bool`s, `char`s, shared references) and changes none of them
+// is made `move`: a copy is the same value, since the plain fn's borrow keeps the local unchanged while the loop
+// runs. Each is compared with the plain loop.
+
+#[stackless::coroutine]
+fn above(v: Vec<i32>, limit: i32) -> impl Iterator<Item = i32> {
+    let step = 2;
+    for x in v.into_iter().filter(|x| *x > limit).map(|x| x * step) {
+        yield_!(x);
+    }
+    yield_!(limit + step);
+}
+
+#[stackless::coroutine]
+fn other_than<'a>(words: Vec<&'a str>, sep: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let upper = false;
+    for w in words.into_iter().filter(|w| *w != sep && (upper || !w.is_empty())) {
+        yield_!(w);
+    }
+}
+
+#[test]
+fn loop_closures_naming_only_copy_locals_capture_copies() {
+    let plain_above = |v: Vec<i32>, limit: i32| {
+        let mut out = Vec::new();
+        let step = 2;
+        for x in v.into_iter().filter(|x| *x > limit).map(|x| x * step) {
+            out.push(x);
+        }
+        out.push(limit + step);
+        out
+    };
+    assert_eq!(above(vec![5, 1, 9, 3], 4).collect::<Vec<_>>(), plain_above(vec![5, 1, 9, 3], 4));
+    assert_eq!(other_than(vec!["a", ",", "", "b"], ",").collect::<Vec<_>>(), ["a", "b"]);
+}
+
+// A closure bound by `let` that only reads numbers or shared references by value (`x * factor`, `factor.pow(2)`,
+// `w != sep`) is made `move` too, so it can be held across a `yield_!`. One that uses a number by reference is
+// left as written: it compiles where it isn't held (`ref_to_a_number_used_before_the_yield`).
+
+#[stackless::coroutine]
+fn scaled_by_closures(factor: i32, xs: Vec<i32>, sep: &str) -> impl Iterator<Item = i32> + '_ {
+    let base = 10 + 2;
+    let scale = |x: i32| x * factor + factor.pow(2);
+    let shift = |x: i32| x + base;
+    let other = |w: &str| w != sep;
+    for x in xs {
+        yield_!(shift(scale(x)));
+    }
+    yield_!(i32::from(other("a")) + base);
+}
+
+#[stackless::coroutine]
+fn ref_to_a_number_used_before_the_yield(factor: i32) -> impl Iterator<Item = i32> {
+    let first = {
+        let at = || &factor;
+        *at() + 1
+    };
+    yield_!(first);
+    yield_!(factor);
+}
+
+#[test]
+fn let_closures_reading_copy_locals_capture_copies() {
+    let plain = |factor: i32, xs: Vec<i32>, sep: &str| {
+        let mut out = Vec::new();
+        let base = 10 + 2;
+        let scale = |x: i32| x * factor + factor.pow(2);
+        let shift = |x: i32| x + base;
+        let other = |w: &str| w != sep;
+        for x in xs {
+            out.push(shift(scale(x)));
+        }
+        out.push(i32::from(other("a")) + base);
+        out
+    };
+    assert_eq!(scaled_by_closures(3, vec![1, 2], "a").collect::<Vec<_>>(), plain(3, vec![1, 2], "a"));
+    assert_eq!(scaled_by_closures(-2, vec![5], ",").collect::<Vec<_>>(), plain(-2, vec![5], ","));
+    assert_eq!(ref_to_a_number_used_before_the_yield(4).collect::<Vec<_>>(), [5, 4]);
+}

@@ -38,8 +38,7 @@ use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, LoopId, Node, Stmt, Value};
 use crate::names::Hidden;
 use crate::syntax::{
-    format_captures, is_place_expression, macro_operands, pattern_names, ref_bindings, str_or_char_literal,
-    strip_parens, unpromoted,
+    closure_changes, closure_mentions, is_place_expression, ref_bindings, str_or_char_literal, strip_parens, unpromoted,
 };
 
 /// What a pattern's bindings bind into.
@@ -479,15 +478,23 @@ impl<'a> Checker<'a> {
             Holder::Loop => ("the loop holds the closure across a `yield_!`", true),
             Holder::Delegation => ("`yield_from!` holds it while it suspends", false),
         };
-        if let Some(mention) = self.closure_borrow(leaf, header) {
+        if let Some((mention, changed)) = self.closure_borrow(leaf, header) {
             // As the user wrote it (`self`, not the local it is bound to).
             let name = mention.to_string();
+            let help = if changed {
+                format!(
+                    "change `{name}` outside the closure (in the loop's body): a `move` closure would change a copy \
+                     of it"
+                )
+            } else {
+                format!("capture `{name}` by value: write `move` before the closure's parameters")
+            };
             self.errors.error(
                 mention.span(),
                 format!(
                     "this closure borrows `{name}`, and {holds}\n\
                      note: {STATE_MOVES}\n\
-                     help: capture `{name}` by value: write `move` before the closure's parameters"
+                     help: {help}"
                 ),
             );
             return;
@@ -611,12 +618,39 @@ impl<'a> Checker<'a> {
             Expr::Closure(c) if c.capture.is_none() => Self::named_local(init, c, |l| self.borrowed_by_closure(l)),
             Expr::Closure(_) => None,
             // The closures passed to the adapters of an iterator chain.
-            other => self.closure_borrow(init, other),
+            other => self.closure_borrow(init, other).map(|(mention, _)| mention),
         };
         let Some(mention) = mention else { return };
         let name = mention.to_string();
         let closure = l.binding.locals.first().map_or_else(String::new, |&b| self.body.locals[b].written.clone());
-        let message = if held_where(true) {
+        // A number (or a shared reference) is copied into a closure that only reads it (lowering made that one
+        // `move`): this one changes it or lends a borrow of it, which a copy wouldn't do the same.
+        let copyable = Self::local_of(init, &syn::parse_quote!(#mention))
+            .is_some_and(|x| self.body.locals[x].scalar || self.body.locals[x].value == Value::Plain);
+        let needs_the_local = match strip_parens(&init.expr) {
+            Expr::Closure(c) if copyable => Some(closure_changes(c, &mention)),
+            _ => None,
+        };
+        let message = if let Some(changes) = needs_the_local {
+            let (what, why, help) = if changes {
+                (
+                    "changes",
+                    format!("a copy would change in place of `{name}`"),
+                    format!("change `{name}` outside the closure, or pass it in (`|{name}: &mut _| ..`)"),
+                )
+            } else {
+                (
+                    "borrows",
+                    format!("this one uses `{name}` by reference, which a copy inside the closure couldn't lend out"),
+                    format!("use `{name}` by value in the closure (`|| {name}` rather than `|| &{name}`)"),
+                )
+            };
+            format!(
+                "this closure {what} `{name}`, and `{closure}` is still in scope at a later `yield_!`\n\
+                 note: {STATE_MOVES}; a closure that only reads a number is given a copy of it, but {why}\n\
+                 help: {help}"
+            )
+        } else if held_where(true) {
             format!(
                 "this closure borrows `{name}`, and `{closure}` holds the closure across a `yield_!`\n\
                  note: {STATE_MOVES}\n\
@@ -1054,7 +1088,8 @@ impl<'a> Checker<'a> {
     /// and the loop's iterator holds it across its suspension points. The first such local it borrows
     /// ([`Self::borrowed_by_closure`]), at its mention. (An adapter calls its closure more than once, so the
     /// closure can't move a captured local out: it borrows it.)
-    fn closure_borrow(&self, leaf: &Leaf, header: &Expr) -> Option<syn::Ident> {
+    /// Also: whether the closure changes that local (`inspect(|_| seen += 1)`), which `move` wouldn't fix.
+    fn closure_borrow(&self, leaf: &Leaf, header: &Expr) -> Option<(syn::Ident, bool)> {
         let mut expr = strip_parens(header);
         while let Expr::MethodCall(m) = expr
             && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
@@ -1064,7 +1099,8 @@ impl<'a> Checker<'a> {
                     && c.capture.is_none()
                     && let Some(found) = Self::named_local(leaf, c, |l| self.borrowed_by_closure(l))
                 {
-                    return Some(found);
+                    let changed = closure_changes(c, &found);
+                    return Some((found, changed));
                 }
             }
             expr = strip_parens(&m.receiver);
@@ -1086,43 +1122,9 @@ impl<'a> Checker<'a> {
     /// the closure binds itself (its parameters, its `let`s, its patterns), so that a shadowing binding is never
     /// taken for a capture.
     fn named_local(leaf: &Leaf, c: &syn::ExprClosure, wanted: impl Fn(LocalId) -> bool) -> Option<syn::Ident> {
-        struct Names {
-            bound: Vec<String>,
-            mentioned: Vec<syn::Ident>,
-        }
-        impl<'ast> syn::visit::Visit<'ast> for Names {
-            fn visit_pat(&mut self, pat: &'ast syn::Pat) {
-                self.bound.extend(pattern_names(pat));
-            }
-            fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
-                if p.qself.is_none()
-                    && let Some(ident) = p.path.get_ident()
-                {
-                    self.mentioned.push(ident.clone());
-                }
-            }
-            // `format!("{label}={v}")`, `println!("{}", total)`: the std macros' operands and inline captures.
-            fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-                let Some(operands) = macro_operands(mac) else { return };
-                for operand in operands.iter() {
-                    match operand {
-                        // `name = value`: `name` is the format's, not a local.
-                        Expr::Assign(a) => self.visit_expr(&a.right),
-                        Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => {
-                            let captured = format_captures(&s.value());
-                            self.mentioned.extend(captured.iter().map(|name| syn::Ident::new(name, s.span())));
-                        }
-                        other => self.visit_expr(other),
-                    }
-                }
-            }
-        }
-        let mut names = Names { bound: Vec::new(), mentioned: Vec::new() };
-        syn::visit::Visit::visit_expr_closure(&mut names, c);
-        names.mentioned.iter().filter(|i| !names.bound.contains(&i.to_string())).find_map(|ident| {
+        closure_mentions(c).into_iter().find(|ident| {
             let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
-            let (_, local) = leaf.env.iter().rev().find(|(n, _)| *n == name)?;
-            wanted(*local).then(|| ident.clone())
+            leaf.env.iter().rev().find(|(n, _)| *n == name).is_some_and(|&(_, local)| wanted(local))
         })
     }
 

@@ -961,6 +961,65 @@ impl<'e> Lowerer<'e> {
         self.env.iter().rev().find(|(n, _)| *n == bound).map(|&(_, local)| local)
     }
 
+    /// The header of a `for` loop that suspends, its adapters' closures that capture only locals surely `Copy`
+    /// (numbers, `bool`s, `char`s, shared references) made `move`: `v.into_iter().filter(|x| *x > limit)` would
+    /// borrow `limit`, a local in the state, for as long as the loop's iterator, which the state holds at the
+    /// `yield_!`. A copy is the same value: the plain fn's borrow keeps the local unchanged while the iterator lives,
+    /// and the closure changes none of them (one that assigns a capture keeps its borrow, and `borrows`' error).
+    fn closures_copying(&self, mut header: Expr) -> Expr {
+        let mut link = &mut header;
+        while let Expr::MethodCall(m) = link
+            && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
+        {
+            for arg in &mut m.args {
+                if let Expr::Closure(c) = arg
+                    && c.capture.is_none()
+                    && self.captures_only_copies(c)
+                {
+                    c.capture = Some(Token![move](c.inputs_begin.span));
+                }
+            }
+            link = &mut *m.receiver;
+            while let Expr::Paren(p) = link {
+                link = &mut *p.expr;
+            }
+        }
+        header
+    }
+
+    /// A closure bound by `let` (`let scale = |x| x * factor;`), made `move` when it names only locals surely
+    /// `Copy`, changes none of them, and uses them by value only: held across a `yield_!`, it would borrow them in
+    /// the state; a copy is the same value while the plain fn's borrow keeps them unchanged, and what the closure
+    /// returns can't borrow its own copy ([`crate::syntax::uses_only_by_value`]), so it compiles wherever the
+    /// borrowing closure does.
+    fn copying_closure(&self, c: &mut syn::ExprClosure) {
+        if c.capture.is_some() || !self.captures_only_copies(c) {
+            return;
+        }
+        let mentions = crate::syntax::closure_mentions(c);
+        let captured: Vec<&syn::Ident> = mentions.iter().filter(|i| self.local_named(i).is_some()).collect();
+        let scalars: Vec<&syn::Ident> =
+            captured.iter().copied().filter(|i| self.local_named(i).is_some_and(|l| self.locals[l].scalar)).collect();
+        if crate::syntax::uses_only_by_value(c, &captured, &scalars) {
+            c.capture = Some(Token![move](c.inputs_begin.span));
+        }
+    }
+
+    /// Closure `c` names some of the coroutine's locals, all surely `Copy`, and changes none of them.
+    fn captures_only_copies(&self, c: &syn::ExprClosure) -> bool {
+        let mentions = crate::syntax::closure_mentions(c);
+        let captures: Vec<(&syn::Ident, LocalId)> =
+            mentions.iter().filter_map(|ident| Some((ident, self.local_named(ident)?))).collect();
+        !captures.is_empty()
+            && captures.iter().all(|&(ident, l)| {
+                let local = &self.locals[l];
+                let shared_reference_argument =
+                    self.reference_arguments.contains(&l) && !self.exclusive_arguments.contains(&l);
+                (local.scalar || local.value == Value::Plain || shared_reference_argument)
+                    && !crate::syntax::closure_changes(c, ident)
+            })
+    }
+
     /// The [`Word`] of the local or argument a path names.
     fn word_of(&self, ident: &syn::Ident) -> Option<Word> {
         match self.env.iter().rev().find(|(n, _)| ident == n) {
@@ -1230,9 +1289,14 @@ impl<'e> Lowerer<'e> {
                 let rewritten = let_else_as_match(local);
                 self.stmt(rewritten, at_exit)
             }
-            SynStmt::Local(local) => {
+            SynStmt::Local(mut local) => {
                 let ordinal = self.lets;
                 self.lets += 1;
+                if let Some(init) = &mut local.init
+                    && let Expr::Closure(c) = &mut *init.expr
+                {
+                    self.copying_closure(c);
+                }
                 // A suspending initializer's yielded value takes the `let`'s lint attributes as well, an `expect`
                 // as an `allow` (`lint_attrs`): the lint may be raised there only, so the `let` keeps an `allow` too.
                 let suspends = local.init.as_ref().is_some_and(|i| find_yield(&i.expr).is_some());
@@ -1609,7 +1673,8 @@ impl<'e> Lowerer<'e> {
                     }
                     return node;
                 }
-                let iter = self.leaf(*f.expr, UseKind::Move);
+                let header = if suspends { self.closures_copying(*f.expr) } else { *f.expr };
+                let iter = self.leaf(header, UseKind::Move);
                 let id = self.new_loop(f.label.as_ref());
                 let it_scope = self.push_scope(false);
                 self.scopes[it_scope].ends_at_exit = at_exit && !self.scopes[it_scope].in_loop;

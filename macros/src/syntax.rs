@@ -647,6 +647,129 @@ pub fn field_path(expr: &Expr) -> Option<(&syn::Ident, Vec<String>)> {
     }
 }
 
+/// The names closure `c` mentions as plain paths (`limit`, `self`), in order, leaving out every name it binds
+/// itself (its parameters, its `let`s, its patterns), so that a shadowing binding is never taken for a capture; the
+/// std macros' operands and inline format captures (`format!("{label}={v}")`) count.
+pub fn closure_mentions(c: &syn::ExprClosure) -> Vec<syn::Ident> {
+    struct Names {
+        bound: Vec<String>,
+        mentioned: Vec<syn::Ident>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_pat(&mut self, pat: &'ast syn::Pat) {
+            self.bound.extend(pattern_names(pat));
+        }
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if p.qself.is_none()
+                && let Some(ident) = p.path.get_ident()
+            {
+                self.mentioned.push(ident.clone());
+            }
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            let Some(operands) = macro_operands(mac) else { return };
+            for operand in operands.iter() {
+                match operand {
+                    // `name = value`: `name` is the format's, not a local.
+                    Expr::Assign(a) => self.visit_expr(&a.right),
+                    Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => {
+                        let captured = format_captures(&s.value());
+                        self.mentioned.extend(captured.iter().map(|name| syn::Ident::new(name, s.span())));
+                    }
+                    other => self.visit_expr(other),
+                }
+            }
+        }
+    }
+    let mut names = Names { bound: Vec::new(), mentioned: Vec::new() };
+    syn::visit::Visit::visit_expr_closure(&mut names, c);
+    let Names { bound, mentioned } = names;
+    mentioned.into_iter().filter(|i| !bound.contains(&i.to_string())).collect()
+}
+
+/// Closure `c` changes the local `name` it captures (`|| seen += 1`), as [`changes_place`] sees it: it borrows it
+/// mutably.
+pub fn closure_changes(c: &syn::ExprClosure, name: &syn::Ident) -> bool {
+    let body =
+        syn::Block { brace_token: syn::token::Brace::default(), stmts: vec![syn::Stmt::Expr((*c.body).clone(), None)] };
+    changes_place(&body, name, &[])
+}
+
+/// Closure `c` uses each of `names` by value only: as an operand, an argument, an index, a value it returns or
+/// binds by value, never behind `&`, as a method's receiver (but `scalars`, a number's `factor.pow(2)`) or a
+/// field's base, in a nested closure or a macro, nor matched by a `ref` pattern. Made `move`, such a closure
+/// returns nothing that borrows its own copy of them.
+pub fn uses_only_by_value(c: &syn::ExprClosure, names: &[&syn::Ident], scalars: &[&syn::Ident]) -> bool {
+    struct Uses<'n> {
+        names: &'n [&'n syn::Ident],
+        scalars: &'n [&'n syn::Ident],
+        /// Inside a place whose address the expression takes (`&x`, `x.len()`, `x.0`).
+        borrowed: usize,
+        by_ref: bool,
+    }
+    impl Uses<'_> {
+        fn borrowed_in(&mut self, e: &Expr) {
+            self.borrowed += 1;
+            syn::visit::Visit::visit_expr(self, e);
+            self.borrowed -= 1;
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Uses<'_> {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if self.borrowed > 0 && p.path.get_ident().is_some_and(|i| self.names.contains(&i)) {
+                self.by_ref = true;
+            }
+        }
+        fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
+            self.borrowed_in(&r.expr);
+        }
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            match strip_parens(&m.receiver) {
+                Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.scalars.contains(&i)) => {}
+                receiver => self.borrowed_in(receiver),
+            }
+            m.args.iter().for_each(|a| self.visit_expr(a));
+        }
+        fn visit_expr_field(&mut self, f: &'ast syn::ExprField) {
+            self.borrowed_in(&f.base);
+        }
+        fn visit_expr_index(&mut self, i: &'ast syn::ExprIndex) {
+            self.borrowed_in(&i.expr);
+            self.visit_expr(&i.index);
+        }
+        fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+            if m.arms.iter().any(|a| binds_by_ref(&a.pat)) {
+                self.borrowed_in(&m.expr);
+            } else {
+                self.visit_expr(&m.expr);
+            }
+            for arm in &m.arms {
+                syn::visit::Visit::visit_arm(self, arm);
+            }
+        }
+        fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+            if binds_by_ref(&l.pat) { self.borrowed_in(&l.expr) } else { self.visit_expr(&l.expr) }
+        }
+        fn visit_local(&mut self, l: &'ast syn::Local) {
+            match &l.init {
+                Some(init) if binds_by_ref(&l.pat) => self.borrowed_in(&init.expr),
+                _ => syn::visit::visit_local(self, l),
+            }
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            self.borrowed_in(&c.body);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if self.names.iter().any(|n| mentions_ident(mac.tokens.clone(), n)) {
+                self.by_ref = true;
+            }
+        }
+    }
+    let mut uses = Uses { names, scalars, borrowed: 0, by_ref: false };
+    syn::visit::Visit::visit_expr(&mut uses, &c.body);
+    !uses.by_ref
+}
+
 /// Whether `body` may change the place `root.path` (a sequence a loop goes over by index) or a part of it, as
 /// written: an assignment to it or to a part, a `&mut` of it (or of `root` or a field on the way), a method call on
 /// it or on an item that changes its receiver ([`crate::conventions::sequence_change`]), a `write!` into it, or any

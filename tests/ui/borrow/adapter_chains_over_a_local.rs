@@ -29,12 +29,4 @@ fn bound_first(v: Vec<u32>) -> impl Iterator<Item = u32> {
     }
 }
 
-#[stackless::coroutine]
-fn filtered(v: Vec<u32>, min: u32) -> impl Iterator<Item = u32> {
-    let floor = min;
-    for x in v.into_iter().filter(|x| *x > floor) {
-        yield_!(x);
-    }
-}
-
 fn main() {}
