@@ -70,6 +70,18 @@ impl Emitter<'_> {
             {
                 TokenStream::new()
             }
+            // `yield_!(..);` resumed with a value it discards: a call at the user's `(..)`, so that rustc's
+            // `unused_must_use` (a `Result` resume value) points at the `yield_!`, as in the plain fn, rather than at
+            // the attribute (a bare `__arg;` is located there, even in parentheses at the user's tokens).
+            // The call spans the whole `yield_!(..)`: rustc's fix is `let _ = yield_!(..);`.
+            Stmt::Expr(Node::Yield(j), Some(_)) if *j == k => {
+                let point = &self.body.yields[k];
+                let identity = quote_spanned!(point.span=> ::core::convert::identity);
+                let mut arg =
+                    proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, self.cont_node(&Node::Yield(*j), k));
+                arg.set_span(point.args_span);
+                quote!(#identity #arg;)
+            }
             Stmt::Expr(node, semi) => {
                 let e = self.cont_node(node, k);
                 quote!(#e #semi)
