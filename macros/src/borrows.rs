@@ -61,7 +61,8 @@ enum Holder {
 
 /// What a method that borrows its receiver returns.
 enum Borrow {
-    Iterator,
+    /// Made by this method (`chars`, `iter`), which decides how to make its items owned.
+    Iterator(String),
     Getter,
     /// A guard (`cell.borrow_mut()`, `mutex.lock().unwrap()`), which has a `Drop` of its own.
     Guard,
@@ -437,28 +438,48 @@ impl<'a> Checker<'a> {
     /// A loop's iterator (`loop_`) or a delegate borrowing a temporary of its header that the transform holds in a
     /// hidden local (`self.queue.borrow()` in `for x in self.queue.borrow().iter()`): the error names the
     /// temporary as written, not the hidden local.
-    fn temporary_borrow(&mut self, owner: LocalId, span: Span, loop_: bool) {
-        let mut written = None;
+    /// `method`: what the header calls on the temporary (`chars` in `n.to_string().chars()`), which decides how to
+    /// make the items owned.
+    fn temporary_borrow(&mut self, owner: LocalId, span: Span, loop_: bool, method: &str) {
+        let (mut written, mut span) = (None, span);
         crate::ir::walk_block(&self.body.root, &mut |_| {}, &mut |l| {
             if l.binding.locals.contains(&owner)
                 && let Some(Node::Leaf(init)) = &l.init
             {
                 written = Some(crate::syntax::stringified(init.expr.to_token_stream()));
+                // At the user's own tokens: the hidden local's span is the transform's, which rustc shows "in this
+                // attribute macro expansion".
+                span = init.expr.span();
             }
         });
         let temporary = written.map_or_else(|| String::from("a temporary"), |w| format!("`{w}`"));
         let (what, over) = if loop_ {
-            ("this loop borrows", "iterate over `items`")
+            ("this loop borrows", "iterate over it by value (`for x in items`)")
         } else {
             ("this `yield_from!` borrows", "delegate to `items`")
         };
-        let copy = written_copy(&temporary);
+        // The items made owned in the header itself, where the method's items are `Copy` or `&str`s: the
+        // temporary is then only read while the header runs. (A copy of the temporary bound first would be a local
+        // the loop borrows in turn.)
+        let collected = match written_owned_items(method) {
+            Some(call) if temporary.starts_with('`') => {
+                let copies = format!("{}.{call}", &temporary[1..temporary.len() - 1]);
+                Some(if loop_ { format!("`for x in {copies}`") } else { format!("`yield_from!({copies})`") })
+            }
+            _ => None,
+        };
+        let help = match collected {
+            Some(collected) => format!("collect the items in the header: {collected}"),
+            None => {
+                format!("bind an owned copy of what the loop needs first ({}), then {over}", written_copy(&temporary))
+            }
+        };
         self.errors.error(
             span,
             format!(
                 "{what} a temporary, {temporary}, which the coroutine would hold while it suspends at a `yield_!`\n\
                  note: {STATE_MOVES}\n\
-                 help: bind an owned copy of what the loop needs first ({copy}), then {over}"
+                 help: {help}"
             ),
         );
     }
@@ -501,7 +522,11 @@ impl<'a> Checker<'a> {
         }
         let Some((owner, span)) = self.borrowed_local(leaf, expr, true) else { return };
         if self.body.locals[owner].hidden.is_some() {
-            self.temporary_borrow(owner, span, loop_);
+            let method = match expr {
+                Expr::MethodCall(m) => m.method.to_string(),
+                _ => String::new(),
+            };
+            self.temporary_borrow(owner, span, loop_, &method);
             return;
         }
         let local_name = self.body.locals[owner].written.clone();
@@ -823,16 +848,20 @@ impl<'a> Checker<'a> {
         // The help, and whether it is a way to hold something owned instead (a guard is what keeps the value
         // borrowed: holding it is the problem).
         let found = match self.borrowed_local(init, &init.expr, false) {
-            Some(found) => Some((found, "an index into `{name}`, a clone, or move `{name}` into the reference's place", true)),
+            Some(found) => Some((found, String::from("an index into `{name}`, a clone, or move `{name}` into the reference's place"), true)),
             None => match collected_references(&init.expr, bindings) {
                 // `let parts: Vec<&str> = line.split(',').collect();`: references into what the iterator borrows.
                 Some(iterator) => self.borrow_of_owned_local(init, iterator).map(|(found, _)| {
-                    (found, "collect owned copies (`.map(ToOwned::to_owned).collect::<Vec<String>>()` for `&str`s)", true)
+                    (found, String::from("collect owned copies (`.map(ToOwned::to_owned).collect::<Vec<String>>()` for `&str`s)"), true)
                 }),
                 None => self.borrow_of_owned_local(init, &init.expr).map(|(found, kind)| match kind {
-                    Borrow::Iterator => (found, "iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`", true),
-                    Borrow::Getter => (found, "an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`", true),
-                    Borrow::Guard => (found, "take the guard where it is used, after the `yield_!`, or end its scope before the `yield_!`", false),
+                    // `src.chars()` of a `String`: no `into_iter()`; its items collected are owned.
+                    Borrow::Iterator(method) => match written_owned_items(&method) {
+                        Some(call) => (found, format!("collect the items first (`{{name}}.{call}`), or keep an index into `{{name}}`"), true),
+                        None => (found, String::from("iterate by value (`{name}.into_iter()`, or collect into a `Vec` first), or keep an index into `{name}`"), true),
+                    },
+                    Borrow::Getter => (found, String::from("an owned copy of the result (`.to_owned()`, `.cloned()`, `.to_string()`), or an index into `{name}`"), true),
+                    Borrow::Guard => (found, String::from("take the guard where it is used, after the `yield_!`, or end its scope before the `yield_!`"), false),
                 }),
             },
         };
@@ -1023,8 +1052,8 @@ impl<'a> Checker<'a> {
                     let method = m.method.to_string();
                     let kind = match std_view(&method) {
                         _ if GUARD_METHODS.contains(&method.as_str()) && !adapted => Borrow::Guard,
-                        _ if BORROWING_ITERATORS.contains(&method.as_str()) => Borrow::Iterator,
-                        Some((Returns::Iter, _)) => Borrow::Iterator,
+                        _ if BORROWING_ITERATORS.contains(&method.as_str()) => Borrow::Iterator(method),
+                        Some((Returns::Iter, _)) => Borrow::Iterator(method),
                         Some((Returns::Ref | Returns::RefMut, _)) if !adapted => Borrow::Getter,
                         _ => return None,
                     };
@@ -1381,6 +1410,29 @@ fn delegate_locals(block: &Block) -> Vec<LocalId> {
 }
 
 /// The help's owned copy of a temporary (`` `self.queue.borrow()` `` gives `let items = self.queue.borrow().clone();`).
+/// The call of a `str` iterator `method` with its items made owned, as written after `s.`: collected as they are
+/// for `chars`, `bytes` and `char_indices` (they are `Copy`), as owned copies for the iterators of `&str`s
+/// (`lines`, `split(..)`); `None` for other methods.
+fn written_owned_items(method: &str) -> Option<String> {
+    let args = if matches!(
+        method,
+        "chars" | "bytes" | "char_indices" | "lines" | "split_whitespace" | "split_ascii_whitespace"
+    ) {
+        "()"
+    } else {
+        "(..)"
+    };
+    if matches!(method, "chars" | "bytes" | "char_indices") {
+        Some(format!("{method}{args}.collect::<Vec<_>>()"))
+    } else if STR_ITERATORS.contains(&method)
+        || matches!(std_view(method), Some((Returns::Iter, On::Any | On::LiteralPattern)))
+    {
+        Some(format!("{method}{args}.map(ToOwned::to_owned).collect::<Vec<_>>()"))
+    } else {
+        None
+    }
+}
+
 fn written_copy(temporary: &str) -> String {
     match temporary.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
         Some(expr) => format!("`let items = {expr}.clone();`"),
