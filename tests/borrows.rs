@@ -691,6 +691,77 @@ fn windows_chunks_and_skips_go_by_index() {
     assert_eq!(message, expected);
 }
 
+/// `buf.chunks_mut(k)` over a `&mut` argument (and a local `Vec`, and a field of `&mut self`) used again after the
+/// loop goes by index too, each chunk borrowed anew every round; `chunks_mut(0)` panics as `chunks_mut` does.
+#[stackless::coroutine]
+fn normalised(buf: &mut Vec<i32>, k: usize) -> impl Iterator<Item = i32> + '_ {
+    for chunk in buf.chunks_mut(k) {
+        let sum: i32 = chunk.iter().sum();
+        for x in chunk.iter_mut() {
+            *x -= sum;
+        }
+        yield_!(sum);
+    }
+    buf.push(0);
+    let mut own = [1, 2, 3];
+    for (i, chunk) in own.chunks_mut(2).enumerate() {
+        chunk[0] *= 10;
+        yield_!(i32::try_from(i).unwrap());
+    }
+    yield_!(own.iter().sum::<i32>() + i32::try_from(buf.len()).unwrap());
+}
+
+fn normalised_plain(buf: &mut Vec<i32>, k: usize) -> Vec<i32> {
+    let mut out = Vec::new();
+    for chunk in buf.chunks_mut(k) {
+        let sum: i32 = chunk.iter().sum();
+        for x in chunk.iter_mut() {
+            *x -= sum;
+        }
+        out.push(sum);
+    }
+    buf.push(0);
+    let mut own = [1, 2, 3];
+    for (i, chunk) in own.chunks_mut(2).enumerate() {
+        chunk[0] *= 10;
+        out.push(i32::try_from(i).unwrap());
+    }
+    out.push(own.iter().sum::<i32>() + i32::try_from(buf.len()).unwrap());
+    out
+}
+
+struct Frames {
+    data: Vec<u8>,
+    seen: usize,
+}
+
+impl Frames {
+    #[stackless::coroutine]
+    fn stamp(&mut self) -> impl Iterator<Item = u8> + '_ {
+        for frame in self.data.chunks_mut(2) {
+            frame[0] = 0xff;
+            yield_!(frame[frame.len() - 1]);
+            self.seen += 1;
+        }
+    }
+}
+
+#[test]
+fn chunks_mut_go_by_index() {
+    for k in 1..=5 {
+        let (mut a, mut b) = (vec![1, 2, 3, 4, 5], vec![1, 2, 3, 4, 5]);
+        assert_eq!(normalised(&mut a, k).collect::<Vec<_>>(), normalised_plain(&mut b, k), "k = {k}");
+        assert_eq!(a, b);
+    }
+    let mut f = Frames { data: vec![1, 2, 3, 4, 5], seen: 0 };
+    assert_eq!(f.stamp().collect::<Vec<_>>(), [2, 4, 0xff]);
+    assert_eq!((f.data, f.seen), (vec![0xff, 2, 0xff, 4, 0xff], 3));
+    let message = std::panic::catch_unwind(|| normalised(&mut vec![1], 0).count()).unwrap_err();
+    let expected = std::panic::catch_unwind(|| [1].chunks_mut(0).count()).unwrap_err();
+    assert_eq!(message.downcast_ref::<&str>(), expected.downcast_ref::<&str>());
+    assert!(expected.downcast_ref::<&str>().is_some_and(|e| e.contains("chunk size")));
+}
+
 #[stackless::coroutine]
 fn noisy_items(names: Vec<&'static str>) -> impl Iterator<Item = &'static str> {
     let items: Vec<Noisy> = names.iter().map(|&n| Noisy(n)).collect();

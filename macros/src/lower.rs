@@ -481,7 +481,7 @@ impl<'e> Lowerer<'e> {
                 Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "by_index") => {
                     match f.path.segments.last().map(|s| s.ident.to_string()).as_deref() {
                         Some("item" | "item_before" | "window" | "chunk") => Some(Value::Plain),
-                        Some("item_mut" | "item_before_mut") => Some(Value::MutRef),
+                        Some("item_mut" | "item_before_mut" | "chunk_mut") => Some(Value::MutRef),
                         _ => None,
                     }
                 }
@@ -663,8 +663,9 @@ impl<'e> Lowerer<'e> {
     /// `v.iter().skip(n).enumerate()`, to the index less its start). With
     /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item; with
     /// `.skip(n)`, it starts at `n`; with `.take(n)`, it stops at an end read once before the loop. With `.copied()`
-    /// or `.cloned()`, the pattern binds a copy of the item. Over `v.windows(k)` and `v.chunks(k)` (forwards), the
-    /// items are `window`s and `chunk`s of `v` by the same index, `k` read once into a local before the loop.
+    /// or `.cloned()`, the pattern binds a copy of the item. Over `v.windows(k)`, `v.chunks(k)` and `v.chunks_mut(k)`
+    /// (forwards), the items are `window`s, `chunk`s and `chunk_mut`s of `v` by the same index, `k` read once into a
+    /// local before the loop.
     fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
         // `.copied()` or `.cloned()` around the rest (or right after `iter()`, below): the items by value.
         let (iterated, by_value) = match by_value_adapter(strip_parens(&f.expr)) {
@@ -725,10 +726,10 @@ impl<'e> Lowerer<'e> {
             (None, Some((receiver, method))) => (receiver, Some(method), method == "cloned" && skipped.is_some()),
             (by_value, _) => (iterated, by_value, false),
         };
-        // `v.windows(k)`, `v.chunks(k)`: slices of `v` (forwards, not skipped), `k` read once.
+        // `v.windows(k)`, `v.chunks(k)`, `v.chunks_mut(k)`: slices of `v` (forwards, not skipped), `k` read once.
         let (iterated, slices) = match iterated {
             Expr::MethodCall(m)
-                if (m.method == "windows" || m.method == "chunks")
+                if (m.method == "windows" || m.method == "chunks" || m.method == "chunks_mut")
                     && m.args.len() == 1
                     && count_argument(&m.args[0])
                     && !backwards
@@ -745,7 +746,7 @@ impl<'e> Lowerer<'e> {
             Expr::MethodCall(m) if m.args.is_empty() && (m.method == "iter" || m.method == "iter_mut") => {
                 (strip_parens(&m.receiver), m.method == "iter_mut")
             }
-            Expr::MethodCall(m) if slices.is_some() => (strip_parens(&m.receiver), false),
+            Expr::MethodCall(m) if slices.is_some() => (strip_parens(&m.receiver), m.method == "chunks_mut"),
             _ => return None,
         };
         if mutable && by_value.is_some() {
@@ -856,8 +857,14 @@ impl<'e> Lowerer<'e> {
         };
         let (start, get, step) = match (mutable, backwards) {
             _ if let (Some((method, _)), Some(size)) = (&slices, &size) => {
-                let slice = if *method == "windows" { quote::quote!(window) } else { quote::quote!(chunk) };
-                (start, quote::quote_spanned!(span=> #p::#slice(&#place[..], #index, #size)), true)
+                let get = if *method == "chunks_mut" {
+                    let place = if field.is_some() { quote::quote!((#exclusive)) } else { name.to_token_stream() };
+                    quote::quote_spanned!(span=> #p::chunk_mut(&mut #place[..], #index, #size))
+                } else {
+                    let slice = if *method == "windows" { quote::quote!(window) } else { quote::quote!(chunk) };
+                    quote::quote_spanned!(span=> #p::#slice(&#place[..], #index, #size))
+                };
+                (start, get, true)
             }
             (true, false) => (start, quote::quote_spanned!(span=> #p::item_mut(#exclusive, #index)), true),
             (false, false) => (start, quote::quote_spanned!(span=> #p::item(#shared, #index)), true),
@@ -911,8 +918,10 @@ impl<'e> Lowerer<'e> {
             p => (None, p.map(|p| quote::quote!(let #p = #index;))),
         };
         let step = step.then(|| quote::quote!(#index += 1;));
-        // The size, read once; `windows(0)` and `chunks(0)` panic as they do, when the loop starts.
+        // The size, read once; `windows(0)` and `chunks(0)` panic as they do, when the loop starts (and
+        // `chunks_mut(0)` as `chunks(0)`, with the same message).
         let size = slices.as_ref().zip(size.as_ref()).map(|((method, k), size)| {
+            let method = if method == "chunks_mut" { syn::Ident::new("chunks", method.span()) } else { method.clone() };
             quote::quote_spanned! {k.span()=>
                 let #size: usize = #k;
                 ::core::mem::drop((#shared).#method(#size));

@@ -1377,6 +1377,14 @@ pub mod by_index {
         items.get(start..items.len().min(start.saturating_add(size)))
     }
 
+    /// The chunk at `index` of a loop by index over `v.chunks_mut(size)`: as [`chunk`], borrowed mutably.
+    #[inline(always)]
+    pub fn chunk_mut<T>(items: &mut [T], index: usize, size: usize) -> Option<&mut [T]> {
+        let start = index.checked_mul(size).filter(|&start| start < items.len())?;
+        let end = items.len().min(start.saturating_add(size));
+        items.get_mut(start..end)
+    }
+
     /// Where a loop by index from the back (`v.iter().rev()`) starts: past the last item.
     #[inline(always)]
     pub fn item_count<S: Indexed + ?Sized>(sequence: &S) -> usize {
