@@ -762,6 +762,53 @@ fn chunks_mut_go_by_index() {
     assert!(expected.downcast_ref::<&str>().is_some_and(|e| e.contains("chunk size")));
 }
 
+/// `xs.iter().zip(ys.iter())` and `.zip(&ys)` over two local sequences go by index too, pairing the items at the
+/// same index while both have one (through `enumerate()` and `skip(n)` as well).
+#[stackless::coroutine]
+fn zipped_steps(xs: Vec<i32>, ys: [i32; 4], scale: &mut Vec<i32>) -> impl Iterator<Item = i32> + '_ {
+    let mut acc = 0;
+    for (x, y) in xs.iter().zip(ys.iter()) {
+        acc += x * y;
+        yield_!(acc);
+        acc += i32::try_from(xs.len()).unwrap();
+    }
+    for (i, (x, s)) in xs.iter().zip(&*scale).enumerate().skip(1) {
+        yield_!(x * s + i32::try_from(i).unwrap());
+    }
+    scale.push(acc);
+    for (s, y) in scale.iter().zip(&ys).skip(2) {
+        yield_!(s - y);
+    }
+}
+
+fn zipped_steps_plain(xs: Vec<i32>, ys: [i32; 4], scale: &mut Vec<i32>) -> Vec<i32> {
+    let mut out = Vec::new();
+    let mut acc = 0;
+    for (x, y) in xs.iter().zip(ys.iter()) {
+        acc += x * y;
+        out.push(acc);
+        acc += i32::try_from(xs.len()).unwrap();
+    }
+    for (i, (x, s)) in xs.iter().zip(&*scale).enumerate().skip(1) {
+        out.push(x * s + i32::try_from(i).unwrap());
+    }
+    scale.push(acc);
+    for (s, y) in scale.iter().zip(&ys).skip(2) {
+        out.push(s - y);
+    }
+    out
+}
+
+#[test]
+fn zips_of_two_sequences_go_by_index() {
+    for xs in [vec![], vec![1], vec![1, 2, 3], vec![5, 4, 3, 2, 1, 0]] {
+        let (mut a, mut b) = (vec![7, 8], vec![7, 8]);
+        let ys = [10, 20, 30, 40];
+        assert_eq!(zipped_steps(xs.clone(), ys, &mut a).collect::<Vec<_>>(), zipped_steps_plain(xs, ys, &mut b));
+        assert_eq!(a, b);
+    }
+}
+
 #[stackless::coroutine]
 fn noisy_items(names: Vec<&'static str>) -> impl Iterator<Item = &'static str> {
     let items: Vec<Noisy> = names.iter().map(|&n| Noisy(n)).collect();

@@ -38,7 +38,8 @@ use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, LoopId, Node, Stmt, Value};
 use crate::names::Hidden;
 use crate::syntax::{
-    closure_changes, closure_mentions, is_place_expression, ref_bindings, str_or_char_literal, strip_parens, unpromoted,
+    closure_changes, closure_mentions, is_place_expression, pattern_names, ref_bindings, str_or_char_literal,
+    strip_parens, unpromoted,
 };
 
 /// What a pattern's bindings bind into.
@@ -488,12 +489,42 @@ impl<'a> Checker<'a> {
     /// of one of the coroutine's own locals in it (`v.iter()`, `&v`, through adapters), or at a local a closure in
     /// it captures by reference.
     fn iterator_borrow(&mut self, leaf: &Leaf, header: &Expr, holder: Holder) {
-        // `text.lines().enumerate()` borrows what `text.lines()` borrows.
+        // `text.lines().enumerate()` borrows what `text.lines()` borrows; `.zip(ys.iter())` and `.chain(&ys)` what
+        // their argument borrows too.
         let mut expr = strip_parens(header);
+        let mut partner = None;
         while let Expr::MethodCall(m) = expr
             && ITERATOR_ADAPTERS.contains(&m.method.to_string().as_str())
         {
+            if (m.method == "zip" || m.method == "chain")
+                && let Some(arg) = m.args.first()
+                && let Some(found) = self.borrowed_local(leaf, strip_parens(arg), true)
+            {
+                partner = Some((m.method.to_string(), found));
+            }
             expr = strip_parens(&m.receiver);
+        }
+        if let Some((method, (owner, span))) = partner
+            && self.body.locals[owner].hidden.is_none()
+        {
+            let name = &self.body.locals[owner].written;
+            let (what, by) = match holder {
+                Holder::Loop => (
+                    "this loop",
+                    "a loop over `xs.iter().zip(ys.iter())` goes by index when both are \
+                                  local sequences its body doesn't change; ",
+                ),
+                Holder::Delegation => ("this `yield_from!`", ""),
+            };
+            self.errors.error(
+                span,
+                format!(
+                    "{what} borrows `{name}` through `{method}` while it suspends at a `yield_!`\n\
+                     note: {STATE_MOVES}; {by}the iterator here borrows `{name}` for as long as it runs\n\
+                     help: {method} with owned items: `{name}.clone()`, or `{name}` by value if it isn't used after"
+                ),
+            );
+            return;
         }
         let (holds, loop_) = match holder {
             Holder::Loop => ("the loop holds the closure across a `yield_!`", true),
@@ -614,8 +645,9 @@ impl<'a> Checker<'a> {
         let by_index = if loop_ && self.body.locals[owner].indexed && name == local_name {
             format!(
                 "\nnote: a loop over `&{name}`, `&mut {name}`, `{name}.iter()` or `{name}.iter_mut()` (also with \
-                 `.enumerate()`, `.rev()`, `.skip(n)`, `.take(n)`, `.copied()` or `.cloned()`), `{name}.windows(k)` or \
-                 `{name}.chunks(k)` goes by index, which needs no borrow while suspended, when its body doesn't \
+                 `.enumerate()`, `.rev()`, `.skip(n)`, `.take(n)`, `.copied()`, `.cloned()` or `.zip(ys.iter())`), \
+                 `{name}.windows(k)`, `{name}.chunks(k)` or `{name}.chunks_mut(k)` goes by index, which needs no \
+                 borrow while suspended, when its body doesn't \
                  change `{name}` (nor name it, over `&mut` items)"
             )
         } else {
@@ -764,7 +796,21 @@ impl<'a> Checker<'a> {
             // `item(&v, i)`, `item_mut(&mut *v, i)`, `window(&v[..], i, k)`: the sequence is the call's first
             // argument.
             let Expr::Call(get) = strip_parens(&scrut.expr) else { continue };
-            let Some(mut place) = get.args.first().map(strip_parens) else { continue };
+            // `zipped(&xs, &ys, i)` binding `(x, y)`: `y` borrows `ys`.
+            let zipped =
+                matches!(&*get.func, Expr::Path(f) if f.path.segments.last().is_some_and(|s| s.ident == "zipped"));
+            // (The pattern is the `while let`'s, `Some((x, y))`.)
+            let pair = match &binding.pat {
+                syn::Pat::TupleStruct(s) if s.elems.len() == 1 => &s.elems[0],
+                pat => pat,
+            };
+            let second = match pair {
+                syn::Pat::Tuple(t) if zipped && t.elems.len() == 2 => {
+                    pattern_names(&t.elems[1]).contains(&self.body.locals[held].ident.to_string())
+                }
+                _ => false,
+            };
+            let Some(mut place) = get.args.iter().nth(usize::from(second)).map(strip_parens) else { continue };
             while let Expr::Reference(syn::ExprReference { expr, .. })
             | Expr::Unary(syn::ExprUnary { expr, op: syn::UnOp::Deref(_), .. })
             | Expr::Index(syn::ExprIndex { expr, .. }) = place
@@ -775,8 +821,9 @@ impl<'a> Checker<'a> {
             // has items that outlive the loop, which rustc alone can tell.)
             let Some(sequence) = Self::local_of(scrut, place) else { continue };
             let name = &self.body.locals[sequence].written;
-            let item =
-                binding.locals.first().map_or_else(|| String::from("x"), |&l| self.body.locals[l].written.clone());
+            // (The held one, of a pair: `y` of `(x, y)`.)
+            let item = if binding.locals.contains(&held) { Some(&held) } else { binding.locals.first() }
+                .map_or_else(|| String::from("x"), |&l| self.body.locals[l].written.clone());
             let delegated = delegate_locals(body).contains(&held);
             let what = if binding.locals.contains(&held) {
                 String::from("the loop's item borrows `{name}` and is still in use at a later `yield_!`")

@@ -480,7 +480,7 @@ impl<'e> Lowerer<'e> {
             Expr::Call(c) => match &*c.func {
                 Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "by_index") => {
                     match f.path.segments.last().map(|s| s.ident.to_string()).as_deref() {
-                        Some("item" | "item_before" | "window" | "chunk") => Some(Value::Plain),
+                        Some("item" | "item_before" | "window" | "chunk" | "zipped") => Some(Value::Plain),
                         Some("item_mut" | "item_before_mut" | "chunk_mut") => Some(Value::MutRef),
                         _ => None,
                     }
@@ -663,7 +663,8 @@ impl<'e> Lowerer<'e> {
     /// `v.iter().skip(n).enumerate()`, to the index less its start). With
     /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item; with
     /// `.skip(n)`, it starts at `n`; with `.take(n)`, it stops at an end read once before the loop. With `.copied()`
-    /// or `.cloned()`, the pattern binds a copy of the item. Over `v.windows(k)`, `v.chunks(k)` and `v.chunks_mut(k)`
+    /// or `.cloned()`, the pattern binds a copy of the item. Over `v.iter().zip(w.iter())`, the pairs of items of
+    /// both at the same index (`by_index::zipped`). Over `v.windows(k)`, `v.chunks(k)` and `v.chunks_mut(k)`
     /// (forwards), the items are `window`s, `chunk`s and `chunk_mut`s of `v` by the same index, `k` read once into a
     /// local before the loop.
     fn by_index(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
@@ -716,6 +717,14 @@ impl<'e> Lowerer<'e> {
             }
             iterated => (iterated, skipped, false),
         };
+        // `xs.iter().zip(ys.iter())`, `xs.iter().zip(&ys)`: the pairs of items at the same index, while both have
+        // one (`Zip` stops at the shorter; its items are borrowed anew each round as `xs`'s are).
+        let (iterated, partner) = match iterated {
+            Expr::MethodCall(m) if m.method == "zip" && m.args.len() == 1 && !backwards && by_value.is_none() => {
+                (strip_parens(&m.receiver), Some(self.zip_partner(&m.args[0], f)?))
+            }
+            iterated => (iterated, None),
+        };
         // (Around `enumerate()`, the items are pairs, which aren't references to copy.)
         if by_value.is_some() && position.is_some() {
             return None;
@@ -749,7 +758,7 @@ impl<'e> Lowerer<'e> {
             Expr::MethodCall(m) if slices.is_some() => (strip_parens(&m.receiver), m.method == "chunks_mut"),
             _ => return None,
         };
-        if mutable && by_value.is_some() {
+        if mutable && (by_value.is_some() || partner.is_some()) || partner.is_some() && slices.is_some() {
             return None;
         }
         // (`(&v).iter()`: `v`'s items.)
@@ -799,7 +808,8 @@ impl<'e> Lowerer<'e> {
             _ => return None,
         };
         // A `&mut` of a sequence (or a field of one) not used after the loop nor in it: its iterator may take the
-        // `&mut` for good (and the items its lifetime, `yield_!(x)` with `x: &'a mut T`), which needs no index.
+        // `&mut` for good (and the items its lifetime, `yield_!(x)` with `x: &'a mut T`), which needs no index (but
+        // a `zip` with a sequence of the coroutine's does).
         let used_later = || {
             !self.loop_stack.is_empty()
                 || self.later.iter().any(|(stmts, from)| {
@@ -808,7 +818,11 @@ impl<'e> Lowerer<'e> {
         };
         // (A field's root used in the body, `self.seen += 1`, is held across its suspension points too.)
         let used_in_body = || crate::syntax::mentions_ident(f.body.to_token_stream(), name);
-        if (field.is_some() || self.mutable_sequences.contains(&local)) && !used_later() && !used_in_body() {
+        if (field.is_some() || self.mutable_sequences.contains(&local))
+            && !used_later()
+            && !used_in_body()
+            && partner.is_none()
+        {
             return None;
         }
         // Names no local in scope or in the body has (`env` resolves names as written).
@@ -867,6 +881,9 @@ impl<'e> Lowerer<'e> {
                 (start, get, true)
             }
             (true, false) => (start, quote::quote_spanned!(span=> #p::item_mut(#exclusive, #index)), true),
+            (false, false) if let Some(partner) = &partner => {
+                (start, quote::quote_spanned!(span=> #p::zipped(#shared, #partner, #index)), true)
+            }
             (false, false) => (start, quote::quote_spanned!(span=> #p::item(#shared, #index)), true),
             (true, true) => (
                 quote::quote_spanned!(span=> #p::item_count(#shared)),
@@ -942,6 +959,36 @@ impl<'e> Lowerer<'e> {
         }})
         .ok()?;
         Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()) })
+    }
+
+    /// What a loop by index over `xs.iter().zip(partner)` pairs `xs`'s items with: `ys.iter()` or `&ys`, of a local
+    /// sequence the loop's body doesn't change, as a shared borrow of it (`&ys`, or `&*ys` of a `&mut` of one).
+    fn zip_partner(&self, partner: &Expr, f: &syn::ExprForLoop) -> Option<proc_macro2::TokenStream> {
+        let sequence = match strip_parens(partner) {
+            Expr::Reference(r) if r.mutability.is_none() => strip_parens(&r.expr),
+            Expr::MethodCall(m) if m.method == "iter" && m.args.is_empty() => strip_parens(&m.receiver),
+            _ => return None,
+        };
+        // (`&*ys` of a `&mut` of a sequence: `ys`'s items.)
+        let (sequence, dereferenced) = match sequence {
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (strip_parens(&u.expr), true),
+            sequence => (sequence, false),
+        };
+        let Expr::Path(path) = sequence else { return None };
+        let name = path.path.get_ident()?;
+        let &(_, local) = self.env.iter().rev().find(|(n, _)| name == n)?;
+        if !self.locals[local].indexed
+            || dereferenced && !self.mutable_sequences.contains(&local)
+            || !pattern_binds(&f.pat, name) && crate::syntax::changes_place(&f.body, name, &[])
+        {
+            return None;
+        }
+        let span = partner.span();
+        Some(if self.mutable_sequences.contains(&local) {
+            quote::quote_spanned!(span=> &*#name)
+        } else {
+            quote::quote_spanned!(span=> &#name)
+        })
     }
 
     /// `vec![a, b]` whose items are each a `&mut` or a local (`vec![self]` in a `&mut self` method, `vec![&mut

@@ -1377,6 +1377,16 @@ pub mod by_index {
         items.get(start..items.len().min(start.saturating_add(size)))
     }
 
+    /// The pair of items at `index` of a loop by index over `a.iter().zip(b.iter())`, while both have one.
+    #[inline(always)]
+    pub fn zipped<'a, 'b, A: Indexed + ?Sized, B: Indexed + ?Sized>(
+        a: &'a A,
+        b: &'b B,
+        index: usize,
+    ) -> Option<(&'a A::Item, &'b B::Item)> {
+        Some((a.item_at(index)?, b.item_at(index)?))
+    }
+
     /// The chunk at `index` of a loop by index over `v.chunks_mut(size)`: as [`chunk`], borrowed mutably.
     #[inline(always)]
     pub fn chunk_mut<T>(items: &mut [T], index: usize, size: usize) -> Option<&mut [T]> {
