@@ -38,8 +38,8 @@ use crate::errors::Errors;
 use crate::ir::{Binding, Block, Body, Cond, Leaf, Let, LocalId, LoopId, Node, Stmt, Value};
 use crate::names::Hidden;
 use crate::syntax::{
-    closure_changes, closure_mentions, is_place_expression, pattern_names, ref_bindings, str_or_char_literal,
-    strip_parens, unpromoted,
+    closure_captures, closure_changes, closure_mentions, is_place_expression, pattern_names, ref_bindings,
+    str_or_char_literal, strip_parens, unpromoted,
 };
 
 /// What a pattern's bindings bind into.
@@ -279,7 +279,7 @@ impl<'a> Checker<'a> {
                     }
                     if let (Some(Node::Leaf(init)), Some(operand)) = (&l.init, &l.delegated) {
                         self.iterator_borrow(init, operand, Holder::Delegation);
-                        self.delegate_reborrow(l, init, operand);
+                        self.delegate_reborrow(&l.binding.locals, init, operand, false);
                     } else if let Some(Node::Leaf(init)) = &l.init
                         && let Expr::Closure(_) = strip_parens(&init.expr)
                     {
@@ -327,6 +327,22 @@ impl<'a> Checker<'a> {
             Node::Match { scrut, arms } => {
                 let bindings: Vec<&Binding> = arms.iter().map(|arm| &arm.binding).collect();
                 self.held_borrow(scrut, &bindings);
+                // `e.await`, as `stream` rewrites it: `match awaited(e) { mut awaiting => .. }`.
+                if let Expr::Call(c) = strip_parens(&scrut.expr)
+                    && let Expr::Path(f) = &*c.func
+                    && f.path.segments.iter().any(|s| s.ident == "async_gen")
+                    && f.path.segments.last().is_some_and(|s| s.ident == "awaited")
+                    && let [future] = &c.args.iter().collect::<Vec<_>>()[..]
+                {
+                    let held: Vec<LocalId> = bindings.iter().flat_map(|b| b.locals.iter().copied()).collect();
+                    self.delegate_reborrow(&held, scrut, future, true);
+                    // `let f = pin!(fut); f.await`.
+                    if let Some(local) = Self::local_of(scrut, strip_parens(future))
+                        && let Some(init) = self.bound_to.get(&local).copied()
+                    {
+                        self.pinned_to_the_frame(init);
+                    }
+                }
                 for arm in arms {
                     self.ref_bindings(&arm.binding, Source::Of(scrut));
                     self.node(&arm.body);
@@ -389,10 +405,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A `yield_from!` whose delegate reborrows a `&mut` local (`fill(&mut *buf)`, `fill(buf)`) that the state
-    /// holds at the delegation's suspension point too (it is used after it): the delegate borrows through that
-    /// `&mut` while the state holds it.
-    fn delegate_reborrow(&mut self, l: &Let, init: &Leaf, operand: &Expr) {
+    /// A `yield_from!` whose delegate, or an `.await` whose future, reborrows a `&mut` local (`fill(&mut *buf)`,
+    /// `fill(buf)`, `Box::pin(self.load(i))`) that the state holds at the suspension point too (it is used after
+    /// it): the delegate borrows through that `&mut` while the state holds it. `held`: the locals that hold the
+    /// delegate or future there.
+    fn delegate_reborrow(&mut self, held: &[LocalId], init: &Leaf, operand: &Expr, awaited: bool) {
         /// What the delegate may keep a reborrow of: the outermost call's arguments and receiver that are a
         /// local (`buf`), or a borrow of one or of its parts (`&mut *buf`, `&mut buf[1..]`).
         fn passed(arg: &Expr) -> Option<&syn::Ident> {
@@ -408,32 +425,49 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let mentioned: Vec<&syn::Ident> = match strip_parens(operand) {
+        // (`Box::pin(f(..))`, `Box::new(..)`: the call inside is the delegate.)
+        let mut operand = strip_parens(operand);
+        while let Expr::Call(c) = operand
+            && let Expr::Path(f) = &*c.func
+            && let [.., ty, method] = &f.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>()[..]
+            && ty == "Box"
+            && (method == "pin" || method == "new")
+            && c.args.len() == 1
+        {
+            operand = strip_parens(&c.args[0]);
+        }
+        let mentioned: Vec<&syn::Ident> = match operand {
             Expr::Call(c) => c.args.iter().filter_map(passed).collect(),
             Expr::MethodCall(m) => std::iter::once(&*m.receiver).chain(&m.args).filter_map(passed).collect(),
             _ => Vec::new(),
         };
         let held_with_the_delegate = |x: LocalId| {
-            self.an
-                .stored
-                .iter()
-                .any(|stored| stored.contains(&x) && l.binding.locals.iter().any(|d| stored.contains(d)))
+            self.an.stored.iter().any(|stored| stored.contains(&x) && held.iter().any(|d| stored.contains(d)))
         };
         let found = mentioned.into_iter().find_map(|ident| {
-            let &(_, x) = init.env.iter().rev().find(|(name, _)| *ident == name)?;
+            let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
+            let &(_, x) = init.env.iter().rev().find(|(n, _)| *n == name)?;
             (self.body.locals[x].value == Value::MutRef && held_with_the_delegate(x)).then_some((ident, x))
         });
         let Some((ident, x)) = found else { return };
         let name = &self.body.locals[x].written;
-        self.errors.error(
-            ident.span(),
+        let message = if awaited {
+            format!(
+                "the future this `.await` waits for reborrows `{name}`, a `&mut` the coroutine uses again after it\n\
+                 note: the future borrows through `{name}` while the coroutine's state holds `{name}` too, which a \
+                 state that moves can't express\n\
+                 help: give the future what it needs by value (an `async move` block over what it reads), or don't \
+                 use `{name}` after this `.await`"
+            )
+        } else {
             format!(
                 "this `yield_from!` reborrows `{name}`, a `&mut` the coroutine uses again after it\n\
                  note: the delegate borrows through `{name}` while the coroutine's state holds `{name}` too, which a \
                  state that moves can't express\n\
                  help: write the delegated coroutine's body here instead of the `yield_from!`"
-            ),
-        );
+            )
+        };
+        self.errors.error(ident.span(), message);
     }
 
     /// A loop's iterator (`loop_`) or a delegate borrowing a temporary of its header that the transform holds in a
@@ -680,12 +714,17 @@ impl<'a> Checker<'a> {
         let Some(mention) = mention else { return };
         let name = mention.to_string();
         let closure = l.binding.locals.first().map_or_else(String::new, |&b| self.body.locals[b].written.clone());
-        // A number (or a shared reference) is copied into a closure that only reads it (lowering made that one
-        // `move`): this one changes it or lends a borrow of it, which a copy wouldn't do the same.
-        let copyable = Self::local_of(init, &syn::parse_quote!(#mention))
-            .is_some_and(|x| self.body.locals[x].scalar || self.body.locals[x].value == Value::Plain);
+        // A closure that only reads numbers (or shared references) is given copies of them (lowering made it
+        // `move`): one whose captures are all such, but changes one or lends a borrow of it, keeps its borrow.
+        let local_named = |i: &syn::Ident| Self::local_of(init, &crate::syntax::ident_expr(i.clone()));
+        let copyable = |x: LocalId| self.body.locals[x].scalar || self.body.locals[x].value == Value::Plain;
         let needs_the_local = match strip_parens(&init.expr) {
-            Expr::Closure(c) if copyable => Some(closure_changes(c, &mention)),
+            Expr::Closure(c)
+                if closure_captures(c, |i| local_named(i).is_some())
+                    .is_some_and(|captures| captures.iter().filter_map(local_named).all(copyable)) =>
+            {
+                Some(closure_changes(c, &mention))
+            }
             _ => None,
         };
         let message = if let Some(changes) = needs_the_local {
@@ -892,6 +931,9 @@ impl<'a> Checker<'a> {
         let locals: Vec<LocalId> =
             bindings.iter().filter(|b| !dereferences(&b.pat)).flat_map(|b| b.locals.iter().copied()).collect();
         let Some(at_yield) = self.held_at(&locals) else { return };
+        if self.pinned_to_the_frame(init) {
+            return;
+        }
         // The help, and whether it is a way to hold something owned instead (a guard is what keeps the value
         // borrowed: holding it is the problem).
         let found = match self.borrowed_local(init, &init.expr, false) {
@@ -997,6 +1039,21 @@ impl<'a> Checker<'a> {
                  after the `yield_!` (the borrow then takes it for good)"
             ),
         );
+    }
+
+    /// `init` is `pin!(..)`, and what it binds is held across a suspension point (or awaited, which holds it): the
+    /// pinned value is a temporary of the step, gone at the next resume (rustc's E0716 at the attribute, naming
+    /// the step's guard). An error at the `pin!`.
+    fn pinned_to_the_frame(&mut self, init: &Leaf) -> bool {
+        let Expr::Macro(m) = strip_parens(&init.expr) else { return false };
+        let Some(pin) = m.mac.path.segments.last().filter(|s| s.ident == "pin") else { return false };
+        self.errors.error(
+            pin.ident.span(),
+            "`pin!` pins a value to the current frame, and this one is still in use at a later `yield_!`, after which \
+             the frame is gone: the coroutine's state holds what it keeps across it, and moves\n\
+             help: box it instead: `Box::pin(..)`",
+        );
+        true
     }
 
     /// `ref x` / `ref mut x` in a pattern, still used after a suspension point: a borrow of a temporary (an

@@ -1052,7 +1052,7 @@ impl<'e> Lowerer<'e> {
         if c.capture.is_some() || !self.captures_only_copies(c) {
             return;
         }
-        let mentions = crate::syntax::closure_mentions(c);
+        let Some(mentions) = crate::syntax::closure_captures(c, |i| self.local_named(i).is_some()) else { return };
         let captured: Vec<&syn::Ident> = mentions.iter().filter(|i| self.local_named(i).is_some()).collect();
         let scalars: Vec<&syn::Ident> =
             captured.iter().copied().filter(|i| self.local_named(i).is_some_and(|l| self.locals[l].scalar)).collect();
@@ -1061,9 +1061,12 @@ impl<'e> Lowerer<'e> {
         }
     }
 
-    /// Closure `c` names some of the coroutine's locals, all surely `Copy`, and changes none of them.
+    /// Closure `c` names some of the coroutine's locals, all surely `Copy`, and changes none of them (and its
+    /// captures are known: [`crate::syntax::closure_captures`]).
     fn captures_only_copies(&self, c: &syn::ExprClosure) -> bool {
-        let mentions = crate::syntax::closure_mentions(c);
+        let Some(mentions) = crate::syntax::closure_captures(c, |i| self.local_named(i).is_some()) else {
+            return false;
+        };
         let captures: Vec<(&syn::Ident, LocalId)> =
             mentions.iter().filter_map(|ident| Some((ident, self.local_named(ident)?))).collect();
         !captures.is_empty()
@@ -2778,7 +2781,8 @@ fn items_value(ty: &syn::Type) -> Option<Value> {
 }
 
 /// An initializer that builds an owned value, syntactically (`vec![..]`, `String::from(..)`, `Vec::new()`,
-/// `.to_vec()`, `.collect()`, `format!(..)`, an array literal).
+/// `.to_vec()`, `.collect()`, `format!(..)`, an array literal; a `Box`, `Rc`, `Arc`, `RefCell`, `Mutex` or
+/// `RwLock` made by `new`, or an `Rc::clone(..)`: a borrow through one, `rc.borrow_mut()`, borrows the local).
 fn owned_expr(expr: &Expr) -> bool {
     match expr {
         Expr::Array(_) | Expr::Repeat(_) => true,
@@ -2810,7 +2814,8 @@ fn owned_expr(expr: &Expr) -> bool {
                         ..,
                         "Vec" | "String" | "VecDeque" | "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet",
                         "new" | "from" | "with_capacity" | "from_iter"
-                    ]
+                    ] | [.., "Box" | "Rc" | "Arc" | "RefCell" | "Mutex" | "RwLock", "new"]
+                        | [.., "Rc" | "Arc", "clone"]
                 )
             }
             _ => false,

@@ -651,9 +651,30 @@ pub fn field_path(expr: &Expr) -> Option<(&syn::Ident, Vec<String>)> {
 /// itself (its parameters, its `let`s, its patterns), so that a shadowing binding is never taken for a capture; the
 /// std macros' operands and inline format captures (`format!("{label}={v}")`) count.
 pub fn closure_mentions(c: &syn::ExprClosure) -> Vec<syn::Ident> {
+    closure_names(c).captured
+}
+
+/// Closure `c`'s captures, when its tokens tell them all, with `outer` telling which names are the coroutine's
+/// locals: `None` where it has a macro whose operands aren't known (a user's, which may name any local), or where a
+/// name it mentions is also one that a `let` or pattern in its body binds, and one of `outer` (which of the two a
+/// mention means depends on scopes; its parameters' names are its own throughout).
+pub fn closure_captures(c: &syn::ExprClosure, outer: impl Fn(&syn::Ident) -> bool) -> Option<Vec<syn::Ident>> {
+    let names = closure_names(c);
+    (!names.opaque && !names.shadowed.iter().any(outer)).then_some(names.captured)
+}
+
+struct ClosureNames {
+    captured: Vec<syn::Ident>,
+    /// Mentioned, and bound by a `let` or pattern in the body (not a parameter).
+    shadowed: Vec<syn::Ident>,
+    opaque: bool,
+}
+
+fn closure_names(c: &syn::ExprClosure) -> ClosureNames {
     struct Names {
         bound: Vec<String>,
         mentioned: Vec<syn::Ident>,
+        opaque: bool,
     }
     impl<'ast> syn::visit::Visit<'ast> for Names {
         fn visit_pat(&mut self, pat: &'ast syn::Pat) {
@@ -667,7 +688,10 @@ pub fn closure_mentions(c: &syn::ExprClosure) -> Vec<syn::Ident> {
             }
         }
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            let Some(operands) = macro_operands(mac) else { return };
+            let Some(operands) = macro_operands(mac) else {
+                self.opaque = true;
+                return;
+            };
             for operand in operands.iter() {
                 match operand {
                     // `name = value`: `name` is the format's, not a local.
@@ -681,10 +705,13 @@ pub fn closure_mentions(c: &syn::ExprClosure) -> Vec<syn::Ident> {
             }
         }
     }
-    let mut names = Names { bound: Vec::new(), mentioned: Vec::new() };
+    let parameters: Vec<String> = c.inputs.iter().flat_map(pattern_names).collect();
+    let mut names = Names { bound: Vec::new(), mentioned: Vec::new(), opaque: false };
     syn::visit::Visit::visit_expr_closure(&mut names, c);
-    let Names { bound, mentioned } = names;
-    mentioned.into_iter().filter(|i| !bound.contains(&i.to_string())).collect()
+    let Names { bound, mentioned, opaque } = names;
+    let (bound, captured): (Vec<_>, Vec<_>) = mentioned.into_iter().partition(|i| bound.contains(&i.to_string()));
+    let shadowed = bound.into_iter().filter(|i| !parameters.contains(&i.to_string())).collect();
+    ClosureNames { captured, shadowed, opaque }
 }
 
 /// Closure `c` changes the local `name` it captures (`|| seen += 1`), as [`changes_place`] sees it: it borrows it
