@@ -17,4 +17,13 @@ fn words(src: String) -> impl Iterator<Item = char> {
     }
 }
 
+// A macro's value borrowed by the header (`format!(..).lines()`): the same, where it was rustc's E0716 naming the
+// step's guard.
+#[stackless::coroutine]
+fn lines_of(n: u64) -> impl Iterator<Item = usize> {
+    for line in format!("{n}\n{n}").lines() {
+        yield_!(line.len());
+    }
+}
+
 fn main() {}
