@@ -809,6 +809,59 @@ fn zips_of_two_sequences_go_by_index() {
     }
 }
 
+/// `v.iter().skip(m).rev()` and `v.iter().take(n).rev()` (also `iter_mut`, and with `enumerate()` inside) go by
+/// index from the back, `m` and `n` read once when the loop starts.
+#[stackless::coroutine]
+fn skipped_from_the_back(v: Vec<u32>, mut m: usize, buf: &mut [u32]) -> impl Iterator<Item = u32> + '_ {
+    for x in v.iter().skip(m).rev() {
+        m += 1;
+        yield_!(*x);
+    }
+    for x in v.iter().take(m - 1).rev() {
+        yield_!(*x + 100);
+    }
+    for (i, x) in v.iter().enumerate().skip(2).rev() {
+        yield_!(*x + 1000 * u32::try_from(i).unwrap());
+    }
+    for x in buf.iter_mut().skip(1).rev() {
+        *x += 1;
+        yield_!(*x);
+    }
+    yield_!(buf.iter().sum());
+}
+
+fn skipped_from_the_back_plain(v: Vec<u32>, mut m: usize, buf: &mut [u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for x in v.iter().skip(m).rev() {
+        m += 1;
+        out.push(*x);
+    }
+    for x in v.iter().take(m - 1).rev() {
+        out.push(*x + 100);
+    }
+    for (i, x) in v.iter().enumerate().skip(2).rev() {
+        out.push(*x + 1000 * u32::try_from(i).unwrap());
+    }
+    for x in buf.iter_mut().skip(1).rev() {
+        *x += 1;
+        out.push(*x);
+    }
+    out.push(buf.iter().sum());
+    out
+}
+
+#[test]
+fn skips_and_takes_from_the_back_go_by_index() {
+    for (v, m) in [(vec![], 1), (vec![1], 1), (vec![1, 2, 3, 4, 5], 2), (vec![5, 6], 7)] {
+        let (mut a, mut b) = ([1u32, 2, 3], [1u32, 2, 3]);
+        assert_eq!(
+            skipped_from_the_back(v.clone(), m, &mut a).collect::<Vec<_>>(),
+            skipped_from_the_back_plain(v, m, &mut b)
+        );
+        assert_eq!(a, b);
+    }
+}
+
 #[stackless::coroutine]
 fn noisy_items(names: Vec<&'static str>) -> impl Iterator<Item = &'static str> {
     let items: Vec<Noisy> = names.iter().map(|&n| Noisy(n)).collect();

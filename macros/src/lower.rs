@@ -661,7 +661,8 @@ impl<'e> Lowerer<'e> {
     /// ::stackless::by_index::item(&v, __index1) { __index1 += 1; .. } }` (`item` is `v.get(__index1)`), the index's local named as a `for` loop's iterator (`for_x`). Over
     /// `v.iter().enumerate()`, the pattern's first part is bound to the index first (`let i = __index1;`; over
     /// `v.iter().skip(n).enumerate()`, to the index less its start). With
-    /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item; with
+    /// `.rev()`, the index starts past the last item and `item_before` steps it back before each item (after
+    /// `.take(n)`, past the `n`th at most; after `.skip(m)`, it stops at `m`); with
     /// `.skip(n)`, it starts at `n`; with `.take(n)`, it stops at an end read once before the loop. With `.copied()`
     /// or `.cloned()`, the pattern binds a copy of the item. Over `v.iter().zip(w.iter())`, the pairs of items of
     /// both at the same index (`by_index::zipped`). Over `v.windows(k)`, `v.chunks(k)` and `v.chunks_mut(k)`
@@ -693,6 +694,21 @@ impl<'e> Lowerer<'e> {
                 (strip_parens(&m.receiver), true)
             }
             iterated => (iterated, false),
+        };
+        // `v.iter().skip(m).rev()`, `v.iter().take(n).rev()`: from the back down to `m`, or from the `n`th item, the
+        // count read once (as `skip` and `take` read it when they are called).
+        let (iterated, back_skipped, back_taken) = match iterated {
+            Expr::MethodCall(m)
+                if backwards
+                    && (m.method == "skip" || m.method == "take")
+                    && m.args.len() == 1
+                    && count_argument(&m.args[0]) =>
+            {
+                let count = Some(&m.args[0]);
+                let receiver = strip_parens(&m.receiver);
+                if m.method == "skip" { (receiver, count, None) } else { (receiver, None, count) }
+            }
+            iterated => (iterated, None, None),
         };
         // `for (i, x) in v.iter().enumerate()`: `i` is the index.
         let (iterated, position, pat) = match (iterated, &*f.pat) {
@@ -896,6 +912,19 @@ impl<'e> Lowerer<'e> {
                 false,
             ),
         };
+        // From the back: `take(n)` starts at the `n`th item at most, `skip(m)` stops above `m`.
+        let start = match back_taken {
+            Some(n) => quote::quote_spanned!(n.span()=> ::core::cmp::min(#start, #n)),
+            None => start,
+        };
+        let (low, get) = match back_skipped {
+            Some(m) => {
+                let low = hidden("low");
+                let get = quote::quote!(if #index > #low { #get } else { ::core::option::Option::None });
+                (Some(quote::quote_spanned!(m.span()=> let #low: usize = #m;)), get)
+            }
+            None => (None, get),
+        };
         // `take(n)`: the index's end, read once after the start (as `take` is called after `skip`).
         // `cloned().skip(n)`: the skipped items cloned and dropped, where `Skip` does so, when the loop asks for
         // its first item (not at all under a `take(0)`).
@@ -947,6 +976,7 @@ impl<'e> Lowerer<'e> {
         // (The index first: the caller names the block's first local after the loop, as a `for` loop's iterator.)
         let rewritten = syn::parse2(quote::quote! {{
             let mut #index: usize = #start;
+            #low
             #first
             #end
             #size
