@@ -862,6 +862,65 @@ fn skips_and_takes_from_the_back_go_by_index() {
     }
 }
 
+/// A loop over `it.by_ref()` or `&mut it` (`it` a local iterator) goes by `Iterator::next(&mut it)`, borrowing `it`
+/// anew each round: the rest of `it` is consumed by a later loop, or an outer one (a helper's itertools-style
+/// programs).
+#[stackless::coroutine]
+fn paragraphs(items: Vec<i32>, limit: i32) -> impl Iterator<Item = i32> {
+    let mut it = items.into_iter();
+    while let Some(first) = it.next() {
+        yield_!(first * 100);
+        'inner: for x in &mut it {
+            if x == 0 {
+                break 'inner;
+            }
+            yield_!(x);
+        }
+    }
+    let mut words = "a bb ccc dddd".split_whitespace().map(str::len);
+    for n in words.by_ref() {
+        if i32::try_from(n).unwrap() >= limit {
+            yield_!(-1);
+            break;
+        }
+    }
+    for n in words {
+        yield_!(i32::try_from(n).unwrap());
+    }
+}
+
+fn paragraphs_plain(items: Vec<i32>, limit: i32) -> Vec<i32> {
+    let mut out = Vec::new();
+    let mut it = items.into_iter();
+    while let Some(first) = it.next() {
+        out.push(first * 100);
+        'inner: for x in &mut it {
+            if x == 0 {
+                break 'inner;
+            }
+            out.push(x);
+        }
+    }
+    let mut words = "a bb ccc dddd".split_whitespace().map(str::len);
+    for n in words.by_ref() {
+        if i32::try_from(n).unwrap() >= limit {
+            out.push(-1);
+            break;
+        }
+    }
+    for n in words {
+        out.push(i32::try_from(n).unwrap());
+    }
+    out
+}
+
+#[test]
+fn loops_over_a_borrowed_iterator_go_by_next() {
+    for (items, limit) in [(vec![], 1), (vec![1, 2, 0, 3], 2), (vec![0, 0, 5, 6, 0], 9), (vec![4], 3)] {
+        assert_eq!(paragraphs(items.clone(), limit).collect::<Vec<_>>(), paragraphs_plain(items, limit));
+    }
+}
+
 #[stackless::coroutine]
 fn noisy_items(names: Vec<&'static str>) -> impl Iterator<Item = &'static str> {
     let items: Vec<Noisy> = names.iter().map(|&n| Noisy(n)).collect();

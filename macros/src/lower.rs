@@ -100,6 +100,9 @@ pub struct Lowerer<'e> {
     /// The locals that are a `&mut` of a sequence (`buf: &mut [u8]`): [`Self::by_index`] only rewrites a loop
     /// over one used again after the loop.
     mutable_sequences: Vec<LocalId>,
+    /// The locals bound by `let` to an iterator, by the method that made it (`items.into_iter()`, `s.chars()`,
+    /// `.peekable()`): [`Self::by_next`] rewrites a loop over `&mut it`.
+    iterators: Vec<LocalId>,
     /// The locals that are a `&mut` argument (`&mut self`, `p: &mut Parser`): a loop over a field of one may go by
     /// index ([`Self::by_index`]).
     exclusive_arguments: Vec<LocalId>,
@@ -230,6 +233,7 @@ impl<'e> Lowerer<'e> {
             param_types: Vec::new(),
             later: Vec::new(),
             mutable_sequences: Vec::new(),
+            iterators: Vec::new(),
             exclusive_arguments: Vec::new(),
             reference_arguments: Vec::new(),
         };
@@ -991,6 +995,31 @@ impl<'e> Lowerer<'e> {
         Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()) })
     }
 
+    /// A `for` loop that suspends over `it.by_ref()`, or over `&mut it` with `it` a local iterator
+    /// ([`Self::iterators`]), as `while let Some(x) = Iterator::next(&mut it) { .. }`: the same calls of `next`
+    /// (the loop's `&mut I` is an iterator that calls `it`'s), each borrowing `it` anew, where the loop would hold
+    /// its borrow of `it`, a local in the state, across its suspension points. (The plain fn's body can't use `it`
+    /// while the loop borrows it; this one may.)
+    fn by_next(&self, f: &syn::ExprForLoop) -> Option<Expr> {
+        let (it, known) = match strip_parens(&f.expr) {
+            Expr::MethodCall(m) if m.method == "by_ref" && m.args.is_empty() => (strip_parens(&m.receiver), true),
+            Expr::Reference(r) if r.mutability.is_some() => (strip_parens(&r.expr), false),
+            _ => return None,
+        };
+        let Expr::Path(path) = it else { return None };
+        let name = path.path.get_ident().filter(|name| *name != "self")?;
+        let local = self.local_named(name)?;
+        if !known && !self.iterators.contains(&local) {
+            return None;
+        }
+        let syn::ExprForLoop { attrs, label, pat, body, .. } = f;
+        let next = quote::quote_spanned!(f.expr.span()=> ::core::iter::Iterator::next(&mut #name));
+        syn::parse2(quote::quote! {
+            #(#attrs)* #label while let ::core::option::Option::Some(#pat) = #next #body
+        })
+        .ok()
+    }
+
     /// What a loop by index over `xs.iter().zip(partner)` pairs `xs`'s items with: `ys.iter()` or `&ys`, of a local
     /// sequence the loop's body doesn't change, as a shared borrow of it (`&ys`, or `&*ys` of a `&mut` of one).
     fn zip_partner(&self, partner: &Expr, f: &syn::ExprForLoop) -> Option<proc_macro2::TokenStream> {
@@ -1458,6 +1487,11 @@ impl<'e> Lowerer<'e> {
                 if let ([single], Some(Node::Leaf(leaf)), Pat::Ident(_)) = (&binding.locals[..], &init, &local.pat) {
                     self.locals[*single].typed_later = leaves_type_open(&leaf.expr);
                 }
+                if let ([single], Pat::Ident(_), Some(Node::Leaf(leaf))) = (&binding.locals[..], &local.pat, &init)
+                    && makes_an_iterator(&leaf.expr)
+                {
+                    self.iterators.push(*single);
+                }
                 if let ([single], Pat::Type(t)) = (&binding.locals[..], &local.pat)
                     && matches!(&*t.pat, Pat::Ident(p) if p.subpat.is_none())
                 {
@@ -1748,6 +1782,9 @@ impl<'e> Lowerer<'e> {
                     return self.unsupported(span, "the iterator of a `for` loop");
                 }
                 let suspends = loop_suspends(&f);
+                if suspends && let Some(rewritten) = self.by_next(&f) {
+                    return self.expr(rewritten, ctx, at_exit);
+                }
                 if suspends && let Some(ByIndex { rewritten, field }) = self.by_index(&f) {
                     // The `while` is the next loop (its block's `let` of the index has none), and the index the next
                     // local. (What the item's pattern binds is a reference: `declare_matched`.)
@@ -2807,6 +2844,41 @@ fn items_value(ty: &syn::Type) -> Option<Value> {
         Some(Value::OwnedItems)
     } else {
         None
+    }
+}
+
+/// An initializer whose value is an iterator, by the method that made it: one that only iterators, or things that
+/// are iterated, have (`into_iter`, `chars`, `peekable`, `skip(n)`…; not `map` or `filter`, which `Option` has too).
+fn makes_an_iterator(expr: &Expr) -> bool {
+    let Expr::MethodCall(m) = strip_parens(expr) else { return false };
+    match m.method.to_string().as_str() {
+        "into_iter"
+        | "iter"
+        | "iter_mut"
+        | "chars"
+        | "bytes"
+        | "char_indices"
+        | "lines"
+        | "split_whitespace"
+        | "split_ascii_whitespace"
+        | "drain"
+        | "peekable"
+        | "enumerate"
+        | "step_by"
+        | "skip_while"
+        | "take_while"
+        | "map_while"
+        | "rev"
+        | "chain"
+        | "cycle"
+        | "fuse"
+        | "scan"
+        | "flat_map"
+        | "filter_map"
+        | "windows"
+        | "chunks" => true,
+        "skip" => m.args.len() == 1,
+        _ => false,
     }
 }
 
