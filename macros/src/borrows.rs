@@ -627,6 +627,13 @@ impl<'a> Checker<'a> {
         };
         let help = if method == "by_ref" {
             format!("advance it by hand: `while let Some(x) = {name}.next() {{ .. }}`")
+        } else if method == "drain" && loop_ {
+            // The items moved out first: the loop owns them, and `name` is left empty, as after `drain(..)`.
+            if args == ".." {
+                format!("move the items out first: `for x in std::mem::take(&mut {name})`, which leaves `{name}` empty")
+            } else {
+                format!("move the items out first: `for x in {name}.drain({args}).collect::<Vec<_>>()`")
+            }
         } else if method == "chars" || method == "bytes" || method == "char_indices" {
             // The items are `Copy`: collecting them is enough.
             let copy = format!("{name}.{method}().collect::<Vec<_>>()");
