@@ -70,10 +70,10 @@ impl Emitter<'_> {
             {
                 TokenStream::new()
             }
-            // `yield_!(..);` resumed with a value it discards: a call at the user's `(..)`, so that rustc's
-            // `unused_must_use` (a `Result` resume value) points at the `yield_!`, as in the plain fn, rather than at
-            // the attribute (a bare `__arg;` is located there, even in parentheses at the user's tokens).
-            // The call spans the whole `yield_!(..)`: rustc's fix is `let _ = yield_!(..);`.
+            // `yield_!(..);` resumed with a value it discards: a call spanning the user's `yield_!(..)` (its path at
+            // `yield_`, its parentheses at `(..)`), so that rustc's `unused_must_use` (a `Result` resume value) points
+            // there with the fix `let _ = yield_!(..);`, as in the plain fn, rather than at the attribute (a bare
+            // `__arg;` is located there, even in parentheses at the user's tokens).
             Stmt::Expr(Node::Yield(j), Some(_)) if *j == k => {
                 let point = &self.body.yields[k];
                 let identity = quote_spanned!(point.span=> ::core::convert::identity);
