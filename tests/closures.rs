@@ -463,3 +463,34 @@ fn let_closures_reading_copy_locals_capture_copies() {
     assert_eq!(scaled_by_closures(-2, vec![5], ",").collect::<Vec<_>>(), plain(-2, vec![5], ","));
     assert_eq!(ref_to_a_number_used_before_the_yield(4).collect::<Vec<_>>(), [5, 4]);
 }
+
+// A generic argument compared by a closure: with `move` (the macro's help where it is missing), the closure owns
+// it and may be held across the `yield_!`s; without, used before the first `yield_!` only, it borrows it there.
+#[stackless::coroutine]
+fn split_on<T: PartialEq + Clone + Default>(items: Vec<T>, sep: T) -> impl Iterator<Item = Vec<T>> {
+    let seps = {
+        let is_sep = |x: &T| *x == sep;
+        items.iter().filter(|x| is_sep(x)).count()
+    };
+    let is_sep = move |x: &T| *x == sep;
+    let mut part = Vec::new();
+    for x in items {
+        if is_sep(&x) {
+            yield_!(std::mem::take(&mut part));
+        } else {
+            part.push(x);
+        }
+    }
+    yield_!(part);
+    yield_!(vec![part_of_nothing(); seps]);
+}
+
+fn part_of_nothing<T: Default>() -> T {
+    T::default()
+}
+
+#[test]
+fn a_move_closure_owns_a_generic_argument() {
+    let parts: Vec<Vec<u8>> = split_on(vec![1, 0, 2, 3, 0], 0).collect();
+    assert_eq!(parts, [vec![1], vec![2, 3], vec![], vec![0, 0]]);
+}

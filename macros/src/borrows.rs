@@ -713,7 +713,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let mention = match strip_parens(&init.expr) {
-            Expr::Closure(c) if c.capture.is_none() => Self::named_local(init, c, |l| self.borrowed_by_closure(l)),
+            Expr::Closure(c) if c.capture.is_none() => self.borrowed_local_of_closure(init, c),
             Expr::Closure(_) => None,
             // The closures passed to the adapters of an iterator chain.
             other => self.closure_borrow(init, other).map(|(mention, _)| mention),
@@ -1237,7 +1237,7 @@ impl<'a> Checker<'a> {
             for arg in &m.args {
                 if let Expr::Closure(c) = strip_parens(arg)
                     && c.capture.is_none()
-                    && let Some(found) = Self::named_local(leaf, c, |l| self.borrowed_by_closure(l))
+                    && let Some(found) = self.borrowed_local_of_closure(leaf, c)
                 {
                     let changed = closure_changes(c, &found);
                     return Some((found, changed));
@@ -1265,6 +1265,19 @@ impl<'a> Checker<'a> {
         closure_mentions(c).into_iter().find(|ident| {
             let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
             leaf.env.iter().rev().find(|(n, _)| *n == name).is_some_and(|&(_, local)| wanted(local))
+        })
+    }
+
+    /// The first of the coroutine's locals that closure `c` (without `move`) borrows: one
+    /// [`Self::borrowed_by_closure`] accepts, or an argument of a type that is no reference which the closure uses
+    /// by reference (`*x == sep` with `sep: T`: [`crate::syntax::closure_borrows`]).
+    fn borrowed_local_of_closure(&self, leaf: &Leaf, c: &syn::ExprClosure) -> Option<syn::Ident> {
+        closure_mentions(c).into_iter().find(|ident| {
+            let name = if ident == "self" { "__self".to_string() } else { ident.to_string() };
+            leaf.env.iter().rev().find(|(n, _)| *n == name).is_some_and(|&(_, local)| {
+                self.borrowed_by_closure(local)
+                    || self.body.locals[local].by_value_argument && crate::syntax::closure_borrows(c, ident)
+            })
         })
     }
 

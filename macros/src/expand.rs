@@ -218,8 +218,10 @@ fn transform(func: &ItemFn, shape: &Shape, errors: &mut Errors) -> Option<TokenS
         Kind::Coroutine { resume, .. } if crate::conventions::owned_type(resume) => Value::Owned,
         Kind::Coroutine { .. } => Value::Unknown,
     };
+    let type_params: Vec<syn::Ident> = func.sig.generics.type_params().map(|t| t.ident.clone()).collect();
     let input = |joins: &[JoinBefore]| Input {
         params: params.clone(),
+        type_params: type_params.clone(),
         resume: shape.resume_pat.clone(),
         block: block.clone(),
         generator: shape.is_generator(),

@@ -58,6 +58,11 @@ pub struct Local {
     pub scalar: bool,
     /// Bound from the fn's arguments (or the first resume argument): not a value the body took itself.
     pub argument: bool,
+    /// An argument whose written type is surely no reference, a type parameter or an owned std type (`sep: T`,
+    /// `name: String`; any other may be an alias of a reference): a closure that uses it by
+    /// reference (`*x == sep`, `name.len()`) borrows the local itself, where for a reference argument it may borrow
+    /// only what the reference points to.
+    pub by_value_argument: bool,
 }
 
 /// What a local's value is known to be from the code alone (the macro sees no types).
@@ -115,6 +120,7 @@ impl Local {
             word: None,
             scalar: false,
             argument: false,
+            by_value_argument: false,
         }
     }
 

@@ -100,6 +100,8 @@ pub struct Lowerer<'e> {
     /// The locals that are a `&mut` of a sequence (`buf: &mut [u8]`): [`Self::by_index`] only rewrites a loop
     /// over one used again after the loop.
     mutable_sequences: Vec<LocalId>,
+    /// The fn's type parameters: an argument of one is no reference ([`Local::by_value_argument`]).
+    type_params: Vec<syn::Ident>,
     /// The locals bound by `let` to an iterator, by the method that made it (`items.into_iter()`, `s.chars()`,
     /// `.peekable()`): [`Self::by_next`] rewrites a loop over `&mut it`.
     iterators: Vec<LocalId>,
@@ -190,6 +192,8 @@ struct PlainTuple {
 
 pub struct Input {
     pub params: Vec<(Pat, Option<syn::Type>, syn::Ident)>,
+    /// The fn's type parameters (`T` of `fn f<T>(..)`).
+    pub type_params: Vec<syn::Ident>,
     pub resume: Option<Pat>,
     pub block: syn::Block,
     /// A generator (`yield_from!` also accepts iterables there).
@@ -233,6 +237,7 @@ impl<'e> Lowerer<'e> {
             param_types: Vec::new(),
             later: Vec::new(),
             mutable_sequences: Vec::new(),
+            type_params: input.type_params.clone(),
             iterators: Vec::new(),
             exclusive_arguments: Vec::new(),
             reference_arguments: Vec::new(),
@@ -1522,6 +1527,11 @@ impl<'e> Lowerer<'e> {
                     }
                     if is_reference(ty) {
                         self.reference_arguments.push(*single);
+                    } else if owned_type(ty)
+                        || self.type_params.iter().any(|t| matches!(ty, syn::Type::Path(p) if p.path.is_ident(t)))
+                    {
+                        // (Not any other type, which may be an alias of a reference.)
+                        self.locals[*single].by_value_argument = true;
                     }
                 }
                 if let [single] = binding.locals[..] {

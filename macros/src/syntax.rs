@@ -722,6 +722,57 @@ pub fn closure_changes(c: &syn::ExprClosure, name: &syn::Ident) -> bool {
     changes_place(&body, name, &[])
 }
 
+/// Closure `c` uses `name` by reference somewhere, as written: behind `&`, as a method's receiver, a field's or an
+/// index's base, an operand of a comparison (`*x == sep`, which compares through references), or matched by a
+/// `ref` pattern. Without `move`, such a closure borrows the place it names.
+pub fn closure_borrows(c: &syn::ExprClosure, name: &syn::Ident) -> bool {
+    struct Borrows<'n> {
+        name: &'n syn::Ident,
+        found: bool,
+    }
+    impl Borrows<'_> {
+        fn names(&self, e: &Expr) -> bool {
+            let mut e = strip_parens(e);
+            while let Expr::Field(syn::ExprField { base, .. }) | Expr::Index(syn::ExprIndex { expr: base, .. }) = e {
+                e = strip_parens(base);
+            }
+            matches!(e, Expr::Path(p) if p.path.is_ident(self.name))
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Borrows<'_> {
+        fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
+            self.found |= self.names(&r.expr);
+            syn::visit::visit_expr_reference(self, r);
+        }
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            self.found |= self.names(&m.receiver);
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_expr_field(&mut self, f: &'ast syn::ExprField) {
+            self.found |= self.names(&f.base);
+            syn::visit::visit_expr_field(self, f);
+        }
+        fn visit_expr_index(&mut self, i: &'ast syn::ExprIndex) {
+            self.found |= self.names(&i.expr);
+            syn::visit::visit_expr_index(self, i);
+        }
+        fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+            use syn::BinOp::{Eq, Ge, Gt, Le, Lt, Ne};
+            if matches!(b.op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_)) {
+                self.found |= self.names(&b.left) || self.names(&b.right);
+            }
+            syn::visit::visit_expr_binary(self, b);
+        }
+        fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+            self.found |= m.arms.iter().any(|a| binds_by_ref(&a.pat)) && self.names(&m.expr);
+            syn::visit::visit_expr_match(self, m);
+        }
+    }
+    let mut borrows = Borrows { name, found: false };
+    syn::visit::Visit::visit_expr(&mut borrows, &c.body);
+    borrows.found
+}
+
 /// Closure `c` uses each of `names` by value only: as an operand, an argument, an index, a value it returns or
 /// binds by value, never behind `&`, as a method's receiver (but `scalars`, a number's `factor.pow(2)`) or a
 /// field's base, in a nested closure or a macro, nor matched by a `ref` pattern. Made `move`, such a closure

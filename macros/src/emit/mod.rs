@@ -1513,6 +1513,7 @@ mod tests {
         let mut errors = Errors::default();
         let input = Input {
             params: Vec::new(),
+            type_params: Vec::new(),
             resume: None,
             block,
             generator: true,
