@@ -2712,3 +2712,35 @@ fn a_block_resumed_where_every_arm_suspends_again() {
     assert_eq!(step(&mut c, 2), CoroutineState::Yielded(10));
     assert_eq!(step(&mut c, 1), CoroutineState::Complete(5));
 }
+
+/// A value whose one branch suspends twice inside a call's arguments (`Some(sv({ let a = yield_!(..); pts(a,
+/// yield_!(r)) }))`, the second suspension in a block of its own after the normalizer), the other `None`, and a
+/// later use that would type it otherwise (`lens(&word)` takes a `&str`): the start arm types the value from the
+/// branch's dead continuation, through the inner block too. (Without it, `word` was typed `Option<str>` from the
+/// `None` branch and `lens`: E0277; difftest seed 0x5eedbf, program 2214, failing since before the session that
+/// found it.)
+#[stackless::coroutine(resume = mut r)]
+fn typed_through_a_nested_block(c: i64, mut total: i64) -> impl Coroutine<i64, Yield = i64, Return = i64> {
+    fn lens(s: &str) -> i64 {
+        i64::try_from(s.len()).unwrap_or(i64::MAX)
+    }
+    fn sum(a: i64, b: i64) -> String {
+        (a + b).to_string()
+    }
+    let word = if c > 0 { Some(sum({ r }, { let a = yield_!(1); a * 10 + yield_!(r) })) } else { None };
+    if let Some(word) = word {
+        total = yield_!(lens(&word));
+    }
+    total
+}
+
+#[test]
+fn a_value_typed_through_a_nested_block_of_suspensions() {
+    let mut c = typed_through_a_nested_block(1, 0);
+    assert_eq!(step(&mut c, 5), CoroutineState::Yielded(1));
+    assert_eq!(step(&mut c, 3), CoroutineState::Yielded(5));
+    assert_eq!(step(&mut c, 4), CoroutineState::Yielded(2));
+    assert_eq!(step(&mut c, 9), CoroutineState::Complete(9));
+    let mut c = typed_through_a_nested_block(0, 7);
+    assert_eq!(step(&mut c, 5), CoroutineState::Complete(7));
+}

@@ -587,7 +587,10 @@ impl Emitter<'_> {
     /// level are continued past in turn), so that nothing else in the arm changes.
     pub(super) fn dead_continuation(&mut self, stmt: &Stmt, rest: &[Stmt]) -> TokenStream {
         let Stmt::Let(l) = stmt else { return TokenStream::new() };
-        if self.typing_initializer == 0 || l.diverge.is_some() || !rest.iter().all(stmt_is_plain) {
+        if self.typing_initializer == 0
+            || l.diverge.is_some()
+            || !(rest.iter().all(stmt_is_plain) || dead_tail_block(self.body, rest))
+        {
             return TokenStream::new();
         }
         let value = match &l.init {
@@ -1003,11 +1006,23 @@ fn has_dead_value(body: &crate::ir::Body, node: &Node) -> bool {
         Node::Block { id: None, block, .. } => {
             let Some(i) = block.stmts.iter().position(stmt_always_suspends) else { return false };
             let join = |s: &Stmt| matches!(s, Stmt::Expr(Node::Yield(k), _) if body.yields[*k].join);
+            let rest = &block.stmts[i + 1..];
             matches!(&block.stmts[i], Stmt::Let(l) if l.diverge.is_none() && l.init.as_ref().is_some_and(|n| has_dead_value(body, n)))
-                && block.stmts[i + 1..].iter().all(|s| stmt_is_plain(s) && !join(s))
+                && (rest.iter().all(|s| stmt_is_plain(s) && !join(s)) || dead_tail_block(body, rest))
         }
         _ => false,
     }
+}
+
+/// Plain statements ending in a block that has a dead value of its own (`let a = yield_!(..); { let b =
+/// yield_!(..); f(a, b) }`, what the normalizer makes of `f(yield_!(..), yield_!(..))` in a value): its dead
+/// continuation goes on into that block, so that the value is typed from it too (difftest seed 0x5eedbf, program
+/// 2214: `Some(sv(.., { let a = yield_!(..); pts(P { a, b: yield_!(r) }) }))`).
+fn dead_tail_block(body: &crate::ir::Body, rest: &[Stmt]) -> bool {
+    let Some((last, before)) = rest.split_last() else { return false };
+    let join = |s: &Stmt| matches!(s, Stmt::Expr(Node::Yield(k), _) if body.yields[*k].join);
+    before.iter().all(|s| stmt_is_plain(s) && !join(s))
+        && matches!(last, Stmt::Expr(n @ Node::Block { id: None, .. }, None) if has_dead_value(body, n))
 }
 
 /// `by_index::field(..)` as `by_index::held_field(..)` (and `field_mut` as `held_field_mut`) in `tokens`: see
