@@ -2727,7 +2727,14 @@ fn typed_through_a_nested_block(c: i64, mut total: i64) -> impl Coroutine<i64, Y
     fn sum(a: i64, b: i64) -> String {
         (a + b).to_string()
     }
-    let word = if c > 0 { Some(sum({ r }, { let a = yield_!(1); a * 10 + yield_!(r) })) } else { None };
+    let word = if c > 0 {
+        Some(sum({ r }, {
+            let a = yield_!(1);
+            a * 10 + yield_!(r)
+        }))
+    } else {
+        None
+    };
     if let Some(word) = word {
         total = yield_!(lens(&word));
     }
