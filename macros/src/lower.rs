@@ -1094,7 +1094,7 @@ impl<'e> Lowerer<'e> {
             for arg in &mut m.args {
                 if let Expr::Closure(c) = arg
                     && c.capture.is_none()
-                    && self.captures_only_copies(c)
+                    && self.copied_captures(c).is_some()
                 {
                     c.capture = Some(Token![move](c.inputs_begin.span));
                 }
@@ -1113,11 +1113,11 @@ impl<'e> Lowerer<'e> {
     /// returns can't borrow its own copy ([`crate::syntax::uses_only_by_value`]), so it compiles wherever the
     /// borrowing closure does.
     fn copying_closure(&self, c: &mut syn::ExprClosure) {
-        if c.capture.is_some() || !self.captures_only_copies(c) {
+        if c.capture.is_some() {
             return;
         }
-        let Some(mentions) = crate::syntax::closure_captures(c, |i| self.local_named(i).is_some()) else { return };
-        let captured: Vec<&syn::Ident> = mentions.iter().filter(|i| self.local_named(i).is_some()).collect();
+        let Some(captured) = self.copied_captures(c) else { return };
+        let captured: Vec<&syn::Ident> = captured.iter().map(|(ident, _)| ident).collect();
         let scalars: Vec<&syn::Ident> =
             captured.iter().copied().filter(|i| self.local_named(i).is_some_and(|l| self.locals[l].scalar)).collect();
         if crate::syntax::uses_only_by_value(c, &captured, &scalars) {
@@ -1125,22 +1125,20 @@ impl<'e> Lowerer<'e> {
         }
     }
 
-    /// Closure `c` names some of the coroutine's locals, all surely `Copy`, and changes none of them (and its
-    /// captures are known: [`crate::syntax::closure_captures`]).
-    fn captures_only_copies(&self, c: &syn::ExprClosure) -> bool {
-        let Some(mentions) = crate::syntax::closure_captures(c, |i| self.local_named(i).is_some()) else {
-            return false;
-        };
-        let captures: Vec<(&syn::Ident, LocalId)> =
-            mentions.iter().filter_map(|ident| Some((ident, self.local_named(ident)?))).collect();
-        !captures.is_empty()
-            && captures.iter().all(|&(ident, l)| {
-                let local = &self.locals[l];
-                let shared_reference_argument =
-                    self.reference_arguments.contains(&l) && !self.exclusive_arguments.contains(&l);
-                (local.scalar || local.value == Value::Plain || shared_reference_argument)
-                    && !crate::syntax::closure_changes(c, ident)
-            })
+    /// The coroutine's locals closure `c` captures, when there are some, all surely `Copy`, none changed by the
+    /// closure, and its captures are all known ([`crate::syntax::closure_captures`]).
+    fn copied_captures(&self, c: &syn::ExprClosure) -> Option<Vec<(syn::Ident, LocalId)>> {
+        let mentions = crate::syntax::closure_captures(c, |i| self.local_named(i).is_some())?;
+        let captures: Vec<(syn::Ident, LocalId)> =
+            mentions.into_iter().filter_map(|ident| Some((ident.clone(), self.local_named(&ident)?))).collect();
+        let copied = captures.iter().all(|(ident, l)| {
+            let local = &self.locals[*l];
+            let shared_reference_argument =
+                self.reference_arguments.contains(l) && !self.exclusive_arguments.contains(l);
+            (local.scalar || local.value == Value::Plain || shared_reference_argument)
+                && !crate::syntax::closure_changes(c, ident)
+        });
+        (copied && !captures.is_empty()).then_some(captures)
     }
 
     /// The [`Word`] of the local or argument a path names.

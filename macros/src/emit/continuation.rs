@@ -1005,10 +1005,9 @@ fn has_dead_value(body: &crate::ir::Body, node: &Node) -> bool {
         Node::Yield(_) => true,
         Node::Block { id: None, block, .. } => {
             let Some(i) = block.stmts.iter().position(stmt_always_suspends) else { return false };
-            let join = |s: &Stmt| matches!(s, Stmt::Expr(Node::Yield(k), _) if body.yields[*k].join);
             let rest = &block.stmts[i + 1..];
             matches!(&block.stmts[i], Stmt::Let(l) if l.diverge.is_none() && l.init.as_ref().is_some_and(|n| has_dead_value(body, n)))
-                && (rest.iter().all(|s| stmt_is_plain(s) && !join(s)) || dead_tail_block(body, rest))
+                && (rest.iter().all(|s| plain_not_joining(body, s)) || dead_tail_block(body, rest))
         }
         _ => false,
     }
@@ -1020,9 +1019,13 @@ fn has_dead_value(body: &crate::ir::Body, node: &Node) -> bool {
 /// 2214: `Some(sv(.., { let a = yield_!(..); pts(P { a, b: yield_!(r) }) }))`).
 fn dead_tail_block(body: &crate::ir::Body, rest: &[Stmt]) -> bool {
     let Some((last, before)) = rest.split_last() else { return false };
-    let join = |s: &Stmt| matches!(s, Stmt::Expr(Node::Yield(k), _) if body.yields[*k].join);
-    before.iter().all(|s| stmt_is_plain(s) && !join(s))
+    before.iter().all(|s| plain_not_joining(body, s))
         && matches!(last, Stmt::Expr(n @ Node::Block { id: None, .. }, None) if has_dead_value(body, n))
+}
+
+/// A plain statement ([`stmt_is_plain`]) that isn't a join point, which a dead continuation can't go past.
+fn plain_not_joining(body: &crate::ir::Body, stmt: &Stmt) -> bool {
+    stmt_is_plain(stmt) && !matches!(stmt, Stmt::Expr(Node::Yield(k), _) if body.yields[*k].join)
 }
 
 /// `by_index::field(..)` as `by_index::held_field(..)` (and `field_mut` as `held_field_mut`) in `tokens`: see
