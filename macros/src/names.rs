@@ -10,13 +10,20 @@ pub fn param_var(field: &syn::Ident) -> syn::Ident {
 }
 
 /// A field of the state named after the user's local `name`: a raw identifier (`r#type`, `r#gen`) stays raw,
-/// since its bare word is a keyword.
+/// since its bare word is a keyword. So does a word that is an identifier in the user's edition but a keyword in
+/// this crate's (`gen`, reserved in 2024, is a local's name in a 2021 crate), since the field's span is the
+/// macro's (mixed-site): `r#gen` is the same name in every edition.
 pub fn user_field(name: &str, span: Span) -> syn::Ident {
     match name.strip_prefix("r#") {
         Some(bare) => syn::Ident::new_raw(bare, span),
+        None if LATER_KEYWORDS.contains(&name) => syn::Ident::new_raw(name, span),
         None => syn::Ident::new(name, span),
     }
 }
+
+/// Words that are keywords from an edition on and identifiers before it (2018: `async`, `await`, `dyn`, `try`;
+/// 2024: `gen`).
+const LATER_KEYWORDS: [&str; 5] = ["async", "await", "dyn", "try", "gen"];
 
 /// What a hidden local of the normalized body holds (see `normalize`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
