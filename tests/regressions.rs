@@ -2751,3 +2751,33 @@ fn a_value_typed_through_a_nested_block_of_suspensions() {
     let mut c = typed_through_a_nested_block(0, 7);
     assert_eq!(step(&mut c, 5), CoroutineState::Complete(7));
 }
+
+/// A local typed by its initializer (`1i32`, `1.0f64`), dead at a `yield_!` (assigned again after it) and so not
+/// in the state there: the arm after the point declares it again, and its assignments with unsuffixed literals
+/// left its type ambiguous (E0689 at `dir.signum()`, with a help at the attribute). Its `let` now ties the type
+/// for that declaration. Found by a user-style test program.
+#[stackless::coroutine]
+fn directions(moves: Vec<i32>) -> impl Iterator<Item = i32> {
+    let mut dir = 1i32;
+    for m in moves {
+        yield_!(m);
+        dir = if m < 0 { -1 } else { 1 };
+        yield_!(dir.signum());
+    }
+}
+
+#[stackless::coroutine]
+fn halves(n: u32) -> impl Iterator<Item = f64> {
+    let mut scale = 1.0f64;
+    for i in 0..n {
+        yield_!(f64::from(i));
+        scale = 0.25;
+        yield_!(scale.sqrt());
+    }
+}
+
+#[test]
+fn a_local_declared_again_after_a_point_keeps_its_initializers_type() {
+    assert_eq!(directions(vec![3, -2]).collect::<Vec<_>>(), [3, 1, -2, -1]);
+    assert_eq!(halves(2).collect::<Vec<_>>(), [0.0, 0.5, 1.0, 0.5]);
+}

@@ -88,6 +88,9 @@ pub struct Analysis {
     /// arrives in several arms, each type-checking only its own part of the value
     /// (`if c { Some(yield_!(x)) } else { None }`): the arms tie its type together through a shared type witness.
     pub typed_across_arms: Set,
+    /// Per suspension point: the locals read or assigned after it, before their scope ends (an arm that resumes
+    /// there and doesn't find one in the state declares it again).
+    pub touched_after_yield: Vec<Set>,
     /// Per leaf: locals stored at a suspension point that may follow it before they are declared again. A
     /// field moved out of such a local is vacated (the state keeps the local whole), not moved.
     pub held_after_leaf: Vec<Set>,
@@ -178,6 +181,7 @@ pub fn analyze(body: &Body) -> Analysis {
     let mut lets_allowing_unused = live.dead_when_bound;
     lets_allowing_unused.intersect(&live.read);
     let (live_after_loop, live_at_loop_head) = live.loops.into_iter().unzip();
+    let touched_after_yield = touched.live_after_yield;
     Analysis {
         live_after_leaf: live.live_after_leaf,
         live_after_loop,
@@ -187,6 +191,7 @@ pub fn analyze(body: &Body) -> Analysis {
         initialized,
         flagged,
         typed_across_arms,
+        touched_after_yield,
         held_after_leaf,
         field_moved,
         dead,

@@ -109,7 +109,7 @@ impl Emitter<'_> {
             let d = self.leaf(d);
             quote!(else #d)
         });
-        let witnesses = self.type_witnesses(&l.binding);
+        let witnesses = self.type_witnesses(&l.binding, &l.attrs);
         let wraps = self.wraps(&l.binding);
         // `let ... else` can't take an initializer ending in `}` (a block the transform made): parenthesise it.
         let init = if diverge.is_some() { quote!((#init)) } else { init };
@@ -126,12 +126,16 @@ impl Emitter<'_> {
 
     /// Ties the types of locals whose value arrives in several arms to their shared witnesses (declared at
     /// the top of the resume closure), so that rustc infers them from all the arms together, as from the plain
-    /// fn's one body.
-    /// Spanned at the binding: a value of another type in another arm is reported at the user's `let`.
-    pub(super) fn type_witnesses(&mut self, binding: &Binding) -> TokenStream {
+    /// fn's one body; and of locals that an arm declares again without their value, so that the declaration has
+    /// the type that this value gives (`let mut dir = 1i32;`, where that arm only assigns `dir = 1;`).
+    /// Spanned at the binding: a value of another type in another arm is reported at the user's `let`. (Not for a
+    /// `let` under a `#[cfg]` that is only declared again elsewhere: the `cfg` may leave the local, and so the
+    /// witness's type, out.)
+    pub(super) fn type_witnesses(&mut self, binding: &Binding, attrs: &[syn::Attribute]) -> TokenStream {
         let mut out = TokenStream::new();
+        let configured = attrs.iter().any(|a| a.path().is_ident("cfg"));
         for &l in &binding.locals {
-            if self.an.typed_across_arms.contains(l) {
+            if self.an.typed_across_arms.contains(l) || self.redeclared_untyped.contains(l) && !configured {
                 self.witnesses_used.insert(l);
                 let ident = &self.body.locals[l].ident;
                 let witness = type_witness(l);

@@ -68,7 +68,8 @@ mod continuation;
 mod queries;
 
 use queries::{
-    along_flows, declared_untyped, locate_points, never_held, outermost_loop, reached, restored_scopes, value_flows,
+    along_flows, declared_untyped, locate_points, never_held, outermost_loop, reached, redeclared_untyped,
+    restored_scopes, value_flows,
 };
 
 /// The environment variable that makes the emitter check, for each arm it plans by value, that an in-place emission
@@ -149,6 +150,10 @@ pub struct Emitter<'a> {
     never_held: Set,
     /// The locals declared without a value nor a type (`let x;`).
     declared_untyped: Set,
+    /// The locals without a written type that an arm declares again without their value (in scope at a
+    /// suspension point that doesn't store them, and used after it): their `let` ties their type to their
+    /// witness, which types that declaration (see [`Self::type_witnesses`], [`redeclared_untyped`]).
+    redeclared_untyped: Set,
     /// The locals the arms emitted so far refer to (the union of each arm's `referenced`).
     referenced_by_arms: Set,
     /// The loops and `let`s whose borrowed local rustc checks is a reference ([`crate::borrows::receivers_to_check`]).
@@ -417,6 +422,7 @@ impl<'a> Emitter<'a> {
         let never_held = never_held(body, an);
         let layout = Layout::new(body, an, &never_held, &located);
         let declared_untyped = declared_untyped(body);
+        let redeclared_untyped = redeclared_untyped(body, an, &layout);
         Emitter {
             body,
             an,
@@ -449,6 +455,7 @@ impl<'a> Emitter<'a> {
             initializing: Vec::new(),
             never_held,
             declared_untyped,
+            redeclared_untyped,
             referenced_by_arms: Set::new(n),
             receivers_to_check: crate::borrows::receivers_to_check(body, an),
         }

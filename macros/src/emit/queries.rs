@@ -501,6 +501,31 @@ pub(super) fn declared_untyped(body: &Body) -> Set {
     out
 }
 
+/// The locals that an arm declares again without their value nor a nameable written type (in scope at a reachable
+/// suspension point that doesn't store them, and used after it: `let mut dir = 1i32;` overwritten before it is
+/// read after the point): what the arm assigns them may not tell their type (`dir = 1;`), so their `let` ties it
+/// to their witness, which types the declaration. Not those that may hold a closure: each arm's literal is a type of
+/// its own.
+pub(super) fn redeclared_untyped(body: &Body, an: &Analysis, layout: &crate::layout::Layout) -> Set {
+    let mut out = Set::new(body.locals.len());
+    let closures = closure_locals(body);
+    for (k, point) in body.yields.iter().enumerate() {
+        if !an.reachable[k] {
+            continue;
+        }
+        for &l in &point.in_scope {
+            // (An argument's type is the signature's, the resume argument's the resume type.)
+            let typed = body.locals[l].written_type.as_ref().is_some_and(crate::signature::is_nameable)
+                || body.locals[l].argument;
+            let redeclared = !layout.stored[k].contains(&l) && an.touched_after_yield[k].contains(l);
+            if !typed && redeclared && !closures.contains(l) {
+                out.insert(l);
+            }
+        }
+    }
+    out
+}
+
 /// Calls `f` on `node` and every node inside it.
 pub(super) fn for_each_node(node: &Node, f: &mut dyn FnMut(&Node)) {
     walk_node(node, f, &mut |_| {});
