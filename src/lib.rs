@@ -22,6 +22,9 @@ pub use stackless_runtime::state;
 // Named in rustc's message for a loop by index over a sequence without items by index.
 #[doc(hidden)]
 pub use stackless_runtime::by_index;
+// Named in rustc's message for a loop by position over a value without text.
+#[doc(hidden)]
+pub use stackless_runtime::by_position;
 // Named in rustc's messages about what an async generator awaits.
 #[cfg(feature = "stream")]
 #[doc(hidden)]

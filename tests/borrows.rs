@@ -1943,3 +1943,174 @@ fn mutable_items_taken_and_counted_after_a_skip() {
         assert_eq!(bumped(vec![1, 2, 3], n).collect::<Vec<_>>(), want, "n = {n}");
     }
 }
+
+// ----- `for` loops over the chars, bytes, lines or words of a local `String`: by position -----
+// Each item is the std iterator's next one from a byte offset the state holds; each test compares with the plain
+// loops, over strings with multi-byte chars, `\r\n` and a final line ending, empty lines and non-ASCII whitespace.
+
+const TEXTS: [&str; 6] = ["", "one", "ab\r\n\ncd é\nlast\r", " two  words\u{2003}x \n", "\n\n", "é\u{2003}\tz\r\n"];
+
+/// Every kind of loop by position, with `continue`, `break` and a labeled `continue` of an outer loop in them, over
+/// a `String` argument, a local made by `format!` and a local whose type the macro doesn't see.
+#[stackless::coroutine]
+fn positions(text: String) -> impl Iterator<Item = String> {
+    for c in text.chars() {
+        if c == ' ' {
+            continue;
+        }
+        yield_!(format!("c {c}"));
+    }
+    for (i, c) in text.char_indices() {
+        yield_!(format!("ci {i} {c}"));
+    }
+    for (n, b) in text.bytes().enumerate() {
+        if n == 7 {
+            break;
+        }
+        yield_!(format!("b {n} {b}"));
+    }
+    let framed = format!("[{text}]");
+    'lines: for (i, line) in framed.lines().enumerate() {
+        let len = line.len();
+        for w in line.split_ascii_whitespace() {
+            if w.starts_with('x') {
+                continue 'lines;
+            }
+        }
+        yield_!(format!("l {i} {len}"));
+    }
+    let copy = opaque(&text);
+    for w in copy.split_whitespace() {
+        let upper = w.to_uppercase();
+        yield_!(upper);
+    }
+    for w in text.split_ascii_whitespace() {
+        yield_!(format!("a {}", w.len()));
+    }
+}
+
+fn opaque(s: &str) -> String {
+    s.to_owned()
+}
+
+// The same loops as the coroutine's, as written there.
+fn positions_plain(text: String) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in text.chars() {
+        if c == ' ' {
+            continue;
+        }
+        out.push(format!("c {c}"));
+    }
+    for (i, c) in text.char_indices() {
+        out.push(format!("ci {i} {c}"));
+    }
+    for (n, b) in text.bytes().enumerate() {
+        if n == 7 {
+            break;
+        }
+        out.push(format!("b {n} {b}"));
+    }
+    let framed = format!("[{text}]");
+    'lines: for (i, line) in framed.lines().enumerate() {
+        let len = line.len();
+        for w in line.split_ascii_whitespace() {
+            if w.starts_with('x') {
+                continue 'lines;
+            }
+        }
+        out.push(format!("l {i} {len}"));
+    }
+    let copy = opaque(&text);
+    for w in copy.split_whitespace() {
+        let upper = w.to_uppercase();
+        out.push(upper);
+    }
+    for w in text.split_ascii_whitespace() {
+        out.push(format!("a {}", w.len()));
+    }
+    out
+}
+
+#[test]
+fn loops_over_the_text_of_a_local_string_go_by_position() {
+    for text in TEXTS {
+        assert_eq!(positions(text.to_owned()).collect::<Vec<_>>(), positions_plain(text.to_owned()), "{text:?}");
+    }
+}
+
+/// A word used before the `yield_!` (what is made of it and kept across it is owned), the string dropped where the
+/// plain fn drops it: on completion, and when the coroutine is dropped suspended inside the loop.
+#[stackless::coroutine]
+fn words_then_noisy(text: String) -> impl Iterator<Item = String> {
+    let _first = Noisy("first");
+    for w in text.split_whitespace() {
+        let n = w.chars().count();
+        let upper = w.to_uppercase();
+        yield_!(format!("{n}"));
+        log(format!("after {n} {upper}"));
+    }
+    let _second = Noisy("second");
+    yield_!(String::from("end"));
+}
+
+fn words_then_noisy_plain(text: String) {
+    let _first = Noisy("first");
+    for w in text.split_whitespace() {
+        let n = w.chars().count();
+        let upper = w.to_uppercase();
+        log(format!("yield {n}"));
+        log(format!("after {n} {upper}"));
+    }
+    let _second = Noisy("second");
+    log("yield end");
+}
+
+#[test]
+fn loops_by_position_drop_as_the_plain_fn() {
+    let text = "ab é  c";
+    assert_eq!(drained(words_then_noisy(text.to_owned())), common::events(|| words_then_noisy_plain(text.to_owned())));
+    let after = ["after 2 AB", "after 1 É", "after 1 C"];
+    let cancelled = |resumed: usize, tail: &[&str]| {
+        let mut events: Vec<&str> = after[..resumed.saturating_sub(1).min(3)].to_vec();
+        events.extend(tail);
+        common::strs(&events)
+    };
+    assert_eq!(cancelled_after(words_then_noisy(text.to_owned()), 0), ["cancel"]);
+    for k in 1..=3 {
+        assert_eq!(cancelled_after(words_then_noisy(text.to_owned()), k), cancelled(k, &["cancel", "drop first"]));
+    }
+    let suspended_last = cancelled(4, &["cancel", "drop second", "drop first"]);
+    assert_eq!(cancelled_after(words_then_noisy(text.to_owned()), 4), suspended_last);
+    let completed = cancelled(5, &["drop second", "drop first", "cancel"]);
+    assert_eq!(cancelled_after(words_then_noisy(text.to_owned()), 5), completed);
+}
+
+/// The programs that were rejected before loops went by position (tests/ui/borrow had them): chars of a
+/// lowercased copy, words of an owned item of an outer loop, lines of a `String` argument, and loops over a
+/// temporary of the header (`n.to_string()`, `format!(..)`), which lives until the loop ends.
+#[stackless::coroutine]
+fn formerly_rejected(text: &str, lines: Vec<String>, n: u64) -> impl Iterator<Item = String> + '_ {
+    let lower = text.to_lowercase();
+    for c in lower.chars() {
+        yield_!(c.to_string());
+    }
+    for (i, line) in lines.into_iter().enumerate() {
+        for word in line.split_whitespace() {
+            yield_!(format!("{i}:{word}"));
+        }
+    }
+    for c in n.to_string().chars() {
+        yield_!(format!("{}", c.to_digit(10).unwrap_or(0)));
+    }
+    for line in format!("{n}\n{n}").lines() {
+        yield_!(format!("{}", line.len()));
+    }
+}
+
+#[test]
+fn formerly_rejected_loops_over_owned_strings() {
+    let lines = vec![String::from("a b"), String::new(), String::from(" c ")];
+    let out = formerly_rejected("ÉtÉ", lines, 42).collect::<Vec<_>>();
+    assert_eq!(out, ["é", "t", "é", "0:a", "0:b", "2:c", "4", "2", "2", "2"]);
+}

@@ -534,3 +534,28 @@ fn allowed_on_a_suspending_compound(n: u64) -> impl Iterator<Item = u32> {
 fn lint_attributes_on_suspending_compounds_run() {
     assert_eq!(allowed_on_a_suspending_compound(2).collect::<Vec<_>>(), [1, 0, 1, 1, 2, 2, 3]);
 }
+
+/// Loops by position over a `String` argument's lines and chars, and over the words of a line of a `&str`
+/// argument, a `&str` the macro can't type (no `needless_borrows_for_generic_args` in the user's code).
+#[stackless::coroutine]
+fn word_lengths(text: String, notes: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    for (i, line) in text.lines().enumerate() {
+        yield_!((i, line.len()));
+    }
+    for line in notes.lines() {
+        for word in line.split_whitespace() {
+            yield_!((word.len(), 0));
+        }
+    }
+    for c in text.chars() {
+        if c == '!' {
+            yield_!((0, 0));
+        }
+    }
+}
+
+#[test]
+fn loops_by_position_run() {
+    let lengths = word_lengths(String::from("ab c\nd!"), "xy z").collect::<Vec<_>>();
+    assert_eq!(lengths, [(0, 4), (1, 2), (2, 0), (1, 0), (0, 0)]);
+}

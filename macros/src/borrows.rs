@@ -896,6 +896,15 @@ impl<'a> Checker<'a> {
                      help: use the item before the body's first `yield_!` (`let n = *{item};`), or don't use `{name}` \
                      after the loop (the loop then takes it for good)"
                 )
+            } else if matches!(&*get.func, Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "by_position")) {
+                // `text.lines()`, `text.split_whitespace()`: the item is a `&str` into `text`.
+                format!(
+                    "{what}\n\
+                     note: {STATE_MOVES}; a loop over the lines or words of a string the coroutine owns goes by \
+                     position, and borrows its item anew each round, but not across a `yield_!`\n\
+                     help: use the item before the body's first `yield_!` (`let n = {item}.len();`), or own it \
+                     first (`let {item} = {item}.to_owned();`)"
+                )
             } else {
                 // `v.windows(k)`, `v.chunks(k)`: the item is a slice of `v`.
                 let slices = matches!(&*get.func, Expr::Path(f)

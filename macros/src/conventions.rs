@@ -9,7 +9,8 @@
 //!   end their arguments' temporaries ([`drops_own_temporaries`]), those that panic ([`PANIC_MACROS`]).
 //! - Types: the std collections that own their items ([`owned_type`]), the types without drop glue
 //!   ([`no_drop_type`]), the sequences a `for` loop over a borrow goes through by index ([`indexed_type`],
-//!   [`indexed_expr`]), those whose layout is a pointer's multiple ([`word_type`], [`word_expr`]), the scalars
+//!   [`indexed_expr`]), the strings a loop over their chars or lines goes through by position ([`text_type`],
+//!   [`text_expr`]), those whose layout is a pointer's multiple ([`word_type`], [`word_expr`]), the scalars
 //!   ([`scalar_type`], [`scalar_expr`]), and what an `Option` holds ([`option_of`]).
 //!
 //! A name here is a guess from syntax alone (the macro sees no types): each table says what it assumes and what a
@@ -218,6 +219,80 @@ pub fn indexed_expr(expr: &syn::Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// A written type that is an owned string a `for` loop over its chars, bytes, lines or words goes through by
+/// position (see `lower`): `String`, or std's path to it, and `Box<str>`, `Rc<str>`, `Arc<str>`, `Cow<str>`.
+pub fn text_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Paren(p) => text_type(&p.elem),
+        syn::Type::Group(g) => text_type(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            if std_path(&p.path, &["String"]) {
+                return true;
+            }
+            // `Box<str>` and its kin: one type argument, `str` (after a lifetime for `Cow`).
+            let Some(last) = p.path.segments.last() else { return false };
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return false };
+            let of_str = args.args.iter().filter(|a| !matches!(a, syn::GenericArgument::Lifetime(_))).count() == 1
+                && args
+                    .args
+                    .iter()
+                    .any(|a| matches!(a, syn::GenericArgument::Type(syn::Type::Path(t)) if t.path.is_ident("str")));
+            of_str && std_path(&p.path, &["Box", "Rc", "Arc", "Cow"])
+        }
+        _ => false,
+    }
+}
+
+/// An initializer that makes a `String`: `String::new()`, `String::from(..)`, `String::with_capacity(..)`,
+/// `format!(..)`, `x.to_string()`, `"..".to_owned()`, `s.to_uppercase()`, `s.replace(..)`, `words.join(" ")`,
+/// `.collect::<String>()`, and `fs::read_to_string(..)` or `String::from_utf8(..)` unwrapped (`?`, `.unwrap()`,
+/// `.expect(..)`, `.unwrap_or..`).
+pub fn text_expr(expr: &syn::Expr) -> bool {
+    use syn::Expr;
+    let literal = |e: &Expr| matches!(unparenthesized(e), Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(_), .. }));
+    match expr {
+        Expr::Paren(p) => text_expr(&p.expr),
+        Expr::Macro(m) => m.mac.path.is_ident("format"),
+        Expr::MethodCall(m) if m.method == "collect" => collected_type(m).is_some_and(text_type),
+        Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "to_string" | "to_uppercase" | "to_lowercase" | "replace" | "replacen" => true,
+            "to_owned" | "repeat" => literal(&m.receiver),
+            "join" => m.args.first().is_some_and(literal),
+            "unwrap" | "expect" | "unwrap_or_default" | "unwrap_or" | "unwrap_or_else" => unwrapped_text(&m.receiver),
+            _ => false,
+        },
+        Expr::Try(t) => unwrapped_text(&t.expr),
+        Expr::Call(c) => {
+            let Expr::Path(f) = &*c.func else { return false };
+            let segments: Vec<String> = f.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            matches!(
+                segments.iter().map(String::as_str).collect::<Vec<_>>()[..],
+                [.., "String", "new" | "from" | "with_capacity"]
+            )
+        }
+        _ => false,
+    }
+}
+
+/// `e` without the parentheses around it (as `syntax::strip_parens`, which imports this module).
+fn unparenthesized(mut e: &syn::Expr) -> &syn::Expr {
+    while let syn::Expr::Paren(p) = e {
+        e = &p.expr;
+    }
+    e
+}
+
+/// `fs::read_to_string(..)`, `String::from_utf8(..)`: a `Result` of a `String`.
+fn unwrapped_text(expr: &syn::Expr) -> bool {
+    let syn::Expr::Call(c) = unparenthesized(expr) else { return false };
+    let syn::Expr::Path(f) = &*c.func else { return false };
+    let segments: Vec<String> = f.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    matches!(
+        segments.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        [.., "read_to_string"] | [.., "String", "from_utf8"]
+    )
 }
 
 /// What a local's written type or initializer tells of its layout: a value whose alignment is a pointer's (or

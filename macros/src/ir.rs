@@ -46,6 +46,9 @@ pub struct Local {
     /// A `Vec`, `VecDeque` or array, by its written type or initializer
     /// ([`crate::conventions::indexed_type`]): a `for` loop over a borrow of it goes by index.
     pub indexed: bool,
+    /// A `String` (or another owned string), by its written type or initializer
+    /// ([`crate::conventions::text_type`]): a `for` loop over its chars, bytes, lines or words goes by position.
+    pub text: bool,
     /// The type its `let` writes (`let mut count: u32 = 0;`): an arm that declares it again uninitialised (it is
     /// assigned there before any read) writes it too, so that a value of another type is reported where it is
     /// assigned, as in the plain fn, not where the local is next used.
@@ -116,6 +119,7 @@ impl Local {
             typed_later: false,
             typed_by_its_uses: false,
             indexed: false,
+            text: false,
             written_type: None,
             word: None,
             scalar: false,

@@ -37,7 +37,8 @@ use syn::{Expr, Pat, Stmt as SynStmt, Token};
 use crate::conventions::{
     BORROWING_ITERATORS, ENTRY_VIEWS, ITEM_KEEPERS, ITEM_TAKERS, ITERATOR_ADAPTERS, On, Returns, VIEW_KEEPERS, Word,
     deref_read_type, indexed_expr, indexed_type, leaves_type_open, no_drop_type, option_of, owned_type,
-    panicking_macro, plain_primitive_call, scalar_expr, scalar_type, std_view, typed_by_its_uses, word_expr, word_type,
+    panicking_macro, plain_primitive_call, scalar_expr, scalar_type, std_view, text_expr, text_type, typed_by_its_uses,
+    word_expr, word_type,
 };
 use crate::errors::Errors;
 use crate::ir::UseKind;
@@ -160,11 +161,27 @@ fn is_reference(ty: &syn::Type) -> bool {
     }
 }
 
-/// A `for` loop lowered by index ([`Lowerer::by_index`]): the loop to lower instead, and the name of its index's
-/// local (`for_x`).
+/// A name for a local of a rewritten `for` loop `f` (`__index1`, the `count`th hidden name) that no local in scope
+/// (`env`, which resolves names as written) nor in the loop's body has.
+fn hidden_ident(count: &mut usize, env: &[(String, usize)], base: &str, f: &syn::ExprForLoop) -> syn::Ident {
+    loop {
+        *count += 1;
+        let ident = syn::Ident::new(&format!("__{base}{count}"), Span::mixed_site());
+        let free =
+            !env.iter().any(|(n, _)| ident == n) && !crate::syntax::mentions_ident(f.body.to_token_stream(), &ident);
+        if free {
+            return ident;
+        }
+    }
+}
+
+/// A `for` loop lowered by index ([`Lowerer::by_index`]) or by position ([`Lowerer::by_position`]): the loop to
+/// lower instead, the name of its index's local (`for_x`), and whether its items borrow the sequence (which
+/// `borrows` then checks aren't in use at a `yield_!`: not a `char` or a byte of a string).
 struct ByIndex {
     rewritten: Expr,
     field: String,
+    items_borrow: bool,
 }
 
 /// The locals a `let` binds to a view of another value (`line.trim()`, `v.iter()`), which has no drop glue.
@@ -487,6 +504,8 @@ impl<'e> Lowerer<'e> {
         let borrow = match strip_parens(scrut) {
             Expr::Reference(r) => Some(if r.mutability.is_some() { Value::MutRef } else { Value::Plain }),
             Expr::Call(c) => match &*c.func {
+                // (A string's chars, bytes, lines and words by position: copies, or shared borrows of it.)
+                Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "by_position") => Some(Value::Plain),
                 Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "by_index") => {
                     match f.path.segments.last().map(|s| s.ident.to_string()).as_deref() {
                         Some("item" | "item_before" | "window" | "chunk" | "zipped") => Some(Value::Plain),
@@ -850,16 +869,7 @@ impl<'e> Lowerer<'e> {
         {
             return None;
         }
-        // Names no local in scope or in the body has (`env` resolves names as written).
-        let mut hidden = |base: &str| loop {
-            self.hidden_count += 1;
-            let ident = syn::Ident::new(&format!("__{base}{}", self.hidden_count), Span::mixed_site());
-            let free = !self.env.iter().any(|(n, _)| ident == n)
-                && !crate::syntax::mentions_ident(f.body.to_token_stream(), &ident);
-            if free {
-                break ident;
-            }
-        };
+        let mut hidden = |base: &str| hidden_ident(&mut self.hidden_count, &self.env, base, f);
         let index = hidden("index");
         let size = slices.as_ref().map(|_| hidden("size"));
         // Through the runtime's `Indexed` (a trait of the user's with a `get` of its own has no say), spanned at the
@@ -997,7 +1007,89 @@ impl<'e> Lowerer<'e> {
             }
         }})
         .ok()?;
-        Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()) })
+        Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()), items_borrow: true })
+    }
+
+    /// A `for` loop with a suspension point over the chars, bytes, lines or words of a string the coroutine owns
+    /// (`text.chars()`, `char_indices()`, `bytes()`, `lines()`, `split_whitespace()`, `split_ascii_whitespace()`,
+    /// maybe `.enumerate()`d) that its body doesn't change: the same loop by position, whose state between two
+    /// items is a byte offset into the string, not an iterator borrowing it, which the state couldn't hold. Each
+    /// item is the std iterator's next one from the offset (`stackless::by_position`), and the offset moves past
+    /// it before the body runs, so the items and jumps are the plain fn's (a body that may change the string
+    /// keeps the iterator, and rustc's error).
+    ///
+    /// The string is a local taken for a `String` ([`crate::ir::Local::text`]), or, over its chars or words (which
+    /// only `str` has among std's types), a local of a type the macro doesn't know (a reference goes by position
+    /// too; another type is rustc's error at the loop's iterator, `by_position::Text`). Not `lines()` nor
+    /// `bytes()` of such a local: `BufRead::lines(self)` and `Read::bytes(self)` own a reader.
+    ///
+    /// Input: `for line in text.lines() { .. }` — Output: `{ let mut __index1: usize = 0; while let Some(line) =
+    /// ::stackless::by_position::next_line(&text, &mut __index1) { .. } }`. Lines and words borrow the string
+    /// (`borrows` reports one still in use at a `yield_!`); chars and bytes are copies.
+    fn by_position(&mut self, f: &syn::ExprForLoop) -> Option<ByIndex> {
+        // `for (i, line) in text.lines().enumerate()`: `i` counts the items.
+        let (iterated, count, pat) = match (strip_parens(&f.expr), &*f.pat) {
+            (Expr::MethodCall(m), Pat::Tuple(t))
+                if m.method == "enumerate" && m.args.is_empty() && t.elems.len() == 2 =>
+            {
+                (strip_parens(&m.receiver), Some(&t.elems[0]), &t.elems[1])
+            }
+            (iterated, pat) => (iterated, None, pat),
+        };
+        let Expr::MethodCall(m) = iterated else { return None };
+        let (next, str_only, items_borrow) = match m.method.to_string().as_str() {
+            "chars" => ("next_char", true, false),
+            "char_indices" => ("next_char_index", true, false),
+            "bytes" => ("next_byte", false, false),
+            "lines" => ("next_line", false, true),
+            "split_whitespace" => ("next_word", true, true),
+            "split_ascii_whitespace" => ("next_ascii_word", true, true),
+            _ => return None,
+        };
+        let Expr::Path(path) = strip_parens(&m.receiver) else { return None };
+        let name = path.path.get_ident().filter(|name| *name != "self")?;
+        let local = self.local_named(name)?;
+        let info = &self.locals[local];
+        let unknown = info.value == Value::Unknown && !self.reference_arguments.contains(&local);
+        if !m.args.is_empty()
+            || !(info.text || str_only && unknown)
+            || !pattern_binds(&f.pat, name) && crate::syntax::changes_place(&f.body, name, &[])
+        {
+            return None;
+        }
+        let index = hidden_ident(&mut self.hidden_count, &self.env, "index", f);
+        let next = syn::Ident::new(next, m.method.span());
+        // Spanned at the user's iterator: a type without text is reported there (`by_position::Text`), once: for a
+        // local of a type the macro doesn't know, the block keeps that span where an arm reaches the local through
+        // the state (`&(*s)`), which rustc would otherwise locate at the attribute.
+        // (The `&` in the macro's context: clippy's `needless_borrows_for_generic_args` would flag it in the user's
+        // code when the local is itself a `&str`.)
+        let borrow = syn::Token![&](Span::mixed_site());
+        let string =
+            if info.text { quote::quote!(&#name) } else { quote::quote_spanned!(f.expr.span()=> { #borrow #name }) };
+        let item = quote::quote_spanned!(f.expr.span()=> ::stackless::by_position::#next(#string, &mut #index));
+        let (count_start, count_step) = match count {
+            Some(p) => {
+                let counter = hidden_ident(&mut self.hidden_count, &self.env, "count", f);
+                (
+                    Some(quote::quote!(let mut #counter: usize = 0;)),
+                    Some(quote::quote!(let #p = #counter; #counter += 1;)),
+                )
+            }
+            None => (None, None),
+        };
+        let (label, stmts) = (&f.label, &f.body.stmts);
+        // (The offset first: the caller names the block's first local after the loop, as a `for` loop's iterator.)
+        let rewritten = syn::parse2(quote::quote! {{
+            let mut #index: usize = 0;
+            #count_start
+            #label while let ::core::option::Option::Some(#pat) = #item {
+                #count_step
+                #(#stmts)*
+            }
+        }})
+        .ok()?;
+        Some(ByIndex { rewritten, field: loop_field_name(&f.pat, label.as_ref()), items_borrow })
     }
 
     /// A `for` loop that suspends over `it.by_ref()`, or over `&mut it` with `it` a local iterator
@@ -1574,6 +1666,29 @@ impl<'e> Lowerer<'e> {
                             |n| matches!(n, Node::Leaf(l) if indexed_expr(&l.expr) || of_indexed(&l.expr)),
                         );
                     self.locals[single].indexed = typed.is_some() || argument.is_some() || made;
+                    // (`let text = text;` of a `String` argument, `let s: String = ..`, `String::from(..)`, a clone or
+                    // move of another.)
+                    let text_local = |e: &Expr| match strip_parens(e) {
+                        Expr::Path(p) => {
+                            p.path.get_ident().and_then(|i| self.local_named(i)).is_some_and(|l| self.locals[l].text)
+                        }
+                        _ => false,
+                    };
+                    let text_source = |e: &Expr| match strip_parens(e) {
+                        Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => text_local(&m.receiver),
+                        e => text_local(e),
+                    };
+                    self.locals[single].text = match (&local.pat, &init) {
+                        (Pat::Type(t), _) => text_type(&t.ty),
+                        (Pat::Ident(_), Some(Node::Leaf(l))) => {
+                            text_expr(&l.expr)
+                                || text_source(&l.expr)
+                                || matches!(&l.expr, Expr::Path(p) if p.path.get_ident().is_some_and(|i| {
+                                    self.param_types.iter().any(|(v, ty)| v == i && text_type(ty))
+                                }))
+                        }
+                        _ => false,
+                    };
                     if typed == Some(true) || argument == Some(true) || moved_reference {
                         self.mutable_sequences.push(single);
                     }
@@ -1793,13 +1908,16 @@ impl<'e> Lowerer<'e> {
                 if suspends && let Some(rewritten) = self.by_next(&f) {
                     return self.expr(rewritten, ctx, at_exit);
                 }
-                if suspends && let Some(ByIndex { rewritten, field }) = self.by_index(&f) {
+                if suspends
+                    && let Some(ByIndex { rewritten, field, items_borrow }) =
+                        self.by_position(&f).or_else(|| self.by_index(&f))
+                {
                     // The `while` is the next loop (its block's `let` of the index has none), and the index the next
                     // local. (What the item's pattern binds is a reference: `declare_matched`.)
                     let (id, index) = (self.loops.len(), self.locals.len());
                     let node = self.expr(rewritten, ctx, at_exit);
                     if let Some(info) = self.loops.get_mut(id) {
-                        info.by_index = true;
+                        info.by_index = items_borrow;
                     }
                     // Named as a `for` loop's iterator would be (its state field shows it).
                     if let Some(local) = self.locals.get_mut(index) {

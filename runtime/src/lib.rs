@@ -1001,6 +1001,11 @@ pub mod __private {
     }
 }
 
+/// The loops by position over a string the coroutine owns (`for c in text.chars()`): see the module's header. Not a
+/// public API (see [`__private`]), called by path by the generated code.
+#[doc(hidden)]
+pub mod by_position;
+
 /// The loops by index: a `for` loop over a borrow of a local `Vec`, `VecDeque` or array (or of a field of a `&mut`
 /// argument used after the loop), which the macro lowers to `while let Some(x) = item(&v, i)` so that its state
 /// holds an index, not an iterator borrowing the sequence. Not a public API (see [`__private`]); a module of its own

@@ -1,5 +1,5 @@
-// `str::lines` of a `String` the coroutine owns, through `enumerate()`: the loop holds the borrow across the
-// inner loop's `yield_!`.
+// `str::lines` of a `String` the coroutine owns, through `enumerate()`: the loop goes by position, but its item, a
+// line of `text`, is held across the inner loop's `yield_!` by the inner loop.
 #[stackless::coroutine]
 fn shout() -> impl Iterator<Item = String> {
     let text = String::from("a b\nc");
