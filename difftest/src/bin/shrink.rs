@@ -8,10 +8,14 @@
 //! `DIFFTEST_DELETE` and `DIFFTEST_UNWRAP` set (a few seconds each); a candidate that does not compile is
 //! rejected. `DIFFTEST_ENABLE`/`DIFFTEST_DISABLE`/`DIFFTEST_BUDGET` and `CARGO_TARGET_DIR` are passed through.
 //! Prints the smallest program found and the environment that reproduces it.
+//!
+//! A program the macro's expansion makes rustc reject shrinks the same way with `SHRINK_ERROR` set to the start of
+//! the error after `error[`, such as ``E0277]: the size for values of type `str` ``: a candidate fails when rustc
+//! reports that error and no error of another code (a deleted `let` makes an E0425, which is not the bug).
 #![allow(clippy::print_stdout, clippy::format_push_string)]
 
 use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use stackless_difftest::generator::{self, Config};
@@ -37,6 +41,8 @@ impl Shrinker {
         self.attempts += 1;
         let out = std::env::temp_dir().join(format!("difftest-shrink-{}.out", std::process::id()));
         let file = std::fs::File::create(&out).expect("create the output file");
+        let errors = std::env::temp_dir().join(format!("difftest-shrink-{}.err", std::process::id()));
+        let error_file = std::fs::File::create(&errors).expect("create the errors file");
         let mut child = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .args(["test", "-q", "-p", "stackless-difftest", "--test", "difftest"])
             .env("DIFFTEST_SEED", format!("{:#x}", self.seed))
@@ -44,7 +50,7 @@ impl Shrinker {
             .env("DIFFTEST_DELETE", join(delete))
             .env("DIFFTEST_UNWRAP", join(unwrap))
             .stdout(file)
-            .stderr(Stdio::null())
+            .stderr(error_file)
             .process_group(0)
             .spawn()
             .expect("run cargo");
@@ -63,9 +69,22 @@ impl Shrinker {
             std::thread::sleep(Duration::from_millis(100));
         }
         let stdout = std::fs::read_to_string(&out).unwrap_or_default();
+        let stderr = std::fs::read_to_string(&errors).unwrap_or_default();
         let _ = std::fs::remove_file(&out);
-        stdout.contains("difftest: 1 programs, 1 mismatches")
+        let _ = std::fs::remove_file(&errors);
+        match std::env::var("SHRINK_ERROR") {
+            Ok(error) => rejected_with(&stderr, &error),
+            Err(_) => stdout.contains("difftest: 1 programs, 1 mismatches"),
+        }
     }
+}
+
+/// Whether rustc's output `stderr` reports `error` (the start of an error after `error[`, `E0277]: ..`) and no
+/// error of another code.
+fn rejected_with(stderr: &str, error: &str) -> bool {
+    let code = error.split(']').next().unwrap_or(error);
+    let mut codes = stderr.lines().filter_map(|l| l.strip_prefix("error[")).map(|l| l.split(']').next().unwrap_or(l));
+    stderr.contains(&format!("error[{error}")) && codes.all(|c| c == code)
 }
 
 fn main() {
@@ -83,7 +102,7 @@ fn main() {
     .expect("valid feature lists");
     let mut sh = Shrinker { seed, index, attempts: 0 };
     let (mut delete, mut unwrap): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-    assert!(sh.fails(&delete, &unwrap), "program {index} of seed {seed:#x} shows no mismatch");
+    assert!(sh.fails(&delete, &unwrap), "program {index} of seed {seed:#x} shows no mismatch (or not `SHRINK_ERROR`)");
     loop {
         let mut progress = false;
         let mut program = generator::generate(&cfg, seed, index);
