@@ -4,7 +4,8 @@
 #  2. build time: a release build of N generated coroutines against N hand-written equivalents
 #     (compile-cost/generate.py writes both crates; dependencies are built first and not timed);
 #  3. with a nightly toolchain installed, the macro's own time and type checking in that build (-Z time-passes).
-# (1) uses cargo-expand when installed, else the macro's own output (STACKLESS_DEBUG_EXPAND) through rustfmt.
+# (1) counts cargo-expand's lines when installed, else the macro's own output (STACKLESS_DEBUG_EXPAND) through
+#     rustfmt; expansion_parts.py splits the latter into scaffolding, start arms and resume arms.
 # Usage: ./compile_cost.sh [N=500]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,37 +15,39 @@ mkdir -p "$out"
 
 src=src/impls/stackless.rs
 src_lines=$(grep -cv '^\s*\(//.*\)\?$' "$src")
-if cargo expand --version >/dev/null 2>&1; then
-    expanded=$(cargo expand --release --bin bench impls::stackless 2>/dev/null | grep -cv '^\s*\(//.*\)\?$')
-    echo "expansion: $src has $src_lines non-blank, non-comment lines; expanded: $expanded ($(python3 -c "print(f'{$expanded/$src_lines:.2f}')")x)"
-else
-    # Without cargo-expand: the macro prints each expansion (STACKLESS_DEBUG_EXPAND), rustfmt lays it out, and
-    # the module's other lines are counted as they are. Within a few percent of cargo-expand's count.
-    tmp=$(mktemp -d)
-    touch "$src"
-    STACKLESS_DEBUG_EXPAND=1 cargo build --release --bin bench 2>"$tmp/out" >/dev/null
-    grep -v '^\s*\(Compiling\|Finished\|warning\|Blocking\)' "$tmp/out" > "$tmp/expanded.rs"
-    rustfmt --edition 2024 "$tmp/expanded.rs"
-    expanded=$(python3 - "$src" "$tmp/expanded.rs" <<'PY'
+# The macro prints each expansion (STACKLESS_DEBUG_EXPAND) and rustfmt lays it out; the module's lines outside the
+# coroutines are counted as they are. Within a few percent of cargo-expand's count, which is used when installed.
+tmp=$(mktemp -d)
+touch "$src"
+STACKLESS_DEBUG_EXPAND=1 cargo build --release --bin bench 2>"$tmp/out" >/dev/null
+grep -v '^\s*\(Compiling\|Finished\|warning\|Blocking\)' "$tmp/out" > "$tmp/expanded.rs"
+rustfmt --edition 2024 "$tmp/expanded.rs"
+outside=$(python3 - "$src" <<'PY'
 import sys
 def code(l):
     s = l.strip()
     return s and not s.startswith('//')
-src = open(sys.argv[1]).read().splitlines()
 outside, inside = 0, False
-for line in src:
+for line in open(sys.argv[1]).read().splitlines():
     if line.startswith('#[stackless::coroutine'):
         inside = True
     if not inside and code(line):
         outside += 1
     if inside and line == '}':
         inside = False
-print(outside + sum(1 for l in open(sys.argv[2]).read().splitlines() if code(l)))
+print(outside)
 PY
 )
-    rm -rf "$tmp"
+if cargo expand --version >/dev/null 2>&1; then
+    expanded=$(cargo expand --release --bin bench impls::stackless 2>/dev/null | grep -cv '^\s*\(//.*\)\?$')
+    echo "expansion: $src has $src_lines non-blank, non-comment lines; expanded: $expanded ($(python3 -c "print(f'{$expanded/$src_lines:.2f}')")x)"
+else
+    expanded=$((outside + $(grep -cv '^\s*\(//.*\)\?$' "$tmp/expanded.rs")))
     echo "expansion: $src has $src_lines non-blank, non-comment lines; expanded (rustfmt of the macro's output, no cargo-expand): $expanded ($(python3 -c "print(f'{$expanded/$src_lines:.2f}')")x)"
 fi
+# Where those lines go, per coroutine (expansion_parts.py says what each part is).
+python3 expansion_parts.py "$tmp/expanded.rs" "$outside" "$src_lines"
+rm -rf "$tmp"
 
 python3 compile-cost/generate.py "$n" "$out" >/dev/null
 build() {  # prints seconds for a release build of the crate's own code
