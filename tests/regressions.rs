@@ -2781,3 +2781,46 @@ fn a_local_declared_again_after_a_point_keeps_its_initializers_type() {
     assert_eq!(directions(vec![3, -2]).collect::<Vec<_>>(), [3, 1, -2, -1]);
     assert_eq!(halves(2).collect::<Vec<_>>(), [0.0, 0.5, 1.0, 0.5]);
 }
+
+/// A local whose initializer is an `if` that suspends in both branches, one of them in a loop whose only `break`
+/// comes after a suspension point (`break { let _ = yield_!(8); }`): the arm resumed before the loop bound the
+/// local to the branch's value, the loop's `!` in that arm, and `str_len(&v)` typed it `str` (E0277). It is no
+/// longer bound in that arm, where its value never arrives. Difftest seed 7, program 20595, shrunk.
+#[stackless::coroutine(resume = mut r)]
+fn typed_past_a_loop_left_after_a_suspension() -> impl Coroutine<i64, Yield = i64, Return = usize> {
+    let v = if r < 3 {
+        yield_!(7);
+        loop {
+            if r >= 2 {
+                break {
+                    let _ = yield_!(8);
+                };
+            }
+            r += 1;
+        }
+        r.to_string()
+    } else {
+        yield_!(5);
+        let _n = loop {
+            break yield_!(6);
+        };
+        String::from("else")
+    };
+    str_len(&v)
+}
+
+fn str_len(s: &str) -> usize {
+    s.len()
+}
+
+#[test]
+fn a_value_typed_past_a_loop_left_after_a_suspension() {
+    let mut c = typed_past_a_loop_left_after_a_suspension();
+    assert_eq!(step(&mut c, 1), CoroutineState::Yielded(7));
+    assert_eq!(step(&mut c, 0), CoroutineState::Yielded(8));
+    assert_eq!(step(&mut c, 0), CoroutineState::Complete(1));
+    let mut c = typed_past_a_loop_left_after_a_suspension();
+    assert_eq!(step(&mut c, 4), CoroutineState::Yielded(5));
+    assert_eq!(step(&mut c, 0), CoroutineState::Yielded(6));
+    assert_eq!(step(&mut c, 0), CoroutineState::Complete(4));
+}

@@ -601,3 +601,35 @@ twins!(opt doubling_between_two_yields(r; p: Vec<i64> = vec![5, 6]) {
 fn a_runaway_program_stops_at_the_event_limit() {
     assert_same(doubling_between_two_yields::case());
 }
+
+// ---- A local typed from an `if` whose both branches suspend in their conditions (seed 7, program 20595) -------
+
+twins!(res a_local_typed_after_suspensions_in_both_branches_of_its_if(r; p0: String = String::from("ab"), p1: i64 = 2, p2: String = String::from("c")) {
+    let mut v1 = D::new("d2", (r + lens(&p2)));
+    let mut v3 = if fx("f4", v1.get()) >= v1.get() {
+        ((P { a: yield_!(p1), b: (D::new("t14", r).get() + 0) }).b - (D::new("t15", p1).get() + 3))
+    } else {
+        let mut v17 = if (match md(yield_!(v1.get()), 2) { 0 => p1, _ => r }) < lens(&p0) {
+            let mut v18 = yield_!((match md(((-1) - p1), 2) { 0 => (yield_!(r) + r), _ => md(p1, 2) }));
+            let mut c20 = 0;
+            let mut v19 = 'l21: loop {
+                if c20 >= 2 { break (r - yield_!(v18)); }
+                c20 += 1;
+            };
+            sv("s25", (r - 8))
+        } else {
+            match md(yield_!(5), 3) { 0 => {
+            } 1 => {
+            } _ => {
+            } }
+            format!("{}-{}", p0, (lens(&p0) + p1))
+        };
+        md(lens(&v17), 4)
+    };
+    Ok(lens(&p0))
+});
+
+#[test]
+fn a_local_typed_after_suspensions_in_both_branches_of_its_if() {
+    assert_same(a_local_typed_after_suspensions_in_both_branches_of_its_if::case());
+}

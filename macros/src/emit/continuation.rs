@@ -417,7 +417,22 @@ impl Emitter<'_> {
     /// yield_!(..)`) is only known not to complete once emitted, and a value that never arrives must not be bound:
     /// it would be typed from nothing.
     pub(super) fn emitted_rest_completes(&self, node: &Node, k: YieldId) -> bool {
-        let Node::Block { id: None, block, .. } = node else { return true };
+        match node {
+            Node::Block { id: None, block, .. } => self.emitted_block_rest_completes(block, k),
+            // Resumed in a branch, that branch's block (`let v = if c { yield_!(7); loop { if d { break
+            // yield_!(8); } } r.to_string() } else { .. }; lens(&v)`: bound in the arm of `yield_!(7)`, `v` was the
+            // loop's `!`, and `lens(&v)` typed it `str`: difftest seed 7, program 20595).
+            Node::If { then, els, .. } if block_contains(then, k) => self.emitted_block_rest_completes(then, k),
+            Node::If { els: Some(els), .. } => self.emitted_rest_completes(els, k),
+            Node::Match { arms, .. } => {
+                arms.iter().find(|a| node_contains(&a.body, k)).is_none_or(|a| self.emitted_rest_completes(&a.body, k))
+            }
+            _ => true,
+        }
+    }
+
+    /// [`Self::emitted_rest_completes`] for a block resumed in.
+    fn emitted_block_rest_completes(&self, block: &Block, k: YieldId) -> bool {
         let Some(i) = block.stmts.iter().position(|s| stmt_contains(s, k)) else { return true };
         // The statement resumed in may itself be a `let` whose block never completes once emitted (`let v = { let
         // w = match yield_!(..) { .. every arm suspends .. }; w };`): then neither does this block, and what
