@@ -164,7 +164,7 @@ fn yields_its_item(body: &Body, binding: &Binding, loop_body: &Block) -> bool {
 /// A loop by index's `item(by_index::field(..), i)` or `window(&(by_index::field(..))[..], i, k)` (see `lower`'s
 /// `by_index`): over a field.
 fn over_a_field(get: &Expr) -> bool {
-    let Expr::Call(get) = strip_parens(get) else { return false };
+    let Some(get) = crate::syntax::loop_item_call(get) else { return false };
     let Some(mut sequence) = get.args.first().map(strip_parens) else { return false };
     while let Expr::Reference(syn::ExprReference { expr, .. }) | Expr::Index(syn::ExprIndex { expr, .. }) = sequence {
         sequence = strip_parens(expr);
@@ -841,7 +841,7 @@ impl<'a> Checker<'a> {
             let Some(held) = held_item(self.body, self.an, binding, body) else { continue };
             // `item(&v, i)`, `item_mut(&mut *v, i)`, `window(&v[..], i, k)`: the sequence is the call's first
             // argument.
-            let Expr::Call(get) = strip_parens(&scrut.expr) else { continue };
+            let Some(get) = crate::syntax::loop_item_call(&scrut.expr) else { continue };
             // `zipped(&xs, &ys, i)` binding `(x, y)`: `y` borrows `ys`.
             let zipped =
                 matches!(&*get.func, Expr::Path(f) if f.path.segments.last().is_some_and(|s| s.ident == "zipped"));

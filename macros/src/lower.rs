@@ -501,9 +501,10 @@ impl<'e> Lowerer<'e> {
     /// `&mut`: see [`Self::by_index`]), and of a local known to be plain (`Copy`: its parts are copies, or it is
     /// a shared reference) or a `&mut` (by default binding modes, `&mut`s into it).
     fn declare_matched(&mut self, pat: &Pat, scrut: &Expr) -> Binding {
-        let borrow = match strip_parens(scrut) {
-            Expr::Reference(r) => Some(if r.mutability.is_some() { Value::MutRef } else { Value::Plain }),
-            Expr::Call(c) => match &*c.func {
+        // (A loop by index's item is matched from its call, maybe inside a bound: `crate::syntax::loop_item_call`.)
+        let borrow = match (strip_parens(scrut), crate::syntax::loop_item_call(scrut)) {
+            (Expr::Reference(r), _) => Some(if r.mutability.is_some() { Value::MutRef } else { Value::Plain }),
+            (_, Some(c)) => match &*c.func {
                 // (A string's chars, bytes, lines and words by position: copies, or shared borrows of it.)
                 Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "by_position") => Some(Value::Plain),
                 Expr::Path(f) if f.path.segments.iter().any(|s| s.ident == "by_index") => {

@@ -991,6 +991,19 @@ pub fn mentions_beyond_fields(tokens: proc_macro2::TokenStream, root: &syn::Iden
     })
 }
 
+/// The item's call of a loop lowered by index or by position (`by_index::item(&v, i)`), seen through the bound that
+/// lowering puts around it (`if __index1 < __end2 { by_index::item_mut(..) } else { None }`: a `take(n)`, a range).
+pub fn loop_item_call(expr: &Expr) -> Option<&syn::ExprCall> {
+    match strip_parens(expr) {
+        Expr::Call(c) => Some(c),
+        Expr::If(i) => match i.then_branch.stmts.last() {
+            Some(syn::Stmt::Expr(e, None)) => loop_item_call(e),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// `e` without the parentheses around it.
 pub fn strip_parens(mut expr: &Expr) -> &Expr {
     while let Expr::Paren(p) = expr {
