@@ -2114,3 +2114,88 @@ fn formerly_rejected_loops_over_owned_strings() {
     let out = formerly_rejected("ÉtÉ", lines, 42).collect::<Vec<_>>();
     assert_eq!(out, ["é", "t", "é", "0:a", "0:b", "2:c", "4", "2", "2", "2"]);
 }
+
+/// `&v[a..b]`, `&mut v[a..]`, `v[..n].iter().enumerate()` and `v[a..=b].iter().copied()` over local sequences
+/// and a `&mut` slice argument go by index over the range, its bounds read once when the loop starts (a CSV's
+/// rows after the header: probe 74).
+#[stackless::coroutine]
+fn ranges(rows: Vec<String>, k: usize, buf: &mut [u32]) -> impl Iterator<Item = String> + '_ {
+    for row in &rows[1..] {
+        yield_!(row.to_uppercase());
+    }
+    let mut end = k;
+    for (i, row) in rows[..end].iter().enumerate() {
+        end = 0;
+        yield_!(format!("{i}:{row}:{end}"));
+    }
+    let lens = [1u32, 2, 3, 4];
+    for n in lens[1..=2].iter().copied() {
+        yield_!(n.to_string());
+    }
+    for x in &mut buf[k..] {
+        *x += 10;
+        yield_!(x.to_string());
+    }
+    yield_!(buf.iter().sum::<u32>().to_string());
+}
+
+// (Written as the coroutine's loops are, `.copied()` included.)
+#[allow(clippy::unnecessary_to_owned)]
+fn ranges_plain(rows: Vec<String>, k: usize, buf: &mut [u32]) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in &rows[1..] {
+        out.push(row.to_uppercase());
+    }
+    let mut end = k;
+    for (i, row) in rows[..end].iter().enumerate() {
+        end = 0;
+        out.push(format!("{i}:{row}:{end}"));
+    }
+    let lens = [1u32, 2, 3, 4];
+    for n in lens[1..=2].iter().copied() {
+        out.push(n.to_string());
+    }
+    for x in &mut buf[k..] {
+        *x += 10;
+        out.push(x.to_string());
+    }
+    out.push(buf.iter().sum::<u32>().to_string());
+    out
+}
+
+#[test]
+fn loops_over_a_range_of_a_sequence_go_by_index() {
+    let rows: Vec<String> = ["h", "a", "bb"].iter().map(|s| (*s).to_owned()).collect();
+    for k in 0..=3 {
+        let (mut a, mut b) = ([1u32, 2, 3], [1u32, 2, 3]);
+        let got = ranges(rows.clone(), k, &mut a).collect::<Vec<_>>();
+        assert_eq!(got, ranges_plain(rows.clone(), k, &mut b), "k = {k}");
+        assert_eq!(a, b);
+    }
+    // Out of bounds: the same panic as the plain fn's, when the loop starts.
+    let message = |f: Box<dyn FnOnce() + std::panic::UnwindSafe>| {
+        *std::panic::catch_unwind(f).unwrap_err().downcast::<String>().unwrap()
+    };
+    let coroutine = message(Box::new(|| {
+        let _ = ranges(vec![String::new()], 5, &mut []).count();
+    }));
+    let plain = message(Box::new(|| drop(ranges_plain(vec![String::new()], 5, &mut []))));
+    assert_eq!(coroutine, plain);
+}
+
+/// A `&mut` item of a loop by index with an end (`take(n)`, a range) used by a method before the `yield_!`: a
+/// `&mut` no longer in use there, as without the end (it was stored, holding its borrow of `buf`: E0505).
+#[stackless::coroutine]
+fn bumped_and_shown(buf: &mut [u32]) -> impl Iterator<Item = String> + '_ {
+    for x in buf.iter_mut().take(2) {
+        *x += 10;
+        yield_!(x.to_string());
+    }
+    yield_!(buf.iter().sum::<u32>().to_string());
+}
+
+#[test]
+fn a_mutable_item_of_a_bounded_loop_by_index_is_not_held() {
+    let mut buf = [1, 2, 3];
+    assert_eq!(bumped_and_shown(&mut buf).collect::<Vec<_>>(), ["11", "12", "26"]);
+}

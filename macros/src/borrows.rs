@@ -687,9 +687,9 @@ impl<'a> Checker<'a> {
             format!(
                 "\nnote: a loop over `&{name}`, `&mut {name}`, `{name}.iter()` or `{name}.iter_mut()` (also with \
                  `.enumerate()`, `.rev()`, `.skip(n)`, `.take(n)`, `.copied()`, `.cloned()` or `.zip(ys.iter())`), \
-                 `{name}.windows(k)`, `{name}.chunks(k)` or `{name}.chunks_mut(k)` goes by index, which needs no \
-                 borrow while suspended, when its body doesn't \
-                 change `{name}` (nor name it, over `&mut` items)"
+                 `&{name}[a..b]`, `{name}.windows(k)`, `{name}.chunks(k)` or `{name}.chunks_mut(k)` goes by index, \
+                 which needs no borrow while suspended, when its body doesn't change `{name}` (nor name it, over \
+                 `&mut` items)"
             )
         } else {
             String::new()

@@ -516,7 +516,7 @@ impl<'e> Lowerer<'e> {
                 }
                 _ => None,
             },
-            Expr::Path(p) => p.path.get_ident().and_then(|i| {
+            (Expr::Path(p), _) => p.path.get_ident().and_then(|i| {
                 let &(_, l) = self.env.iter().rev().find(|(n, _)| i == n)?;
                 matches!(self.locals[l].value, Value::Plain | Value::MutRef).then_some(self.locals[l].value)
             }),
@@ -811,6 +811,22 @@ impl<'e> Lowerer<'e> {
             Expr::Reference(r) if r.mutability.is_none() && !mutable => strip_parens(&r.expr),
             sequence => sequence,
         };
+        // `&v[a..b]`, `&mut v[a..]`, `v[..n].iter()`: the items of a range of `v` (without other adapters but
+        // `enumerate`, `copied` and `cloned`), from its start to its end, read once when the loop starts, where
+        // `v[a..b]` is indexed as the plain fn's loop does (panicking alike out of `v`'s bounds).
+        let (sequence, range) = match sequence {
+            Expr::Index(ix)
+                if simple_range(&ix.index)
+                    && skipped.is_none()
+                    && taken.is_none()
+                    && !backwards
+                    && slices.is_none()
+                    && partner.is_none() =>
+            {
+                (strip_parens(&ix.expr), Some(&*ix.index))
+            }
+            sequence => (sequence, None),
+        };
         // (`&*v`, `&mut *v` over a `&mut` of a sequence: `v`'s items.)
         let (sequence, dereferenced) = match sequence {
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (strip_parens(&u.expr), true),
@@ -974,14 +990,28 @@ impl<'e> Lowerer<'e> {
             None => (pat.to_token_stream(), None),
         };
         let (label, stmts) = (&f.label, &f.body.stmts);
-        // (After an inner `skip(n)`, the position counts from the index's start: `i` is `__index1 - __start2`.)
+        // (After an inner `skip(n)`, or over a range, the position counts from the index's start: `i` is `__index1 -
+        // __start2`.)
         let (first, position) = match position {
-            Some(p) if counted_after_skip => {
+            Some(p) if counted_after_skip || range.is_some() => {
                 let first = hidden("start");
                 let position = quote::quote!(let #p = #index - #first;);
                 (Some(quote::quote!(let #first: usize = #index;)), Some(position))
             }
             p => (None, p.map(|p| quote::quote!(let #p = #index;))),
+        };
+        // A range's start and end (`by_index::range_bounds`), after the index's `let`.
+        let (bounds, get) = match range {
+            Some(range) => {
+                let end = hidden("end");
+                let get = quote::quote!(if #index < #end { #get } else { ::core::option::Option::None });
+                // (Spanned at the loop's iterator: a panic is located there, as the plain fn's.)
+                let bounds = quote::quote_spanned! {span=>
+                    let #end: usize = ::stackless::by_index::range_bounds(&#place[..], #range, &mut #index);
+                };
+                (Some(bounds), get)
+            }
+            None => (None, get),
         };
         let step = step.then(|| quote::quote!(#index += 1;));
         // The size, read once; `windows(0)` and `chunks(0)` panic as they do, when the loop starts (and
@@ -996,6 +1026,7 @@ impl<'e> Lowerer<'e> {
         // (The index first: the caller names the block's first local after the loop, as a `for` loop's iterator.)
         let rewritten = syn::parse2(quote::quote! {{
             let mut #index: usize = #start;
+            #bounds
             #low
             #first
             #end

@@ -1332,6 +1332,25 @@ pub mod by_index {
         field.items_mut()
     }
 
+    /// Where a loop by index over a range of a sequence (`for x in &v[a..b]`) starts and ends: indexes `items` with
+    /// `range` as the plain fn's loop does (which panics out of `items`' bounds, with std's message, located at
+    /// the loop), sets `index` to the range's start, and returns its end.
+    #[track_caller]
+    #[inline]
+    pub fn range_bounds<T, R>(items: &[T], range: R, index: &mut usize) -> usize
+    where
+        R: core::ops::RangeBounds<usize> + core::slice::SliceIndex<[T], Output = [T]>,
+    {
+        let start = range.start_bound().cloned();
+        let len = items[range].len();
+        *index = match start {
+            core::ops::Bound::Included(start) => start,
+            core::ops::Bound::Excluded(start) => start + 1,
+            core::ops::Bound::Unbounded => 0,
+        };
+        *index + len
+    }
+
     /// The item at `index` of a loop by index over a shared borrow (see [`Indexed`]).
     #[inline(always)]
     pub fn item<S: Indexed + ?Sized>(sequence: &S, index: usize) -> Option<&S::Item> {
