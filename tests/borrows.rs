@@ -2199,3 +2199,51 @@ fn a_mutable_item_of_a_bounded_loop_by_index_is_not_held() {
     let mut buf = [1, 2, 3];
     assert_eq!(bumped_and_shown(&mut buf).collect::<Vec<_>>(), ["11", "12", "26"]);
 }
+
+/// From the back: `chars().rev()`, `char_indices().rev()` and `bytes().rev().enumerate()` over a `String` go by
+/// position too, the offset starting at the end.
+#[stackless::coroutine]
+fn backwards(text: String) -> impl Iterator<Item = String> {
+    for c in text.chars().rev() {
+        yield_!(format!("c {c}"));
+    }
+    for (i, c) in text.char_indices().rev() {
+        if c == ' ' {
+            continue;
+        }
+        yield_!(format!("ci {i} {c}"));
+    }
+    for (n, b) in text.bytes().rev().enumerate() {
+        if n == 4 {
+            break;
+        }
+        yield_!(format!("b {n} {b}"));
+    }
+}
+
+fn backwards_plain(text: String) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in text.chars().rev() {
+        out.push(format!("c {c}"));
+    }
+    for (i, c) in text.char_indices().rev() {
+        if c == ' ' {
+            continue;
+        }
+        out.push(format!("ci {i} {c}"));
+    }
+    for (n, b) in text.bytes().rev().enumerate() {
+        if n == 4 {
+            break;
+        }
+        out.push(format!("b {n} {b}"));
+    }
+    out
+}
+
+#[test]
+fn loops_over_a_strings_chars_from_the_back_go_by_position() {
+    for text in TEXTS {
+        assert_eq!(backwards(text.to_owned()).collect::<Vec<_>>(), backwards_plain(text.to_owned()), "{text:?}");
+    }
+}

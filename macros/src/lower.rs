@@ -1044,7 +1044,7 @@ impl<'e> Lowerer<'e> {
 
     /// A `for` loop with a suspension point over the chars, bytes, lines or words of a string the coroutine owns
     /// (`text.chars()`, `char_indices()`, `bytes()`, `lines()`, `split_whitespace()`, `split_ascii_whitespace()`,
-    /// maybe `.enumerate()`d) that its body doesn't change: the same loop by position, whose state between two
+    /// the first three also `.rev()`, maybe `.enumerate()`d) that its body doesn't change: the same loop by position, whose state between two
     /// items is a byte offset into the string, not an iterator borrowing it, which the state couldn't hold. Each
     /// item is the std iterator's next one from the offset (`stackless::by_position`), and the offset moves past
     /// it before the body runs, so the items and jumps are the plain fn's (a body that may change the string
@@ -1068,14 +1068,22 @@ impl<'e> Lowerer<'e> {
             }
             (iterated, pat) => (iterated, None, pat),
         };
+        // `text.chars().rev()`: from the back, the offset starting at the text's end.
+        let (iterated, backwards) = match iterated {
+            Expr::MethodCall(m) if m.method == "rev" && m.args.is_empty() => (strip_parens(&m.receiver), true),
+            iterated => (iterated, false),
+        };
         let Expr::MethodCall(m) = iterated else { return None };
-        let (next, str_only, items_borrow) = match m.method.to_string().as_str() {
-            "chars" => ("next_char", true, false),
-            "char_indices" => ("next_char_index", true, false),
-            "bytes" => ("next_byte", false, false),
-            "lines" => ("next_line", false, true),
-            "split_whitespace" => ("next_word", true, true),
-            "split_ascii_whitespace" => ("next_ascii_word", true, true),
+        let (next, str_only, items_borrow) = match (m.method.to_string().as_str(), backwards) {
+            ("chars", false) => ("next_char", true, false),
+            ("char_indices", false) => ("next_char_index", true, false),
+            ("bytes", false) => ("next_byte", false, false),
+            ("lines", false) => ("next_line", false, true),
+            ("split_whitespace", false) => ("next_word", true, true),
+            ("split_ascii_whitespace", false) => ("next_ascii_word", true, true),
+            ("chars", true) => ("prev_char", true, false),
+            ("char_indices", true) => ("prev_char_index", true, false),
+            ("bytes", true) => ("prev_byte", false, false),
             _ => return None,
         };
         let Expr::Path(path) = strip_parens(&m.receiver) else { return None };
@@ -1100,6 +1108,11 @@ impl<'e> Lowerer<'e> {
         let string =
             if info.text { quote::quote!(&#name) } else { quote::quote_spanned!(f.expr.span()=> { #borrow #name }) };
         let item = quote::quote_spanned!(f.expr.span()=> ::stackless::by_position::#next(#string, &mut #index));
+        let start = if backwards {
+            quote::quote_spanned!(f.expr.span()=> ::stackless::by_position::text_end(#string))
+        } else {
+            quote::quote!(0)
+        };
         let (count_start, count_step) = match count {
             Some(p) => {
                 let counter = hidden_ident(&mut self.hidden_count, &self.env, "count", f);
@@ -1113,7 +1126,7 @@ impl<'e> Lowerer<'e> {
         let (label, stmts) = (&f.label, &f.body.stmts);
         // (The offset first: the caller names the block's first local after the loop, as a `for` loop's iterator.)
         let rewritten = syn::parse2(quote::quote! {{
-            let mut #index: usize = 0;
+            let mut #index: usize = #start;
             #count_start
             #label while let ::core::option::Option::Some(#pat) = #item {
                 #count_step

@@ -114,6 +114,33 @@ pub fn next_byte<'t>(text: impl Text<'t>, at: &mut usize) -> Option<u8> {
     Some(b)
 }
 
+/// Where a loop by position from the back (`text.chars().rev()`) starts: past the text's end.
+#[inline]
+pub fn text_end<'t>(text: impl Text<'t>) -> usize {
+    text.text().len()
+}
+
+/// The next item of `text.chars().rev()` before `at`, which then points at it.
+#[inline]
+pub fn prev_char<'t>(text: impl Text<'t>, at: &mut usize) -> Option<char> {
+    let c = text.text().get(..*at).unwrap_or_default().chars().next_back()?;
+    *at -= c.len_utf8();
+    Some(c)
+}
+
+/// The next item of `text.char_indices().rev()` before `at`: the char and its byte offset, which `at` then is.
+#[inline]
+pub fn prev_char_index<'t>(text: impl Text<'t>, at: &mut usize) -> Option<(usize, char)> {
+    prev_char(text, at).map(|c| (*at, c))
+}
+
+/// The next item of `text.bytes().rev()` before `at`, which then points at it.
+#[inline]
+pub fn prev_byte<'t>(text: impl Text<'t>, at: &mut usize) -> Option<u8> {
+    *at = at.checked_sub(1)?;
+    text.text().as_bytes().get(*at).copied()
+}
+
 /// The next item of `text.lines()` from `at`: up to the next `\n` (or the end), without it nor a `\r` before it.
 /// An empty rest has no line, so a final line ending ends the last line rather than starting an empty one.
 #[inline]
@@ -161,7 +188,10 @@ fn next_run<'t>(rest: &'t str, at: &mut usize, space: impl Fn(char) -> bool) -> 
 
 #[cfg(all(test, feature = "alloc"))]
 mod tests {
-    use super::{next_ascii_word, next_byte, next_char, next_char_index, next_line, next_word};
+    use super::{
+        next_ascii_word, next_byte, next_char, next_char_index, next_line, next_word, prev_byte, prev_char,
+        prev_char_index,
+    };
     use alloc::format;
     use alloc::string::String;
     use alloc::vec;
@@ -176,6 +206,10 @@ mod tests {
             let mut at = 0;
             core::iter::from_fn(|| next(text, &mut at)).collect()
         }
+        fn all_back<'t, T>(text: &'t str, prev: impl Fn(&'t str, &mut usize) -> Option<T>) -> Vec<T> {
+            let mut at = text.len();
+            core::iter::from_fn(|| prev(text, &mut at)).collect()
+        }
         let mut strings = vec![String::new()];
         let mut last = vec![String::new()];
         for _ in 0..5 {
@@ -184,6 +218,9 @@ mod tests {
         }
         for s in &strings {
             let s = s.as_str();
+            assert_eq!(all_back(s, prev_char), s.chars().rev().collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(all_back(s, prev_char_index), s.char_indices().rev().collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(all_back(s, prev_byte), s.bytes().rev().collect::<Vec<_>>(), "{s:?}");
             assert_eq!(all(s, next_char), s.chars().collect::<Vec<_>>(), "{s:?}");
             assert_eq!(all(s, next_char_index), s.char_indices().collect::<Vec<_>>(), "{s:?}");
             assert_eq!(all(s, next_byte), s.bytes().collect::<Vec<_>>(), "{s:?}");
