@@ -2247,3 +2247,26 @@ fn loops_over_a_strings_chars_from_the_back_go_by_position() {
         assert_eq!(backwards(text.to_owned()).collect::<Vec<_>>(), backwards_plain(text.to_owned()), "{text:?}");
     }
 }
+
+/// The initializers that tell a local is a `String`, for `lines()` (which `BufRead` has too, so a local of unknown
+/// type keeps its iterator): `words.join("\n")` and `fs::read_to_string(..)` unwrapped.
+#[stackless::coroutine]
+fn lines_of_made_strings(words: Vec<&'static str>, path: std::path::PathBuf) -> impl Iterator<Item = usize> {
+    let joined = words.join("\n");
+    for line in joined.lines() {
+        yield_!(line.len());
+    }
+    let read = std::fs::read_to_string(&path).unwrap();
+    for (i, line) in read.lines().enumerate() {
+        yield_!(i * 10 + line.len());
+    }
+}
+
+#[test]
+fn lines_of_a_joined_or_read_string_go_by_position() {
+    let path = std::env::temp_dir().join(format!("stackless-lines-{}.txt", std::process::id()));
+    std::fs::write(&path, "ab\r\nc\n").unwrap();
+    let lengths = lines_of_made_strings(vec!["x", "yz"], path.clone()).collect::<Vec<_>>();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(lengths, [1, 2, 2, 11]);
+}
