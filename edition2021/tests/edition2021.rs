@@ -1,6 +1,7 @@
-//! Edition 2021 code through the macro (this target is built as edition 2021, Cargo.toml; the other tests are
-//! edition 2024 code): a word that is a keyword in the macro's edition only, and the drop order of a tail
-//! expression's temporaries, a documented deviation (README, "Limitations and deliberate deviations").
+//! Edition 2021 code through the macro (this package is edition 2021; the rest of the workspace is edition
+//! 2024): a word that is a keyword in the macro's edition only, and the drop order of a tail expression's
+//! temporaries, a documented deviation (README, "Limitations and deliberate deviations").
+#[path = "../../tests/common/mod.rs"]
 mod common;
 use common::{events, strs, Noisy};
 
