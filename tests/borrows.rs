@@ -2032,11 +2032,16 @@ fn positions_plain(text: String) -> Vec<String> {
     out
 }
 
+/// The coroutine's items against the plain fn's, over each of [`TEXTS`].
+fn same_over_every_text<I: Iterator<Item = String>>(coroutine: fn(String) -> I, plain: fn(String) -> Vec<String>) {
+    for text in TEXTS {
+        assert_eq!(coroutine(text.to_owned()).collect::<Vec<_>>(), plain(text.to_owned()), "{text:?}");
+    }
+}
+
 #[test]
 fn loops_over_the_text_of_a_local_string_go_by_position() {
-    for text in TEXTS {
-        assert_eq!(positions(text.to_owned()).collect::<Vec<_>>(), positions_plain(text.to_owned()), "{text:?}");
-    }
+    same_over_every_text(positions, positions_plain);
 }
 
 /// A word used before the `yield_!` (what is made of it and kept across it is owned), the string dropped where the
@@ -2243,9 +2248,7 @@ fn backwards_plain(text: String) -> Vec<String> {
 
 #[test]
 fn loops_over_a_strings_chars_from_the_back_go_by_position() {
-    for text in TEXTS {
-        assert_eq!(backwards(text.to_owned()).collect::<Vec<_>>(), backwards_plain(text.to_owned()), "{text:?}");
-    }
+    same_over_every_text(backwards, backwards_plain);
 }
 
 /// The initializers that tell a local is a `String`, for `lines()` (which `BufRead` has too, so a local of unknown
